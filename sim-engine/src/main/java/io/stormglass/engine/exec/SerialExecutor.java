@@ -1,0 +1,213 @@
+package io.stormglass.engine.exec;
+
+import io.stormglass.engine.event.EventKind;
+import io.stormglass.engine.event.Hashing;
+import io.stormglass.engine.event.Scheduler;
+import java.util.ArrayDeque;
+
+/**
+ * One thread of a simulated process (DESIGN.md §3): tasks run one at a time in FIFO order, a
+ * task may charge CPU time and may wait for a {@link Completion}; while it waits, the executor
+ * runs nothing else and its queue waits behind it. This is how a slow fsync blocks a member's
+ * raft loop.
+ *
+ * <p>Each step of a task runs as its own event at the virtual instant the executor gets to it.
+ * {@link #kill()} models a crash: the queue is dropped and anything in flight is abandoned (late
+ * completions of abandoned waits are ignored).
+ */
+public final class SerialExecutor {
+    private static final EventKind STEP = EventKind.named("executor.step");
+
+    private final Scheduler scheduler;
+    private final String name;
+    private final long key;
+    private final ArrayDeque<Task> queue = new ArrayDeque<>();
+    private final Context context = new Context();
+
+    /** True from the moment a step is scheduled or running until the executor is idle again. */
+    private boolean active;
+    /** Incremented by {@link #kill()}; callbacks from an older epoch are ignored. */
+    private int epoch;
+    private long blockedNanos;
+    private long cpuNanos;
+    private long tasksRun;
+    private long blockedSinceNanos = -1;
+
+    public SerialExecutor(Scheduler scheduler, String name) {
+        this.scheduler = scheduler;
+        this.name = name;
+        this.key = Hashing.fnv1a64(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Queues {@code task}; it runs after every task queued before it has finished. */
+    public void execute(Task task) {
+        queue.addLast(task);
+        if (!active) {
+            active = true;
+            int e = epoch;
+            scheduler.schedule(0, STEP, key, () -> startNext(e));
+        }
+    }
+
+    /** True while a task runs, waits or burns CPU, or tasks are queued. */
+    public boolean isBusy() {
+        return active;
+    }
+
+    /** True while the running task waits for a completion or sleeps. */
+    public boolean isBlocked() {
+        return blockedSinceNanos >= 0;
+    }
+
+    public int queuedTasks() {
+        return queue.size();
+    }
+
+    public long tasksRun() {
+        return tasksRun;
+    }
+
+    /** CPU nanoseconds charged by tasks so far. */
+    public long cpuNanos() {
+        return cpuNanos;
+    }
+
+    /** Nanoseconds spent blocked in {@code await} or {@code sleep}, completed waits only. */
+    public long blockedNanos() {
+        return blockedNanos;
+    }
+
+    /** Drops queued tasks and abandons the running one, as a process crash does. */
+    public void kill() {
+        epoch++;
+        queue.clear();
+        active = false;
+        blockedSinceNanos = -1;
+    }
+
+    private void startNext(int e) {
+        if (e != epoch) {
+            return;
+        }
+        Task next = queue.pollFirst();
+        if (next == null) {
+            active = false;
+            return;
+        }
+        tasksRun++;
+        runStep(next, e);
+    }
+
+    private void runStep(Task step, int e) {
+        Context ctx = context;
+        ctx.reset(scheduler.nowNanos());
+        step.run(ctx);
+        if (e != epoch) {
+            return; // the step killed its own executor
+        }
+        long cpu = ctx.cpuNanos;
+        cpuNanos += cpu;
+        long readyAt = ctx.startNanos + cpu;
+        if (ctx.awaited != null) {
+            awaitThen(ctx.awaited, ctx.awaitThen, readyAt, e);
+        } else if (ctx.sleepThen != null) {
+            Task then = ctx.sleepThen;
+            long sleepNanos = ctx.sleepNanos;
+            blockedSinceNanos = readyAt;
+            scheduler.scheduleAt(readyAt + sleepNanos, STEP, key, () -> {
+                if (e == epoch) {
+                    endBlock();
+                    runStep(then, e);
+                }
+            });
+        } else {
+            scheduler.scheduleAt(readyAt, STEP, key, () -> startNext(e));
+        }
+    }
+
+    private <T> void awaitThen(Completion<?> awaited, Continuation<?> then, long readyAt, int e) {
+        @SuppressWarnings("unchecked")
+        Completion<T> completion = (Completion<T>) awaited;
+        @SuppressWarnings("unchecked")
+        Continuation<T> continuation = (Continuation<T>) then;
+        blockedSinceNanos = scheduler.nowNanos();
+        completion.whenDone(value -> {
+            if (e != epoch) {
+                return;
+            }
+            long at = Math.max(readyAt, scheduler.nowNanos());
+            scheduler.scheduleAt(at, STEP, key, () -> {
+                if (e == epoch) {
+                    endBlock();
+                    runStep((TaskContext c) -> continuation.resume(c, value), e);
+                }
+            });
+        });
+    }
+
+    private void endBlock() {
+        if (blockedSinceNanos >= 0) {
+            blockedNanos += scheduler.nowNanos() - blockedSinceNanos;
+            blockedSinceNanos = -1;
+        }
+    }
+
+    /** Reused for every step: a step's context is only valid while the step runs. */
+    private static final class Context implements TaskContext {
+        long startNanos;
+        long cpuNanos;
+        Completion<?> awaited;
+        Continuation<?> awaitThen;
+        Task sleepThen;
+        long sleepNanos;
+
+        void reset(long now) {
+            startNanos = now;
+            cpuNanos = 0;
+            awaited = null;
+            awaitThen = null;
+            sleepThen = null;
+            sleepNanos = 0;
+        }
+
+        @Override
+        public long nowNanos() {
+            return startNanos;
+        }
+
+        @Override
+        public void chargeCpu(long nanos) {
+            if (nanos < 0) {
+                throw new IllegalArgumentException("negative CPU time: " + nanos);
+            }
+            cpuNanos += nanos;
+        }
+
+        @Override
+        public <T> void await(Completion<T> completion, Continuation<T> then) {
+            checkNoContinuation();
+            awaited = completion;
+            awaitThen = then;
+        }
+
+        @Override
+        public void sleep(long nanos, Task then) {
+            if (nanos < 0) {
+                throw new IllegalArgumentException("negative sleep: " + nanos);
+            }
+            checkNoContinuation();
+            sleepNanos = nanos;
+            sleepThen = then;
+        }
+
+        private void checkNoContinuation() {
+            if (awaited != null || sleepThen != null) {
+                throw new IllegalStateException("a step may await or sleep only once");
+            }
+        }
+    }
+}

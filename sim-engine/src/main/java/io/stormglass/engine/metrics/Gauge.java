@@ -1,0 +1,45 @@
+package io.stormglass.engine.metrics;
+
+import java.util.function.DoubleSupplier;
+
+/**
+ * A value sampled at the end of every window (queue depth, utilisation, bytes used). The
+ * sampler runs on the simulation loop and must not have side effects on the simulation.
+ */
+public final class Gauge {
+    private final MetricId id;
+    private final DoubleSupplier sampler;
+    private final WindowedSeries windows = new WindowedSeries(WindowedSeries.Merge.MAX);
+
+    Gauge(MetricId id, DoubleSupplier sampler) {
+        this.id = id;
+        this.sampler = sampler;
+    }
+
+    public MetricId id() {
+        return id;
+    }
+
+    /** The current value, sampled now. */
+    public double sample() {
+        return sampler.getAsDouble();
+    }
+
+    public int windowCount() {
+        return windows.rows();
+    }
+
+    /** The value sampled at the end of window {@code i} (after coarsening, the larger of the merged samples). */
+    public double windowValue(int i) {
+        return windows.get(i, 0);
+    }
+
+    void closeWindow(int index) {
+        windows.padTo(index);
+        windows.appendRow(new double[] {sampler.getAsDouble()});
+    }
+
+    void coarsen() {
+        windows.coarsen();
+    }
+}

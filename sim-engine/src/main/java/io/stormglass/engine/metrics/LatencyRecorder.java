@@ -1,0 +1,110 @@
+package io.stormglass.engine.metrics;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.IntCountsHistogram;
+
+/**
+ * Latencies in nanoseconds: an HdrHistogram over the whole run (3 significant digits) and a
+ * summary row per window (count, mean, p50, p90, p99, p99.9, max; 2 significant digits).
+ * Values above one hour are clamped to one hour.
+ */
+public final class LatencyRecorder {
+    /** Largest value recorded exactly: one hour in nanoseconds. */
+    public static final long MAX_TRACKED_NANOS = 3_600_000_000_000L;
+
+    /** Column order of {@link #windowRow(int)}. */
+    public static final int COUNT = 0;
+    public static final int SUM_NANOS = 1;
+    public static final int P50 = 2;
+    public static final int P90 = 3;
+    public static final int P99 = 4;
+    public static final int P999 = 5;
+    public static final int MAX = 6;
+
+    private final MetricId id;
+    private final Histogram total = new Histogram(1, MAX_TRACKED_NANOS, 3);
+    private final IntCountsHistogram window = new IntCountsHistogram(1000, MAX_TRACKED_NANOS, 2);
+    private final WindowedSeries windows = new WindowedSeries(
+            WindowedSeries.Merge.SUM, WindowedSeries.Merge.SUM, WindowedSeries.Merge.MAX,
+            WindowedSeries.Merge.MAX, WindowedSeries.Merge.MAX, WindowedSeries.Merge.MAX,
+            WindowedSeries.Merge.MAX);
+    private long windowSumNanos;
+    private long windowMaxNanos;
+
+    LatencyRecorder(MetricId id) {
+        this.id = id;
+    }
+
+    public MetricId id() {
+        return id;
+    }
+
+    public void record(long nanos) {
+        long v = Math.max(1, Math.min(nanos, MAX_TRACKED_NANOS));
+        total.recordValue(v);
+        window.recordValue(Math.max(1000, v));
+        windowSumNanos += v;
+        windowMaxNanos = Math.max(windowMaxNanos, v);
+    }
+
+    /** Number of values recorded over the run. */
+    public long count() {
+        return total.getTotalCount();
+    }
+
+    /** Value at {@code percentile} (0–100) over the whole run, in nanoseconds; 0 if empty. */
+    public long percentileNanos(double percentile) {
+        return total.getTotalCount() == 0 ? 0 : total.getValueAtPercentile(percentile);
+    }
+
+    public long maxNanos() {
+        return total.getTotalCount() == 0 ? 0 : total.getMaxValue();
+    }
+
+    public double meanNanos() {
+        return total.getTotalCount() == 0 ? 0 : total.getMean();
+    }
+
+    /** A copy of the whole-run histogram, for CDFs. */
+    public Histogram histogramCopy() {
+        return total.copy();
+    }
+
+    public int windowCount() {
+        return windows.rows();
+    }
+
+    /**
+     * Window {@code i}'s summary, indexed by {@link #COUNT} .. {@link #MAX}. After coarsening the
+     * percentiles of a merged window are the larger of the two merged values (an upper bound).
+     */
+    public double[] windowRow(int i) {
+        double[] row = new double[MAX + 1];
+        for (int c = 0; c <= MAX; c++) {
+            row[c] = windows.get(i, c);
+        }
+        return row;
+    }
+
+    void closeWindow(int index) {
+        windows.padTo(index);
+        long n = window.getTotalCount();
+        if (n == 0) {
+            windows.appendRow(new double[MAX + 1]);
+            return;
+        }
+        windows.appendRow(new double[] {
+            n, windowSumNanos,
+            window.getValueAtPercentile(50), window.getValueAtPercentile(90),
+            window.getValueAtPercentile(99), window.getValueAtPercentile(99.9),
+            windowMaxNanos,
+        });
+        window.reset();
+        windowSumNanos = 0;
+        windowMaxNanos = 0;
+    }
+
+    void coarsen() {
+        windows.coarsen();
+    }
+}

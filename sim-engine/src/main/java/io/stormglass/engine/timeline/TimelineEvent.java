@@ -1,0 +1,89 @@
+package io.stormglass.engine.timeline;
+
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Something worth a line in a run's timeline. A closed family: reports and checkers switch over
+ * it exhaustively. Times are virtual nanoseconds; nodes are member ids (0 means none).
+ */
+public sealed interface TimelineEvent {
+    long timeNanos();
+
+    /** Short type name used in {@code events.jsonl}. */
+    String type();
+
+    /** A member's role changed. */
+    record RoleChanged(long timeNanos, int node, NodeRole role, long term) implements TimelineEvent {
+        @Override
+        public String type() {
+            return "role_changed";
+        }
+    }
+
+    /** A member saw the leader change (etcd: "changed leader from A to B at term T"); 0 = no leader. */
+    record LeaderChanged(long timeNanos, int node, long term, int fromLeader, int toLeader) implements TimelineEvent {
+        @Override
+        public String type() {
+            return "leader_changed";
+        }
+    }
+
+    /** A member started an election (or a pre-vote). */
+    record ElectionStarted(long timeNanos, int node, long term, boolean preVote) implements TimelineEvent {
+        @Override
+        public String type() {
+            return "election_started";
+        }
+    }
+
+    /** A member crashed (power loss or process kill). */
+    record NodeCrashed(long timeNanos, int node, String reason) implements TimelineEvent {
+        @Override
+        public String type() {
+            return "node_crashed";
+        }
+    }
+
+    /** A member started again after a crash. */
+    record NodeRestarted(long timeNanos, int node) implements TimelineEvent {
+        @Override
+        public String type() {
+            return "node_restarted";
+        }
+    }
+
+    /** A member logged a warning, with etcd's message text and fields. */
+    record WarningLogged(long timeNanos, int node, String message, SortedMap<String, String> fields)
+            implements TimelineEvent {
+        public WarningLogged {
+            fields = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(fields));
+        }
+
+        public WarningLogged(long timeNanos, int node, String message, Map<String, String> fields) {
+            this(timeNanos, node, message, new TreeMap<>(fields));
+        }
+
+        @Override
+        public String type() {
+            return "warning";
+        }
+    }
+
+    /** A fault was switched on or off ({@code target} such as {@code "disk/n1"}, {@code "net"}). */
+    record FaultChanged(long timeNanos, String target, String description, boolean active) implements TimelineEvent {
+        @Override
+        public String type() {
+            return "fault";
+        }
+    }
+
+    /** A span of background activity began or ended, such as a neighbour's burst of I/O. */
+    record ActivityMarked(long timeNanos, String source, String label, boolean begins) implements TimelineEvent {
+        @Override
+        public String type() {
+            return "activity";
+        }
+    }
+}
