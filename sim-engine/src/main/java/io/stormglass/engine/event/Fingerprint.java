@@ -14,10 +14,12 @@ public final class Fingerprint {
 
     /** Folds one event: its time, kind and identifying key (node, message id, ...). */
     public void fold(long timeNanos, long kindHash, long key) {
+        // Three multiply-rotate rounds: each input passes through a multiplication before the next
+        // is mixed in, so the fold is order-sensitive; value() finalises with a full avalanche.
         long h = state;
-        h = Long.rotateLeft(h ^ Hashing.mix64(timeNanos), 27) * P1;
-        h = Long.rotateLeft(h ^ kindHash, 31) * P2;
-        h = Long.rotateLeft(h ^ Hashing.mix64(key + P2), 29) * P1;
+        h = Long.rotateLeft((h ^ timeNanos) * P1, 27);
+        h = Long.rotateLeft((h ^ kindHash) * P2, 31);
+        h = Long.rotateLeft((h ^ key) * P1, 29);
         state = h;
         count++;
     }

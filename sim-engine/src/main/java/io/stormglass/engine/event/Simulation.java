@@ -17,6 +17,9 @@ import java.util.Arrays;
 public final class Simulation implements Scheduler {
     /** Handles keep 31 bits of generation so that they are never negative. */
     private static final int GENERATION_MASK = 0x7fffffff;
+    private static final byte FREE = 0;
+    private static final byte LIVE = 1;
+    private static final byte CANCELLED = 2;
 
     private final EventQueue queue;
     private final Fingerprint fingerprint = new Fingerprint();
@@ -25,7 +28,8 @@ public final class Simulation implements Scheduler {
     private EventKind[] kinds;
     private long[] keys;
     private int[] generations;
-    private boolean[] cancelled;
+    /** Per slot: {@link #FREE}, {@link #LIVE} or {@link #CANCELLED}. */
+    private byte[] states;
     private int[] freeSlots;
     private int freeCount;
     private int slotsInUse;
@@ -47,7 +51,7 @@ public final class Simulation implements Scheduler {
         kinds = new EventKind[capacity];
         keys = new long[capacity];
         generations = new int[capacity];
-        cancelled = new boolean[capacity];
+        states = new byte[capacity];
         freeSlots = new int[capacity];
     }
 
@@ -69,7 +73,7 @@ public final class Simulation implements Scheduler {
         actions[slot] = action;
         kinds[slot] = kind;
         keys[slot] = key;
-        cancelled[slot] = false;
+        states[slot] = LIVE;
         queue.push(atNanos, nextSequence++, slot);
         liveEvents++;
         return ((long) (generations[slot] & GENERATION_MASK) << 32) | slot;
@@ -82,10 +86,10 @@ public final class Simulation implements Scheduler {
         }
         int slot = (int) handle;
         int generation = (int) (handle >>> 32);
-        if (slot >= slotsInUse || (generations[slot] & GENERATION_MASK) != generation || actions[slot] == null || cancelled[slot]) {
+        if (slot >= slotsInUse || (generations[slot] & GENERATION_MASK) != generation || states[slot] != LIVE) {
             return false;
         }
-        cancelled[slot] = true;
+        states[slot] = CANCELLED;
         liveEvents--;
         return true;
     }
@@ -100,7 +104,7 @@ public final class Simulation implements Scheduler {
             long time = queue.peekTime();
             int slot = queue.peekSlot();
             queue.pop();
-            if (cancelled[slot]) {
+            if (states[slot] == CANCELLED) {
                 releaseSlot(slot);
                 continue;
             }
@@ -127,7 +131,7 @@ public final class Simulation implements Scheduler {
             }
             int slot = queue.peekSlot();
             queue.pop();
-            if (cancelled[slot]) {
+            if (states[slot] == CANCELLED) {
                 releaseSlot(slot);
                 continue;
             }
@@ -204,15 +208,18 @@ public final class Simulation implements Scheduler {
             kinds = Arrays.copyOf(kinds, capacity);
             keys = Arrays.copyOf(keys, capacity);
             generations = Arrays.copyOf(generations, capacity);
-            cancelled = Arrays.copyOf(cancelled, capacity);
+            states = Arrays.copyOf(states, capacity);
             freeSlots = Arrays.copyOf(freeSlots, capacity);
         }
         return slotsInUse++;
     }
 
+    /**
+     * Frees a slot. The action reference is left in place (it is overwritten on reuse): nulling it
+     * would cost a GC write barrier per event, and at most one stale reference per slot remains.
+     */
     private void releaseSlot(int slot) {
-        actions[slot] = null;
-        kinds[slot] = null;
+        states[slot] = FREE;
         generations[slot]++;
         freeSlots[freeCount++] = slot;
     }
