@@ -1,0 +1,150 @@
+package io.stormglass.scenario.units;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses quantities written with their units, as scenarios spell them: durations
+ * ({@code 100ms}, {@code 2h}, {@code 1.5s}), sizes ({@code 64MiB}, {@code 8KiB}, {@code 2300B}),
+ * rates ({@code 1000/s}, {@code 30/min}) and bandwidths ({@code 1Gbit/s}, {@code 125MiB/s}).
+ * A bare number is never accepted: a unit is part of the value.
+ *
+ * <p>Every method throws {@link UnitException} with a message saying what was expected.
+ */
+public final class Units {
+    private static final Pattern QUANTITY = Pattern.compile("\\s*([+-]?[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\\s*([A-Za-z/µ]+(?:/[A-Za-z]+)?)\\s*");
+
+    private static final Map<String, Long> DURATION_NANOS = new TreeMap<>();
+    private static final Map<String, Long> SIZE_BYTES = new TreeMap<>();
+    private static final Map<String, Long> PER_SECOND = new TreeMap<>();
+    private static final Map<String, Long> BITS_PER_SECOND = new TreeMap<>();
+
+    static {
+        DURATION_NANOS.put("ns", 1L);
+        DURATION_NANOS.put("us", 1_000L);
+        DURATION_NANOS.put("µs", 1_000L);
+        DURATION_NANOS.put("ms", 1_000_000L);
+        DURATION_NANOS.put("s", 1_000_000_000L);
+        DURATION_NANOS.put("m", 60_000_000_000L);
+        DURATION_NANOS.put("min", 60_000_000_000L);
+        DURATION_NANOS.put("h", 3_600_000_000_000L);
+        DURATION_NANOS.put("d", 86_400_000_000_000L);
+
+        SIZE_BYTES.put("B", 1L);
+        SIZE_BYTES.put("KB", 1_000L);
+        SIZE_BYTES.put("MB", 1_000_000L);
+        SIZE_BYTES.put("GB", 1_000_000_000L);
+        SIZE_BYTES.put("TB", 1_000_000_000_000L);
+        SIZE_BYTES.put("KiB", 1L << 10);
+        SIZE_BYTES.put("MiB", 1L << 20);
+        SIZE_BYTES.put("GiB", 1L << 30);
+        SIZE_BYTES.put("TiB", 1L << 40);
+
+        PER_SECOND.put("/s", 1L);
+        PER_SECOND.put("/min", 60L);
+        PER_SECOND.put("/h", 3_600L);
+
+        BITS_PER_SECOND.put("bit/s", 1L);
+        BITS_PER_SECOND.put("Kbit/s", 1_000L);
+        BITS_PER_SECOND.put("Mbit/s", 1_000_000L);
+        BITS_PER_SECOND.put("Gbit/s", 1_000_000_000L);
+        BITS_PER_SECOND.put("B/s", 8L);
+        BITS_PER_SECOND.put("KB/s", 8_000L);
+        BITS_PER_SECOND.put("MB/s", 8_000_000L);
+        BITS_PER_SECOND.put("GB/s", 8_000_000_000L);
+        BITS_PER_SECOND.put("KiB/s", 8L << 10);
+        BITS_PER_SECOND.put("MiB/s", 8L << 20);
+        BITS_PER_SECOND.put("GiB/s", 8L << 30);
+    }
+
+    private Units() {
+    }
+
+    /** A non-negative duration in nanoseconds, such as {@code 100ms} or {@code 2h}. */
+    public static long durationNanos(String text) {
+        return parse(text, DURATION_NANOS, "a duration such as 100ms, 1.5s or 2h (units: ns, us, ms, s, m, h, d)");
+    }
+
+    /** A non-negative size in bytes, such as {@code 64MiB} or {@code 2300B}. */
+    public static long sizeBytes(String text) {
+        return parse(text, SIZE_BYTES, "a size such as 8KiB, 64MiB or 2300B (units: B, KB, MB, GB, KiB, MiB, GiB, TiB)");
+    }
+
+    /** A non-negative rate in events per second, such as {@code 1000/s} or {@code 30/min}. */
+    public static double ratePerSecond(String text) {
+        Matcher m = match(text, "a rate such as 1000/s or 30/min");
+        Long per = PER_SECOND.get(m.group(2));
+        if (per == null) {
+            throw new UnitException("expected a rate such as 1000/s or 30/min, got \"" + text.trim() + "\"");
+        }
+        BigDecimal value = new BigDecimal(m.group(1));
+        checkNotNegative(value, text);
+        return value.doubleValue() / per;
+    }
+
+    /** A non-negative bandwidth in bits per second, such as {@code 1Gbit/s} or {@code 125MiB/s}. */
+    public static long bitsPerSecond(String text) {
+        return parse(text, BITS_PER_SECOND, "a bandwidth such as 1Gbit/s, 100Mbit/s or 125MiB/s");
+    }
+
+    /** Formats nanoseconds the way scenarios write durations, choosing the largest exact unit. */
+    public static String formatDuration(long nanos) {
+        String[] units = {"h", "m", "s", "ms", "us", "ns"};
+        for (String u : units) {
+            long scale = DURATION_NANOS.get(u);
+            if (nanos != 0 && nanos % scale == 0) {
+                return (nanos / scale) + u;
+            }
+        }
+        return nanos + "ns";
+    }
+
+    private static long parse(String text, Map<String, Long> units, String expected) {
+        Matcher m = match(text, expected);
+        Long scale = units.get(m.group(2));
+        if (scale == null) {
+            String suggestion = caseInsensitiveUnit(units, m.group(2));
+            throw new UnitException("expected " + expected + ", got \"" + text.trim() + "\""
+                    + (suggestion == null ? "" : " (did you mean " + m.group(1) + suggestion + "?)"));
+        }
+        BigDecimal value = new BigDecimal(m.group(1));
+        checkNotNegative(value, text);
+        BigDecimal scaled = value.multiply(BigDecimal.valueOf(scale));
+        if (scaled.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw new UnitException("\"" + text.trim() + "\" is too large");
+        }
+        return scaled.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+    }
+
+    private static Matcher match(String text, String expected) {
+        if (text == null) {
+            throw new UnitException("expected " + expected + ", got nothing");
+        }
+        Matcher m = QUANTITY.matcher(text);
+        if (!m.matches()) {
+            boolean bareNumber = text.trim().matches("[+-]?[0-9]+(\\.[0-9]+)?");
+            throw new UnitException("expected " + expected + ", got \"" + text.trim() + "\""
+                    + (bareNumber ? " (a unit is required)" : ""));
+        }
+        return m;
+    }
+
+    private static void checkNotNegative(BigDecimal value, String text) {
+        if (value.signum() < 0) {
+            throw new UnitException("must not be negative, got \"" + text.trim() + "\"");
+        }
+    }
+
+    private static String caseInsensitiveUnit(Map<String, Long> units, String unit) {
+        for (String u : units.keySet()) {
+            if (u.toLowerCase(Locale.ROOT).equals(unit.toLowerCase(Locale.ROOT))) {
+                return u;
+            }
+        }
+        return null;
+    }
+}

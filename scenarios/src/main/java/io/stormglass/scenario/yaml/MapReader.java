@@ -1,0 +1,274 @@
+package io.stormglass.scenario.yaml;
+
+import io.stormglass.scenario.units.UnitException;
+import io.stormglass.scenario.units.Units;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Reads the keys of one YAML mapping into typed values, recording a located problem for each
+ * wrong type, bad unit or impossible value, and — on {@link #finish()} — for each key that was
+ * never read (with a "did you mean" among the keys that were asked for).
+ *
+ * <p>Accessors never throw for user mistakes: they record the problem and return the default,
+ * so one pass reports every mistake in the file.
+ */
+public final class MapReader {
+    private final YamlNode.YamlMap map;
+    private final String path;
+    private final Problems problems;
+    private final Set<String> known = new LinkedHashSet<>();
+
+    public MapReader(YamlNode.YamlMap map, String path, Problems problems) {
+        this.map = map;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    /** Reads a document root, which must be a mapping. */
+    public static MapReader root(YamlNode node, Problems problems) {
+        if (node instanceof YamlNode.YamlMap m) {
+            return new MapReader(m, "", problems);
+        }
+        problems.add(node.location(), "", "expected a mapping of scenario keys, got " + node.describe());
+        return new MapReader(new YamlNode.YamlMap(node.location(), Map.of()), "", problems);
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public Location location() {
+        return map.location();
+    }
+
+    public Problems problems() {
+        return problems;
+    }
+
+    /** Whether the key is present (it then counts as known). */
+    public boolean has(String key) {
+        known.add(key);
+        return map.entries().containsKey(key) && !(map.entries().get(key).value() instanceof YamlNode.YamlNull);
+    }
+
+    /** Keys present in the mapping, in document order. */
+    public List<String> keys() {
+        return new ArrayList<>(map.entries().keySet());
+    }
+
+    public String keyPath(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** Where {@code key}'s value stands, or the mapping's location if absent. */
+    public Location locationOf(String key) {
+        YamlNode.Entry e = map.entries().get(key);
+        return e == null ? map.location() : e.value().location();
+    }
+
+    public String string(String key, String defaultValue) {
+        return scalar(key, "a text value", defaultValue, s -> s);
+    }
+
+    public Optional<String> optionalString(String key) {
+        return has(key) ? Optional.ofNullable(string(key, null)) : Optional.empty();
+    }
+
+    public String requireString(String key) {
+        return require(key, "a text value") ? string(key, "") : "";
+    }
+
+    public long durationNanos(String key, long defaultNanos) {
+        return scalar(key, "a duration", defaultNanos, Units::durationNanos);
+    }
+
+    public long requireDurationNanos(String key) {
+        return require(key, "a duration such as 100ms") ? durationNanos(key, 0) : 0;
+    }
+
+    public long sizeBytes(String key, long defaultBytes) {
+        return scalar(key, "a size", defaultBytes, Units::sizeBytes);
+    }
+
+    public double ratePerSecond(String key, double defaultRate) {
+        return scalar(key, "a rate", defaultRate, Units::ratePerSecond);
+    }
+
+    public long bitsPerSecond(String key, long defaultBits) {
+        return scalar(key, "a bandwidth", defaultBits, Units::bitsPerSecond);
+    }
+
+    public boolean bool(String key, boolean defaultValue) {
+        return scalar(key, "true or false", defaultValue, s -> switch (s) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new UnitException("expected true or false, got \"" + s + "\"");
+        });
+    }
+
+    /** An integer within {@code [min, max]}. */
+    public long integer(String key, long defaultValue, long min, long max) {
+        return scalar(key, "an integer", defaultValue, s -> {
+            long v;
+            try {
+                v = Long.parseLong(s.replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw new UnitException("expected an integer, got \"" + s + "\"");
+            }
+            if (v < min || v > max) {
+                throw new UnitException("must be between " + min + " and " + max + ", got " + v);
+            }
+            return v;
+        });
+    }
+
+    /** A number within {@code [min, max]}. */
+    public double number(String key, double defaultValue, double min, double max) {
+        return scalar(key, "a number", defaultValue, s -> {
+            double v;
+            try {
+                v = Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                throw new UnitException("expected a number, got \"" + s + "\"");
+            }
+            if (!(v >= min && v <= max)) {
+                throw new UnitException("must be between " + min + " and " + max + ", got " + s);
+            }
+            return v;
+        });
+    }
+
+    /** One of the given words (case-sensitive, as written in the docs). */
+    public <T> T choice(String key, Map<String, T> choices, T defaultValue) {
+        return scalar(key, "one of " + choices.keySet(), defaultValue, s -> {
+            T v = choices.get(s);
+            if (v == null) {
+                String hint = Suggestions.closest(s, choices.keySet()).map(c -> " (did you mean " + c + "?)").orElse("");
+                throw new UnitException("expected one of " + String.join(", ", choices.keySet()) + ", got \"" + s + "\"" + hint);
+            }
+            return v;
+        });
+    }
+
+    /** The nested mapping under {@code key}, if present. */
+    public Optional<MapReader> optionalMap(String key) {
+        known.add(key);
+        YamlNode.Entry e = map.entries().get(key);
+        if (e == null || e.value() instanceof YamlNode.YamlNull) {
+            return Optional.empty();
+        }
+        if (e.value() instanceof YamlNode.YamlMap m) {
+            return Optional.of(new MapReader(m, keyPath(key), problems));
+        }
+        problems.add(e.value().location(), keyPath(key), "expected a mapping, got " + e.value().describe());
+        return Optional.empty();
+    }
+
+    /** The nested mapping under {@code key}; an empty one (after recording a problem) if missing. */
+    public MapReader requireMap(String key) {
+        Optional<MapReader> m = optionalMap(key);
+        if (m.isPresent()) {
+            return m.get();
+        }
+        if (!map.entries().containsKey(key) || map.entries().get(key).value() instanceof YamlNode.YamlNull) {
+            problems.add(map.location(), keyPath(key), "required mapping is missing");
+        }
+        return new MapReader(new YamlNode.YamlMap(map.location(), Map.of()), keyPath(key), problems);
+    }
+
+    /** The items of the list under {@code key} (empty if absent). */
+    public List<YamlNode> list(String key) {
+        known.add(key);
+        YamlNode.Entry e = map.entries().get(key);
+        if (e == null || e.value() instanceof YamlNode.YamlNull) {
+            return List.of();
+        }
+        if (e.value() instanceof YamlNode.YamlList l) {
+            return l.items();
+        }
+        problems.add(e.value().location(), keyPath(key), "expected a list, got " + e.value().describe());
+        return List.of();
+    }
+
+    /** The list under {@code key} as mappings. */
+    public List<MapReader> listOfMaps(String key) {
+        List<MapReader> out = new ArrayList<>();
+        List<YamlNode> items = list(key);
+        for (int i = 0; i < items.size(); i++) {
+            YamlNode item = items.get(i);
+            String itemPath = keyPath(key) + "[" + i + "]";
+            if (item instanceof YamlNode.YamlMap m) {
+                out.add(new MapReader(m, itemPath, problems));
+            } else {
+                problems.add(item.location(), itemPath, "expected a mapping, got " + item.describe());
+            }
+        }
+        return out;
+    }
+
+    /** The entries of the mapping under {@code key} whose values are mappings, by key in document order. */
+    public Map<String, MapReader> mapOfMaps(String key) {
+        Map<String, MapReader> out = new java.util.LinkedHashMap<>();
+        optionalMap(key).ifPresent(m -> {
+            for (YamlNode.Entry e : m.map.entries().values()) {
+                m.known.add(e.key());
+                if (e.value() instanceof YamlNode.YamlMap inner) {
+                    out.put(e.key(), new MapReader(inner, m.keyPath(e.key()), problems));
+                } else {
+                    problems.add(e.value().location(), m.keyPath(e.key()), "expected a mapping, got " + e.value().describe());
+                }
+            }
+        });
+        return out;
+    }
+
+    /** Records a problem about {@code key}'s value. */
+    public void problem(String key, String message) {
+        problems.add(locationOf(key), keyPath(key), message);
+    }
+
+    /** Reports every key that no accessor asked for, with a suggestion among the known keys. */
+    public void finish() {
+        for (YamlNode.Entry e : map.entries().values()) {
+            if (!known.contains(e.key())) {
+                String hint = Suggestions.closest(e.key(), known).map(k -> " (did you mean '" + k + "'?)").orElse("");
+                String expected = known.isEmpty() ? "" : "; expected one of: " + String.join(", ", new TreeSet<>(known));
+                problems.add(e.keyLocation(), keyPath(e.key()), "unknown key" + hint + expected);
+            }
+        }
+    }
+
+    private boolean require(String key, String expected) {
+        known.add(key);
+        if (!has(key)) {
+            problems.add(map.location(), keyPath(key), "required key is missing; expected " + expected);
+            return false;
+        }
+        return true;
+    }
+
+    private <T> T scalar(String key, String expected, T defaultValue, Function<String, T> parse) {
+        known.add(key);
+        YamlNode.Entry e = map.entries().get(key);
+        if (e == null || e.value() instanceof YamlNode.YamlNull) {
+            return defaultValue;
+        }
+        if (!(e.value() instanceof YamlNode.YamlScalar s)) {
+            problems.add(e.value().location(), keyPath(key), "expected " + expected + ", got " + e.value().describe());
+            return defaultValue;
+        }
+        try {
+            return parse.apply(s.text());
+        } catch (UnitException ex) {
+            problems.add(s.location(), keyPath(key), ex.getMessage());
+            return defaultValue;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.stormglass.scenario.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads one YAML document into a {@link YamlNode} tree with locations.
+ *
+ * <p>Defences against hostile input: anchors and aliases are refused (scenarios reuse through
+ * {@code extends:}), which also makes alias bombs impossible; documents are limited in size and
+ * nesting depth; duplicate keys are errors. Every failure is a {@link ScenarioException} naming
+ * the file, line and column.
+ */
+public final class YamlReader {
+    /** Largest scenario file accepted, in characters. */
+    public static final int MAX_CODE_POINTS = 1 << 20;
+    /** Deepest nesting accepted. */
+    public static final int MAX_DEPTH = 64;
+
+    private final String file;
+    private final YAMLParser parser;
+    private int depth;
+
+    private YamlReader(String file, YAMLParser parser) {
+        this.file = file;
+        this.parser = parser;
+    }
+
+    /** Parses {@code text}, naming {@code file} in any error. An empty document is an error. */
+    public static YamlNode read(String file, String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setMaxAliasesForCollections(0);
+        options.setAllowDuplicateKeys(false);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
+        try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
+            YamlReader reader = new YamlReader(file, parser);
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new ScenarioException(new ScenarioProblem(new Location(file, 1, 1), "",
+                        "the file is empty; expected a mapping of scenario keys"));
+            }
+            YamlNode root = reader.node(first);
+            JsonToken extra = parser.nextToken();
+            if (extra != null) {
+                throw reader.problem(parser.currentTokenLocation(), "",
+                        "more than one YAML document; a scenario file holds exactly one");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new ScenarioException(new ScenarioProblem(
+                    at == null ? new Location(file, 1, 1) : new Location(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr())),
+                    "", "not valid YAML: " + firstLine(e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw new ScenarioException(new ScenarioProblem(new Location(file, 1, 1), "", "cannot read: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            if (e instanceof ScenarioException se) {
+                throw se;
+            }
+            // snakeyaml reports limits (aliases, size, depth) as unchecked exceptions
+            throw new ScenarioException(new ScenarioProblem(new Location(file, 1, 1), "",
+                    "not accepted as YAML: " + firstLine(String.valueOf(e.getMessage()))));
+        }
+    }
+
+    private YamlNode node(JsonToken token) throws IOException {
+        Location at = location(parser.currentTokenLocation());
+        if (parser.isCurrentAlias() || parser.getCurrentAnchor() != null) {
+            throw new ScenarioException(new ScenarioProblem(at, "",
+                    "YAML anchors and aliases are not supported; use 'extends: other.yaml' to reuse a scenario"));
+        }
+        switch (token) {
+            case START_OBJECT:
+                return map(at);
+            case START_ARRAY:
+                return list(at);
+            case VALUE_NULL:
+                return new YamlNode.YamlNull(at);
+            case VALUE_STRING:
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return new YamlNode.YamlScalar(at, parser.getText(), token == JsonToken.VALUE_STRING && wasQuoted());
+            default:
+                throw problem(parser.currentTokenLocation(), "", "unexpected YAML content (" + token + ")");
+        }
+    }
+
+    private boolean wasQuoted() {
+        // Jackson reports every string alike; a plain scalar that reads as a number or bool would
+        // have come as VALUE_NUMBER/TRUE/FALSE, so a VALUE_STRING that looks like one was quoted.
+        String t;
+        try {
+            t = parser.getText();
+        } catch (IOException e) {
+            return false;
+        }
+        return t.matches("[+-]?[0-9]+(\\.[0-9]+)?|true|false|null|~");
+    }
+
+    private YamlNode map(Location at) throws IOException {
+        enter(at);
+        Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+        JsonToken t;
+        while ((t = parser.nextToken()) != JsonToken.END_OBJECT) {
+            if (t != JsonToken.FIELD_NAME) {
+                throw problem(parser.currentTokenLocation(), "", "expected a key");
+            }
+            String key = parser.currentName();
+            Location keyAt = location(parser.currentTokenLocation());
+            YamlNode value = node(parser.nextToken());
+            if (entries.containsKey(key)) {
+                throw new ScenarioException(new ScenarioProblem(keyAt, key, "duplicate key (first at line "
+                        + entries.get(key).keyLocation().line() + ")"));
+            }
+            entries.put(key, new YamlNode.Entry(key, keyAt, value));
+        }
+        depth--;
+        return new YamlNode.YamlMap(at, entries);
+    }
+
+    private YamlNode list(Location at) throws IOException {
+        enter(at);
+        List<YamlNode> items = new ArrayList<>();
+        JsonToken t;
+        while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+            items.add(node(t));
+        }
+        depth--;
+        return new YamlNode.YamlList(at, items);
+    }
+
+    private void enter(Location at) {
+        if (++depth > MAX_DEPTH) {
+            throw new ScenarioException(new ScenarioProblem(at, "", "nested deeper than " + MAX_DEPTH + " levels"));
+        }
+    }
+
+    private Location location(JsonLocation l) {
+        return new Location(file, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+    }
+
+    private ScenarioException problem(JsonLocation l, String path, String message) {
+        return new ScenarioException(new ScenarioProblem(location(l), path, message));
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+}
