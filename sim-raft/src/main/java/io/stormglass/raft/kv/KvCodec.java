@@ -1,0 +1,194 @@
+package io.stormglass.raft.kv;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Binary encoding of what goes into Raft entries and snapshots: a {@link Proposal} (request id +
+ * command) and the whole {@link KvStore}. Big-endian, strings as length-prefixed UTF-8, so the
+ * encoded size is the size the WAL and the network carry.
+ */
+public final class KvCodec {
+    private static final int SNAPSHOT_MAGIC = 0x4b56534e; // "KVSN"
+
+    private KvCodec() {
+    }
+
+    /**
+     * What a member proposes: the command and the id under which the proposing member waits for
+     * its result.
+     *
+     * @param requestId unique per proposal within the cluster (member id in the high bits)
+     * @param command   the command
+     */
+    public record Proposal(long requestId, KvCommand command) {
+    }
+
+    public static byte[] encode(Proposal proposal) {
+        return write(out -> {
+            out.writeLong(proposal.requestId());
+            writeCommand(out, proposal.command());
+        });
+    }
+
+    public static Proposal decodeProposal(byte[] data) {
+        return read(data, in -> new Proposal(in.readLong(), readCommand(in)));
+    }
+
+    public static byte[] encodeSnapshot(KvStore store) {
+        return write(out -> {
+            out.writeInt(SNAPSHOT_MAGIC);
+            out.writeLong(store.revision());
+            SortedMap<Long, Long> leases = store.leases();
+            out.writeInt(leases.size());
+            for (var e : leases.entrySet()) {
+                out.writeLong(e.getKey());
+                out.writeLong(e.getValue());
+            }
+            List<KeyValue> kvs = store.allKeyValues();
+            out.writeInt(kvs.size());
+            for (KeyValue kv : kvs) {
+                writeString(out, kv.key());
+                writeString(out, kv.value());
+                out.writeLong(kv.createRevision());
+                out.writeLong(kv.modRevision());
+                out.writeLong(kv.version());
+                out.writeLong(kv.leaseId());
+            }
+        });
+    }
+
+    /** Replaces {@code store}'s state with the snapshot's. */
+    public static void restoreSnapshot(KvStore store, byte[] data) {
+        read(data, in -> {
+            if (in.readInt() != SNAPSHOT_MAGIC) {
+                throw new IllegalArgumentException("not a KV snapshot");
+            }
+            long revision = in.readLong();
+            SortedMap<Long, Long> leases = new TreeMap<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                leases.put(in.readLong(), in.readLong());
+            }
+            List<KeyValue> kvs = new ArrayList<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                kvs.add(new KeyValue(readString(in), readString(in), in.readLong(), in.readLong(), in.readLong(), in.readLong()));
+            }
+            store.restore(revision, kvs, leases);
+            return null;
+        });
+    }
+
+    private static void writeCommand(DataOutputStream out, KvCommand c) throws IOException {
+        if (c instanceof KvCommand.Put p) {
+            out.writeByte(1);
+            writeString(out, p.key());
+            writeString(out, p.value());
+            out.writeLong(p.leaseId());
+        } else if (c instanceof KvCommand.Delete d) {
+            out.writeByte(2);
+            writeString(out, d.key());
+            writeString(out, d.rangeEnd());
+        } else if (c instanceof KvCommand.Txn t) {
+            out.writeByte(3);
+            out.writeInt(t.compares().size());
+            for (Compare cmp : t.compares()) {
+                writeString(out, cmp.key());
+                out.writeByte(cmp.target().ordinal());
+                out.writeByte(cmp.op().ordinal());
+                writeString(out, cmp.value());
+                out.writeLong(cmp.number());
+            }
+            writeCommands(out, t.success());
+            writeCommands(out, t.failure());
+        } else if (c instanceof KvCommand.LeaseGrant g) {
+            out.writeByte(4);
+            out.writeLong(g.leaseId());
+            out.writeLong(g.ttlNanos());
+        } else if (c instanceof KvCommand.LeaseRevoke r) {
+            out.writeByte(5);
+            out.writeLong(r.leaseId());
+        } else {
+            throw new IllegalArgumentException("unknown command " + c);
+        }
+    }
+
+    private static void writeCommands(DataOutputStream out, List<KvCommand> commands) throws IOException {
+        out.writeInt(commands.size());
+        for (KvCommand c : commands) {
+            writeCommand(out, c);
+        }
+    }
+
+    private static KvCommand readCommand(DataInputStream in) throws IOException {
+        int tag = in.readByte();
+        return switch (tag) {
+            case 1 -> new KvCommand.Put(readString(in), readString(in), in.readLong());
+            case 2 -> new KvCommand.Delete(readString(in), readString(in));
+            case 3 -> {
+                List<Compare> compares = new ArrayList<>();
+                for (int n = in.readInt(); n > 0; n--) {
+                    compares.add(new Compare(readString(in), Compare.Target.values()[in.readByte()],
+                            Compare.Op.values()[in.readByte()], readString(in), in.readLong()));
+                }
+                yield new KvCommand.Txn(compares, readCommands(in), readCommands(in));
+            }
+            case 4 -> new KvCommand.LeaseGrant(in.readLong(), in.readLong());
+            case 5 -> new KvCommand.LeaseRevoke(in.readLong());
+            default -> throw new IllegalArgumentException("unknown KV command tag " + tag);
+        };
+    }
+
+    private static List<KvCommand> readCommands(DataInputStream in) throws IOException {
+        List<KvCommand> out = new ArrayList<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            out.add(readCommand(in));
+        }
+        return out;
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    private static byte[] write(Writer w) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            w.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static <T> T read(byte[] data, Reader<T> r) {
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(data))) {
+            return r.read(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("malformed KV data: " + e.getMessage(), e);
+        }
+    }
+}
