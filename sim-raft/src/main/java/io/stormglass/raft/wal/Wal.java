@@ -96,7 +96,8 @@ public final class Wal {
     /**
      * Appends {@code entries} then {@code state} (an empty state is not written), as etcd's
      * {@code Save}. With {@code mustSync} one fdatasync follows and {@code done} runs when it
-     * completes; otherwise {@code done} runs at once (inline). If the segment has reached
+     * completes (an empty save syncs only if earlier saves left unsynced bytes); otherwise
+     * {@code done} runs at once (inline). If the segment has reached
      * {@link WalOptions#segmentSizeBytes()}, the save ends with a cut (which syncs) and {@code done}
      * runs after it. An entry whose index is at or below an earlier one replaces that suffix on replay.
      */
@@ -106,7 +107,12 @@ public final class Wal {
         }
         long start = ctx.clock().nowNanos();
         if (state.isEmpty() && entries.isEmpty()) {
-            done.onComplete(new IoResult(IoStatus.OK, start, start));
+            // nothing to write (etcd returns at once); a sync is still owed for earlier unsynced saves
+            if (mustSync && tail.sizeBytes() > durableBytes) {
+                sync(start, done);
+            } else {
+                done.onComplete(new IoResult(IoStatus.OK, start, start));
+            }
             return;
         }
         IoStatus status = writeDurableMark();
