@@ -153,4 +153,18 @@ class WalCorruptionTest {
         WalOpenResult.Failed f = assertInstanceOf(WalOpenResult.Failed.class, bed.open(WalSnapshotMarker.ZERO));
         assertTrue(f.error().message().contains("sequence"), f.error().message());
     }
+
+    @Test
+    void bitRotInTheLastSyncedBatchThatNoMarkCoversIsCutAsATornTail() {
+        // documented limit: without a later durable mark, damage there is indistinguishable from a torn write
+        WalTestBed bed = new WalTestBed(1 << 20);
+        Wal wal = fill(bed);
+        DataFile tail = bed.fs.openExisting(wal.segmentPaths().get(0)).orElseThrow();
+        List<Frames.Frame> frames = frames(tail);
+        Frames.Frame lastEntry = frames.get(frames.size() - 2);
+        flipBit(tail, lastEntry.offset() + Frames.HEADER_BYTES, 1);
+        WalOpenResult.Opened r = bed.openOk(WalSnapshotMarker.ZERO);
+        assertEquals(299, r.entries().size());
+        assertEquals(tail.sizeBytes(), lastEntry.offset());
+    }
 }

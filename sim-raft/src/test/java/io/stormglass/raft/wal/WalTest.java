@@ -200,4 +200,25 @@ class WalTest {
         IoResult later = bed.saveAndWait(wal, new WalHardState(1, 0, 1), entries(1, 2, 1), true);
         assertEquals(IoStatus.EIO, later.status(), "a WAL that saw EIO never reports success again");
     }
+
+    @Test
+    void fsyncListenerSeesEveryDeviceSyncDuration() {
+        WalTestBed bed = new WalTestBed(7, 4096,
+                s -> new RandomLatencyDevice(s, new io.stormglass.engine.random.SimRandom(7)));
+        Wal wal = bed.create(META);
+        List<IoResult> results = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            WalEntry e = new WalEntry(1, i + 1, 0, new byte[500]);
+            results.add(bed.saveAndWait(wal, new WalHardState(1, 1, i), List.of(e), true));
+        }
+        int cuts = wal.segmentPaths().size() - 1;
+        assertTrue(cuts >= 2, "20 x 536-byte frames over 4 KiB segments cut at least twice");
+        // one sync for creation; a save that cuts syncs the old tail and the new header instead of once
+        assertEquals(1 + 20 + cuts, bed.fsyncNanos.size());
+        assertTrue(bed.fsyncNanos.stream().allMatch(n -> n > 0), "random device latencies are positive");
+        long sum = results.stream().mapToLong(IoResult::latencyNanos).sum();
+        assertTrue(sum > 0);
+        IoResult last = results.get(results.size() - 1);
+        assertTrue(last.completedAtNanos() >= last.submittedAtNanos());
+    }
 }
