@@ -60,7 +60,8 @@
  * <h2>Replay</h2>
  * As etcd's {@code ReadAll}: reading starts at the newest segment whose first index is not above
  * the snapshot index; entries after the snapshot index are collected and an entry whose index is
- * not above the last one replaces that suffix; an index gap is corruption; the last hard state
+ * not above the last one replaces that suffix (one at or below the snapshot index drops every
+ * collected entry, where etcd would keep entries it had truncated); an index gap is corruption; the last hard state
  * wins; all metadata copies must agree; the snapshot marker must be found with the same term.
  */
 package io.stormglass.raft.wal;

@@ -34,22 +34,28 @@ final class WalModel {
             }
         }
 
-        boolean matches(List<WalEntry> otherEntries, WalHardState otherState) {
-            return hardState.equals(otherState) && entries.equals(otherEntries);
+        /** Whether recovery from a snapshot at {@code snapshotIndex} may return these entries and state. */
+        boolean matches(List<WalEntry> otherEntries, WalHardState otherState, long snapshotIndex) {
+            int from = (int) Math.min(snapshotIndex, entries.size());
+            return hardState.equals(otherState) && entries.subList(from, entries.size()).equals(otherEntries);
+        }
+
+        long termAt(long index) {
+            return entries.get((int) index - 1).term();
         }
     }
 
     /**
-     * The smallest {@code m >= syncedRecords} whose view equals ({@code entries}, {@code state}),
+     * The smallest {@code m >= syncedRecords} whose view after the snapshot equals ({@code entries}, {@code state}),
      * or -1 if recovery returned something that is not the view of any durable-enough prefix.
      */
-    int matchingPrefix(List<WalEntry> entries, WalHardState state) {
+    int matchingPrefix(List<WalEntry> entries, WalHardState state, long snapshotIndex) {
         View view = new View();
         for (int m = 0; m <= appended.size(); m++) {
             if (m > 0) {
                 view.apply(appended.get(m - 1));
             }
-            if (m >= syncedRecords && view.matches(entries, state)) {
+            if (m >= syncedRecords && view.matches(entries, state, snapshotIndex)) {
                 return m;
             }
         }

@@ -221,4 +221,16 @@ class WalTest {
         IoResult last = results.get(results.size() - 1);
         assertTrue(last.completedAtNanos() >= last.submittedAtNanos());
     }
+
+    @Test
+    void rewriteAtOrBelowTheSnapshotDropsTheStaleSuffix() {
+        // found by WalCrashProperties: etcd's ReadAll would return the truncated entries 3 and 4
+        WalTestBed bed = new WalTestBed(WalOptions.DEFAULT_SEGMENT_SIZE_BYTES);
+        Wal wal = bed.create(META);
+        bed.saveAndWait(wal, new WalHardState(1, 1, 0), entries(1, 1, 4), true);
+        bed.saveAndWait(wal, new WalHardState(2, 2, 2), entries(2, 1, 2), true);
+        saveSnapshot(bed, wal, new WalSnapshotMarker(2, 2));
+        assertEquals(List.of(), bed.openOk(new WalSnapshotMarker(2, 2)).entries());
+        assertEquals(entries(2, 1, 2), bed.openOk(WalSnapshotMarker.ZERO).entries());
+    }
 }

@@ -168,6 +168,10 @@ public final class WalReplay {
                 // a rewritten suffix (a new leader's entries) replaces what followed it, as in etcd's ReadAll
                 entries.subList((int) up, entries.size()).clear();
                 entries.add(e);
+            } else {
+                // the log was cut back to e.index(), so nothing after the snapshot survives; etcd's
+                // ReadAll skips such an entry and would keep stale entries written before it
+                entries.clear();
             }
             lastIndex = e.index();
         } else if (record instanceof WalHardState s) {
