@@ -113,6 +113,27 @@ public final class Snapshotter {
     }
 
     /**
+     * Deletes all but the {@code keepNewest} newest snapshot files (etcd's {@code --max-snapshots},
+     * default 5). Call it only once the WAL no longer needs the older ones.
+     *
+     * @return paths deleted, oldest first
+     */
+    public List<String> purge(int keepNewest) {
+        if (keepNewest < 1) {
+            throw new IllegalArgumentException("keep at least one snapshot: " + keepNewest);
+        }
+        List<String> snaps = new ArrayList<>();
+        for (String path : fs.list(dir + "/")) {
+            if (path.endsWith(SUFFIX)) {
+                snaps.add(path);
+            }
+        }
+        List<String> deleted = new ArrayList<>(snaps.subList(0, Math.max(0, snaps.size() - keepNewest)));
+        deleted.forEach(fs::delete);
+        return deleted;
+    }
+
+    /**
      * Result of a load.
      *
      * @param snapshot the newest valid acceptable snapshot, if any

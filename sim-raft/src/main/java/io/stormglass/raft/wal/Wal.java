@@ -13,6 +13,7 @@ import io.stormglass.raft.wal.internal.WalReplay;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * An etcd-style write-ahead log over the engine's {@link io.stormglass.engine.storage.FileSystem}.
@@ -277,7 +278,7 @@ public final class Wal {
      * Writes a new segment's header (crc record carrying the chain, then {@code header}) under a
      * temporary name, syncs it, renames it into place and makes it the tail; then runs waiting calls.
      */
-    private void startSegment(SegmentName name, List<WalRecord> header, java.util.function.Consumer<IoStatus> done) {
+    private void startSegment(SegmentName name, List<WalRecord> header, Consumer<IoStatus> done) {
         busy = true;
         String tmp = ctx.path(name.fileName().replace(SegmentName.SUFFIX, SegmentName.TMP_SUFFIX));
         DataFile file = ctx.fs().open(tmp);

@@ -69,4 +69,18 @@ class SnapshotterTest {
         assertEquals(Optional.empty(), s.loadNewest().snapshot());
         assertEquals(List.of(), bed.fs.list(DIR + "/"), "the temporary file is cleaned up");
     }
+
+    @Test
+    void purgeKeepsTheNewest() {
+        WalTestBed bed = new WalTestBed(4096);
+        Snapshotter s = new Snapshotter(bed.sim, bed.fs, DIR);
+        for (int i = 1; i <= 7; i++) {
+            save(bed, s, new SnapshotFile(1, i * 100L, new byte[] {(byte) i}));
+        }
+        List<String> deleted = s.purge(5);
+        assertEquals(List.of(DIR + "/" + Snapshotter.fileName(1, 100), DIR + "/" + Snapshotter.fileName(1, 200)),
+                deleted);
+        assertEquals(5, bed.fs.list(DIR + "/").size());
+        assertEquals(700, s.loadNewest().snapshot().orElseThrow().index());
+    }
 }
