@@ -66,6 +66,8 @@ public final class WalReplay {
         }
         long tailDurable = 0;
         long repaired = 0;
+        DataFile tailFile = null;
+        int tailValidEnd = 0;
         for (int i = start; i < segments.size(); i++) {
             String path = dir + "/" + segments.get(i).fileName();
             Optional<DataFile> file = fs.openExisting(path);
@@ -86,12 +88,10 @@ public final class WalReplay {
                 return failed(error.get());
             }
             if (isTail) {
-                int end = scan.validEndOffset();
-                repaired = buf.length - end;
-                if (repaired > 0) {
-                    file.get().truncate(end);
-                }
-                tailDurable = Math.min(scan.provenDurableBytes(), end);
+                tailFile = file.get();
+                tailValidEnd = scan.validEndOffset();
+                repaired = buf.length - tailValidEnd;
+                tailDurable = Math.min(scan.provenDurableBytes(), tailValidEnd);
             }
         }
         if (!snapshotMatched) {
@@ -99,6 +99,10 @@ public final class WalReplay {
         }
         if (metadata == null) {
             return failed(new WalError.Corruption(dir + "/" + segments.get(start).fileName(), 0, "no metadata record"));
+        }
+        if (repaired > 0) {
+            // etcd's Repair; durable with the next sync, and a crash before it leads to the same cut again
+            tailFile.truncate(tailValidEnd);
         }
         return new Result(new ReplayState(List.copyOf(segments), chain, lastIndex, tailDurable, repaired, metadata,
                 hardState, List.copyOf(entries)), null);
