@@ -4,8 +4,7 @@ import io.stormglass.engine.storage.DataFile;
 import io.stormglass.engine.storage.IoCallback;
 import io.stormglass.engine.storage.IoResult;
 import io.stormglass.engine.storage.IoStatus;
-import io.stormglass.raft.wal.internal.Frames;
-import io.stormglass.raft.wal.internal.RecordCodec;
+import io.stormglass.raft.wal.internal.FrameBatch;
 import io.stormglass.raft.wal.internal.ReplayState;
 import io.stormglass.raft.wal.internal.SegmentFiles;
 import io.stormglass.raft.wal.internal.SegmentName;
@@ -116,14 +115,15 @@ public final class Wal {
             }
             return;
         }
-        IoStatus status = writeDurableMark();
-        for (int i = 0; i < entries.size() && status.isOk(); i++) {
-            status = appendFrame(RecordCodec.encode(entries.get(i)));
-            lastIndex = entries.get(i).index();
+        FrameBatch batch = startBatch();
+        entries.forEach(batch::add);
+        if (!state.isEmpty()) {
+            batch.add(state);
         }
-        if (status.isOk() && !state.isEmpty()) {
-            status = appendFrame(RecordCodec.encode(state));
-            hardState = state;
+        IoStatus status = write(tail, batch);
+        if (status.isOk()) {
+            lastIndex = entries.isEmpty() ? lastIndex : entries.get(entries.size() - 1).index();
+            hardState = state.isEmpty() ? hardState : state;
         }
         if (!status.isOk()) {
             poison(status);
@@ -147,10 +147,7 @@ public final class Wal {
             return;
         }
         long start = ctx.clock().nowNanos();
-        IoStatus status = writeDurableMark();
-        if (status.isOk()) {
-            status = appendFrame(RecordCodec.encode(marker));
-        }
+        IoStatus status = write(tail, startBatch().add(marker));
         if (!status.isOk()) {
             poison(status);
             done.onComplete(new IoResult(status, start, ctx.clock().nowNanos()));
@@ -222,23 +219,25 @@ public final class Wal {
         return false;
     }
 
-    /** Tells recovery which prefix of this segment is known synced, if that grew since the last mark. */
-    private IoStatus writeDurableMark() {
-        if (durableBytes <= markedBytes) {
-            return IoStatus.OK;
+    /**
+     * A batch that begins with a durable mark when the synced prefix of the tail grew since the
+     * last mark, telling recovery that prefix is not a torn tail.
+     */
+    private FrameBatch startBatch() {
+        FrameBatch batch = new FrameBatch(chain);
+        if (durableBytes > markedBytes) {
+            batch.addDurableMark(durableBytes);
         }
-        markedBytes = durableBytes;
-        return appendFrame(RecordCodec.encodeDurableMark(durableBytes));
+        return batch;
     }
 
-    private IoStatus appendFrame(byte[] frame) {
-        return append(tail, frame);
-    }
-
-    private IoStatus append(DataFile file, byte[] frame) {
-        IoStatus status = file.append(frame, 0, frame.length);
+    /** Appends the batch with one write; on success the chain and the mark advance. */
+    private IoStatus write(DataFile file, FrameBatch batch) {
+        byte[] bytes = batch.toBytes();
+        IoStatus status = file.append(bytes, 0, bytes.length);
         if (status.isOk()) {
-            chain = Frames.chain(chain, Frames.crcOf(frame));
+            chain = batch.chain();
+            markedBytes = durableBytes;
         }
         return status;
     }
@@ -283,15 +282,14 @@ public final class Wal {
         String tmp = ctx.path(name.fileName().replace(SegmentName.SUFFIX, SegmentName.TMP_SUFFIX));
         DataFile file = ctx.fs().open(tmp);
         IoStatus status = file.sizeBytes() == 0 ? IoStatus.OK : file.truncate(0);
-        byte[] crc = RecordCodec.encode(new WalCrc(chain));
-        if (status.isOk()) {
-            status = file.append(crc, 0, crc.length);
-        }
-        for (int i = 0; i < header.size() && status.isOk(); i++) {
-            WalRecord r = header.get(i);
+        FrameBatch batch = new FrameBatch(chain).addCrcRecord();
+        for (WalRecord r : header) {
             if (!(r instanceof WalHardState s && s.isEmpty())) {
-                status = append(file, RecordCodec.encode(r));
+                batch.add(r);
             }
+        }
+        if (status.isOk()) {
+            status = write(file, batch);
         }
         if (!status.isOk()) {
             poison(status);
