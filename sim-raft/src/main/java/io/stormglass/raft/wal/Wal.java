@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * <p>Durability contract: when the callback of {@link #save} with {@code mustSync} (or of
  * {@link #saveSnapshot}) reports OK, every record passed to this WAL so far survives any crash
  * and {@link #open} returns it. Without {@code mustSync} the records are written (visible to a
- * reopen without power loss) but not durable. Callbacks run on the simulation loop in call order.
+ * reopen without power loss) but not durable, and the callback runs as soon as they are written.
+ * Callbacks of calls that sync run on the simulation loop in call order.
  *
  * <p>Failure contract: the first failed write or fdatasync (EIO, ENOSPC) poisons the WAL: that
  * call and every later one complete with the failing status. After an EIO the kernel may have

@@ -22,7 +22,7 @@ class WalBitFlipProperties {
     private record Victim(String segment, Frames.Frame frame, boolean inTail) {
     }
 
-    @Property(tries = 200)
+    @Property(tries = 300)
     void flippedBitIsAFatalErrorNamingSegmentAndOffset(@ForAll long seed) {
         SimRandom rng = new SimRandom(seed);
         WalTestBed bed = new WalTestBed(rng.nextBoolean() ? 4096 : 1 << 20);

@@ -28,7 +28,7 @@ class WalCrashProperties {
     private static final EventKind OP = EventKind.named("test.wal.op");
     private static final byte[] META = {4, 2};
 
-    @Property(tries = 400)
+    @Property(tries = 1000)
     void recoveryReturnsADurablePrefix(@ForAll long seed, @ForAll CrashMode mode, @ForAll boolean randomLatency) {
         Function<Simulation, BlockDevice> device = randomLatency
                 ? s -> new RandomLatencyDevice(s, new SimRandom(seed ^ 0x5DEECE66DL))
