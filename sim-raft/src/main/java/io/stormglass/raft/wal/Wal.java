@@ -127,8 +127,7 @@ public final class Wal {
             hardState = state.isEmpty() ? hardState : state;
         }
         if (!status.isOk()) {
-            poison(status);
-            done.onComplete(new IoResult(status, start, ctx.clock().nowNanos()));
+            fail(status, () -> done.onComplete(new IoResult(status, start, ctx.clock().nowNanos())));
         } else if (tail.sizeBytes() >= ctx.options().segmentSizeBytes()) {
             cut(start, done);
         } else if (mustSync) {
@@ -150,8 +149,8 @@ public final class Wal {
         long start = ctx.clock().nowNanos();
         IoStatus status = write(tail, startBatch().add(marker));
         if (!status.isOk()) {
-            poison(status);
-            done.onComplete(new IoResult(status, start, ctx.clock().nowNanos()));
+            IoStatus failed = status;
+            fail(failed, () -> done.onComplete(new IoResult(failed, start, ctx.clock().nowNanos())));
             return;
         }
         lastIndex = Math.max(lastIndex, marker.index());
@@ -248,12 +247,14 @@ public final class Wal {
         long covered = file.sizeBytes();
         file.sync(result -> {
             ctx.fsyncDurationNanos().accept(result.latencyNanos());
-            if (!result.isOk()) {
-                poison(result.status());
-            } else if (file == tail) {
+            if (result.isOk() && file == tail) {
                 durableBytes = Math.max(durableBytes, covered);
             }
-            done.onComplete(new IoResult(failure(), start, result.completedAtNanos()));
+            if (result.isOk()) {
+                done.onComplete(new IoResult(failure(), start, result.completedAtNanos()));
+            } else {
+                fail(result.status(), () -> done.onComplete(new IoResult(failure(), start, result.completedAtNanos())));
+            }
         });
     }
 
@@ -264,8 +265,7 @@ public final class Wal {
         old.sync(result -> {
             ctx.fsyncDurationNanos().accept(result.latencyNanos());
             if (!result.isOk()) {
-                poison(result.status());
-                done.onComplete(new IoResult(result.status(), start, result.completedAtNanos()));
+                fail(result.status(), () -> done.onComplete(new IoResult(failure(), start, result.completedAtNanos())));
                 return;
             }
             SegmentName last = segments.get(segments.size() - 1);
@@ -293,15 +293,14 @@ public final class Wal {
             status = write(file, batch);
         }
         if (!status.isOk()) {
-            poison(status);
-            done.accept(status);
+            IoStatus failed = status;
+            fail(failed, () -> done.accept(failed));
             return;
         }
         file.sync(result -> {
             ctx.fsyncDurationNanos().accept(result.latencyNanos());
             if (!result.isOk()) {
-                poison(result.status());
-                done.accept(result.status());
+                fail(result.status(), () -> done.accept(failure()));
                 return;
             }
             String path = ctx.path(name.fileName());
@@ -318,11 +317,12 @@ public final class Wal {
         });
     }
 
-    /** Marks the WAL failed and fails every waiting call. */
-    private void poison(IoStatus status) {
+    /** Marks the WAL failed, tells the failing call, then fails every waiting call in order. */
+    private void fail(IoStatus status, Runnable notifyFailingCall) {
         if (failure == null) {
             failure = status;
         }
+        notifyFailingCall.run();
         busy = false;
         while (!waiting.isEmpty()) {
             waiting.poll().run();

@@ -83,4 +83,20 @@ class WalPipelineTest {
         assertEquals(IoStatus.ENOSPC, done.get(0).status());
         assertEquals(IoStatus.ENOSPC, wal.failure());
     }
+
+    @Test
+    void failedCutFailsTheTriggeringSaveThenTheWaitingOnesInOrder() {
+        FailingDevice[] device = new FailingDevice[1];
+        WalTestBed bed = new WalTestBed(1, 4096, s -> device[0] = new FailingDevice(s));
+        Wal wal = bed.create(META);
+        device[0].failFlushes = true;
+        List<String> events = new ArrayList<>();
+        wal.save(new WalHardState(1, 1, 0), List.of(new WalEntry(1, 1, 0, new byte[5000])), false,
+                r -> events.add("cut " + r.status()));
+        wal.save(new WalHardState(1, 1, 1), entries(1, 2, 1), true, r -> events.add("next " + r.status()));
+        wal.save(new WalHardState(1, 1, 2), entries(1, 3, 1), false, r -> events.add("last " + r.status()));
+        assertEquals(List.of(), events, "the cut is in progress and the other saves wait behind it");
+        bed.sim.run();
+        assertEquals(List.of("cut EIO", "next EIO", "last EIO"), events);
+    }
 }
