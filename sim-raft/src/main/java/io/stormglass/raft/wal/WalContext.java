@@ -12,10 +12,13 @@ import java.util.function.LongConsumer;
  * @param dir                directory path without a trailing slash ({@code "n1/wal"}); segments
  *                           are {@code dir + "/" + %016x-%016x.wal}
  * @param options            segment size and friends
- * @param fsyncDurationNanos receives the duration in nanoseconds of every fdatasync the WAL issues
- *                           (saves, segment cuts, snapshot markers), on the simulation loop when it
- *                           completes; the member records {@code etcd_disk_wal_fsync_duration_seconds}
- *                           and logs {@code slow fdatasync} from it
+ * @param fsyncDurationNanos receives, for every fdatasync the WAL issues (saves, both syncs of a
+ *                           segment cut, snapshot markers, segment creation), how long the WAL waited
+ *                           for it in nanoseconds, queueing behind a running sync included (what
+ *                           etcd times around {@code fdatasync}); called on the simulation loop when
+ *                           the sync completes, also when it fails. The member records
+ *                           {@code etcd_disk_wal_fsync_duration_seconds} and logs {@code slow fdatasync}
+ *                           from it
  */
 public record WalContext(Clock clock, FileSystem fs, String dir, WalOptions options, LongConsumer fsyncDurationNanos) {
     public WalContext {
