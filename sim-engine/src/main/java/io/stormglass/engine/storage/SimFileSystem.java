@@ -232,7 +232,8 @@ public final class SimFileSystem implements FileSystem {
         }
 
         private void startSync() {
-            if (waiters.isEmpty() || deleted) {
+            // a callback of the sync that just finished may have requested (and started) the next one
+            if (waiters.isEmpty() || deleted || syncRunning) {
                 return;
             }
             syncRunning = true;

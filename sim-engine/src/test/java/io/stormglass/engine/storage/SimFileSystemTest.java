@@ -133,6 +133,28 @@ class SimFileSystemTest {
     }
 
     @Test
+    void aSyncRequestedFromTheCallbackOfTheLastOneRunsOnce() {
+        Simulation sim = new Simulation();
+        RecordingDevice dev = new RecordingDevice(sim, 1_000_000);
+        SimFileSystem fs = new SimFileSystem(sim, dev, new SimRandom(1), "w");
+        DataFile f = fs.open("a");
+        int[] loops = {0};
+        IoCallback[] again = new IoCallback[1];
+        again[0] = r -> {
+            if (++loops[0] < 5) {
+                f.append(bytes(10, loops[0]), 0, 10);
+                f.sync(again[0]);
+            }
+        };
+        f.append(bytes(10, 0), 0, 10);
+        f.sync(again[0]);
+        sim.run();
+        assertEquals(5, loops[0]);
+        assertEquals(10, dev.requests.size(), "a write+fdatasync loop costs one write and one flush per turn");
+        assertEquals(10_000_000, sim.nowNanos(), "each turn takes 2 ms");
+    }
+
+    @Test
     void aFailedFlushLeavesDataVolatileAndReportsTheError() {
         Simulation sim = new Simulation();
         RecordingDevice dev = new RecordingDevice(sim, 1_000);
