@@ -32,6 +32,7 @@ final class EgressNic<M> {
     private final Map<String, Connection<M>> busy = new TreeMap<>();
     private long lastUpdateNanos;
     private long pendingEvent = Scheduler.NO_EVENT;
+    private long pendingAtNanos = Long.MAX_VALUE;
 
     /** @param bandwidthBitsPerSecond the NIC rate; 0 = unlimited */
     EgressNic(Scheduler scheduler, int node, long bandwidthBitsPerSecond, Consumer<Frame<M>> serialized) {
@@ -82,6 +83,7 @@ final class EgressNic<M> {
 
     private void finish() {
         pendingEvent = Scheduler.NO_EVENT;
+        pendingAtNanos = Long.MAX_VALUE;
         advance();
         long now = scheduler.nowNanos();
         List<Frame<M>> done = new ArrayList<>();
@@ -124,7 +126,11 @@ final class EgressNic<M> {
             c.headFinishNanos = projectedFinish(now, c.headRemainingBits, c.rateBitsPerSecond);
             earliest = Math.min(earliest, c.headFinishNanos);
         }
+        if (earliest == pendingAtNanos) {
+            return;
+        }
         scheduler.cancel(pendingEvent);
+        pendingAtNanos = earliest;
         pendingEvent = earliest == Long.MAX_VALUE
                 ? Scheduler.NO_EVENT
                 : scheduler.scheduleAt(earliest, FINISH, node, this::finish);
@@ -140,6 +146,11 @@ final class EgressNic<M> {
 
     /** Max-min fair shares: links by ascending cap take min(cap, equal share of what is left). */
     private void assignRates() {
+        if (busy.size() == 1) {
+            Connection<M> only = busy.values().iterator().next();
+            only.rateBitsPerSecond = capacityOf(only.link);
+            return;
+        }
         Map<String, List<Connection<M>>> byLink = new TreeMap<>();
         for (Connection<M> c : busy.values()) {
             byLink.computeIfAbsent(c.link.key(), k -> new ArrayList<>()).add(c);
