@@ -1,6 +1,5 @@
 package io.stormglass.net;
 
-import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Scheduler;
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.engine.net.MessageHandler;
@@ -44,19 +43,14 @@ import java.util.TreeMap;
  * never changes another's draws. {@code send} never blocks or throws.
  */
 public final class Network<M> implements Transport<M> {
-    private static final EventKind LOOPBACK = EventKind.named("net.loopback");
-
-    private final Scheduler scheduler;
     private final MessageTraits<M> traits;
     private final Topology topology;
     private final NetworkOptions options;
     private final ActiveFaults faults;
     private final FaultSchedule faultSchedule;
     private final Wire<M> wire;
-    private final Map<Integer, MessageHandler<M>> handlers = new TreeMap<>();
 
     private Network(Builder<M> b) {
-        this.scheduler = b.scheduler;
         this.traits = b.traits;
         this.topology = b.topology;
         this.options = b.options;
@@ -75,12 +69,7 @@ public final class Network<M> implements Transport<M> {
     @Override
     public void send(int fromNode, int toNode, M message) {
         if (fromNode == toNode) {
-            scheduler.schedule(0, LOOPBACK, toNode, () -> {
-                MessageHandler<M> handler = handlers.get(toNode);
-                if (handler != null) {
-                    handler.onMessage(fromNode, message);
-                }
-            });
+            wire.loopback(fromNode, message);
             return;
         }
         wire.send(fromNode, toNode, message, traits.sizeBytes(message), traits.trafficClass(message));
@@ -88,13 +77,11 @@ public final class Network<M> implements Transport<M> {
 
     @Override
     public void register(int node, MessageHandler<M> handler) {
-        handlers.put(node, handler);
         wire.register(node, handler);
     }
 
     @Override
     public void unregister(int node) {
-        handlers.remove(node);
         wire.unregister(node);
     }
 
@@ -114,11 +101,6 @@ public final class Network<M> implements Transport<M> {
 
     public NetworkOptions options() {
         return options;
-    }
-
-    /** The spec in force for the directed link {@code from → to}. */
-    public LinkSpec linkSpec(int from, int to) {
-        return wire.link(from, to).spec();
     }
 
     /** Messages handed to a handler so far (loopback excluded). */

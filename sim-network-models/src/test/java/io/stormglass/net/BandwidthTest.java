@@ -86,4 +86,23 @@ class BandwidthTest {
         assertEquals(0.5, gauge.windowValue(1), 1e-6);
         assertEquals(0.0, gauge.windowValue(2), 1e-6);
     }
+
+    @Test
+    void aNodeCanHaveASlowerNic() {
+        io.stormglass.engine.event.Simulation sim = new io.stormglass.engine.event.Simulation();
+        Network<TestMessage> network = Network.builder(sim, new io.stormglass.engine.random.RandomStreams(1),
+                        new io.stormglass.engine.metrics.Recorder(sim), TestMessage.TRAITS)
+                .topology(Topology.builder().linkBothWays(1, 2, LinkSpec.constantMs(0)).build())
+                .options(new NetworkOptions(GBIT, ConnectionMap.etcd()))
+                .nicBandwidthBitsPerSecond(2, 100_000_000L)
+                .build();
+        java.util.List<Long> at = new java.util.ArrayList<>();
+        network.register(1, (from, m) -> at.add(sim.nowNanos()));
+        network.register(2, (from, m) -> at.add(sim.nowNanos()));
+        network.send(1, 2, new TestMessage(1, 125_000_000, TrafficClass.SNAPSHOT));
+        sim.run();
+        network.send(2, 1, new TestMessage(2, 125_000_000, TrafficClass.SNAPSHOT));
+        sim.run();
+        assertEquals(java.util.List.of(1_000_000_000L, 11_000_000_000L), at, "1 Gbit at 1 Gbit/s, then at 100 Mbit/s");
+    }
 }

@@ -15,6 +15,7 @@ final class Connection<M> {
     final String key;
     private final ArrayDeque<Frame<M>> queue = new ArrayDeque<>();
     long lastArrivalNanos;
+    private long arrivalEpoch;
 
     // serialization of the head frame, maintained by the NIC
     double headRemainingBits;
@@ -25,6 +26,20 @@ final class Connection<M> {
         this.link = link;
         this.name = name;
         this.key = link.key() + "/" + name;
+    }
+
+    /**
+     * Puts a frame drawn to arrive at {@code drawnArrivalNanos} behind the previous one:
+     * {@link #lastArrivalNanos} becomes its FIFO arrival time. A cut of the link since the
+     * previous frame means a new TCP connection, which owes nothing to the old one's frames.
+     */
+    void keepOrder(long linkEpoch, long drawnArrivalNanos) {
+        if (linkEpoch != arrivalEpoch) {
+            arrivalEpoch = linkEpoch;
+            lastArrivalNanos = drawnArrivalNanos;
+            return;
+        }
+        lastArrivalNanos = Math.max(lastArrivalNanos, drawnArrivalNanos);
     }
 
     boolean isIdle() {

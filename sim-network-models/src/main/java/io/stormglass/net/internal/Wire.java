@@ -33,6 +33,7 @@ public final class Wire<M> implements ActiveFaults.Listener {
     public static final String DROP_UNREGISTERED = "unregistered";
 
     private static final EventKind DELIVER = EventKind.named("net.deliver");
+    private static final EventKind LOOPBACK = EventKind.named("net.loopback");
 
     private final Scheduler scheduler;
     private final RandomStreams streams;
@@ -66,6 +67,16 @@ public final class Wire<M> implements ActiveFaults.Listener {
 
     public void unregister(int node) {
         handlers.remove(node);
+    }
+
+    /** A message to oneself: delivered now, as its own event, with no faults and no metrics. */
+    public void loopback(int node, M message) {
+        scheduler.schedule(0, LOOPBACK, node, () -> {
+            MessageHandler<M> handler = handlers.get(node);
+            if (handler != null) {
+                handler.onMessage(node, message);
+            }
+        });
     }
 
     /** Takes a message from {@code from} (never {@code to} itself) on the connection of its class. */
@@ -146,8 +157,8 @@ public final class Wire<M> implements ActiveFaults.Listener {
         boolean corrupt = link.faultRandom.chancePpm(spec.corruptPpm());
         long arrival = scheduler.nowNanos() + link.latency.nextNanos() + frame.clogNanos;
         if (spec.ordering() == Ordering.FIFO) {
-            arrival = Math.max(arrival, frame.connection.lastArrivalNanos);
-            frame.connection.lastArrivalNanos = arrival;
+            frame.connection.keepOrder(frame.linkEpoch, arrival);
+            arrival = frame.connection.lastArrivalNanos;
         } else if (link.faultRandom.chancePpm(spec.reorderPpm())) {
             arrival += Math.round(spec.reorderDelayMs() * 1_000_000.0 * link.faultRandom.nextDouble());
         }

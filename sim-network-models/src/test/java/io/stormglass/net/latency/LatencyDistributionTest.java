@@ -118,6 +118,17 @@ class LatencyDistributionTest {
     }
 
     @Test
+    void tailMixtureDrawsItsTailAtTheGivenRate() {
+        TailMixture mixture = new TailMixture(new LogNormal(0.25, 0.5), new Pareto(200, 2, 0), 10_000);
+        double[] v = drawSortedMs(mixture, 12);
+        long tail = Arrays.stream(v).filter(x -> x >= 200).count();
+        double sd = Math.sqrt(N * 0.01 * 0.99);
+        assertEquals(N * 0.01, tail, 4 * sd, "tail draws");
+        assertWithin(0.25, quantile(v, 0.5), 0.03, "the median stays the body's");
+        assertTrue(quantile(v, 0.999) >= 200, "p99.9 is in the tail");
+    }
+
+    @Test
     void sameSeedSameDrawsAndInvalidParametersRejected() {
         assertArrayEquals(drawSortedMs(new LogNormal(1, 5), 42), drawSortedMs(new LogNormal(1, 5), 42));
         assertThrows(IllegalArgumentException.class, () -> new LogNormal(5, 1));

@@ -165,4 +165,21 @@ class PartitionTest {
         assertEquals(List.of(sentAt + MS + 80), times);
         assertEquals(0, dropped(1, 2, "partition"), "a clog loses nothing");
     }
+
+    @Test
+    void aBrokenConnectionDoesNotHoldUpTheNextOne() {
+        NetworkFault.Clog clog = new NetworkFault.Clog(1, 2, 1000);
+        long clogId = network.faultSchedule().start(clog);
+        network.send(1, 2, "slow");
+        network.faultSchedule().heal(clogId, clog);
+        network.faultSchedule().during(10 * MS, 10 * MS, NetworkFault.OneWay.of(1, 2));
+        sim.schedule(30 * MS, SEND, 0, () -> network.send(1, 2, "fresh"));
+        List<Long> times = new ArrayList<>();
+        network.register(2, (from, m) -> times.add(sim.nowNanos()));
+        sim.run();
+        // "slow" (due at 1001 ms) died with its connection; "fresh" rides a new one and is not
+        // kept behind it
+        assertEquals(List.of(31 * MS + 80), times);
+        assertEquals(1, dropped(1, 2, "partition"));
+    }
 }
