@@ -3,7 +3,7 @@ package io.stormglass.net.internal;
 import io.stormglass.engine.net.TrafficClass;
 
 /** One message on its way: what was sent, when, and the state it picked up on the path. */
-public final class Frame<M> {
+final class Frame<M> {
     final Link link;
     final Connection<M> connection;
     final M message;

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * in; if the link was cut since, the frame's connection broke under it and the frame is lost,
  * even if the cut has healed by the time it would arrive.
  */
-public final class Link {
+final class Link {
     final int from;
     final int to;
     final LinkSpec spec;
@@ -49,18 +49,6 @@ public final class Link {
 
     String key() {
         return key;
-    }
-
-    public int from() {
-        return from;
-    }
-
-    public int to() {
-        return to;
-    }
-
-    public LinkSpec spec() {
-        return spec;
     }
 
     long epoch() {

@@ -94,8 +94,8 @@ public final class Wire<M> implements ActiveFaults.Listener {
     }
 
     /** The link {@code from → to}, created from the topology on first use. */
-    public Link link(int from, int to) {
-        long key = ((long) from << 32) | (to & 0xffffffffL);
+    private Link link(int from, int to) {
+        long key = pairKey(from, to);
         Link link = links.get(key);
         if (link == null) {
             String name = "n" + from + "->n" + to;
@@ -162,8 +162,7 @@ public final class Wire<M> implements ActiveFaults.Listener {
         } else if (link.faultRandom.chancePpm(spec.reorderPpm())) {
             arrival += Math.round(spec.reorderDelayMs() * 1_000_000.0 * link.faultRandom.nextDouble());
         }
-        long key = ((long) link.from << 32) | link.to;
-        scheduler.scheduleAt(arrival, DELIVER, key, () -> deliver(frame, corrupt));
+        scheduler.scheduleAt(arrival, DELIVER, pairKey(link.from, link.to), () -> deliver(frame, corrupt));
     }
 
     private void deliver(Frame<M> frame, boolean corrupt) {
@@ -184,6 +183,10 @@ public final class Wire<M> implements ActiveFaults.Listener {
         delivered++;
         link.recordDelivery(scheduler.nowNanos() - frame.sentAtNanos);
         handler.onMessage(link.from, frame.message);
+    }
+
+    private static long pairKey(int from, int to) {
+        return ((long) from << 32) | (to & 0xffffffffL);
     }
 
     private void drop(Link link, String reason) {
