@@ -11,7 +11,11 @@ import io.stormglass.net.latency.LatencyDistribution;
  * @param latency                one-way propagation latency, drawn per message after it left the sender's NIC
  * @param bandwidthBitsPerSecond the link's own rate cap, shared by its connections; 0 = limited only by the sender's NIC
  * @param ordering               per-connection FIFO (TCP, the default) or datagram
- * @param lossPpm                messages lost on the wire, parts per million (after using the bandwidth)
+ * @param lossPpm                messages lost, parts per million (after using the bandwidth). On a FIFO
+ *                               link this is a lost <em>message</em>, as when etcd drops raft messages
+ *                               on a full or reset peer stream, not TCP packet loss (which TCP turns
+ *                               into delay: model that with a {@code TailMixture} whose tail starts at
+ *                               Linux's 200 ms minimum retransmission timeout)
  * @param duplicatePpm           messages delivered twice, parts per million (the copy draws its own latency)
  * @param corruptPpm             messages whose bytes arrive damaged, parts per million; the receiver detects
  *                               it (checksum) and drops them
