@@ -49,6 +49,14 @@ public record RttDefaults(
         };
     }
 
+    /**
+     * A one-way latency for a measured median RTT between nodes this far apart: half the RTT,
+     * lognormal with the tail of the distance (same rack counts as in-region).
+     */
+    public LatencyDistribution oneWayForRtt(Placement.Distance distance, double rttMs) {
+        return lognormalHalf(rttMs, distance == Placement.Distance.CROSS_REGION ? wanP99OverMedian : lanP99OverMedian);
+    }
+
     private static LatencyDistribution lognormalHalf(double rttMs, double p99OverMedian) {
         double median = rttMs / 2;
         return new LogNormal(median, median * p99OverMedian);

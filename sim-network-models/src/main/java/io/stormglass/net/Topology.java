@@ -11,12 +11,16 @@ import java.util.TreeMap;
  * template with the latency that {@link RttDefaults} gives for the two placements, using the
  * region-pair RTT where one is set. Nodes never placed sit together in {@link Placement#local()}.
  *
+ * <p>Between the override and the placement default sits the RTT matrix: a median RTT set for a
+ * node pair ({@link Builder#rttMs}) replaces the placement's RTT but keeps its distance's tail.
+ *
  * <p>Immutable; build with {@link #builder()}.
  */
 public final class Topology {
     private final SortedMap<Integer, Placement> placements;
     private final SortedMap<String, Double> regionRttMs;
     private final SortedMap<Long, LinkSpec> overrides;
+    private final SortedMap<Long, Double> pairRttMs;
     private final RttDefaults defaults;
     private final LinkSpec template;
 
@@ -24,6 +28,7 @@ public final class Topology {
         this.placements = Collections.unmodifiableSortedMap(new TreeMap<>(b.placements));
         this.regionRttMs = Collections.unmodifiableSortedMap(new TreeMap<>(b.regionRttMs));
         this.overrides = Collections.unmodifiableSortedMap(new TreeMap<>(b.overrides));
+        this.pairRttMs = Collections.unmodifiableSortedMap(new TreeMap<>(b.pairRttMs));
         this.defaults = b.defaults;
         this.template = b.template;
     }
@@ -50,6 +55,10 @@ public final class Topology {
         Placement a = placement(from);
         Placement b = placement(to);
         Placement.Distance distance = a.distanceTo(b);
+        Double pairRtt = pairRttMs.get(unorderedPairKey(from, to));
+        if (pairRtt != null) {
+            return template.withLatency(defaults.oneWayForRtt(distance, pairRtt));
+        }
         double rtt = regionRttMs.getOrDefault(regionKey(a.region(), b.region()), defaults.crossRegionRttMs());
         return template.withLatency(defaults.oneWay(distance, rtt));
     }
@@ -63,6 +72,10 @@ public final class Topology {
         return ((long) from << 32) | (to & 0xffffffffL);
     }
 
+    private static long unorderedPairKey(int a, int b) {
+        return pairKey(Math.min(a, b), Math.max(a, b));
+    }
+
     private static String regionKey(String a, String b) {
         return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
     }
@@ -72,6 +85,7 @@ public final class Topology {
         private final Map<Integer, Placement> placements = new TreeMap<>();
         private final Map<String, Double> regionRttMs = new TreeMap<>();
         private final Map<Long, LinkSpec> overrides = new TreeMap<>();
+        private final Map<Long, Double> pairRttMs = new TreeMap<>();
         private RttDefaults defaults = RttDefaults.standard();
         private LinkSpec template = LinkSpec.constantMs(0);
 
@@ -86,6 +100,15 @@ public final class Topology {
                 throw new IllegalArgumentException("rttMs must be positive: " + rttMs);
             }
             regionRttMs.put(regionKey(regionA, regionB), rttMs);
+            return this;
+        }
+
+        /** An entry of the RTT matrix: the median RTT between nodes {@code a} and {@code b} (both directions). */
+        public Builder rttMs(int a, int b, double rttMs) {
+            if (!(rttMs > 0) || Double.isInfinite(rttMs)) {
+                throw new IllegalArgumentException("rttMs must be positive and finite: " + rttMs);
+            }
+            pairRttMs.put(unorderedPairKey(a, b), rttMs);
             return this;
         }
 

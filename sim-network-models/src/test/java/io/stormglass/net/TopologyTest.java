@@ -19,6 +19,7 @@ class TopologyTest {
             .place(6, "eu-west", "eu-west-1a", "r1")
             .regionRttMs("eu-west", "us-west", 400)
             .link(1, 6, LinkSpec.constantMs(123))
+            .rttMs(2, 4, 3.0)
             .build();
 
     /** Median of 20 001 draws of the round trip a → b → a, in milliseconds. */
@@ -41,6 +42,8 @@ class TopologyTest {
         assertEquals(1.0, medianRttMs(1, 4), 0.04, "cross-AZ");
         assertEquals(50, medianRttMs(4, 5), 1.0, "cross-region default (seed: US ~50 ms)");
         assertEquals(400, medianRttMs(5, 6), 6.0, "intercontinental override");
+        assertEquals(3.0, medianRttMs(2, 4), 0.1, "RTT matrix entry beats the placement");
+        assertEquals(3.0, medianRttMs(4, 2), 0.1, "in both directions");
     }
 
     @Test
