@@ -2,6 +2,7 @@ package io.stormglass.net.internal;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -72,7 +73,7 @@ final class Connection<M> {
     }
 
     /** Removes every queued frame matching {@code doomed}, the head included (its partial serialization is lost). */
-    void removeIf(Predicate<Frame<M>> doomed, java.util.function.Consumer<Frame<M>> removed) {
+    void removeIf(Predicate<Frame<M>> doomed, Consumer<Frame<M>> removed) {
         Frame<M> oldHead = queue.peekFirst();
         for (Iterator<Frame<M>> it = queue.iterator(); it.hasNext();) {
             Frame<M> f = it.next();
