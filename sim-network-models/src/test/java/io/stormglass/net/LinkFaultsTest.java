@@ -20,6 +20,10 @@ class LinkFaultsTest {
         return h;
     }
 
+    private static long dropped(Harness h, String reason) {
+        return h.counter("net_messages_dropped_total", "from", "n1", "to", "n2", "reason", reason);
+    }
+
     /** Asserts {@code observed} is within 4 standard deviations of Binomial(N, ppm / 10^6). */
     private static void assertBinomial(long observed, long ppm, String what) {
         double p = ppm / 1e6;
@@ -32,12 +36,12 @@ class LinkFaultsTest {
     @Test
     void lossIsWithinBinomialBoundsOfItsRate() {
         Harness h = sendMany(LinkSpec.constantMs(1).withLossPpm(100_000));
-        long lost = h.counter("net_messages_dropped_total", "from", "n1", "to", "n2", "reason", "loss");
+        long lost = dropped(h, "loss");
         assertBinomial(lost, 100_000, "lost");
         assertEquals(N - lost, h.to(2).size());
         assertEquals(N, h.counter("net_messages_total", "from", "n1", "to", "n2", "class", "heartbeat"));
         Harness rare = sendMany(LinkSpec.constantMs(1).withLossPpm(500));
-        assertBinomial(rare.counter("net_messages_dropped_total", "from", "n1", "to", "n2", "reason", "loss"), 500, "lost");
+        assertBinomial(dropped(rare, "loss"), 500, "lost");
     }
 
     @Test
@@ -55,7 +59,7 @@ class LinkFaultsTest {
     @Test
     void corruptionIsDetectedByTheReceiverAndCounted() {
         Harness h = sendMany(LinkSpec.constantMs(1).withCorruptPpm(50_000));
-        long corrupt = h.counter("net_messages_dropped_total", "from", "n1", "to", "n2", "reason", "corrupt");
+        long corrupt = dropped(h, "corrupt");
         assertBinomial(corrupt, 50_000, "corrupt");
         assertEquals(N - corrupt, h.to(2).size());
         assertEquals(corrupt, h.network.droppedMessages());
@@ -69,11 +73,11 @@ class LinkFaultsTest {
         h.network.unregister(2);
         h.network.send(1, 2, TestMessage.heartbeat(-1));
         h.sim.run();
-        assertEquals(1, h.counter("net_messages_dropped_total", "from", "n1", "to", "n2", "reason", "unregistered"));
+        assertEquals(1, dropped(h, "unregistered"));
         var delivery = h.recorder.latencies().get(io.stormglass.engine.metrics.MetricId.of(
                 "net_delivery_seconds", "from", "n1", "to", "n2"));
         assertEquals(N, delivery.count());
-        // 1 ms propagation plus 800 ns of serialization at 10 Gbit/s... 80 ns
+        // 1 ms propagation plus 800 bits of serialization at 10 Gbit/s: 80 ns
         assertEquals(1_000_080, delivery.percentileNanos(50), 1_000);
     }
 }
