@@ -12,7 +12,7 @@ import io.stormglass.engine.random.SimRandom;
  * values below zero are clamped to zero and rounded to whole nanoseconds.
  */
 public sealed interface LatencyDistribution
-        permits Constant, Uniform, TruncatedNormal, LogNormal, Pareto, Empirical, Jittered, TailMixture {
+        permits Constant, Uniform, TruncatedNormal, LogNormal, Pareto, Empirical, Quantiles, Jittered, TailMixture {
 
     /** A sampler drawing from {@code random}; the caller gives each link its own stream. */
     LatencySampler sampler(SimRandom random);

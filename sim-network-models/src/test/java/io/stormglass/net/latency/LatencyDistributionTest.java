@@ -107,6 +107,27 @@ class LatencyDistributionTest {
     }
 
     @Test
+    void quantilesFromPrometheusBucketsInterpolateLikeHistogramQuantile() {
+        double[] le = {0.001, 0.002, 0.004, 0.008};
+        Quantiles q = Quantiles.fromPrometheusBuckets(le, new long[] {100, 600, 900, 1000}, 1000);
+        assertEquals(1.8, q.quantileMs(0.5), 1e-9);
+        assertEquals(6.0, q.quantileMs(0.95), 1e-9);
+        double[] v = drawSortedMs(q, 13);
+        assertWithin(1.8, quantile(v, 0.5), 0.03, "median");
+        assertWithin(6.0, quantile(v, 0.95), 0.03, "p95");
+        assertTrue(v[N - 1] <= 8.0);
+        // 100 of 1100 observations above the last bound sit at that bound
+        Quantiles overflow = Quantiles.fromPrometheusBuckets(le, new long[] {100, 600, 900, 1000}, 1100);
+        long atTop = Arrays.stream(drawSortedMs(overflow, 14)).filter(x -> x == 8.0).count();
+        assertWithin(N / 11.0, atTop, 0.05, "draws at the last bound");
+        // an empty bucket has no mass and is never the answer's interior
+        Quantiles gap = Quantiles.fromPrometheusBuckets(le, new long[] {500, 500, 500, 1000}, 1000);
+        assertEquals(4.0, gap.quantileMs(0.5000001), 0.001);
+        assertThrows(IllegalArgumentException.class,
+                () -> new Quantiles(new double[] {0, 0.7, 0.5, 1}, new double[] {0, 1, 2, 3}));
+    }
+
+    @Test
     void constantAndJitter() {
         double[] c = drawSortedMs(new Constant(2.5), 10);
         assertEquals(2.5, c[0], 0);
