@@ -105,4 +105,20 @@ class BandwidthTest {
         sim.run();
         assertEquals(java.util.List.of(1_000_000_000L, 11_000_000_000L), at, "1 Gbit at 1 Gbit/s, then at 100 Mbit/s");
     }
+
+    @Test
+    void aCutLinkFreesItsShareOfTheNic() {
+        Topology topology = Topology.builder()
+                .link(1, 2, LinkSpec.constantMs(0)).link(1, 3, LinkSpec.constantMs(0)).build();
+        Harness h = new Harness(1, topology, new NetworkOptions(GBIT, ConnectionMap.etcd()), 2, 3);
+        h.network.send(1, 2, new TestMessage(1, GIB, TrafficClass.SNAPSHOT));
+        h.network.send(1, 3, new TestMessage(2, 125_000_000, TrafficClass.APPEND));
+        h.network.faultSchedule().during(1_000_000_000L, 1_000_000L,
+                io.stormglass.net.partition.NetworkFault.OneWay.of(1, 2));
+        h.sim.run();
+        // half the NIC until the cut at 1 s (0.5 Gbit done), then all of it for the remaining 0.5 Gbit
+        assertEquals(1_500_000_000L, h.to(3).get(0).atNanos(), 2);
+        assertEquals(0, h.to(2).size(), "the snapshot died with its connection");
+        assertEquals(1, h.counter("net_messages_dropped_total", "from", "n1", "to", "n2", "reason", "partition"));
+    }
 }
