@@ -1,0 +1,5 @@
+/**
+ * The network's machinery, not API: links and their random streams, connections, the fair
+ * egress NIC, and the path of a message ({@link io.stormglass.net.internal.Wire}).
+ */
+package io.stormglass.net.internal;
