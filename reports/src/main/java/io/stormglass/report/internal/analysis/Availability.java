@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * When the cluster could serve writes: a member is leader and a majority of members (the leader
  * included) know it as their leader. Followers learn the leader from {@code LeaderChanged}; a
- * member that crashes, restarts, or stops leading forgets it. If a recording has no
+ * member that crashes, restarts, becomes a candidate or stops leading forgets it. If a recording has no
  * {@code LeaderChanged} events at all, a leader with a majority of members up counts as known.
  *
  * @param unavailableNanos   total time with no leader known to a majority, from time 0 to the end
@@ -86,7 +86,9 @@ public record Availability(long unavailableNanos, long initialNanos, List<Gap> g
             role.put(r.node(), r.role());
             if (r.role() == NodeRole.LEADER) {
                 known.put(r.node(), r.node());
-            } else if (r.role() == NodeRole.DOWN || known.get(r.node()) == r.node()) {
+            } else if (r.role() == NodeRole.DOWN || r.role() == NodeRole.CANDIDATE
+                    || known.get(r.node()) == r.node()) {
+                // etcd's becomeCandidate resets the term and forgets the leader; a pre-candidate keeps it
                 known.put(r.node(), 0);
             }
         } else if (e instanceof TimelineEvent.NodeCrashed c && role.containsKey(c.node())) {

@@ -10,7 +10,7 @@ import java.util.SortedMap;
  * @param term                 the new leader's term
  * @param previousLeader       the member that led before (0 if none)
  * @param newLeader            the member that leads now
- * @param previousCrashed      the previous leader crashed in the election timeout before the change
+ * @param previousCrashed      the previous leader crashed between taking office and the change
  * @param fsyncMaxNanos        longest WAL fdatasync of the previous leader that may have been in
  *                             progress during the election timeout before the change (0 if none known)
  * @param device               the previous leader's WAL device, or null if unknown

@@ -14,8 +14,8 @@ import java.util.TreeMap;
 /**
  * Finds each change of leader (every leadership after the first) and gathers the evidence about
  * the previous leader in the election timeout before it: the longest WAL fdatasync that may have
- * spanned it, a crash, its disk's utilisation and who kept that disk busy, neighbour bursts and
- * faults.
+ * spanned it, its disk's utilisation and who kept that disk busy, neighbour bursts and
+ * faults; and whether it crashed while leading (between taking office and the change).
  *
  * <p>An fdatasync of length {@code d} that completed at {@code c} blocked the raft loop over
  * {@code [c-d, c]}; it is counted if that interval meets {@code [t-timeout, t]} for a change at
@@ -45,17 +45,18 @@ public final class LeaderChanges {
         List<RoleSpan> terms = lanes.leaderships();
         for (int i = 1; i < terms.size(); i++) {
             RoleSpan now = terms.get(i);
-            out.add(change(now, terms.get(i - 1).member()));
+            out.add(change(now, terms.get(i - 1)));
         }
         return out;
     }
 
-    private LeaderChange change(RoleSpan now, int previous) {
+    private LeaderChange change(RoleSpan now, RoleSpan before) {
+        int previous = before.member();
         long t = now.startNanos();
         long from = t - electionTimeoutNanos;
         String device = deviceOf(previous);
         SortedMap<String, Double> shares = device == null ? new TreeMap<>() : busyShares(device, from, t);
-        return new LeaderChange(t, now.term(), previous, now.member(), crashed(previous, from, t),
+        return new LeaderChange(t, now.term(), previous, now.member(), crashed(previous, before.startNanos(), t),
                 fsyncMax(previous, from, t), device, device == null ? Double.NaN : utilisationMax(device, from, t),
                 Collections.unmodifiableSortedMap(shares), spans(from, t, true), spans(from, t, false));
     }

@@ -29,9 +29,17 @@ public final class RecordingView {
         return durationNanos;
     }
 
-    /** Closed windows of the recording. */
+    /**
+     * Closed windows of the recording that start before the end of the run (closing a partial window
+     * exactly at a window boundary leaves an empty one, which is not part of the run).
+     */
     public int windows() {
-        return recorder.closedWindows();
+        int closed = recorder.closedWindows();
+        if (durationNanos <= 0) {
+            return closed;
+        }
+        long inRun = (durationNanos + recorder.windowNanos() - 1) / recorder.windowNanos();
+        return (int) Math.min(closed, inRun);
     }
 
     public long windowStartNanos(int i) {

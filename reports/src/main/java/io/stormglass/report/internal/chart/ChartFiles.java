@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.apache.batik.dom.GenericDOMImplementation;
 import org.apache.batik.svggen.SVGGeneratorContext;
 import org.apache.batik.svggen.SVGGraphics2D;
+import org.jfree.chart.text.TextUtils;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -31,11 +32,17 @@ public final class ChartFiles {
     private ChartFiles() {
     }
 
-    /** Makes AWT headless unless a caller already decided; call before the first chart is built. */
+    /**
+     * Makes AWT headless unless a caller already decided, and has JFreeChart draw rotated text with
+     * {@code drawString} (its old JDK-bug workaround draws a {@code TextLayout}, which Batik turns
+     * into outlines, so vertical axis labels would not be text in the SVG). Call before the first
+     * chart is built.
+     */
     public static void headless() {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
     public static void writePng(ChartSpec spec, Path file) throws IOException {

@@ -57,7 +57,8 @@ final class ClientLatencyChart {
                 }
             }
             Counter c = requests.get(op);
-            throughput.addSeries(c != null ? Series.rate(ctx, op, c) : Series.rate(ctx, op, e.getValue()));
+            throughput.addSeries(c != null ? Series.rate(ctx, op + " req/s", c)
+                    : Series.rate(ctx, op + " req/s", e.getValue()));
             rateLines.setSeriesPaint(throughput.getSeriesCount() - 1, ChartStyle.color(i));
             rateLines.setSeriesStroke(throughput.getSeriesCount() - 1, ChartStyle.SOLID);
             i++;
