@@ -8,6 +8,7 @@ import java.awt.Stroke;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.ValueMarker;
@@ -37,7 +38,7 @@ public final class ChartStyle {
     static final Color GRID = new Color(0xdddddd);
     static final Color LEADER_CHANGE = new Color(0xc62828);
     static final Color BURST = new Color(0x9467bd);
-    static final Color FAULT = new Color(0xd62728);
+    static final Color FAULT = new Color(0xe57373);
     static final Stroke SOLID = new BasicStroke(1.6f);
     static final Stroke THIN = new BasicStroke(1.0f);
     static final Stroke DASHED = new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
@@ -94,13 +95,19 @@ public final class ChartStyle {
         return fonts(axis);
     }
 
-    /** A log axis for latencies in seconds spanning at least {@code [lowerS, upperS]}, ticks as durations. */
+    /** A log axis for latencies in seconds spanning at least {@code [lowerS, upperS]} (both positive), ticks as durations. */
     public static LogAxis latencyAxis(String label, double lowerS, double upperS) {
         LogAxis axis = new LogAxis(label);
         axis.setBase(10);
         axis.setSmallestValue(1e-7);
-        axis.setRange(lowerS, upperS);
+        // whole decades, so that at least two labelled ticks are always visible
+        axis.setRange(Math.pow(10, Math.floor(Math.log10(lowerS))), Math.pow(10, Math.ceil(Math.log10(upperS))));
         axis.setNumberFormatOverride(new LatencyFormat());
+        // one labelled tick per decade (1 ms, 10 ms, ...) reads faster than JFreeChart's automatic 10^0.2 steps
+        axis.setAutoTickUnitSelection(false);
+        axis.setTickUnit(new NumberTickUnit(1.0));
+        axis.setMinorTickCount(9);
+        axis.setMinorTickMarksVisible(true);
         return fonts(axis);
     }
 
@@ -132,6 +139,7 @@ public final class ChartStyle {
         m.setLabelPaint(paint);
         m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
         plot.addRangeMarker(m, Layer.FOREGROUND);
     }
 

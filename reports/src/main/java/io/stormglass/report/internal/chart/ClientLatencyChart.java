@@ -52,8 +52,8 @@ final class ClientLatencyChart {
                 latencyLines.setSeriesPaint(index, ChartStyle.color(i));
                 latencyLines.setSeriesStroke(index, s == p50 ? ChartStyle.DOTTED : ChartStyle.SOLID);
                 if (!Double.isNaN(Series.minY(s))) {
-                    lo = Math.min(lo, Series.minY(s) / 2);
-                    hi = Math.max(hi, Series.maxY(s) * 2);
+                    lo = Math.min(lo, Series.minY(s) / 1.05);
+                    hi = Math.max(hi, Series.maxY(s) * 1.05);
                 }
             }
             Counter c = requests.get(op);

@@ -36,7 +36,7 @@ final class FsyncChart {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = ChartStyle.lines();
         double lo = 5e-3;
-        double hi = 2;
+        double hi = 1.5;
         int member = 0;
         for (var e : series.entrySet()) {
             String who = e.getKey().label(MetricNames.MEMBER);
@@ -48,8 +48,8 @@ final class FsyncChart {
                 renderer.setSeriesPaint(index, ChartStyle.color(member));
                 renderer.setSeriesStroke(index, c == 0 ? ChartStyle.DOTTED : c == 1 ? ChartStyle.SOLID : ChartStyle.DASHED);
                 if (!Double.isNaN(Series.minY(s))) {
-                    lo = Math.min(lo, Series.minY(s) / 2);
-                    hi = Math.max(hi, Series.maxY(s) * 2);
+                    lo = Math.min(lo, Series.minY(s) / 1.05);
+                    hi = Math.max(hi, Series.maxY(s) * 1.05);
                 }
             }
             member++;

@@ -47,9 +47,9 @@ final class LatencyCdfChart {
             lo = Math.min(lo, s.getMinX());
             hi = Math.max(hi, s.getMaxX());
         }
-        XYPlot plot = ChartStyle.style(new XYPlot(data, ChartStyle.latencyAxis("latency (log scale)", lo / 1.5, hi * 1.5),
+        XYPlot plot = ChartStyle.style(new XYPlot(data, ChartStyle.latencyAxis("latency (log scale)", lo, hi),
                 ChartStyle.countAxis("fraction of requests at or below"), renderer));
-        plot.getRangeAxis().setRange(0, 1.02);
+        plot.getRangeAxis().setRange(0, 1.06);
         ChartStyle.guide(plot, 0.99, "p99", java.awt.Color.DARK_GRAY);
         ChartStyle.guide(plot, 0.5, "p50", java.awt.Color.DARK_GRAY);
         return new ChartSpec(FILE, "Whole-run latency distribution per operation; the curve crosses the p50 and p99 "

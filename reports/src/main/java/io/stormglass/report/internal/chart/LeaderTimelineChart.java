@@ -135,7 +135,7 @@ final class LeaderTimelineChart {
 
     private static void band(ChartContext ctx, XYPlot plot, long from, long to, Color color) {
         IntervalMarker m = new IntervalMarker(ctx.scale().of(from), ctx.scale().of(to));
-        m.setPaint(new Color(color.getRed(), color.getGreen(), color.getBlue(), 50));
+        m.setPaint(translucent(color));
         plot.addDomainMarker(m, Layer.BACKGROUND);
     }
 
@@ -145,10 +145,16 @@ final class LeaderTimelineChart {
         for (int i = 0; i < roles.length; i++) {
             items.add(box(roleName(roles[i]), renderer.getSeriesPaint(i)));
         }
-        items.add(box("neighbour burst", new Color(0x9467bd)));
-        items.add(box("fault", new Color(0xd62728)));
-        items.add(box("leader change", ChartStyle.LEADER_CHANGE));
+        items.add(box("neighbour burst", translucent(ChartStyle.BURST)));
+        items.add(box("fault", translucent(ChartStyle.FAULT)));
+        items.add(new LegendItem("leader change", null, null, null, false, new Rectangle2D.Double(-6, -1, 12, 2),
+                false, ChartStyle.LEADER_CHANGE, false, ChartStyle.LEADER_CHANGE, ChartStyle.DASHED, true,
+                new java.awt.geom.Line2D.Double(-7, 0, 7, 0), ChartStyle.DASHED, ChartStyle.LEADER_CHANGE));
         return items;
+    }
+
+    private static Color translucent(Color c) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 60);
     }
 
     private static LegendItem box(String label, Paint paint) {
