@@ -118,6 +118,13 @@ public final class ChartStyle {
         return fonts(axis);
     }
 
+    /** A linear axis for whole counts (events per window), with integer ticks only. */
+    public static NumberAxis integerAxis(String label) {
+        NumberAxis axis = countAxis(label);
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        return axis;
+    }
+
     static <A extends ValueAxis> A fonts(A axis) {
         axis.setLabelFont(LABEL);
         axis.setTickLabelFont(TICK);

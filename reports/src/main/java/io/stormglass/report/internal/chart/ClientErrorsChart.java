@@ -41,7 +41,7 @@ final class ClientErrorsChart {
         }
         data.setIntervalWidth(ctx.windowUnits());
         XYPlot plot = ChartStyle.style(new XYPlot(data, ChartStyle.timeAxis(ctx.scale(), ctx.durationNanos()),
-                ChartStyle.countAxis("errors per " + ctx.windowText() + " window"), renderer));
+                ChartStyle.integerAxis("errors per " + ctx.windowText() + " window"), renderer));
         ctx.markLeaderChanges(plot);
         return new ChartSpec(FILE, "Errors clients saw per " + ctx.windowText() + " window, stacked by error text; "
                 + "red lines mark leader changes.", width, height, ChartStyle.chart(TITLE, null, plot, true), true);

@@ -68,8 +68,8 @@ final class ElectionsChart {
         electionBars.setSeriesPaint(1, new java.awt.Color(0xef6c00));
 
         String per = "per " + ctx.windowText() + " window";
-        XYPlot top = ChartStyle.style(new XYPlot(hb, null, ChartStyle.countAxis("heartbeat failures " + per), hbBars));
-        XYPlot bottom = ChartStyle.style(new XYPlot(elections, null, ChartStyle.countAxis("elections " + per),
+        XYPlot top = ChartStyle.style(new XYPlot(hb, null, ChartStyle.integerAxis("heartbeat failures " + per), hbBars));
+        XYPlot bottom = ChartStyle.style(new XYPlot(elections, null, ChartStyle.integerAxis("elections " + per),
                 electionBars));
         if (failures.isEmpty()) {
             top.setNoDataMessage("no heartbeat send failures recorded");

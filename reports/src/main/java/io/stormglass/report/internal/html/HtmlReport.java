@@ -94,8 +94,9 @@ public final class HtmlReport {
         m.raw("<dl class=\"meta\">");
         meta(m, "seed", Long.toString(run.seed()));
         meta(m, "fingerprint", run.fingerprintHex());
-        meta(m, "simulated time", Durations.human(run.simulatedDurationNanos())
-                + " (" + Durations.sig(run.simulatedDurationNanos() / 1e9) + " s)");
+        String simulated = Durations.human(run.simulatedDurationNanos());
+        String inSeconds = Durations.sig(run.simulatedDurationNanos() / 1e9) + " s";
+        meta(m, "simulated time", simulated.equals(inSeconds) ? simulated : simulated + " (" + inSeconds + ")");
         meta(m, "wall time", String.format(Locale.ROOT, "%.2f s", run.wallSeconds()));
         meta(m, "events dispatched", Long.toString(run.eventsDispatched()));
         meta(m, "members", String.join(", ", run.memberIds().stream().map(RunRecord::member).toList()));
@@ -184,7 +185,11 @@ public final class HtmlReport {
         run.walDevices().forEach((member, device) -> all.putIfAbsent("wal-device/" + RunRecord.member(member), device));
         List<List<String>> rows = new ArrayList<>();
         all.forEach((k, v) -> rows.add(List.of(k, v)));
-        tableOrNote(m, List.of("setting", "value"), rows, "No settings recorded.");
+        if (rows.isEmpty()) {
+            m.el("p", "note", "No settings recorded.");
+        } else {
+            m.table(List.of("setting", "value"), rows);
+        }
     }
 
     private static String seconds(long nanos) {
