@@ -226,7 +226,8 @@ public record Findings(List<String> statements, List<String> changes) {
         return k == n ? (n == 1 ? "it" : "each") : k + " of " + n;
     }
 
-    private static <N extends Number> String counts(SortedMap<String, N> counts) {
+    /** {@code a ×3, b ×1} in key order. */
+    public static <N extends Number> String counts(SortedMap<String, N> counts) {
         List<String> parts = new ArrayList<>();
         counts.forEach((k, v) -> parts.add(k + " ×" + v));
         return String.join(", ", parts);

@@ -30,6 +30,7 @@ public final class LeaderChanges {
     private final List<? extends TimelineEvent> events;
     private final SortedMap<Integer, String> walDevices;
     private final long electionTimeoutNanos;
+    private final List<MarkedSpan> marked;
 
     public LeaderChanges(RecordingView view, List<? extends TimelineEvent> events,
                          SortedMap<Integer, String> walDevices, long electionTimeoutNanos) {
@@ -37,6 +38,7 @@ public final class LeaderChanges {
         this.events = events;
         this.walDevices = walDevices;
         this.electionTimeoutNanos = electionTimeoutNanos;
+        this.marked = MarkedSpan.of(events, view.durationNanos());
     }
 
     /** Every leader change, in time order. */
@@ -58,7 +60,7 @@ public final class LeaderChanges {
         SortedMap<String, Double> shares = device == null ? new TreeMap<>() : busyShares(device, from, t);
         return new LeaderChange(t, now.term(), previous, now.member(), crashed(previous, before.startNanos(), t),
                 fsyncMax(previous, from, t), device, device == null ? Double.NaN : utilisationMax(device, from, t),
-                Collections.unmodifiableSortedMap(shares), spans(from, t, true), spans(from, t, false));
+                Collections.unmodifiableSortedMap(shares), spans(from, t, false), spans(from, t, true));
     }
 
     private boolean crashed(int member, long from, long to) {
@@ -130,36 +132,14 @@ public final class LeaderChanges {
         return shares;
     }
 
-    /** Activity ({@code activities}) or fault spans that overlap {@code [from, to]}, as text, sorted and unique. */
-    private List<String> spans(long from, long to, boolean activities) {
-        SortedMap<String, Long> openSince = new TreeMap<>();
+    /** Activity ({@code faults} false) or fault spans that meet {@code [from, to]}, as text, sorted and unique. */
+    private List<String> spans(long from, long to, boolean faults) {
         java.util.SortedSet<String> hits = new java.util.TreeSet<>();
-        for (TimelineEvent e : events) {
-            String key;
-            boolean begins;
-            if (activities && e instanceof TimelineEvent.ActivityMarked a) {
-                key = a.source() + ": " + a.label();
-                begins = a.begins();
-            } else if (!activities && e instanceof TimelineEvent.FaultChanged f) {
-                key = f.target() + ": " + f.description();
-                begins = f.active();
-            } else {
-                continue;
-            }
-            if (begins) {
-                openSince.putIfAbsent(key, e.timeNanos());
-            } else {
-                Long since = openSince.remove(key);
-                if (since != null && since <= to && e.timeNanos() >= from) {
-                    hits.add(key);
-                }
+        for (MarkedSpan span : marked) {
+            if (span.fault() == faults && span.overlaps(from, to)) {
+                hits.add(span.label());
             }
         }
-        openSince.forEach((key, since) -> {
-            if (since <= to) {
-                hits.add(key);
-            }
-        });
         return List.copyOf(hits);
     }
 

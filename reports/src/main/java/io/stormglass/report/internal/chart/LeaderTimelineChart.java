@@ -1,7 +1,7 @@
 package io.stormglass.report.internal.chart;
 
 import io.stormglass.engine.timeline.NodeRole;
-import io.stormglass.engine.timeline.TimelineEvent;
+import io.stormglass.report.internal.analysis.MarkedSpan;
 import io.stormglass.report.internal.analysis.RoleSpan;
 import java.awt.Color;
 import java.awt.Paint;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -107,29 +106,8 @@ final class LeaderTimelineChart {
 
     /** Shades neighbour bursts ({@code ActivityMarked}) and faults ({@code FaultChanged}) behind the lanes. */
     private static void shadeSpans(ChartContext ctx, XYPlot plot) {
-        SortedMap<String, Long> burstSince = new TreeMap<>();
-        SortedMap<String, Long> faultSince = new TreeMap<>();
-        for (TimelineEvent e : ctx.events()) {
-            if (e instanceof TimelineEvent.ActivityMarked a) {
-                span(ctx, plot, burstSince, a.source() + ": " + a.label(), a.begins(), a.timeNanos(), ChartStyle.BURST);
-            } else if (e instanceof TimelineEvent.FaultChanged f) {
-                span(ctx, plot, faultSince, f.target() + ": " + f.description(), f.active(), f.timeNanos(),
-                        ChartStyle.FAULT);
-            }
-        }
-        burstSince.values().forEach(t -> band(ctx, plot, t, ctx.durationNanos(), ChartStyle.BURST));
-        faultSince.values().forEach(t -> band(ctx, plot, t, ctx.durationNanos(), ChartStyle.FAULT));
-    }
-
-    private static void span(ChartContext ctx, XYPlot plot, SortedMap<String, Long> open, String key, boolean begins,
-                             long t, Color color) {
-        if (begins) {
-            open.putIfAbsent(key, t);
-        } else {
-            Long since = open.remove(key);
-            if (since != null) {
-                band(ctx, plot, since, t, color);
-            }
+        for (MarkedSpan span : MarkedSpan.of(ctx.events(), ctx.durationNanos())) {
+            band(ctx, plot, span.startNanos(), span.endNanos(), span.fault() ? ChartStyle.FAULT : ChartStyle.BURST);
         }
     }
 

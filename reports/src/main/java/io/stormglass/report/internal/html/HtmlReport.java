@@ -144,7 +144,7 @@ public final class HtmlReport {
 
         List<List<String>> warnings = new ArrayList<>();
         s.warnings().forEach((message, byMember) -> warnings.add(List.of(message,
-                Long.toString(s.warningCount(message)), joinCounts(byMember))));
+                Long.toString(s.warningCount(message)), Findings.counts(byMember))));
         m.el("h3", "Warnings (etcd log text)");
         tableOrNote(m, List.of("message", "count", "by member"), warnings, "No warnings logged.");
         long dropped = run.recorder().timeline().droppedCount();
@@ -194,11 +194,5 @@ public final class HtmlReport {
 
     private static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
-    }
-
-    private static String joinCounts(SortedMap<String, Long> counts) {
-        List<String> parts = new ArrayList<>();
-        counts.forEach((k, v) -> parts.add(k + " ×" + v));
-        return String.join(", ", parts);
     }
 }
