@@ -57,11 +57,6 @@ public final class RecordingView {
         return windowEndNanos(i) - windowStartNanos(i);
     }
 
-    /** Middle of window {@code i} in seconds, where charts plot its value. */
-    public double windowMidSeconds(int i) {
-        return (windowStartNanos(i) + windowEndNanos(i)) / 2e9;
-    }
-
     /** Index of the window containing {@code timeNanos}, clamped to the closed windows ({@code -1} if none). */
     public int windowAt(long timeNanos) {
         if (windows() == 0) {
@@ -91,11 +86,6 @@ public final class RecordingView {
             }
         }
         return null;
-    }
-
-    /** Rows of a latency series that exist for window {@code i} (series created late have fewer rows). */
-    public static boolean has(LatencyRecorder l, int i) {
-        return i < l.windowCount();
     }
 
     /** Increments of {@code c} in window {@code i}, 0 where the series has no row. */

@@ -17,10 +17,6 @@ public record TimeScale(double nanosPerUnit, String unit) {
         return new TimeScale(3600e9, "h");
     }
 
-    public double of(long nanos) {
-        return nanos / nanosPerUnit;
-    }
-
     public double of(double nanos) {
         return nanos / nanosPerUnit;
     }
