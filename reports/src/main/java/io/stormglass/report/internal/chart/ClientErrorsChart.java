@@ -35,15 +35,15 @@ final class ClientErrorsChart {
                 continue;
             }
             String text = e.getKey().label(MetricNames.ERROR);
-            data.addSeries(Series.perWindow(ctx, text == null ? e.getKey().labels() : text, e.getValue()));
+            data.addSeries(Series.perPoint(ctx, text == null ? e.getKey().labels() : text, e.getValue()));
             renderer.setSeriesPaint(i, ChartStyle.color(i + 3));
             i++;
         }
-        data.setIntervalWidth(ctx.windowUnits());
+        data.setIntervalWidth(ctx.pointUnits());
         XYPlot plot = ChartStyle.style(new XYPlot(data, ChartStyle.timeAxis(ctx.scale(), ctx.durationNanos()),
-                ChartStyle.integerAxis("errors per " + ctx.windowText() + " window"), renderer));
+                ChartStyle.integerAxis("errors per " + ctx.pointText() + " window"), renderer));
         ctx.markLeaderChanges(plot);
-        return new ChartSpec(FILE, "Errors clients saw per " + ctx.windowText() + " window, stacked by error text; "
+        return new ChartSpec(FILE, "Errors clients saw per " + ctx.pointText() + " window, stacked by error text; "
                 + "red lines mark leader changes.", width, height, ChartStyle.chart(TITLE, null, plot, true), true);
     }
 }

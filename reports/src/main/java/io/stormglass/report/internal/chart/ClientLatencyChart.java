@@ -74,7 +74,7 @@ final class ClientLatencyChart {
         plot.add(bottom, 2);
         return new ChartSpec(FILE, "Top: windowed p50 (dotted) and p99 (solid) per operation; bottom: completed "
                 + "requests per second; red lines mark leader changes.", width, height,
-                ChartStyle.chart(TITLE, ctx.windowText() + " windows", plot, true), true);
+                ChartStyle.chart(TITLE, ctx.pointText() + " windows", plot, true), true);
     }
 
     static String op(MetricId id) {

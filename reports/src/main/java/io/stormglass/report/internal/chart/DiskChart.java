@@ -68,10 +68,7 @@ final class DiskChart {
             XYLineAndShapeRenderer lines = ChartStyle.lines();
             int i = 0;
             for (var e : queue.entrySet()) {
-                XYSeries s = new XYSeries("queue " + e.getKey(), false, true);
-                for (int w = 0; w < view.windows(); w++) {
-                    s.add(ctx.x(w), RecordingView.value(e.getValue(), w));
-                }
+                XYSeries s = Series.gaugeMax(ctx, "queue " + e.getKey(), e.getValue());
                 depth.addSeries(s);
                 lines.setSeriesPaint(i, ChartStyle.color(i));
                 lines.setSeriesStroke(i++, ChartStyle.THIN);
@@ -80,7 +77,7 @@ final class DiskChart {
             ctx.markLeaderChanges(q);
             plot.add(q, 1);
         }
-        return new ChartSpec(FILE, "Per device: busy fraction of each " + ctx.windowText() + " window by issuer "
+        return new ChartSpec(FILE, "Per device: busy fraction of each " + ctx.pointText() + " window by issuer "
                 + "(stacked; neighbours in their own colour) and the sampled utilisation (black); bottom: queue "
                 + "depth sampled at each window end. Red lines mark leader changes.", width, height,
                 ChartStyle.chart(TITLE, String.join(", ", devices), plot, true), true);
@@ -92,11 +89,8 @@ final class DiskChart {
         StackedXYAreaRenderer2 areas = new StackedXYAreaRenderer2();
         int i = 0;
         for (var e : busy.entrySet()) {
-            XYSeries s = new XYSeries(device + " " + (e.getKey().isEmpty() ? "busy" : e.getKey()), true, false);
-            for (int w = 0; w < ctx.view().windows(); w++) {
-                double width = ctx.view().windowWidthNanos(w);
-                s.add(ctx.x(w), width > 0 ? RecordingView.value(e.getValue(), w) / width : 0);
-            }
+            XYSeries s = Series.busyFraction(ctx, device + " " + (e.getKey().isEmpty() ? "busy" : e.getKey()),
+                    e.getValue());
             shares.addSeries(s);
             areas.setSeriesPaint(i++, ChartStyle.color(issuerOrder.indexOf(e.getKey())));
         }
@@ -107,10 +101,7 @@ final class DiskChart {
         XYPlot plot = ChartStyle.style(new XYPlot(shares, null, axis, areas));
         if (utilisation != null) {
             XYSeriesCollection line = new XYSeriesCollection();
-            XYSeries s = new XYSeries(device + " utilisation", false, true);
-            for (int w = 0; w < ctx.view().windows(); w++) {
-                s.add(ctx.x(w), RecordingView.value(utilisation, w));
-            }
+            XYSeries s = Series.gaugeMax(ctx, device + " utilisation", utilisation);
             line.addSeries(s);
             XYLineAndShapeRenderer r = ChartStyle.lines();
             r.setSeriesPaint(0, Color.BLACK);

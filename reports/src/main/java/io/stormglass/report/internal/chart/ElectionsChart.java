@@ -37,37 +37,37 @@ final class ElectionsChart {
         int i = 0;
         for (var e : failures.entrySet()) {
             String member = e.getKey().label(MetricNames.MEMBER);
-            hb.addSeries(Series.perWindow(ctx, "heartbeat failures " + (member == null ? e.getKey().labels() : member),
+            hb.addSeries(Series.perPoint(ctx, "heartbeat failures " + (member == null ? e.getKey().labels() : member),
                     e.getValue()));
             hbBars.setSeriesPaint(i, ChartStyle.color(i));
             i++;
         }
-        hb.setIntervalWidth(ctx.windowUnits());
+        hb.setIntervalWidth(ctx.pointUnits());
         XYSeries votes = new XYSeries("elections", true, false);
         XYSeries preVotes = new XYSeries("pre-vote campaigns", true, false);
-        long[] voteCounts = new long[ctx.view().windows()];
-        long[] preVoteCounts = new long[ctx.view().windows()];
+        long[] voteCounts = new long[ctx.points()];
+        long[] preVoteCounts = new long[ctx.points()];
         for (TimelineEvent e : ctx.events()) {
             if (e instanceof TimelineEvent.ElectionStarted s) {
-                int w = ctx.view().windowAt(s.timeNanos());
-                if (w >= 0) {
-                    (s.preVote() ? preVoteCounts : voteCounts)[w]++;
+                int p = ctx.pointAt(s.timeNanos());
+                if (p >= 0) {
+                    (s.preVote() ? preVoteCounts : voteCounts)[p]++;
                 }
             }
         }
-        for (int w = 0; w < voteCounts.length; w++) {
-            votes.add(ctx.x(w), voteCounts[w]);
-            preVotes.add(ctx.x(w), preVoteCounts[w]);
+        for (int p = 0; p < voteCounts.length; p++) {
+            votes.add(ctx.x(p), voteCounts[p]);
+            preVotes.add(ctx.x(p), preVoteCounts[p]);
         }
         DefaultTableXYDataset elections = new DefaultTableXYDataset();
         elections.addSeries(preVotes);
         elections.addSeries(votes);
-        elections.setIntervalWidth(ctx.windowUnits());
+        elections.setIntervalWidth(ctx.pointUnits());
         StackedXYBarRenderer electionBars = bars();
         electionBars.setSeriesPaint(0, new java.awt.Color(0xffcc80));
         electionBars.setSeriesPaint(1, new java.awt.Color(0xef6c00));
 
-        String per = "per " + ctx.windowText() + " window";
+        String per = "per " + ctx.pointText() + " window";
         XYPlot top = ChartStyle.style(new XYPlot(hb, null, ChartStyle.integerAxis("heartbeat failures " + per), hbBars));
         XYPlot bottom = ChartStyle.style(new XYPlot(elections, null, ChartStyle.integerAxis("elections " + per),
                 electionBars));

@@ -63,8 +63,8 @@ final class FsyncChart {
             ChartStyle.guide(plot, timeout / 1e9, "election timeout " + Durations.human(timeout), Color.DARK_GRAY);
         }
         ctx.markLeaderChanges(plot);
-        return new ChartSpec(FILE, "Per " + ctx.windowText() + " window: p50 dotted, p99 solid, max dashed; "
+        return new ChartSpec(FILE, "Per " + ctx.pointText() + " window: p50 dotted, p99 solid, max dashed; "
                 + "one colour per member; red vertical lines mark leader changes.", width, height,
-                ChartStyle.chart(TITLE, "windowed p50 / p99 / max, " + ctx.windowText() + " windows", plot, true), true);
+                ChartStyle.chart(TITLE, "windowed p50 / p99 / max, " + ctx.pointText() + " windows", plot, true), true);
     }
 }
