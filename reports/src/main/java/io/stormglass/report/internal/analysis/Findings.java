@@ -197,29 +197,30 @@ public record Findings(List<String> statements, List<String> changes) {
         StringBuilder text = new StringBuilder().append(total).append(" client errors (")
                 .append(counts(s.clientErrors())).append(")");
         if (!s.changes().isEmpty()) {
-            long near = 0;
+            boolean[] near = windowsNearChanges(view, s);
+            long count = 0;
             for (Counter c : view.counters(MetricNames.CLIENT_ERRORS).values()) {
-                for (int w = 0; w < view.windows(); w++) {
-                    if (nearChange(view, w, s)) {
-                        near += RecordingView.value(c, w);
-                    }
+                for (int w = 0; w < near.length; w++) {
+                    count += near[w] ? RecordingView.value(c, w) : 0;
                 }
             }
-            text.append("; ").append(Durations.percent(near / (double) total))
+            text.append("; ").append(Durations.percent(count / (double) total))
                     .append(" of them within one election timeout before to 10 s after a leader change");
         }
         return text.append('.').toString();
     }
 
-    private static boolean nearChange(RecordingView view, int w, RunSummary s) {
-        long start = view.windowStartNanos(w);
-        long end = view.windowEndNanos(w);
+    /** Windows that meet {@code [change - election timeout, change + 10 s]} for some leader change. */
+    private static boolean[] windowsNearChanges(RecordingView view, RunSummary s) {
+        boolean[] near = new boolean[view.windows()];
         for (LeaderChange c : s.changes()) {
-            if (end > c.atNanos() - s.electionTimeoutNanos() && start <= c.atNanos() + ERROR_FOLLOW_NANOS) {
-                return true;
+            int first = view.windowAt(c.atNanos() - s.electionTimeoutNanos());
+            int last = view.windowAt(c.atNanos() + ERROR_FOLLOW_NANOS);
+            for (int w = Math.max(0, first); w >= 0 && w <= last; w++) {
+                near[w] = true;
             }
         }
-        return false;
+        return near;
     }
 
     private static String quantifier(int k, int n) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.NavigableMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -27,18 +28,30 @@ public final class LeaderChanges {
     private static final String SLOW_FDATASYNC = "slow fdatasync";
 
     private final RecordingView view;
-    private final List<? extends TimelineEvent> events;
     private final SortedMap<Integer, String> walDevices;
     private final long electionTimeoutNanos;
     private final List<MarkedSpan> marked;
+    /** Crash times by member. */
+    private final SortedMap<Integer, NavigableMap<Long, Boolean>> crashes = new TreeMap<>();
+    /** Longest {@code slow fdatasync} "took" by member and warning time. */
+    private final SortedMap<Integer, NavigableMap<Long, Long>> slowSyncs = new TreeMap<>();
 
     public LeaderChanges(RecordingView view, List<? extends TimelineEvent> events,
                          SortedMap<Integer, String> walDevices, long electionTimeoutNanos) {
         this.view = view;
-        this.events = events;
         this.walDevices = walDevices;
         this.electionTimeoutNanos = electionTimeoutNanos;
         this.marked = MarkedSpan.of(events, view.durationNanos());
+        // indexed once, so that each change looks up its evidence without a pass over the whole timeline
+        for (TimelineEvent e : events) {
+            if (e instanceof TimelineEvent.NodeCrashed c) {
+                crashes.computeIfAbsent(c.node(), k -> new TreeMap<>()).put(c.timeNanos(), true);
+            } else if (e instanceof TimelineEvent.WarningLogged w && w.message().equals(SLOW_FDATASYNC)
+                    && w.fields().containsKey("took")) {
+                long took = Durations.parseOr(w.fields().get("took"), 0);
+                slowSyncs.computeIfAbsent(w.node(), k -> new TreeMap<>()).merge(w.timeNanos(), took, Math::max);
+            }
+        }
     }
 
     /** Every leader change, in time order. */
@@ -64,8 +77,8 @@ public final class LeaderChanges {
     }
 
     private boolean crashed(int member, long from, long to) {
-        return events.stream().anyMatch(e -> e instanceof TimelineEvent.NodeCrashed c && c.node() == member
-                && c.timeNanos() >= from && c.timeNanos() <= to);
+        NavigableMap<Long, Boolean> times = crashes.get(member);
+        return times != null && !times.subMap(from, true, to, true).isEmpty();
     }
 
     private long fsyncMax(int member, long from, long t) {
@@ -83,13 +96,10 @@ public final class LeaderChanges {
                 }
             }
         }
-        for (TimelineEvent e : events) {
-            if (e instanceof TimelineEvent.WarningLogged warn && warn.node() == member
-                    && warn.message().equals(SLOW_FDATASYNC) && warn.fields().containsKey("took")) {
-                long took = Durations.parseOr(warn.fields().get("took"), 0);
-                if (warn.timeNanos() >= from && warn.timeNanos() - took <= t) {
-                    best = Math.max(best, took);
-                }
+        NavigableMap<Long, Long> warnings = slowSyncs.getOrDefault(member, new TreeMap<>());
+        for (var w : warnings.subMap(from, true, t + LatencyRecorder.MAX_TRACKED_NANOS, true).entrySet()) {
+            if (w.getKey() - w.getValue() <= t) {
+                best = Math.max(best, w.getValue());
             }
         }
         return best;
