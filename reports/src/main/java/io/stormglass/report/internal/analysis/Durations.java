@@ -60,9 +60,9 @@ public final class Durations {
             return sig(v / 1e3) + " µs";
         } else if (nanos < 1_000_000_000L) {
             return sig(v / 1e6) + " ms";
-        } else if (nanos < 600_000_000_000L) {
+        } else if (nanos < 120_000_000_000L) {
             return sig(v / 1e9) + " s";
-        } else if (nanos < 36_000_000_000_000L) {
+        } else if (nanos < 7_200_000_000_000L) {
             return sig(v / 60e9) + " min";
         }
         return sig(v / 3600e9) + " h";
