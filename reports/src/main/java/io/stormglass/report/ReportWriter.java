@@ -2,6 +2,7 @@ package io.stormglass.report;
 
 import io.stormglass.report.export.EventsJsonl;
 import io.stormglass.report.export.MetricsCsv;
+import io.stormglass.report.export.SummaryJson;
 import io.stormglass.report.internal.analysis.Findings;
 import io.stormglass.report.internal.analysis.RecordingView;
 import io.stormglass.report.internal.analysis.RunSummary;
@@ -24,7 +25,11 @@ import java.util.stream.Stream;
 
 /**
  * Writes a run's folder: {@value #REPORT_HTML}, every chart as PNG (2×) and SVG,
- * {@value #METRICS_CSV} and {@value #EVENTS_JSONL}.
+ * {@value #METRICS_CSV}, {@value #EVENTS_JSONL} and {@value #SUMMARY_JSON}.
+ *
+ * <p>{@code events.jsonl} holds the events the timeline retained in memory; a run whose timeline
+ * dropped events (beyond its retention limit) should stream them itself through a timeline listener
+ * and {@link EventsJsonl#toJson}; the report notes how many were dropped.
  *
  * <p>Atomic: everything is written into a hidden temporary folder beside {@code outDir}, which is
  * then renamed to {@code outDir}. A reader sees either the previous folder or the complete new one,
@@ -38,6 +43,7 @@ public final class ReportWriter {
     public static final String REPORT_HTML = "report.html";
     public static final String METRICS_CSV = "metrics.csv";
     public static final String EVENTS_JSONL = "events.jsonl";
+    public static final String SUMMARY_JSON = "summary.json";
 
     private ReportWriter() {
     }
@@ -78,7 +84,11 @@ public final class ReportWriter {
             ChartFiles.writePng(chart, dir.resolve(chart.pngName()));
             ChartFiles.writeSvg(chart, dir.resolve(chart.svgName()));
         }
-        String html = HtmlReport.render(run, summary, findings, charts, List.of(METRICS_CSV, EVENTS_JSONL));
+        try (Writer out = Files.newBufferedWriter(dir.resolve(SUMMARY_JSON), StandardCharsets.UTF_8)) {
+            SummaryJson.write(run, summary, findings, out);
+        }
+        String html = HtmlReport.render(run, summary, findings, charts,
+                List.of(METRICS_CSV, EVENTS_JSONL, SUMMARY_JSON));
         Files.writeString(dir.resolve(REPORT_HTML), html, StandardCharsets.UTF_8);
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,7 @@ class ReportWriterTest {
         List<String> links = new ArrayList<>();
         links.addAll(attributes(doc, "a", "href"));
         links.addAll(attributes(doc, "img", "src"));
-        assertTrue(links.size() >= 2 * 7 + 7 + 2, "charts, their PNG/SVG links and the exports are linked: " + links);
+        assertTrue(links.size() >= 2 * 7 + 7 + 3, "charts, their PNG/SVG links and the exports are linked: " + links);
         for (String link : links) {
             if (link.startsWith("#")) {
                 assertTrue(hasId(doc, link.substring(1)), "anchor " + link + " exists");
@@ -41,8 +43,14 @@ class ReportWriterTest {
         }
         assertEquals(0, doc.getElementsByTagNameNS("*", "script").getLength());
         assertEquals(0, doc.getElementsByTagNameNS("*", "link").getLength(), "no external stylesheets");
+        JsonNode summary = new ObjectMapper().readTree(html.getParent().resolve("summary.json").toFile());
+        assertEquals(3, summary.get("leader_changes").asInt());
+        assertEquals("2.02", summary.get("unavailable_s").asText());
+        assertEquals(2.14, summary.get("leader_change_details").get(0).get("previous_leader_fsync_max_s").asDouble(),
+                1e-9);
         try (Stream<Path> files = Files.list(html.getParent())) {
-            assertEquals(2 * 7 + 3, files.count(), "7 charts as PNG and SVG, report.html, metrics.csv, events.jsonl");
+            assertEquals(2 * 7 + 4, files.count(),
+                    "7 charts as PNG and SVG, report.html, metrics.csv, events.jsonl, summary.json");
         }
     }
 
