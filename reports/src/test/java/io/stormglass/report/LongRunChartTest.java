@@ -10,7 +10,6 @@ import io.stormglass.report.internal.chart.ChartSpec;
 import io.stormglass.report.internal.chart.Charts;
 import java.util.List;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
-import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,7 @@ class LongRunChartTest {
 
         CombinedDomainXYPlot latency = (CombinedDomainXYPlot) charts.stream()
                 .filter(c -> c.fileStem().equals("client-latency")).findFirst().orElseThrow().chart().getPlot();
-        XYDataset throughput = ((XYPlot) latency.getSubplots().get(1)).getDataset();
+        XYDataset throughput = latency.getSubplots().get(1).getDataset();
         for (int i = 0; i < throughput.getItemCount(0); i++) {
             assertEquals(100, throughput.getYValue(0, i), 1e-9, "100 requests/s in every merged point " + i);
         }

@@ -55,6 +55,17 @@ class ReportWriterTest {
     }
 
     @Test
+    void aRunWithoutLeadersOrClientsStillGivesACompleteReport(@TempDir Path dir) throws Exception {
+        Path html = ReportWriter.write(new SyntheticRun(3, 5, 1).withoutClients().build(), dir.resolve("quiet"));
+        String text = Xml.parse(html).getDocumentElement().getTextContent();
+        assertTrue(text.contains("No member became leader during the run"), "findings say so");
+        assertTrue(text.contains("No client requests recorded."));
+        for (String chart : List.of("client-latency", "latency-cdf", "client-errors", "heartbeats-elections")) {
+            assertTrue(Files.size(html.getParent().resolve(chart + ".png")) > 0, chart + " no-data panel written");
+        }
+    }
+
+    @Test
     void scenarioTextIsEscaped(@TempDir Path dir) throws Exception {
         String yaml = "name: evil\ndescription: \"<script>alert('x')</script> & <b>bold</b>\"\n";
         Path html = ReportWriter.write(SyntheticRun.incident().yaml(yaml).build(), dir.resolve("run"));
