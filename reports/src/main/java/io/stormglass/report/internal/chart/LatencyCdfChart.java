@@ -56,19 +56,20 @@ final class LatencyCdfChart {
                 + "lines at those percentiles.", width, height, ChartStyle.chart(TITLE, null, plot, true), true);
     }
 
-    /** A step CDF: for every recorded value, the fraction of values at or below it (x in seconds). */
+    /** Points of the CDF per factor of 10 in latency: enough for a smooth curve, few enough for a small SVG. */
+    private static final int POINTS_PER_DECADE = 60;
+
+    /**
+     * The CDF at logarithmically spaced latencies (x in seconds): the fraction of values at or below
+     * each bucket's upper end, from the bucket before the first value to the largest value.
+     */
     static XYSeries cdf(String key, Histogram h) {
         XYSeries s = new XYSeries(key, false, true);
         double total = h.getTotalCount();
-        double previous = 0;
-        for (HistogramIterationValue v : h.recordedValues()) {
-            double x = h.highestEquivalentValue(v.getValueIteratedTo()) / 1e9;
-            if (s.getItemCount() == 0) {
-                s.add(h.lowestEquivalentValue(v.getValueIteratedTo()) / 1e9, 0.0);
-            }
-            s.add(x, previous);
-            previous = v.getTotalCountToThisValue() / total;
-            s.add(x, previous);
+        double base = Math.pow(10, 1.0 / POINTS_PER_DECADE);
+        long firstBucket = Math.max(1, h.getMinValue() / 2);
+        for (HistogramIterationValue v : h.logarithmicBucketValues(firstBucket, base)) {
+            s.add(v.getValueIteratedTo() / 1e9, v.getTotalCountToThisValue() / total);
         }
         return s;
     }
