@@ -230,7 +230,7 @@ final class SyntheticRun {
         for (String op : new String[] {"put", "get_linearizable"}) {
             for (int i = 0; i < 100; i++) {
                 long nanos = slow ? 800_000_000L + random.nextLong(400_000_000L)
-                        : 2_000_000L + (long) (Math.abs(random.nextGaussian()) * 1_000_000L);
+                        : (op.equals("put") ? 2_000_000L : 1_200_000L) + (long) (Math.abs(random.nextGaussian()) * 1_000_000L);
                 recorder.latency(MetricId.of("client_request_duration_seconds", "op", op)).record(nanos);
             }
             recorder.counter(MetricId.of("client_requests_total", "op", op)).add(100);
