@@ -53,10 +53,6 @@ public final class RecordingView {
         return durationNanos > start ? Math.min(end, durationNanos) : end;
     }
 
-    public long windowWidthNanos(int i) {
-        return windowEndNanos(i) - windowStartNanos(i);
-    }
-
     /** Index of the window containing {@code timeNanos}, clamped to the closed windows ({@code -1} if none). */
     public int windowAt(long timeNanos) {
         if (windows() == 0) {
