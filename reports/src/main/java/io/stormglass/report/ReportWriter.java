@@ -1,0 +1,139 @@
+package io.stormglass.report;
+
+import io.stormglass.report.export.EventsJsonl;
+import io.stormglass.report.export.MetricsCsv;
+import io.stormglass.report.export.SummaryJson;
+import io.stormglass.report.internal.analysis.Findings;
+import io.stormglass.report.internal.analysis.RecordingView;
+import io.stormglass.report.internal.analysis.RunSummary;
+import io.stormglass.report.internal.chart.ChartContext;
+import io.stormglass.report.internal.chart.ChartFiles;
+import io.stormglass.report.internal.chart.ChartSpec;
+import io.stormglass.report.internal.chart.Charts;
+import io.stormglass.report.internal.html.HtmlReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Writes a run's folder: {@value #REPORT_HTML}, every chart as PNG (2×) and SVG,
+ * {@value #METRICS_CSV}, {@value #EVENTS_JSONL} and {@value #SUMMARY_JSON}.
+ *
+ * <p>{@code events.jsonl} holds the events the timeline retained in memory; a run whose timeline
+ * dropped events (beyond its retention limit) should stream them itself through a timeline listener
+ * and {@link EventsJsonl#toJson}; the report notes how many were dropped.
+ *
+ * <p>Atomic: everything is written into a hidden temporary folder beside {@code outDir}, which is
+ * then renamed to {@code outDir}. A reader sees either the previous folder or the complete new one,
+ * never a half-written report; a previous {@code outDir} is replaced. On failure the temporary
+ * folder is removed and {@code outDir} is left as it was.
+ *
+ * <p>Output is byte-stable for the same record: sorted iteration, {@code Locale.ROOT} numbers, and
+ * no wall-clock time other than {@link RunRecord#wallSeconds()}.
+ */
+public final class ReportWriter {
+    public static final String REPORT_HTML = "report.html";
+    public static final String METRICS_CSV = "metrics.csv";
+    public static final String EVENTS_JSONL = "events.jsonl";
+    public static final String SUMMARY_JSON = "summary.json";
+
+    private ReportWriter() {
+    }
+
+    /**
+     * Writes the report of {@code run} into {@code outDir} (created, or replaced if it exists).
+     *
+     * @return the path of {@code report.html}
+     */
+    public static Path write(RunRecord run, Path outDir) throws IOException {
+        ChartFiles.headless();
+        Path target = outDir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        try {
+            writeInto(run, staging);
+            replace(staging, target);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(staging);
+            throw e;
+        }
+        return target.resolve(REPORT_HTML);
+    }
+
+    private static void writeInto(RunRecord run, Path dir) throws IOException {
+        try (Writer out = Files.newBufferedWriter(dir.resolve(METRICS_CSV), StandardCharsets.UTF_8)) {
+            MetricsCsv.write(run.recorder(), run.simulatedDurationNanos(), out);
+        }
+        try (Writer out = Files.newBufferedWriter(dir.resolve(EVENTS_JSONL), StandardCharsets.UTF_8)) {
+            EventsJsonl.write(run.recorder().timeline().events(), out);
+        }
+        RecordingView view = new RecordingView(run.recorder(), run.simulatedDurationNanos());
+        RunSummary summary = RunSummary.of(run);
+        Findings findings = Findings.of(summary, view);
+        List<ChartSpec> charts = Charts.all(ChartContext.of(view, summary, run.recorder().timeline().events()));
+        for (ChartSpec chart : charts) {
+            ChartFiles.writePng(chart, dir.resolve(chart.pngName()));
+            ChartFiles.writeSvg(chart, dir.resolve(chart.svgName()));
+        }
+        try (Writer out = Files.newBufferedWriter(dir.resolve(SUMMARY_JSON), StandardCharsets.UTF_8)) {
+            SummaryJson.write(run, summary, findings, out);
+        }
+        String html = HtmlReport.render(run, summary, findings, charts,
+                List.of(METRICS_CSV, EVENTS_JSONL, SUMMARY_JSON));
+        Files.writeString(dir.resolve(REPORT_HTML), html, StandardCharsets.UTF_8);
+    }
+
+    /** Renames {@code staging} to {@code target}, moving an existing {@code target} aside first. */
+    private static void replace(Path staging, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+            Files.delete(old);
+            move(target, old);
+        }
+        try {
+            move(staging, target);
+        } catch (IOException e) {
+            if (old != null) {
+                move(old, target);
+            }
+            throw e;
+        }
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            // same parent folder, so this only happens on exotic file systems; a plain rename is the best left
+            Files.move(from, to);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.stormglass.report.internal.analysis;
+
+import io.stormglass.engine.metrics.Counter;
+import io.stormglass.engine.metrics.LatencyRecorder;
+import io.stormglass.engine.metrics.MetricId;
+import io.stormglass.engine.timeline.TimelineEvent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.NavigableMap;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Finds each change of leader (every leadership after the first) and gathers the evidence about
+ * the previous leader in the election timeout before it: the longest WAL fdatasync that may have
+ * spanned it, its disk's utilisation and who kept that disk busy, neighbour bursts and
+ * faults; and whether it crashed while leading (between taking office and the change).
+ *
+ * <p>An fdatasync of length {@code d} that completed at {@code c} blocked the raft loop over
+ * {@code [c-d, c]}; it is counted if that interval meets {@code [t-timeout, t]} for a change at
+ * {@code t}. From windowed maxima the test is conservative at window granularity: a window
+ * {@code [s, e)} with maximum {@code m} counts if {@code e ≥ t-timeout} and {@code s-m ≤ t}.
+ * {@code slow fdatasync} warnings with a {@code took} field are tested exactly.
+ */
+public final class LeaderChanges {
+    private static final String SLOW_FDATASYNC = "slow fdatasync";
+
+    private final RecordingView view;
+    private final SortedMap<Integer, String> walDevices;
+    private final long electionTimeoutNanos;
+    private final List<MarkedSpan> marked;
+    /** Crash times by member. */
+    private final SortedMap<Integer, NavigableMap<Long, Boolean>> crashes = new TreeMap<>();
+    /** Longest {@code slow fdatasync} "took" by member and warning time. */
+    private final SortedMap<Integer, NavigableMap<Long, Long>> slowSyncs = new TreeMap<>();
+
+    public LeaderChanges(RecordingView view, List<? extends TimelineEvent> events,
+                         SortedMap<Integer, String> walDevices, long electionTimeoutNanos) {
+        this.view = view;
+        this.walDevices = walDevices;
+        this.electionTimeoutNanos = electionTimeoutNanos;
+        this.marked = MarkedSpan.of(events, view.durationNanos());
+        // indexed once, so that each change looks up its evidence without a pass over the whole timeline
+        for (TimelineEvent e : events) {
+            if (e instanceof TimelineEvent.NodeCrashed c) {
+                crashes.computeIfAbsent(c.node(), k -> new TreeMap<>()).put(c.timeNanos(), true);
+            } else if (e instanceof TimelineEvent.WarningLogged w && w.message().equals(SLOW_FDATASYNC)
+                    && w.fields().containsKey("took")) {
+                long took = Durations.parseOr(w.fields().get("took"), 0);
+                slowSyncs.computeIfAbsent(w.node(), k -> new TreeMap<>()).merge(w.timeNanos(), took, Math::max);
+            }
+        }
+    }
+
+    /** Every leader change, in time order. */
+    public List<LeaderChange> analyse(RoleLanes lanes) {
+        List<LeaderChange> out = new ArrayList<>();
+        List<RoleSpan> terms = lanes.leaderships();
+        for (int i = 1; i < terms.size(); i++) {
+            RoleSpan now = terms.get(i);
+            out.add(change(now, terms.get(i - 1)));
+        }
+        return out;
+    }
+
+    private LeaderChange change(RoleSpan now, RoleSpan before) {
+        int previous = before.member();
+        long t = now.startNanos();
+        long from = t - electionTimeoutNanos;
+        String device = deviceOf(previous);
+        SortedMap<String, Double> shares = device == null ? new TreeMap<>() : busyShares(device, from, t);
+        return new LeaderChange(t, now.term(), previous, now.member(), crashed(previous, before.startNanos(), t),
+                fsyncMax(previous, from, t), device, device == null ? Double.NaN : utilisationMax(device, from, t),
+                Collections.unmodifiableSortedMap(shares), spans(from, t, false), spans(from, t, true));
+    }
+
+    private boolean crashed(int member, long from, long to) {
+        NavigableMap<Long, Boolean> times = crashes.get(member);
+        return times != null && !times.subMap(from, true, to, true).isEmpty();
+    }
+
+    private long fsyncMax(int member, long from, long t) {
+        long best = 0;
+        LatencyRecorder fsync = view.latency(MetricNames.WAL_FSYNC, MetricNames.MEMBER, "n" + member);
+        if (fsync != null && view.windows() > 0) {
+            for (int w = Math.max(0, view.windowAt(from)); w < fsync.windowCount() && w < view.windows(); w++) {
+                long start = view.windowStartNanos(w);
+                if (start - LatencyRecorder.MAX_TRACKED_NANOS > t) {
+                    break;
+                }
+                long max = (long) fsync.windowRow(w)[LatencyRecorder.MAX];
+                if (view.windowEndNanos(w) >= from && start - max <= t) {
+                    best = Math.max(best, max);
+                }
+            }
+        }
+        NavigableMap<Long, Long> warnings = slowSyncs.getOrDefault(member, new TreeMap<>());
+        for (var w : warnings.subMap(from, true, t + LatencyRecorder.MAX_TRACKED_NANOS, true).entrySet()) {
+            if (w.getKey() - w.getValue() <= t) {
+                best = Math.max(best, w.getValue());
+            }
+        }
+        return best;
+    }
+
+    private double utilisationMax(String device, long from, long to) {
+        double best = Double.NaN;
+        for (var e : view.gauges(MetricNames.DISK_UTILISATION).entrySet()) {
+            if (!device.equals(e.getKey().label(MetricNames.DEVICE))) {
+                continue;
+            }
+            for (int w = Math.max(0, view.windowAt(from)); w >= 0 && w <= view.windowAt(to); w++) {
+                double v = RecordingView.value(e.getValue(), w);
+                if (!Double.isNaN(v)) {
+                    best = Double.isNaN(best) ? v : Math.max(best, v);
+                }
+            }
+        }
+        return best;
+    }
+
+    private SortedMap<String, Double> busyShares(String device, long from, long to) {
+        SortedMap<String, Long> busy = new TreeMap<>();
+        for (var e : view.counters(MetricNames.DISK_BUSY).entrySet()) {
+            if (!device.equals(e.getKey().label(MetricNames.DEVICE))) {
+                continue;
+            }
+            long sum = 0;
+            for (int w = Math.max(0, view.windowAt(from)); w >= 0 && w <= view.windowAt(to); w++) {
+                sum += RecordingView.value(e.getValue(), w);
+            }
+            String issuer = e.getKey().label(MetricNames.ISSUER);
+            busy.merge(issuer == null ? "" : issuer, sum, Long::sum);
+        }
+        long total = busy.values().stream().mapToLong(Long::longValue).sum();
+        SortedMap<String, Double> shares = new TreeMap<>();
+        if (total > 0) {
+            busy.forEach((issuer, nanos) -> shares.put(issuer, nanos / (double) total));
+        }
+        return shares;
+    }
+
+    /** Activity ({@code faults} false) or fault spans that meet {@code [from, to]}, as text, sorted and unique. */
+    private List<String> spans(long from, long to, boolean faults) {
+        java.util.SortedSet<String> hits = new java.util.TreeSet<>();
+        for (MarkedSpan span : marked) {
+            if (span.fault() == faults && span.overlaps(from, to)) {
+                hits.add(span.label());
+            }
+        }
+        return List.copyOf(hits);
+    }
+
+    /** The WAL device of {@code member}: as configured, else a device label with {@code n<id>} as a token. */
+    String deviceOf(int member) {
+        String configured = walDevices.get(member);
+        if (configured != null) {
+            return configured;
+        }
+        String token = "n" + member;
+        java.util.SortedSet<String> devices = new java.util.TreeSet<>();
+        List<MetricId> ids = new ArrayList<>(view.gauges(MetricNames.DISK_UTILISATION).keySet());
+        for (Counter c : view.counters(MetricNames.DISK_BUSY).values()) {
+            ids.add(c.id());
+        }
+        for (MetricId id : ids) {
+            String device = id.label(MetricNames.DEVICE);
+            if (device != null) {
+                for (String part : device.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+                    if (part.equals(token)) {
+                        devices.add(device);
+                    }
+                }
+            }
+        }
+        return devices.isEmpty() ? null : devices.first();
+    }
+}

@@ -1,0 +1,93 @@
+package io.stormglass.report.internal.analysis;
+
+import io.stormglass.engine.metrics.Counter;
+import io.stormglass.engine.metrics.MetricId;
+import io.stormglass.engine.timeline.TimelineEvent;
+import io.stormglass.report.RunRecord;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The figures of a run's summary table, all from recorded data.
+ *
+ * @param electionTimeoutNanos the election timeout the analysis used (setting, or etcd's 1000 ms default)
+ * @param electionTimeoutSet   whether the run's settings named it
+ * @param leaderships          leaders elected over the run (the first included)
+ * @param changes              every leader change after the first leader, with its evidence
+ * @param availability         time with no leader known to a majority
+ * @param requests             client request latency by {@code op}
+ * @param fsync                WAL fdatasync latency by member ({@code n<id>})
+ * @param warnings             warning counts by message, then member ({@code n<id>})
+ * @param clientErrors         client errors by error text
+ * @param heartbeatFailures    heartbeat send failures by member
+ * @param elections            elections started (pre-votes excluded)
+ * @param preVotes             pre-vote campaigns started
+ * @param lanes                each member's roles over time
+ */
+public record RunSummary(long electionTimeoutNanos, boolean electionTimeoutSet, int leaderships,
+                         List<LeaderChange> changes, Availability availability,
+                         SortedMap<String, LatencyStats> requests, SortedMap<String, LatencyStats> fsync,
+                         SortedMap<String, SortedMap<String, Long>> warnings, SortedMap<String, Long> clientErrors,
+                         SortedMap<String, Long> heartbeatFailures, long elections, long preVotes,
+                         RoleLanes lanes) {
+
+    /** etcd's default election timeout, used when a run does not name one. */
+    public static final long DEFAULT_ELECTION_TIMEOUT_NANOS = 1_000_000_000L;
+
+    public static RunSummary of(RunRecord run) {
+        RecordingView view = new RecordingView(run.recorder(), run.simulatedDurationNanos());
+        List<TimelineEvent> events = run.recorder().timeline().events();
+        String et = run.settings().get(RunRecord.ELECTION_TIMEOUT);
+        long timeout = Durations.parseOr(et, DEFAULT_ELECTION_TIMEOUT_NANOS);
+        RoleLanes lanes = RoleLanes.of(events, run.memberIds(), run.simulatedDurationNanos());
+        List<Integer> members = List.copyOf(lanes.lanes().keySet());
+        List<LeaderChange> changes = new LeaderChanges(view, events, run.walDevices(), timeout).analyse(lanes);
+
+        SortedMap<String, SortedMap<String, Long>> warnings = new TreeMap<>();
+        long elections = 0;
+        long preVotes = 0;
+        for (TimelineEvent e : events) {
+            if (e instanceof TimelineEvent.WarningLogged w) {
+                warnings.computeIfAbsent(w.message(), k -> new TreeMap<>()).merge(RunRecord.member(w.node()), 1L, Long::sum);
+            } else if (e instanceof TimelineEvent.ElectionStarted s) {
+                if (s.preVote()) {
+                    preVotes++;
+                } else {
+                    elections++;
+                }
+            }
+        }
+        return new RunSummary(timeout, et != null && Durations.parseOr(et, -1) >= 0, lanes.leaderships().size(),
+                List.copyOf(changes), Availability.of(events, members, run.simulatedDurationNanos()),
+                latencies(view, MetricNames.CLIENT_DURATION, MetricNames.OP),
+                latencies(view, MetricNames.WAL_FSYNC, MetricNames.MEMBER),
+                Collections.unmodifiableSortedMap(warnings),
+                totals(view.counters(MetricNames.CLIENT_ERRORS), MetricNames.ERROR),
+                totals(view.counters(MetricNames.HEARTBEAT_FAILURES), MetricNames.MEMBER),
+                elections, preVotes, lanes);
+    }
+
+    /** Total of a warning message over all members. */
+    public long warningCount(String message) {
+        return warnings.getOrDefault(message, new TreeMap<>()).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static SortedMap<String, LatencyStats> latencies(RecordingView view, String name, String label) {
+        SortedMap<String, LatencyStats> out = new TreeMap<>();
+        view.latencies(name).forEach((id, l) -> out.put(labelOr(id, label), LatencyStats.of(l)));
+        return Collections.unmodifiableSortedMap(out);
+    }
+
+    private static SortedMap<String, Long> totals(SortedMap<MetricId, Counter> counters, String label) {
+        SortedMap<String, Long> out = new TreeMap<>();
+        counters.forEach((id, c) -> out.merge(labelOr(id, label), c.total(), Long::sum));
+        return Collections.unmodifiableSortedMap(out);
+    }
+
+    private static String labelOr(MetricId id, String label) {
+        String v = id.label(label);
+        return v == null ? id.labels() : v;
+    }
+}
