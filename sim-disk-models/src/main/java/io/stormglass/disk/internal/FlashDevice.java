@@ -34,21 +34,11 @@ public final class FlashDevice extends MeteredDevice {
 
     @Override
     protected void serve(IoRequest request, Completion done) {
-        queue.add(new ServiceQueue.Job() {
-            @Override
-            public long startService(long nowNanos) {
-                return switch (request.op()) {
-                    case READ -> jitter.apply(timing.readNanos()) + transferNanos(request.lengthBytes());
-                    case WRITE -> jitter.apply(timing.writeNanos()) + transferNanos(request.lengthBytes());
-                    case FLUSH -> jitter.apply(timing.flushNanos());
-                };
-            }
-
-            @Override
-            public void finished() {
-                done.complete(IoStatus.OK);
-            }
-        });
+        queue.add(now -> switch (request.op()) {
+            case READ -> jitter.apply(timing.readNanos()) + transferNanos(request.lengthBytes());
+            case WRITE -> jitter.apply(timing.writeNanos()) + transferNanos(request.lengthBytes());
+            case FLUSH -> jitter.apply(timing.flushNanos());
+        }, () -> done.complete(IoStatus.OK));
     }
 
     private long transferNanos(long bytes) {

@@ -3,6 +3,7 @@ package io.stormglass.disk.internal;
 import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Scheduler;
 import java.util.ArrayDeque;
+import java.util.function.LongUnaryOperator;
 
 /**
  * A FIFO queue in front of {@code channels} identical servers (a disk head, the channels of a
@@ -44,6 +45,24 @@ public final class ServiceQueue {
         } else {
             waiting.addLast(job);
         }
+    }
+
+    /**
+     * Queues a job given as its service-time function (called when a channel takes it, with the
+     * current time) and what to run when service ends.
+     */
+    public void add(LongUnaryOperator serviceNanosAt, Runnable finished) {
+        add(new Job() {
+            @Override
+            public long startService(long nowNanos) {
+                return serviceNanosAt.applyAsLong(nowNanos);
+            }
+
+            @Override
+            public void finished() {
+                finished.run();
+            }
+        });
     }
 
     /** Jobs waiting for a channel (not counting those in service). */

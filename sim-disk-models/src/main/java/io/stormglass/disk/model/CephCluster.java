@@ -133,23 +133,14 @@ public final class CephCluster {
 
     /** An op on one OSD: software time in its op queue, then its device (a write is persisted with a flush). */
     private void osdOp(int osd, IoRequest request, boolean persist, Consumer<IoStatus> done) {
-        osdQueues[osd].add(new ServiceQueue.Job() {
-            @Override
-            public long startService(long nowNanos) {
-                return jitter.apply(options.osdSoftwareLatencyMicros() * 1000);
-            }
-
-            @Override
-            public void finished() {
-                osdDevices[osd].submit(request, result -> {
+        osdQueues[osd].add(now -> jitter.apply(options.osdSoftwareLatencyMicros() * 1000),
+                () -> osdDevices[osd].submit(request, result -> {
                     if (!persist || !result.isOk()) {
                         done.accept(result.status());
                     } else {
                         osdDevices[osd].submit(IoRequest.flush(request.issuer()), flushed -> done.accept(flushed.status()));
                     }
-                });
-            }
-        });
+                }));
     }
 
     private void later(Runnable action) {

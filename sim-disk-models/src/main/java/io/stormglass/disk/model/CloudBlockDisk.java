@@ -8,6 +8,7 @@ import io.stormglass.disk.internal.ServiceQueue;
 import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Hashing;
 import io.stormglass.engine.storage.BlockDevice;
+import io.stormglass.engine.storage.IoOp;
 import io.stormglass.engine.storage.IoRequest;
 import io.stormglass.engine.storage.IoStatus;
 
@@ -75,30 +76,20 @@ public final class CloudBlockDisk extends MeteredDevice {
 
     @Override
     protected void serve(IoRequest r, Completion done) {
-        ServiceQueue.Job job = new ServiceQueue.Job() {
-            @Override
-            public long startService(long nowNanos) {
-                long micros = switch (r.op()) {
-                    case READ -> options.readLatencyMicros();
-                    case WRITE -> options.writeLatencyMicros();
-                    case FLUSH -> options.flushLatencyMicros();
-                };
-                return jitter.apply(micros * 1000);
-            }
-
-            @Override
-            public void finished() {
-                done.complete(IoStatus.OK);
-            }
+        long medianMicros = switch (r.op()) {
+            case READ -> options.readLatencyMicros();
+            case WRITE -> options.writeLatencyMicros();
+            case FLUSH -> options.flushLatencyMicros();
         };
-        if (r.op() == io.stormglass.engine.storage.IoOp.FLUSH) {
-            service.add(job);
+        Runnable serve = () -> service.add(now -> jitter.apply(medianMicros * 1000), () -> done.complete(IoStatus.OK));
+        if (r.op() == IoOp.FLUSH) {
+            serve.run();
             return;
         }
         long queuedAt = scheduler.nowNanos();
         qos.pass(r.lengthBytes(), () -> {
             metrics().throttleWaited(r.issuer(), scheduler.nowNanos() - queuedAt);
-            service.add(job);
+            serve.run();
         });
     }
 }

@@ -60,21 +60,11 @@ public final class EmpiricalDisk extends MeteredDevice {
 
     @Override
     protected void serve(IoRequest request, Completion done) {
-        queue.add(new ServiceQueue.Job() {
-            @Override
-            public long startService(long nowNanos) {
-                QuantileCurve curve = switch (request.op()) {
-                    case READ -> options.readLatency();
-                    case WRITE -> options.writeLatency();
-                    case FLUSH -> options.flushLatency();
-                };
-                return curve.quantileNanos(random.nextDouble());
-            }
-
-            @Override
-            public void finished() {
-                done.complete(IoStatus.OK);
-            }
-        });
+        QuantileCurve curve = switch (request.op()) {
+            case READ -> options.readLatency();
+            case WRITE -> options.writeLatency();
+            case FLUSH -> options.flushLatency();
+        };
+        queue.add(now -> curve.quantileNanos(random.nextDouble()), () -> done.complete(IoStatus.OK));
     }
 }

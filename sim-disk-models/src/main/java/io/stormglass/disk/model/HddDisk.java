@@ -94,17 +94,7 @@ public final class HddDisk extends MeteredDevice {
 
     @Override
     protected void serve(IoRequest request, Completion done) {
-        queue.add(new ServiceQueue.Job() {
-            @Override
-            public long startService(long nowNanos) {
-                return serviceNanos(request, nowNanos);
-            }
-
-            @Override
-            public void finished() {
-                done.complete(IoStatus.OK);
-            }
-        });
+        queue.add(now -> serviceNanos(request, now), () -> done.complete(IoStatus.OK));
     }
 
     private long serviceNanos(IoRequest r, long now) {

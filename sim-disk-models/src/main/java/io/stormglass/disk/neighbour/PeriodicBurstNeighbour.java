@@ -3,7 +3,6 @@ package io.stormglass.disk.neighbour;
 import io.stormglass.disk.DiskEnv;
 import io.stormglass.disk.internal.IoPump;
 import io.stormglass.engine.event.EventKind;
-import io.stormglass.engine.event.Hashing;
 import io.stormglass.engine.storage.BlockDevice;
 import io.stormglass.engine.storage.IoOp;
 
@@ -12,7 +11,7 @@ import io.stormglass.engine.storage.IoOp;
  * log rotation, a batch export): each burst is an {@code ActivityMarked} span labelled
  * {@code burst}. A burst starts on schedule even if the previous one is still running.
  */
-public final class PeriodicBurstNeighbour implements Neighbour {
+public final class PeriodicBurstNeighbour extends NeighbourBase {
     private static final EventKind BURST = EventKind.named("neighbour.burst");
 
     /**
@@ -38,24 +37,12 @@ public final class PeriodicBurstNeighbour implements Neighbour {
         }
     }
 
-    private final String name;
     private final Options options;
-    private final BlockDevice device;
-    private final DiskEnv env;
-    private final long key;
     private long cursor;
 
     public PeriodicBurstNeighbour(String name, Options options, BlockDevice device, DiskEnv env) {
-        this.name = name;
+        super(name, device, env);
         this.options = options;
-        this.device = device;
-        this.env = env;
-        this.key = Hashing.fnv1a64(name);
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

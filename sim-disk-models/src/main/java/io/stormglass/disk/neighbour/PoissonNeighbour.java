@@ -2,7 +2,6 @@ package io.stormglass.disk.neighbour;
 
 import io.stormglass.disk.DiskEnv;
 import io.stormglass.engine.event.EventKind;
-import io.stormglass.engine.event.Hashing;
 import io.stormglass.engine.random.SimRandom;
 import io.stormglass.engine.storage.BlockDevice;
 import io.stormglass.engine.storage.IoOp;
@@ -13,7 +12,7 @@ import io.stormglass.engine.storage.IoRequest;
  * completions), at uniformly random 4 KiB-aligned offsets of a region; a fraction are writes,
  * and every {@code flushEveryWrites}-th write is followed by a flush.
  */
-public final class PoissonNeighbour implements Neighbour {
+public final class PoissonNeighbour extends NeighbourBase {
     private static final EventKind ARRIVAL = EventKind.named("neighbour.poisson");
 
     /**
@@ -36,26 +35,14 @@ public final class PoissonNeighbour implements Neighbour {
         }
     }
 
-    private final String name;
     private final Options options;
-    private final BlockDevice device;
-    private final DiskEnv env;
     private final SimRandom random;
-    private final long key;
     private long writes;
 
     public PoissonNeighbour(String name, Options options, BlockDevice device, DiskEnv env) {
-        this.name = name;
+        super(name, device, env);
         this.options = options;
-        this.device = device;
-        this.env = env;
         this.random = env.random(name);
-        this.key = Hashing.fnv1a64(name);
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.stormglass.disk.neighbour;
 import io.stormglass.disk.DiskEnv;
 import io.stormglass.disk.internal.IoPump;
 import io.stormglass.engine.event.EventKind;
-import io.stormglass.engine.event.Hashing;
 import io.stormglass.engine.event.Scheduler;
 import io.stormglass.engine.storage.BlockDevice;
 import io.stormglass.engine.storage.IoOp;
@@ -30,7 +29,7 @@ import io.stormglass.engine.storage.IoOp;
  * Each burst is an {@code ActivityMarked} span ({@code head-block}, {@code compaction-6h},
  * {@code compaction-18h}).
  */
-public final class PrometheusNeighbour implements Neighbour {
+public final class PrometheusNeighbour extends NeighbourBase {
     private static final EventKind WAL = EventKind.named("neighbour.prometheus.wal");
     private static final EventKind HEAD = EventKind.named("neighbour.prometheus.head");
     private static final long TWO_HOURS_SECONDS = 7200;
@@ -83,12 +82,8 @@ public final class PrometheusNeighbour implements Neighbour {
         }
     }
 
-    private final String name;
     private final Options options;
-    private final BlockDevice device;
-    private final DiskEnv env;
     private final Scheduler scheduler;
-    private final long key;
     private final long walRegionBytes;
     private double walPendingBytes;
     private long walCursor;
@@ -97,18 +92,10 @@ public final class PrometheusNeighbour implements Neighbour {
     private long headBlocksWritten;
 
     public PrometheusNeighbour(String name, Options options, BlockDevice device, DiskEnv env) {
-        this.name = name;
+        super(name, device, env);
         this.options = options;
-        this.device = device;
-        this.env = env;
         this.scheduler = env.scheduler();
-        this.key = Hashing.fnv1a64(name);
         this.walRegionBytes = Math.min(options.regionBytes() / 8, 4L << 30);
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     public long headBlocksWritten() {

@@ -2,7 +2,6 @@ package io.stormglass.disk.neighbour;
 
 import io.stormglass.disk.DiskEnv;
 import io.stormglass.engine.event.EventKind;
-import io.stormglass.engine.event.Hashing;
 import io.stormglass.engine.storage.BlockDevice;
 import io.stormglass.engine.storage.IoOp;
 import io.stormglass.engine.storage.IoRequest;
@@ -17,7 +16,7 @@ import java.util.Locale;
  * to {@code startSeconds}) without waiting for earlier ones, as blktrace's issue events would
  * replay. The replay is an {@code ActivityMarked} span labelled {@code trace}.
  */
-public final class TraceNeighbour implements Neighbour {
+public final class TraceNeighbour extends NeighbourBase {
     private static final EventKind REPLAY = EventKind.named("neighbour.trace");
 
     /** @param csv the trace text; @param startSeconds when replay begins */
@@ -32,21 +31,14 @@ public final class TraceNeighbour implements Neighbour {
     public record TraceIo(long atMicros, IoOp op, long offsetBytes, long lengthBytes) {
     }
 
-    private final String name;
     private final List<TraceIo> ios;
     private final long startNanos;
-    private final BlockDevice device;
-    private final DiskEnv env;
-    private final long key;
     private int outstanding;
 
     public TraceNeighbour(String name, Options options, BlockDevice device, DiskEnv env) {
-        this.name = name;
+        super(name, device, env);
         this.ios = parse(options.csv());
         this.startNanos = options.startSeconds() * 1_000_000_000L;
-        this.device = device;
-        this.env = env;
-        this.key = Hashing.fnv1a64(name);
     }
 
     /** Parses a trace; throws IllegalArgumentException naming the bad line. */
@@ -73,11 +65,6 @@ public final class TraceNeighbour implements Neighbour {
         }
         out.sort((a, b) -> Long.compare(a.atMicros(), b.atMicros()));
         return out;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.stormglass.disk.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stormglass.disk.Rig;
@@ -100,5 +101,10 @@ class CephRbdDiskTest {
         Neighbours.create("batch", heavy, busy, shared.env).start();
         double sharedMs = Rig.mean(shared.loop(victim, 300, i -> IoRequest.write("etcd", (long) i * 4096, 4096))) / 1e6;
         assertTrue(sharedMs > 3 * aloneMs, "another VM's load on the same OSDs: " + aloneMs + " -> " + sharedMs + " ms");
+        CephCluster.Options other = new CephCluster.Options(3, 3, 200, 300, 16, 4L << 20,
+                NvmeDisk.Options.defaults(true), 0.3);
+        CephRbdDisk.Options d = CephRbdDisk.Options.withIopsLimit(0);
+        assertThrows(IllegalArgumentException.class, () -> shared.device("vm3", new CephRbdDisk.Options(
+                d.clusterName(), other, 0, 0, 1, 0, 0, 1, 50, 1024)), "one cluster name, one configuration");
     }
 }
