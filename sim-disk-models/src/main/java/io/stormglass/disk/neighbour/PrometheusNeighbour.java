@@ -6,6 +6,7 @@ import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Scheduler;
 import io.stormglass.engine.storage.BlockDevice;
 import io.stormglass.engine.storage.IoOp;
+import io.stormglass.engine.storage.IoRequest;
 
 /**
  * A Prometheus server writing its TSDB to the same disk, as the kernel's page-cache writeback
@@ -19,9 +20,10 @@ import io.stormglass.engine.storage.IoOp;
  *   <li><b>Head block</b>: Prometheus cuts the oldest 2 h of its head into a block once the
  *       head spans 3 h, i.e. at about one hour past each even hour (UTC, block ranges are
  *       aligned to the Unix epoch). The block holds {@code series × 7200 / scrape × bytesPerSample}
- *       bytes of chunks plus {@code series × indexBytesPerSeries} of index, written through the
- *       page cache and fsynced: the device sees all of it as back-to-back writeback I/O, up to
- *       {@code writebackInFlight} outstanding, ending in a flush.</li>
+ *       bytes of chunks (in 512 MiB segment files) plus {@code series × indexBytesPerSeries} of
+ *       index, written through the page cache and fsynced file by file: the device sees
+ *       back-to-back writeback I/O, up to {@code writebackInFlight} outstanding, then one flush
+ *       per file.</li>
  *   <li><b>Compactions</b>: after a head block, the compactor merges three adjacent 2 h blocks
  *       into a 6 h block (and three 6 h blocks into an 18 h block) once a newer block exists
  *       beyond the range, reading the sources and writing the merged block.</li>
@@ -33,6 +35,8 @@ public final class PrometheusNeighbour extends NeighbourBase {
     private static final EventKind WAL = EventKind.named("neighbour.prometheus.wal");
     private static final EventKind HEAD = EventKind.named("neighbour.prometheus.head");
     private static final long TWO_HOURS_SECONDS = 7200;
+    /** Prometheus cuts chunk files ({@code chunks/000001}, ...) at 512 MiB. */
+    private static final long CHUNK_SEGMENT_BYTES = 512L << 20;
 
     /**
      * @param series                   active series; seed 001 grew into the millions
@@ -70,10 +74,19 @@ public final class PrometheusNeighbour extends NeighbourBase {
                     headBlockOffsetSeconds, compactionsEnabled, regionOffsetBytes, regionBytes);
         }
 
+        /** Chunk bytes of one 2 h block. */
+        public long chunkBytes() {
+            return Math.round(series * (double) TWO_HOURS_SECONDS / scrapeIntervalSeconds * bytesPerSample);
+        }
+
+        /** Index bytes of one 2 h block. */
+        public long indexBytes() {
+            return series * indexBytesPerSeries;
+        }
+
         /** Bytes of one 2 h block: chunks plus index. */
         public long headBlockBytes() {
-            return Math.round(series * (double) TWO_HOURS_SECONDS / scrapeIntervalSeconds * bytesPerSample)
-                    + series * indexBytesPerSeries;
+            return chunkBytes() + indexBytes();
         }
 
         @Override
@@ -150,11 +163,32 @@ public final class PrometheusNeighbour extends NeighbourBase {
         long blockEndSeconds = options.startEpochSeconds() + scheduler.nowNanos() / 1_000_000_000L
                 - options.headBlockOffsetSeconds() - TWO_HOURS_SECONDS / 2;
         Neighbours.mark(env, name, "head-block", true);
-        blockCursor = IoPump.start(device, blockPlan(IoOp.WRITE, true), blockCursor, options.headBlockBytes(), () -> {
+        writeBlock(1, () -> {
             Neighbours.mark(env, name, "head-block", false);
             compactIfDue(blockEndSeconds);
         });
         scheduleNextHeadBlock();
+    }
+
+    /**
+     * Writes a block spanning {@code blocks} 2 h ranges as Prometheus lays it out: chunk segment
+     * files of at most 512 MiB and the index. The kernel writes the dirty pages back as one
+     * continuous stream (the block is far above the dirty-background threshold, so writeback
+     * does not wait for the fsyncs); Prometheus then fsyncs each file in turn.
+     */
+    private void writeBlock(int blocks, Runnable done) {
+        long chunkBytes = blocks * options.chunkBytes();
+        int files = (int) ((chunkBytes + CHUNK_SEGMENT_BYTES - 1) / CHUNK_SEGMENT_BYTES) + 1;
+        blockCursor = IoPump.start(device, blockPlan(IoOp.WRITE, false), blockCursor,
+                chunkBytes + blocks * options.indexBytes(), () -> fsyncFiles(files, done));
+    }
+
+    private void fsyncFiles(int remaining, Runnable done) {
+        if (remaining == 0) {
+            done.run();
+            return;
+        }
+        device.submit(IoRequest.flush(name), result -> fsyncFiles(remaining - 1, done));
     }
 
     /** Prometheus leaves the newest block out of compaction plans, so a range compacts once a block past it exists. */
@@ -178,11 +212,10 @@ public final class PrometheusNeighbour extends NeighbourBase {
         long bytes = sourceBlocks * options.headBlockBytes();
         Neighbours.mark(env, name, label, true);
         long readFrom = Math.floorMod(blockCursor - bytes, options.regionBytes() - walRegionBytes);
-        IoPump.start(device, blockPlan(IoOp.READ, false), readFrom, bytes, () ->
-                blockCursor = IoPump.start(device, blockPlan(IoOp.WRITE, true), blockCursor, bytes, () -> {
-                    Neighbours.mark(env, name, label, false);
-                    then.run();
-                }));
+        IoPump.start(device, blockPlan(IoOp.READ, false), readFrom, bytes, () -> writeBlock(sourceBlocks, () -> {
+            Neighbours.mark(env, name, label, false);
+            then.run();
+        }));
     }
 
     private IoPump.Plan blockPlan(IoOp op, boolean flush) {

@@ -59,6 +59,9 @@ class PrometheusNeighbourTest {
         // 1.55 GB in 512 KiB requests = ~2950 I/Os through a 1000 IOPS bucket that starts with 1000 tokens
         assertEquals(1.95, burstSeconds, 0.3, "head-block burst duration");
         assertEquals(1_548_000_000L, prom.headBlockBytes(), 1_000_000);
+        // one fsync per file: 3 chunk segments of up to 512 MiB for 1.248 GB, and the index
+        assertEquals(4, rig.recorder.counters().get(io.stormglass.engine.metrics.MetricId.of("disk_ios_total",
+                "device", "vm1", "issuer", "prometheus", "op", "flush")).total());
     }
 
     @Test
