@@ -46,7 +46,7 @@ public final class QosThrottle {
         return (iops == null ? 0 : iops.waiting()) + (bytes == null ? 0 : bytes.waiting());
     }
 
-    /** Requests that have passed the IOPS bucket (all requests if there is none is not tracked: 0). */
+    /** Requests that have passed the IOPS bucket so far; 0 when there is no IOPS limit. */
     public long iopsGranted() {
         return iops == null ? 0 : iops.granted();
     }

@@ -65,6 +65,22 @@ class PrometheusNeighbourTest {
     }
 
     @Test
+    void sameSeedSameFingerprint() {
+        long[] fingerprints = new long[3];
+        for (int run = 0; run < 3; run++) {
+            Rig rig = new Rig(run < 2 ? 23 : 24);
+            BlockDevice rbd = rig.device("vm1", CephRbdDisk.Options.withIopsLimit(1000));
+            new PrometheusNeighbour("prometheus", PrometheusNeighbour.Options.defaults(200_000, 15).startingAt(3590),
+                    rbd, rig.env).start();
+            Neighbours.create("noise", PoissonNeighbour.Options.writes(50, 8), rbd, rig.env).start();
+            rig.sim.runUntil(40 * S);
+            fingerprints[run] = rig.sim.fingerprint().value();
+        }
+        assertEquals(fingerprints[0], fingerprints[1]);
+        assertTrue(fingerprints[0] != fingerprints[2], "another seed, another run");
+    }
+
+    @Test
     void headBlocksComeEveryTwoHoursAtOnePastTheEvenHourWithCompactions() {
         Rig rig = new Rig(22);
         BlockDevice rbd = rig.device("vm1", CephRbdDisk.Options.withIopsLimit(0));
