@@ -6,13 +6,14 @@ import io.stormglass.disk.internal.ServiceQueue;
 import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Hashing;
 import io.stormglass.engine.storage.BlockDevice;
+import io.stormglass.engine.storage.IoOp;
 import io.stormglass.engine.storage.IoRequest;
 import io.stormglass.engine.storage.IoStatus;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A rotating disk with one actuator and a FIFO queue. The platter turns continuously with
+ * A rotating disk with one actuator behind a FIFO queue. The platter turns continuously with
  * virtual time: the angle under the head at instant {@code t} is {@code (t mod revolution) /
  * revolution}, and byte offset {@code o} lies on track {@code o / trackBytes} at angle
  * {@code (o mod trackBytes) / trackBytes}. A media access pays command overhead, a seek whose
@@ -21,9 +22,11 @@ import java.util.List;
  * one revolution per iteration: by the time the next write of the same (or next) page arrives,
  * its sector has just passed the head.
  *
- * <p>With the write cache on, a WRITE is acknowledged once it crosses the interface and is
- * destaged to the media only by a FLUSH (or when the cache is full, when it is written through);
- * with it off, every WRITE goes to the media and a FLUSH costs only its command overhead.
+ * <p>With the write cache on, a WRITE is acknowledged once it crosses the interface; the drive
+ * destages cached writes to the media in arrival order whenever it has nothing else queued, and
+ * a FLUSH destages whatever is left (a write that does not fit in the cache goes to the media
+ * directly). With it off, every WRITE goes to the media and a FLUSH costs only its command
+ * overhead.
  */
 public final class HddDisk extends MeteredDevice {
     private static final EventKind DONE = EventKind.named("disk.hdd.done");
@@ -62,9 +65,11 @@ public final class HddDisk extends MeteredDevice {
     private final long trackBytes;
     private final long tracks;
     private final double seekCoefficientNanos;
-    private final ServiceQueue queue;
+    private final ServiceQueue media;
+    private final ServiceQueue hostLink;
     private final List<long[]> cachedExtents = new ArrayList<>();
     private long cachedBytes;
+    private boolean destaging;
     private long headTrack;
     private long mediaAccesses;
 
@@ -76,7 +81,8 @@ public final class HddDisk extends MeteredDevice {
         this.tracks = Math.max(1, options.capacityBytes() / trackBytes);
         double trackToTrack = options.trackToTrackSeekMillis() * 1e6;
         this.seekCoefficientNanos = (options.averageSeekMillis() * 1e6 - trackToTrack) / MEAN_SQRT_DISTANCE;
-        this.queue = new ServiceQueue(env.scheduler(), DONE, Hashing.fnv1a64(name), 1);
+        this.media = new ServiceQueue(env.scheduler(), DONE, Hashing.fnv1a64(name), 1);
+        this.hostLink = new ServiceQueue(env.scheduler(), DONE, Hashing.fnv1a64(name) + 1, 1);
     }
 
     public static BlockDevice create(DiskEnv env, String name, Options options) {
@@ -94,21 +100,51 @@ public final class HddDisk extends MeteredDevice {
 
     @Override
     protected void serve(IoRequest request, Completion done) {
-        queue.add(now -> serviceNanos(request, now), () -> done.complete(IoStatus.OK));
+        Runnable finished = () -> {
+            done.complete(IoStatus.OK);
+            destageIfIdle();
+        };
+        if (request.op() == IoOp.WRITE && options.writeCacheEnabled()) {
+            // the host link accepts writes into the cache while the head is busy elsewhere
+            long overhead = options.commandOverheadMicros() * 1000;
+            hostLink.add(now -> overhead + Math.round(request.lengthBytes() * 1e9
+                    / (options.interfaceMiBps() * 1048576.0)), () -> {
+                        if (cachedBytes + request.lengthBytes() <= options.writeCacheBytes()) {
+                            cachedExtents.add(new long[] {request.offsetBytes(), request.lengthBytes()});
+                            cachedBytes += request.lengthBytes();
+                            finished.run();
+                        } else {
+                            media.add(now -> mediaAccess(now, request.offsetBytes(), request.lengthBytes()), finished);
+                        }
+                    });
+            return;
+        }
+        media.add(now -> serviceNanos(request, now), finished);
+    }
+
+    /** Writes one cached extent to the media when no request waits; chains until the cache is clean. */
+    private void destageIfIdle() {
+        if (destaging || cachedExtents.isEmpty() || media.waiting() > 0 || media.inService() > 0) {
+            return;
+        }
+        destaging = true;
+        media.add(now -> {
+            if (cachedExtents.isEmpty()) {
+                return 0; // a flush got there first
+            }
+            long[] extent = cachedExtents.remove(0);
+            cachedBytes -= extent[1];
+            return mediaAccess(now, extent[0], extent[1]);
+        }, () -> {
+            destaging = false;
+            destageIfIdle();
+        });
     }
 
     private long serviceNanos(IoRequest r, long now) {
         long overhead = options.commandOverheadMicros() * 1000;
         return switch (r.op()) {
-            case READ -> overhead + mediaAccess(now + overhead, r.offsetBytes(), r.lengthBytes());
-            case WRITE -> {
-                if (options.writeCacheEnabled() && cachedBytes + r.lengthBytes() <= options.writeCacheBytes()) {
-                    cachedExtents.add(new long[] {r.offsetBytes(), r.lengthBytes()});
-                    cachedBytes += r.lengthBytes();
-                    yield overhead + Math.round(r.lengthBytes() * 1e9 / (options.interfaceMiBps() * 1048576.0));
-                }
-                yield overhead + mediaAccess(now + overhead, r.offsetBytes(), r.lengthBytes());
-            }
+            case READ, WRITE -> overhead + mediaAccess(now + overhead, r.offsetBytes(), r.lengthBytes());
             case FLUSH -> {
                 long t = now + overhead;
                 for (long[] extent : cachedExtents) {

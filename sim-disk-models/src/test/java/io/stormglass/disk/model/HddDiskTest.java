@@ -34,6 +34,27 @@ class HddDiskTest {
     }
 
     @Test
+    void writeCacheDestagesWhileIdleSoALaterFlushIsCheap() {
+        HddDisk.Options o = HddDisk.Options.defaults();
+        HddDisk.Options cached = new HddDisk.Options(o.rpm(), o.capacityBytes(), o.averageSeekMillis(),
+                o.trackToTrackSeekMillis(), o.mediaMiBps(), o.interfaceMiBps(), o.commandOverheadMicros(), true,
+                o.writeCacheBytes());
+        long[] flushNanos = new long[2];
+        for (int idle = 0; idle < 2; idle++) {
+            Rig rig = new Rig(8);
+            HddDisk hdd = new HddDisk(rig.env, "hdd", cached);
+            SimRandom rnd = new SimRandom(5);
+            List<Long> writes = rig.loop(hdd, 100, i -> IoRequest.write("t", rnd.nextLong(1L << 28) * 4096, 4096));
+            assertTrue(Rig.mean(writes) < 200_000, "cached writes are acknowledged from the interface");
+            rig.sim.runUntil(rig.sim.nowNanos() + idle * 5_000_000_000L);
+            flushNanos[idle] = rig.io(hdd, IoRequest.flush("t")).latencyNanos();
+        }
+        // right away the flush pays ~100 random media writes; after 5 s idle they are already on the platter
+        assertTrue(flushNanos[0] > 100 * 10_000_000L, "flush right away: " + flushNanos[0]);
+        assertTrue(flushNanos[1] < 1_000_000L, "flush after idle destage: " + flushNanos[1]);
+    }
+
+    @Test
     void randomFourKiBWritesPaySeekPlusRotation() {
         Rig rig = new Rig(7);
         HddDisk.Options o = HddDisk.Options.defaults();
