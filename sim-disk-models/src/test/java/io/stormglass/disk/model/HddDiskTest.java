@@ -15,6 +15,12 @@ import org.junit.jupiter.api.Test;
 class HddDiskTest {
     private static final double REVOLUTION_MS = 60_000.0 / 7200; // 8.33 ms
 
+    private static HddDisk.Options withWriteCache() {
+        HddDisk.Options o = HddDisk.Options.defaults();
+        return new HddDisk.Options(o.rpm(), o.capacityBytes(), o.averageSeekMillis(), o.trackToTrackSeekMillis(),
+                o.mediaMiBps(), o.interfaceMiBps(), o.commandOverheadMicros(), true, o.writeCacheBytes());
+    }
+
     @Test
     void etcdFioRecipeOn7200RpmPaysAboutOneRevolutionPerFdatasync() {
         DiskCheckResult r = DiskCheck.run(DiskCheck.Options.etcdRecipe(HddDisk.Options.defaults()));
@@ -25,20 +31,14 @@ class HddDiskTest {
 
     @Test
     void writeCacheOnStillPaysRotationAtTheFlush() {
-        HddDisk.Options o = HddDisk.Options.defaults();
-        HddDisk.Options cached = new HddDisk.Options(o.rpm(), o.capacityBytes(), o.averageSeekMillis(),
-                o.trackToTrackSeekMillis(), o.mediaMiBps(), o.interfaceMiBps(), o.commandOverheadMicros(), true,
-                o.writeCacheBytes());
+        HddDisk.Options cached = withWriteCache();
         DiskCheckResult r = DiskCheck.run(new DiskCheck.Options(cached, List.of(), 3, 2300, 2L << 20, 0));
         assertEquals(REVOLUTION_MS, r.meanNanos() / 1e6, REVOLUTION_MS * 0.15);
     }
 
     @Test
     void writeCacheDestagesWhileIdleSoALaterFlushIsCheap() {
-        HddDisk.Options o = HddDisk.Options.defaults();
-        HddDisk.Options cached = new HddDisk.Options(o.rpm(), o.capacityBytes(), o.averageSeekMillis(),
-                o.trackToTrackSeekMillis(), o.mediaMiBps(), o.interfaceMiBps(), o.commandOverheadMicros(), true,
-                o.writeCacheBytes());
+        HddDisk.Options cached = withWriteCache();
         long[] flushNanos = new long[2];
         for (int idle = 0; idle < 2; idle++) {
             Rig rig = new Rig(8);
