@@ -80,6 +80,27 @@ class CephRbdDiskTest {
     }
 
     @Test
+    void flushWaitsForEveryWriteSubmittedBeforeItButNotAfter() {
+        Rig rig = new Rig(15);
+        CephRbdDisk.Options d = CephRbdDisk.Options.withIopsLimit(20); // one token per 50 ms tick, bucket of 20
+        BlockDevice rbd = rig.device("vm1", d);
+        List<long[]> done = new ArrayList<>(); // {id, time}
+        for (int i = 0; i < 22; i++) {
+            int id = i;
+            rbd.submit(IoRequest.write("w", (long) i * 4096, 4096), r -> done.add(new long[] {id, r.completedAtNanos()}));
+        }
+        rbd.submit(IoRequest.flush("f"), r -> done.add(new long[] {-1, r.completedAtNanos()}));
+        rbd.submit(IoRequest.write("late", 0, 4096), r -> done.add(new long[] {99, r.completedAtNanos()}));
+        rig.sim.run();
+        long flushAt = done.stream().filter(e -> e[0] == -1).findFirst().orElseThrow()[1];
+        long lastEarlierWrite = done.stream().filter(e -> e[0] >= 0 && e[0] < 22).mapToLong(e -> e[1]).max().orElseThrow();
+        long lateWrite = done.stream().filter(e -> e[0] == 99).findFirst().orElseThrow()[1];
+        assertTrue(lastEarlierWrite >= 2 * TICK, "writes 21 and 22 wait for ticks: " + lastEarlierWrite);
+        assertEquals(lastEarlierWrite, flushAt, "the flush completes with the last write before it");
+        assertTrue(lateWrite > flushAt, "a later write is not waited for (it queues behind them in the bucket)");
+    }
+
+    @Test
     void unthrottledQd1WriteTakesAboutOneMillisecond() {
         Rig rig = new Rig(13);
         BlockDevice rbd = rig.device("vm1", CephRbdDisk.Options.withIopsLimit(0));
