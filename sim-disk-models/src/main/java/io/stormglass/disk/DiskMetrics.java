@@ -1,0 +1,119 @@
+package io.stormglass.disk;
+
+import io.stormglass.engine.event.Clock;
+import io.stormglass.engine.metrics.Counter;
+import io.stormglass.engine.metrics.LatencyRecorder;
+import io.stormglass.engine.metrics.MetricId;
+import io.stormglass.engine.metrics.Recorder;
+import io.stormglass.engine.storage.IoRequest;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one device reports to the run's {@link Recorder}, under the shared metric names:
+ * {@code disk_io_duration_seconds{device,issuer,op}} (latency from submit to completion, in
+ * nanoseconds), {@code disk_ios_total} and {@code disk_bytes_total} (counted at completion),
+ * {@code disk_busy_nanos_total{device,issuer}}, {@code disk_throttle_wait_seconds{device,issuer}},
+ * and the gauges {@code disk_queue_depth{device}} (requests submitted and not completed) and
+ * {@code disk_utilisation_ratio{device}}.
+ *
+ * <p>Busy time follows iostat's {@code %util}: the device is busy while at least one request is
+ * outstanding. Each busy interval is attributed to the issuers with requests outstanding in
+ * proportion to how many each has, so the per-issuer busy counters sum to the device's busy time
+ * (up to rounding).
+ */
+public final class DiskMetrics {
+    private final Recorder recorder;
+    private final Clock clock;
+    private final String device;
+    private final Map<String, LatencyRecorder> latencyByIssuerOp = new TreeMap<>();
+    private final Map<String, Counter> iosByIssuerOp = new TreeMap<>();
+    private final Map<String, Counter> bytesByIssuerOp = new TreeMap<>();
+    private final Map<String, Counter> busyByIssuer = new TreeMap<>();
+    private final Map<String, LatencyRecorder> throttleByIssuer = new TreeMap<>();
+    private final TreeMap<String, int[]> outstandingByIssuer = new TreeMap<>();
+    private int outstanding;
+    private long lastChangeNanos;
+    private long busyNanos;
+    private long sampledBusyNanos;
+    private long sampledAtNanos;
+
+    public DiskMetrics(Recorder recorder, Clock clock, String device) {
+        this.recorder = recorder;
+        this.clock = clock;
+        this.device = device;
+        recorder.gauge(MetricId.of("disk_queue_depth", "device", device), () -> outstanding);
+        recorder.gauge(MetricId.of("disk_utilisation_ratio", "device", device), this::sampleUtilisation);
+    }
+
+    public String device() {
+        return device;
+    }
+
+    /** A request entered the device. */
+    public void submitted(IoRequest request) {
+        settle();
+        outstanding++;
+        outstandingByIssuer.computeIfAbsent(request.issuer(), k -> new int[1])[0]++;
+    }
+
+    /** A request left the device after {@code latencyNanos}. */
+    public void completed(IoRequest request, long latencyNanos) {
+        settle();
+        outstanding--;
+        outstandingByIssuer.get(request.issuer())[0]--;
+        String key = request.issuer() + '\u0000' + request.op();
+        String op = request.op().name().toLowerCase(Locale.ROOT);
+        latencyByIssuerOp.computeIfAbsent(key, k -> recorder.latency(MetricId.of("disk_io_duration_seconds",
+                "device", device, "issuer", request.issuer(), "op", op))).record(latencyNanos);
+        iosByIssuerOp.computeIfAbsent(key, k -> recorder.counter(MetricId.of("disk_ios_total",
+                "device", device, "issuer", request.issuer(), "op", op))).increment();
+        bytesByIssuerOp.computeIfAbsent(key, k -> recorder.counter(MetricId.of("disk_bytes_total",
+                "device", device, "issuer", request.issuer(), "op", op))).add(request.lengthBytes());
+    }
+
+    /** Time a request of {@code issuer} spent waiting in a throttle queue. */
+    public void throttleWaited(String issuer, long waitNanos) {
+        throttleByIssuer.computeIfAbsent(issuer, k -> recorder.latency(MetricId.of("disk_throttle_wait_seconds",
+                "device", device, "issuer", issuer))).record(waitNanos);
+    }
+
+    /** Requests submitted and not yet completed. */
+    public int queueDepth() {
+        return outstanding;
+    }
+
+    /** Nanoseconds with at least one request outstanding, up to now. */
+    public long busyNanos() {
+        settle();
+        return busyNanos;
+    }
+
+    private double sampleUtilisation() {
+        settle();
+        long now = clock.nowNanos();
+        long span = now - sampledAtNanos;
+        double ratio = span <= 0 ? 0 : (double) (busyNanos - sampledBusyNanos) / span;
+        sampledAtNanos = now;
+        sampledBusyNanos = busyNanos;
+        return Math.min(1.0, ratio);
+    }
+
+    private void settle() {
+        long now = clock.nowNanos();
+        long elapsed = now - lastChangeNanos;
+        lastChangeNanos = now;
+        if (elapsed <= 0 || outstanding == 0) {
+            return;
+        }
+        busyNanos += elapsed;
+        for (Map.Entry<String, int[]> e : outstandingByIssuer.entrySet()) {
+            int n = e.getValue()[0];
+            if (n > 0) {
+                busyByIssuer.computeIfAbsent(e.getKey(), k -> recorder.counter(MetricId.of("disk_busy_nanos_total",
+                        "device", device, "issuer", k))).add(elapsed * n / outstanding);
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.stormglass.disk.fault;
+
+import io.stormglass.disk.DiskEnv;
+import io.stormglass.engine.event.EventKind;
+import io.stormglass.engine.event.Hashing;
+import io.stormglass.engine.event.Scheduler;
+import io.stormglass.engine.storage.BlockDevice;
+import io.stormglass.engine.storage.IoCallback;
+import io.stormglass.engine.storage.IoOp;
+import io.stormglass.engine.storage.IoRequest;
+import io.stormglass.engine.storage.IoResult;
+import io.stormglass.engine.storage.IoStatus;
+import io.stormglass.engine.timeline.TimelineEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A decorator that injects {@link DeviceFault}s into any device, switched on and off directly or
+ * on a schedule of virtual time. The device underneath keeps its own timing; this layer only
+ * holds, stretches or fails requests, so switching a fault off restores the original behaviour.
+ * Every switch is a {@code FaultChanged} event on the timeline with target {@code disk/<name>}.
+ */
+public final class FaultyDevice implements BlockDevice {
+    private static final EventKind SWITCH = EventKind.named("disk.fault.switch");
+    private static final EventKind DELIVER = EventKind.named("disk.fault.deliver");
+
+    private final BlockDevice inner;
+    private final DiskEnv env;
+    private final Scheduler scheduler;
+    private final long key;
+    private final List<DeviceFault> active = new ArrayList<>();
+    private final List<Runnable> heldDuringStall = new ArrayList<>();
+
+    public FaultyDevice(BlockDevice inner, DiskEnv env) {
+        this.inner = inner;
+        this.env = env;
+        this.scheduler = env.scheduler();
+        this.key = Hashing.fnv1a64(inner.name());
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    /** Switches {@code fault} on now. */
+    public void activate(DeviceFault fault) {
+        active.add(fault);
+        timeline(fault, true);
+    }
+
+    /** Switches one instance of {@code fault} off now; held requests go on when no stall remains. */
+    public void deactivate(DeviceFault fault) {
+        if (!active.remove(fault)) {
+            return;
+        }
+        timeline(fault, false);
+        if (!stalled()) {
+            List<Runnable> held = new ArrayList<>(heldDuringStall);
+            heldDuringStall.clear();
+            held.forEach(Runnable::run);
+        }
+    }
+
+    /** Switches {@code fault} on at {@code atNanos} and off {@code durationNanos} later. */
+    public void schedule(long atNanos, long durationNanos, DeviceFault fault) {
+        scheduler.scheduleAt(atNanos, SWITCH, key, () -> {
+            activate(fault);
+            scheduler.schedule(durationNanos, SWITCH, key, () -> deactivate(fault));
+        });
+    }
+
+    public boolean isActive(DeviceFault fault) {
+        return active.contains(fault);
+    }
+
+    @Override
+    public void submit(IoRequest request, IoCallback callback) {
+        long submittedAt = scheduler.nowNanos();
+        if (request.op() == IoOp.WRITE && has(DeviceFault.NoSpace.class)) {
+            scheduler.schedule(0, DELIVER, key, () -> callback.onComplete(
+                    new IoResult(IoStatus.ENOSPC, submittedAt, scheduler.nowNanos())));
+            return;
+        }
+        Runnable forward = () -> inner.submit(request, result -> complete(request, result, submittedAt, callback));
+        if (stalled()) {
+            heldDuringStall.add(forward);
+        } else {
+            forward.run();
+        }
+    }
+
+    private void complete(IoRequest request, IoResult result, long submittedAt, IoCallback callback) {
+        double factor = 1;
+        for (DeviceFault f : active) {
+            if (f instanceof DeviceFault.Slow slow) {
+                factor *= slow.factor();
+            }
+        }
+        IoStatus status = request.op() == IoOp.FLUSH && has(DeviceFault.FlushError.class) && result.isOk()
+                ? IoStatus.EIO : result.status();
+        long extraNanos = Math.round((factor - 1) * (scheduler.nowNanos() - submittedAt));
+        Runnable deliver = () -> {
+            if (stalled()) {
+                heldDuringStall.add(() -> callback.onComplete(new IoResult(status, submittedAt, scheduler.nowNanos())));
+            } else {
+                callback.onComplete(new IoResult(status, submittedAt, scheduler.nowNanos()));
+            }
+        };
+        if (extraNanos > 0) {
+            scheduler.schedule(extraNanos, DELIVER, key, deliver::run);
+        } else {
+            deliver.run();
+        }
+    }
+
+    private boolean stalled() {
+        return has(DeviceFault.Stall.class);
+    }
+
+    private boolean has(Class<? extends DeviceFault> type) {
+        for (DeviceFault f : active) {
+            if (type.isInstance(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void timeline(DeviceFault fault, boolean on) {
+        env.recorder().timeline().append(new TimelineEvent.FaultChanged(scheduler.nowNanos(), "disk/" + name(),
+                fault.describe(), on));
+    }
+}

@@ -1,0 +1,149 @@
+package io.stormglass.disk.model;
+
+import io.stormglass.disk.DiskEnv;
+import io.stormglass.disk.internal.Jitter;
+import io.stormglass.disk.internal.Join;
+import io.stormglass.disk.internal.ServiceQueue;
+import io.stormglass.engine.event.EventKind;
+import io.stormglass.engine.event.Hashing;
+import io.stormglass.engine.event.Scheduler;
+import io.stormglass.engine.storage.BlockDevice;
+import io.stormglass.engine.storage.IoRequest;
+import io.stormglass.engine.storage.IoStatus;
+import java.util.function.Consumer;
+
+/**
+ * A Ceph cluster that several RBD images (VM disks) share: its OSDs, each an op queue in front
+ * of its own device model, and the network between client and OSDs. Every image backed by one
+ * cluster object loads the same OSD devices, so one VM's burst slows its neighbours' disks too.
+ *
+ * <p>A write of an object goes client → primary OSD (half an RTT); the primary persists it and
+ * forwards it to the other replicas (half an RTT), which persist it and acknowledge (half an
+ * RTT); once all replicas have it the primary acknowledges the client (half an RTT): about two
+ * round trips plus the slowest replica's op. A read is served by the primary alone. Objects are
+ * placed pseudo-randomly by hashing (image, object number), like CRUSH over a flat map; replicas
+ * are the next OSDs in order.
+ */
+public final class CephCluster {
+    private static final EventKind NET = EventKind.named("disk.ceph.net");
+    private static final EventKind OSD = EventKind.named("disk.ceph.osd");
+
+    /**
+     * @param osdCount                 OSDs in the cluster; default 6
+     * @param replicationFactor        copies of each object ({@code size} of the pool); default 3 (Ceph's default)
+     * @param networkRttMicros         client/OSD and OSD/OSD round trip; default 200 µs (in one data centre "a
+     *                                 few hundred µs", seed 001)
+     * @param osdSoftwareLatencyMicros median time an OSD spends on an op outside its device (messenger, PG lock,
+     *                                 BlueStore commit path); default 300 µs, which with two RTTs and a PLP NVMe
+     *                                 gives the ~1 ms QD1 write of SSD-backed clusters (DESIGN.md §5)
+     * @param osdOpThreads             ops an OSD works on at once; default 16 ({@code osd_op_num_shards_ssd} 8 ×
+     *                                 {@code osd_op_num_threads_per_shard_ssd} 2)
+     * @param objectSizeBytes          RBD object size; default 4 MiB (rbd's default order 22)
+     * @param osd                      each OSD's device; default an NVMe with power-loss protection
+     * @param jitterSigma              log-normal sigma of the OSD software latency; default 0.3
+     */
+    public record Options(int osdCount, int replicationFactor, long networkRttMicros, long osdSoftwareLatencyMicros,
+            int osdOpThreads, long objectSizeBytes, DiskSpec osd, double jitterSigma) {
+        public Options {
+            if (replicationFactor < 1 || replicationFactor > osdCount) {
+                throw new IllegalArgumentException("replication " + replicationFactor + " needs as many OSDs, have "
+                        + osdCount);
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(6, 3, 200, 300, 16, 4L << 20, NvmeDisk.Options.defaults(true), 0.3);
+        }
+    }
+
+    private final Scheduler scheduler;
+    private final Options options;
+    private final String name;
+    private final BlockDevice[] osdDevices;
+    private final ServiceQueue[] osdQueues;
+    private final Jitter jitter;
+    private final long halfRttNanos;
+    private final long key;
+
+    public CephCluster(DiskEnv env, String name, Options options, DeviceFactory factory) {
+        this.scheduler = env.scheduler();
+        this.options = options;
+        this.name = name;
+        this.osdDevices = new BlockDevice[options.osdCount()];
+        this.osdQueues = new ServiceQueue[options.osdCount()];
+        this.key = Hashing.fnv1a64(name);
+        for (int i = 0; i < osdDevices.length; i++) {
+            osdDevices[i] = factory.create(name + "/osd." + i, options.osd());
+            osdQueues[i] = new ServiceQueue(scheduler, OSD, key + i, options.osdOpThreads());
+        }
+        this.jitter = new Jitter(env.random(name), options.jitterSigma());
+        this.halfRttNanos = options.networkRttMicros() * 1000 / 2;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Writes {@code [offset, offset+length)} of {@code image}, replicated; {@code done} runs when every object is acknowledged. */
+    public void write(String image, String issuer, long offsetBytes, long lengthBytes, Consumer<IoStatus> done) {
+        forEachObject(image, offsetBytes, lengthBytes, done, (primary, objectOffset, len, part) ->
+                later(() -> {
+                    Join replicas = new Join(options.replicationFactor(), status -> later(() -> part.accept(status)));
+                    osdOp(primary, IoRequest.write(issuer, objectOffset, len), true, replicas::partDone);
+                    for (int r = 1; r < options.replicationFactor(); r++) {
+                        int osd = (primary + r) % osdDevices.length;
+                        later(() -> osdOp(osd, IoRequest.write(issuer, objectOffset, len), true,
+                                status -> later(() -> replicas.partDone(status))));
+                    }
+                }));
+    }
+
+    /** Reads from the primary OSD of each object. */
+    public void read(String image, String issuer, long offsetBytes, long lengthBytes, Consumer<IoStatus> done) {
+        forEachObject(image, offsetBytes, lengthBytes, done, (primary, objectOffset, len, part) ->
+                later(() -> osdOp(primary, IoRequest.read(issuer, objectOffset, len), false,
+                        status -> later(() -> part.accept(status)))));
+    }
+
+    @FunctionalInterface
+    private interface ObjectOp {
+        void run(int primary, long objectOffsetBytes, long lengthBytes, Consumer<IoStatus> done);
+    }
+
+    private void forEachObject(String image, long offset, long length, Consumer<IoStatus> done, ObjectOp op) {
+        long objectSize = options.objectSizeBytes();
+        long first = offset / objectSize;
+        long last = length == 0 ? first : (offset + length - 1) / objectSize;
+        Join join = new Join((int) (last - first + 1), done);
+        long imageHash = Hashing.fnv1a64(image);
+        for (long object = first; object <= last; object++) {
+            long from = Math.max(offset, object * objectSize);
+            long to = Math.min(offset + length, (object + 1) * objectSize);
+            int primary = (int) Long.remainderUnsigned(Hashing.mix64(imageHash ^ object), osdDevices.length);
+            // each OSD keeps objects in its own address space; spread objects so they do not overlap
+            long osdOffset = Long.remainderUnsigned(Hashing.mix64(imageHash + object), 1L << 20) * objectSize
+                    + (from - object * objectSize);
+            op.run(primary, osdOffset, to - from, join::partDone);
+        }
+    }
+
+    /** An op on one OSD: software time in its op queue, then its device (a write is persisted with a flush). */
+    private void osdOp(int osd, IoRequest request, boolean persist, Consumer<IoStatus> done) {
+        osdQueues[osd].add(now -> jitter.apply(options.osdSoftwareLatencyMicros() * 1000),
+                () -> osdDevices[osd].submit(request, result -> {
+                    if (!persist || !result.isOk()) {
+                        done.accept(result.status());
+                    } else {
+                        osdDevices[osd].submit(IoRequest.flush(request.issuer()), flushed -> done.accept(flushed.status()));
+                    }
+                }));
+    }
+
+    private void later(Runnable action) {
+        scheduler.schedule(halfRttNanos, NET, key, action::run);
+    }
+}

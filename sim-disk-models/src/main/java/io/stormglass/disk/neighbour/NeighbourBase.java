@@ -1,0 +1,26 @@
+package io.stormglass.disk.neighbour;
+
+import io.stormglass.disk.DiskEnv;
+import io.stormglass.engine.event.Hashing;
+import io.stormglass.engine.storage.BlockDevice;
+
+/** What every neighbour holds: its name (issuer label, timeline source), its device and the run's environment. */
+abstract class NeighbourBase implements Neighbour {
+    protected final String name;
+    protected final BlockDevice device;
+    protected final DiskEnv env;
+    /** The fingerprint key of this neighbour's events. */
+    protected final long key;
+
+    NeighbourBase(String name, BlockDevice device, DiskEnv env) {
+        this.name = name;
+        this.device = device;
+        this.env = env;
+        this.key = Hashing.fnv1a64(name);
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+}

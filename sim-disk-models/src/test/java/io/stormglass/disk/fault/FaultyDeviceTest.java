@@ -1,0 +1,67 @@
+package io.stormglass.disk.fault;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stormglass.disk.Rig;
+import io.stormglass.disk.model.NvmeDisk;
+import io.stormglass.engine.storage.IoRequest;
+import io.stormglass.engine.storage.IoResult;
+import io.stormglass.engine.storage.IoStatus;
+import io.stormglass.engine.timeline.TimelineEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FaultyDeviceTest {
+    private static final long MS = 1_000_000L;
+
+    /** 1 ms flushes, no jitter. */
+    private static NvmeDisk.Options steady() {
+        return new NvmeDisk.Options(false, 100, 100, 1000, 15, 4, 2000, 0);
+    }
+
+    @Test
+    void stallHoldsRequestsAndCompletionsUntilItEnds() {
+        Rig rig = new Rig(41);
+        FaultyDevice dev = new FaultyDevice(rig.device("n1", steady()), rig.env);
+        dev.schedule(10 * MS, 500 * MS, new DeviceFault.Stall());
+        List<IoResult> results = new ArrayList<>();
+        rig.sim.scheduleAt(10 * MS + 1, Rig.TEST, 0, () -> dev.submit(IoRequest.flush("wal"), results::add));
+        rig.sim.scheduleAt(9_500_000, Rig.TEST, 0, () -> dev.submit(IoRequest.flush("wal"), results::add));
+        rig.sim.run();
+        assertEquals(2, results.size());
+        // the one in flight when the stall began completes at its end; the one submitted during it starts then
+        assertEquals(510 * MS, results.get(0).completedAtNanos());
+        assertEquals(511 * MS, results.get(1).completedAtNanos());
+        List<TimelineEvent.FaultChanged> faults = rig.recorder.timeline().eventsOf(TimelineEvent.FaultChanged.class);
+        assertEquals(2, faults.size());
+        assertEquals("disk/n1", faults.get(0).target());
+        assertTrue(faults.get(0).active() && !faults.get(1).active());
+    }
+
+    @Test
+    void slowMultipliesLatencyAndSwitchingOffRestoresIt() {
+        Rig rig = new Rig(42);
+        FaultyDevice dev = new FaultyDevice(rig.device("n1", steady()), rig.env);
+        DeviceFault slow = new DeviceFault.Slow(5);
+        dev.activate(slow);
+        assertEquals(5 * MS, rig.io(dev, IoRequest.flush("wal")).latencyNanos());
+        dev.deactivate(slow);
+        assertEquals(MS, rig.io(dev, IoRequest.flush("wal")).latencyNanos());
+    }
+
+    @Test
+    void flushErrorAndNoSpaceAreReportedAsValues() {
+        Rig rig = new Rig(43);
+        FaultyDevice dev = new FaultyDevice(rig.device("n1", steady()), rig.env);
+        dev.activate(new DeviceFault.FlushError());
+        assertEquals(IoStatus.EIO, rig.io(dev, IoRequest.flush("wal")).status());
+        assertEquals(IoStatus.OK, rig.io(dev, IoRequest.write("wal", 0, 4096)).status());
+        dev.deactivate(new DeviceFault.FlushError());
+        assertEquals(IoStatus.OK, rig.io(dev, IoRequest.flush("wal")).status());
+        dev.activate(new DeviceFault.NoSpace());
+        assertEquals(IoStatus.ENOSPC, rig.io(dev, IoRequest.write("wal", 0, 4096)).status());
+        assertEquals(IoStatus.OK, rig.io(dev, IoRequest.read("wal", 0, 4096)).status());
+    }
+}
