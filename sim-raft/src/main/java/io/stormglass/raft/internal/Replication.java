@@ -68,11 +68,12 @@ final class Replication {
         } catch (StorageException.Compacted e) {
             return sendSnapshot(r, to, pr);
         }
-        if (ents.isEmpty() && !sendIfEmpty) {
+        if (ents.isEmpty() && !sendIfEmpty && !pr.canBumpCommit(r.log.committed())) {
             return false;
         }
         r.send(new MsgApp(r.id, to, r.term, prevTerm, prevIndex, ents, r.log.committed()));
         pr.sentEntries(ents.size(), EntryLists.payloadBytes(ents));
+        pr.sentCommit(r.log.committed());
         return true;
     }
 

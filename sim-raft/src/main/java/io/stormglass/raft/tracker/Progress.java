@@ -12,6 +12,7 @@ public final class Progress {
     private long pendingSnapshot;
     private boolean recentActive;
     private boolean msgAppFlowPaused;
+    private long sentCommit;
     private final Inflights inflights;
 
     public Progress(long match, long next, Inflights inflights) {
@@ -102,6 +103,20 @@ public final class Progress {
         } else {
             throw new IllegalStateException("sending appends in state " + state);
         }
+    }
+
+    /** Records that an append carrying commit index {@code commit} was sent. */
+    public void sentCommit(long commit) {
+        sentCommit = Math.max(sentCommit, commit);
+    }
+
+    /**
+     * Whether an empty append would tell a caught-up follower a newer commit index: only when nothing
+     * is in flight (an empty append behind undelivered ones would be rejected), as etcd's
+     * {@code CanBumpCommit}.
+     */
+    public boolean canBumpCommit(long commit) {
+        return state == ProgressState.REPLICATE && next - 1 == match && sentCommit < Math.min(commit, match);
     }
 
     /** Records an acknowledgement up to {@code index}; returns whether the match advanced. */
