@@ -15,7 +15,7 @@ import java.util.Locale;
  * [read-only=safe|lease] [max-inflight=N] [max-size=BYTES] [seed=S]}, {@code campaign ID},
  * {@code tick ID|all N}, {@code deliver [ID]}, {@code drop A->B}, {@code cut A->B},
  * {@code partition 1 | 2 3}, {@code heal}, {@code propose ID DATA}, {@code process-ready [ID...]},
- * {@code stabilize}, {@code status [ID...]}, {@code log ID...}, {@code crash ID}, {@code restart ID},
+ * {@code stabilize}, {@code elapse TICKS}, {@code status [ID...]}, {@code log ID...}, {@code crash ID}, {@code restart ID},
  * {@code compact ID INDEX}, {@code read-index ID CTX}, {@code read-states ID}, {@code transfer ID TO}.
  * The cluster's safety checker runs after every step.
  */
@@ -59,6 +59,7 @@ public final class Interpreter {
                 }
             }
             case "stabilize" -> cluster.stabilize();
+            case "elapse" -> elapse(Integer.parseInt(args[0]));
             case "status" -> ids(args).forEach(id -> out.add(cluster.status(id)));
             case "log" -> ids(args).forEach(id -> out.add(cluster.logOf(id)));
             case "crash" -> cluster.crash(id(args[0]));
@@ -109,6 +110,41 @@ public final class Interpreter {
         for (long id : args[0].equals("all") ? cluster.ids() : List.of(id(args[0]))) {
             cluster.tick(id, times);
         }
+    }
+
+    /**
+     * Lets {@code ticks} ticks pass on every live member, stabilizing the network after each, and
+     * prints only role and term changes (the full trace would drown the point).
+     */
+    private void elapse(int ticks) {
+        cluster.setTrace(s -> { });
+        try {
+            java.util.TreeMap<Long, String> before = roles();
+            for (int t = 1; t <= ticks; t++) {
+                for (long id : cluster.ids()) {
+                    cluster.tick(id, 1);
+                }
+                cluster.stabilize();
+                java.util.TreeMap<Long, String> now = roles();
+                for (long id : cluster.ids()) {
+                    if (!now.get(id).equals(before.get(id))) {
+                        out.add("tick " + t + ": " + id + " " + now.get(id));
+                    }
+                }
+                before = now;
+            }
+        } finally {
+            cluster.setTrace(out::add);
+        }
+    }
+
+    private java.util.TreeMap<Long, String> roles() {
+        java.util.TreeMap<Long, String> m = new java.util.TreeMap<>();
+        for (long id : cluster.ids()) {
+            SimNode n = cluster.get(id);
+            m.put(id, !n.isUp() ? "DOWN" : n.node().core().state() + " term=" + n.node().core().term());
+        }
+        return m;
     }
 
     private void partition(String[] args) {
