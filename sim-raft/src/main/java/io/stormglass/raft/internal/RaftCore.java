@@ -203,8 +203,13 @@ public final class RaftCore {
         readOnlyReset();
     }
 
+    /**
+     * Pending reads die with the role that accepted them: an acknowledgement in a later term proves
+     * nothing about the leadership at the time they were received (thesis §6.4).
+     */
     private void readOnlyReset() {
         pendingReadIndexMessages.clear();
+        readOnly.reset();
     }
 
     void becomeFollower(long newTerm, long leader) {

@@ -78,6 +78,12 @@ final class ReadOnly {
         return queue.isEmpty() ? null : pending.get(queue.get(queue.size() - 1)).request().context();
     }
 
+    /** Forgets every pending request (on a role or term change: their heartbeat rounds are void). */
+    void reset() {
+        pending.clear();
+        queue.clear();
+    }
+
     int pendingCount() {
         return queue.size();
     }
