@@ -11,6 +11,7 @@ import io.stormglass.raft.message.MsgSnap;
 import io.stormglass.raft.storage.EntryLists;
 import io.stormglass.raft.storage.StorageException;
 import io.stormglass.raft.tracker.Progress;
+import io.stormglass.raft.tracker.ProgressState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,7 +65,10 @@ final class Replication {
         List<Entry> ents;
         try {
             prevTerm = r.log.term(prevIndex);
-            ents = r.log.entries(pr.next(), r.config.maxSizePerMsg());
+            // A throttled follower (full window) only gets empty appends: if every message in the
+            // window was lost, the empty one's answer still clears the window (etcd does the same).
+            boolean throttled = pr.state() == ProgressState.REPLICATE && pr.inflights().full();
+            ents = throttled ? List.of() : r.log.entries(pr.next(), r.config.maxSizePerMsg());
         } catch (StorageException.Compacted e) {
             return sendSnapshot(r, to, pr);
         }

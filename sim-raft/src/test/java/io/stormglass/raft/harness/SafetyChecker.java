@@ -23,6 +23,11 @@ public final class SafetyChecker {
         return checks;
     }
 
+    /** How many terms had a leader so far. */
+    public int leaderTerms() {
+        return leaderOfTerm.size();
+    }
+
     public TreeMap<Long, Entry> committed() {
         return committed;
     }
