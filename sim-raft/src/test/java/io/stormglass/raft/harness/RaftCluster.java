@@ -134,6 +134,33 @@ public final class RaftCluster {
         }
     }
 
+    /** Campaigns {@code id} and stabilizes; returns the leader afterwards (0 if none). */
+    public long elect(long id) {
+        campaign(id);
+        stabilize();
+        List<Long> l = leaders();
+        return l.size() == 1 ? l.get(0) : 0;
+    }
+
+    /** Proposes and stabilizes; fails the test if the proposal is dropped. */
+    public void commit(long id, String data) {
+        String err = propose(id, data);
+        if (err != null) {
+            throw new AssertionError(err);
+        }
+        stabilize();
+    }
+
+    /** Lets {@code ticks} ticks pass on every live member, stabilizing after each. */
+    public void elapse(int ticks) {
+        for (int t = 0; t < ticks; t++) {
+            for (long id : ids()) {
+                tick(id, 1);
+            }
+            stabilize();
+        }
+    }
+
     // ---- Ready processing ----
 
     /** Persists, sends, applies and advances one Ready of {@code id}; returns whether there was one. */
