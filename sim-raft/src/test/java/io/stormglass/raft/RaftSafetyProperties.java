@@ -63,7 +63,7 @@ class RaftSafetyProperties {
         assertTrue(checker.checks() > 0, "the checker observed the run");
     }
 
-    private static int apply(RaftCluster c, Step s, int proposals) {
+    static int apply(RaftCluster c, Step s, int proposals) {
         long n = 1 + Math.floorMod(s.a(), c.ids().size());
         int queued = c.inflight().size();
         switch (s.kind()) {
@@ -127,7 +127,7 @@ class RaftSafetyProperties {
         return c.members().stream().filter(SimNode::isUp).mapToLong(m -> m.node().core().term()).max().orElse(0);
     }
 
-    private static void heal(RaftCluster c) {
+    static void heal(RaftCluster c) {
         c.heal();
         for (long id : c.ids()) {
             c.restart(id);
@@ -135,17 +135,24 @@ class RaftSafetyProperties {
         }
     }
 
-    /** Liveness: with a healed network and ticking clocks, a leader emerges and a new proposal commits everywhere. */
+    /**
+     * Liveness: with a healed network and ticking clocks, a leader emerges and a proposal commits on
+     * every member. A proposal may legitimately be lost when leadership changes before it commits, so
+     * it is re-proposed to each new leader term (as a client would retry).
+     */
     private static void assertLiveness(RaftCluster c) {
-        boolean proposed = false;
+        long proposedInTerm = -1;
         for (int round = 0; round < LIVENESS_ROUNDS; round++) {
             c.ids().forEach(id -> c.tick(id, 1));
             c.stabilize();
             List<Long> leaders = c.leaders();
-            if (!proposed && leaders.size() == 1 && c.propose(leaders.get(0), "final") == null) {
-                proposed = true;
+            if (leaders.size() == 1) {
+                long term = c.node(leaders.get(0)).core().term();
+                if (term != proposedInTerm && c.propose(leaders.get(0), "final") == null) {
+                    proposedInTerm = term;
+                }
             }
-            if (proposed && c.members().stream().allMatch(RaftSafetyProperties::appliedFinal)) {
+            if (proposedInTerm >= 0 && c.members().stream().allMatch(RaftSafetyProperties::appliedFinal)) {
                 return;
             }
         }
