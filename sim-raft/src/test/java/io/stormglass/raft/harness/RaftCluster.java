@@ -282,13 +282,21 @@ public final class RaftCluster {
             trace.accept("  deliver " + Describe.message(m));
             to.node.step(m);
         }
+        reportSnapshot(m, lost);
+        check();
+    }
+
+    /**
+     * Like etcd's transport, tells the sender of a snapshot whether it arrived: without the report the
+     * leader would wait in SNAPSHOT state forever.
+     */
+    private void reportSnapshot(Message m, boolean failed) {
         if (m instanceof MsgSnap) {
             SimNode from = nodes.get(m.from());
             if (from != null && from.up) {
-                from.node.reportSnapshot(m.to(), lost);
+                from.node.reportSnapshot(m.to(), failed);
             }
         }
-        check();
     }
 
     /** Delivers every message queued now (to {@code onlyTo} only, if non-zero), in order. */
@@ -311,18 +319,25 @@ public final class RaftCluster {
     /** Drops every queued message from {@code from} to {@code to}; returns how many. */
     public int drop(long from, long to) {
         int before = inflight.size();
+        List<Message> lost = new ArrayList<>();
         inflight.removeIf(m -> {
             boolean match = m.from() == from && m.to() == to;
+            if (match) {
+                lost.add(m);
+            }
             if (match) {
                 trace.accept("  dropped " + Describe.message(m));
             }
             return match;
         });
+        lost.forEach(m -> reportSnapshot(m, true));
         return before - inflight.size();
     }
 
     public void dropAt(int position) {
-        trace.accept("  dropped " + Describe.message(inflight.remove(position)));
+        Message m = inflight.remove(position);
+        trace.accept("  dropped " + Describe.message(m));
+        reportSnapshot(m, true);
     }
 
     public void duplicateAt(int position) {
@@ -356,7 +371,9 @@ public final class RaftCluster {
         n.pending = null;
         n.node = null;
         n.readStates.clear();
-        inflight.removeIf(m -> m.to() == id);
+        List<Message> lost = inflight.stream().filter(m -> m.to() == id).toList();
+        inflight.removeAll(lost);
+        lost.forEach(m -> reportSnapshot(m, true));
         check();
     }
 
