@@ -39,7 +39,7 @@ class RaftSafetyProperties {
         }
     }
 
-    record Setup(int size, boolean preVote, boolean checkQuorum, long seed) {
+    record Setup(int size, boolean preVote, boolean checkQuorum, long maxSizePerMsg, long seed) {
     }
 
     private static final int LIVENESS_ROUNDS = 400;
@@ -47,7 +47,7 @@ class RaftSafetyProperties {
     @Property(shrinking = ShrinkingMode.BOUNDED)
     void safeUnderAnySchedule(@ForAll("setups") Setup setup, @ForAll("schedules") List<Step> schedule) {
         RaftConfig cfg = RaftCluster.testConfig(setup.preVote(), setup.checkQuorum()).withTicks(6, 1)
-                .withFlowControl(64, 4);
+                .withFlowControl(setup.maxSizePerMsg(), 4);
         RaftCluster c = new RaftCluster(setup.size(), cfg, setup.seed());
         SafetyChecker checker = new SafetyChecker();
         c.addChecker(checker);
@@ -172,7 +172,8 @@ class RaftSafetyProperties {
     @Provide
     Arbitrary<Setup> setups() {
         return Combinators.combine(Arbitraries.of(3, 5), Arbitraries.of(true, false), Arbitraries.of(true, false),
-                Arbitraries.longs().between(1, 1_000_000)).as(Setup::new);
+                Arbitraries.of(1L, 64L, RaftConfig.ETCD_MAX_SIZE_PER_MSG), Arbitraries.longs().between(1, 1_000_000))
+                .as(Setup::new);
     }
 
     @Provide

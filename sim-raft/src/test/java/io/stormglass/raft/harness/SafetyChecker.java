@@ -17,6 +17,8 @@ public final class SafetyChecker {
     /** Entry committed at each index, and the smallest term of a member that saw it committed. */
     private final TreeMap<Long, Entry> committed = new TreeMap<>();
     private final TreeMap<Long, Long> committedSeenAtTerm = new TreeMap<>();
+    /** Per member: the leader term and commit index seen at the previous check (-1 if not leader). */
+    private final TreeMap<Long, long[]> leaderCommitSeen = new TreeMap<>();
     private long checks;
 
     public long checks() {
@@ -44,6 +46,7 @@ public final class SafetyChecker {
                 }
             }
             recordCommitted(n, core.log(), core.term());
+            commitRule(n.id, core.state() == StateRole.LEADER ? core.term() : -1, core.log());
         }
         for (int i = 0; i < up.size(); i++) {
             for (int j = i + 1; j < up.size(); j++) {
@@ -76,6 +79,21 @@ public final class SafetyChecker {
             } else if (term < committedSeenAtTerm.get(i)) {
                 committedSeenAtTerm.put(i, term);
             }
+        }
+    }
+
+    /**
+     * §5.4.2: a leader advances its commit index only to an entry of its own term (previous-term
+     * entries are committed indirectly, never by counting replicas).
+     */
+    private void commitRule(long id, long leaderTerm, RaftLog log) {
+        long[] prev = leaderCommitSeen.put(id, new long[] {leaderTerm, log.committed()});
+        if (leaderTerm < 0 || prev == null || prev[0] != leaderTerm || log.committed() <= prev[1]) {
+            return;
+        }
+        if (termOf(log, log.committed()) != leaderTerm) {
+            throw new AssertionError("§5.4.2: leader " + id + " of term " + leaderTerm + " advanced its commit index to "
+                    + log.committed() + " whose entry has term " + termOf(log, log.committed()));
         }
     }
 
