@@ -90,50 +90,138 @@ public record RaftConfig(
     }
 
     public RaftConfig withId(long newId) {
-        return new RaftConfig(newId, electionTick, heartbeatTick, preVote, checkQuorum, maxSizePerMsg, maxInflightMsgs,
-                maxUncommittedEntriesSize, readOnlyOption, disableProposalForwarding, applied, maxCommittedSizePerReady);
+        return toBuilder().id(newId).build();
     }
 
     public RaftConfig withTicks(int newElectionTick, int newHeartbeatTick) {
-        return new RaftConfig(id, newElectionTick, newHeartbeatTick, preVote, checkQuorum, maxSizePerMsg,
-                maxInflightMsgs, maxUncommittedEntriesSize, readOnlyOption, disableProposalForwarding, applied,
-                maxCommittedSizePerReady);
+        return toBuilder().electionTick(newElectionTick).heartbeatTick(newHeartbeatTick).build();
     }
 
     public RaftConfig withPreVote(boolean on) {
-        return new RaftConfig(id, electionTick, heartbeatTick, on, checkQuorum, maxSizePerMsg, maxInflightMsgs,
-                maxUncommittedEntriesSize, readOnlyOption, disableProposalForwarding, applied, maxCommittedSizePerReady);
+        return toBuilder().preVote(on).build();
     }
 
     public RaftConfig withCheckQuorum(boolean on) {
-        return new RaftConfig(id, electionTick, heartbeatTick, preVote, on, maxSizePerMsg, maxInflightMsgs,
-                maxUncommittedEntriesSize, readOnlyOption, disableProposalForwarding, applied, maxCommittedSizePerReady);
+        return toBuilder().checkQuorum(on).build();
     }
 
     public RaftConfig withReadOnlyOption(ReadOnlyOption option) {
-        return new RaftConfig(id, electionTick, heartbeatTick, preVote, checkQuorum, maxSizePerMsg, maxInflightMsgs,
-                maxUncommittedEntriesSize, option, disableProposalForwarding, applied, maxCommittedSizePerReady);
+        return toBuilder().readOnlyOption(option).build();
     }
 
     public RaftConfig withFlowControl(long newMaxSizePerMsg, int newMaxInflightMsgs) {
-        return new RaftConfig(id, electionTick, heartbeatTick, preVote, checkQuorum, newMaxSizePerMsg,
-                newMaxInflightMsgs, maxUncommittedEntriesSize, readOnlyOption, disableProposalForwarding, applied,
-                maxCommittedSizePerReady);
+        return toBuilder().maxSizePerMsg(newMaxSizePerMsg).maxInflightMsgs(newMaxInflightMsgs).build();
     }
 
     public RaftConfig withMaxUncommittedEntriesSize(long bytes) {
-        return new RaftConfig(id, electionTick, heartbeatTick, preVote, checkQuorum, maxSizePerMsg, maxInflightMsgs,
-                bytes, readOnlyOption, disableProposalForwarding, applied, maxCommittedSizePerReady);
+        return toBuilder().maxUncommittedEntriesSize(bytes).build();
     }
 
     public RaftConfig withDisableProposalForwarding(boolean on) {
-        return new RaftConfig(id, electionTick, heartbeatTick, preVote, checkQuorum, maxSizePerMsg, maxInflightMsgs,
-                maxUncommittedEntriesSize, readOnlyOption, on, applied, maxCommittedSizePerReady);
+        return toBuilder().disableProposalForwarding(on).build();
     }
 
     public RaftConfig withApplied(long newApplied) {
-        return new RaftConfig(id, electionTick, heartbeatTick, preVote, checkQuorum, maxSizePerMsg, maxInflightMsgs,
-                maxUncommittedEntriesSize, readOnlyOption, disableProposalForwarding, newApplied,
-                maxCommittedSizePerReady);
+        return toBuilder().applied(newApplied).build();
+    }
+
+    /** A builder initialised with this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.id = id;
+        b.electionTick = electionTick;
+        b.heartbeatTick = heartbeatTick;
+        b.preVote = preVote;
+        b.checkQuorum = checkQuorum;
+        b.maxSizePerMsg = maxSizePerMsg;
+        b.maxInflightMsgs = maxInflightMsgs;
+        b.maxUncommittedEntriesSize = maxUncommittedEntriesSize;
+        b.readOnlyOption = readOnlyOption;
+        b.disableProposalForwarding = disableProposalForwarding;
+        b.applied = applied;
+        b.maxCommittedSizePerReady = maxCommittedSizePerReady;
+        return b;
+    }
+
+    /** Mutable builder; {@link #build()} validates. */
+    public static final class Builder {
+        private long id;
+        private int electionTick;
+        private int heartbeatTick;
+        private boolean preVote;
+        private boolean checkQuorum;
+        private long maxSizePerMsg;
+        private int maxInflightMsgs;
+        private long maxUncommittedEntriesSize;
+        private ReadOnlyOption readOnlyOption;
+        private boolean disableProposalForwarding;
+        private long applied;
+        private long maxCommittedSizePerReady;
+
+        public Builder id(long value) {
+            id = value;
+            return this;
+        }
+
+        public Builder electionTick(int value) {
+            electionTick = value;
+            return this;
+        }
+
+        public Builder heartbeatTick(int value) {
+            heartbeatTick = value;
+            return this;
+        }
+
+        public Builder preVote(boolean value) {
+            preVote = value;
+            return this;
+        }
+
+        public Builder checkQuorum(boolean value) {
+            checkQuorum = value;
+            return this;
+        }
+
+        public Builder maxSizePerMsg(long value) {
+            maxSizePerMsg = value;
+            return this;
+        }
+
+        public Builder maxInflightMsgs(int value) {
+            maxInflightMsgs = value;
+            return this;
+        }
+
+        public Builder maxUncommittedEntriesSize(long value) {
+            maxUncommittedEntriesSize = value;
+            return this;
+        }
+
+        public Builder readOnlyOption(ReadOnlyOption value) {
+            readOnlyOption = value;
+            return this;
+        }
+
+        public Builder disableProposalForwarding(boolean value) {
+            disableProposalForwarding = value;
+            return this;
+        }
+
+        public Builder applied(long value) {
+            applied = value;
+            return this;
+        }
+
+        public Builder maxCommittedSizePerReady(long value) {
+            maxCommittedSizePerReady = value;
+            return this;
+        }
+
+        public RaftConfig build() {
+            return new RaftConfig(id, electionTick, heartbeatTick, preVote, checkQuorum, maxSizePerMsg,
+                    maxInflightMsgs, maxUncommittedEntriesSize, readOnlyOption, disableProposalForwarding, applied,
+                    maxCommittedSizePerReady);
+        }
     }
 }

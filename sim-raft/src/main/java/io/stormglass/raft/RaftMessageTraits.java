@@ -34,13 +34,13 @@ public final class RaftMessageTraits implements MessageTraits<Message> {
         } else if (m instanceof MsgSnap s) {
             body = s.snapshot().data().length + 16L * (s.snapshot().metadata().voters().size() + 2);
         } else if (m instanceof MsgHeartbeat h) {
-            body = h.context().length;
+            body = h.context().size();
         } else if (m instanceof MsgHeartbeatResp h) {
-            body = h.context().length;
+            body = h.context().size();
         } else if (m instanceof MsgReadIndex r) {
-            body = r.context().length;
+            body = r.context().size();
         } else if (m instanceof MsgReadIndexResp r) {
-            body = r.context().length;
+            body = r.context().size();
         }
         return (int) Math.min(Integer.MAX_VALUE, HEADER_BYTES + body);
     }

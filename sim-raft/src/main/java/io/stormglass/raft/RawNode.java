@@ -1,6 +1,7 @@
 package io.stormglass.raft;
 
 import io.stormglass.raft.internal.RaftCore;
+import io.stormglass.raft.log.ByteString;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.log.HardState;
 import io.stormglass.raft.log.Snapshot;
@@ -84,7 +85,7 @@ public final class RawNode {
      * same context in a later Ready. Silently dropped when no leader is known (the caller retries).
      */
     public void readIndex(byte[] context) {
-        raft.step(new MsgReadIndex(Message.NONE, raft.id(), 0, context));
+        raft.step(new MsgReadIndex(Message.NONE, raft.id(), 0, ByteString.copyOf(context)));
     }
 
     /** Starts an election now (§5.2), with PreVote if configured. */

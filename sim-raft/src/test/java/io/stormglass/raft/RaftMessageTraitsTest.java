@@ -1,5 +1,6 @@
 package io.stormglass.raft;
 
+import io.stormglass.raft.log.ByteString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.stormglass.engine.net.TrafficClass;
@@ -32,11 +33,11 @@ class RaftMessageTraitsTest {
     @Test
     void classes() {
         assertEquals(TrafficClass.APPEND, traits.trafficClass(new MsgApp(1, 2, 1, 0, 0, List.of(), 0)));
-        assertEquals(TrafficClass.HEARTBEAT, traits.trafficClass(new MsgHeartbeat(1, 2, 1, 0, null)));
+        assertEquals(TrafficClass.HEARTBEAT, traits.trafficClass(new MsgHeartbeat(1, 2, 1, 0, ByteString.EMPTY)));
         assertEquals(TrafficClass.VOTE, traits.trafficClass(new MsgPreVote(1, 2, 1, 0, 0, false)));
         assertEquals(TrafficClass.VOTE, traits.trafficClass(new MsgVoteResp(1, 2, 1, false)));
         assertEquals(TrafficClass.SNAPSHOT, traits.trafficClass(new MsgSnap(1, 2, 1, Snapshot.EMPTY)));
-        assertEquals(TrafficClass.READ_INDEX, traits.trafficClass(new MsgReadIndex(1, 2, 0, null)));
+        assertEquals(TrafficClass.READ_INDEX, traits.trafficClass(new MsgReadIndex(1, 2, 0, ByteString.EMPTY)));
         assertEquals(TrafficClass.CONTROL, traits.trafficClass(new MsgTimeoutNow(1, 2, 1)));
     }
 }

@@ -1,11 +1,11 @@
 package io.stormglass.raft;
 
+import io.stormglass.raft.log.ByteString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stormglass.raft.harness.RaftCluster;
 import io.stormglass.raft.harness.SafetyChecker;
-import io.stormglass.raft.log.Bytes;
 import io.stormglass.raft.message.MsgHeartbeat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class ReadIndexTest {
         c.readIndex(1, "q");
         c.processReady(1);
         assertTrue(c.get(1).readStates().isEmpty(), "not before the heartbeat round");
-        assertTrue(c.inflight().stream().anyMatch(m -> m instanceof MsgHeartbeat h && Bytes.show(h.context()).equals("q")));
+        assertTrue(c.inflight().stream().anyMatch(m -> m instanceof MsgHeartbeat h && h.context().equals(ByteString.utf8("q"))));
         c.stabilize();
         assertEquals(1, c.get(1).readStates().size());
         assertEquals(2, c.get(1).readStates().get(0).index());
@@ -55,7 +55,7 @@ class ReadIndexTest {
         c.commit(1, "v");
         c.readIndex(3, "f");
         c.stabilize();
-        assertEquals(List.of(new ReadState(2, Bytes.utf8("f"))), c.get(3).readStates());
+        assertEquals(List.of(new ReadState(2, ByteString.utf8("f"))), c.get(3).readStates());
     }
 
     // Thesis §6.4.1: lease-based reads are answered at once.
@@ -65,7 +65,7 @@ class ReadIndexTest {
         c.elect(1);
         c.readIndex(1, "l");
         c.processReady(1);
-        assertEquals(List.of(new ReadState(1, Bytes.utf8("l"))), c.get(1).readStates());
+        assertEquals(List.of(new ReadState(1, ByteString.utf8("l"))), c.get(1).readStates());
     }
 
     // §8 / thesis §6.4: a fresh leader answers reads only after committing an entry of its term.

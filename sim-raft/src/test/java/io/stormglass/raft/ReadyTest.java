@@ -1,5 +1,6 @@
 package io.stormglass.raft;
 
+import io.stormglass.raft.log.ByteString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,7 +62,7 @@ class ReadyTest {
         assertThrows(IllegalStateException.class, n::ready, "one Ready at a time");
         assertFalse(n.hasReady());
         n.advance(rd);
-        n.step(new io.stormglass.raft.message.MsgHeartbeat(2, 1, 1, 0, null));
+        n.step(new io.stormglass.raft.message.MsgHeartbeat(2, 1, 1, 0, ByteString.EMPTY));
         Ready hb = n.ready();
         assertFalse(hb.mustSync(), "leader change and heartbeat response need no fsync");
         assertEquals(new SoftState(2, StateRole.FOLLOWER), hb.softState());

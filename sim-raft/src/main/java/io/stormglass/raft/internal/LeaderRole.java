@@ -178,7 +178,7 @@ final class LeaderRole implements Role {
         if (pr.match() < r.log.lastIndex() || pr.state() == ProgressState.PROBE) {
             Replication.sendAppend(r, m.from(), true);
         }
-        if (r.readOnly.option() != ReadOnlyOption.SAFE || m.context().length == 0) {
+        if (r.readOnly.option() != ReadOnlyOption.SAFE || m.context().isEmpty()) {
             return;
         }
         Map<Long, Boolean> acks = r.readOnly.recvAck(m.from(), m.context());

@@ -12,6 +12,7 @@ import io.stormglass.raft.message.Message;
 import io.stormglass.raft.message.MsgApp;
 import io.stormglass.raft.message.MsgAppResp;
 import io.stormglass.raft.message.MsgHeartbeat;
+import io.stormglass.raft.message.MsgHeartbeatResp;
 import io.stormglass.raft.message.MsgPreVote;
 import io.stormglass.raft.message.MsgPreVoteResp;
 import io.stormglass.raft.message.MsgSnap;
@@ -397,7 +398,7 @@ public final class RaftCore {
 
     void handleHeartbeat(MsgHeartbeat m) {
         log.commitTo(m.commit());
-        send(new io.stormglass.raft.message.MsgHeartbeatResp(id, m.from(), term, m.context()));
+        send(new MsgHeartbeatResp(id, m.from(), term, m.context()));
     }
 
     void handleSnapshot(MsgSnap m) {

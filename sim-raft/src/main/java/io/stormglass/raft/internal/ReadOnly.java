@@ -1,8 +1,8 @@
 package io.stormglass.raft.internal;
 
 import io.stormglass.raft.ReadOnlyOption;
+import io.stormglass.raft.log.ByteString;
 import io.stormglass.raft.message.MsgReadIndex;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +18,8 @@ final class ReadOnly {
     }
 
     private final ReadOnlyOption option;
-    private final TreeMap<String, Status> pending = new TreeMap<>();
-    private final List<String> queue = new ArrayList<>();
+    private final TreeMap<ByteString, Status> pending = new TreeMap<>();
+    private final List<ByteString> queue = new ArrayList<>();
 
     ReadOnly(ReadOnlyOption option) {
         this.option = option;
@@ -29,14 +29,9 @@ final class ReadOnly {
         return option;
     }
 
-    private static String key(byte[] context) {
-        // Latin-1 maps each byte to one char: a lossless, value-equal key.
-        return new String(context, StandardCharsets.ISO_8859_1);
-    }
-
     /** Queues a request received when the commit index was {@code index}; duplicates are ignored. */
     void addRequest(long index, MsgReadIndex request) {
-        String k = key(request.context());
+        ByteString k = request.context();
         if (pending.containsKey(k)) {
             return;
         }
@@ -45,8 +40,8 @@ final class ReadOnly {
     }
 
     /** Records {@code id}'s acknowledgement of the round {@code context}; null if no such round. */
-    Map<Long, Boolean> recvAck(long id, byte[] context) {
-        Status s = pending.get(key(context));
+    Map<Long, Boolean> recvAck(long id, ByteString context) {
+        Status s = pending.get(context);
         if (s == null) {
             return null;
         }
@@ -55,14 +50,13 @@ final class ReadOnly {
     }
 
     /** Removes and returns the request {@code context} and every request queued before it. */
-    List<Status> advance(byte[] context) {
-        String k = key(context);
-        int i = queue.indexOf(k);
+    List<Status> advance(ByteString context) {
+        int i = queue.indexOf(context);
         if (i < 0) {
             return List.of();
         }
         List<Status> done = new ArrayList<>(i + 1);
-        for (String q : queue.subList(0, i + 1)) {
+        for (ByteString q : queue.subList(0, i + 1)) {
             Status s = pending.remove(q);
             if (s == null) {
                 throw new IllegalStateException("cannot find corresponding read state from pending map");
@@ -73,9 +67,9 @@ final class ReadOnly {
         return done;
     }
 
-    /** Context of the newest pending request, or null. */
-    byte[] lastPendingRequestContext() {
-        return queue.isEmpty() ? null : pending.get(queue.get(queue.size() - 1)).request().context();
+    /** Context of the newest pending request, or empty. */
+    ByteString lastPendingRequestContext() {
+        return queue.isEmpty() ? ByteString.EMPTY : queue.get(queue.size() - 1);
     }
 
     /** Forgets every pending request (on a role or term change: their heartbeat rounds are void). */

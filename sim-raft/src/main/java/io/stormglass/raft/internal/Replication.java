@@ -1,6 +1,7 @@
 package io.stormglass.raft.internal;
 
 import io.stormglass.raft.ProposalDroppedException;
+import io.stormglass.raft.log.ByteString;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.log.Snapshot;
 import io.stormglass.raft.message.Message;
@@ -8,6 +9,7 @@ import io.stormglass.raft.message.MsgApp;
 import io.stormglass.raft.message.MsgAppResp;
 import io.stormglass.raft.message.MsgHeartbeat;
 import io.stormglass.raft.message.MsgSnap;
+import io.stormglass.raft.message.MsgTimeoutNow;
 import io.stormglass.raft.storage.EntryLists;
 import io.stormglass.raft.storage.StorageException;
 import io.stormglass.raft.tracker.Progress;
@@ -105,7 +107,7 @@ final class Replication {
         broadcastHeartbeat(r, r.readOnly.lastPendingRequestContext());
     }
 
-    static void broadcastHeartbeat(RaftCore r, byte[] context) {
+    static void broadcastHeartbeat(RaftCore r, ByteString context) {
         for (long to : r.tracker.voters().voters()) {
             if (to != r.id) {
                 // Bounded by the match index: a follower must not commit entries it may not hold.
@@ -126,7 +128,7 @@ final class Replication {
     }
 
     static void sendTimeoutNow(RaftCore r, long to) {
-        r.send(new io.stormglass.raft.message.MsgTimeoutNow(r.id, to, r.term));
+        r.send(new MsgTimeoutNow(r.id, to, r.term));
     }
 
     static boolean isSelf(RaftCore r, long id) {

@@ -51,12 +51,12 @@ public final class Describe {
             sb.append(v.reject() ? " Rejected" : " Granted");
         } else if (m instanceof MsgHeartbeat h) {
             sb.append(" Commit:").append(h.commit());
-            if (h.context().length > 0) {
-                sb.append(" Ctx:").append(Bytes.show(h.context()));
+            if (!h.context().isEmpty()) {
+                sb.append(" Ctx:").append(h.context());
             }
         } else if (m instanceof MsgHeartbeatResp h) {
-            if (h.context().length > 0) {
-                sb.append(" Ctx:").append(Bytes.show(h.context()));
+            if (!h.context().isEmpty()) {
+                sb.append(" Ctx:").append(h.context());
             }
         } else if (m instanceof MsgProp p) {
             sb.append(" Entries:").append(entries(p.entries()));
@@ -64,9 +64,9 @@ public final class Describe {
             sb.append(" Snapshot: Index:").append(s.snapshot().index()).append(" Term:").append(s.snapshot().term())
                     .append(" Voters:").append(s.snapshot().metadata().voters());
         } else if (m instanceof MsgReadIndex r) {
-            sb.append(" Ctx:").append(Bytes.show(r.context()));
+            sb.append(" Ctx:").append(r.context());
         } else if (m instanceof MsgReadIndexResp r) {
-            sb.append(" Index:").append(r.index()).append(" Ctx:").append(Bytes.show(r.context()));
+            sb.append(" Index:").append(r.index()).append(" Ctx:").append(r.context());
         }
         return sb.toString();
     }
@@ -97,7 +97,7 @@ public final class Describe {
             out.add("  send after persist " + message(m));
         }
         for (ReadState rs : rd.readStates()) {
-            out.add("  ReadState Index:" + rs.index() + " Ctx:" + Bytes.show(rs.requestContext()));
+            out.add("  ReadState Index:" + rs.index() + " Ctx:" + rs.requestContext());
         }
         return out;
     }

@@ -165,7 +165,7 @@ public final class Interpreter {
     private void readStates(long id) {
         SimNode n = cluster.get(id);
         for (ReadState rs : n.readStates()) {
-            out.add("ReadState Index:" + rs.index() + " Ctx:" + Bytes.show(rs.requestContext()));
+            out.add("ReadState Index:" + rs.index() + " Ctx:" + rs.requestContext());
         }
         n.readStates().clear();
     }
