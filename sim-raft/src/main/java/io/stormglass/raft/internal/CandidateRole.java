@@ -27,13 +27,13 @@ final class CandidateRole implements Role {
                     r.id + " is campaigning at term " + r.term);
         } else if (m instanceof MsgApp a) {
             r.becomeFollower(m.term(), m.from());
-            r.handleAppendEntries(a);
+            FollowerReplication.handleAppendEntries(r, a);
         } else if (m instanceof MsgHeartbeat h) {
             r.becomeFollower(m.term(), m.from());
-            r.handleHeartbeat(h);
+            FollowerReplication.handleHeartbeat(r, h);
         } else if (m instanceof MsgSnap s) {
             r.becomeFollower(m.term(), m.from());
-            r.handleSnapshot(s);
+            FollowerReplication.handleSnapshot(r, s);
         } else if (m instanceof VoteResponse v) {
             boolean pre = r.state == StateRole.PRE_CANDIDATE;
             if (v.pre() != pre) {

@@ -35,15 +35,15 @@ final class FollowerRole implements Role {
             // §5.2: hearing from the current leader resets the election timer.
             r.electionElapsed = 0;
             r.lead = m.from();
-            r.handleAppendEntries(a);
+            FollowerReplication.handleAppendEntries(r, a);
         } else if (m instanceof MsgHeartbeat h) {
             r.electionElapsed = 0;
             r.lead = m.from();
-            r.handleHeartbeat(h);
+            FollowerReplication.handleHeartbeat(r, h);
         } else if (m instanceof MsgSnap s) {
             r.electionElapsed = 0;
             r.lead = m.from();
-            r.handleSnapshot(s);
+            FollowerReplication.handleSnapshot(r, s);
         } else if (m instanceof MsgTransferLeader t) {
             if (r.lead != Message.NONE) {
                 r.send(new MsgTransferLeader(t.from(), r.lead, r.term));

@@ -7,12 +7,10 @@ import io.stormglass.raft.SoftState;
 import io.stormglass.raft.StateRole;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.log.HardState;
-import io.stormglass.raft.log.Snapshot;
 import io.stormglass.raft.message.Message;
 import io.stormglass.raft.message.MsgApp;
 import io.stormglass.raft.message.MsgAppResp;
 import io.stormglass.raft.message.MsgHeartbeat;
-import io.stormglass.raft.message.MsgHeartbeatResp;
 import io.stormglass.raft.message.MsgPreVote;
 import io.stormglass.raft.message.MsgPreVoteResp;
 import io.stormglass.raft.message.MsgSnap;
@@ -377,58 +375,6 @@ public final class RaftCore {
         } else {
             send(v.pre() ? new MsgPreVoteResp(id, v.from(), term, true) : new MsgVoteResp(id, v.from(), term, true));
         }
-    }
-
-    // ---- follower-side log handling (§5.3, §7), shared by followers and candidates ----
-
-    void handleAppendEntries(MsgApp m) {
-        if (m.index() < log.committed()) {
-            send(MsgAppResp.accept(id, m.from(), term, log.committed()));
-            return;
-        }
-        var lastNew = log.maybeAppend(m.index(), m.logTerm(), m.commit(), m.entries());
-        if (lastNew.isPresent()) {
-            send(MsgAppResp.accept(id, m.from(), term, lastNew.getAsLong()));
-            return;
-        }
-        long hintIndex = Math.min(m.index(), log.lastIndex());
-        long[] hint = log.findConflictByTerm(hintIndex, m.logTerm());
-        send(new MsgAppResp(id, m.from(), term, m.index(), true, hint[0], hint[1]));
-    }
-
-    void handleHeartbeat(MsgHeartbeat m) {
-        log.commitTo(m.commit());
-        send(new MsgHeartbeatResp(id, m.from(), term, m.context()));
-    }
-
-    void handleSnapshot(MsgSnap m) {
-        if (restore(m.snapshot())) {
-            send(MsgAppResp.accept(id, m.from(), term, log.lastIndex()));
-        } else {
-            send(MsgAppResp.accept(id, m.from(), term, log.committed()));
-        }
-    }
-
-    /** §7: installs a snapshot unless our log already covers it; returns whether it was installed. */
-    private boolean restore(Snapshot s) {
-        if (s.index() <= log.committed()) {
-            return false;
-        }
-        if (state != StateRole.FOLLOWER) {
-            // Defensive, as etcd: only followers install snapshots.
-            becomeFollower(term + 1, Message.NONE);
-            return false;
-        }
-        if (log.matchTerm(s.index(), s.term())) {
-            // Our log already holds the snapshot's last entry: just fast-forward the commit index.
-            log.commitTo(s.index());
-            return false;
-        }
-        log.restore(s);
-        if (!s.metadata().voters().isEmpty()) {
-            tracker.setVoters(new MajorityConfig(s.metadata().voters()), log.lastIndex());
-        }
-        return true;
     }
 
     void abortLeaderTransfer() {

@@ -101,4 +101,30 @@ public final class Describe {
         }
         return out;
     }
+
+    /** One status line (plus leader progress lines) for a member. */
+    public static String status(SimNode n) {
+        if (!n.up) {
+            return n.id + ": DOWN";
+        }
+        var st = n.node.status();
+        var log = n.node.core().log();
+        StringBuilder sb = new StringBuilder().append(n.id).append(": ").append(st.softState().role())
+                .append(" term=").append(st.hardState().term()).append(" vote=").append(st.hardState().vote())
+                .append(" lead=").append(st.softState().leader()).append(" commit=").append(st.hardState().commit())
+                .append(" applied=").append(st.applied()).append(" last=").append(log.lastIndex());
+        if (log.firstIndex() > 1) {
+            sb.append(" first=").append(log.firstIndex());
+        }
+        st.progress().forEach((peer, p) -> sb.append("\n   ").append(peer).append(": ").append(p));
+        return sb.toString();
+    }
+
+    /** A member's whole log (from its first index). */
+    public static String log(SimNode n) {
+        if (!n.up) {
+            return n.id + ": DOWN";
+        }
+        return n.id + ": " + entries(n.node.core().log().allEntries());
+    }
 }

@@ -3,7 +3,6 @@ package io.stormglass.raft.harness;
 import io.stormglass.raft.RaftConfig;
 import io.stormglass.raft.ReadOnlyOption;
 import io.stormglass.raft.ReadState;
-import io.stormglass.raft.log.Bytes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -13,9 +13,7 @@ import io.stormglass.raft.message.MsgSnap;
 import io.stormglass.raft.storage.MemoryStorage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
@@ -27,7 +25,7 @@ import java.util.stream.LongStream;
 public final class RaftCluster {
     private final TreeMap<Long, SimNode> nodes = new TreeMap<>();
     private final List<Message> inflight = new ArrayList<>();
-    private final Set<String> cut = new TreeSet<>();
+    private final Links links = new Links();
     private final long seed;
     private Consumer<String> trace = s -> { };
     private final List<SafetyChecker> checkers = new ArrayList<>();
@@ -239,36 +237,21 @@ public final class RaftCluster {
 
     // ---- network ----
 
-    private static String link(long from, long to) {
-        return from + "->" + to;
-    }
-
     public void cut(long from, long to) {
-        cut.add(link(from, to));
+        links.cut(from, to);
     }
 
     /** Cuts every link between the groups (each group stays connected inside). */
     public void partition(List<List<Long>> groups) {
-        cut.clear();
-        for (List<Long> a : groups) {
-            for (List<Long> b : groups) {
-                if (a != b) {
-                    for (long x : a) {
-                        for (long y : b) {
-                            cut.add(link(x, y));
-                        }
-                    }
-                }
-            }
-        }
+        links.partition(groups);
     }
 
     public void heal() {
-        cut.clear();
+        links.heal();
     }
 
     public boolean isCut(long from, long to) {
-        return cut.contains(link(from, to));
+        return links.isCut(from, to);
     }
 
     /** Delivers one queued message (by queue position), or drops it if its link is cut or the receiver is down. */
@@ -417,28 +400,10 @@ public final class RaftCluster {
     }
 
     public String status(long id) {
-        SimNode n = get(id);
-        if (!n.up) {
-            return id + ": DOWN";
-        }
-        var st = n.node.status();
-        var log = n.node.core().log();
-        StringBuilder sb = new StringBuilder().append(id).append(": ").append(st.softState().role())
-                .append(" term=").append(st.hardState().term()).append(" vote=").append(st.hardState().vote())
-                .append(" lead=").append(st.softState().leader()).append(" commit=").append(st.hardState().commit())
-                .append(" applied=").append(st.applied()).append(" last=").append(log.lastIndex());
-        if (log.firstIndex() > 1) {
-            sb.append(" first=").append(log.firstIndex());
-        }
-        st.progress().forEach((peer, p) -> sb.append("\n   ").append(peer).append(": ").append(p));
-        return sb.toString();
+        return Describe.status(get(id));
     }
 
     public String logOf(long id) {
-        SimNode n = get(id);
-        if (!n.up) {
-            return id + ": DOWN";
-        }
-        return id + ": " + Describe.entries(n.node.core().log().allEntries());
+        return Describe.log(get(id));
     }
 }
