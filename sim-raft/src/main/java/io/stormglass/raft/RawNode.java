@@ -193,9 +193,10 @@ public final class RawNode {
 
     /** Observable state (leader progress included). */
     public Status status() {
-        TreeMap<Long, String> progress = new TreeMap<>();
+        TreeMap<Long, PeerProgress> progress = new TreeMap<>();
         if (raft.state() == StateRole.LEADER) {
-            raft.tracker().progress().forEach((id, p) -> progress.put(id, p.toString()));
+            raft.tracker().progress().forEach((id, p) -> progress.put(id, new PeerProgress(p.match(), p.next(),
+                    p.state(), p.pendingSnapshot(), p.inflights().count(), p.isPaused())));
         }
         return new Status(raft.id(), raft.hardState(), raft.softState(), raft.log().applied(), raft.leadTransferee(),
                 progress);

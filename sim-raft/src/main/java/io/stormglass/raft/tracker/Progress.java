@@ -161,16 +161,6 @@ public final class Progress {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder().append(state).append(" match=").append(match).append(" next=").append(next);
-        if (state == ProgressState.SNAPSHOT) {
-            sb.append(" pendingSnap=").append(pendingSnapshot);
-        }
-        if (inflights.count() > 0) {
-            sb.append(" inflight=").append(inflights.count());
-        }
-        if (msgAppFlowPaused) {
-            sb.append(" paused");
-        }
-        return sb.toString();
+        return state + " match=" + match + " next=" + next + (msgAppFlowPaused ? " paused" : "");
     }
 }
