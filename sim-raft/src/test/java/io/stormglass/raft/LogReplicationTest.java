@@ -173,4 +173,29 @@ class LogReplicationTest {
             assertEquals(2, c.node(id).core().log().committed(), "member " + id);
         }
     }
+
+    // §5.3 + etcd flow control (regression found by the property): when a full window of appends is
+    // lost, heartbeat responses make the leader send only empty appends, whose rejection resets the window.
+    @Test
+    void lostFullWindowRecovers() {
+        RaftCluster c = cluster(2, RaftCluster.testConfig(false, false).withFlowControl(1, 2));
+        c.elect(1);
+        for (int i = 0; i < 4; i++) {
+            c.propose(1, "e" + i);
+        }
+        c.processReady(1);
+        c.drop(1, 2);
+        assertTrue(c.node(1).core().tracker().get(2).inflights().full());
+        c.tick(1, 1);
+        c.processReady(1);
+        c.deliverAll(0);
+        c.processReady(2);
+        c.deliverAll(0);
+        c.processReady(1);
+        assertTrue(c.inflight().stream().allMatch(m -> !(m instanceof MsgApp a) || a.entries().isEmpty()),
+                "a throttled follower gets only empty appends");
+        c.stabilize();
+        c.elapse(2);
+        assertEquals(5, c.node(2).core().log().committed());
+    }
 }
