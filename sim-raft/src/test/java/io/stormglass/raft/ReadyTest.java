@@ -69,4 +69,31 @@ class ReadyTest {
         n.advance(hb);
         assertFalse(n.hasReady());
     }
+
+    // etcd's Config.Applied: a restarted member does not hand out entries the application already applied.
+    @Test
+    void restartWithAppliedSkipsAppliedEntries() {
+        RaftCluster c = new RaftCluster(3, RaftCluster.testConfig(false, false), 73);
+        c.elect(1);
+        c.commit(1, "a");
+        c.commit(1, "b");
+        var storage = c.get(2).storage();
+        RawNode fresh = new RawNode(RaftCluster.testConfig(false, false).withId(2), storage, new SimRandom(1));
+        assertEquals(3, fresh.ready().committedEntries().size(), "without applied, everything is re-applied");
+        RawNode resumed = new RawNode(RaftCluster.testConfig(false, false).withId(2).withApplied(2), storage,
+                new SimRandom(1));
+        Ready rd = resumed.ready();
+        assertEquals(1, rd.committedEntries().size());
+        assertEquals(3, rd.committedEntries().get(0).index());
+    }
+
+    // etcd's ReportUnreachable: optimistic replication to an unreachable follower falls back to probing.
+    @Test
+    void unreachableFollowerIsProbed() {
+        RaftCluster c = new RaftCluster(3, RaftCluster.testConfig(false, false), 74);
+        c.elect(1);
+        assertEquals(io.stormglass.raft.tracker.ProgressState.REPLICATE, c.node(1).status().progress().get(2L).state());
+        c.node(1).reportUnreachable(2);
+        assertEquals(io.stormglass.raft.tracker.ProgressState.PROBE, c.node(1).status().progress().get(2L).state());
+    }
 }
