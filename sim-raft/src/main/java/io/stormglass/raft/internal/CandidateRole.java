@@ -45,7 +45,7 @@ final class CandidateRole implements Role {
                     r.campaign(false, false);
                 } else {
                     r.becomeLeader();
-                    LeaderRole.broadcastAppend(r);
+                    Replication.broadcastAppend(r);
                 }
             } else if (result == VoteResult.LOST) {
                 // A rejection may carry a higher term, handled in step(); here we stop campaigning.

@@ -3,7 +3,6 @@ package io.stormglass.raft.internal;
 import io.stormglass.raft.ProposalDroppedException;
 import io.stormglass.raft.ReadOnlyOption;
 import io.stormglass.raft.ReadState;
-import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.message.Message;
 import io.stormglass.raft.message.MsgAppResp;
 import io.stormglass.raft.message.MsgHeartbeatResp;
@@ -24,14 +23,6 @@ final class LeaderRole implements Role {
     static final LeaderRole INSTANCE = new LeaderRole();
 
     private LeaderRole() {
-    }
-
-    static void appendEntries(RaftCore r, List<Entry> entries) {
-        Replication.appendEntries(r, entries);
-    }
-
-    static void broadcastAppend(RaftCore r) {
-        Replication.broadcastAppend(r);
     }
 
     /**
@@ -121,8 +112,8 @@ final class LeaderRole implements Role {
             throw new ProposalDroppedException(ProposalDroppedException.Reason.TRANSFER_IN_PROGRESS,
                     r.id + " is transferring leadership to " + r.leadTransferee);
         }
-        appendEntries(r, p.entries());
-        broadcastAppend(r);
+        Replication.appendEntries(r, p.entries());
+        Replication.broadcastAppend(r);
     }
 
     /**
@@ -160,7 +151,7 @@ final class LeaderRole implements Role {
         }
         if (Replication.maybeCommit(r)) {
             releasePendingReadIndexMessages(r);
-            broadcastAppend(r);
+            Replication.broadcastAppend(r);
         } else if (m.from() != r.id) {
             // Freed window (or a fresh REPLICATE state) may allow several size-limited appends.
             while (Replication.sendAppend(r, m.from(), false)) {
@@ -229,7 +220,8 @@ final class LeaderRole implements Role {
     }
 
     private static void respondToReadIndex(RaftCore r, MsgReadIndex req, long index) {
-        if (Replication.isSelf(r, req.from())) {
+        // A request from the application (no sender) or from ourselves is answered locally.
+        if (req.from() == Message.NONE || req.from() == r.id) {
             r.addReadState(new ReadState(index, req.context()));
         } else {
             r.send(new MsgReadIndexResp(r.id, req.from(), r.term, index, req.context()));

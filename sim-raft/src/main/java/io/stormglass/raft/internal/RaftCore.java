@@ -250,7 +250,7 @@ public final class RaftCore {
         state = StateRole.LEADER;
         tracker.get(id).becomeReplicate();
         tracker.get(id).setRecentActive(true);
-        LeaderRole.appendEntries(this, List.of(Entry.normal(0, 0, null)));
+        Replication.appendEntries(this, List.of(Entry.normal(0, 0, null)));
         // The no-op does not count against the proposal budget (etcd does the same).
         uncommittedBytes = 0;
     }

@@ -4,7 +4,6 @@ import io.stormglass.raft.ProposalDroppedException;
 import io.stormglass.raft.log.ByteString;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.log.Snapshot;
-import io.stormglass.raft.message.Message;
 import io.stormglass.raft.message.MsgApp;
 import io.stormglass.raft.message.MsgAppResp;
 import io.stormglass.raft.message.MsgHeartbeat;
@@ -129,9 +128,5 @@ final class Replication {
 
     static void sendTimeoutNow(RaftCore r, long to) {
         r.send(new MsgTimeoutNow(r.id, to, r.term));
-    }
-
-    static boolean isSelf(RaftCore r, long id) {
-        return id == r.id || id == Message.NONE;
     }
 }
