@@ -6,6 +6,8 @@ import io.stormglass.raft.RaftConfig;
 import io.stormglass.raft.RawNode;
 import io.stormglass.raft.Ready;
 import io.stormglass.raft.StateRole;
+import io.stormglass.raft.ReadState;
+import io.stormglass.raft.log.ByteString;
 import io.stormglass.raft.log.Bytes;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.message.Message;
@@ -26,6 +28,7 @@ public final class RaftCluster {
     private final TreeMap<Long, SimNode> nodes = new TreeMap<>();
     private final List<Message> inflight = new ArrayList<>();
     private final Links links = new Links();
+    private final TreeMap<ByteString, Long> readFloor = new TreeMap<>();
     private final long seed;
     private Consumer<String> trace = s -> { };
     private final List<SafetyChecker> checkers = new ArrayList<>();
@@ -119,9 +122,30 @@ public final class RaftCluster {
         }
     }
 
+    /**
+     * Requests a read. Records the highest commit index any member knows now: a linearizable answer
+     * must not be older (thesis §6.4), which {@link #finishReady} checks when the answer arrives.
+     */
     public void readIndex(long id, String context) {
         if (get(id).up) {
+            readFloor.putIfAbsent(ByteString.utf8(context), maxKnownCommit());
             node(id).readIndex(Bytes.utf8(context));
+        }
+    }
+
+    private long maxKnownCommit() {
+        long max = 0;
+        for (SimNode n : nodes.values()) {
+            max = Math.max(max, n.up ? n.node.core().log().committed() : n.storage.initialState().hardState().commit());
+        }
+        return max;
+    }
+
+    private void checkRead(long id, ReadState rs) {
+        Long floor = readFloor.get(rs.requestContext());
+        if (floor != null && rs.index() < floor) {
+            throw new AssertionError("stale read on " + id + ": read index " + rs.index() + " but " + floor
+                    + " was committed before the read was requested");
         }
     }
 
@@ -206,6 +230,7 @@ public final class RaftCluster {
             }
             n.applied.add(e);
         }
+        rd.readStates().forEach(rs -> checkRead(id, rs));
         n.readStates.addAll(rd.readStates());
         n.node.advance(rd);
         check();
