@@ -1,0 +1,13 @@
+package io.stormglass.raft;
+
+import io.stormglass.raft.log.HardState;
+import java.util.SortedMap;
+
+/**
+ * A snapshot of a member's state for observation (etcd-io/raft {@code Status}).
+ *
+ * @param progress replication state per member id, ascending; empty unless leader
+ */
+public record Status(long id, HardState hardState, SoftState softState, long applied, long leadTransferee,
+        SortedMap<Long, PeerProgress> progress) {
+}

@@ -1,0 +1,78 @@
+package io.stormglass.raft.internal;
+
+import io.stormglass.raft.StateRole;
+import io.stormglass.raft.log.Snapshot;
+import io.stormglass.raft.message.Message;
+import io.stormglass.raft.message.MsgApp;
+import io.stormglass.raft.message.MsgAppResp;
+import io.stormglass.raft.message.MsgHeartbeat;
+import io.stormglass.raft.message.MsgHeartbeatResp;
+import io.stormglass.raft.message.MsgSnap;
+import io.stormglass.raft.quorum.MajorityConfig;
+
+/**
+ * The receiving side of replication (§5.3, §7), shared by followers and candidates: append with the
+ * consistency check, learn the commit index from heartbeats, install snapshots.
+ */
+final class FollowerReplication {
+    private FollowerReplication() {
+    }
+
+    /**
+     * §5.3 AppendEntries receiver: reply false if the log does not contain an entry at
+     * {@code m.index} with term {@code m.logTerm} (with a hint for fast backtracking), otherwise
+     * append, truncating conflicts, and advance the commit index. Appends below our commit index are
+     * stale and answered with it.
+     */
+    static void handleAppendEntries(RaftCore r, MsgApp m) {
+        if (m.index() < r.log.committed()) {
+            r.send(MsgAppResp.accept(r.id, m.from(), r.term, r.log.committed()));
+            return;
+        }
+        var lastNew = r.log.maybeAppend(m.index(), m.logTerm(), m.commit(), m.entries());
+        if (lastNew.isPresent()) {
+            r.send(MsgAppResp.accept(r.id, m.from(), r.term, lastNew.getAsLong()));
+            return;
+        }
+        long hintIndex = Math.min(m.index(), r.log.lastIndex());
+        long[] hint = r.log.findConflictByTerm(hintIndex, m.logTerm());
+        r.send(new MsgAppResp(r.id, m.from(), r.term, m.index(), true, hint[0], hint[1]));
+    }
+
+    /** §5.2 heartbeat: learn the (match-bounded) commit index and echo the ReadIndex context. */
+    static void handleHeartbeat(RaftCore r, MsgHeartbeat m) {
+        r.log.commitTo(m.commit());
+        r.send(new MsgHeartbeatResp(r.id, m.from(), r.term, m.context()));
+    }
+
+    /** §7 InstallSnapshot receiver: answer with the index we now hold. */
+    static void handleSnapshot(RaftCore r, MsgSnap m) {
+        if (restore(r, m.snapshot())) {
+            r.send(MsgAppResp.accept(r.id, m.from(), r.term, r.log.lastIndex()));
+        } else {
+            r.send(MsgAppResp.accept(r.id, m.from(), r.term, r.log.committed()));
+        }
+    }
+
+    /** §7: installs a snapshot unless our log already covers it; returns whether it was installed. */
+    private static boolean restore(RaftCore r, Snapshot s) {
+        if (s.index() <= r.log.committed()) {
+            return false;
+        }
+        if (r.state != StateRole.FOLLOWER) {
+            // Defensive, as etcd: only followers install snapshots.
+            r.becomeFollower(r.term + 1, Message.NONE);
+            return false;
+        }
+        if (r.log.matchTerm(s.index(), s.term())) {
+            // Our log already holds the snapshot's last entry: just fast-forward the commit index.
+            r.log.commitTo(s.index());
+            return false;
+        }
+        r.log.restore(s);
+        if (!s.metadata().voters().isEmpty()) {
+            r.tracker.setVoters(new MajorityConfig(s.metadata().voters()), r.log.lastIndex());
+        }
+        return true;
+    }
+}
