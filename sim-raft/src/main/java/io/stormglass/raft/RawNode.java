@@ -1,0 +1,218 @@
+package io.stormglass.raft;
+
+import io.stormglass.raft.internal.RaftCore;
+import io.stormglass.raft.log.Entry;
+import io.stormglass.raft.log.HardState;
+import io.stormglass.raft.log.Snapshot;
+import io.stormglass.raft.message.Message;
+import io.stormglass.raft.message.MsgProp;
+import io.stormglass.raft.message.MsgReadIndex;
+import io.stormglass.raft.message.MsgSnapStatus;
+import io.stormglass.raft.message.MsgTransferLeader;
+import io.stormglass.raft.message.MsgUnreachable;
+import io.stormglass.raft.storage.EntryLists;
+import io.stormglass.raft.storage.Storage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.random.RandomGenerator;
+
+/**
+ * The application's handle on one Raft member (etcd-io/raft {@code RawNode}): feed it ticks, messages
+ * and requests; collect {@link Ready}s; perform their duties; {@link #advance} them. Pure: no clock,
+ * no I/O, no threads; not thread-safe.
+ *
+ * <p>Messages that acknowledge this member's own persisted state are stepped into it on
+ * {@link #advance}: that is how a leader learns its own entries are durable and a candidate counts its
+ * own vote.
+ */
+public final class RawNode {
+    private final RaftCore raft;
+    private SoftState prevSoftState;
+    private HardState prevHardState;
+    private final List<Message> stepsOnAdvance = new ArrayList<>();
+    private boolean readyOutstanding;
+    private long droppedNetworkProposals;
+
+    /**
+     * Starts (or restarts) a member from what {@code storage} holds.
+     *
+     * @param random source of election timeout jitter (the engine's {@code SimRandom} stream)
+     */
+    public RawNode(RaftConfig config, Storage storage, RandomGenerator random) {
+        raft = new RaftCore(config, storage, random);
+        prevSoftState = raft.softState();
+        prevHardState = raft.hardState();
+    }
+
+    /** Advances logical time by one tick (§5.2 timeouts). */
+    public void tick() {
+        raft.tick();
+    }
+
+    /**
+     * Delivers a message from the network. Local-only messages addressed to us from elsewhere are
+     * ignored; a forwarded proposal that cannot be accepted is dropped (and counted).
+     */
+    public void step(Message m) {
+        if (m.to() != raft.id()) {
+            throw new IllegalArgumentException("message for " + m.to() + " stepped into " + raft.id() + ": " + m);
+        }
+        if (m instanceof MsgUnreachable || m instanceof MsgSnapStatus) {
+            return;
+        }
+        try {
+            raft.step(m);
+        } catch (ProposalDroppedException e) {
+            droppedNetworkProposals++;
+        }
+    }
+
+    /**
+     * Proposes {@code data} to be appended (§5.3). The proposal may still be lost (leader change); the
+     * caller learns of success only by seeing it committed.
+     *
+     * @throws ProposalDroppedException if there is no leader, forwarding is disabled, a transfer is in
+     *                                  progress, or the uncommitted budget is exhausted
+     */
+    public void propose(byte[] data) {
+        raft.step(new MsgProp(raft.id(), raft.id(), 0, List.of(Entry.normal(0, 0, data))));
+    }
+
+    /**
+     * Requests a linearizable read (thesis §6.4); the answer arrives as a {@link ReadState} with the
+     * same context in a later Ready. Silently dropped when no leader is known (the caller retries).
+     */
+    public void readIndex(byte[] context) {
+        raft.step(new MsgReadIndex(Message.NONE, raft.id(), 0, context));
+    }
+
+    /** Starts an election now (§5.2), with PreVote if configured. */
+    public void campaign() {
+        raft.hup(false);
+    }
+
+    /** Asks the leader to hand over leadership to {@code transferee} (thesis §3.10). */
+    public void transferLeadership(long transferee) {
+        raft.step(new MsgTransferLeader(transferee, raft.id(), 0));
+    }
+
+    /** Reports that the transport could not reach {@code peer}: replication to it falls back to probing. */
+    public void reportUnreachable(long peer) {
+        raft.step(new MsgUnreachable(peer, raft.id(), 0));
+    }
+
+    /** Reports whether a snapshot sent to {@code peer} was applied ({@code failed} = it was not). */
+    public void reportSnapshot(long peer, boolean failed) {
+        raft.step(new MsgSnapStatus(peer, raft.id(), 0, failed));
+    }
+
+    public boolean hasReady() {
+        if (readyOutstanding) {
+            return false;
+        }
+        if (!raft.softState().equals(prevSoftState)) {
+            return true;
+        }
+        HardState hs = raft.hardState();
+        if (!hs.isEmpty() && !hs.equals(prevHardState)) {
+            return true;
+        }
+        return raft.log().unstableSnapshot() != null || !raft.log().unstableEntries().isEmpty()
+                || raft.log().hasNextCommittedEntries() || raft.hasMessages() || raft.hasReadStates();
+    }
+
+    /**
+     * The work to do now (see {@link Ready} for the duties). Call only when {@link #hasReady()}; no
+     * further Ready is offered until this one is advanced.
+     */
+    public Ready ready() {
+        if (readyOutstanding) {
+            throw new IllegalStateException("ready() called twice without advance()");
+        }
+        SoftState ss = raft.softState();
+        HardState hs = raft.hardState();
+        List<Entry> entries = raft.log().unstableEntries();
+        List<Message> afterPersist = new ArrayList<>();
+        for (Message m : raft.takeMessagesAfterAppend()) {
+            if (m.to() == raft.id()) {
+                stepsOnAdvance.add(m);
+            } else {
+                afterPersist.add(m);
+            }
+        }
+        boolean hsChanged = !hs.isEmpty() && !hs.equals(prevHardState);
+        Ready rd = new Ready(
+                ss.equals(prevSoftState) ? null : ss,
+                hsChanged ? hs : null,
+                entries,
+                raft.log().unstableSnapshot(),
+                raft.log().nextCommittedEntries(),
+                raft.takeMessages(),
+                afterPersist,
+                raft.takeReadStates(),
+                !entries.isEmpty() || hs.differsDurablyFrom(prevHardState));
+        prevSoftState = ss;
+        if (hsChanged) {
+            prevHardState = hs;
+        }
+        readyOutstanding = true;
+        return rd;
+    }
+
+    /**
+     * Tells the core that {@code rd}'s duties are done: its entries and snapshot are stable, its
+     * committed entries applied. Acknowledgements of our own persisted state are stepped now.
+     */
+    public void advance(Ready rd) {
+        if (!readyOutstanding) {
+            throw new IllegalStateException("advance() without an outstanding ready()");
+        }
+        readyOutstanding = false;
+        Snapshot snap = rd.snapshot();
+        if (snap != null) {
+            raft.log().stableSnapTo(snap.index());
+        }
+        if (!rd.entries().isEmpty()) {
+            Entry last = rd.entries().get(rd.entries().size() - 1);
+            raft.log().stableTo(last.index(), last.term());
+        }
+        if (!rd.committedEntries().isEmpty()) {
+            raft.log().appliedTo(rd.committedEntries().get(rd.committedEntries().size() - 1).index());
+            raft.reduceUncommittedSize(EntryLists.payloadBytes(rd.committedEntries()));
+        } else if (snap != null && snap.index() > raft.log().applied()) {
+            raft.log().appliedTo(snap.index());
+        }
+        List<Message> steps = List.copyOf(stepsOnAdvance);
+        stepsOnAdvance.clear();
+        for (Message m : steps) {
+            raft.step(m);
+        }
+    }
+
+    /** Observable state (leader progress included). */
+    public Status status() {
+        TreeMap<Long, String> progress = new TreeMap<>();
+        if (raft.state() == StateRole.LEADER) {
+            raft.tracker().progress().forEach((id, p) -> progress.put(id, p.toString()));
+        }
+        return new Status(raft.id(), raft.hardState(), raft.softState(), raft.log().applied(), raft.leadTransferee(),
+                progress);
+    }
+
+    /** Forwarded proposals dropped on arrival (no leader, forwarding disabled, ...). */
+    public long droppedNetworkProposals() {
+        return droppedNetworkProposals;
+    }
+
+    /** Direct access to the core, for checkers and tests. */
+    public RaftCore core() {
+        return raft;
+    }
+
+    @Override
+    public String toString() {
+        return "RawNode{" + raft.id() + " " + raft.state() + " term=" + raft.term() + " lead=" + raft.lead()
+                + " commit=" + raft.log().committed() + " last=" + raft.log().lastIndex() + "}";
+    }
+}

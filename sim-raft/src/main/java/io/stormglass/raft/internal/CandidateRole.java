@@ -1,0 +1,57 @@
+package io.stormglass.raft.internal;
+
+import io.stormglass.raft.ProposalDroppedException;
+import io.stormglass.raft.StateRole;
+import io.stormglass.raft.message.Message;
+import io.stormglass.raft.message.MsgApp;
+import io.stormglass.raft.message.MsgHeartbeat;
+import io.stormglass.raft.message.MsgProp;
+import io.stormglass.raft.message.MsgSnap;
+import io.stormglass.raft.message.VoteResponse;
+import io.stormglass.raft.quorum.VoteResult;
+
+/**
+ * Candidate and PreCandidate rules (§5.2, thesis §9.6): count votes; a leader of our term (or a
+ * higher one) makes us follow.
+ */
+final class CandidateRole implements Role {
+    static final CandidateRole INSTANCE = new CandidateRole();
+
+    private CandidateRole() {
+    }
+
+    @Override
+    public void step(RaftCore r, Message m) {
+        if (m instanceof MsgProp) {
+            throw new ProposalDroppedException(ProposalDroppedException.Reason.NO_LEADER,
+                    r.id + " is campaigning at term " + r.term);
+        } else if (m instanceof MsgApp a) {
+            r.becomeFollower(m.term(), m.from());
+            r.handleAppendEntries(a);
+        } else if (m instanceof MsgHeartbeat h) {
+            r.becomeFollower(m.term(), m.from());
+            r.handleHeartbeat(h);
+        } else if (m instanceof MsgSnap s) {
+            r.becomeFollower(m.term(), m.from());
+            r.handleSnapshot(s);
+        } else if (m instanceof VoteResponse v) {
+            boolean pre = r.state == StateRole.PRE_CANDIDATE;
+            if (v.pre() != pre) {
+                return;
+            }
+            VoteResult result = r.poll(m.from(), !v.reject());
+            if (result == VoteResult.WON) {
+                if (pre) {
+                    r.campaign(false, false);
+                } else {
+                    r.becomeLeader();
+                    LeaderRole.broadcastAppend(r);
+                }
+            } else if (result == VoteResult.LOST) {
+                // A rejection may carry a higher term, handled in step(); here we stop campaigning.
+                r.becomeFollower(r.term, Message.NONE);
+            }
+        }
+        // MsgTimeoutNow is ignored: we are already campaigning.
+    }
+}

@@ -1,0 +1,436 @@
+package io.stormglass.raft.internal;
+
+import io.stormglass.raft.ProposalDroppedException;
+import io.stormglass.raft.RaftConfig;
+import io.stormglass.raft.ReadState;
+import io.stormglass.raft.SoftState;
+import io.stormglass.raft.StateRole;
+import io.stormglass.raft.log.Entry;
+import io.stormglass.raft.log.HardState;
+import io.stormglass.raft.log.Snapshot;
+import io.stormglass.raft.message.Message;
+import io.stormglass.raft.message.MsgApp;
+import io.stormglass.raft.message.MsgAppResp;
+import io.stormglass.raft.message.MsgHeartbeat;
+import io.stormglass.raft.message.MsgPreVote;
+import io.stormglass.raft.message.MsgPreVoteResp;
+import io.stormglass.raft.message.MsgSnap;
+import io.stormglass.raft.message.MsgVote;
+import io.stormglass.raft.message.MsgVoteResp;
+import io.stormglass.raft.message.VoteRequest;
+import io.stormglass.raft.message.VoteResponse;
+import io.stormglass.raft.quorum.MajorityConfig;
+import io.stormglass.raft.quorum.VoteResult;
+import io.stormglass.raft.storage.InitialState;
+import io.stormglass.raft.storage.Storage;
+import io.stormglass.raft.tracker.Progress;
+import io.stormglass.raft.tracker.ProgressTracker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The Raft state machine of one member (etcd-io/raft {@code raft}): no clock, no I/O, no threads.
+ * Time advances through {@link #tick()}, input arrives through {@link #step(Message)}, and output
+ * accumulates in outboxes that {@code RawNode} turns into {@code Ready}s.
+ *
+ * <p>Two outboxes: {@link #takeMessages()} may be sent before the current unstable state is
+ * persisted; {@link #takeMessagesAfterAppend()} acknowledge that state (append responses, votes) and
+ * must be sent only after it is durable (§5.1: respond only after updating stable storage). The
+ * leader's acknowledgement of its own entries is such a message addressed to itself, so the leader
+ * counts its own log toward the commit quorum only once the entries are persisted (thesis §10.2.1).
+ */
+public final class RaftCore {
+    final long id;
+    final RaftConfig config;
+    final RaftLog log;
+    final ProgressTracker tracker;
+    final ReadOnly readOnly;
+    private final RandomGenerator random;
+
+    long term;
+    long vote;
+    long lead;
+    StateRole state = StateRole.FOLLOWER;
+    private Role role = FollowerRole.INSTANCE;
+    long leadTransferee;
+    long uncommittedBytes;
+    int electionElapsed;
+    int heartbeatElapsed;
+    private int randomizedElectionTimeout;
+
+    private final List<Message> msgs = new ArrayList<>();
+    private final List<Message> msgsAfterAppend = new ArrayList<>();
+    private final List<ReadState> readStates = new ArrayList<>();
+    final List<Message> pendingReadIndexMessages = new ArrayList<>();
+
+    public RaftCore(RaftConfig config, Storage storage, RandomGenerator random) {
+        this.id = config.id();
+        this.config = config;
+        this.random = random;
+        this.log = new RaftLog(storage, config.maxCommittedSizePerReady());
+        InitialState init = storage.initialState();
+        this.tracker = new ProgressTracker(new MajorityConfig(init.voters()), config.maxInflightMsgs(), 0);
+        this.readOnly = new ReadOnly(config.readOnlyOption());
+        HardState hs = init.hardState();
+        if (!hs.isEmpty()) {
+            loadState(hs);
+        }
+        if (config.applied() > 0) {
+            log.appliedTo(config.applied());
+        }
+        becomeFollower(term, Message.NONE);
+    }
+
+    private void loadState(HardState hs) {
+        if (hs.commit() < log.committed() || hs.commit() > log.lastIndex()) {
+            throw new IllegalStateException(id + " state.commit " + hs.commit() + " is out of range [" + log.committed()
+                    + ", " + log.lastIndex() + "]");
+        }
+        log.commitTo(hs.commit());
+        term = hs.term();
+        vote = hs.vote();
+    }
+
+    // ---- accessors used by RawNode and tests ----
+
+    public long id() {
+        return id;
+    }
+
+    public long term() {
+        return term;
+    }
+
+    public StateRole state() {
+        return state;
+    }
+
+    public long lead() {
+        return lead;
+    }
+
+    public long leadTransferee() {
+        return leadTransferee;
+    }
+
+    public RaftLog log() {
+        return log;
+    }
+
+    public ProgressTracker tracker() {
+        return tracker;
+    }
+
+    public SoftState softState() {
+        return new SoftState(lead, state);
+    }
+
+    public HardState hardState() {
+        return new HardState(term, vote, log.committed());
+    }
+
+    public int randomizedElectionTimeout() {
+        return randomizedElectionTimeout;
+    }
+
+    public List<Message> takeMessages() {
+        List<Message> out = List.copyOf(msgs);
+        msgs.clear();
+        return out;
+    }
+
+    public List<Message> takeMessagesAfterAppend() {
+        List<Message> out = List.copyOf(msgsAfterAppend);
+        msgsAfterAppend.clear();
+        return out;
+    }
+
+    public boolean hasMessages() {
+        return !msgs.isEmpty() || !msgsAfterAppend.isEmpty();
+    }
+
+    public List<ReadState> takeReadStates() {
+        List<ReadState> out = List.copyOf(readStates);
+        readStates.clear();
+        return out;
+    }
+
+    public boolean hasReadStates() {
+        return !readStates.isEmpty();
+    }
+
+    void addReadState(ReadState rs) {
+        readStates.add(rs);
+    }
+
+    /** Queues an outgoing message; acknowledgements of unpersisted state wait for persistence (§5.1). */
+    void send(Message m) {
+        if (m instanceof MsgAppResp || m instanceof VoteResponse) {
+            msgsAfterAppend.add(m);
+        } else {
+            msgs.add(m);
+        }
+    }
+
+    /** Releases the payload bytes of applied entries from the uncommitted-size budget. */
+    public void reduceUncommittedSize(long payloadBytes) {
+        uncommittedBytes = Math.max(0, uncommittedBytes - payloadBytes);
+    }
+
+    // ---- role transitions (§5.2) ----
+
+    private void reset(long newTerm) {
+        if (term != newTerm) {
+            term = newTerm;
+            vote = Message.NONE;
+        }
+        lead = Message.NONE;
+        electionElapsed = 0;
+        heartbeatElapsed = 0;
+        randomizedElectionTimeout = config.electionTick() + random.nextInt(config.electionTick());
+        abortLeaderTransfer();
+        tracker.resetVotes();
+        long last = log.lastIndex();
+        for (long voter : tracker.voters().voters()) {
+            Progress p = tracker.newProgress(0, last + 1);
+            if (voter == id) {
+                p.maybeUpdate(last);
+            }
+            tracker.reset(voter, p);
+        }
+        uncommittedBytes = 0;
+        readOnlyReset();
+    }
+
+    /**
+     * Pending reads die with the role that accepted them: an acknowledgement in a later term proves
+     * nothing about the leadership at the time they were received (thesis §6.4).
+     */
+    private void readOnlyReset() {
+        pendingReadIndexMessages.clear();
+        readOnly.reset();
+    }
+
+    void becomeFollower(long newTerm, long leader) {
+        role = FollowerRole.INSTANCE;
+        reset(newTerm);
+        lead = leader;
+        state = StateRole.FOLLOWER;
+    }
+
+    void becomeCandidate() {
+        if (state == StateRole.LEADER) {
+            throw new IllegalStateException("invalid transition [leader -> candidate]");
+        }
+        role = CandidateRole.INSTANCE;
+        reset(term + 1);
+        vote = id;
+        state = StateRole.CANDIDATE;
+    }
+
+    void becomePreCandidate() {
+        if (state == StateRole.LEADER) {
+            throw new IllegalStateException("invalid transition [leader -> pre-candidate]");
+        }
+        // PreVote does not change the term or the vote (thesis §9.6).
+        role = CandidateRole.INSTANCE;
+        tracker.resetVotes();
+        lead = Message.NONE;
+        state = StateRole.PRE_CANDIDATE;
+    }
+
+    /** §5.2 wins the election; §8: appends an empty entry of its term so it can commit (and serve reads). */
+    void becomeLeader() {
+        if (state == StateRole.FOLLOWER) {
+            throw new IllegalStateException("invalid transition [follower -> leader]");
+        }
+        role = LeaderRole.INSTANCE;
+        reset(term);
+        lead = id;
+        state = StateRole.LEADER;
+        tracker.get(id).becomeReplicate();
+        tracker.get(id).setRecentActive(true);
+        LeaderRole.appendEntries(this, List.of(Entry.normal(0, 0, null)));
+        // The no-op does not count against the proposal budget (etcd does the same).
+        uncommittedBytes = 0;
+    }
+
+    // ---- time (§5.2) ----
+
+    public void tick() {
+        if (state == StateRole.LEADER) {
+            LeaderRole.tickHeartbeat(this);
+        } else {
+            tickElection();
+        }
+    }
+
+    private void tickElection() {
+        electionElapsed++;
+        if (promotable() && electionElapsed >= randomizedElectionTimeout) {
+            electionElapsed = 0;
+            hup(false);
+        }
+    }
+
+    boolean promotable() {
+        return tracker.progress().containsKey(id);
+    }
+
+    /** Starts an election (§5.2), preceded by PreVote when enabled and not forced by a transfer. */
+    public void hup(boolean transfer) {
+        if (state == StateRole.LEADER || !promotable()) {
+            return;
+        }
+        if (config.preVote() && !transfer) {
+            campaign(true, false);
+        } else {
+            campaign(false, transfer);
+        }
+    }
+
+    void campaign(boolean pre, boolean transfer) {
+        long voteTerm;
+        if (pre) {
+            becomePreCandidate();
+            voteTerm = term + 1;
+        } else {
+            becomeCandidate();
+            voteTerm = term;
+        }
+        long lastIndex = log.lastIndex();
+        long lastTerm = log.lastTerm();
+        for (long voter : tracker.voters().voters()) {
+            if (voter == id) {
+                // Our own vote counts only once our term and vote are persisted.
+                send(pre ? new MsgPreVoteResp(id, id, voteTerm, false) : new MsgVoteResp(id, id, voteTerm, false));
+            } else {
+                send(pre ? new MsgPreVote(id, voter, voteTerm, lastTerm, lastIndex, transfer)
+                        : new MsgVote(id, voter, voteTerm, lastTerm, lastIndex, transfer));
+            }
+        }
+    }
+
+    /** Counts a vote; returns the election result so far. */
+    VoteResult poll(long from, boolean granted) {
+        tracker.recordVote(from, granted);
+        return tracker.tallyVotes();
+    }
+
+    // ---- input ----
+
+    /**
+     * Handles one message: the term rules common to all roles (§5.1: a higher term makes us follow,
+     * a lower one is stale), voting (§5.2, §5.4.1, thesis §9.6), then the role's own rules.
+     *
+     * @throws ProposalDroppedException if a local proposal cannot be accepted
+     */
+    public void step(Message m) {
+        if (m.term() > term) {
+            if (m instanceof VoteRequest v) {
+                boolean inLease = config.checkQuorum() && lead != Message.NONE
+                        && electionElapsed < config.electionTick();
+                if (!v.transfer() && inLease) {
+                    // Thesis §4.2.3: a member that hears from a leader ignores disruptive votes.
+                    return;
+                }
+            }
+            if (m instanceof MsgPreVote) {
+                // Answering a PreVote never changes our term.
+            } else if (m instanceof MsgPreVoteResp p && !p.reject()) {
+                // The term is bumped only when the PreVote wins.
+            } else if (m instanceof MsgApp || m instanceof MsgHeartbeat || m instanceof MsgSnap) {
+                becomeFollower(m.term(), m.from());
+            } else {
+                becomeFollower(m.term(), Message.NONE);
+            }
+        } else if (m.term() < term && m.term() != 0) {
+            if ((config.checkQuorum() || config.preVote()) && (m instanceof MsgHeartbeat || m instanceof MsgApp)) {
+                // A leader cut off by a partition may never see a higher term otherwise (it ignores
+                // votes under CheckQuorum / PreVote); tell it the current term so it steps down.
+                send(MsgAppResp.accept(id, m.from(), term, 0));
+            } else if (m instanceof MsgPreVote) {
+                send(new MsgPreVoteResp(id, m.from(), term, true));
+            }
+            return;
+        }
+        if (m instanceof VoteRequest v) {
+            stepVote(v);
+            return;
+        }
+        role.step(this, m);
+    }
+
+    /** §5.2 one vote per term, first-come; §5.4.1 only for a log at least as up-to-date as ours. */
+    private void stepVote(VoteRequest v) {
+        boolean canVote = vote == v.from()
+                || (vote == Message.NONE && lead == Message.NONE)
+                || (v.pre() && v.term() > term);
+        if (canVote && log.isUpToDate(v.lastLogIndex(), v.lastLogTerm())) {
+            send(v.pre() ? new MsgPreVoteResp(id, v.from(), v.term(), false) : new MsgVoteResp(id, v.from(), v.term(), false));
+            if (!v.pre()) {
+                electionElapsed = 0;
+                vote = v.from();
+            }
+        } else {
+            send(v.pre() ? new MsgPreVoteResp(id, v.from(), term, true) : new MsgVoteResp(id, v.from(), term, true));
+        }
+    }
+
+    // ---- follower-side log handling (§5.3, §7), shared by followers and candidates ----
+
+    void handleAppendEntries(MsgApp m) {
+        if (m.index() < log.committed()) {
+            send(MsgAppResp.accept(id, m.from(), term, log.committed()));
+            return;
+        }
+        var lastNew = log.maybeAppend(m.index(), m.logTerm(), m.commit(), m.entries());
+        if (lastNew.isPresent()) {
+            send(MsgAppResp.accept(id, m.from(), term, lastNew.getAsLong()));
+            return;
+        }
+        long hintIndex = Math.min(m.index(), log.lastIndex());
+        long[] hint = log.findConflictByTerm(hintIndex, m.logTerm());
+        send(new MsgAppResp(id, m.from(), term, m.index(), true, hint[0], hint[1]));
+    }
+
+    void handleHeartbeat(MsgHeartbeat m) {
+        log.commitTo(m.commit());
+        send(new io.stormglass.raft.message.MsgHeartbeatResp(id, m.from(), term, m.context()));
+    }
+
+    void handleSnapshot(MsgSnap m) {
+        if (restore(m.snapshot())) {
+            send(MsgAppResp.accept(id, m.from(), term, log.lastIndex()));
+        } else {
+            send(MsgAppResp.accept(id, m.from(), term, log.committed()));
+        }
+    }
+
+    /** §7: installs a snapshot unless our log already covers it; returns whether it was installed. */
+    private boolean restore(Snapshot s) {
+        if (s.index() <= log.committed()) {
+            return false;
+        }
+        if (state != StateRole.FOLLOWER) {
+            // Defensive, as etcd: only followers install snapshots.
+            becomeFollower(term + 1, Message.NONE);
+            return false;
+        }
+        if (log.matchTerm(s.index(), s.term())) {
+            // Our log already holds the snapshot's last entry: just fast-forward the commit index.
+            log.commitTo(s.index());
+            return false;
+        }
+        log.restore(s);
+        if (!s.metadata().voters().isEmpty()) {
+            tracker.setVoters(new MajorityConfig(s.metadata().voters()), log.lastIndex());
+        }
+        return true;
+    }
+
+    void abortLeaderTransfer() {
+        leadTransferee = Message.NONE;
+    }
+}

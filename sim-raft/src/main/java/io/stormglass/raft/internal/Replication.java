@@ -1,0 +1,135 @@
+package io.stormglass.raft.internal;
+
+import io.stormglass.raft.ProposalDroppedException;
+import io.stormglass.raft.log.Entry;
+import io.stormglass.raft.log.Snapshot;
+import io.stormglass.raft.message.Message;
+import io.stormglass.raft.message.MsgApp;
+import io.stormglass.raft.message.MsgAppResp;
+import io.stormglass.raft.message.MsgHeartbeat;
+import io.stormglass.raft.message.MsgSnap;
+import io.stormglass.raft.storage.EntryLists;
+import io.stormglass.raft.storage.StorageException;
+import io.stormglass.raft.tracker.Progress;
+import io.stormglass.raft.tracker.ProgressState;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The leader's outgoing replication (§5.3, §7): appends, snapshots and heartbeats per follower. */
+final class Replication {
+    private Replication() {
+    }
+
+    /**
+     * Appends proposals at the end of the leader's log in its term (§5.3 "the leader appends the
+     * command to its log as a new entry"). The leader acknowledges them to itself only after they are
+     * persisted. Throws if the uncommitted budget would be exceeded.
+     */
+    static void appendEntries(RaftCore r, List<Entry> proposed) {
+        long last = r.log.lastIndex();
+        List<Entry> ents = new ArrayList<>(proposed.size());
+        for (int i = 0; i < proposed.size(); i++) {
+            ents.add(proposed.get(i).at(r.term, last + 1 + i));
+        }
+        long bytes = EntryLists.payloadBytes(ents);
+        long limit = r.config.maxUncommittedEntriesSize();
+        if (limit > 0 && r.uncommittedBytes > 0 && bytes > 0 && r.uncommittedBytes + bytes > limit) {
+            throw new ProposalDroppedException(ProposalDroppedException.Reason.UNCOMMITTED_SIZE_LIMIT,
+                    r.id + " uncommitted " + r.uncommittedBytes + " + " + bytes + " bytes > " + limit);
+        }
+        r.uncommittedBytes += bytes;
+        long li = r.log.append(ents);
+        r.send(MsgAppResp.accept(r.id, r.id, r.term, li));
+    }
+
+    static void broadcastAppend(RaftCore r) {
+        for (long to : r.tracker.voters().voters()) {
+            if (to != r.id) {
+                sendAppend(r, to, true);
+            }
+        }
+    }
+
+    /**
+     * Sends the next append to {@code to} unless flow control pauses it, or a snapshot if the entries
+     * it needs were compacted (§7). With {@code sendIfEmpty} false an append without entries is not
+     * sent. Returns whether a message was sent.
+     */
+    static boolean sendAppend(RaftCore r, long to, boolean sendIfEmpty) {
+        Progress pr = r.tracker.get(to);
+        if (pr == null || pr.isPaused()) {
+            return false;
+        }
+        long prevIndex = pr.next() - 1;
+        long prevTerm;
+        List<Entry> ents;
+        try {
+            prevTerm = r.log.term(prevIndex);
+            // A throttled follower (full window) only gets empty appends: if every message in the
+            // window was lost, the empty one's answer still clears the window (etcd does the same).
+            boolean throttled = pr.state() == ProgressState.REPLICATE && pr.inflights().full();
+            ents = throttled ? List.of() : r.log.entries(pr.next(), r.config.maxSizePerMsg());
+        } catch (StorageException.Compacted e) {
+            return sendSnapshot(r, to, pr);
+        }
+        if (ents.isEmpty() && !sendIfEmpty && !pr.canBumpCommit(r.log.committed())) {
+            return false;
+        }
+        r.send(new MsgApp(r.id, to, r.term, prevTerm, prevIndex, ents, r.log.committed()));
+        pr.sentEntries(ents.size(), EntryLists.payloadBytes(ents));
+        pr.sentCommit(r.log.committed());
+        return true;
+    }
+
+    private static boolean sendSnapshot(RaftCore r, long to, Progress pr) {
+        if (!pr.recentActive()) {
+            // Do not ship a snapshot to a member that may be down.
+            return false;
+        }
+        Snapshot snapshot;
+        try {
+            snapshot = r.log.snapshot();
+        } catch (StorageException.SnapshotTemporarilyUnavailable e) {
+            return false;
+        }
+        if (snapshot.isEmpty()) {
+            throw new IllegalStateException("need non-empty snapshot");
+        }
+        pr.becomeSnapshot(snapshot.index());
+        r.send(new MsgSnap(r.id, to, r.term, snapshot));
+        return true;
+    }
+
+    /** §5.2: heartbeats to every follower, carrying the newest pending ReadIndex context. */
+    static void broadcastHeartbeat(RaftCore r) {
+        broadcastHeartbeat(r, r.readOnly.lastPendingRequestContext());
+    }
+
+    static void broadcastHeartbeat(RaftCore r, byte[] context) {
+        for (long to : r.tracker.voters().voters()) {
+            if (to != r.id) {
+                // Bounded by the match index: a follower must not commit entries it may not hold.
+                long commit = Math.min(r.tracker.get(to).match(), r.log.committed());
+                r.send(new MsgHeartbeat(r.id, to, r.term, commit, context));
+            }
+        }
+    }
+
+    /** §5.3/§5.4.2: advances the commit index to what a quorum matches, if that entry is of our term. */
+    static boolean maybeCommit(RaftCore r) {
+        return r.log.maybeCommit(r.tracker.committed(), r.term);
+    }
+
+    /** Whether the leader has committed an entry of its own term (needed before serving reads, §8). */
+    static boolean committedEntryInCurrentTerm(RaftCore r) {
+        return r.log.termOrZero(r.log.committed()) == r.term;
+    }
+
+    static void sendTimeoutNow(RaftCore r, long to) {
+        r.send(new io.stormglass.raft.message.MsgTimeoutNow(r.id, to, r.term));
+    }
+
+    static boolean isSelf(RaftCore r, long id) {
+        return id == r.id || id == Message.NONE;
+    }
+}

@@ -1,0 +1,143 @@
+package io.stormglass.raft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stormglass.engine.random.SimRandom;
+import io.stormglass.raft.harness.RaftCluster;
+import io.stormglass.raft.harness.SafetyChecker;
+import io.stormglass.raft.log.HardState;
+import io.stormglass.raft.message.Message;
+import io.stormglass.raft.message.MsgApp;
+import io.stormglass.raft.message.MsgVote;
+import io.stormglass.raft.message.MsgVoteResp;
+import io.stormglass.raft.storage.MemoryStorage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** §5.1 terms and persistence, §5.2 leader election. */
+class ElectionTest {
+    private static RaftCluster cluster(int n, boolean preVote) {
+        RaftCluster c = new RaftCluster(n, RaftCluster.testConfig(preVote, false), 7);
+        c.addChecker(new SafetyChecker());
+        return c;
+    }
+
+    // §5.2: a candidate that receives votes from a majority becomes leader and asserts authority.
+    @Test
+    void candidateWithMajorityBecomesLeader() {
+        RaftCluster c = cluster(5, false);
+        assertEquals(1, c.elect(1));
+        for (long id : c.ids()) {
+            assertEquals(1, c.node(id).status().hardState().term());
+            assertEquals(1, c.node(id).status().softState().leader());
+        }
+    }
+
+    // §5.2: "the election timeout is chosen randomly from a fixed interval".
+    @Test
+    void randomizedElectionTimeoutStaysInRange() {
+        RaftConfig cfg = RaftConfig.etcdDefaults(1);
+        java.util.TreeSet<Integer> seen = new java.util.TreeSet<>();
+        for (long seed = 0; seed < 300; seed++) {
+            RawNode n = new RawNode(cfg, new MemoryStorage(List.of(1L, 2L, 3L)), new SimRandom(seed));
+            int t = n.core().randomizedElectionTimeout();
+            assertTrue(t >= cfg.electionTick() && t < 2 * cfg.electionTick(), "timeout " + t);
+            seen.add(t);
+        }
+        assertEquals(cfg.electionTick(), seen.size(), "every value in [electionTick, 2·electionTick) occurs");
+    }
+
+    // §5.2: a follower that hears nothing for an election timeout starts an election.
+    @Test
+    void followerCampaignsAfterElectionTimeout() {
+        RaftCluster c = cluster(3, false);
+        int timeout = c.node(2).core().randomizedElectionTimeout();
+        c.tick(2, timeout - 1);
+        assertEquals(StateRole.FOLLOWER, c.node(2).core().state());
+        c.tick(2, 1);
+        assertEquals(StateRole.CANDIDATE, c.node(2).core().state());
+        assertEquals(1, c.node(2).core().term());
+    }
+
+    // §5.2: each server votes for at most one candidate in a term, first-come-first-served.
+    @Test
+    void votesOncePerTerm() {
+        RaftCluster c = cluster(3, false);
+        RawNode voter = c.node(3);
+        voter.step(new MsgVote(1, 3, 1, 0, 0, false));
+        voter.step(new MsgVote(2, 3, 1, 0, 0, false));
+        Ready rd = voter.ready();
+        List<Message> out = rd.messagesAfterPersist();
+        assertEquals(List.of(new MsgVoteResp(3, 1, 1, false), new MsgVoteResp(3, 2, 1, true)), out);
+        assertEquals(new HardState(1, 1, 0), rd.hardState());
+        assertTrue(rd.mustSync(), "a vote must be fsynced before the grant is sent (§5.1)");
+    }
+
+    // §5.1: a server that sees a higher term adopts it and reverts to follower.
+    @Test
+    void leaderStepsDownOnHigherTerm() {
+        RaftCluster c = cluster(3, false);
+        c.elect(1);
+        c.node(1).step(new MsgApp(2, 1, 5, 0, 0, List.of(), 0));
+        assertEquals(StateRole.FOLLOWER, c.node(1).core().state());
+        assertEquals(5, c.node(1).core().term());
+        assertEquals(2, c.node(1).core().lead());
+    }
+
+    // §5.1: requests with a stale term are rejected (ignored).
+    @Test
+    void staleTermMessagesAreIgnored() {
+        RaftCluster c = cluster(3, false);
+        c.elect(1);
+        c.elect(2);
+        long commitBefore = c.node(3).core().log().committed();
+        c.node(3).step(new MsgApp(1, 3, 1, 1, 1, List.of(io.stormglass.raft.log.Entry.normal(1, 2, new byte[] {1})), 2));
+        assertEquals(commitBefore, c.node(3).core().log().committed());
+        assertEquals(2, c.node(3).core().lead());
+    }
+
+    // §5.2: split votes are resolved by randomized timeouts.
+    @Test
+    void splitVoteResolves() {
+        RaftCluster c = cluster(3, false);
+        for (long id : c.ids()) {
+            c.campaign(id);
+        }
+        c.stabilize();
+        assertTrue(c.leaders().isEmpty(), "everyone voted for itself");
+        c.elapse(30);
+        assertEquals(1, c.leaders().size());
+    }
+
+    // §5.1 persistence: term and vote survive a crash, so a restarted voter cannot vote twice.
+    @Test
+    void voteSurvivesCrashRestart() {
+        RaftCluster c = cluster(3, false);
+        c.campaign(1);
+        c.processReady(1);
+        c.deliverAll(3);
+        c.processReady(3);
+        c.crash(3);
+        c.restart(3);
+        assertEquals(1, c.node(3).core().term());
+        assertEquals(new HardState(1, 1, 0), c.get(3).storage().initialState().hardState());
+        c.node(3).step(new MsgVote(2, 3, 1, 0, 0, false));
+        Ready rd = c.node(3).ready();
+        assertEquals(List.of(new MsgVoteResp(3, 2, 1, true)), rd.messagesAfterPersist());
+    }
+
+    // §5.2: a candidate that learns of a leader of its term becomes a follower.
+    @Test
+    void candidateFollowsLeaderOfSameTerm() {
+        RaftCluster c = cluster(3, false);
+        c.campaign(1);
+        c.campaign(2);
+        assertEquals(1, c.node(2).core().term());
+        c.node(2).step(new MsgApp(1, 2, 1, 0, 0, List.of(), 0));
+        assertEquals(StateRole.FOLLOWER, c.node(2).core().state());
+        assertEquals(1, c.node(2).core().lead());
+        assertFalse(c.node(2).status().softState().role() == StateRole.CANDIDATE);
+    }
+}

@@ -1,0 +1,88 @@
+package io.stormglass.raft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stormglass.raft.harness.RaftCluster;
+import io.stormglass.raft.harness.SafetyChecker;
+import io.stormglass.raft.log.Bytes;
+import io.stormglass.raft.message.MsgHeartbeat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Thesis §6.4 read-only queries: ReadIndex (ReadOnlySafe) and lease-based reads. */
+class ReadIndexTest {
+    private static RaftCluster cluster(ReadOnlyOption option) {
+        RaftCluster c = new RaftCluster(3, RaftCluster.testConfig(true, true).withReadOnlyOption(option), 31);
+        c.addChecker(new SafetyChecker());
+        return c;
+    }
+
+    // Thesis §6.4: the read index is the commit index, released after a quorum confirms leadership.
+    @Test
+    void safeReadNeedsHeartbeatQuorum() {
+        RaftCluster c = cluster(ReadOnlyOption.SAFE);
+        c.elect(1);
+        c.commit(1, "v");
+        c.readIndex(1, "q");
+        c.processReady(1);
+        assertTrue(c.get(1).readStates().isEmpty(), "not before the heartbeat round");
+        assertTrue(c.inflight().stream().anyMatch(m -> m instanceof MsgHeartbeat h && Bytes.show(h.context()).equals("q")));
+        c.stabilize();
+        assertEquals(1, c.get(1).readStates().size());
+        assertEquals(2, c.get(1).readStates().get(0).index());
+    }
+
+    // Thesis §6.4: a leader cut off from the quorum never answers (no stale read).
+    @Test
+    void partitionedLeaderDoesNotAnswer() {
+        RaftCluster c = cluster(ReadOnlyOption.SAFE);
+        c.elect(1);
+        c.partition(List.of(List.of(1L), List.of(2L, 3L)));
+        c.readIndex(1, "q");
+        c.elapse(40);
+        assertTrue(c.get(1).readStates().isEmpty());
+        c.heal();
+        c.elapse(5);
+        assertTrue(c.get(1).readStates().isEmpty(), "the pending read died with the old leadership");
+    }
+
+    // Thesis §6.4: a follower forwards the request and serves it at the leader's commit index.
+    @Test
+    void followerReadIsForwarded() {
+        RaftCluster c = cluster(ReadOnlyOption.SAFE);
+        c.elect(1);
+        c.commit(1, "v");
+        c.readIndex(3, "f");
+        c.stabilize();
+        assertEquals(List.of(new ReadState(2, Bytes.utf8("f"))), c.get(3).readStates());
+    }
+
+    // Thesis §6.4.1: lease-based reads are answered at once.
+    @Test
+    void leaseReadAnswersImmediately() {
+        RaftCluster c = cluster(ReadOnlyOption.LEASE_BASED);
+        c.elect(1);
+        c.readIndex(1, "l");
+        c.processReady(1);
+        assertEquals(List.of(new ReadState(1, Bytes.utf8("l"))), c.get(1).readStates());
+    }
+
+    // §8 / thesis §6.4: a fresh leader answers reads only after committing an entry of its term.
+    @Test
+    void newLeaderWaitsForOwnTermCommit() {
+        RaftCluster c = cluster(ReadOnlyOption.SAFE);
+        c.campaign(1);
+        while (c.node(1).core().state() != StateRole.LEADER) {
+            c.processReadyAll();
+            c.deliverAll(0);
+        }
+        c.readIndex(1, "early");
+        c.processReady(1);
+        c.deliverAll(0);
+        assertTrue(c.get(1).readStates().isEmpty());
+        c.stabilize();
+        assertEquals(1, c.get(1).readStates().size());
+        assertEquals(1, c.get(1).readStates().get(0).index());
+    }
+}

@@ -1,0 +1,444 @@
+package io.stormglass.raft.harness;
+
+import io.stormglass.engine.random.SimRandom;
+import io.stormglass.raft.ProposalDroppedException;
+import io.stormglass.raft.RaftConfig;
+import io.stormglass.raft.RawNode;
+import io.stormglass.raft.Ready;
+import io.stormglass.raft.StateRole;
+import io.stormglass.raft.log.Bytes;
+import io.stormglass.raft.log.Entry;
+import io.stormglass.raft.message.Message;
+import io.stormglass.raft.message.MsgSnap;
+import io.stormglass.raft.storage.MemoryStorage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.LongStream;
+
+/**
+ * A deterministic in-test network of Raft members: messages wait in one queue until delivered,
+ * dropped, duplicated or reordered; links can be cut (partitions); members crash (losing everything
+ * not in their {@link MemoryStorage}) and restart. Every effect is reported to a trace sink.
+ */
+public final class RaftCluster {
+    private final TreeMap<Long, SimNode> nodes = new TreeMap<>();
+    private final List<Message> inflight = new ArrayList<>();
+    private final Set<String> cut = new TreeSet<>();
+    private final long seed;
+    private Consumer<String> trace = s -> { };
+    private final List<SafetyChecker> checkers = new ArrayList<>();
+
+    public RaftCluster(int size, RaftConfig base, long seed) {
+        this.seed = seed;
+        List<Long> voters = LongStream.rangeClosed(1, size).boxed().toList();
+        for (long id : voters) {
+            SimNode n = new SimNode(id, base.withId(id), new MemoryStorage(voters));
+            n.node = new RawNode(n.config, n.storage, new SimRandom(seed * 31 + id));
+            nodes.put(id, n);
+        }
+    }
+
+    /** A config suitable for tests: 10/1 ticks, PreVote and CheckQuorum as given, small messages. */
+    public static RaftConfig testConfig(boolean preVote, boolean checkQuorum) {
+        return RaftConfig.etcdDefaults(1).withPreVote(preVote).withCheckQuorum(checkQuorum)
+                .withFlowControl(RaftConfig.ETCD_MAX_SIZE_PER_MSG, 256);
+    }
+
+    public void setTrace(Consumer<String> sink) {
+        trace = sink;
+    }
+
+    public void addChecker(SafetyChecker c) {
+        checkers.add(c);
+    }
+
+    public SimNode get(long id) {
+        SimNode n = nodes.get(id);
+        if (n == null) {
+            throw new IllegalArgumentException("no node " + id);
+        }
+        return n;
+    }
+
+    public RawNode node(long id) {
+        return get(id).node;
+    }
+
+    public List<Long> ids() {
+        return List.copyOf(nodes.keySet());
+    }
+
+    public List<SimNode> members() {
+        return List.copyOf(nodes.values());
+    }
+
+    public List<Message> inflight() {
+        return inflight;
+    }
+
+    private void check() {
+        for (SafetyChecker c : checkers) {
+            c.check(this);
+        }
+    }
+
+    // ---- local operations ----
+
+    public void tick(long id, int times) {
+        SimNode n = get(id);
+        if (!n.up) {
+            return;
+        }
+        for (int i = 0; i < times; i++) {
+            n.node.tick();
+        }
+        check();
+    }
+
+    public void campaign(long id) {
+        if (get(id).up) {
+            node(id).campaign();
+            check();
+        }
+    }
+
+    /** Proposes {@code data}; returns the error text if the core dropped it, else null. */
+    public String propose(long id, String data) {
+        if (!get(id).up) {
+            return "node " + id + " is down";
+        }
+        try {
+            node(id).propose(Bytes.utf8(data));
+            return null;
+        } catch (ProposalDroppedException e) {
+            return e.getMessage();
+        } finally {
+            check();
+        }
+    }
+
+    public void readIndex(long id, String context) {
+        if (get(id).up) {
+            node(id).readIndex(Bytes.utf8(context));
+        }
+    }
+
+    public void transfer(long id, long transferee) {
+        if (get(id).up) {
+            node(id).transferLeadership(transferee);
+            check();
+        }
+    }
+
+    /** Campaigns {@code id} and stabilizes; returns the leader afterwards (0 if none). */
+    public long elect(long id) {
+        campaign(id);
+        stabilize();
+        List<Long> l = leaders();
+        return l.size() == 1 ? l.get(0) : 0;
+    }
+
+    /** Proposes and stabilizes; fails the test if the proposal is dropped. */
+    public void commit(long id, String data) {
+        String err = propose(id, data);
+        if (err != null) {
+            throw new AssertionError(err);
+        }
+        stabilize();
+    }
+
+    /** Lets {@code ticks} ticks pass on every live member, stabilizing after each. */
+    public void elapse(int ticks) {
+        for (int t = 0; t < ticks; t++) {
+            for (long id : ids()) {
+                tick(id, 1);
+            }
+            stabilize();
+        }
+    }
+
+    // ---- Ready processing ----
+
+    /** Persists, sends, applies and advances one Ready of {@code id}; returns whether there was one. */
+    public boolean processReady(long id) {
+        return beginReady(id) && finishReady(id);
+    }
+
+    /**
+     * Takes a Ready and sends its {@code messages} before persisting anything (thesis §10.2.1): until
+     * {@link #finishReady} a crash loses the Ready's state while its messages are already out.
+     */
+    public boolean beginReady(long id) {
+        SimNode n = get(id);
+        if (!n.up || n.pending != null || !n.node.hasReady()) {
+            return false;
+        }
+        Ready rd = n.node.ready();
+        trace.accept("> " + id + " handling Ready");
+        Describe.ready(rd).forEach(trace);
+        n.pending = rd;
+        inflight.addAll(rd.messages());
+        return true;
+    }
+
+    /** Persists the pending Ready of {@code id}, sends its acknowledgements, applies and advances. */
+    public boolean finishReady(long id) {
+        SimNode n = get(id);
+        Ready rd = n.pending;
+        if (!n.up || rd == null) {
+            return false;
+        }
+        n.pending = null;
+        if (rd.snapshot() != null) {
+            n.storage.applySnapshot(rd.snapshot());
+            restoreApplied(n, rd.snapshot().index());
+        }
+        n.storage.append(rd.entries());
+        if (rd.hardState() != null) {
+            n.storage.setHardState(rd.hardState());
+        }
+        inflight.addAll(rd.messagesAfterPersist());
+        for (Entry e : rd.committedEntries()) {
+            if (e.index() != n.applied.size()) {
+                throw new AssertionError(id + " applies " + e.index() + " but has applied " + (n.applied.size() - 1));
+            }
+            n.applied.add(e);
+        }
+        n.readStates.addAll(rd.readStates());
+        n.node.advance(rd);
+        check();
+        return true;
+    }
+
+    /** The application's state after installing a snapshot at {@code index}: the committed prefix. */
+    private void restoreApplied(SimNode n, long index) {
+        List<Entry> committed = committedPrefix(index);
+        n.applied.clear();
+        n.applied.addAll(committed);
+    }
+
+    /** Entries 0..index as some live member that committed them holds (index 0 is a placeholder). */
+    private List<Entry> committedPrefix(long index) {
+        for (SimNode other : nodes.values()) {
+            if (other.applied.size() > index) {
+                return new ArrayList<>(other.applied.subList(0, (int) index + 1));
+            }
+        }
+        throw new AssertionError("no member has applied up to snapshot index " + index);
+    }
+
+    public void processReadyAll() {
+        for (long id : nodes.keySet()) {
+            processReady(id);
+        }
+    }
+
+    // ---- network ----
+
+    private static String link(long from, long to) {
+        return from + "->" + to;
+    }
+
+    public void cut(long from, long to) {
+        cut.add(link(from, to));
+    }
+
+    /** Cuts every link between the groups (each group stays connected inside). */
+    public void partition(List<List<Long>> groups) {
+        cut.clear();
+        for (List<Long> a : groups) {
+            for (List<Long> b : groups) {
+                if (a != b) {
+                    for (long x : a) {
+                        for (long y : b) {
+                            cut.add(link(x, y));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    public void heal() {
+        cut.clear();
+    }
+
+    public boolean isCut(long from, long to) {
+        return cut.contains(link(from, to));
+    }
+
+    /** Delivers one queued message (by queue position), or drops it if its link is cut or the receiver is down. */
+    public void deliverAt(int position) {
+        Message m = inflight.remove(position);
+        SimNode to = nodes.get(m.to());
+        boolean lost = isCut(m.from(), m.to()) || to == null || !to.up;
+        if (lost) {
+            trace.accept("  dropped " + Describe.message(m));
+        } else {
+            trace.accept("  deliver " + Describe.message(m));
+            to.node.step(m);
+        }
+        reportSnapshot(m, lost);
+        check();
+    }
+
+    /**
+     * Like etcd's transport, tells the sender of a snapshot whether it arrived: without the report the
+     * leader would wait in SNAPSHOT state forever.
+     */
+    private void reportSnapshot(Message m, boolean failed) {
+        if (m instanceof MsgSnap) {
+            SimNode from = nodes.get(m.from());
+            if (from != null && from.up) {
+                from.node.reportSnapshot(m.to(), failed);
+            }
+        }
+    }
+
+    /** Delivers every message queued now (to {@code onlyTo} only, if non-zero), in order. */
+    public int deliverAll(long onlyTo) {
+        List<Message> batch = new ArrayList<>();
+        List<Message> keep = new ArrayList<>();
+        for (Message m : inflight) {
+            (onlyTo == 0 || m.to() == onlyTo ? batch : keep).add(m);
+        }
+        inflight.clear();
+        inflight.addAll(batch);
+        int n = batch.size();
+        for (int i = 0; i < n; i++) {
+            deliverAt(0);
+        }
+        inflight.addAll(keep);
+        return n;
+    }
+
+    /** Drops every queued message from {@code from} to {@code to}; returns how many. */
+    public int drop(long from, long to) {
+        int before = inflight.size();
+        List<Message> lost = new ArrayList<>();
+        inflight.removeIf(m -> {
+            boolean match = m.from() == from && m.to() == to;
+            if (match) {
+                lost.add(m);
+            }
+            if (match) {
+                trace.accept("  dropped " + Describe.message(m));
+            }
+            return match;
+        });
+        lost.forEach(m -> reportSnapshot(m, true));
+        return before - inflight.size();
+    }
+
+    public void dropAt(int position) {
+        Message m = inflight.remove(position);
+        trace.accept("  dropped " + Describe.message(m));
+        reportSnapshot(m, true);
+    }
+
+    public void duplicateAt(int position) {
+        inflight.add(inflight.get(position));
+    }
+
+    /** Repeats Ready processing and delivery until nothing is left (no ticks). */
+    public void stabilize() {
+        for (int round = 0; round < 10_000; round++) {
+            boolean any = false;
+            for (long id : nodes.keySet()) {
+                any |= processReady(id);
+            }
+            if (!inflight.isEmpty()) {
+                deliverAll(0);
+                any = true;
+            }
+            if (!any) {
+                return;
+            }
+        }
+        throw new AssertionError("cluster did not stabilize");
+    }
+
+    // ---- crashes ----
+
+    /** Crashes a member: unpersisted state, pending Ready and messages addressed to it are lost. */
+    public void crash(long id) {
+        SimNode n = get(id);
+        n.up = false;
+        n.pending = null;
+        n.node = null;
+        n.readStates.clear();
+        List<Message> lost = inflight.stream().filter(m -> m.to() == id).toList();
+        inflight.removeAll(lost);
+        lost.forEach(m -> reportSnapshot(m, true));
+        check();
+    }
+
+    /** Restarts a crashed member from its stable storage (HardState, snapshot, stable log). */
+    public void restart(long id) {
+        SimNode n = get(id);
+        if (n.up) {
+            return;
+        }
+        n.up = true;
+        n.node = new RawNode(n.config, n.storage, new SimRandom(seed * 31 + id + 1_000_003L * n.applied.size()));
+        restoreApplied(n, n.storage.snapshot().index());
+        check();
+    }
+
+    /**
+     * The application snapshots its applied state at {@code index} and compacts the log there (§7).
+     * Returns false if that is not possible (not yet applied, already compacted).
+     */
+    public boolean compact(long id, long index) {
+        SimNode n = get(id);
+        if (!n.up || index >= n.applied.size() || index <= n.storage.snapshot().index()
+                || index > n.storage.lastIndex()) {
+            return false;
+        }
+        n.storage.createSnapshot(index, ids(), Bytes.utf8("applied@" + index));
+        n.storage.compact(index);
+        return true;
+    }
+
+    // ---- observation ----
+
+    public List<Long> leaders() {
+        List<Long> out = new ArrayList<>();
+        for (SimNode n : nodes.values()) {
+            if (n.up && n.node.status().softState().role() == StateRole.LEADER) {
+                out.add(n.id);
+            }
+        }
+        return out;
+    }
+
+    public String status(long id) {
+        SimNode n = get(id);
+        if (!n.up) {
+            return id + ": DOWN";
+        }
+        var st = n.node.status();
+        var log = n.node.core().log();
+        StringBuilder sb = new StringBuilder().append(id).append(": ").append(st.softState().role())
+                .append(" term=").append(st.hardState().term()).append(" vote=").append(st.hardState().vote())
+                .append(" lead=").append(st.softState().leader()).append(" commit=").append(st.hardState().commit())
+                .append(" applied=").append(st.applied()).append(" last=").append(log.lastIndex());
+        if (log.firstIndex() > 1) {
+            sb.append(" first=").append(log.firstIndex());
+        }
+        st.progress().forEach((peer, p) -> sb.append("\n   ").append(peer).append(": ").append(p));
+        return sb.toString();
+    }
+
+    public String logOf(long id) {
+        SimNode n = get(id);
+        if (!n.up) {
+            return id + ": DOWN";
+        }
+        return id + ": " + Describe.entries(n.node.core().log().allEntries());
+    }
+}
