@@ -1,0 +1,108 @@
+package io.stormglass.raft.wal.internal;
+
+import io.stormglass.raft.wal.WalCrc;
+import io.stormglass.raft.wal.WalEntry;
+import io.stormglass.raft.wal.WalHardState;
+import io.stormglass.raft.wal.WalMetadata;
+import io.stormglass.raft.wal.WalRecord;
+import io.stormglass.raft.wal.WalSnapshotMarker;
+import java.util.Optional;
+
+/** Maps {@link WalRecord}s and durable marks to frame payloads and back (layouts in the package javadoc). */
+public final class RecordCodec {
+    private RecordCodec() {
+    }
+
+    /** Encodes a record as a complete frame. */
+    public static byte[] encode(WalRecord record) {
+        if (record instanceof WalEntry e) {
+            byte[] p = new byte[20 + e.data().length];
+            Le.putLong(p, 0, e.term());
+            Le.putLong(p, 8, e.index());
+            Le.putInt(p, 16, e.type());
+            System.arraycopy(e.data(), 0, p, 20, e.data().length);
+            return Frames.encode(Frames.TYPE_ENTRY, p);
+        }
+        if (record instanceof WalHardState s) {
+            byte[] p = new byte[24];
+            Le.putLong(p, 0, s.term());
+            Le.putLong(p, 8, s.vote());
+            Le.putLong(p, 16, s.commit());
+            return Frames.encode(Frames.TYPE_STATE, p);
+        }
+        if (record instanceof WalSnapshotMarker m) {
+            byte[] p = new byte[16];
+            Le.putLong(p, 0, m.index());
+            Le.putLong(p, 8, m.term());
+            return Frames.encode(Frames.TYPE_SNAPSHOT, p);
+        }
+        if (record instanceof WalMetadata m) {
+            return Frames.encode(Frames.TYPE_METADATA, m.data());
+        }
+        WalCrc c = (WalCrc) record;
+        byte[] p = new byte[4];
+        Le.putInt(p, 0, c.chainCrc());
+        return Frames.encode(Frames.TYPE_CRC, p);
+    }
+
+    /** Encodes a durable mark: "bytes [0, durableOffsetBytes) of this segment were synced". */
+    public static byte[] encodeDurableMark(long durableOffsetBytes) {
+        byte[] p = new byte[8];
+        Le.putLong(p, 0, durableOffsetBytes);
+        return Frames.encode(Frames.TYPE_DURABLE_MARK, p);
+    }
+
+    /** The offset a durable-mark frame claims, if {@code frame} is one with a well-formed payload. */
+    public static Optional<Long> durableMark(Frames.Frame frame) {
+        if (frame.type() != Frames.TYPE_DURABLE_MARK || frame.payload().length != 8) {
+            return Optional.empty();
+        }
+        return Optional.of(Le.getLong(frame.payload(), 0));
+    }
+
+    /**
+     * Decodes a verified frame into a record; empty for a durable mark; throws
+     * {@link IllegalArgumentException} for a payload whose size does not fit its type.
+     */
+    public static Optional<WalRecord> decode(Frames.Frame frame) {
+        byte[] p = frame.payload();
+        return switch (frame.type()) {
+            case Frames.TYPE_ENTRY -> {
+                requireAtLeast(p, 20, "entry");
+                byte[] data = new byte[p.length - 20];
+                System.arraycopy(p, 20, data, 0, data.length);
+                yield Optional.of(new WalEntry(Le.getLong(p, 0), Le.getLong(p, 8), Le.getInt(p, 16), data));
+            }
+            case Frames.TYPE_STATE -> {
+                requireExactly(p, 24, "hard state");
+                yield Optional.of(new WalHardState(Le.getLong(p, 0), Le.getLong(p, 8), Le.getLong(p, 16)));
+            }
+            case Frames.TYPE_SNAPSHOT -> {
+                requireExactly(p, 16, "snapshot marker");
+                yield Optional.of(new WalSnapshotMarker(Le.getLong(p, 0), Le.getLong(p, 8)));
+            }
+            case Frames.TYPE_METADATA -> Optional.of(new WalMetadata(p));
+            case Frames.TYPE_CRC -> {
+                requireExactly(p, 4, "crc");
+                yield Optional.of(new WalCrc(Le.getInt(p, 0)));
+            }
+            case Frames.TYPE_DURABLE_MARK -> {
+                requireExactly(p, 8, "durable mark");
+                yield Optional.empty();
+            }
+            default -> throw new IllegalArgumentException("unknown record type " + frame.type());
+        };
+    }
+
+    private static void requireAtLeast(byte[] p, int bytes, String what) {
+        if (p.length < bytes) {
+            throw new IllegalArgumentException(what + " payload of " + p.length + " bytes, expected at least " + bytes);
+        }
+    }
+
+    private static void requireExactly(byte[] p, int bytes, String what) {
+        if (p.length != bytes) {
+            throw new IllegalArgumentException(what + " payload of " + p.length + " bytes, expected " + bytes);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package io.stormglass.raft.wal.internal;
+
+import io.stormglass.engine.storage.DataFile;
+import io.stormglass.engine.storage.FileSystem;
+import io.stormglass.raft.wal.WalCrc;
+import io.stormglass.raft.wal.WalEntry;
+import io.stormglass.raft.wal.WalError;
+import io.stormglass.raft.wal.WalHardState;
+import io.stormglass.raft.wal.WalMetadata;
+import io.stormglass.raft.wal.WalRecord;
+import io.stormglass.raft.wal.WalSnapshotMarker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Recovery: reads the segments from the one that holds the snapshot index to the tail, verifies
+ * every frame and the segment chain, rebuilds the log as etcd's {@code ReadAll} does, and repairs
+ * a torn tail as etcd's {@code Repair} does. The decision rules are in the package javadoc.
+ */
+public final class WalReplay {
+    private final FileSystem fs;
+    private final String dir;
+    private final WalSnapshotMarker from;
+    private final List<WalEntry> entries = new ArrayList<>();
+    private WalMetadata metadata;
+    private WalHardState hardState = WalHardState.EMPTY;
+    private boolean snapshotMatched;
+    private int chain;
+    private long lastIndex;
+
+    private WalReplay(FileSystem fs, String dir, WalSnapshotMarker from) {
+        this.fs = fs;
+        this.dir = dir;
+        this.from = from;
+    }
+
+    /** Replays {@code dir} from snapshot {@code from}; a {@link ReplayState} or the error that stops recovery. */
+    public static Result replay(FileSystem fs, String dir, WalSnapshotMarker from) {
+        return new WalReplay(fs, dir, from).run();
+    }
+
+    /** Either the state or an error. */
+    public record Result(ReplayState state, WalError error) {
+    }
+
+    private Result run() {
+        List<SegmentName> segments = SegmentFiles.listAndCleanUp(fs, dir);
+        if (segments.isEmpty()) {
+            return failed(new WalError.NotFound(dir, "no segment files"));
+        }
+        for (int i = 1; i < segments.size(); i++) {
+            if (segments.get(i).seq() != segments.get(i - 1).seq() + 1) {
+                return failed(new WalError.NotFound(dir, "segment sequence jumps from "
+                        + segments.get(i - 1).fileName() + " to " + segments.get(i).fileName()));
+            }
+        }
+        int start = -1;
+        for (int i = 0; i < segments.size(); i++) {
+            if (Long.compareUnsigned(segments.get(i).firstIndex(), from.index()) <= 0) {
+                start = i;
+            }
+        }
+        if (start < 0) {
+            return failed(new WalError.NotFound(dir, "no segment holds index " + from.index()));
+        }
+        long tailDurable = 0;
+        long repaired = 0;
+        DataFile tailFile = null;
+        int tailValidEnd = 0;
+        for (int i = start; i < segments.size(); i++) {
+            String path = dir + "/" + segments.get(i).fileName();
+            Optional<DataFile> file = fs.openExisting(path);
+            if (file.isEmpty()) {
+                return failed(new WalError.NotFound(dir, "segment vanished: " + path));
+            }
+            byte[] buf = SegmentFiles.readAll(file.get());
+            SegmentScan scan = SegmentScan.scan(buf, buf.length);
+            boolean isTail = i == segments.size() - 1;
+            if (scan.firstBad() != null) {
+                Optional<WalError> fatal = judgeDamage(path, scan, isTail);
+                if (fatal.isPresent()) {
+                    return failed(fatal.get());
+                }
+            }
+            Optional<WalError> error = apply(path, scan.frames(), i > start);
+            if (error.isPresent()) {
+                return failed(error.get());
+            }
+            if (isTail) {
+                tailFile = file.get();
+                tailValidEnd = scan.validEndOffset();
+                repaired = buf.length - tailValidEnd;
+                tailDurable = Math.min(scan.provenDurableBytes(), tailValidEnd);
+            }
+        }
+        if (!snapshotMatched) {
+            return failed(new WalError.SnapshotNotFound(from));
+        }
+        if (metadata == null) {
+            return failed(new WalError.Corruption(dir + "/" + segments.get(start).fileName(), 0, "no metadata record"));
+        }
+        if (repaired > 0) {
+            // etcd's Repair; durable with the next sync, and a crash before it leads to the same cut again
+            tailFile.truncate(tailValidEnd);
+        }
+        return new Result(new ReplayState(List.copyOf(segments), chain, lastIndex, tailDurable, repaired, metadata,
+                hardState, List.copyOf(entries)), null);
+    }
+
+    /**
+     * A bad frame is fatal unless it sits in the tail segment after everything a valid durable
+     * mark proves synced: only then can it be a write that a crash tore.
+     */
+    private static Optional<WalError> judgeDamage(String path, SegmentScan scan, boolean isTail) {
+        Frames.BadFrame bad = scan.firstBad();
+        if (!isTail) {
+            return Optional.of(new WalError.Corruption(path, bad.offset(), bad.reason()
+                    + " in a segment that was synced before its successor was created"));
+        }
+        if (scan.provenDurableBytes() > bad.offset()) {
+            return Optional.of(new WalError.Corruption(path, bad.offset(), bad.reason() + "; "
+                    + scan.validFramesAfterBad() + " valid record(s) follow and a durable mark proves the first "
+                    + scan.provenDurableBytes() + " bytes were synced"));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<WalError> apply(String path, List<Frames.Frame> frames, boolean continuesChain) {
+        if (frames.isEmpty() || frames.get(0).type() != Frames.TYPE_CRC) {
+            return Optional.of(new WalError.Corruption(path, 0, "segment does not start with a crc record"));
+        }
+        for (Frames.Frame frame : frames) {
+            Optional<WalRecord> record;
+            try {
+                record = RecordCodec.decode(frame);
+            } catch (IllegalArgumentException e) {
+                return Optional.of(new WalError.Corruption(path, frame.offset(), e.getMessage()));
+            }
+            if (frame.type() == Frames.TYPE_CRC) {
+                int stored = ((WalCrc) record.orElseThrow()).chainCrc();
+                if (frame.offset() != 0) {
+                    return Optional.of(new WalError.Corruption(path, frame.offset(), "crc record inside a segment"));
+                }
+                if (continuesChain && stored != chain) {
+                    return Optional.of(new WalError.Corruption(path, 0, "segment chain broken: segment starts with "
+                            + Integer.toHexString(stored) + " but the previous segment ends with "
+                            + Integer.toHexString(chain) + " (a segment tail is missing)"));
+                }
+                chain = stored;
+                continue;
+            }
+            chain = Frames.chain(chain, frame.crc());
+            if (record.isPresent()) {
+                Optional<WalError> error = applyRecord(path, frame.offset(), record.get());
+                if (error.isPresent()) {
+                    return error;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<WalError> applyRecord(String path, int offset, WalRecord record) {
+        if (record instanceof WalEntry e) {
+            if (e.index() > from.index()) {
+                long up = e.index() - from.index() - 1;
+                if (up > entries.size()) {
+                    return Optional.of(new WalError.Corruption(path, offset, "entry index " + e.index()
+                            + " leaves a gap after index " + (from.index() + entries.size())));
+                }
+                // a rewritten suffix (a new leader's entries) replaces what followed it, as in etcd's ReadAll
+                entries.subList((int) up, entries.size()).clear();
+                entries.add(e);
+            } else {
+                // the log was cut back to e.index(), so nothing after the snapshot survives; etcd's
+                // ReadAll skips such an entry and would keep stale entries written before it
+                entries.clear();
+            }
+            lastIndex = e.index();
+        } else if (record instanceof WalHardState s) {
+            hardState = s;
+        } else if (record instanceof WalMetadata m) {
+            if (metadata != null && !metadata.equals(m)) {
+                return Optional.of(new WalError.Corruption(path, offset, "metadata conflicts with earlier copy"));
+            }
+            metadata = m;
+        } else if (record instanceof WalSnapshotMarker m) {
+            if (m.index() == from.index()) {
+                if (m.term() != from.term()) {
+                    return Optional.of(new WalError.SnapshotMismatch(from, m.term()));
+                }
+                snapshotMatched = true;
+            }
+            lastIndex = Math.max(lastIndex, m.index());
+        }
+        return Optional.empty();
+    }
+
+    private static Result failed(WalError error) {
+        return new Result(null, error);
+    }
+}
