@@ -95,6 +95,20 @@ public final class Wal {
     }
 
     /**
+     * The snapshot markers in the WAL whose index is not above the last saved commit index
+     * (etcd's {@code ValidSnapshotEntries}), oldest first: the snapshots a restarting member may
+     * load (with {@link Snapshotter#loadNewest(java.util.function.Predicate)}) before
+     * {@link #open}. Reads every segment and changes nothing.
+     */
+    public static WalMarkersResult validSnapshotMarkers(WalContext ctx) {
+        WalReplay.Result result = WalReplay.snapshotMarkers(ctx.fs(), ctx.dir());
+        if (result.error() != null) {
+            return new WalMarkersResult.Failed(result.error());
+        }
+        return new WalMarkersResult.Found(result.markers());
+    }
+
+    /**
      * Appends {@code entries} then {@code state} (an empty state is not written), as etcd's
      * {@code Save}. With {@code mustSync} one fdatasync follows and {@code done} runs when it
      * completes (an empty save syncs only if earlier saves left unsynced bytes); otherwise
@@ -166,8 +180,7 @@ public final class Wal {
      */
     public List<String> releaseLockTo(long index) {
         int keepFrom = 0;
-        int sealed = busy ? segments.size() : segments.size() - 1;
-        for (int i = 0; i < sealed; i++) {
+        for (int i = 0; i < segments.size(); i++) {
             if (Long.compareUnsigned(segments.get(i).firstIndex(), index) < 0) {
                 keepFrom = i;
             }

@@ -61,7 +61,23 @@
  * As etcd's {@code ReadAll}: reading starts at the newest segment whose first index is not above
  * the snapshot index; entries after the snapshot index are collected and an entry whose index is
  * not above the last one replaces that suffix (one at or below the snapshot index drops every
- * collected entry, where etcd would keep entries it had truncated); an index gap is corruption; the last hard state
- * wins; all metadata copies must agree; the snapshot marker must be found with the same term.
+ * collected entry, where etcd would keep entries it had truncated); an index gap is corruption;
+ * the last hard state wins; all metadata copies must agree; the snapshot marker must be found
+ * with the same term. Reading costs no device time (the engine's {@code DataFile.read} is
+ * synchronous); every save is one write and, when it must sync, one fdatasync.
+ *
+ * <h2>How a member uses it (etcd's order)</h2>
+ * <ol>
+ *   <li>Start: {@link io.stormglass.raft.wal.Wal#validSnapshotMarkers}, then
+ *       {@link io.stormglass.raft.wal.Snapshotter#loadNewest(java.util.function.Predicate)} with
+ *       those markers, then {@link io.stormglass.raft.wal.Wal#open} from the loaded snapshot's
+ *       marker (or {@link io.stormglass.raft.wal.WalSnapshotMarker#ZERO});
+ *       {@link io.stormglass.raft.wal.Wal#create} when there is no WAL yet.</li>
+ *   <li>Each Ready: {@link io.stormglass.raft.wal.Wal#save} with {@code mustSync}; on a non-OK
+ *       result the member stops.</li>
+ *   <li>Snapshot: {@link io.stormglass.raft.wal.Snapshotter#save}, then
+ *       {@link io.stormglass.raft.wal.Wal#saveSnapshot}, then
+ *       {@link io.stormglass.raft.wal.Wal#releaseLockTo} with the snapshot index.</li>
+ * </ol>
  */
 package io.stormglass.raft.wal;

@@ -22,26 +22,37 @@ public final class WalReplay {
     private final FileSystem fs;
     private final String dir;
     private final WalSnapshotMarker from;
+    private final boolean markersOnly;
     private final List<WalEntry> entries = new ArrayList<>();
+    private final List<WalSnapshotMarker> markers = new ArrayList<>();
     private WalMetadata metadata;
     private WalHardState hardState = WalHardState.EMPTY;
     private boolean snapshotMatched;
     private int chain;
     private long lastIndex;
 
-    private WalReplay(FileSystem fs, String dir, WalSnapshotMarker from) {
+    private WalReplay(FileSystem fs, String dir, WalSnapshotMarker from, boolean markersOnly) {
         this.fs = fs;
         this.dir = dir;
         this.from = from;
+        this.markersOnly = markersOnly;
     }
 
     /** Replays {@code dir} from snapshot {@code from}; a {@link ReplayState} or the error that stops recovery. */
     public static Result replay(FileSystem fs, String dir, WalSnapshotMarker from) {
-        return new WalReplay(fs, dir, from).run();
+        return new WalReplay(fs, dir, from, false).run();
     }
 
-    /** Either the state or an error. */
-    public record Result(ReplayState state, WalError error) {
+    /**
+     * Reads every segment for its snapshot markers and returns those not above the last hard
+     * state's commit index (etcd's {@code ValidSnapshotEntries}); changes nothing on disk.
+     */
+    public static Result snapshotMarkers(FileSystem fs, String dir) {
+        return new WalReplay(fs, dir, WalSnapshotMarker.ZERO, true).run();
+    }
+
+    /** The state (or, for {@link #snapshotMarkers}, the markers) or an error. */
+    public record Result(ReplayState state, List<WalSnapshotMarker> markers, WalError error) {
     }
 
     private Result run() {
@@ -55,8 +66,8 @@ public final class WalReplay {
                         + segments.get(i - 1).fileName() + " to " + segments.get(i).fileName()));
             }
         }
-        int start = -1;
-        for (int i = 0; i < segments.size(); i++) {
+        int start = markersOnly ? 0 : -1;
+        for (int i = 0; i < segments.size() && !markersOnly; i++) {
             if (Long.compareUnsigned(segments.get(i).firstIndex(), from.index()) <= 0) {
                 start = i;
             }
@@ -94,6 +105,15 @@ public final class WalReplay {
                 tailDurable = Math.min(scan.provenDurableBytes(), tailValidEnd);
             }
         }
+        if (markersOnly) {
+            List<WalSnapshotMarker> valid = new ArrayList<>();
+            for (WalSnapshotMarker m : markers) {
+                if (m.index() <= hardState.commit()) {
+                    valid.add(m);
+                }
+            }
+            return new Result(null, List.copyOf(valid), null);
+        }
         if (!snapshotMatched) {
             return failed(new WalError.SnapshotNotFound(from));
         }
@@ -105,7 +125,7 @@ public final class WalReplay {
             tailFile.truncate(tailValidEnd);
         }
         return new Result(new ReplayState(List.copyOf(segments), chain, lastIndex, tailDurable, repaired, metadata,
-                hardState, List.copyOf(entries)), null);
+                hardState, List.copyOf(entries)), List.of(), null);
     }
 
     /**
@@ -162,7 +182,9 @@ public final class WalReplay {
     }
 
     private Optional<WalError> applyRecord(String path, int offset, WalRecord record) {
-        if (record instanceof WalEntry e) {
+        if (record instanceof WalEntry e && markersOnly) {
+            lastIndex = e.index();
+        } else if (record instanceof WalEntry e) {
             if (e.index() > from.index()) {
                 long up = e.index() - from.index() - 1;
                 if (up > entries.size()) {
@@ -186,6 +208,7 @@ public final class WalReplay {
             }
             metadata = m;
         } else if (record instanceof WalSnapshotMarker m) {
+            markers.add(m);
             if (m.index() == from.index()) {
                 if (m.term() != from.term()) {
                     return Optional.of(new WalError.SnapshotMismatch(from, m.term()));
@@ -198,6 +221,6 @@ public final class WalReplay {
     }
 
     private static Result failed(WalError error) {
-        return new Result(null, error);
+        return new Result(null, List.of(), error);
     }
 }
