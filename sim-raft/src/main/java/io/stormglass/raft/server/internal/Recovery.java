@@ -12,7 +12,7 @@ import io.stormglass.raft.wal.Snapshotter;
 import io.stormglass.raft.wal.Wal;
 import io.stormglass.raft.wal.WalContext;
 import io.stormglass.raft.wal.WalEntry;
-import io.stormglass.raft.wal.WalError;
+import io.stormglass.raft.wal.WalMarkersResult;
 import io.stormglass.raft.wal.WalHardState;
 import io.stormglass.raft.wal.WalOpenResult;
 import io.stormglass.raft.wal.WalSnapshotMarker;
@@ -20,12 +20,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.HashSet;
 
 /**
  * Boots a member's durable state as etcd's {@code bootstrap}: a fresh WAL when there is none;
- * otherwise the newest snapshot whose marker the WAL holds, then the WAL replayed after it into
- * the Raft storage. A WAL that cannot be recovered (corruption in the middle) is fatal.
+ * otherwise the newest snapshot whose marker the WAL holds (etcd's {@code ValidSnapshotEntries}:
+ * a snapshot file whose marker never became durable is skipped), then the WAL replayed after it
+ * into the Raft storage. A WAL that cannot be recovered (corruption in the middle) is fatal.
  */
 final class Recovery {
     /** What a boot produced: the WAL, the Raft storage, and the snapshot the state machine starts from. */
@@ -49,40 +50,36 @@ final class Recovery {
             Wal wal = Wal.create(walCtx, ("member=" + member).getBytes(StandardCharsets.UTF_8), created);
             return new Booted(wal, storage, Snapshot.EMPTY, 0);
         }
-        Set<WalSnapshotMarker> rejected = new TreeSet<>((a, b) -> a.index() != b.index()
-                ? Long.compare(a.index(), b.index()) : Long.compare(a.term(), b.term()));
-        while (true) {
-            Snapshotter.Load load = snapshotter.loadNewest(m -> !rejected.contains(m));
-            WalSnapshotMarker marker = load.snapshot().map(SnapshotFile::marker).orElse(WalSnapshotMarker.ZERO);
-            WalOpenResult opened = Wal.open(walCtx, marker);
-            if (opened instanceof WalOpenResult.Failed failed) {
-                if (failed.error() instanceof WalError.SnapshotNotFound && load.snapshot().isPresent()) {
-                    // the snapshot file became durable but its WAL marker did not: use an older one
-                    rejected.add(marker);
-                    continue;
-                }
-                throw new BootFailure(failed.error().message());
-            }
-            WalOpenResult.Opened ok = (WalOpenResult.Opened) opened;
-            Snapshot snapshot = load.snapshot()
-                    .map(s -> new Snapshot(new SnapshotMetadata(s.index(), s.term(), voters), s.data()))
-                    .orElse(Snapshot.EMPTY);
-            if (!snapshot.isEmpty()) {
-                storage.applySnapshot(snapshot);
-            }
-            WalHardState hs = ok.hardState();
-            if (!hs.isEmpty()) {
-                storage.setHardState(new HardState(hs.term(), hs.vote(), hs.commit()));
-            }
-            List<Entry> entries = new ArrayList<>(ok.entries().size());
-            for (WalEntry e : ok.entries()) {
-                entries.add(fromWal(e));
-            }
-            if (!entries.isEmpty()) {
-                storage.append(entries);
-            }
-            return new Booted(ok.wal(), storage, snapshot, ok.repairedTailBytes());
+        WalMarkersResult markers = Wal.validSnapshotMarkers(walCtx);
+        if (markers instanceof WalMarkersResult.Failed failed) {
+            throw new BootFailure(failed.error().message());
         }
+        Set<WalSnapshotMarker> valid = new HashSet<>(((WalMarkersResult.Found) markers).markers());
+        Snapshotter.Load load = snapshotter.loadNewest(valid::contains);
+        WalSnapshotMarker marker = load.snapshot().map(SnapshotFile::marker).orElse(WalSnapshotMarker.ZERO);
+        WalOpenResult opened = Wal.open(walCtx, marker);
+        if (opened instanceof WalOpenResult.Failed failed) {
+            throw new BootFailure(failed.error().message());
+        }
+        WalOpenResult.Opened ok = (WalOpenResult.Opened) opened;
+        Snapshot snapshot = load.snapshot()
+                .map(s -> new Snapshot(new SnapshotMetadata(s.index(), s.term(), voters), s.data()))
+                .orElse(Snapshot.EMPTY);
+        if (!snapshot.isEmpty()) {
+            storage.applySnapshot(snapshot);
+        }
+        WalHardState hs = ok.hardState();
+        if (!hs.isEmpty()) {
+            storage.setHardState(new HardState(hs.term(), hs.vote(), hs.commit()));
+        }
+        List<Entry> entries = new ArrayList<>(ok.entries().size());
+        for (WalEntry e : ok.entries()) {
+            entries.add(fromWal(e));
+        }
+        if (!entries.isEmpty()) {
+            storage.append(entries);
+        }
+        return new Booted(ok.wal(), storage, snapshot, ok.repairedTailBytes());
     }
 
     static WalEntry toWal(Entry e) {
