@@ -1,0 +1,238 @@
+package io.stormglass.raft.client;
+
+import io.stormglass.engine.event.EventKind;
+import io.stormglass.engine.event.Scheduler;
+import io.stormglass.engine.metrics.MetricId;
+import io.stormglass.engine.metrics.Recorder;
+import io.stormglass.engine.net.Transport;
+import io.stormglass.engine.random.SimRandom;
+import io.stormglass.raft.check.linearizability.Operation;
+import io.stormglass.raft.kv.Compare;
+import io.stormglass.raft.kv.KvCommand;
+import io.stormglass.raft.kv.KvResult;
+import io.stormglass.raft.server.EtcdErrors;
+import io.stormglass.raft.server.Wire;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * An etcd client (clientv3-like) on the simulated network: it talks to one member at a time,
+ * gives each call a deadline (retries included), retries retryable errors
+ * ({@code leader changed}, {@code no leader}) on the next endpoint after a backoff, and fails
+ * over reads (never writes, which might apply twice) to the next endpoint when an attempt gets
+ * no answer. Failures carry etcd's words; a call past its deadline fails with
+ * {@code context deadline exceeded}.
+ *
+ * <p>Every call is counted per operation and error, and register operations (put, get, delete,
+ * compare-and-set) are recorded in the {@link History} with their outcome: a write that timed
+ * out may or may not have taken effect.
+ */
+public final class KvClient {
+    private static final EventKind DEADLINE = EventKind.named("client.deadline");
+    private static final EventKind ATTEMPT_TIMEOUT = EventKind.named("client.attempt-timeout");
+    private static final EventKind RETRY = EventKind.named("client.retry");
+
+    private final int nodeId;
+    private final ClientConfig config;
+    private final Scheduler scheduler;
+    private final Transport<Wire> transport;
+    private final SimRandom random;
+    private final Recorder recorder;
+    private final History history;
+    private final Map<Long, Call> inFlight = new TreeMap<>();
+    private int endpointIndex;
+    private long nextSeq;
+
+    /** Registers the client on the transport as node {@code nodeId}; {@code history} may be null. */
+    public KvClient(int nodeId, ClientConfig config, Scheduler scheduler, Transport<Wire> transport, SimRandom random,
+            Recorder recorder, History history) {
+        this.nodeId = nodeId;
+        this.config = config;
+        this.scheduler = scheduler;
+        this.transport = transport;
+        this.random = random;
+        this.recorder = recorder;
+        this.history = history;
+        this.endpointIndex = Math.floorMod(nodeId, config.endpoints().size());
+        transport.register(nodeId, (from, wire) -> {
+            if (wire instanceof Wire.Response r) {
+                onResponse(r);
+            }
+        });
+    }
+
+    public int nodeId() {
+        return nodeId;
+    }
+
+    public void put(String key, String value, Consumer<ClientResult> done) {
+        start("put", new Wire.ClientOp.Write(new KvCommand.Put(key, value, 0)),
+                new Recordable(Operation.Kind.WRITE, key, value, null), done);
+    }
+
+    public void putWithLease(String key, String value, long leaseId, Consumer<ClientResult> done) {
+        start("put", new Wire.ClientOp.Write(new KvCommand.Put(key, value, leaseId)), null, done);
+    }
+
+    public void get(String key, boolean linearizable, Consumer<ClientResult> done) {
+        start(linearizable ? "get_linearizable" : "get_serializable", new Wire.ClientOp.Read(key, "", linearizable),
+                linearizable ? new Recordable(Operation.Kind.READ, key, null, null) : null, done);
+    }
+
+    public void delete(String key, Consumer<ClientResult> done) {
+        start("delete", new Wire.ClientOp.Write(new KvCommand.Delete(key, "")),
+                new Recordable(Operation.Kind.DELETE, key, null, null), done);
+    }
+
+    /** Sets {@code key} to {@code value} if it holds {@code expected}, as a txn with one value compare. */
+    public void compareAndSet(String key, String expected, String value, Consumer<ClientResult> done) {
+        KvCommand.Txn txn = new KvCommand.Txn(List.of(Compare.valueEquals(key, expected)),
+                List.of(new KvCommand.Put(key, value, 0)), List.of());
+        start("txn", new Wire.ClientOp.Write(txn), new Recordable(Operation.Kind.CAS, key, value, expected), done);
+    }
+
+    public void txn(KvCommand.Txn txn, Consumer<ClientResult> done) {
+        start("txn", new Wire.ClientOp.Write(txn), null, done);
+    }
+
+    public void leaseGrant(long leaseId, long ttlNanos, Consumer<ClientResult> done) {
+        start("lease_grant", new Wire.ClientOp.Write(new KvCommand.LeaseGrant(leaseId, ttlNanos)), null, done);
+    }
+
+    public void leaseRevoke(long leaseId, Consumer<ClientResult> done) {
+        start("lease_revoke", new Wire.ClientOp.Write(new KvCommand.LeaseRevoke(leaseId)), null, done);
+    }
+
+    public void leaseKeepAlive(long leaseId, Consumer<ClientResult> done) {
+        start("lease_keepalive", new Wire.ClientOp.KeepAlive(leaseId), null, done);
+    }
+
+    /** What the history needs to know of a register operation. */
+    private record Recordable(Operation.Kind kind, String key, String value, String expected) {
+    }
+
+    private final class Call {
+        final String opName;
+        final Wire.ClientOp op;
+        final Recordable recordable;
+        final Consumer<ClientResult> done;
+        final long startNanos;
+        long deadlineHandle;
+        long attemptHandle = Scheduler.NO_EVENT;
+        long requestId;
+        int attempts;
+        boolean finished;
+
+        Call(String opName, Wire.ClientOp op, Recordable recordable, Consumer<ClientResult> done) {
+            this.opName = opName;
+            this.op = op;
+            this.recordable = recordable;
+            this.done = done;
+            this.startNanos = scheduler.nowNanos();
+        }
+
+        boolean isWrite() {
+            return op instanceof Wire.ClientOp.Write;
+        }
+    }
+
+    private void start(String opName, Wire.ClientOp op, Recordable recordable, Consumer<ClientResult> done) {
+        Call call = new Call(opName, op, recordable, done);
+        call.deadlineHandle = scheduler.schedule(config.requestTimeoutNanos(), DEADLINE, nodeId,
+                () -> finish(call, null, EtcdErrors.DEADLINE_EXCEEDED));
+        send(call);
+    }
+
+    private void send(Call call) {
+        if (call.finished) {
+            return;
+        }
+        call.attempts++;
+        call.requestId = ((long) nodeId << 40) | ++nextSeq;
+        inFlight.put(call.requestId, call);
+        int endpoint = config.endpoints().get(endpointIndex);
+        transport.send(nodeId, endpoint, new Wire.Request(call.requestId, nodeId, call.op));
+        if (!call.isWrite()) {
+            long requestId = call.requestId;
+            call.attemptHandle = scheduler.schedule(config.attemptTimeoutNanos(), ATTEMPT_TIMEOUT, nodeId, () -> {
+                if (!call.finished && call.requestId == requestId) {
+                    inFlight.remove(requestId);
+                    nextEndpoint();
+                    send(call);
+                }
+            });
+        }
+    }
+
+    private void onResponse(Wire.Response response) {
+        Call call = inFlight.remove(response.requestId());
+        if (call == null || call.finished) {
+            return; // a late answer to an attempt already given up
+        }
+        scheduler.cancel(call.attemptHandle);
+        if (response.reply() instanceof Wire.ClientReply.Ok ok) {
+            finish(call, ok.result(), null);
+        } else if (response.reply() instanceof Wire.ClientReply.LeaseAlive alive) {
+            finish(call, new KvResult.LeaseGrantResult(0, alive.leaseId(), alive.ttlNanos()), null);
+        } else {
+            String error = ((Wire.ClientReply.Error) response.reply()).message();
+            if (EtcdErrors.retryable(error) && call.attempts <= config.maxRetries()) {
+                nextEndpoint();
+                scheduler.schedule(config.retry().delayNanos(call.attempts, random), RETRY, nodeId, () -> send(call));
+            } else {
+                finish(call, null, error);
+            }
+        }
+    }
+
+    private void nextEndpoint() {
+        endpointIndex = (endpointIndex + 1) % config.endpoints().size();
+    }
+
+    private void finish(Call call, KvResult result, String error) {
+        if (call.finished) {
+            return;
+        }
+        call.finished = true;
+        inFlight.remove(call.requestId);
+        scheduler.cancel(call.deadlineHandle);
+        scheduler.cancel(call.attemptHandle);
+        long now = scheduler.nowNanos();
+        long latency = now - call.startNanos;
+        recorder.counter(MetricId.of("client_requests_total", "op", call.opName)).increment();
+        if (error == null) {
+            recorder.latency(MetricId.of("client_request_duration_seconds", "op", call.opName)).record(latency);
+        } else {
+            recorder.counter(MetricId.of("client_errors_total", "error", error)).increment();
+        }
+        if (history != null && call.recordable != null) {
+            history.add(toOperation(call, result, error, now));
+        }
+        call.done.accept(new ClientResult(result, error, latency, call.attempts));
+    }
+
+    private Operation toOperation(Call call, KvResult result, String error, long now) {
+        Recordable r = call.recordable;
+        Operation.Outcome outcome;
+        if (error == null) {
+            outcome = Operation.Outcome.OK;
+        } else if (!call.isWrite() || EtcdErrors.NO_LEADER.equals(error) || EtcdErrors.LEASE_NOT_FOUND.equals(error)) {
+            outcome = Operation.Outcome.FAILED; // a read, or a proposal Raft refused: no effect
+        } else {
+            outcome = Operation.Outcome.UNKNOWN; // timed out: it may still be applied
+        }
+        String value = r.value();
+        boolean casOk = false;
+        if (outcome == Operation.Outcome.OK && r.kind() == Operation.Kind.READ) {
+            KvResult.RangeResult range = (KvResult.RangeResult) result;
+            value = range.kvs().isEmpty() ? null : range.kvs().get(0).value();
+        }
+        if (outcome == Operation.Outcome.OK && r.kind() == Operation.Kind.CAS) {
+            casOk = result instanceof KvResult.TxnResult t && t.succeeded();
+        }
+        return new Operation(history.nextId(), nodeId, r.kind(), r.key(), value, r.expected(), casOk,
+                call.startNanos, outcome == Operation.Outcome.UNKNOWN ? Long.MAX_VALUE : now, outcome);
+    }
+}

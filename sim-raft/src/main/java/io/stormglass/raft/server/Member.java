@@ -1,0 +1,125 @@
+package io.stormglass.raft.server;
+
+import io.stormglass.engine.timeline.NodeRole;
+import io.stormglass.engine.timeline.TimelineEvent;
+import io.stormglass.raft.SoftState;
+import io.stormglass.raft.StateRole;
+import io.stormglass.raft.kv.KvStore;
+import io.stormglass.raft.server.internal.Incarnation;
+import io.stormglass.raft.server.internal.MemberMetrics;
+
+/**
+ * One etcd member on the simulated clock: the Raft core, the WAL, the KV state machine, the
+ * backend and the request handlers, on four simulated threads (raft node, raft loop, apply,
+ * backend), as in etcd's server.
+ *
+ * <p>Lifecycle: {@link #start()} boots from the member's disks (a fresh WAL when they are empty);
+ * {@link #crash(String)} kills the process (what the disks keep is the file systems' business:
+ * a power loss is {@code SimFileSystem.crash}); {@link #start()} again recovers from the WAL and
+ * the newest snapshot. A fatal error (a failed fdatasync) crashes the member as etcd's
+ * {@code lg.Fatal} would; it stays down until started again.
+ */
+public final class Member {
+    private final MemberConfig config;
+    private final MemberEnvironment env;
+    private final MemberMetrics metrics;
+    private Incarnation current;
+    private String downReason = "not started";
+
+    public Member(MemberConfig config, MemberEnvironment env) {
+        this.config = config;
+        this.env = env;
+        this.metrics = new MemberMetrics(env.recorder(), config.label());
+    }
+
+    public int id() {
+        return config.id();
+    }
+
+    public MemberConfig config() {
+        return config;
+    }
+
+    /**
+     * Starts the member process, recovering from its disks.
+     *
+     * @return false if the durable state could not be recovered (the reason is logged; the member stays down)
+     */
+    public boolean start() {
+        if (current != null) {
+            throw new IllegalStateException("member " + config.id() + " is already running");
+        }
+        boolean restart = !"not started".equals(downReason);
+        Incarnation inc;
+        try {
+            inc = new Incarnation(config, env, metrics, reason -> crash("fatal: " + reason));
+        } catch (Incarnation.BootException e) {
+            downReason = "cannot boot: " + e.getMessage();
+            env.logSink().accept("{\"level\":\"fatal\",\"member\":\"" + config.label() + "\",\"msg\":\"failed to recover\",\"error\":\""
+                    + e.getMessage().replace("\"", "'") + "\"}");
+            return false;
+        }
+        current = inc;
+        env.transport().register(config.id(), inc::onMessage);
+        long now = env.scheduler().nowNanos();
+        if (restart) {
+            env.recorder().timeline().append(new TimelineEvent.NodeRestarted(now, config.id()));
+        }
+        env.recorder().timeline().append(new TimelineEvent.RoleChanged(now, config.id(), NodeRole.FOLLOWER, inc.term()));
+        inc.start();
+        return true;
+    }
+
+    /** Kills the process. Does nothing if it is already down. */
+    public void crash(String reason) {
+        if (current == null) {
+            return;
+        }
+        current.kill();
+        current = null;
+        downReason = reason;
+        env.transport().unregister(config.id());
+        long now = env.scheduler().nowNanos();
+        env.recorder().timeline().append(new TimelineEvent.NodeCrashed(now, config.id(), reason));
+        env.recorder().timeline().append(new TimelineEvent.RoleChanged(now, config.id(), NodeRole.DOWN, 0));
+    }
+
+    public boolean isUp() {
+        return current != null;
+    }
+
+    /** Why the member is down (empty while it is up). */
+    public String downReason() {
+        return current == null ? downReason : "";
+    }
+
+    /** Role and known leader; a down member reports a follower that knows no leader. */
+    public SoftState softState() {
+        return current == null ? new SoftState(0, StateRole.FOLLOWER) : current.softState();
+    }
+
+    public boolean isLeader() {
+        return current != null && current.isLeader();
+    }
+
+    public long term() {
+        return current == null ? 0 : current.term();
+    }
+
+    /** Index of the last entry applied to the state machine (0 while down). */
+    public long appliedIndex() {
+        return current == null ? 0 : current.appliedIndex();
+    }
+
+    /** The state machine, for checks and serializable inspection; null while down. */
+    public KvStore kv() {
+        return current == null ? null : current.kv();
+    }
+
+    /** Asks this member, if leader, to hand leadership to {@code to} (thesis §3.10). */
+    public void transferLeadership(int to) {
+        if (current != null) {
+            current.transferLeadership(to);
+        }
+    }
+}

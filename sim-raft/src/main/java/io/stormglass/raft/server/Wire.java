@@ -1,0 +1,62 @@
+package io.stormglass.raft.server;
+
+import io.stormglass.raft.kv.KvCommand;
+import io.stormglass.raft.kv.KvResult;
+import io.stormglass.raft.message.Message;
+
+/**
+ * Everything that crosses the simulated network between members and clients: Raft messages
+ * between members (etcd's peer traffic) and client requests and replies (etcd's gRPC traffic).
+ */
+public sealed interface Wire {
+    /** Peer traffic: one Raft message. */
+    record Raft(Message message) implements Wire {
+    }
+
+    /**
+     * A client request.
+     *
+     * @param requestId unique per request attempt (the client's id in the high bits)
+     * @param replyTo   the node the reply goes to (the client, also when a member forwards it)
+     * @param op        what is asked
+     */
+    record Request(long requestId, int replyTo, ClientOp op) implements Wire {
+    }
+
+    /** The reply to a {@link Request}. */
+    record Response(long requestId, ClientReply reply) implements Wire {
+    }
+
+    /** What a client may ask of a member. */
+    sealed interface ClientOp {
+        /** A replicated command: put, delete, txn, lease grant or revoke. */
+        record Write(KvCommand command) implements ClientOp {
+        }
+
+        /**
+         * A range read.
+         *
+         * @param linearizable true: through ReadIndex (etcd's default); false: served locally (serializable)
+         */
+        record Read(String key, String rangeEnd, boolean linearizable) implements ClientOp {
+        }
+
+        /** Keeps a lease alive; served by the leader (followers forward it). */
+        record KeepAlive(long leaseId) implements ClientOp {
+        }
+    }
+
+    /** A member's answer. */
+    sealed interface ClientReply {
+        record Ok(KvResult result) implements ClientReply {
+        }
+
+        /** A lease keepalive's answer: the remaining time to live. */
+        record LeaseAlive(long leaseId, long ttlNanos) implements ClientReply {
+        }
+
+        /** A failure, with etcd's error text (see {@link EtcdErrors}). */
+        record Error(String message) implements ClientReply {
+        }
+    }
+}

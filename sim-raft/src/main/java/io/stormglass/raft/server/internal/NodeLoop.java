@@ -1,0 +1,147 @@
+package io.stormglass.raft.server.internal;
+
+import io.stormglass.engine.exec.SerialExecutor;
+import io.stormglass.raft.ProposalDroppedException;
+import io.stormglass.raft.RawNode;
+import io.stormglass.raft.Ready;
+import io.stormglass.raft.SoftState;
+import io.stormglass.raft.StateRole;
+import io.stormglass.raft.message.Message;
+import java.util.function.Consumer;
+
+/**
+ * etcd-io/raft's {@code node.run} goroutine: the only thread that touches the Raft core. It
+ * steps inbound messages, proposals, read requests and ticks, and offers a Ready to the raft
+ * loop only after the previous one was advanced. While the raft loop is blocked (in an fsync),
+ * this loop keeps stepping messages, so a heartbeat still resets a follower's election timer and
+ * a vote is still granted in memory, but nothing they produce leaves before the next Ready.
+ *
+ * <p>It also logs the raft library's leader lines ({@code elected leader}, {@code changed leader
+ * from A to B at term T}, {@code lost leader}) when the known leader changes.
+ */
+final class NodeLoop {
+    private final SerialExecutor executor;
+    private final RawNode node;
+    private final long stepCostNanos;
+    private final long requestCostNanos;
+    private final MemberLog log;
+    private final String selfHex;
+    private Runnable offerReady;
+    private boolean readyOffered;
+    private long knownLeader;
+
+    NodeLoop(SerialExecutor executor, RawNode node, long stepCostNanos, long requestCostNanos, MemberLog log, int member) {
+        this.executor = executor;
+        this.node = node;
+        this.stepCostNanos = stepCostNanos;
+        this.requestCostNanos = requestCostNanos;
+        this.log = log;
+        this.selfHex = Long.toHexString(member);
+    }
+
+    /** How to hand a Ready to the raft loop (set once, at wiring). */
+    void onReadyOffered(Runnable offer) {
+        this.offerReady = offer;
+    }
+
+    void step(Message m) {
+        executor.execute(ctx -> {
+            ctx.chargeCpu(stepCostNanos);
+            node.step(m);
+            afterStep();
+        });
+    }
+
+    /** Proposes {@code data}; {@code onDropped} runs (on this loop) if Raft refuses it at once. */
+    void propose(byte[] data, Consumer<ProposalDroppedException> onDropped) {
+        executor.execute(ctx -> {
+            ctx.chargeCpu(requestCostNanos);
+            try {
+                node.propose(data);
+            } catch (ProposalDroppedException e) {
+                onDropped.accept(e);
+            }
+            afterStep();
+        });
+    }
+
+    void readIndex(byte[] context) {
+        executor.execute(ctx -> {
+            ctx.chargeCpu(stepCostNanos);
+            node.readIndex(context);
+            afterStep();
+        });
+    }
+
+    void tick() {
+        executor.execute(ctx -> {
+            node.tick();
+            afterStep();
+        });
+    }
+
+    void transferLeadership(long to) {
+        executor.execute(ctx -> {
+            node.transferLeadership(to);
+            afterStep();
+        });
+    }
+
+    void advance(Ready rd) {
+        executor.execute(ctx -> {
+            node.advance(rd);
+            readyOffered = false;
+            afterStep();
+        });
+    }
+
+    /**
+     * Accepts the offered Ready. Called by the raft loop when it gets to it, so the Ready holds
+     * everything stepped up to that moment (etcd's {@code readyc} send happens when the raft loop
+     * selects it).
+     */
+    Ready takeReady() {
+        return node.ready();
+    }
+
+    SoftState softState() {
+        return node.status().softState();
+    }
+
+    long term() {
+        return node.status().hardState().term();
+    }
+
+    RawNode rawNode() {
+        return node;
+    }
+
+    private void afterStep() {
+        logLeaderChange();
+        if (!readyOffered && node.hasReady()) {
+            readyOffered = true;
+            offerReady.run();
+        }
+    }
+
+    private void logLeaderChange() {
+        long leader = node.status().softState().leader();
+        if (leader == knownLeader) {
+            return;
+        }
+        String term = Long.toString(term());
+        if (leader != Message.NONE && knownLeader == Message.NONE) {
+            log.info("raft.node: " + selfHex + " elected leader " + Long.toHexString(leader) + " at term " + term);
+        } else if (leader != Message.NONE) {
+            log.info("raft.node: " + selfHex + " changed leader from " + Long.toHexString(knownLeader) + " to "
+                    + Long.toHexString(leader) + " at term " + term);
+        } else {
+            log.info("raft.node: " + selfHex + " lost leader " + Long.toHexString(knownLeader) + " at term " + term);
+        }
+        knownLeader = leader;
+    }
+
+    boolean isLeader() {
+        return node.status().softState().role() == StateRole.LEADER;
+    }
+}

@@ -1,0 +1,96 @@
+package io.stormglass.raft.server.internal;
+
+import io.stormglass.engine.storage.IoCallback;
+import io.stormglass.raft.log.Entry;
+import io.stormglass.raft.log.EntryType;
+import io.stormglass.raft.log.HardState;
+import io.stormglass.raft.log.Snapshot;
+import io.stormglass.raft.log.SnapshotMetadata;
+import io.stormglass.raft.storage.MemoryStorage;
+import io.stormglass.raft.wal.SnapshotFile;
+import io.stormglass.raft.wal.Snapshotter;
+import io.stormglass.raft.wal.Wal;
+import io.stormglass.raft.wal.WalContext;
+import io.stormglass.raft.wal.WalEntry;
+import io.stormglass.raft.wal.WalMarkersResult;
+import io.stormglass.raft.wal.WalHardState;
+import io.stormglass.raft.wal.WalOpenResult;
+import io.stormglass.raft.wal.WalSnapshotMarker;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
+
+/**
+ * Boots a member's durable state as etcd's {@code bootstrap}: a fresh WAL when there is none;
+ * otherwise the newest snapshot whose marker the WAL holds (etcd's {@code ValidSnapshotEntries}:
+ * a snapshot file whose marker never became durable is skipped), then the WAL replayed after it
+ * into the Raft storage. A WAL that cannot be recovered (corruption in the middle) is fatal.
+ */
+final class Recovery {
+    /** What a boot produced: the WAL, the Raft storage, and the snapshot the state machine starts from. */
+    record Booted(Wal wal, MemoryStorage storage, Snapshot snapshot, long repairedTailBytes) {
+    }
+
+    /** Why a boot failed. */
+    static final class BootFailure extends Exception {
+        BootFailure(String message) {
+            super(message);
+        }
+    }
+
+    private Recovery() {
+    }
+
+    static Booted boot(WalContext walCtx, Snapshotter snapshotter, List<Long> voters, int member, IoCallback created)
+            throws BootFailure {
+        MemoryStorage storage = new MemoryStorage(voters);
+        if (walCtx.fs().list(walCtx.dir() + "/").stream().noneMatch(p -> p.endsWith(".wal"))) {
+            Wal wal = Wal.create(walCtx, ("member=" + member).getBytes(StandardCharsets.UTF_8), created);
+            return new Booted(wal, storage, Snapshot.EMPTY, 0);
+        }
+        WalMarkersResult markers = Wal.validSnapshotMarkers(walCtx);
+        if (markers instanceof WalMarkersResult.Failed failed) {
+            throw new BootFailure(failed.error().message());
+        }
+        Set<WalSnapshotMarker> valid = new HashSet<>(((WalMarkersResult.Found) markers).markers());
+        Snapshotter.Load load = snapshotter.loadNewest(valid::contains);
+        WalSnapshotMarker marker = load.snapshot().map(SnapshotFile::marker).orElse(WalSnapshotMarker.ZERO);
+        WalOpenResult opened = Wal.open(walCtx, marker);
+        if (opened instanceof WalOpenResult.Failed failed) {
+            throw new BootFailure(failed.error().message());
+        }
+        WalOpenResult.Opened ok = (WalOpenResult.Opened) opened;
+        Snapshot snapshot = load.snapshot()
+                .map(s -> new Snapshot(new SnapshotMetadata(s.index(), s.term(), voters), s.data()))
+                .orElse(Snapshot.EMPTY);
+        if (!snapshot.isEmpty()) {
+            storage.applySnapshot(snapshot);
+        }
+        WalHardState hs = ok.hardState();
+        if (!hs.isEmpty()) {
+            storage.setHardState(new HardState(hs.term(), hs.vote(), hs.commit()));
+        }
+        List<Entry> entries = new ArrayList<>(ok.entries().size());
+        for (WalEntry e : ok.entries()) {
+            entries.add(fromWal(e));
+        }
+        if (!entries.isEmpty()) {
+            storage.append(entries);
+        }
+        return new Booted(ok.wal(), storage, snapshot, ok.repairedTailBytes());
+    }
+
+    static WalEntry toWal(Entry e) {
+        return new WalEntry(e.term(), e.index(), e.type().ordinal(), e.data());
+    }
+
+    static Entry fromWal(WalEntry e) {
+        return new Entry(e.term(), e.index(), EntryType.values()[e.type()], e.data());
+    }
+
+    static WalHardState toWal(HardState hs) {
+        return hs == null ? WalHardState.EMPTY : new WalHardState(hs.term(), hs.vote(), hs.commit());
+    }
+}

@@ -1,0 +1,95 @@
+package io.stormglass.raft.server;
+
+import io.stormglass.engine.event.Simulation;
+import io.stormglass.engine.metrics.Recorder;
+import io.stormglass.engine.net.InstantTransport;
+import io.stormglass.engine.random.RandomStreams;
+import io.stormglass.engine.storage.CrashMode;
+import io.stormglass.engine.storage.SimFileSystem;
+import io.stormglass.engine.timeline.TimelineEvent;
+import io.stormglass.raft.client.ClientConfig;
+import io.stormglass.raft.client.History;
+import io.stormglass.raft.client.KvClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** A cluster of real members on test devices and a zero-latency network, for member-level tests. */
+final class TestCluster {
+    final Simulation sim = new Simulation();
+    final Recorder recorder;
+    final RandomStreams random;
+    final InstantTransport<Wire> transport;
+    final List<Member> members = new ArrayList<>();
+    final List<StallableDevice> devices = new ArrayList<>();
+    /** The data-dir device of each member (backend and snapshots), separate from the WAL's. */
+    final List<StallableDevice> dataDevices = new ArrayList<>();
+    final List<SimFileSystem> fileSystems = new ArrayList<>();
+    final List<SimFileSystem> dataFileSystems = new ArrayList<>();
+    final List<List<String>> logs = new ArrayList<>();
+    final History history = new History(1_000_000);
+
+    TestCluster(int size, long seed, CpuCosts cpu, long flushNanos) {
+        recorder = new Recorder(sim);
+        recorder.start();
+        random = new RandomStreams(seed);
+        transport = new InstantTransport<>(sim);
+        List<Integer> peers = IntStream.rangeClosed(1, size).boxed().toList();
+        for (int id : peers) {
+            StallableDevice device = new StallableDevice(sim, 20_000, flushNanos);
+            SimFileSystem fs = new SimFileSystem(sim, device, random.stream("fs/n" + id), "n" + id + "/wal");
+            StallableDevice dataDevice = new StallableDevice(sim, 20_000, flushNanos);
+            SimFileSystem dataFs = new SimFileSystem(sim, dataDevice, random.stream("fs/n" + id + "/data"), "n" + id + "/data");
+            List<String> log = new ArrayList<>();
+            MemberEnvironment env = new MemberEnvironment(sim, sim, 100_000_000L, recorder, transport, fs, dataFs, random,
+                    log::add, MemberObserver.NONE);
+            devices.add(device);
+            dataDevices.add(dataDevice);
+            dataFileSystems.add(dataFs);
+            fileSystems.add(fs);
+            logs.add(log);
+            members.add(new Member(MemberConfig.etcdDefaults(id, peers).withCpu(cpu), env));
+        }
+    }
+
+    void startAll() {
+        members.forEach(Member::start);
+    }
+
+    KvClient client(int nodeId, ClientConfig config) {
+        return new KvClient(nodeId, config, sim, transport, random.stream("client/" + nodeId), recorder, history);
+    }
+
+    Member member(int id) {
+        return members.get(id - 1);
+    }
+
+    /** Runs until some member is leader (at most {@code maxNanos} more), returning it. */
+    Member awaitLeader(long maxNanos) {
+        long end = sim.nowNanos() + maxNanos;
+        while (sim.nowNanos() < end) {
+            sim.runFor(10_000_000L);
+            for (Member m : members) {
+                if (m.isUp() && m.isLeader()) {
+                    return m;
+                }
+            }
+        }
+        throw new AssertionError("no leader within " + maxNanos / 1e9 + " s");
+    }
+
+    /** Process crash plus power loss on both of the member's disks. */
+    void crash(int id, CrashMode mode) {
+        member(id).crash("test crash");
+        fileSystems.get(id - 1).crash(mode);
+        dataFileSystems.get(id - 1).crash(mode);
+    }
+
+    long warnings(int id, String msg) {
+        return logs.get(id - 1).stream().filter(l -> l.contains("\"level\":\"warn\"") && l.contains("\"msg\":\"" + msg + "\"")).count();
+    }
+
+    List<TimelineEvent.LeaderChanged> leaderChanges() {
+        return recorder.timeline().eventsOf(TimelineEvent.LeaderChanged.class);
+    }
+}
