@@ -63,7 +63,8 @@ final class ReadIndexLoop {
             return;
         }
         for (ReadState rs : states) {
-            if (rs.requestContext().length == 8 && ByteBuffer.wrap(rs.requestContext()).getLong() == inFlightId) {
+            byte[] context = rs.requestContext().toByteArray();
+            if (context.length == 8 && ByteBuffer.wrap(context).getLong() == inFlightId) {
                 List<PendingRead> reads = inFlight;
                 endRound();
                 if (rs.index() <= appliedIndex) {
