@@ -1,0 +1,44 @@
+package io.stormglass.scenario.model;
+
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One experiment, fully resolved: what a scenario file says after units are parsed, defaults
+ * filled in, {@code extends:} and {@code --set} applied and every value checked. The runner
+ * takes nothing else. Times in nanoseconds of simulated time from the start of the run.
+ *
+ * @param name               the scenario's name (file name without extension unless set)
+ * @param description        what the scenario shows, in a sentence or two
+ * @param file               the file it was read from, as the user named it
+ * @param seed               root seed of every random stream
+ * @param durationNanos      how long the simulation runs
+ * @param warmupNanos        load starts after this (the cluster elects a leader meanwhile)
+ * @param metricsWindowNanos width of a metrics window
+ * @param cluster            members and their Raft and server settings
+ * @param devices            block devices by name (one per member, or shared)
+ * @param network            links, placement and network options
+ * @param workload           what the clients do
+ * @param client             how clients behave (timeouts, retries)
+ * @param faults             the fault timeline
+ * @param outputs            what to write
+ */
+public record Scenario(String name, String description, String file, long seed, long durationNanos, long warmupNanos,
+        long metricsWindowNanos, ClusterSpec cluster, SortedMap<String, DeviceSpec> devices, NetworkSpec network,
+        WorkloadSpec workload, ClientSpec client, List<FaultSpec> faults, OutputSpec outputs) {
+    public Scenario {
+        devices = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(devices));
+        faults = List.copyOf(faults);
+    }
+
+    public Scenario withSeed(long newSeed) {
+        return new Scenario(name, description, file, newSeed, durationNanos, warmupNanos, metricsWindowNanos, cluster,
+                devices, network, workload, client, faults, outputs);
+    }
+
+    public Scenario withDuration(long newDurationNanos) {
+        return new Scenario(name, description, file, seed, newDurationNanos, warmupNanos, metricsWindowNanos, cluster,
+                devices, network, workload, client, faults, outputs);
+    }
+}
