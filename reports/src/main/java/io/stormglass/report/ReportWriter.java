@@ -70,6 +70,17 @@ public final class ReportWriter {
     }
 
     private static void writeInto(RunRecord run, Path dir) throws IOException {
+        writeInto(run, dir, true);
+    }
+
+    /**
+     * Writes the data files ({@value #METRICS_CSV}, {@value #EVENTS_JSONL}, {@value #SUMMARY_JSON})
+     * and, if {@code withReport}, the charts and {@value #REPORT_HTML} into an existing folder, not
+     * atomically: for callers that stage a folder of their own (with more files in it) and publish
+     * it themselves.
+     */
+    public static void writeInto(RunRecord run, Path dir, boolean withReport) throws IOException {
+        ChartFiles.headless();
         try (Writer out = Files.newBufferedWriter(dir.resolve(METRICS_CSV), StandardCharsets.UTF_8)) {
             MetricsCsv.write(run.recorder(), run.simulatedDurationNanos(), out);
         }
@@ -79,13 +90,16 @@ public final class ReportWriter {
         RecordingView view = new RecordingView(run.recorder(), run.simulatedDurationNanos());
         RunSummary summary = RunSummary.of(run);
         Findings findings = Findings.of(summary, view);
+        try (Writer out = Files.newBufferedWriter(dir.resolve(SUMMARY_JSON), StandardCharsets.UTF_8)) {
+            SummaryJson.write(run, summary, findings, out);
+        }
+        if (!withReport) {
+            return;
+        }
         List<ChartSpec> charts = Charts.all(ChartContext.of(view, summary, run.recorder().timeline().events()));
         for (ChartSpec chart : charts) {
             ChartFiles.writePng(chart, dir.resolve(chart.pngName()));
             ChartFiles.writeSvg(chart, dir.resolve(chart.svgName()));
-        }
-        try (Writer out = Files.newBufferedWriter(dir.resolve(SUMMARY_JSON), StandardCharsets.UTF_8)) {
-            SummaryJson.write(run, summary, findings, out);
         }
         String html = HtmlReport.render(run, summary, findings, charts,
                 List.of(METRICS_CSV, EVENTS_JSONL, SUMMARY_JSON));

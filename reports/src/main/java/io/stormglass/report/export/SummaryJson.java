@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stormglass.engine.metrics.Counter;
+import io.stormglass.engine.metrics.LatencyRecorder;
 import io.stormglass.report.RunRecord;
 import io.stormglass.report.internal.analysis.Availability;
 import io.stormglass.report.internal.analysis.Findings;
@@ -15,6 +17,7 @@ import io.stormglass.report.internal.analysis.RunSummary;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.SortedMap;
+import org.HdrHistogram.Histogram;
 
 /**
  * {@code summary.json}: the report's summary table and findings as one JSON object with snake_case
@@ -35,12 +38,18 @@ public final class SummaryJson {
         o.put("scenario", run.scenarioName());
         o.put("seed", run.seed());
         o.put("fingerprint", run.fingerprintHex());
-        o.put("simulated_s", Numbers.secondsDecimal(run.simulatedDurationNanos()));
-        o.put("wall_s", run.wallSeconds());
-        o.put("events_dispatched", run.eventsDispatched());
+        o.put("simulated_seconds", Numbers.secondsDecimal(run.simulatedDurationNanos()));
+        o.put("wall_seconds", run.wallSeconds());
+        o.put("events", run.eventsDispatched());
         o.put("election_timeout_s", Numbers.secondsDecimal(s.electionTimeoutNanos()));
         o.put("leaders_elected", s.leaderships());
         o.put("leader_changes", s.changes().size());
+        ArrayNode changeTimes = o.putArray("leader_change_times_s");
+        s.changes().forEach(c -> changeTimes.add(Numbers.secondsDecimal(c.atNanos())));
+        o.put("slow_fdatasync_warnings", s.warningCount("slow fdatasync"));
+        o.put("heartbeat_send_failures", s.heartbeatFailures().values().stream().mapToLong(Long::longValue).sum());
+        millis(o.putObject("wal_fsync_ms"), merged(run, "etcd_disk_wal_fsync_duration_seconds"));
+        client(o.putObject("client"), run);
         Availability a = s.availability();
         o.put("unavailable_s", Numbers.secondsDecimal(a.unavailableNanos()));
         o.put("initial_election_s", Numbers.secondsDecimal(a.initialNanos()));
@@ -51,7 +60,7 @@ public final class SummaryJson {
         ObjectNode warnings = o.putObject("warnings");
         s.warnings().forEach((message, byMember) -> counts(warnings.putObject(message), byMember));
         counts(o.putObject("client_errors"), s.clientErrors());
-        counts(o.putObject("heartbeat_send_failures"), s.heartbeatFailures());
+        counts(o.putObject("heartbeat_send_failures_by_member"), s.heartbeatFailures());
         ArrayNode changes = o.putArray("leader_change_details");
         for (LeaderChange c : s.changes()) {
             ObjectNode change = changes.addObject();
@@ -84,6 +93,43 @@ public final class SummaryJson {
             n.put("p99_s", Numbers.secondsDecimal(st.p99Nanos()));
             n.put("max_s", Numbers.secondsDecimal(st.maxNanos()));
         });
+    }
+
+    /** Requests, successes, errors by etcd's text, and latency over every operation. */
+    private static void client(ObjectNode into, RunRecord run) {
+        long requests = 0;
+        long errors = 0;
+        ObjectNode byError = JSON.createObjectNode();
+        for (Counter c : run.recorder().counters().values()) {
+            if (c.id().name().equals("client_requests_total")) {
+                requests += c.total();
+            } else if (c.id().name().equals("client_errors_total") && c.total() > 0) {
+                errors += c.total();
+                byError.put(c.id().label("error"), c.total());
+            }
+        }
+        into.put("requests", requests);
+        into.put("succeeded", requests - errors);
+        into.set("errors", byError);
+        millis(into.putObject("latency_ms"), merged(run, "client_request_duration_seconds"));
+    }
+
+    /** Every series of a latency metric merged into one histogram (all members, all operations). */
+    private static Histogram merged(RunRecord run, String metric) {
+        Histogram all = new Histogram(1, LatencyRecorder.MAX_TRACKED_NANOS, 3);
+        for (LatencyRecorder l : run.recorder().latencies().values()) {
+            if (l.id().name().equals(metric)) {
+                all.add(l.histogramCopy());
+            }
+        }
+        return all;
+    }
+
+    private static void millis(ObjectNode into, Histogram h) {
+        boolean empty = h.getTotalCount() == 0;
+        into.put("p50", empty ? 0 : h.getValueAtPercentile(50) / 1e6);
+        into.put("p99", empty ? 0 : h.getValueAtPercentile(99) / 1e6);
+        into.put("max", empty ? 0 : h.getMaxValue() / 1e6);
     }
 
     private static void counts(ObjectNode into, SortedMap<String, Long> counts) {

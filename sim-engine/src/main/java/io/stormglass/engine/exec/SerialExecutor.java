@@ -32,6 +32,8 @@ public final class SerialExecutor {
     private long cpuNanos;
     private long tasksRun;
     private long blockedSinceNanos = -1;
+    /** End of the CPU time charged by the last step that left the queue empty. */
+    private long busyUntilNanos;
 
     public SerialExecutor(Scheduler scheduler, String name) {
         this.scheduler = scheduler;
@@ -49,13 +51,13 @@ public final class SerialExecutor {
         if (!active) {
             active = true;
             int e = epoch;
-            scheduler.schedule(0, STEP, key, () -> startNext(e));
+            scheduler.scheduleAt(Math.max(scheduler.nowNanos(), busyUntilNanos), STEP, key, () -> startNext(e));
         }
     }
 
     /** True while a task runs, waits or burns CPU, or tasks are queued. */
     public boolean isBusy() {
-        return active;
+        return active || scheduler.nowNanos() < busyUntilNanos;
     }
 
     /** True while the running task waits for a completion or sleeps. */
@@ -87,6 +89,7 @@ public final class SerialExecutor {
         queue.clear();
         active = false;
         blockedSinceNanos = -1;
+        busyUntilNanos = 0;
     }
 
     private void startNext(int e) {
@@ -124,6 +127,10 @@ public final class SerialExecutor {
                     runStep(then, e);
                 }
             });
+        } else if (queue.isEmpty()) {
+            // nothing waits: no event for the end of the CPU time; a task arriving before it starts after it
+            busyUntilNanos = readyAt;
+            active = false;
         } else {
             scheduler.scheduleAt(readyAt, STEP, key, () -> startNext(e));
         }

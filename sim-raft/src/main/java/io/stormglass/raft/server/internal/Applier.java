@@ -68,6 +68,12 @@ final class Applier {
         });
     }
 
+    /**
+     * Applies entries from {@code i} on, in one step as long as the backend lock is free: each
+     * entry's CPU time is charged in turn and counted in its duration; when a commit takes the lock
+     * (because the batch limit was reached, or its timer fired before this step), the rest waits
+     * for it in a later step.
+     */
     private void applyFrom(TaskContext ctx, List<Entry> entries, int i, long entryStartNanos) {
         while (i < entries.size() && entries.get(i).index() <= appliedIndex) {
             i++; // already covered by a snapshot
@@ -82,10 +88,17 @@ final class Applier {
             ctx.await(lock, (c, s) -> applyFrom(c, entries, at, entryStartNanos));
             return;
         }
-        Entry e = entries.get(i);
-        ctx.chargeCpu(m.config.cpu().applyEntryNanos());
-        apply(e, ctx.nowNanos() + m.config.cpu().applyEntryNanos() - entryStartNanos);
-        int next = i + 1;
+        long cost = m.config.cpu().applyEntryNanos();
+        long charged = 0;
+        long start = entryStartNanos;
+        while (i < entries.size() && m.backend.commitInProgress() == null) {
+            charged += cost;
+            apply(entries.get(i), ctx.nowNanos() + charged - start);
+            start = ctx.nowNanos() + charged;
+            i++;
+        }
+        ctx.chargeCpu(charged);
+        int next = i;
         ctx.sleep(0, c -> applyFrom(c, entries, next, c.nowNanos()));
     }
 

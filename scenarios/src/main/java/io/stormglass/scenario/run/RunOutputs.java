@@ -1,0 +1,119 @@
+package io.stormglass.scenario.run;
+
+import io.stormglass.raft.client.History;
+import io.stormglass.report.ReportWriter;
+import io.stormglass.report.RunRecord;
+import io.stormglass.scenario.history.HistoryJsonlWriter;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * A run's output folder, written atomically: everything goes into a hidden staging folder beside
+ * the target (member logs are streamed there while the run goes on, so memory stays bounded), and
+ * the staging folder is renamed to the target only when complete. A failed or interrupted run
+ * leaves the previous folder as it was and no half-written one.
+ */
+final class RunOutputs implements AutoCloseable {
+    private final Path target;
+    private final Path staging;
+    private final Map<Integer, BufferedWriter> logs = new TreeMap<>();
+    private boolean published;
+
+    RunOutputs(Path target) throws IOException {
+        this.target = target.toAbsolutePath().normalize();
+        Files.createDirectories(this.target.getParent());
+        this.staging = Files.createTempDirectory(this.target.getParent(), "." + this.target.getFileName() + ".partial-");
+        Files.createDirectories(staging.resolve("logs"));
+    }
+
+    /** The sink of member {@code id}'s etcd-style JSON log ({@code logs/n<id>.log}). */
+    Consumer<String> memberLog(int id) {
+        BufferedWriter out = logs.computeIfAbsent(id, i -> {
+            try {
+                return Files.newBufferedWriter(staging.resolve("logs/n" + i + ".log"), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return line -> {
+            try {
+                out.write(line);
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    /** Writes the data files, the report if asked, the history if recorded, then publishes the folder. */
+    Path publish(RunRecord record, boolean withReport, History history) throws IOException {
+        closeLogs();
+        ReportWriter.writeInto(record, staging, withReport);
+        if (history != null) {
+            try (BufferedWriter out = Files.newBufferedWriter(staging.resolve("history.jsonl"), StandardCharsets.UTF_8)) {
+                HistoryJsonlWriter.write(history.operations(), out);
+            }
+        }
+        replaceTarget();
+        published = true;
+        return target;
+    }
+
+    /** Removes the staging folder unless the run was published. */
+    @Override
+    public void close() throws IOException {
+        closeLogs();
+        if (!published) {
+            deleteTree(staging);
+        }
+    }
+
+    private void closeLogs() throws IOException {
+        for (BufferedWriter w : logs.values()) {
+            w.close();
+        }
+        logs.clear();
+    }
+
+    private void replaceTarget() throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = staging.resolveSibling("." + target.getFileName() + ".old-" + staging.getFileName());
+            move(target, old);
+        }
+        move(staging, target);
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.stormglass.raft.server;
+
+import io.stormglass.engine.net.MessageTraits;
+import io.stormglass.engine.net.TrafficClass;
+import io.stormglass.raft.RaftMessageTraits;
+import io.stormglass.raft.kv.KeyValue;
+import io.stormglass.raft.kv.KvCodec;
+import io.stormglass.raft.kv.KvResult;
+
+/**
+ * Sizes and classes of what crosses the network: Raft messages as {@link RaftMessageTraits}
+ * sizes them; client requests and replies as gRPC frames (a fixed header plus keys and values).
+ */
+public final class WireTraits implements MessageTraits<Wire> {
+    /** gRPC + HTTP/2 framing and the request header, approximately. */
+    static final int RPC_OVERHEAD_BYTES = 64;
+
+    private final RaftMessageTraits raft = new RaftMessageTraits();
+
+    @Override
+    public int sizeBytes(Wire wire) {
+        if (wire instanceof Wire.Raft r) {
+            return raft.sizeBytes(r.message());
+        }
+        if (wire instanceof Wire.Request req) {
+            if (req.op() instanceof Wire.ClientOp.Write w) {
+                return RPC_OVERHEAD_BYTES + KvCodec.encode(new KvCodec.Proposal(0, w.command())).length;
+            }
+            if (req.op() instanceof Wire.ClientOp.Read r) {
+                return RPC_OVERHEAD_BYTES + r.key().length() + r.rangeEnd().length();
+            }
+            return RPC_OVERHEAD_BYTES + 8;
+        }
+        Wire.ClientReply reply = ((Wire.Response) wire).reply();
+        if (reply instanceof Wire.ClientReply.Ok ok && ok.result() instanceof KvResult.RangeResult range) {
+            int bytes = RPC_OVERHEAD_BYTES;
+            for (KeyValue kv : range.kvs()) {
+                bytes += kv.key().length() + kv.value().length() + 32;
+            }
+            return bytes;
+        }
+        return RPC_OVERHEAD_BYTES;
+    }
+
+    @Override
+    public TrafficClass trafficClass(Wire wire) {
+        return wire instanceof Wire.Raft r ? raft.trafficClass(r.message()) : TrafficClass.CLIENT;
+    }
+}
