@@ -27,9 +27,8 @@ public final class DiskMetrics {
     private final Recorder recorder;
     private final Clock clock;
     private final String device;
-    private final Map<String, LatencyRecorder> latencyByIssuerOp = new TreeMap<>();
-    private final Map<String, Counter> iosByIssuerOp = new TreeMap<>();
-    private final Map<String, Counter> bytesByIssuerOp = new TreeMap<>();
+    /** Per issuer: metric handles per operation, resolved once (this runs on every I/O). */
+    private final Map<String, IssuerHandles> handlesByIssuer = new TreeMap<>();
     private final Map<String, Counter> busyByIssuer = new TreeMap<>();
     private final Map<String, LatencyRecorder> throttleByIssuer = new TreeMap<>();
     private final TreeMap<String, int[]> outstandingByIssuer = new TreeMap<>();
@@ -63,14 +62,31 @@ public final class DiskMetrics {
         settle();
         outstanding--;
         outstandingByIssuer.get(request.issuer())[0]--;
-        String key = request.issuer() + '\u0000' + request.op();
-        String op = request.op().name().toLowerCase(Locale.ROOT);
-        latencyByIssuerOp.computeIfAbsent(key, k -> recorder.latency(MetricId.of("disk_io_duration_seconds",
-                "device", device, "issuer", request.issuer(), "op", op))).record(latencyNanos);
-        iosByIssuerOp.computeIfAbsent(key, k -> recorder.counter(MetricId.of("disk_ios_total",
-                "device", device, "issuer", request.issuer(), "op", op))).increment();
-        bytesByIssuerOp.computeIfAbsent(key, k -> recorder.counter(MetricId.of("disk_bytes_total",
-                "device", device, "issuer", request.issuer(), "op", op))).add(request.lengthBytes());
+        IssuerHandles h = handlesByIssuer.computeIfAbsent(request.issuer(), IssuerHandles::new);
+        int op = request.op().ordinal();
+        if (h.latency[op] == null) {
+            String opName = request.op().name().toLowerCase(Locale.ROOT);
+            h.latency[op] = recorder.latency(MetricId.of("disk_io_duration_seconds", "device", device, "issuer", h.issuer,
+                    "op", opName));
+            h.ios[op] = recorder.counter(MetricId.of("disk_ios_total", "device", device, "issuer", h.issuer, "op", opName));
+            h.bytes[op] = recorder.counter(MetricId.of("disk_bytes_total", "device", device, "issuer", h.issuer,
+                    "op", opName));
+        }
+        h.latency[op].record(latencyNanos);
+        h.ios[op].increment();
+        h.bytes[op].add(request.lengthBytes());
+    }
+
+    /** The metric handles of one issuer, by {@link io.stormglass.engine.storage.IoOp} ordinal. */
+    private static final class IssuerHandles {
+        final String issuer;
+        final LatencyRecorder[] latency = new LatencyRecorder[3];
+        final Counter[] ios = new Counter[3];
+        final Counter[] bytes = new Counter[3];
+
+        IssuerHandles(String issuer) {
+            this.issuer = issuer;
+        }
     }
 
     /** Time a request of {@code issuer} spent waiting in a throttle queue. */

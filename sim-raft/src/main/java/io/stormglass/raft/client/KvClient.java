@@ -42,6 +42,10 @@ public final class KvClient {
     private final Recorder recorder;
     private final History history;
     private final Map<Long, Call> inFlight = new TreeMap<>();
+    /** Metric handles by operation or error text, resolved once per client. */
+    private final Map<String, io.stormglass.engine.metrics.Counter> requestCounters = new TreeMap<>();
+    private final Map<String, io.stormglass.engine.metrics.LatencyRecorder> latencies = new TreeMap<>();
+    private final Map<String, io.stormglass.engine.metrics.Counter> errorCounters = new TreeMap<>();
     private int endpointIndex;
     private long nextSeq;
 
@@ -201,11 +205,14 @@ public final class KvClient {
         scheduler.cancel(call.attemptHandle);
         long now = scheduler.nowNanos();
         long latency = now - call.startNanos;
-        recorder.counter(MetricId.of("client_requests_total", "op", call.opName)).increment();
+        requestCounters.computeIfAbsent(call.opName, op -> recorder.counter(MetricId.of("client_requests_total", "op", op)))
+                .increment();
         if (error == null) {
-            recorder.latency(MetricId.of("client_request_duration_seconds", "op", call.opName)).record(latency);
+            latencies.computeIfAbsent(call.opName,
+                    op -> recorder.latency(MetricId.of("client_request_duration_seconds", "op", op))).record(latency);
         } else {
-            recorder.counter(MetricId.of("client_errors_total", "error", error)).increment();
+            errorCounters.computeIfAbsent(error, e -> recorder.counter(MetricId.of("client_errors_total", "error", e)))
+                    .increment();
         }
         if (history != null && call.recordable != null) {
             history.add(toOperation(call, result, error, now));

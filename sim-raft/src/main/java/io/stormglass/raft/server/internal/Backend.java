@@ -43,6 +43,8 @@ public final class Backend {
     private long pendingBytes;
     private Completion<IoStatus> commitInProgress;
     private boolean stopped;
+    private boolean timerArmed;
+    private long startNanos;
 
     public Backend(Scheduler scheduler, SerialExecutor executor, FileSystem fs, SimRandom random, long batchIntervalNanos,
             int batchLimit, Consumer<Long> commitDurationNanos, Consumer<IoStatus> onFatal, int member) {
@@ -57,9 +59,14 @@ public final class Backend {
         this.key = member;
     }
 
-    /** Starts the periodic commit timer. */
+    /**
+     * Starts committing. etcd's batch timer ticks every interval from start; here it is armed only
+     * while changes are pending (an idle backend schedules nothing), and always fires on that same
+     * grid of instants, so commits happen when etcd's would.
+     */
     public void start() {
-        scheduler.schedule(batchIntervalNanos, TIMER, key, this::onTimer);
+        stopped = false;
+        startNanos = scheduler.nowNanos();
     }
 
     /** Stops committing (the member crashed). */
@@ -78,17 +85,28 @@ public final class Backend {
         pendingBytes += bytes;
         if (pendingOps >= batchLimit && commitInProgress == null) {
             commit();
+        } else if (!timerArmed && !stopped) {
+            armTimer();
         }
     }
 
+    private void armTimer() {
+        timerArmed = true;
+        long elapsed = scheduler.nowNanos() - startNanos;
+        long next = startNanos + (elapsed / batchIntervalNanos + 1) * batchIntervalNanos;
+        scheduler.scheduleAt(next, TIMER, key, this::onTimer);
+    }
+
     private void onTimer() {
-        if (stopped) {
+        timerArmed = false;
+        if (stopped || pendingOps == 0) {
             return;
         }
-        if (pendingOps > 0 && commitInProgress == null) {
+        if (commitInProgress == null) {
             commit();
+        } else {
+            armTimer(); // a commit holds the lock: try again at the next tick
         }
-        scheduler.schedule(batchIntervalNanos, TIMER, key, this::onTimer);
     }
 
     private void commit() {

@@ -82,7 +82,15 @@ final class RaftLoop {
             send(rd.messages());
         }
         Completion<IoStatus> persisted = persist(rd);
-        ctx.await(persisted, (c, status) -> {
+        if (persisted.isDone()) {
+            afterPersist(rd, leader, persisted.value()); // nothing to sync: no wait, no extra step
+        } else {
+            ctx.await(persisted, (c, status) -> afterPersist(rd, leader, status));
+        }
+    }
+
+    private void afterPersist(Ready rd, boolean leader, IoStatus status) {
+        {
             if (!status.isOk()) {
                 m.fatal("failed to save Raft hard state and entries", status);
                 return;
@@ -101,7 +109,7 @@ final class RaftLoop {
                 send(rd.allMessages());
             }
             m.nodeLoop.advance(rd);
-        });
+        }
     }
 
     /** Saves the snapshot (file, then WAL marker) if any, then the entries and hard state. */
