@@ -67,6 +67,12 @@ public final class MapReader {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /** The value under {@code key} as written, or null if absent. */
+    public YamlNode nodeOf(String key) {
+        YamlNode.Entry e = map.entries().get(key);
+        return e == null ? null : e.value();
+    }
+
     /** Where {@code key}'s value stands, or the mapping's location if absent. */
     public Location locationOf(String key) {
         YamlNode.Entry e = map.entries().get(key);
@@ -91,6 +97,21 @@ public final class MapReader {
 
     public long requireDurationNanos(String key) {
         return require(key, "a duration such as 100ms") ? durationNanos(key, 0) : 0;
+    }
+
+    /** A duration that may be negative ({@code -500ms}). */
+    public long signedDurationNanos(String key, long defaultNanos) {
+        return scalar(key, "a duration", defaultNanos, Units::signedDurationNanos);
+    }
+
+    /** Parts per million ({@code 500ppm}, {@code 0.05%}), possibly negative. */
+    public long ppm(String key, long defaultPpm) {
+        return scalar(key, "parts per million", defaultPpm, Units::ppm);
+    }
+
+    /** A fraction within [0, 1] ({@code 0.3} or {@code 30%}). */
+    public double fraction(String key, double defaultValue) {
+        return scalar(key, "a fraction", defaultValue, Units::fraction);
     }
 
     public long sizeBytes(String key, long defaultBytes) {
