@@ -42,6 +42,9 @@ final class ClusterBinder {
         for (int id = 1; id <= size; id++) {
             MapReader m = overrides.get(id);
             String walName = m != null && m.has("wal-disk") ? m.string("wal-disk", defaultWal) : defaultWal;
+            if (walName == null) {
+                walDiskRequired(c, devices);
+            }
             String dataName = m != null && m.has("data-disk") ? m.string("data-disk", defaultData)
                     : m != null && m.has("wal-disk") && !c.has("data-disk") ? walName : defaultData;
             String wal = walName == null ? null : devices.resolve(walName, id, m != null && m.has("wal-disk") ? m : c, "wal-disk");
@@ -61,21 +64,26 @@ final class ClusterBinder {
         return new ClusterSpec(raft, members);
     }
 
+    /**
+     * The disk of members that name none: {@code cluster.wal-disk}, else the only per-member disk,
+     * else the only disk; null if that is ambiguous (a problem only for a member that names none).
+     */
     private static String defaultWalDisk(MapReader c, DeviceBinder.Devices devices) {
         if (c.has("wal-disk")) {
             return c.string("wal-disk", null);
         }
-        var names = devices.namesForMembers();
-        java.util.TreeSet<String> candidates = new java.util.TreeSet<>(devices.perMemberGroups());
-        if (candidates.size() == 1) {
-            return candidates.first();
+        if (devices.perMemberGroups().size() == 1) {
+            return devices.perMemberGroups().first();
         }
-        if (candidates.isEmpty() && names.size() == 1) {
-            return names.first();
+        if (devices.perMemberGroups().isEmpty() && devices.devices().size() == 1) {
+            return devices.devices().firstKey();
         }
-        c.problems().add(c.location(), c.keyPath("wal-disk"), "required when disks declares more than one disk; one of: "
-                + String.join(", ", names));
         return null;
+    }
+
+    private static void walDiskRequired(MapReader c, DeviceBinder.Devices devices) {
+        c.problems().add(c.location(), c.keyPath("wal-disk"), "required when disks declares more than one disk; one of: "
+                + String.join(", ", devices.namesForMembers()));
     }
 
     /** {@code members:}, keyed by member id. */
