@@ -35,20 +35,26 @@ final class ClusterBinder {
     static ClusterSpec bind(MapReader c, int size, DeviceBinder.Devices devices) {
         RaftSpec raft = raft(c);
         String defaultWal = defaultWalDisk(c, devices);
-        String defaultData = c.string("data-disk", defaultWal);
         Placement defaultPlacement = Placement.local();
         Map<Integer, MapReader> overrides = memberOverrides(c, size);
         List<MemberSpec> members = new ArrayList<>();
         for (int id = 1; id <= size; id++) {
             MapReader m = overrides.get(id);
-            String walName = m != null && m.has("wal-disk") ? m.string("wal-disk", defaultWal) : defaultWal;
+            boolean ownWal = m != null && m.has("wal-disk");
+            String walName = ownWal ? m.string("wal-disk", defaultWal) : defaultWal;
             if (walName == null) {
                 walDiskRequired(c, devices);
             }
-            String dataName = m != null && m.has("data-disk") ? m.string("data-disk", defaultData)
-                    : m != null && m.has("wal-disk") && !c.has("data-disk") ? walName : defaultData;
-            String wal = walName == null ? null : devices.resolve(walName, id, m != null && m.has("wal-disk") ? m : c, "wal-disk");
-            String data = dataName == null ? null : devices.resolve(dataName, id, m != null && m.has("data-disk") ? m : c, "data-disk");
+            MapReader walAt = ownWal ? m : c;
+            String wal = walName == null ? null : devices.resolve(walName, id, walAt, "wal-disk");
+            String data;
+            if (m != null && m.has("data-disk")) {
+                data = devices.resolve(m.string("data-disk", ""), id, m, "data-disk");
+            } else if (c.has("data-disk")) {
+                data = devices.resolve(c.string("data-disk", ""), id, c, "data-disk");
+            } else {
+                data = wal; // etcd keeps the WAL under data-dir unless wal-dir is set
+            }
             Placement placement = defaultPlacement;
             ClockOptions clock = ClockOptions.perfect();
             if (m != null) {

@@ -82,12 +82,11 @@ final class DeviceBinder {
                 continue;
             }
             boolean perMember = d.bool("per-member", false);
-            DiskSpec spec = models.bind(d, false);
+            DiskSpec bound = models.bind(d, false);
             List<DeviceSpec.NamedNeighbour> neighbours = NeighbourBinder.bind(d);
             d.finish();
-            if (spec == null) {
-                continue;
-            }
+            // a disk that could not be bound (its problem is recorded) still exists for the members that name it
+            DiskSpec spec = bound != null ? bound : NvmeDisk.Options.defaults(false);
             DeviceSpec device = new DeviceSpec(name, spec, neighbours);
             if (perMember) {
                 groups.add(name);

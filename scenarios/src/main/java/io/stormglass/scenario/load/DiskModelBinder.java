@@ -51,14 +51,17 @@ final class DiskModelBinder {
     DiskSpec bind(MapReader m, boolean nested) {
         if (!m.has("model")) {
             m.requireString("model");
+            m.acceptRest();
             return null;
         }
         String model = m.choice("model", MODELS, null);
         if (model == null) {
+            m.acceptRest();
             return null;
         }
         if (nested && (model.equals("raid5") || model.equals("ceph-rbd"))) {
             m.problem("model", "a member or OSD device cannot be " + model + "; use nvme, sata-ssd, hdd, cloud-block or empirical");
+            m.acceptRest();
             return null;
         }
         return switch (model) {

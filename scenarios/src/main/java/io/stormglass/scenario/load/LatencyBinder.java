@@ -56,10 +56,12 @@ final class LatencyBinder {
     private static LatencyDistribution mapping(MapReader m, boolean allowTail) {
         if (!m.has("distribution")) {
             m.requireString("distribution");
+            m.acceptRest();
             return null;
         }
         String kind = m.choice("distribution", DISTRIBUTIONS, null);
         if (kind == null) {
+            m.acceptRest();
             return null;
         }
         LatencyDistribution base = Fields.build(m, "distribution", () -> switch (kind) {

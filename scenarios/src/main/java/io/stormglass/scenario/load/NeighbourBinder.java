@@ -38,16 +38,18 @@ final class NeighbourBinder {
         TreeSet<String> names = new TreeSet<>();
         for (MapReader n : device.listOfMaps("neighbours")) {
             NeighbourSpec spec = one(n);
-            String name = n.string("name", spec == null ? "" : spec.kind());
+            if (spec == null) {
+                n.acceptRest();
+                continue;
+            }
+            String name = n.string("name", spec.kind());
             if (!name.matches("[a-z0-9][a-z0-9-]*")) {
                 n.problem("name", "expected lower-case letters, digits and '-', got \"" + name + "\"");
             } else if (!names.add(name)) {
                 n.problem("name", "two neighbours of this device are called '" + name + "'; give each a name:");
             }
             n.finish();
-            if (spec != null) {
-                out.add(new DeviceSpec.NamedNeighbour(name, spec));
-            }
+            out.add(new DeviceSpec.NamedNeighbour(name, spec));
         }
         return out;
     }

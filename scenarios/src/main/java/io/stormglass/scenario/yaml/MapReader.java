@@ -255,6 +255,14 @@ public final class MapReader {
         problems.add(locationOf(key), keyPath(key), message);
     }
 
+    /**
+     * Counts every key as known: used once the key that decides the others (a disk's {@code model},
+     * a neighbour's {@code kind}) is wrong, since the others cannot be judged then.
+     */
+    public void acceptRest() {
+        known.addAll(map.entries().keySet());
+    }
+
     /** Reports every key that no accessor asked for, with a suggestion among the known keys. */
     public void finish() {
         for (YamlNode.Entry e : map.entries().values()) {
