@@ -10,7 +10,6 @@ import io.stormglass.disk.model.NvmeDisk;
 import io.stormglass.disk.model.Raid5Disk;
 import io.stormglass.disk.model.SataSsdDisk;
 import io.stormglass.scenario.yaml.MapReader;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -22,13 +21,7 @@ import java.util.SortedMap;
  */
 final class DiskModelBinder {
     /** Model names as written in scenarios, in the order the documentation lists them. */
-    static final Map<String, String> MODELS = new LinkedHashMap<>();
-
-    static {
-        for (String m : new String[] {"nvme", "sata-ssd", "hdd", "raid5", "ceph-rbd", "cloud-block", "empirical"}) {
-            MODELS.put(m, m);
-        }
-    }
+    static final Map<String, String> MODELS = Fields.words("nvme", "sata-ssd", "hdd", "raid5", "ceph-rbd", "cloud-block", "empirical");
 
     private final SortedMap<String, CephCluster.Options> cephClusters;
     private final boolean cephClustersDeclared;
@@ -190,7 +183,7 @@ final class DiskModelBinder {
     }
 
     private static CloudBlockDisk.Options cloudBlock(MapReader m) {
-        String preset = m.choice("preset", Map.of("gp3", "gp3", "gp2", "gp2"), "gp3");
+        String preset = m.choice("preset", Fields.words("gp3", "gp2"), "gp3");
         CloudBlockDisk.Options d;
         long bytes = m.sizeBytes("volume-size", 0);
         if (preset.equals("gp2")) {

@@ -88,7 +88,7 @@ final class FaultBinder {
         long at = f.durationNanos("at", 0);
         long length = f.durationNanos("for", 0);
         long every = f.durationNanos("every", 0);
-        long until = f.durationNanos("until", 0);
+        long until = f.durationNanos("until", -1);
         if (at > durationNanos) {
             f.problem("at", "is after the end of the run (duration " + Units.formatDuration(durationNanos) + ")");
         }
@@ -98,10 +98,10 @@ final class FaultBinder {
         if (f.has("until") && every == 0) {
             f.problem("until", "applies to a repeating fault (with every)");
         }
-        if (f.has("until") && until < at) {
+        if (until >= 0 && until < at) {
             f.problem("until", "must not be before at (" + Units.formatDuration(at) + ")");
         }
-        return new FaultSpec.Timing(at, length, every, until);
+        return new FaultSpec.Timing(at, length, every, Math.max(0, until));
     }
 
     private FaultSpec crash(MapReader f, FaultSpec.Timing timing) {

@@ -1,6 +1,8 @@
 package io.stormglass.scenario.load;
 
 import io.stormglass.scenario.yaml.MapReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -77,6 +79,25 @@ final class Fields {
     /** A whole rate per second. */
     static long wholeRate(MapReader r, String key, long defaultPerSecond) {
         return Math.round(r.ratePerSecond(key, defaultPerSecond));
+    }
+
+    /** Allowed words of a choice, each standing for itself, listed in this order in messages. */
+    static Map<String, String> words(String... words) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String w : words) {
+            out.put(w, w);
+        }
+        return out;
+    }
+
+    /** Allowed words and their values ({@code "fifo", Ordering.FIFO, ...}), listed in this order in messages. */
+    @SuppressWarnings("unchecked")
+    static <T> Map<String, T> choices(Object... wordsAndValues) {
+        Map<String, T> out = new LinkedHashMap<>();
+        for (int i = 0; i < wordsAndValues.length; i += 2) {
+            out.put((String) wordsAndValues[i], (T) wordsAndValues[i + 1]);
+        }
+        return out;
     }
 
     /**

@@ -12,7 +12,6 @@ import io.stormglass.net.latency.Uniform;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.YamlNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,13 +25,7 @@ import java.util.Optional;
  * delay) and a rare {@code tail: {probability, distribution, ...}}.
  */
 final class LatencyBinder {
-    static final Map<String, String> DISTRIBUTIONS = new LinkedHashMap<>();
-
-    static {
-        for (String d : new String[] {"constant", "uniform", "normal", "lognormal", "pareto", "empirical", "quantiles"}) {
-            DISTRIBUTIONS.put(d, d);
-        }
-    }
+    static final Map<String, String> DISTRIBUTIONS = Fields.words("constant", "uniform", "normal", "lognormal", "pareto", "empirical", "quantiles");
 
     private LatencyBinder() {
     }

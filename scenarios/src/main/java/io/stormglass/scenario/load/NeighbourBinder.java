@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -22,13 +21,7 @@ import java.util.TreeSet;
 /** Binds a device's {@code neighbours:} list: background workloads sharing the device. */
 final class NeighbourBinder {
     /** Neighbour kinds as written in scenarios. */
-    static final Map<String, String> KINDS = new LinkedHashMap<>();
-
-    static {
-        for (String k : new String[] {"prometheus", "periodic-burst", "poisson", "trace"}) {
-            KINDS.put(k, k);
-        }
-    }
+    static final Map<String, String> KINDS = Fields.words("prometheus", "periodic-burst", "poisson", "trace");
 
     private NeighbourBinder() {
     }
@@ -117,7 +110,7 @@ final class NeighbourBinder {
         return new PeriodicBurstNeighbour.Options(d.periodSeconds(), Fields.seconds(n, "phase", d.phaseSeconds()),
                 d.burstMiB(), Math.max(4, Fields.kib(n, "io-size", d.ioKiB())),
                 (int) n.integer("max-in-flight", d.maxInFlight(), 1, 65536),
-                n.choice("op", Map.of("write", true, "read", false), true),
+                n.choice("op", Fields.choices("write", true, "read", false), true),
                 n.bool("flush-at-end", d.flushAtEnd()),
                 n.sizeBytes("region-offset", d.regionOffsetBytes()), positiveSize(n, "region-size", d.regionBytes()));
     }

@@ -26,7 +26,7 @@ final class NetworkBinder {
      * centre ("a few hundred µs", seed 001; the network models' same-rack default).
      */
     static final LatencyDistribution DEFAULT_LATENCY = new Uniform(0.05, 0.15);
-    static final Map<String, Ordering> ORDERINGS = Map.of("fifo", Ordering.FIFO, "datagram", Ordering.DATAGRAM);
+    static final Map<String, Ordering> ORDERINGS = Fields.choices("fifo", Ordering.FIFO, "datagram", Ordering.DATAGRAM);
 
     private NetworkBinder() {
     }
@@ -34,7 +34,7 @@ final class NetworkBinder {
     static NetworkSpec bind(MapReader n, List<MemberSpec> members) {
         LinkSpec defaultLink = link(n, LinkSpec.of(DEFAULT_LATENCY));
         long nic = n.bitsPerSecond("nic-bandwidth", NetworkOptions.DEFAULT_NIC_BANDWIDTH_BITS_PER_SECOND);
-        ConnectionMap connections = n.choice("connections", Map.of("etcd", ConnectionMap.etcd(), "single", ConnectionMap.single()),
+        ConnectionMap connections = n.choice("connections", Fields.choices("etcd", ConnectionMap.etcd(), "single", ConnectionMap.single()),
                 ConnectionMap.etcd());
         NetworkOptions options = new NetworkOptions(nic, connections);
         List<NetworkSpec.RegionRtt> regions = regions(n, members);

@@ -98,7 +98,7 @@ final class WorkloadBinder {
     private static WorkloadSpec.KeySpace keys(MapReader w) {
         return w.optionalMap("keys").map(k -> {
             int count = (int) k.integer("count", DEFAULT_KEY_COUNT, 1, 100_000_000);
-            String distribution = k.choice("distribution", Map.of("uniform", "uniform", "zipf", "zipf"), "uniform");
+            String distribution = k.choice("distribution", Fields.words("uniform", "zipf"), "uniform");
             double exponent = k.number("exponent", DEFAULT_ZIPF_EXPONENT, 0.01, 10);
             if (distribution.equals("uniform") && k.has("exponent")) {
                 k.problem("exponent", "applies to distribution: zipf only");
@@ -152,7 +152,7 @@ final class WorkloadBinder {
         Optional<MapReader> r = c.optionalMap("retry");
         if (r.isPresent()) {
             MapReader m = r.get();
-            String policy = m.choice("policy", Map.of("none", "none", "fixed", "fixed", "exponential", "exponential"), "fixed");
+            String policy = m.choice("policy", Fields.words("none", "fixed", "exponential"), "fixed");
             maxRetries = (int) m.integer("max-retries", policy.equals("none") ? 0 : CLIENTV3_MAX_RETRIES, 0, 1_000_000);
             double jitter = m.fraction("jitter", policy.equals("fixed") ? CLIENTV3_JITTER : GRPC_BACKOFF_JITTER);
             retry = switch (policy) {

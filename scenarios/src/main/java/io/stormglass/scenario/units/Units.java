@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public final class Units {
     private static final Pattern QUANTITY = Pattern.compile("\\s*([+-]?[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\\s*([A-Za-z/µ]+(?:/[A-Za-z]+)?)\\s*");
 
+    private static final Pattern DURATION_PART = Pattern.compile("[0-9]+(?:\\.[0-9]+)?(?:ns|us|µs|ms|s|min|m|h|d)");
+    private static final Pattern COMPOUND_DURATION = Pattern.compile("(?:[0-9]+(?:\\.[0-9]+)?(?:ns|us|µs|ms|s|min|m|h|d)){2,}");
     private static final Map<String, Long> DURATION_NANOS = new TreeMap<>();
     private static final Map<String, Long> SIZE_BYTES = new TreeMap<>();
     private static final Map<String, Long> PER_SECOND = new TreeMap<>();
@@ -64,9 +66,21 @@ public final class Units {
     private Units() {
     }
 
-    /** A non-negative duration in nanoseconds, such as {@code 100ms} or {@code 2h}. */
+    /**
+     * A non-negative duration in nanoseconds, such as {@code 100ms} or {@code 2h}, or a sequence of
+     * them as Go's {@code time.ParseDuration} reads it ({@code 1h30m}, {@code 2m15s}).
+     */
     public static long durationNanos(String text) {
-        return parse(text, DURATION_NANOS, "a duration such as 100ms, 1.5s or 2h (units: ns, us, ms, s, m, h, d)");
+        String expected = "a duration such as 100ms, 1.5s, 2h or 1h30m (units: ns, us, ms, s, m, h, d)";
+        if (text != null && COMPOUND_DURATION.matcher(text.trim()).matches()) {
+            Matcher part = DURATION_PART.matcher(text.trim());
+            long total = 0;
+            while (part.find()) {
+                total = Math.addExact(total, parse(part.group(), DURATION_NANOS, expected));
+            }
+            return total;
+        }
+        return parse(text, DURATION_NANOS, expected);
     }
 
     /** A non-negative size in bytes, such as {@code 64MiB} or {@code 2300B}. */
@@ -143,16 +157,17 @@ public final class Units {
         return v;
     }
 
-    /** Formats bytes the way scenarios write sizes, choosing the largest exact binary unit. */
+    /** Formats bytes the way scenarios write sizes: the shortest exact form, binary units preferred on a tie. */
     public static String formatSize(long bytes) {
-        String[] units = {"TiB", "GiB", "MiB", "KiB"};
-        for (String u : units) {
+        String best = bytes + "B";
+        for (String u : new String[] {"TiB", "GiB", "MiB", "KiB", "TB", "GB", "MB", "KB"}) {
             long scale = SIZE_BYTES.get(u);
-            if (bytes != 0 && bytes % scale == 0) {
-                return (bytes / scale) + u;
+            String candidate = (bytes / scale) + u;
+            if (bytes != 0 && bytes % scale == 0 && candidate.length() < best.length()) {
+                best = candidate;
             }
         }
-        return bytes + "B";
+        return best;
     }
 
     /** Formats a bandwidth, choosing the largest exact decimal bit unit (or MiB/s when that is exact). */
