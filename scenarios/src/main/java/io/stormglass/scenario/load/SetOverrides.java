@@ -55,7 +55,7 @@ final class SetOverrides {
 
     private static YamlNode value(String text, Location at) {
         if (text.isEmpty()) {
-            return new YamlNode.YamlNull(at);
+            return null;
         }
         if (text.startsWith("[") || text.startsWith("{")) {
             return relocate(YamlReader.read(ORIGIN, text), at);
@@ -79,14 +79,22 @@ final class SetOverrides {
         return new YamlNode.YamlNull(at);
     }
 
-    /** Replaces the node at {@code parts} (which {@link YamlTrees#set} has just created) by {@code value}. */
+    /**
+     * Replaces the node at {@code parts} (which {@link YamlTrees#set} has just created) by
+     * {@code value}, or removes the key if {@code value} is null.
+     */
     private static YamlNode replaceLeaf(YamlNode node, String[] parts, int i, YamlNode value) {
-        if (i == parts.length) {
-            return value;
-        }
         YamlNode.YamlMap map = (YamlNode.YamlMap) node;
         var entries = new java.util.LinkedHashMap<>(map.entries());
         YamlNode.Entry e = entries.get(parts[i]);
+        if (i == parts.length - 1) {
+            if (value == null) {
+                entries.remove(parts[i]);
+            } else {
+                entries.put(parts[i], new YamlNode.Entry(parts[i], e.keyLocation(), value));
+            }
+            return new YamlNode.YamlMap(map.location(), entries);
+        }
         entries.put(parts[i], new YamlNode.Entry(parts[i], e.keyLocation(), replaceLeaf(e.value(), parts, i + 1, value)));
         return new YamlNode.YamlMap(map.location(), entries);
     }
