@@ -159,6 +159,7 @@ final class FaultBinder {
         List<java.util.Collection<Integer>> groups = new ArrayList<>();
         List<YamlNode> items = m.list("split");
         TreeSet<Integer> seen = new TreeSet<>();
+        boolean valid = true;
         for (YamlNode item : items) {
             if (!(item instanceof YamlNode.YamlList group)) {
                 m.problems().add(item.location(), m.keyPath("split"), "expected a list of groups such as [[1], [2, 3]]");
@@ -170,11 +171,15 @@ final class FaultBinder {
                 if (id > 0 && !seen.add(id)) {
                     m.problems().add(n.location(), m.keyPath("split"), "member " + id + " is in two groups");
                 }
+                valid &= id > 0;
                 ids.add(id);
             }
             groups.add(ids);
         }
-        if (groups.size() < 1 || seen.isEmpty()) {
+        if (!valid || seen.size() < groups.stream().mapToInt(java.util.Collection::size).sum()) {
+            return null;
+        }
+        if (groups.isEmpty()) {
             m.problems().add(m.locationOf("split"), m.keyPath("split"), "expected groups of members such as [[1], [2, 3]]");
             return null;
         }
