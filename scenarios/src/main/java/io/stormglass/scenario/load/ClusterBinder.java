@@ -129,7 +129,7 @@ final class ClusterBinder {
                 c.integer("snapshot-count", 100_000, 1, Long.MAX_VALUE),
                 c.integer("snapshot-catch-up-entries", 5_000, 1, Long.MAX_VALUE),
                 (int) c.integer("max-inflight-msgs", 512, 1, 1 << 20),
-                positiveSize(c, "max-size-per-msg", 1L << 20),
+                Fields.positiveSize(c, "max-size-per-msg", 1L << 20),
                 Fields.positiveNanos(c, "backend-batch-interval", 100 * MS),
                 (int) c.integer("backend-batch-limit", 10_000, 1, Integer.MAX_VALUE), cpu(c));
     }
@@ -160,14 +160,5 @@ final class ClusterBinder {
             m.finish();
             return costs;
         }).orElse(d);
-    }
-
-    private static long positiveSize(MapReader c, String key, long defaultBytes) {
-        long v = c.sizeBytes(key, defaultBytes);
-        if (v <= 0) {
-            c.problem(key, "must be larger than 0B");
-            return defaultBytes;
-        }
-        return v;
     }
 }

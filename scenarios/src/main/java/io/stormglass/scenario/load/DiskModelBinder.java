@@ -42,14 +42,8 @@ final class DiskModelBinder {
 
     /** The model named by {@code model:} with its options; null (after recording a problem) if it cannot be bound. */
     DiskSpec bind(MapReader m, boolean nested) {
-        if (!m.has("model")) {
-            m.requireString("model");
-            m.acceptRest();
-            return null;
-        }
-        String model = m.choice("model", MODELS, null);
+        String model = Fields.kind(m, "model", MODELS);
         if (model == null) {
-            m.acceptRest();
             return null;
         }
         if (nested && (model.equals("raid5") || model.equals("ceph-rbd"))) {

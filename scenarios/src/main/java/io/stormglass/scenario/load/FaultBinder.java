@@ -208,9 +208,7 @@ final class FaultBinder {
     private FaultSpec diskSlow(MapReader f, FaultSpec.Timing timing) {
         return f.optionalMap("disk-slow").map(m -> {
             String device = device(m, "device", m.string("device", null));
-            if (!m.has("factor")) {
-                m.problems().add(m.location(), m.keyPath("factor"), "required key is missing; expected how many times slower, such as 10");
-            }
+            m.require("factor", "how many times slower, such as 10");
             double factor = m.number("factor", 1, 1, 1_000_000);
             m.finish();
             return device == null ? null : (FaultSpec) new FaultSpec.DiskFault(timing, device, new DeviceFault.Slow(factor));
@@ -249,9 +247,7 @@ final class FaultBinder {
     private FaultSpec clockStep(MapReader f, FaultSpec.Timing timing) {
         return f.optionalMap("clock-step").map(m -> {
             int member = NetworkBinder.member(m, "member", size);
-            if (!m.has("by")) {
-                m.problems().add(m.location(), m.keyPath("by"), "required key is missing; expected a signed duration such as -500ms");
-            }
+            m.require("by", "a signed duration such as -500ms");
             long by = m.signedDurationNanos("by", 0);
             m.finish();
             return member == 0 ? null : (FaultSpec) new FaultSpec.ClockStep(timing, member, by);
@@ -261,9 +257,7 @@ final class FaultBinder {
     private FaultSpec clockDrift(MapReader f, FaultSpec.Timing timing) {
         return f.optionalMap("clock-drift").map(m -> {
             int member = NetworkBinder.member(m, "member", size);
-            if (!m.has("drift")) {
-                m.problems().add(m.location(), m.keyPath("drift"), "required key is missing; expected parts per million such as 500ppm");
-            }
+            m.require("drift", "parts per million such as 500ppm");
             long drift = m.ppm("drift", 0);
             if (Math.abs(drift) > ClockOptions.MAX_DRIFT_PPM) {
                 m.problem("drift", "must be within ±" + ClockOptions.MAX_DRIFT_PPM + "ppm");

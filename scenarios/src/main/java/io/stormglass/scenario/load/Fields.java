@@ -81,6 +81,30 @@ final class Fields {
         return Math.round(r.ratePerSecond(key, defaultPerSecond));
     }
 
+    /**
+     * The word under {@code key} that decides what the other keys of the mapping mean (a disk's
+     * {@code model}, a neighbour's {@code kind}); null if it is missing or not one of
+     * {@code choices}, after recording the problem and accepting the other keys, which cannot be
+     * judged without it.
+     */
+    static String kind(MapReader m, String key, Map<String, String> choices) {
+        String kind = m.require(key, "one of " + String.join(", ", choices.keySet())) ? m.choice(key, choices, null) : null;
+        if (kind == null) {
+            m.acceptRest();
+        }
+        return kind;
+    }
+
+    /** A size larger than 0B. */
+    static long positiveSize(MapReader m, String key, long defaultBytes) {
+        long v = m.sizeBytes(key, defaultBytes);
+        if (v <= 0) {
+            m.problem(key, "must be larger than 0B");
+            return defaultBytes;
+        }
+        return v;
+    }
+
     /** Allowed words of a choice, each standing for itself, listed in this order in messages. */
     static Map<String, String> words(String... words) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -47,14 +47,8 @@ final class LatencyBinder {
     }
 
     private static LatencyDistribution mapping(MapReader m, boolean allowTail) {
-        if (!m.has("distribution")) {
-            m.requireString("distribution");
-            m.acceptRest();
-            return null;
-        }
-        String kind = m.choice("distribution", DISTRIBUTIONS, null);
+        String kind = Fields.kind(m, "distribution", DISTRIBUTIONS);
         if (kind == null) {
-            m.acceptRest();
             return null;
         }
         LatencyDistribution base = Fields.build(m, "distribution", () -> switch (kind) {
@@ -76,10 +70,7 @@ final class LatencyBinder {
         Optional<MapReader> tail = m.optionalMap("tail");
         if (tail.isPresent() && base != null) {
             MapReader t = tail.get();
-            long ppm = t.has("probability") ? t.ppm("probability", 0) : -1;
-            if (ppm < 0) {
-                t.problems().add(t.location(), t.keyPath("probability"), "required: how often the tail is drawn, such as 100ppm or 0.01%");
-            }
+            long ppm = t.require("probability", "how often the tail is drawn, such as 100ppm or 0.01%") ? t.ppm("probability", 0) : -1;
             LatencyDistribution tailDistribution = mapping(t, false);
             t.finish();
             LatencyDistribution body = base;
@@ -91,8 +82,7 @@ final class LatencyBinder {
     }
 
     private static double required(MapReader m, String key) {
-        if (!m.has(key)) {
-            m.problems().add(m.location(), m.keyPath(key), "required key is missing; expected a duration such as 0.5ms");
+        if (!m.require(key, "a duration such as 0.5ms")) {
             throw new IllegalArgumentException(null, null);
         }
         return ms(m, key);
@@ -105,7 +95,7 @@ final class LatencyBinder {
     private static double[] samples(MapReader m) {
         List<YamlNode> items = m.list("samples");
         if (items.isEmpty()) {
-            m.problems().add(m.location(), m.keyPath("samples"), "required: a list of measured latencies such as [0.2ms, 0.3ms]");
+            m.problemHere("samples", "required: a list of measured latencies such as [0.2ms, 0.3ms]");
         }
         double[] out = new double[items.size()];
         for (int i = 0; i < items.size(); i++) {
@@ -125,7 +115,7 @@ final class LatencyBinder {
     private static Quantiles quantiles(MapReader m) {
         Optional<MapReader> points = m.optionalMap("points");
         if (points.isEmpty()) {
-            m.problems().add(m.location(), m.keyPath("points"), "required: quantiles such as {p0: 0.1ms, p50: 0.2ms, p100: 2ms}");
+            m.problemHere("points", "required: quantiles such as {p0: 0.1ms, p50: 0.2ms, p100: 2ms}");
             throw new IllegalArgumentException(null, null);
         }
         MapReader p = points.get();

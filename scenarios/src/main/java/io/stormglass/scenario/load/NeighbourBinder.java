@@ -32,7 +32,6 @@ final class NeighbourBinder {
         for (MapReader n : device.listOfMaps("neighbours")) {
             NeighbourSpec spec = one(n);
             if (spec == null) {
-                n.acceptRest();
                 continue;
             }
             String name = n.string("name", spec.kind());
@@ -48,11 +47,7 @@ final class NeighbourBinder {
     }
 
     private static NeighbourSpec one(MapReader n) {
-        if (!n.has("kind")) {
-            n.requireString("kind");
-            return null;
-        }
-        String kind = n.choice("kind", KINDS, null);
+        String kind = Fields.kind(n, "kind", KINDS);
         if (kind == null) {
             return null;
         }
@@ -65,9 +60,7 @@ final class NeighbourBinder {
     }
 
     private static PrometheusNeighbour.Options prometheus(MapReader n) {
-        if (!n.has("series")) {
-            n.problems().add(n.location(), n.keyPath("series"), "required key is missing; expected the number of active series");
-        }
+        n.require("series", "the number of active series");
         long series = n.integer("series", 1, 1, 1_000_000_000L);
         long scrape = Math.max(1, Fields.seconds(n, "scrape-interval", 15));
         PrometheusNeighbour.Options d = PrometheusNeighbour.Options.defaults(series, scrape);
@@ -80,7 +73,7 @@ final class NeighbourBinder {
                 (int) n.integer("writeback-in-flight", d.writebackInFlight(), 1, 65536),
                 startEpochSeconds(n), Fields.seconds(n, "head-block-offset", d.headBlockOffsetSeconds()),
                 n.bool("compactions", d.compactionsEnabled()),
-                n.sizeBytes("region-offset", d.regionOffsetBytes()), positiveSize(n, "region-size", d.regionBytes()));
+                n.sizeBytes("region-offset", d.regionOffsetBytes()), Fields.positiveSize(n, "region-size", d.regionBytes()));
     }
 
     /** {@code start-time: 2024-03-01T00:00:00Z}: the UTC instant at simulated time zero. */
@@ -100,11 +93,11 @@ final class NeighbourBinder {
     private static PeriodicBurstNeighbour.Options periodicBurst(MapReader n) {
         long period = Fields.seconds(n, "period", 0);
         if (period <= 0) {
-            n.problems().add(n.location(), n.keyPath("period"), "required: a period of at least 1s between bursts");
+            n.problemHere("period", "required: a period of at least 1s between bursts");
         }
         long burstMiB = Fields.mib(n, "size", 0);
         if (burstMiB <= 0) {
-            n.problems().add(n.location(), n.keyPath("size"), "required: the data moved per burst, at least 1MiB");
+            n.problemHere("size", "required: the data moved per burst, at least 1MiB");
         }
         PeriodicBurstNeighbour.Options d = PeriodicBurstNeighbour.Options.writes(Math.max(1, period), Math.max(1, burstMiB));
         return new PeriodicBurstNeighbour.Options(d.periodSeconds(), Fields.seconds(n, "phase", d.phaseSeconds()),
@@ -112,19 +105,19 @@ final class NeighbourBinder {
                 (int) n.integer("max-in-flight", d.maxInFlight(), 1, 65536),
                 n.choice("op", Fields.choices("write", true, "read", false), true),
                 n.bool("flush-at-end", d.flushAtEnd()),
-                n.sizeBytes("region-offset", d.regionOffsetBytes()), positiveSize(n, "region-size", d.regionBytes()));
+                n.sizeBytes("region-offset", d.regionOffsetBytes()), Fields.positiveSize(n, "region-size", d.regionBytes()));
     }
 
     private static PoissonNeighbour.Options poisson(MapReader n) {
         double rate = n.ratePerSecond("rate", 0);
         if (!(rate > 0)) {
-            n.problems().add(n.location(), n.keyPath("rate"), "required: an arrival rate above 0/s, such as 200/s");
+            n.problemHere("rate", "required: an arrival rate above 0/s, such as 200/s");
         }
         PoissonNeighbour.Options d = PoissonNeighbour.Options.writes(Math.max(rate, 1e-9), 4);
         return new PoissonNeighbour.Options(d.iosPerSecond(), Math.max(1, Fields.kib(n, "io-size", d.ioKiB())),
                 (int) Math.round(n.fraction("writes", d.writePercent() / 100.0) * 100),
                 (int) n.integer("flush-every", d.flushEveryWrites(), 0, 1_000_000),
-                n.sizeBytes("region-offset", d.regionOffsetBytes()), positiveSize(n, "region-size", d.regionBytes()));
+                n.sizeBytes("region-offset", d.regionOffsetBytes()), Fields.positiveSize(n, "region-size", d.regionBytes()));
     }
 
     private static TraceNeighbour.Options trace(MapReader n) {
@@ -149,14 +142,5 @@ final class NeighbourBinder {
             return null;
         }
         return new TraceNeighbour.Options(csv, start);
-    }
-
-    private static long positiveSize(MapReader n, String key, long defaultBytes) {
-        long v = n.sizeBytes(key, defaultBytes);
-        if (v <= 0) {
-            n.problem(key, "must be larger than 0B");
-            return defaultBytes;
-        }
-        return v;
     }
 }

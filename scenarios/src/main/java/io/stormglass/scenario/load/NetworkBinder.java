@@ -117,8 +117,7 @@ final class NetworkBinder {
 
     /** A member id under {@code key}; 0 after recording a problem. */
     static int member(MapReader m, String key, int size) {
-        if (!m.has(key)) {
-            m.problems().add(m.location(), m.keyPath(key), "required key is missing; expected a member id 1.." + size);
+        if (!m.require(key, "a member id 1.." + size)) {
             return 0;
         }
         return memberId(m, key, m.nodeOf(key), size);

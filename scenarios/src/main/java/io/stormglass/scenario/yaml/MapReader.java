@@ -274,13 +274,22 @@ public final class MapReader {
         }
     }
 
-    private boolean require(String key, String expected) {
+    /**
+     * Whether {@code key} is present; if not, records "required key is missing; expected ..."
+     * at the mapping.
+     */
+    public boolean require(String key, String expected) {
         known.add(key);
         if (!has(key)) {
             problems.add(map.location(), keyPath(key), "required key is missing; expected " + expected);
             return false;
         }
         return true;
+    }
+
+    /** Records a problem about the mapping as a whole, or about {@code key} if it is absent from it. */
+    public void problemHere(String key, String message) {
+        problems.add(map.location(), keyPath(key), message);
     }
 
     private <T> T scalar(String key, String expected, T defaultValue, Function<String, T> parse) {
