@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code stormglass list [DIR]}: the scenario library with a one-line description of each. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"Lists the scenarios of a folder (default: scenarios) by name, with the first sentence",
-            "of each description. Invalid files are listed as such (exit code 2); run validate for details."})
+        description = {"Lists the library: the name and first sentence of each scenario in a folder.",
+            "Invalid files are listed as such (exit code 2); run validate for details."})
 final class ListCommand implements Callable<Integer> {
     /** Longest description shown before it is cut with an ellipsis. */
     static final int MAX_DESCRIPTION_CHARS = 100;

@@ -63,7 +63,9 @@ final class DeviceBinder {
         SortedMap<String, DeviceSpec> devices = new TreeMap<>();
         TreeSet<String> groups = new TreeSet<>();
         if (!root.has("disks")) {
-            root.has("ceph-clusters");
+            if (root.has("ceph-clusters")) {
+                root.problem("ceph-clusters", "no disk uses it: declare disks of model ceph-rbd naming the cluster");
+            }
             DeviceSpec template = new DeviceSpec(DEFAULT_GROUP, NvmeDisk.Options.defaults(false), List.of());
             expand(template, memberCount, devices);
             groups.add(DEFAULT_GROUP);

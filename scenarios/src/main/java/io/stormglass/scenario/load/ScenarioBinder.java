@@ -8,7 +8,6 @@ import io.stormglass.scenario.model.OutputSpec;
 import io.stormglass.scenario.model.Scenario;
 import io.stormglass.scenario.model.WorkloadSpec;
 import io.stormglass.scenario.units.Units;
-import io.stormglass.scenario.yaml.Location;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.Problems;
 import io.stormglass.scenario.yaml.ScenarioException;
@@ -100,10 +99,5 @@ final class ScenarioBinder {
         all.sort(Comparator.<ScenarioProblem>comparingInt(p -> files.indexOf(p.location().file()))
                 .thenComparingInt(p -> p.location().line()).thenComparingInt(p -> p.location().column()));
         return new ScenarioException(all);
-    }
-
-    /** Where a problem about the document as a whole is reported. */
-    static Location top(MapReader root) {
-        return root.location();
     }
 }

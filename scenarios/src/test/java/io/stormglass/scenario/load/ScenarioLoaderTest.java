@@ -16,6 +16,7 @@ import io.stormglass.disk.model.SataSsdDisk;
 import io.stormglass.disk.neighbour.PeriodicBurstNeighbour;
 import io.stormglass.disk.neighbour.PoissonNeighbour;
 import io.stormglass.disk.neighbour.PrometheusNeighbour;
+import io.stormglass.disk.neighbour.TraceNeighbour;
 import io.stormglass.engine.storage.CrashMode;
 import io.stormglass.net.ConnectionMap;
 import io.stormglass.net.Ordering;
@@ -253,5 +254,21 @@ class ScenarioLoaderTest {
             end++;
         }
         return lines.subList(start, end);
+    }
+
+    @Test
+    void empiricalDisksFitFioAndPrometheusFilesNamedRelativeToTheScenario() {
+        Scenario s = ScenarioLoader.load(GOOD.resolve("measured.yaml"));
+        EmpiricalDisk.Options fio = assertInstanceOf(EmpiricalDisk.Options.class, s.devices().get("fio").disk());
+        assertEquals(8_000_000L, fio.flushLatency().quantileNanos(0.99), "fio's sync p99");
+        assertEquals(40_000L, fio.writeLatency().quantileNanos(0.5), "fio's write clat p50");
+        assertEquals(30_000_000L, fio.flushLatency().quantileNanos(1.0), "fio's max");
+        EmpiricalDisk.Options scraped = assertInstanceOf(EmpiricalDisk.Options.class, s.devices().get("scraped").disk());
+        assertEquals(1_800_000.0, scraped.flushLatency().quantileNanos(0.5), 1_000, "histogram_quantile: 1ms + 0.4/0.5 of the 1-2ms bucket");
+        assertEquals(30_000L, scraped.writeLatency().quantileNanos(0.5));
+        TraceNeighbour.Options trace = assertInstanceOf(TraceNeighbour.Options.class, s.devices().get("fio").neighbours().get(0).spec());
+        assertEquals(3, TraceNeighbour.parse(trace.csv()).size());
+        assertEquals(60, trace.startSeconds());
+        assertEquals("scraped", s.cluster().members().get(1).walDevice());
     }
 }
