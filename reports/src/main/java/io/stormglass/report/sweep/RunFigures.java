@@ -21,14 +21,15 @@ import io.stormglass.report.internal.analysis.RunSummary;
  * @param putP99Nanos          p99 latency of {@code put} (0 without any)
  * @param getP99Nanos          p99 latency of linearizable {@code get} (0 without any)
  * @param walFsyncMaxNanos     the longest WAL fdatasync of any member
- * @param peerRttP99Nanos      the largest per-pair p99 of {@code etcd_network_peer_round_trip_time_seconds} (0 if not recorded)
+ * @param slowestPairRttNanos  round-trip time of the slowest pair of members: the median of
+ *                             {@code net_delivery_seconds} one way plus the median the other way (0 if not recorded)
  */
 public record RunFigures(int leaderships, int changesWithoutCrash, int changesAfterCrash, long unavailableNanos,
         long initialElectionNanos, long requests, long errors, long putP99Nanos, long getP99Nanos,
-        long walFsyncMaxNanos, long peerRttP99Nanos) {
+        long walFsyncMaxNanos, long slowestPairRttNanos) {
 
-    /** Name of etcd's peer round-trip histogram. */
-    static final String PEER_RTT = "etcd_network_peer_round_trip_time_seconds";
+    /** The network's send-to-delivery latency per direction of a link. */
+    static final String DELIVERY = "net_delivery_seconds";
 
     public static RunFigures of(RunRecord run) {
         RunSummary s = RunSummary.of(run);
@@ -50,15 +51,30 @@ public record RunFigures(int leaderships, int changesWithoutCrash, int changesAf
                 errors += c.total();
             }
         }
-        long rtt = 0;
-        for (LatencyRecorder l : run.recorder().latencies().values()) {
-            if (l.id().name().equals(PEER_RTT) && l.count() > 0) {
-                rtt = Math.max(rtt, l.percentileNanos(99));
-            }
-        }
+        long rtt = slowestPairRtt(run);
         long fsyncMax = s.fsync().values().stream().mapToLong(LatencyStats::maxNanos).max().orElse(0);
         return new RunFigures(s.leaderships(), withoutCrash, afterCrash, s.availability().unavailableNanos(),
                 s.availability().initialNanos(), requests, errors, p99(s, "put"), p99(s, "get_linearizable"), fsyncMax, rtt);
+    }
+
+    private static long slowestPairRtt(RunRecord run) {
+        java.util.Map<String, Long> oneWay = new java.util.TreeMap<>();
+        for (LatencyRecorder l : run.recorder().latencies().values()) {
+            if (l.id().name().equals(DELIVERY) && l.count() > 0) {
+                oneWay.put(l.id().label("from") + ">" + l.id().label("to"), l.percentileNanos(50));
+            }
+        }
+        long worst = 0;
+        for (int a : run.memberIds()) {
+            for (int b : run.memberIds()) {
+                Long there = oneWay.get(RunRecord.member(a) + ">" + RunRecord.member(b));
+                Long back = oneWay.get(RunRecord.member(b) + ">" + RunRecord.member(a));
+                if (a < b && there != null && back != null) {
+                    worst = Math.max(worst, there + back);
+                }
+            }
+        }
+        return worst;
     }
 
     private static long p99(RunSummary s, String op) {

@@ -43,23 +43,21 @@ final class FailoverTimeline {
             return new long[] {0, 0, -1};
         }
         known.remove(crashed);
-        for (; i < events.size(); i++) {
-            TimelineEvent e = events.get(i);
-            if (e instanceof TimelineEvent.LeaderChanged l && l.node() != crashed) {
-                known.put(l.node(), l.toLeader());
-            } else if (e instanceof TimelineEvent.NodeCrashed || e instanceof TimelineEvent.NodeRestarted) {
-                // a second fault within the trial makes the measurement meaningless
-                return new long[] {crashed, 0, -1};
-            } else {
-                continue;
-            }
-            // judge only after every event of this instant
-            if (i + 1 < events.size() && events.get(i + 1).timeNanos() == e.timeNanos()) {
-                continue;
+        while (i < events.size()) {
+            long t = events.get(i).timeNanos();
+            // apply every event of this instant before judging, so transient same-time states do not count
+            for (; i < events.size() && events.get(i).timeNanos() == t; i++) {
+                TimelineEvent e = events.get(i);
+                if (e instanceof TimelineEvent.LeaderChanged l && l.node() != crashed) {
+                    known.put(l.node(), l.toLeader());
+                } else if (e instanceof TimelineEvent.NodeCrashed || e instanceof TimelineEvent.NodeRestarted) {
+                    // a second fault within the trial makes the measurement meaningless
+                    return new long[] {crashed, 0, -1};
+                }
             }
             int agreed = agreedLeader(known, members, crashed);
             if (agreed != 0) {
-                return new long[] {crashed, agreed, e.timeNanos() - t0};
+                return new long[] {crashed, agreed, t - t0};
             }
         }
         return new long[] {crashed, 0, -1};
