@@ -58,7 +58,7 @@ public record PointResult(String pointId, double heartbeatMs, double electionMs,
     }
 
     static String ms(double v) {
-        return v >= 1000 && v % 1000 == 0 ? (long) (v / 1000) + "s" : SweepCsv.num(v) + "ms";
+        return v >= 1000 && v % 1000 == 0 ? (long) (v / 1000) + "s" : SweepCsv.num(v, 3) + "ms";
     }
 
     /** Aggregates the rows of each point of {@code sweep}, in point order (rows sorted as {@link SweepRunner#sorted}). */

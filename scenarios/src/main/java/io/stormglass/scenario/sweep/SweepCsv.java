@@ -151,15 +151,20 @@ public final class SweepCsv implements Closeable {
         out.close();
     }
 
-    /** A plain decimal with at most 3 decimals; NaN is empty, infinity is {@code inf}. */
+    /** A plain decimal with at most 6 decimals (nanoseconds in a millisecond column); NaN is empty, infinity is {@code inf}. */
     static String num(double v) {
+        return num(v, 6);
+    }
+
+    /** A plain decimal with at most {@code decimals} decimals; NaN is empty, infinity is {@code inf}. */
+    static String num(double v, int decimals) {
         if (Double.isNaN(v)) {
             return "";
         }
         if (Double.isInfinite(v)) {
             return "inf";
         }
-        String s = String.format(Locale.ROOT, "%.3f", v);
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
         s = s.replaceAll("0+$", "");
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }

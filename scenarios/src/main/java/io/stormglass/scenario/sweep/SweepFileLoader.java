@@ -93,6 +93,19 @@ public final class SweepFileLoader {
         return spec;
     }
 
+    /**
+     * Whether {@code file} looks like a sweep rather than a scenario: a YAML mapping with a top-level
+     * {@code base:} key (scenarios have none). Unreadable or malformed files are not sweeps.
+     */
+    public static boolean isSweepFile(Path file) {
+        try {
+            YamlNode root = YamlReader.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            return root instanceof YamlNode.YamlMap m && m.entries().containsKey("base");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Loads every point's scenario; any problem other than a value etcd refuses is a sweep-file error. */
     private static void checkPoints(SweepSpec spec) {
         Problems problems = new Problems();

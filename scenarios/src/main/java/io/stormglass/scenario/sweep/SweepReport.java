@@ -124,15 +124,19 @@ public final class SweepReport {
         return out;
     }
 
+    private static String num(double v) {
+        return SweepCsv.num(v, 3);
+    }
+
     private static List<List<String>> table(List<PointResult> points) {
         List<List<String>> rows = new ArrayList<>();
         for (PointResult p : points) {
             boolean f = p.failover().trials() > 0;
             rows.add(List.of(p.label(), p.status().text() + (p.error().isEmpty() ? "" : ": " + p.error()),
-                    Integer.toString(p.seedsOk()), SweepCsv.num(p.spuriousPerHour()),
-                    f ? SweepCsv.num(p.failoverP50Ms()) : "", f ? SweepCsv.num(p.failoverP99Ms()) : "",
-                    SweepCsv.num(p.unavailableSPerDay()), SweepCsv.num(p.errorRate()), SweepCsv.num(p.putP99Ms()),
-                    SweepCsv.num(p.getP99Ms()), SweepCsv.num(p.walFsyncMaxMs()), SweepCsv.num(p.rttMs())));
+                    Integer.toString(p.seedsOk()), num(p.spuriousPerHour()),
+                    f ? num(p.failoverP50Ms()) : "", f ? num(p.failoverP99Ms()) : "",
+                    num(p.unavailableSPerDay()), num(p.errorRate()), num(p.putP99Ms()),
+                    num(p.getP99Ms()), num(p.walFsyncMaxMs()), num(p.rttMs())));
         }
         return rows;
     }
