@@ -69,7 +69,6 @@ public final class SweepRunner {
         Path csvFile = outDir.resolve(CSV);
         List<RunRow> earlier = SweepCsv.read(csvFile, spec.variedKeys());
         Set<String> done = earlier.stream().map(RunRow::key).collect(Collectors.toCollection(TreeSet::new));
-        List<Runnable> todo = new ArrayList<>();
         List<RunRow> fresh = java.util.Collections.synchronizedList(new ArrayList<>());
         int[] finished = {0};
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
