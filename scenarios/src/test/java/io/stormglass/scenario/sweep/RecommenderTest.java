@@ -35,7 +35,21 @@ class RecommenderTest {
         assertTrue(r.text().contains("heartbeat-interval 100ms, election-timeout 3s"), r.text());
         assertTrue(r.text().contains("failover p50 3407 ms / p99 3714 ms over 100 trials"), r.text());
         assertTrue(r.text().contains("above 860 ms (1.40×) the worst WAL fdatasync stall"), r.text());
-        assertTrue(r.text().contains("The faster 100ms/2s had 0.50 spurious changes per hour (failover p99 2516 ms)"), r.text());
+        assertTrue(r.text().contains("The faster 100ms/2s had 0.50 spurious changes per hour (failover p50 2308 ms / p99 2516 ms)"), r.text());
+    }
+
+    @Test
+    void aTimeoutBelowTheWorstStallLosesToOneThatRidesItOut() {
+        List<PointResult> pts = List.of(point(100, 2000, 0, 2100, 2140), point(100, 3000, 0, 3100, 2140));
+        Recommendation r = Recommender.recommend(pts, 0);
+        assertEquals(pts.get(1), r.chosen());
+        assertEquals(pts.get(0), r.rejected());
+        assertTrue(r.text().contains("The faster 100ms/2s had 0.00 spurious changes per hour (failover p50 2308 ms / p99 2516 ms) "
+                + "but its election timeout is shorter than the worst stall"), r.text());
+        // with nothing longer than the stall, the fastest within budget is still recommended, its margin shown negative
+        Recommendation only = Recommender.recommend(List.of(pts.get(0)), 0);
+        assertEquals(pts.get(0), only.chosen());
+        assertTrue(only.text().contains("BELOW 140 ms (0.93×) the worst WAL fdatasync stall"), only.text());
     }
 
     @Test
