@@ -91,15 +91,16 @@ public final class SweepReport {
                 "heartbeat-interval", "election-timeout", metric.unit(), true);
     }
 
+    /** Spurious changes against the failover median (the figure the recommendation ranks by). */
     static List<ParetoPoint> pareto(List<PointResult> points, Recommendation rec) {
         List<PointResult> ok = points.stream().filter(p -> p.status() == RunStatus.OK && p.failover().trials() > 0
-                && Double.isFinite(p.failoverP99Ms())).toList();
+                && Double.isFinite(p.failoverP50Ms())).toList();
         List<ParetoPoint> out = new ArrayList<>();
         for (PointResult p : ok) {
             boolean dominated = ok.stream().anyMatch(q -> q.spuriousPerHour() <= p.spuriousPerHour()
-                    && q.failoverP99Ms() <= p.failoverP99Ms()
-                    && (q.spuriousPerHour() < p.spuriousPerHour() || q.failoverP99Ms() < p.failoverP99Ms()));
-            out.add(new ParetoPoint(p.label(), p.spuriousPerHour(), p.failoverP99Ms(), !dominated,
+                    && q.failoverP50Ms() <= p.failoverP50Ms()
+                    && (q.spuriousPerHour() < p.spuriousPerHour() || q.failoverP50Ms() < p.failoverP50Ms()));
+            out.add(new ParetoPoint(p.label(), p.spuriousPerHour(), p.failoverP50Ms(), !dominated,
                     rec.chosen() != null && rec.chosen().pointId().equals(p.pointId())));
         }
         return out;
