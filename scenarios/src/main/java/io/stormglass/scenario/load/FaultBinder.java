@@ -65,6 +65,9 @@ final class FaultBinder {
             return null;
         }
         String action = actions.get(0);
+        if (timing.everyNanos() > 0 && timing.forNanos() == 0 && !action.startsWith("clock-")) {
+            f.problem("every", "a repeating " + action + " needs for: how long each occurrence lasts (0 would never end)");
+        }
         if (!action.equals("crash") && f.has("crash-mode")) {
             f.problem("crash-mode", "applies to crash only");
         }

@@ -120,27 +120,35 @@ final class NeighbourBinder {
                 n.sizeBytes("region-offset", d.regionOffsetBytes()), Fields.positiveSize(n, "region-size", d.regionBytes()));
     }
 
+    /** A trace from {@code file:} (relative to the scenario) or given inline as {@code csv:}. */
     private static TraceNeighbour.Options trace(MapReader n) {
         long start = Fields.seconds(n, "start", 0);
-        if (!n.has("file")) {
-            n.requireString("file");
+        boolean inline = n.has("csv");
+        if (inline == n.has("file")) {
+            n.problemHere("file", "a trace needs exactly one of file: (a CSV file) or csv: (the CSV inline)");
             return null;
         }
-        String name = n.string("file", "");
-        Path path = Path.of(n.locationOf("file").file()).resolveSibling(name);
-        String csv;
-        try {
-            csv = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            n.problem("file", (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "cannot read: ") + path);
+        String key = inline ? "csv" : "file";
+        String csv = inline ? n.string("csv", "") : readTrace(n);
+        if (csv == null) {
             return null;
         }
         try {
             TraceNeighbour.parse(csv);
         } catch (IllegalArgumentException e) {
-            n.problem("file", path + ": " + e.getMessage());
+            n.problem(key, e.getMessage());
             return null;
         }
         return new TraceNeighbour.Options(csv, start);
+    }
+
+    private static String readTrace(MapReader n) {
+        Path path = Path.of(n.locationOf("file").file()).resolveSibling(n.string("file", ""));
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            n.problem("file", (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "cannot read: ") + path);
+            return null;
+        }
     }
 }
