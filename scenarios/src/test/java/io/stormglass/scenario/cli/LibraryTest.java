@@ -119,6 +119,13 @@ class LibraryTest {
     }
 
     @Test
+    void listWithoutAFolderFindsTheLibraryOfThisInstallation() {
+        CliRunner.Result r = CliRunner.run("list");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("incident-raid5-nvme ")), r.out());
+    }
+
+    @Test
     void printConfigIsStableAndShowsTheSeedAndResolvedValues() {
         CliRunner.Result first = CliRunner.run("validate", "--print-config", "incident-raid5-nvme.yaml");
         CliRunner.Result second = CliRunner.run("validate", "--print-config", "incident-raid5-nvme.yaml");
