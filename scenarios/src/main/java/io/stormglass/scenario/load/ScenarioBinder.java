@@ -61,7 +61,11 @@ final class ScenarioBinder {
         }
 
         MapReader cluster = section(root, "cluster");
+        int beforeSize = problems.all().size();
         int size = ClusterBinder.size(cluster);
+        if (problems.all().size() > beforeSize) {
+            size = ClusterBinder.MAX_SIZE; // unreadable: do not report members beyond a size the user did not mean
+        }
         DeviceBinder.Devices devices = DeviceBinder.bind(root, size);
         ClusterSpec clusterSpec = ClusterBinder.bind(cluster, size, devices);
         MapReader network = section(root, "network");
