@@ -120,14 +120,14 @@ final class ClusterBinder {
     }
 
     private static RaftSpec raft(MapReader c) {
-        int before = c.problems().all().size();
+        int before = c.problems().count();
         long heartbeat = Fields.positiveNanos(c, "heartbeat-interval", 100 * MS);
         if (heartbeat % MS != 0) {
             c.problem("heartbeat-interval", "must be a whole number of milliseconds (etcd's flag is in ms), got "
                     + Units.formatDuration(heartbeat));
         }
         long election = Fields.positiveNanos(c, "election-timeout", 1000 * MS);
-        if (c.problems().all().size() == before) { // both read: compare them
+        if (c.problems().count() == before) { // both read: compare them
             checkElectionTimeout(c, heartbeat, election);
         }
         return new RaftSpec(heartbeat, election, c.bool("pre-vote", true), c.bool("check-quorum", true),

@@ -47,10 +47,10 @@ final class ScenarioBinder {
             root.problem("description", "must say what the scenario shows");
         }
         long seed = root.integer("seed", DEFAULT_SEED, 0, Long.MAX_VALUE);
-        int before = problems.all().size();
+        int before = problems.count();
         long duration = Fields.positiveNanos(root, "duration", DEFAULT_DURATION_NANOS);
         // a duration that could not be read is not held against the values compared with it
-        boolean durationKnown = problems.all().size() == before;
+        boolean durationKnown = problems.count() == before;
         long warmup = root.durationNanos("warmup", Math.min(DEFAULT_WARMUP_NANOS, duration / 2));
         if (durationKnown && warmup >= duration) {
             root.problem("warmup", "must be shorter than duration (" + Units.formatDuration(duration) + ")");
@@ -61,9 +61,9 @@ final class ScenarioBinder {
         }
 
         MapReader cluster = section(root, "cluster");
-        int beforeSize = problems.all().size();
+        int beforeSize = problems.count();
         int size = ClusterBinder.size(cluster);
-        if (problems.all().size() > beforeSize) {
+        if (problems.count() > beforeSize) {
             size = ClusterBinder.MAX_SIZE; // unreadable: do not report members beyond a size the user did not mean
         }
         DeviceBinder.Devices devices = DeviceBinder.bind(root, size);
