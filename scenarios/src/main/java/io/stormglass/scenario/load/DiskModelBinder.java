@@ -4,7 +4,6 @@ import io.stormglass.disk.model.CephCluster;
 import io.stormglass.disk.model.CephRbdDisk;
 import io.stormglass.disk.model.CloudBlockDisk;
 import io.stormglass.disk.model.DiskSpec;
-import io.stormglass.disk.model.EmpiricalDisk;
 import io.stormglass.disk.model.HddDisk;
 import io.stormglass.disk.model.NvmeDisk;
 import io.stormglass.disk.model.Raid5Disk;

@@ -6,7 +6,6 @@ import io.stormglass.scenario.model.WorkloadSpec;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.YamlNode;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** Binds {@code workload:} (what the clients do) and {@code client:} (how they behave). */
