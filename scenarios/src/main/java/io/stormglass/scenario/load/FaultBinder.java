@@ -9,6 +9,7 @@ import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.YamlNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,7 +160,7 @@ final class FaultBinder {
     }
 
     private NetworkFault split(MapReader m) {
-        List<java.util.Collection<Integer>> groups = new ArrayList<>();
+        List<Collection<Integer>> groups = new ArrayList<>();
         List<YamlNode> items = m.list("split");
         TreeSet<Integer> seen = new TreeSet<>();
         boolean valid = true;
@@ -179,7 +180,7 @@ final class FaultBinder {
             }
             groups.add(ids);
         }
-        if (!valid || seen.size() < groups.stream().mapToInt(java.util.Collection::size).sum()) {
+        if (!valid || seen.size() < groups.stream().mapToInt(Collection::size).sum()) {
             return null;
         }
         if (groups.isEmpty()) {

@@ -8,8 +8,10 @@ import io.stormglass.disk.neighbour.TraceNeighbour;
 import io.stormglass.scenario.model.DeviceSpec;
 import io.stormglass.scenario.yaml.MapReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -146,8 +148,8 @@ final class NeighbourBinder {
         Path path = Path.of(n.locationOf("file").file()).resolveSibling(n.string("file", ""));
         try {
             return Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            n.problem("file", (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "cannot read: ") + path);
+        } catch (IOException | UncheckedIOException e) {
+            n.problem("file", (e instanceof NoSuchFileException ? "no such file: " : "cannot read: ") + path);
             return null;
         }
     }

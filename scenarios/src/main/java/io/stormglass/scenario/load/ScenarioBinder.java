@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Binds a resolved scenario tree (after {@code extends:} and {@code --set}) to a {@link Scenario},
@@ -74,7 +75,7 @@ final class ScenarioBinder {
         WorkloadSpec workloadSpec = WorkloadBinder.workload(workload);
         MapReader client = section(root, "client");
         ClientSpec clientSpec = WorkloadBinder.client(client);
-        List<FaultSpec> faults = new FaultBinder(size, new java.util.TreeSet<>(devices.devices().keySet()),
+        List<FaultSpec> faults = new FaultBinder(size, new TreeSet<>(devices.devices().keySet()),
                 durationKnown ? duration : Long.MAX_VALUE).bind(root);
         MapReader outputs = section(root, "outputs");
         OutputSpec outputSpec = new OutputSpec(outputs.string("dir", null), outputs.bool("report", true),

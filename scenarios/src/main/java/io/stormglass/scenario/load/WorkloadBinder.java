@@ -5,6 +5,8 @@ import io.stormglass.scenario.model.ClientSpec;
 import io.stormglass.scenario.model.WorkloadSpec;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.YamlNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -91,7 +93,7 @@ final class WorkloadBinder {
     }
 
     private static String num(double v) {
-        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     private static WorkloadSpec.KeySpace keys(MapReader w) {
