@@ -53,7 +53,13 @@ final class NetworkBinder {
                 overrides.add(new NetworkSpec.LinkOverride(from, to, spec, bothWays));
             }
         }
-        return new NetworkSpec(defaultLink, regions, overrides, options);
+        // links between clients and members, when they differ from the rest (seed 003: latency added on the client side)
+        LinkSpec clientLink = n.optionalMap("client-link").map(c -> {
+            LinkSpec spec = link(c, defaultLink);
+            c.finish();
+            return spec;
+        }).orElse(null);
+        return new NetworkSpec(defaultLink, clientLink, regions, overrides, options);
     }
 
     /** A link's keys, each defaulting to {@code base}'s value. */

@@ -59,7 +59,8 @@ public final class Runner {
             int loadClients = loadClients(w.arrival());
             int candidates = w.controlPlane() == null ? 0 : w.controlPlane().candidates();
             SimulatedCluster cluster = new SimulatedCluster(s, sim, recorder,
-                    id -> outputs == null ? line -> { } : outputs.memberLog(id), options.observer(), loadClients + candidates);
+                    id -> outputs == null || !s.outputs().memberLogs() ? line -> { } : outputs.memberLog(id), options.observer(),
+                    loadClients + candidates);
             History history = s.outputs().history() ? new History(2_000_000) : null;
             List<KvClient> clients = new ArrayList<>();
             List<Integer> endpoints = s.cluster().members().stream().map(MemberSpec::id).toList();
