@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "stormglass", mixinStandardHelpOptions = true, version = "Stormglass 0.1.0",
         description = "Deterministic simulator for fault and latency experiments on an etcd-style Raft cluster.",
-        subcommands = {CheckHistoryCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, ListCommand.class, CheckHistoryCommand.class,
+            CommandLine.HelpCommand.class})
 public final class StormglassCli implements Runnable {
     @picocli.CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public final class Units {
     private static final Pattern QUANTITY = Pattern.compile("\\s*([+-]?[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\\s*([A-Za-z/µ]+(?:/[A-Za-z]+)?)\\s*");
 
+    private static final Pattern DURATION_PART = Pattern.compile("[0-9]+(?:\\.[0-9]+)?(?:ns|us|µs|ms|s|min|m|h|d)");
+    private static final Pattern COMPOUND_DURATION = Pattern.compile("(?:[0-9]+(?:\\.[0-9]+)?(?:ns|us|µs|ms|s|min|m|h|d)){2,}");
     private static final Map<String, Long> DURATION_NANOS = new TreeMap<>();
     private static final Map<String, Long> SIZE_BYTES = new TreeMap<>();
     private static final Map<String, Long> PER_SECOND = new TreeMap<>();
@@ -64,9 +66,21 @@ public final class Units {
     private Units() {
     }
 
-    /** A non-negative duration in nanoseconds, such as {@code 100ms} or {@code 2h}. */
+    /**
+     * A non-negative duration in nanoseconds, such as {@code 100ms} or {@code 2h}, or a sequence of
+     * them as Go's {@code time.ParseDuration} reads it ({@code 1h30m}, {@code 2m15s}).
+     */
     public static long durationNanos(String text) {
-        return parse(text, DURATION_NANOS, "a duration such as 100ms, 1.5s or 2h (units: ns, us, ms, s, m, h, d)");
+        String expected = "a duration such as 100ms, 1.5s, 2h or 1h30m (units: ns, us, ms, s, m, h, d)";
+        if (text != null && COMPOUND_DURATION.matcher(text.trim()).matches()) {
+            Matcher part = DURATION_PART.matcher(text.trim());
+            long total = 0;
+            while (part.find()) {
+                total = Math.addExact(total, parse(part.group(), DURATION_NANOS, expected));
+            }
+            return total;
+        }
+        return parse(text, DURATION_NANOS, expected);
     }
 
     /** A non-negative size in bytes, such as {@code 64MiB} or {@code 2300B}. */
@@ -91,8 +105,96 @@ public final class Units {
         return parse(text, BITS_PER_SECOND, "a bandwidth such as 1Gbit/s, 100Mbit/s or 125MiB/s");
     }
 
+    /** A duration that may be negative ({@code -500ms}), for clock steps and offsets. */
+    public static long signedDurationNanos(String text) {
+        if (text != null && text.trim().startsWith("-")) {
+            return -durationNanos(text.trim().substring(1));
+        }
+        return durationNanos(text);
+    }
+
+    /**
+     * Parts per million, written {@code 500ppm} or as a percentage {@code 0.05%}; may be negative
+     * (a clock that runs slow). Rounded to a whole ppm.
+     */
+    public static long ppm(String text) {
+        String t = text == null ? "" : text.trim();
+        boolean negative = t.startsWith("-");
+        String body = negative ? t.substring(1) : t;
+        double value;
+        if (body.endsWith("ppm")) {
+            value = number(body.substring(0, body.length() - 3), text, "parts per million such as 500ppm or 0.05%");
+        } else if (body.endsWith("%")) {
+            value = number(body.substring(0, body.length() - 1), text, "parts per million such as 500ppm or 0.05%") * 10_000;
+        } else {
+            throw new UnitException("expected parts per million such as 500ppm or 0.05%, got \"" + t + "\""
+                    + (body.matches("[0-9]+(\\.[0-9]+)?") ? " (a unit is required)" : ""));
+        }
+        long rounded = Math.round(value);
+        return negative ? -rounded : rounded;
+    }
+
+    /** A fraction within [0, 1], written as a plain number ({@code 0.3}) or a percentage ({@code 30%}). */
+    public static double fraction(String text) {
+        String t = text == null ? "" : text.trim();
+        String expected = "a fraction such as 0.3 or 30%";
+        double value = t.endsWith("%") ? number(t.substring(0, t.length() - 1), text, expected) / 100
+                : number(t, text, expected);
+        if (value > 1) {
+            throw new UnitException("must be at most 1 (100%), got \"" + t + "\"");
+        }
+        return value;
+    }
+
+    private static double number(String digits, String text, String expected) {
+        if (!digits.trim().matches("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+            throw new UnitException("expected " + expected + ", got \"" + (text == null ? "" : text.trim()) + "\"");
+        }
+        double v = Double.parseDouble(digits.trim());
+        if (v < 0) {
+            throw new UnitException("must not be negative, got \"" + text.trim() + "\"");
+        }
+        return v;
+    }
+
+    /** Formats bytes the way scenarios write sizes: the shortest exact form, binary units preferred on a tie. */
+    public static String formatSize(long bytes) {
+        String best = bytes + "B";
+        for (String u : new String[] {"TiB", "GiB", "MiB", "KiB", "TB", "GB", "MB", "KB"}) {
+            long scale = SIZE_BYTES.get(u);
+            String candidate = (bytes / scale) + u;
+            if (bytes != 0 && bytes % scale == 0 && candidate.length() < best.length()) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /** Formats a bandwidth, choosing the largest exact decimal bit unit (or MiB/s when that is exact). */
+    public static String formatBitsPerSecond(long bitsPerSecond) {
+        if (bitsPerSecond != 0 && bitsPerSecond % (8L << 20) == 0 && bitsPerSecond % 1_000_000 != 0) {
+            return bitsPerSecond / (8L << 20) + "MiB/s";
+        }
+        String[] units = {"Gbit/s", "Mbit/s", "Kbit/s"};
+        for (String u : units) {
+            long scale = BITS_PER_SECOND.get(u);
+            if (bitsPerSecond != 0 && bitsPerSecond % scale == 0) {
+                return (bitsPerSecond / scale) + u;
+            }
+        }
+        return bitsPerSecond + "bit/s";
+    }
+
+    /** Formats a signed duration ({@code -500ms}). */
+    public static String formatSignedDuration(long nanos) {
+        return nanos < 0 ? "-" + formatDuration(-nanos) : formatDuration(nanos);
+    }
+
     /** Formats nanoseconds the way scenarios write durations, choosing the largest exact unit. */
     public static String formatDuration(long nanos) {
+        if (nanos == 0) {
+            return "0s";
+        }
         String[] units = {"h", "m", "s", "ms", "us", "ns"};
         for (String u : units) {
             long scale = DURATION_NANOS.get(u);

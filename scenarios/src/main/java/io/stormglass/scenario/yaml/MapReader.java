@@ -67,6 +67,12 @@ public final class MapReader {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /** The value under {@code key} as written, or null if absent. */
+    public YamlNode nodeOf(String key) {
+        YamlNode.Entry e = map.entries().get(key);
+        return e == null ? null : e.value();
+    }
+
     /** Where {@code key}'s value stands, or the mapping's location if absent. */
     public Location locationOf(String key) {
         YamlNode.Entry e = map.entries().get(key);
@@ -91,6 +97,21 @@ public final class MapReader {
 
     public long requireDurationNanos(String key) {
         return require(key, "a duration such as 100ms") ? durationNanos(key, 0) : 0;
+    }
+
+    /** A duration that may be negative ({@code -500ms}). */
+    public long signedDurationNanos(String key, long defaultNanos) {
+        return scalar(key, "a duration", defaultNanos, Units::signedDurationNanos);
+    }
+
+    /** Parts per million ({@code 500ppm}, {@code 0.05%}), possibly negative. */
+    public long ppm(String key, long defaultPpm) {
+        return scalar(key, "parts per million", defaultPpm, Units::ppm);
+    }
+
+    /** A fraction within [0, 1] ({@code 0.3} or {@code 30%}). */
+    public double fraction(String key, double defaultValue) {
+        return scalar(key, "a fraction", defaultValue, Units::fraction);
     }
 
     public long sizeBytes(String key, long defaultBytes) {
@@ -234,6 +255,14 @@ public final class MapReader {
         problems.add(locationOf(key), keyPath(key), message);
     }
 
+    /**
+     * Counts every key as known: used once the key that decides the others (a disk's {@code model},
+     * a neighbour's {@code kind}) is wrong, since the others cannot be judged then.
+     */
+    public void acceptRest() {
+        known.addAll(map.entries().keySet());
+    }
+
     /** Reports every key that no accessor asked for, with a suggestion among the known keys. */
     public void finish() {
         for (YamlNode.Entry e : map.entries().values()) {
@@ -245,13 +274,22 @@ public final class MapReader {
         }
     }
 
-    private boolean require(String key, String expected) {
+    /**
+     * Whether {@code key} is present; if not, records "required key is missing; expected ..."
+     * at the mapping.
+     */
+    public boolean require(String key, String expected) {
         known.add(key);
         if (!has(key)) {
             problems.add(map.location(), keyPath(key), "required key is missing; expected " + expected);
             return false;
         }
         return true;
+    }
+
+    /** Records a problem about the mapping as a whole, or about {@code key} if it is absent from it. */
+    public void problemHere(String key, String message) {
+        problems.add(map.location(), keyPath(key), message);
     }
 
     private <T> T scalar(String key, String expected, T defaultValue, Function<String, T> parse) {

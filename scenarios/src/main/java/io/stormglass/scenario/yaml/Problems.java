@@ -7,8 +7,12 @@ import java.util.List;
 public final class Problems {
     private final List<ScenarioProblem> found = new ArrayList<>();
 
+    /** Records a problem; the same problem found twice (a default shared by every member) is kept once. */
     public void add(Location location, String keyPath, String message) {
-        found.add(new ScenarioProblem(location, keyPath, message));
+        ScenarioProblem p = new ScenarioProblem(location, keyPath, message);
+        if (!found.contains(p)) {
+            found.add(p);
+        }
     }
 
     public boolean isEmpty() {

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML document into a {@link YamlNode} tree with locations.
@@ -41,7 +43,8 @@ public final class YamlReader {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setMaxAliasesForCollections(0);
-        options.setAllowDuplicateKeys(false);
+        // duplicates are caught while building the tree, with both lines named
+        options.setAllowDuplicateKeys(true);
         options.setNestingDepthLimit(MAX_DEPTH);
         YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
         try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
@@ -59,6 +62,9 @@ public final class YamlReader {
             }
             return root;
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                throw new ScenarioException(syntaxProblem(file, marked));
+            }
             JsonLocation at = e.getLocation();
             throw new ScenarioException(new ScenarioProblem(
                     at == null ? new Location(file, 1, 1) : new Location(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr())),
@@ -73,6 +79,17 @@ public final class YamlReader {
             throw new ScenarioException(new ScenarioProblem(new Location(file, 1, 1), "",
                     "not accepted as YAML: " + firstLine(String.valueOf(e.getMessage()))));
         }
+    }
+
+    /** snakeyaml's problem ("expected ',' or ']'") at its mark, with the construct it was reading. */
+    private static ScenarioProblem syntaxProblem(String file, MarkedYAMLException e) {
+        Mark at = e.getProblemMark();
+        String message = "not valid YAML: " + firstLine(e.getProblem());
+        if (e.getContext() != null && e.getContextMark() != null) {
+            message += " (" + firstLine(e.getContext()) + " from line " + (e.getContextMark().getLine() + 1) + ", column "
+                    + (e.getContextMark().getColumn() + 1) + ")";
+        }
+        return new ScenarioProblem(new Location(file, at.getLine() + 1, at.getColumn() + 1), "", message);
     }
 
     private YamlNode node(JsonToken token) throws IOException {

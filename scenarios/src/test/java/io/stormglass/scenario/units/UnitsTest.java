@@ -42,4 +42,44 @@ class UnitsTest {
         assertThrows(UnitException.class, () -> Units.ratePerSecond("1000"));
         assertThrows(UnitException.class, () -> Units.durationNanos("99999999999999h"));
     }
+
+    @Test
+    void compoundDurationsAsGoWritesThem() {
+        assertEquals(5_400_000_000_000L, Units.durationNanos("1h30m"));
+        assertEquals(135_500_000_000L, Units.durationNanos("2m15.5s"));
+        assertThrows(UnitException.class, () -> Units.durationNanos("1h 30"));
+    }
+
+    @Test
+    void signedDurationsPartsPerMillionAndFractions() {
+        assertEquals(-500_000_000L, Units.signedDurationNanos("-500ms"));
+        assertEquals(2_000_000_000L, Units.signedDurationNanos("2s"));
+        assertEquals(500, Units.ppm("500ppm"));
+        assertEquals(-200, Units.ppm("-200ppm"));
+        assertEquals(10_000, Units.ppm("1%"));
+        assertEquals(500, Units.ppm("0.05%"));
+        assertTrue(assertThrows(UnitException.class, () -> Units.ppm("500")).getMessage().contains("a unit is required"));
+        assertEquals(0.3, Units.fraction("0.3"), 1e-12);
+        assertEquals(0.3, Units.fraction("30%"), 1e-12);
+        assertTrue(assertThrows(UnitException.class, () -> Units.fraction("130%")).getMessage().contains("at most 1"));
+        assertThrows(UnitException.class, () -> Units.fraction("-0.1"));
+    }
+
+    @Test
+    void formattingPicksTheShortestExactUnitAndParsesBack() {
+        assertEquals("0s", Units.formatDuration(0));
+        assertEquals("1700us", Units.formatDuration(1_700_000));
+        assertEquals("-20ms", Units.formatSignedDuration(-20_000_000));
+        assertEquals("64MiB", Units.formatSize(64L << 20));
+        assertEquals("2TB", Units.formatSize(2_000_000_000_000L));
+        assertEquals("150B", Units.formatSize(150));
+        assertEquals("10Gbit/s", Units.formatBitsPerSecond(10_000_000_000L));
+        assertEquals("100MiB/s", Units.formatBitsPerSecond(100L * 8 << 20));
+        for (long bytes : new long[] {1, 150, 4096, 1000, 64L << 20, 2_000_000_000_000L, 123_456_789}) {
+            assertEquals(bytes, Units.sizeBytes(Units.formatSize(bytes)));
+        }
+        for (long bits : new long[] {8, 1_000_000, 100L * 8 << 20, 25_000_000_000L}) {
+            assertEquals(bits, Units.bitsPerSecond(Units.formatBitsPerSecond(bits)));
+        }
+    }
 }

@@ -1,0 +1,164 @@
+package io.stormglass.scenario.load;
+
+import io.stormglass.net.Placement;
+import io.stormglass.net.clock.ClockOptions;
+import io.stormglass.raft.server.CpuCosts;
+import io.stormglass.scenario.model.ClusterSpec;
+import io.stormglass.scenario.model.MemberSpec;
+import io.stormglass.scenario.model.RaftSpec;
+import io.stormglass.scenario.units.Units;
+import io.stormglass.scenario.yaml.MapReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Binds {@code cluster:}: etcd's flags under etcd's names and defaults, the CPU costs, and the
+ * members (device, placement and clock of each, with per-member overrides under
+ * {@code members:}). Applies etcd's own start-up checks on the timeouts.
+ */
+final class ClusterBinder {
+    static final long MS = 1_000_000L;
+    /** etcd's {@code maxElectionMs}: a longer election timeout is refused at start-up. */
+    static final long MAX_ELECTION_TIMEOUT_NANOS = 50_000 * MS;
+    /** Largest cluster accepted (etcd recommends 3, 5 or 7 members; 9 leaves room for experiments). */
+    static final int MAX_SIZE = 9;
+
+    private ClusterBinder() {
+    }
+
+    static int size(MapReader cluster) {
+        return (int) cluster.integer("size", 3, 1, MAX_SIZE);
+    }
+
+    static ClusterSpec bind(MapReader c, int size, DeviceBinder.Devices devices) {
+        RaftSpec raft = raft(c);
+        String defaultWal = defaultWalDisk(c, devices);
+        Placement defaultPlacement = Placement.local();
+        Map<Integer, MapReader> overrides = memberOverrides(c, size);
+        List<MemberSpec> members = new ArrayList<>();
+        for (int id = 1; id <= size; id++) {
+            MapReader m = overrides.get(id);
+            boolean ownWal = m != null && m.has("wal-disk");
+            String walName = ownWal ? m.string("wal-disk", defaultWal) : defaultWal;
+            if (walName == null) {
+                walDiskRequired(c, devices);
+            }
+            MapReader walAt = ownWal ? m : c;
+            String wal = walName == null ? null : devices.resolve(walName, id, walAt, "wal-disk");
+            String data;
+            if (m != null && m.has("data-disk")) {
+                data = devices.resolve(m.string("data-disk", ""), id, m, "data-disk");
+            } else if (c.has("data-disk")) {
+                data = devices.resolve(c.string("data-disk", ""), id, c, "data-disk");
+            } else {
+                data = wal; // etcd keeps the WAL under data-dir unless wal-dir is set
+            }
+            Placement placement = defaultPlacement;
+            ClockOptions clock = ClockOptions.perfect();
+            if (m != null) {
+                placement = Fields.build(m, "region", () -> new Placement(m.string("region", "local"), m.string("zone", "local"),
+                        m.string("rack", "local")), defaultPlacement);
+                long drift = m.ppm("clock-drift", 0);
+                long offsetNanos = m.signedDurationNanos("clock-offset", 0);
+                clock = Fields.build(m, "clock-drift", () -> new ClockOptions(drift, offsetNanos / 1e6), ClockOptions.perfect());
+                m.finish();
+            }
+            members.add(new MemberSpec(id, wal == null ? "" : wal, data == null ? "" : data, placement, clock));
+        }
+        return new ClusterSpec(raft, members);
+    }
+
+    /**
+     * The disk of members that name none: {@code cluster.wal-disk}, else the only per-member disk,
+     * else the only disk; null if that is ambiguous (a problem only for a member that names none).
+     */
+    private static String defaultWalDisk(MapReader c, DeviceBinder.Devices devices) {
+        if (c.has("wal-disk")) {
+            return c.string("wal-disk", null);
+        }
+        if (devices.perMemberGroups().size() == 1) {
+            return devices.perMemberGroups().first();
+        }
+        if (devices.perMemberGroups().isEmpty() && devices.devices().size() == 1) {
+            return devices.devices().firstKey();
+        }
+        return null;
+    }
+
+    private static void walDiskRequired(MapReader c, DeviceBinder.Devices devices) {
+        c.problems().add(c.location(), c.keyPath("wal-disk"), "required when disks declares more than one disk; one of: "
+                + String.join(", ", devices.namesForMembers()));
+    }
+
+    /** {@code members:}, keyed by member id. */
+    private static Map<Integer, MapReader> memberOverrides(MapReader c, int size) {
+        Map<Integer, MapReader> out = new TreeMap<>();
+        c.optionalMap("members").ifPresent(members -> {
+            for (String key : members.keys()) {
+                int id;
+                try {
+                    id = Integer.parseInt(key);
+                } catch (NumberFormatException e) {
+                    members.problem(key, "expected a member id 1.." + size + ", got \"" + key + "\"");
+                    members.has(key);
+                    continue;
+                }
+                if (id < 1 || id > size) {
+                    members.problem(key, "member " + id + " does not exist: cluster.size is " + size);
+                    members.has(key);
+                    continue;
+                }
+                members.optionalMap(key).ifPresent(m -> out.put(id, m));
+            }
+            members.finish();
+        });
+        return out;
+    }
+
+    private static RaftSpec raft(MapReader c) {
+        long heartbeat = Fields.positiveNanos(c, "heartbeat-interval", 100 * MS);
+        if (heartbeat % MS != 0) {
+            c.problem("heartbeat-interval", "must be a whole number of milliseconds (etcd's flag is in ms), got "
+                    + Units.formatDuration(heartbeat));
+        }
+        long election = Fields.positiveNanos(c, "election-timeout", 1000 * MS);
+        checkElectionTimeout(c, heartbeat, election);
+        return new RaftSpec(heartbeat, election, c.bool("pre-vote", true), c.bool("check-quorum", true),
+                c.integer("snapshot-count", 100_000, 1, Long.MAX_VALUE),
+                c.integer("snapshot-catch-up-entries", 5_000, 1, Long.MAX_VALUE),
+                (int) c.integer("max-inflight-msgs", 512, 1, 1 << 20),
+                Fields.positiveSize(c, "max-size-per-msg", 1L << 20),
+                Fields.positiveNanos(c, "backend-batch-interval", 100 * MS),
+                (int) c.integer("backend-batch-limit", 10_000, 1, Integer.MAX_VALUE), cpu(c));
+    }
+
+    /** etcd's start-up rules (server/embed/config.go), plus the tick rule of a simulator that ticks at the heartbeat. */
+    private static void checkElectionTimeout(MapReader c, long heartbeat, long election) {
+        String hb = Units.formatDuration(heartbeat);
+        String et = Units.formatDuration(election);
+        if (election < 5 * heartbeat) {
+            c.problem("election-timeout", "must be at least 5 × heartbeat-interval (" + Units.formatDuration(5 * heartbeat)
+                    + "), got " + et + "; etcd refuses to start: election-timeout should be at least as 5 times as heartbeat-interval");
+        } else if (election > MAX_ELECTION_TIMEOUT_NANOS) {
+            c.problem("election-timeout", "must be at most 50s (etcd's maximum, 50000ms), got " + et);
+        } else if (election % heartbeat != 0) {
+            long below = election / heartbeat * heartbeat;
+            c.problem("election-timeout", "must be a multiple of heartbeat-interval (" + hb + "), got " + et
+                    + "; Raft counts it in heartbeat ticks: use " + Units.formatDuration(below) + " or "
+                    + Units.formatDuration(below + heartbeat));
+        }
+    }
+
+    private static CpuCosts cpu(MapReader c) {
+        CpuCosts d = CpuCosts.defaults();
+        return c.optionalMap("cpu").map(m -> {
+            CpuCosts costs = new CpuCosts(m.durationNanos("step-message", d.stepMessageNanos()),
+                    m.durationNanos("ready", d.readyNanos()), m.durationNanos("persist-entry", d.persistEntryNanos()),
+                    m.durationNanos("apply-entry", d.applyEntryNanos()), m.durationNanos("request", d.requestNanos()));
+            m.finish();
+            return costs;
+        }).orElse(d);
+    }
+}

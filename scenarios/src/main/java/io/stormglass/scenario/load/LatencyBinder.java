@@ -1,0 +1,136 @@
+package io.stormglass.scenario.load;
+
+import io.stormglass.net.latency.Constant;
+import io.stormglass.net.latency.Empirical;
+import io.stormglass.net.latency.LatencyDistribution;
+import io.stormglass.net.latency.LogNormal;
+import io.stormglass.net.latency.Pareto;
+import io.stormglass.net.latency.Quantiles;
+import io.stormglass.net.latency.TailMixture;
+import io.stormglass.net.latency.TruncatedNormal;
+import io.stormglass.net.latency.Uniform;
+import io.stormglass.scenario.yaml.MapReader;
+import io.stormglass.scenario.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Binds a one-way latency: a plain duration ({@code latency: 0.2ms}, always that long) or a
+ * mapping naming a {@code distribution} with its parameters, all durations:
+ * {@code constant {value}}, {@code uniform {min, max}}, {@code normal {mean, stddev, min, max}},
+ * {@code lognormal {median, p99}}, {@code pareto {scale, shape, cap}}, {@code empirical {samples}},
+ * {@code quantiles {points: {p0, ..., p100}}}; any of them may add {@code jitter} (uniform extra
+ * delay) and a rare {@code tail: {probability, distribution, ...}}.
+ */
+final class LatencyBinder {
+    static final Map<String, String> DISTRIBUTIONS = Fields.words("constant", "uniform", "normal", "lognormal", "pareto", "empirical", "quantiles");
+
+    private LatencyBinder() {
+    }
+
+    /** The latency under {@code key} of {@code parent}, or {@code defaultLatency} if absent. */
+    static LatencyDistribution bind(MapReader parent, String key, LatencyDistribution defaultLatency) {
+        YamlNode node = parent.nodeOf(key);
+        if (node == null || node instanceof YamlNode.YamlNull || node instanceof YamlNode.YamlScalar) {
+            long nanos = parent.durationNanos(key, -1);
+            return nanos < 0 ? defaultLatency : new Constant(nanos / 1e6);
+        }
+        Optional<MapReader> m = parent.optionalMap(key);
+        if (m.isEmpty()) {
+            return defaultLatency;
+        }
+        LatencyDistribution d = mapping(m.get(), true);
+        m.get().finish();
+        return d == null ? defaultLatency : d;
+    }
+
+    private static LatencyDistribution mapping(MapReader m, boolean allowTail) {
+        String kind = Fields.kind(m, "distribution", DISTRIBUTIONS);
+        if (kind == null) {
+            return null;
+        }
+        LatencyDistribution base = Fields.build(m, "distribution", () -> switch (kind) {
+            case "constant" -> new Constant(required(m, "value"));
+            case "uniform" -> new Uniform(required(m, "min"), required(m, "max"));
+            case "normal" -> new TruncatedNormal(required(m, "mean"), required(m, "stddev"), ms(m, "min"), ms(m, "max"));
+            case "lognormal" -> new LogNormal(required(m, "median"), required(m, "p99"));
+            case "pareto" -> new Pareto(required(m, "scale"), m.number("shape", 0, 0, 1000), ms(m, "cap"));
+            case "empirical" -> new Empirical(samples(m));
+            default -> quantiles(m);
+        }, null);
+        double jitter = ms(m, "jitter");
+        if (base != null && jitter > 0) {
+            base = base.withJitter(jitter);
+        }
+        if (!allowTail) {
+            return base;
+        }
+        Optional<MapReader> tail = m.optionalMap("tail");
+        if (tail.isPresent() && base != null) {
+            MapReader t = tail.get();
+            long ppm = t.require("probability", "how often the tail is drawn, such as 100ppm or 0.01%") ? t.ppm("probability", 0) : -1;
+            LatencyDistribution tailDistribution = mapping(t, false);
+            t.finish();
+            LatencyDistribution body = base;
+            if (tailDistribution != null && ppm >= 0) {
+                return Fields.build(t, "probability", () -> new TailMixture(body, tailDistribution, ppm), base);
+            }
+        }
+        return base;
+    }
+
+    private static double required(MapReader m, String key) {
+        if (!m.require(key, "a duration such as 0.5ms")) {
+            throw new IllegalArgumentException(null, null);
+        }
+        return ms(m, key);
+    }
+
+    private static double ms(MapReader m, String key) {
+        return m.durationNanos(key, 0) / 1e6;
+    }
+
+    private static double[] samples(MapReader m) {
+        List<YamlNode> items = m.list("samples");
+        if (items.isEmpty()) {
+            m.problemHere("samples", "required: a list of measured latencies such as [0.2ms, 0.3ms]");
+        }
+        double[] out = new double[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            YamlNode item = items.get(i);
+            try {
+                if (!(item instanceof YamlNode.YamlScalar s)) {
+                    throw new io.stormglass.scenario.units.UnitException("expected a duration, got " + item.describe());
+                }
+                out[i] = io.stormglass.scenario.units.Units.durationNanos(s.text()) / 1e6;
+            } catch (io.stormglass.scenario.units.UnitException e) {
+                m.problems().add(item.location(), m.keyPath("samples") + "[" + i + "]", e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static Quantiles quantiles(MapReader m) {
+        Optional<MapReader> points = m.optionalMap("points");
+        if (points.isEmpty()) {
+            m.problemHere("points", "required: quantiles such as {p0: 0.1ms, p50: 0.2ms, p100: 2ms}");
+            throw new IllegalArgumentException(null, null);
+        }
+        MapReader p = points.get();
+        List<double[]> read = new ArrayList<>();
+        for (String k : p.keys()) {
+            Double probability = EmpiricalSources.probability(k);
+            if (probability == null) {
+                p.problem(k, "expected a quantile key such as p50, p99.9, min or max");
+                p.has(k);
+            } else {
+                read.add(new double[] {probability, p.durationNanos(k, 0) / 1e6});
+            }
+        }
+        p.finish();
+        read.sort((a, b) -> Double.compare(a[0], b[0]));
+        return new Quantiles(read.stream().mapToDouble(x -> x[0]).toArray(), read.stream().mapToDouble(x -> x[1]).toArray());
+    }
+}

@@ -1,0 +1,146 @@
+package io.stormglass.scenario.load;
+
+import io.stormglass.disk.neighbour.NeighbourSpec;
+import io.stormglass.disk.neighbour.PeriodicBurstNeighbour;
+import io.stormglass.disk.neighbour.PoissonNeighbour;
+import io.stormglass.disk.neighbour.PrometheusNeighbour;
+import io.stormglass.disk.neighbour.TraceNeighbour;
+import io.stormglass.scenario.model.DeviceSpec;
+import io.stormglass.scenario.yaml.MapReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Binds a device's {@code neighbours:} list: background workloads sharing the device. */
+final class NeighbourBinder {
+    /** Neighbour kinds as written in scenarios. */
+    static final Map<String, String> KINDS = Fields.words("prometheus", "periodic-burst", "poisson", "trace");
+
+    private NeighbourBinder() {
+    }
+
+    static List<DeviceSpec.NamedNeighbour> bind(MapReader device) {
+        List<DeviceSpec.NamedNeighbour> out = new ArrayList<>();
+        TreeSet<String> names = new TreeSet<>();
+        for (MapReader n : device.listOfMaps("neighbours")) {
+            NeighbourSpec spec = one(n);
+            if (spec == null) {
+                continue;
+            }
+            String name = n.string("name", spec.kind());
+            if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+                n.problem("name", "expected lower-case letters, digits and '-', got \"" + name + "\"");
+            } else if (!names.add(name)) {
+                n.problem("name", "two neighbours of this device are called '" + name + "'; give each a name:");
+            }
+            n.finish();
+            out.add(new DeviceSpec.NamedNeighbour(name, spec));
+        }
+        return out;
+    }
+
+    private static NeighbourSpec one(MapReader n) {
+        String kind = Fields.kind(n, "kind", KINDS);
+        if (kind == null) {
+            return null;
+        }
+        return switch (kind) {
+            case "prometheus" -> prometheus(n);
+            case "periodic-burst" -> periodicBurst(n);
+            case "poisson" -> poisson(n);
+            default -> trace(n);
+        };
+    }
+
+    private static PrometheusNeighbour.Options prometheus(MapReader n) {
+        n.require("series", "the number of active series");
+        long series = n.integer("series", 1, 1, 1_000_000_000L);
+        long scrape = Math.max(1, Fields.seconds(n, "scrape-interval", 15));
+        PrometheusNeighbour.Options d = PrometheusNeighbour.Options.defaults(series, scrape);
+        return new PrometheusNeighbour.Options(series, scrape, n.number("bytes-per-sample", d.bytesPerSample(), 0.1, 16),
+                n.sizeBytes("index-bytes-per-series", d.indexBytesPerSeries()),
+                n.number("wal-bytes-per-sample", d.walBytesPerSample(), 0.1, 64),
+                Math.max(1, Fields.mib(n, "wal-segment-size", d.walSegmentMiB())),
+                Math.max(1, Fields.seconds(n, "writeback-interval", d.writebackIntervalSeconds())),
+                Math.max(4, Fields.kib(n, "writeback-io-size", d.writebackIoKiB())),
+                (int) n.integer("writeback-in-flight", d.writebackInFlight(), 1, 65536),
+                startEpochSeconds(n), Fields.seconds(n, "head-block-offset", d.headBlockOffsetSeconds()),
+                n.bool("compactions", d.compactionsEnabled()),
+                n.sizeBytes("region-offset", d.regionOffsetBytes()), Fields.positiveSize(n, "region-size", d.regionBytes()));
+    }
+
+    /** {@code start-time: 2024-03-01T00:00:00Z}: the UTC instant at simulated time zero. */
+    private static long startEpochSeconds(MapReader n) {
+        String text = n.string("start-time", null);
+        if (text == null) {
+            return 0;
+        }
+        try {
+            return Instant.parse(text).getEpochSecond();
+        } catch (DateTimeParseException e) {
+            n.problem("start-time", "expected a UTC time such as 2024-03-01T00:00:00Z, got \"" + text + "\"");
+            return 0;
+        }
+    }
+
+    private static PeriodicBurstNeighbour.Options periodicBurst(MapReader n) {
+        long period = Fields.seconds(n, "period", 0);
+        if (period <= 0) {
+            n.problemHere("period", "required: a period of at least 1s between bursts");
+        }
+        long burstMiB = Fields.mib(n, "size", 0);
+        if (burstMiB <= 0) {
+            n.problemHere("size", "required: the data moved per burst, at least 1MiB");
+        }
+        PeriodicBurstNeighbour.Options d = PeriodicBurstNeighbour.Options.writes(Math.max(1, period), Math.max(1, burstMiB));
+        return new PeriodicBurstNeighbour.Options(d.periodSeconds(), Fields.seconds(n, "phase", d.phaseSeconds()),
+                d.burstMiB(), Math.max(4, Fields.kib(n, "io-size", d.ioKiB())),
+                (int) n.integer("max-in-flight", d.maxInFlight(), 1, 65536),
+                n.choice("op", Fields.choices("write", true, "read", false), true),
+                n.bool("flush-at-end", d.flushAtEnd()),
+                n.sizeBytes("region-offset", d.regionOffsetBytes()), Fields.positiveSize(n, "region-size", d.regionBytes()));
+    }
+
+    private static PoissonNeighbour.Options poisson(MapReader n) {
+        double rate = n.ratePerSecond("rate", 0);
+        if (!(rate > 0)) {
+            n.problemHere("rate", "required: an arrival rate above 0/s, such as 200/s");
+        }
+        PoissonNeighbour.Options d = PoissonNeighbour.Options.writes(Math.max(rate, 1e-9), 4);
+        return new PoissonNeighbour.Options(d.iosPerSecond(), Math.max(1, Fields.kib(n, "io-size", d.ioKiB())),
+                (int) Math.round(n.fraction("writes", d.writePercent() / 100.0) * 100),
+                (int) n.integer("flush-every", d.flushEveryWrites(), 0, 1_000_000),
+                n.sizeBytes("region-offset", d.regionOffsetBytes()), Fields.positiveSize(n, "region-size", d.regionBytes()));
+    }
+
+    private static TraceNeighbour.Options trace(MapReader n) {
+        long start = Fields.seconds(n, "start", 0);
+        if (!n.has("file")) {
+            n.requireString("file");
+            return null;
+        }
+        String name = n.string("file", "");
+        Path path = Path.of(n.locationOf("file").file()).resolveSibling(name);
+        String csv;
+        try {
+            csv = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            n.problem("file", (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "cannot read: ") + path);
+            return null;
+        }
+        try {
+            TraceNeighbour.parse(csv);
+        } catch (IllegalArgumentException e) {
+            n.problem("file", path + ": " + e.getMessage());
+            return null;
+        }
+        return new TraceNeighbour.Options(csv, start);
+    }
+}

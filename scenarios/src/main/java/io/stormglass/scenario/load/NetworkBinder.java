@@ -1,0 +1,141 @@
+package io.stormglass.scenario.load;
+
+import io.stormglass.net.ConnectionMap;
+import io.stormglass.net.LinkSpec;
+import io.stormglass.net.NetworkOptions;
+import io.stormglass.net.Ordering;
+import io.stormglass.net.latency.LatencyDistribution;
+import io.stormglass.net.latency.Uniform;
+import io.stormglass.scenario.model.MemberSpec;
+import io.stormglass.scenario.model.NetworkSpec;
+import io.stormglass.scenario.yaml.MapReader;
+import io.stormglass.scenario.yaml.Suggestions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Binds {@code network:}: the default link between members (one-way latency, bandwidth cap,
+ * ordering, loss, duplication, corruption, reordering), RTTs between regions, per-link
+ * overrides, and the NIC bandwidth and connection layout.
+ */
+final class NetworkBinder {
+    /**
+     * Default one-way latency: uniform 0.05–0.15 ms, i.e. a 0.1–0.3 ms RTT, same rack in one data
+     * centre ("a few hundred µs", seed 001; the network models' same-rack default).
+     */
+    static final LatencyDistribution DEFAULT_LATENCY = new Uniform(0.05, 0.15);
+    static final Map<String, Ordering> ORDERINGS = Fields.choices("fifo", Ordering.FIFO, "datagram", Ordering.DATAGRAM);
+
+    private NetworkBinder() {
+    }
+
+    static NetworkSpec bind(MapReader n, List<MemberSpec> members) {
+        LinkSpec defaultLink = link(n, LinkSpec.of(DEFAULT_LATENCY));
+        long nic = n.bitsPerSecond("nic-bandwidth", NetworkOptions.DEFAULT_NIC_BANDWIDTH_BITS_PER_SECOND);
+        ConnectionMap connections = n.choice("connections", Fields.choices("etcd", ConnectionMap.etcd(), "single", ConnectionMap.single()),
+                ConnectionMap.etcd());
+        NetworkOptions options = new NetworkOptions(nic, connections);
+        List<NetworkSpec.RegionRtt> regions = regions(n, members);
+        List<NetworkSpec.LinkOverride> overrides = new ArrayList<>();
+        for (MapReader l : n.listOfMaps("links")) {
+            int from = member(l, "from", members.size());
+            int to = member(l, "to", members.size());
+            if (from > 0 && from == to) {
+                l.problem("to", "a link joins two different members");
+            }
+            LinkSpec spec = link(l, defaultLink);
+            boolean bothWays = l.bool("both-ways", true);
+            l.finish();
+            if (from > 0 && to > 0 && from != to) {
+                overrides.add(new NetworkSpec.LinkOverride(from, to, spec, bothWays));
+            }
+        }
+        return new NetworkSpec(defaultLink, regions, overrides, options);
+    }
+
+    /** A link's keys, each defaulting to {@code base}'s value. */
+    private static LinkSpec link(MapReader m, LinkSpec base) {
+        LatencyDistribution latency = LatencyBinder.bind(m, "latency", base.latency());
+        long bandwidth = m.bitsPerSecond("bandwidth", base.bandwidthBitsPerSecond());
+        Ordering ordering = m.choice("ordering", ORDERINGS, base.ordering());
+        long loss = ppm(m, "loss", base.lossPpm());
+        long duplicate = ppm(m, "duplicate", base.duplicatePpm());
+        long corrupt = ppm(m, "corrupt", base.corruptPpm());
+        long reorder = ppm(m, "reorder", base.reorderPpm());
+        double reorderDelayMs = m.durationNanos("reorder-delay", Math.round(base.reorderDelayMs() * 1e6)) / 1e6;
+        if (reorder > 0 && ordering == Ordering.FIFO) {
+            m.problem("reorder", "reordering needs ordering: datagram (a FIFO connection never reorders)");
+        }
+        return Fields.build(m, "latency", () -> new LinkSpec(latency, bandwidth, ordering, loss, duplicate, corrupt, reorder,
+                reorderDelayMs), base);
+    }
+
+    private static long ppm(MapReader m, String key, long defaultPpm) {
+        long v = m.ppm(key, defaultPpm);
+        if (v < 0 || v > 1_000_000) {
+            m.problem(key, "must be within 0ppm..100%, got " + v + "ppm");
+            return defaultPpm;
+        }
+        return v;
+    }
+
+    private static List<NetworkSpec.RegionRtt> regions(MapReader n, List<MemberSpec> members) {
+        List<NetworkSpec.RegionRtt> out = new ArrayList<>();
+        TreeSet<String> known = new TreeSet<>();
+        members.forEach(m -> known.add(m.placement().region()));
+        n.optionalMap("regions").ifPresent(r -> {
+            for (String key : r.keys()) {
+                String[] pair = key.split("/", -1);
+                long rtt = r.durationNanos(key, 0);
+                if (pair.length != 2 || pair[0].isEmpty() || pair[1].isEmpty() || pair[0].equals(pair[1])) {
+                    r.problem(key, "expected two different regions as region-a/region-b, got \"" + key + "\"");
+                    continue;
+                }
+                boolean ok = true;
+                for (String region : pair) {
+                    if (!known.contains(region)) {
+                        String hint = Suggestions.closest(region, known).map(c -> " (did you mean " + c + "?)").orElse("");
+                        r.problem(key, "no member is in region '" + region + "'" + hint + "; members' regions: "
+                                + String.join(", ", known));
+                        ok = false;
+                    }
+                }
+                if (rtt <= 0) {
+                    r.problem(key, "a round-trip time must be longer than 0s");
+                    ok = false;
+                }
+                if (ok) {
+                    out.add(new NetworkSpec.RegionRtt(pair[0], pair[1], rtt / 1e6));
+                }
+            }
+            r.finish();
+        });
+        return out;
+    }
+
+    /** A member id under {@code key}; 0 after recording a problem. */
+    static int member(MapReader m, String key, int size) {
+        if (!m.require(key, "a member id 1.." + size)) {
+            return 0;
+        }
+        return memberId(m, key, m.nodeOf(key), size);
+    }
+
+    /** The member id written at {@code node} (reported under {@code key} of {@code m}); 0 after recording a problem. */
+    static int memberId(MapReader m, String key, io.stormglass.scenario.yaml.YamlNode node, int size) {
+        String text = node instanceof io.stormglass.scenario.yaml.YamlNode.YamlScalar s ? s.text() : null;
+        if (text == null || !text.matches("-?[0-9]{1,9}")) {
+            m.problems().add(node.location(), m.keyPath(key), "expected a member id 1.." + size + ", got "
+                    + (text == null ? node.describe() : "\"" + text + "\""));
+            return 0;
+        }
+        int id = Integer.parseInt(text);
+        if (id < 1 || id > size) {
+            m.problems().add(node.location(), m.keyPath(key), "member " + id + " does not exist: cluster.size is " + size);
+            return 0;
+        }
+        return id;
+    }
+}

@@ -1,0 +1,109 @@
+package io.stormglass.scenario.load;
+
+import io.stormglass.scenario.model.ClientSpec;
+import io.stormglass.scenario.model.ClusterSpec;
+import io.stormglass.scenario.model.FaultSpec;
+import io.stormglass.scenario.model.NetworkSpec;
+import io.stormglass.scenario.model.OutputSpec;
+import io.stormglass.scenario.model.Scenario;
+import io.stormglass.scenario.model.WorkloadSpec;
+import io.stormglass.scenario.units.Units;
+import io.stormglass.scenario.yaml.Location;
+import io.stormglass.scenario.yaml.MapReader;
+import io.stormglass.scenario.yaml.Problems;
+import io.stormglass.scenario.yaml.ScenarioException;
+import io.stormglass.scenario.yaml.ScenarioProblem;
+import io.stormglass.scenario.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds a resolved scenario tree (after {@code extends:} and {@code --set}) to a {@link Scenario},
+ * checking every value. Reports every problem at once: the binders record problems and carry on
+ * with defaults, and the scenario is built only if none was found.
+ */
+final class ScenarioBinder {
+    static final long S = 1_000_000_000L;
+    /** Duration of a scenario that gives none. */
+    static final long DEFAULT_DURATION_NANOS = 60 * S;
+    /** Time before load starts: several election timeouts, so the first leader is elected. */
+    static final long DEFAULT_WARMUP_NANOS = 5 * S;
+    static final long DEFAULT_METRICS_WINDOW_NANOS = 10 * S;
+    static final long DEFAULT_SEED = 1;
+
+    private ScenarioBinder() {
+    }
+
+    static Scenario bind(YamlNode.YamlMap doc, String file, String defaultName) {
+        Problems problems = new Problems();
+        MapReader root = new MapReader(doc, "", problems);
+        String name = root.string("name", defaultName);
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            root.problem("name", "expected letters, digits, '.', '_' and '-' (it names the output folder), got \"" + name + "\"");
+        }
+        String description = root.requireString("description").strip();
+        if (root.has("description") && description.isEmpty()) {
+            root.problem("description", "must say what the scenario shows");
+        }
+        long seed = root.integer("seed", DEFAULT_SEED, 0, Long.MAX_VALUE);
+        long duration = Fields.positiveNanos(root, "duration", DEFAULT_DURATION_NANOS);
+        long warmup = root.durationNanos("warmup", Math.min(DEFAULT_WARMUP_NANOS, duration / 2));
+        if (warmup >= duration) {
+            root.problem("warmup", "must be shorter than duration (" + Units.formatDuration(duration) + ")");
+        }
+        long window = Fields.positiveNanos(root, "metrics-window", DEFAULT_METRICS_WINDOW_NANOS);
+        if (window > duration) {
+            root.problem("metrics-window", "must not be longer than duration (" + Units.formatDuration(duration) + ")");
+        }
+
+        MapReader cluster = section(root, "cluster");
+        int size = ClusterBinder.size(cluster);
+        DeviceBinder.Devices devices = DeviceBinder.bind(root, size);
+        ClusterSpec clusterSpec = ClusterBinder.bind(cluster, size, devices);
+        MapReader network = section(root, "network");
+        NetworkSpec networkSpec = NetworkBinder.bind(network, clusterSpec.members());
+        MapReader workload = section(root, "workload");
+        WorkloadSpec workloadSpec = WorkloadBinder.workload(workload);
+        MapReader client = section(root, "client");
+        ClientSpec clientSpec = WorkloadBinder.client(client);
+        List<FaultSpec> faults = new FaultBinder(size, new java.util.TreeSet<>(devices.devices().keySet()), duration).bind(root);
+        MapReader outputs = section(root, "outputs");
+        OutputSpec outputSpec = new OutputSpec(outputs.string("dir", null), outputs.bool("report", true),
+                outputs.bool("member-logs", true), outputs.bool("history", false));
+        for (MapReader m : List.of(cluster, network, workload, client, outputs, root)) {
+            m.finish();
+        }
+        if (!problems.isEmpty()) {
+            throw sorted(problems);
+        }
+        return new Scenario(name, description, file, seed, duration, warmup, window, clusterSpec, devices.devices(),
+                networkSpec, workloadSpec, clientSpec, faults, outputSpec);
+    }
+
+    /** The mapping under {@code key}, or an empty one standing for "all defaults". */
+    private static MapReader section(MapReader root, String key) {
+        return root.optionalMap(key).orElseGet(() -> new MapReader(new YamlNode.YamlMap(root.location(), Map.of()),
+                root.keyPath(key), root.problems()));
+    }
+
+    /** Problems in reading order: by file (the order files first appear), then line and column. */
+    private static ScenarioException sorted(Problems problems) {
+        List<ScenarioProblem> all = new ArrayList<>(problems.all());
+        List<String> files = new ArrayList<>();
+        all.forEach(p -> {
+            if (!files.contains(p.location().file())) {
+                files.add(p.location().file());
+            }
+        });
+        all.sort(Comparator.<ScenarioProblem>comparingInt(p -> files.indexOf(p.location().file()))
+                .thenComparingInt(p -> p.location().line()).thenComparingInt(p -> p.location().column()));
+        return new ScenarioException(all);
+    }
+
+    /** Where a problem about the document as a whole is reported. */
+    static Location top(MapReader root) {
+        return root.location();
+    }
+}

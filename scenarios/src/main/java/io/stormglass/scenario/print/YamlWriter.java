@@ -1,0 +1,85 @@
+package io.stormglass.scenario.print;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Writes block-style YAML line by line: nested mappings by indentation, list items with
+ * {@code - }, text quoted whenever a plain scalar could be misread. Output is a function of the
+ * calls alone (no maps iterated here), so printing is stable.
+ */
+final class YamlWriter {
+    private final StringBuilder out = new StringBuilder();
+    private final Deque<Integer> indents = new ArrayDeque<>();
+    private int indent;
+    private boolean itemPending;
+
+    /** {@code key: value} with the value written as is (a number, a quantity with its unit, a boolean). */
+    YamlWriter value(String key, Object value) {
+        line(key + ": " + value);
+        return this;
+    }
+
+    /** {@code key: "text"}, quoted unless it is a plain word. */
+    YamlWriter text(String key, String text) {
+        return value(key, quote(text));
+    }
+
+    /** Opens a nested mapping under {@code key}. */
+    YamlWriter open(String key) {
+        line(key + ":");
+        indents.push(indent);
+        indent += 2;
+        return this;
+    }
+
+    /** Opens a list item holding a mapping; its first key goes on the dash line. */
+    YamlWriter item() {
+        indents.push(indent);
+        itemPending = true;
+        return this;
+    }
+
+    YamlWriter close() {
+        indent = indents.pop();
+        itemPending = false;
+        return this;
+    }
+
+    /** {@code key: []}. */
+    YamlWriter emptyList(String key) {
+        return value(key, "[]");
+    }
+
+    /** A comment line. */
+    YamlWriter comment(String text) {
+        line("# " + text);
+        return this;
+    }
+
+    private void line(String content) {
+        out.append(" ".repeat(indent));
+        if (itemPending) {
+            out.append("- ");
+            itemPending = false;
+            indent += 2;
+        }
+        out.append(content).append('\n');
+    }
+
+    static String quote(String text) {
+        if (text.matches("[A-Za-z][A-Za-z0-9._/-]*") && !text.matches("(?i)true|false|yes|no|on|off|null|y|n")) {
+            return text;
+        }
+        return doubleQuoted(text);
+    }
+
+    static String doubleQuoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+}
