@@ -52,7 +52,7 @@ final class NetworkBinder {
                 overrides.add(new NetworkSpec.LinkOverride(from, to, spec, bothWays));
             }
         }
-        return new NetworkSpec(defaultLink, regions, overrides, options);
+        return new NetworkSpec(defaultLink, null, regions, overrides, options);
     }
 
     /** A link's keys, each defaulting to {@code base}'s value. */
