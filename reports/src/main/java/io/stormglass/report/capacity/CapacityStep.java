@@ -26,7 +26,9 @@ public record CapacityStep(double offeredPerSecond, double achievedPerSecond, do
         double getP50Ms, double getP99Ms, double errorRatio, long leaderChanges, double walFsyncP99Ms,
         Map<Resource, Double> utilisation, List<String> violations) {
     public CapacityStep {
-        utilisation = Collections.unmodifiableMap(new EnumMap<>(utilisation));
+        EnumMap<Resource, Double> copy = new EnumMap<>(Resource.class);
+        copy.putAll(utilisation);
+        utilisation = Collections.unmodifiableMap(copy);
         violations = List.copyOf(violations);
     }
 

@@ -15,9 +15,11 @@ import java.util.List;
  * @param bottleneck            the resource attributed with the saturation
  * @param bottleneckDetail      why, with the utilisation figures, in words
  * @param disk                  etcd's disk verdict for the WAL device
+ * @param baseline              the profile this one is a variation of (for "falls from X to Y" comparisons), or null
  */
 public record ProfileOutcome(String name, String description, List<CapacityStep> steps, double maxSustainablePerSecond,
-        boolean rampExhausted, double kneePerSecond, Resource bottleneck, String bottleneckDetail, DiskVerdict disk) {
+        boolean rampExhausted, double kneePerSecond, Resource bottleneck, String bottleneckDetail, DiskVerdict disk,
+        String baseline) {
     public ProfileOutcome {
         steps = List.copyOf(steps);
     }

@@ -86,6 +86,10 @@ public final class CapacityLoader {
             MapReader p = withBuiltin(e.getValue(), problems);
             String description1 = p.string("description", "");
             double cpuSpeed = p.number("cpu-speed", 1.0, 0.001, 1000);
+            String baseline = p.string("baseline", null);
+            if (baseline != null && !profileReaders.containsKey(baseline)) {
+                p.problem("baseline", "names no profile of this file; one of: " + String.join(", ", profileReaders.keySet()));
+            }
             YamlNode.YamlMap doc = scenarioDoc(p, e.getKey(), seed, ramp, workload, client, cluster);
             p.finish();
             if (ramp == null) {
@@ -93,7 +97,7 @@ public final class CapacityLoader {
             }
             try {
                 Scenario base = ScenarioTrees.bind(doc, shown, e.getKey());
-                profiles.add(new Profile(e.getKey(), description1.isEmpty() ? base.description() : description1,
+                profiles.add(new Profile(e.getKey(), description1.isEmpty() ? base.description() : description1, baseline,
                         StepScenarios.withCpuSpeed(base, cpuSpeed)));
             } catch (ScenarioException ex) {
                 bindProblems.addAll(ex.problems());

@@ -47,6 +47,7 @@ public final class CapacityRunner {
                 }
             }
             return new CapacityStudy(plan.name(), plan.description(), plan.workload(), plan.slo().describe(),
+                    plan.slo().putP99Nanos() / 1e6, plan.slo().getP99Nanos() / 1e6,
                     plan.currentLoadPerSecond(), plan.monthlyGrowth(), reproduceCommand, outcomes);
         } finally {
             pool.shutdownNow();

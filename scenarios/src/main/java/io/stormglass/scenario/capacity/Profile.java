@@ -9,7 +9,8 @@ import io.stormglass.scenario.model.Scenario;
  *
  * @param name        the profile's name in the capacity file
  * @param description what hardware it stands for, with the published figures it is built from
+ * @param baseline    the profile this one varies (compared against in the report), or null
  * @param base        the cluster on this hardware with the study's workload shape
  */
-public record Profile(String name, String description, Scenario base) {
+public record Profile(String name, String description, String baseline, Scenario base) {
 }

@@ -12,7 +12,7 @@ import java.util.Locale;
 public final class RampAnalysis {
     /** Below this utilisation no resource counts as saturated. */
     static final double SATURATED = 0.5;
-    /** A throttle or neighbour taking at least this share of the saturated device's time is the cause. */
+    /** A neighbour taking at least this share of the saturated device's busy time is the cause. */
     static final double DOMINANT_SHARE = 0.5;
 
     private RampAnalysis() {
@@ -87,26 +87,24 @@ public final class RampAnalysis {
 
     /**
      * The saturated resource at {@code s}: the busiest of the WAL device, the data device, the
-     * leader's busiest thread and its busiest link; when it is a device, a throttle in front of it
-     * or a neighbour on it is named instead if it took most of the device's time. {@link Resource#NONE}
-     * if nothing is at least half busy.
+     * leader's busiest thread, its busiest link and a throttle (by the share of I/O time spent
+     * waiting in it: a token bucket queues requests while the device behind it idles, so the
+     * device's own busy time understates it); when a device wins, a neighbour on it is named
+     * instead if it took at least half of the device's busy time. {@link Resource#NONE} if nothing
+     * is at least half busy.
      */
     public static Resource bottleneck(CapacityStep s) {
         Resource top = Resource.NONE;
         double topUtil = SATURATED;
-        for (Resource r : List.of(Resource.WAL_DEVICE, Resource.DATA_DEVICE, Resource.LEADER_CPU, Resource.NETWORK)) {
+        for (Resource r : List.of(Resource.WAL_DEVICE, Resource.DATA_DEVICE, Resource.LEADER_CPU, Resource.NETWORK,
+                Resource.THROTTLE)) {
             if (s.utilisationOf(r) >= topUtil) {
                 top = r;
                 topUtil = s.utilisationOf(r);
             }
         }
-        if (top != Resource.WAL_DEVICE && top != Resource.DATA_DEVICE) {
-            return top;
-        }
-        if (s.utilisationOf(Resource.THROTTLE) >= DOMINANT_SHARE) {
-            return Resource.THROTTLE;
-        }
-        if (s.utilisationOf(Resource.NEIGHBOUR) >= DOMINANT_SHARE * topUtil) {
+        if ((top == Resource.WAL_DEVICE || top == Resource.DATA_DEVICE)
+                && s.utilisationOf(Resource.NEIGHBOUR) >= DOMINANT_SHARE * topUtil) {
             return Resource.NEIGHBOUR;
         }
         return top;
@@ -121,7 +119,7 @@ public final class RampAnalysis {
                 pct(s, Resource.THROTTLE), pct(s, Resource.NEIGHBOUR));
         String why = switch (r) {
             case NONE -> "no resource is half busy: the SLO is missed on per-request latency (fdatasync or round trips)";
-            case THROTTLE -> "the device is busy and most of its I/O time is spent waiting in the throttle";
+            case THROTTLE -> "most of the I/O time is spent waiting in the throttle in front of the device";
             case NEIGHBOUR -> "the device is busy and another workload takes most of its time";
             default -> r.label() + " is the busiest resource";
         };

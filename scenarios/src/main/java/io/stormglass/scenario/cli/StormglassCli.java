@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "stormglass", mixinStandardHelpOptions = true, version = "Stormglass 0.1.0",
         description = "Deterministic simulator for fault and latency experiments on an etcd-style Raft cluster.",
-        subcommands = {ValidateCommand.class, ListCommand.class, CheckHistoryCommand.class,
+        subcommands = {ValidateCommand.class, ListCommand.class, CheckHistoryCommand.class, CapacityCommand.class,
             CommandLine.HelpCommand.class})
 public final class StormglassCli implements Runnable {
     @picocli.CommandLine.Spec
