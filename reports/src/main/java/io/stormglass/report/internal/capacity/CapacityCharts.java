@@ -7,10 +7,14 @@ import io.stormglass.report.internal.chart.ChartSpec;
 import io.stormglass.report.internal.chart.ChartStyle;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -124,6 +128,12 @@ final class CapacityCharts {
         LogAxis loadLog = new LogAxis("offered load (requests/s, log scale)");
         loadLog.setBase(10);
         loadLog.setSmallestValue(1);
+        // one labelled tick per decade, written as plain numbers (10, 100, 1,000) rather than powers
+        loadLog.setAutoTickUnitSelection(false);
+        loadLog.setTickUnit(new NumberTickUnit(1.0));
+        loadLog.setMinorTickCount(9);
+        loadLog.setMinorTickMarksVisible(true);
+        loadLog.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         XYPlot plot = ChartStyle.style(new XYPlot(data, loadLog, ChartStyle.latencyAxis("put p99", lo, hi), r));
         if (putSloMs > 0) {
             ChartStyle.guide(plot, putSloMs / 1e3, "put SLO", Color.DARK_GRAY);

@@ -57,7 +57,7 @@ public final class CapacityHtml {
         about.add(List.of("today's load", s.currentLoadPerSecond() > 0 ? Recommendations.rate(s.currentLoadPerSecond()) : "not given"));
         about.add(List.of("monthly growth", String.format(Locale.ROOT, "%.1f %%", s.monthlyGrowth() * 100)));
         about.add(List.of("reproduce", s.reproduceCommand()));
-        table(List.of("", ""), about);
+        table(List.of("", ""), about); // a key-value table: no header row
 
         el("h2", "Recommendations");
         list(Recommendations.across(s));
@@ -154,11 +154,15 @@ public final class CapacityHtml {
 
     /** A table; rows whose index is in {@code missed} are marked as missing the SLO. */
     private void table(List<String> header, List<List<String>> rows, List<Integer> missed, boolean... numeric) {
-        raw("<table><thead><tr>");
-        for (int i = 0; i < header.size(); i++) {
-            cell("th", header.get(i), i < numeric.length && numeric[i]);
+        raw("<table>");
+        if (header.stream().anyMatch(h -> !h.isEmpty())) {
+            raw("<thead><tr>");
+            for (int i = 0; i < header.size(); i++) {
+                cell("th", header.get(i), i < numeric.length && numeric[i]);
+            }
+            raw("</tr></thead>");
         }
-        raw("</tr></thead><tbody>");
+        raw("<tbody>");
         for (int k = 0; k < rows.size(); k++) {
             List<String> row = rows.get(k);
             raw(missed.contains(k) ? "<tr class=\"miss\">" : "<tr>");
