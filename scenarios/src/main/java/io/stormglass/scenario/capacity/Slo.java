@@ -34,13 +34,18 @@ public record Slo(long putP99Nanos, long getP99Nanos, long maxLeaderChanges, dou
         }
         out.add(maxLeaderChanges == 0 ? "no leader change" : "at most " + maxLeaderChanges + " leader changes");
         out.add(String.format(Locale.ROOT, "errors ≤ %.2f %%", maxErrorRatio * 100));
-        out.add(String.format(Locale.ROOT, "achieved ≥ %.0f %% of offered load", minAchievedRatio * 100));
+        out.add(String.format(Locale.ROOT, "achieved ≥ %.0f %% of offered load (less 3 Poisson standard deviations)", minAchievedRatio * 100));
         return out;
     }
 
-    /** What a step with these measurements misses, in words; empty if it meets the SLO. */
-    public List<String> violations(double offered, double achieved, double putP99Ms, double getP99Ms, double errorRatio,
-            long leaderChanges) {
+    /**
+     * What a step with these measurements misses, in words; empty if it meets the SLO. Arrivals
+     * are Poisson, so over {@code loadSeconds} the number offered varies by about its square root:
+     * achieved throughput counts as falling behind only when it is more than three such standard
+     * deviations below {@code minAchievedRatio} of the offered load.
+     */
+    public List<String> violations(double offered, double loadSeconds, double achieved, double putP99Ms, double getP99Ms,
+            double errorRatio, long leaderChanges) {
         List<String> out = new ArrayList<>();
         if (putP99Nanos > 0 && putP99Ms > putP99Nanos / 1e6) {
             out.add("put p99 " + ms(putP99Ms) + " > " + ms(putP99Nanos / 1e6));
@@ -54,7 +59,8 @@ public record Slo(long putP99Nanos, long getP99Nanos, long maxLeaderChanges, dou
         if (errorRatio > maxErrorRatio) {
             out.add(String.format(Locale.ROOT, "errors %.2f %%", errorRatio * 100));
         }
-        if (achieved < minAchievedRatio * offered) {
+        double expected = offered * loadSeconds;
+        if (achieved * loadSeconds < minAchievedRatio * expected - 3 * Math.sqrt(expected)) {
             out.add(String.format(Locale.ROOT, "achieved %.0f/s of %.0f/s offered", achieved, offered));
         }
         return out;

@@ -64,8 +64,8 @@ final class StepMeasurement {
         double errorRatio = succeeded + failed == 0 ? 0 : (double) failed / (succeeded + failed);
         double putP99 = p(put, 99);
         double getP99 = p(get, 99);
-        List<String> violations = slo.violations(offeredPerSecond, achieved, nanIsZero(putP99), nanIsZero(getP99),
-                errorRatio, leaderChanges);
+        List<String> violations = slo.violations(offeredPerSecond, loadSeconds, achieved, nanIsZero(putP99),
+                nanIsZero(getP99), errorRatio, leaderChanges);
         return new CapacityStep(offeredPerSecond, achieved, p(put, 50), putP99, p(get, 50), getP99, errorRatio,
                 leaderChanges, p(fsync, 99), usage, violations);
     }

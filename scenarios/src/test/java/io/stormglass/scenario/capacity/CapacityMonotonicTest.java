@@ -1,6 +1,7 @@
 package io.stormglass.scenario.capacity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stormglass.report.capacity.CapacityStudy;
@@ -30,9 +31,8 @@ class CapacityMonotonicTest {
     private static void check(List<ProfileOutcome> slowToFast, Resource expected) {
         for (int i = 0; i < slowToFast.size(); i++) {
             ProfileOutcome p = slowToFast.get(i);
-            if (!p.rampExhausted()) {
-                assertEquals(expected, p.bottleneck(), p.name() + ": " + p.bottleneckDetail());
-            }
+            assertFalse(p.rampExhausted(), p.name() + " saturates within the ramp");
+            assertEquals(expected, p.bottleneck(), p.name() + ": " + p.bottleneckDetail());
             if (i > 0) {
                 ProfileOutcome slower = slowToFast.get(i - 1);
                 // twice the resource: well over 1.3 times the load (ramp steps are √2 apart)
