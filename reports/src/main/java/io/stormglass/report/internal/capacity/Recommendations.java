@@ -17,6 +17,12 @@ final class Recommendations {
     static List<String> forProfile(CapacityStudy study, ProfileOutcome p) {
         List<String> out = new ArrayList<>();
         String max = rate(p.maxSustainablePerSecond());
+        if (p.rampExhausted()) {
+            out.add("Nothing saturated within the ramp (up to " + max + "); the busiest resource at its top was the "
+                    + p.bottleneck().label() + ". Raise ramp.max to find the limit.");
+            out.add(growth(study, p));
+            return out;
+        }
         out.add(switch (p.bottleneck()) {
             case WAL_DEVICE -> "The WAL device saturates first (near " + max + "): every write waits for its fdatasync. "
                     + "Separate wal-dir from data-dir onto a dedicated low-latency device, or use a disk with faster "
@@ -44,9 +50,6 @@ final class Recommendations {
                     + "IOPS < 500): fine for small clusters only.", p.disk().iops()));
         }
         out.add(growth(study, p));
-        if (p.rampExhausted()) {
-            out.add("The SLO held at every step: the true maximum lies above the ramp's upper bound; raise ramp.max to find it.");
-        }
         return out;
     }
 
