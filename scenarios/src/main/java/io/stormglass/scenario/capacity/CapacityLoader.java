@@ -148,8 +148,8 @@ public final class CapacityLoader {
         put(doc, "description", scalar(at, "capacity profile " + name));
         put(doc, "seed", scalar(at, Long.toString(seed)));
         long warmup = ramp == null ? 3 * S : ramp.warmupNanos();
-        long step = ramp == null ? 10 * S : ramp.stepNanos();
-        put(doc, "duration", scalar(at, (warmup + step) + "ns"));
+        long run = ramp == null ? 15 * S : ramp.stepRunNanos();
+        put(doc, "duration", scalar(at, run + "ns"));
         put(doc, "warmup", scalar(at, warmup + "ns"));
         put(doc, "metrics-window", scalar(at, "1s"));
         YamlNode profileCluster = p.has("cluster") ? p.nodeOf("cluster") : null;
@@ -192,6 +192,7 @@ public final class CapacityLoader {
         double max = m.ratePerSecond("max", 0);
         long stepNanos = m.durationNanos("step-duration", 10 * S);
         long warmup = m.durationNanos("warmup", 3 * S);
+        long settle = m.durationNanos("settle", 2 * S);
         int stop = (int) m.integer("stop-after-failures", 2, 1, 100);
         for (String k : List.of("start", "max")) {
             m.require(k, "a rate such as 100/s");
@@ -201,7 +202,7 @@ public final class CapacityLoader {
             return null;
         }
         try {
-            return new Ramp(start, step, factor, max, stepNanos, warmup, stop);
+            return new Ramp(start, step, factor, max, stepNanos, warmup, settle, stop);
         } catch (IllegalArgumentException e) {
             m.problemHere("", e.getMessage());
             return null;

@@ -12,7 +12,7 @@ import java.util.Locale;
 public final class RampAnalysis {
     /** Below this utilisation no resource counts as saturated. */
     static final double SATURATED = 0.5;
-    /** A neighbour taking at least this share of the saturated device's busy time is the cause. */
+    /** A throttle taking this share of the I/O time, or a neighbour this share of the device's busy time, is the cause. */
     static final double DOMINANT_SHARE = 0.5;
 
     private RampAnalysis() {
@@ -89,8 +89,9 @@ public final class RampAnalysis {
      * The saturated resource at {@code s}: the busiest of the WAL device, the data device, the
      * leader's busiest thread, its busiest link and a throttle (by the share of I/O time spent
      * waiting in it: a token bucket queues requests while the device behind it idles, so the
-     * device's own busy time understates it); when a device wins, a neighbour on it is named
-     * instead if it took at least half of the device's busy time. {@link Resource#NONE} if nothing
+     * device's own busy time understates it); when a device wins, the throttle is named instead if
+     * requests spent at least half their I/O time waiting in it, else a neighbour on the device if it
+     * took at least half of the device's busy time. {@link Resource#NONE} if nothing
      * is at least half busy.
      */
     public static Resource bottleneck(CapacityStep s) {
@@ -103,11 +104,14 @@ public final class RampAnalysis {
                 topUtil = s.utilisationOf(r);
             }
         }
-        if ((top == Resource.WAL_DEVICE || top == Resource.DATA_DEVICE)
-                && s.utilisationOf(Resource.NEIGHBOUR) >= DOMINANT_SHARE * topUtil) {
-            return Resource.NEIGHBOUR;
+        if (top != Resource.WAL_DEVICE && top != Resource.DATA_DEVICE) {
+            return top;
         }
-        return top;
+        // a device counts as busy while its requests wait in the throttle in front of it
+        if (s.utilisationOf(Resource.THROTTLE) >= DOMINANT_SHARE) {
+            return Resource.THROTTLE;
+        }
+        return s.utilisationOf(Resource.NEIGHBOUR) >= DOMINANT_SHARE * topUtil ? Resource.NEIGHBOUR : top;
     }
 
     /** Why {@link #bottleneck} chose what it chose, with the figures. */

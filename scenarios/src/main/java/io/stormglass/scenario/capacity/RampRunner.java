@@ -34,13 +34,14 @@ public final class RampRunner {
         int failuresInARow = 0;
         for (double rate : ramp.rates()) {
             Scenario step = StepScenarios.at(profile, ramp, rate);
+            MeasuredPeriod period = new MeasuredPeriod(ramp.warmupNanos() + ramp.settleNanos());
             RunResult result;
             try {
-                result = Runner.run(step, Runner.Options.inMemory());
+                result = Runner.run(step, Runner.Options.inMemory(), period);
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // in-memory runs write nothing
             }
-            CapacityStep measured = StepMeasurement.measure(result, rate, slo);
+            CapacityStep measured = StepMeasurement.measure(result, period, rate, slo);
             steps.add(measured);
             onStep.accept(measured);
             failuresInARow = measured.meetsSlo() ? 0 : failuresInARow + 1;

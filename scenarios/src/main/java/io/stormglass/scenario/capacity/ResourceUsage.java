@@ -19,15 +19,18 @@ import java.util.Map;
  * {@code member_thread_cpu_utilisation_ratio}; and the busiest {@code net_link_utilisation_ratio}
  * to or from it.
  *
- * <p>Values are means over whole windows in {@code [firstWindow, endWindow)}, within 0..1.
+ * <p>Values are means over whole windows in {@code [firstWindow, endWindow)} (throttle shares over
+ * the measured period), within 0..1.
  */
 final class ResourceUsage {
     private final Recorder recorder;
+    private final MeasuredPeriod period;
     private final int firstWindow;
     private final int endWindow;
 
-    ResourceUsage(Recorder recorder, int firstWindow, int endWindow) {
+    ResourceUsage(Recorder recorder, MeasuredPeriod period, int firstWindow, int endWindow) {
         this.recorder = recorder;
+        this.period = period;
         this.firstWindow = firstWindow;
         this.endWindow = endWindow;
     }
@@ -120,7 +123,7 @@ final class ResourceUsage {
             if (!device.equals(id.label("device"))) {
                 continue;
             }
-            double sum = l.getValue().meanNanos() * l.getValue().count();
+            double sum = period.sumNanos(l.getValue());
             if (id.name().equals("disk_throttle_wait_seconds")) {
                 waited += sum;
             } else if (id.name().equals("disk_io_duration_seconds")) {

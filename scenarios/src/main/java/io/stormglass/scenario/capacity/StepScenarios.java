@@ -13,7 +13,7 @@ public final class StepScenarios {
 
     /**
      * The base scenario with open-loop Poisson arrivals at {@code ratePerSecond} over the base's
-     * connections, lasting {@code ramp}'s warm-up plus one step, named after the profile and rate.
+     * connections, lasting {@code ramp}'s warm-up, settle time and one step, named after the profile and rate.
      */
     public static Scenario at(Profile profile, Ramp ramp, double ratePerSecond) {
         Scenario b = profile.base();
@@ -22,7 +22,7 @@ public final class StepScenarios {
         WorkloadSpec load = new WorkloadSpec(new WorkloadSpec.Arrival.OpenLoop(ratePerSecond, clients), w.mix(), w.keys(),
                 w.valueMinBytes(), w.valueMaxBytes(), w.controlPlane());
         String name = profile.name() + "-" + Math.round(ratePerSecond) + "rps";
-        return new Scenario(name, profile.description(), b.file(), b.seed(), ramp.warmupNanos() + ramp.stepNanos(),
+        return new Scenario(name, profile.description(), b.file(), b.seed(), ramp.stepRunNanos(),
                 ramp.warmupNanos(), b.metricsWindowNanos(), b.cluster(), b.devices(), b.network(), load, b.client(),
                 b.faults(), b.outputs());
     }

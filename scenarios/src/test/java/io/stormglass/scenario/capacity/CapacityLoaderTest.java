@@ -57,7 +57,7 @@ class CapacityLoaderTest {
         CapacityPlan plan = CapacityLoader.parse("t.yaml", HEAD + "profiles:\n  a: {builtin: sata-ssd}\n", "t.yaml");
         Scenario s = StepScenarios.at(plan.profiles().get(0), plan.ramp(), 250);
         assertEquals(new WorkloadSpec.Arrival.OpenLoop(250, CapacityLoader.DEFAULT_CLIENTS), s.workload().arrival());
-        assertEquals(8_000_000_000L, s.durationNanos());
+        assertEquals(10_000_000_000L, s.durationNanos(), "3 s warm-up, 2 s settle, 5 s measured");
         assertEquals(3_000_000_000L, s.warmupNanos());
         assertEquals(List.of(100.0, 200.0, 300.0), plan.ramp().rates());
     }

@@ -56,6 +56,8 @@ class RampAnalysisTest {
                 use(Resource.WAL_DEVICE, 0.95, Resource.NEIGHBOUR, 0.7))));
         assertEquals(Resource.THROTTLE, RampAnalysis.bottleneck(step(1, 1, false,
                 use(Resource.WAL_DEVICE, 0.4, Resource.THROTTLE, 0.9))));
+        assertEquals(Resource.THROTTLE, RampAnalysis.bottleneck(step(1, 1, false,
+                use(Resource.WAL_DEVICE, 0.95, Resource.THROTTLE, 0.9))), "busy because it waits in the throttle");
         assertEquals(Resource.NETWORK, RampAnalysis.bottleneck(step(1, 1, false, use(Resource.NETWORK, 0.97))));
         assertEquals(Resource.NONE, RampAnalysis.bottleneck(step(1, 1, false, use(Resource.WAL_DEVICE, 0.3))));
     }
