@@ -35,6 +35,10 @@ class RampAnalysisTest {
         }
         assertEquals(700, RampAnalysis.knee(steps), 1e-9);
         assertTrue(Double.isNaN(RampAnalysis.knee(steps.subList(0, 2))), "too few points");
+        // highest at the lowest load (few samples), then flat and a slow rise: no knee
+        List<CapacityStep> concave = List.of(step(10, 9, true, Map.of()), step(20, 1, true, Map.of()),
+                step(40, 1.1, true, Map.of()), step(80, 1.2, true, Map.of()), step(160, 1.4, true, Map.of()));
+        assertTrue(Double.isNaN(RampAnalysis.knee(concave)), "knee " + RampAnalysis.knee(concave));
     }
 
     @Test
@@ -58,6 +62,8 @@ class RampAnalysisTest {
                 use(Resource.WAL_DEVICE, 0.4, Resource.THROTTLE, 0.9))));
         assertEquals(Resource.THROTTLE, RampAnalysis.bottleneck(step(1, 1, false,
                 use(Resource.WAL_DEVICE, 0.95, Resource.THROTTLE, 0.9))), "busy because it waits in the throttle");
+        assertEquals(Resource.NEIGHBOUR, RampAnalysis.bottleneck(step(1, 1, false,
+                use(Resource.WAL_DEVICE, 0.8, Resource.THROTTLE, 0.7, Resource.NEIGHBOUR, 0.45))), "the neighbour uses up the throttle");
         assertEquals(Resource.NETWORK, RampAnalysis.bottleneck(step(1, 1, false, use(Resource.NETWORK, 0.97))));
         assertEquals(Resource.NONE, RampAnalysis.bottleneck(step(1, 1, false, use(Resource.WAL_DEVICE, 0.3))));
     }
