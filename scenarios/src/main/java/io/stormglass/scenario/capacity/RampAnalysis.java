@@ -44,30 +44,37 @@ public final class RampAnalysis {
      * The knee of the latency curve (Satopää et al., "Finding a 'Kneedle' in a Haystack", 2011):
      * latency (the worse of put and get p99) against offered load, both scaled to 0..1 between the
      * first and the last step; for a curve that rises ever faster the knee is the point farthest
-     * below the chord from the first to the last point, i.e. the largest {@code x − y}. Returns the knee's offered load, NaN with fewer
-     * than three steps, a flat curve, or no point at least {@link #MIN_BULGE} below the chord.
+     * below the chord from the first to the last point, i.e. the largest {@code x − y}. The load axis
+     * is logarithmic for a geometric ramp (the scale its steps are even on), and the latency is
+     * replaced by its lower monotone envelope (the least latency at this load or above), so that the
+     * noisy p99 of a low-rate step with few requests cannot pass for a bend. Returns the knee's
+     * offered load, NaN with fewer than three steps, a curve that does not rise, or no point at least
+     * {@link #MIN_BULGE} below the chord.
      */
-    public static double knee(List<CapacityStep> steps) {
-        if (steps.size() < 3) {
+    public static double knee(List<CapacityStep> steps, boolean logLoad) {
+        int n = steps.size();
+        if (n < 3) {
             return Double.NaN;
         }
-        CapacityStep first = steps.get(0);
-        CapacityStep last = steps.get(steps.size() - 1);
-        double x0 = first.offeredPerSecond();
-        double x1 = last.offeredPerSecond();
-        double y0 = latency(first);
-        double y1 = latency(last);
-        if (!(x1 > x0) || !(y1 > y0)) {
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double floor = Double.POSITIVE_INFINITY;
+        for (int i = n - 1; i >= 0; i--) {
+            double load = steps.get(i).offeredPerSecond();
+            x[i] = logLoad ? Math.log(load) : load;
+            floor = Math.min(floor, latency(steps.get(i)));
+            y[i] = floor;
+        }
+        if (!(x[n - 1] > x[0]) || !(y[n - 1] > y[0])) {
             return Double.NaN; // the curve does not rise from its first point to its last
         }
         double best = Double.NEGATIVE_INFINITY;
         double knee = Double.NaN;
-        for (CapacityStep s : steps.subList(1, steps.size() - 1)) {
-            double x = (s.offeredPerSecond() - x0) / (x1 - x0);
-            double y = (latency(s) - y0) / (y1 - y0);
-            if (x - y > best) {
-                best = x - y;
-                knee = s.offeredPerSecond();
+        for (int i = 1; i < n - 1; i++) {
+            double bulge = (x[i] - x[0]) / (x[n - 1] - x[0]) - (y[i] - y[0]) / (y[n - 1] - y[0]);
+            if (bulge > best) {
+                best = bulge;
+                knee = steps.get(i).offeredPerSecond();
             }
         }
         return best >= MIN_BULGE ? knee : Double.NaN;

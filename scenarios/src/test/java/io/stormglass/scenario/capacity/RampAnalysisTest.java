@@ -33,12 +33,20 @@ class RampAnalysisTest {
         for (int i = 0; i < lat.length; i++) {
             steps.add(step(100 * (i + 1), lat[i], true, Map.of()));
         }
-        assertEquals(700, RampAnalysis.knee(steps), 1e-9);
-        assertTrue(Double.isNaN(RampAnalysis.knee(steps.subList(0, 2))), "too few points");
-        // highest at the lowest load (few samples), then flat and a slow rise: no knee
-        List<CapacityStep> concave = List.of(step(10, 9, true, Map.of()), step(20, 1, true, Map.of()),
-                step(40, 1.1, true, Map.of()), step(80, 1.2, true, Map.of()), step(160, 1.4, true, Map.of()));
-        assertTrue(Double.isNaN(RampAnalysis.knee(concave)), "knee " + RampAnalysis.knee(concave));
+        assertEquals(700, RampAnalysis.knee(steps, false), 1e-9);
+        assertTrue(Double.isNaN(RampAnalysis.knee(steps.subList(0, 2), false)), "too few points");
+        // rises early, then flattens: no knee
+        List<CapacityStep> concave = List.of(step(10, 1, true, Map.of()), step(20, 3, true, Map.of()),
+                step(40, 3.5, true, Map.of()), step(80, 3.7, true, Map.of()), step(160, 3.8, true, Map.of()));
+        assertTrue(Double.isNaN(RampAnalysis.knee(concave, true)), "knee " + RampAnalysis.knee(concave, true));
+        // a geometric ramp, flat for two decades then bending: the knee is where it bends, not a noisy low step
+        List<CapacityStep> geometric = new ArrayList<>();
+        double[] p99 = {4.3, 3.6, 3.2, 3.5, 2.9, 3.0, 3.1, 3.2, 3.3, 3.5, 4, 6, 12, 30};
+        for (int i = 0; i < p99.length; i++) {
+            geometric.add(step(10 * Math.pow(1.5, i), p99[i], true, Map.of()));
+        }
+        // the last point before the latency doubles and doubles again (6 ms, then 12, then 30)
+        assertEquals(10 * Math.pow(1.5, 11), RampAnalysis.knee(geometric, true), 1e-6);
     }
 
     @Test
