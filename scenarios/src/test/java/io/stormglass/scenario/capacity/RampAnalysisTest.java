@@ -45,7 +45,7 @@ class RampAnalysisTest {
         for (int i = 0; i < p99.length; i++) {
             geometric.add(step(10 * Math.pow(1.5, i), p99[i], true, Map.of()));
         }
-        // the last point before the latency doubles and doubles again (6 ms, then 12, then 30)
+        // the bend: latency leaves its plateau (4 ms, then 6, 12, 30); Kneedle picks the point farthest below the chord
         assertEquals(10 * Math.pow(1.5, 11), RampAnalysis.knee(geometric, true), 1e-6);
     }
 
