@@ -6,6 +6,8 @@ import io.stormglass.engine.metrics.LatencyRecorder;
 import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.engine.storage.IoRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,11 +29,11 @@ public final class DiskMetrics {
     private final Recorder recorder;
     private final Clock clock;
     private final String device;
-    /** Per issuer: metric handles per operation, resolved once (this runs on every I/O). */
+    /** Per issuer: metric handles and outstanding count, resolved once (this runs on every I/O). */
     private final Map<String, IssuerHandles> handlesByIssuer = new TreeMap<>();
-    private final Map<String, Counter> busyByIssuer = new TreeMap<>();
+    /** The same, in order of first use, for the busy-time split (iterated on every I/O). */
+    private final List<IssuerHandles> issuers = new ArrayList<>();
     private final Map<String, LatencyRecorder> throttleByIssuer = new TreeMap<>();
-    private final TreeMap<String, int[]> outstandingByIssuer = new TreeMap<>();
     private int outstanding;
     private long lastChangeNanos;
     private long busyNanos;
@@ -54,15 +56,15 @@ public final class DiskMetrics {
     public void submitted(IoRequest request) {
         settle();
         outstanding++;
-        outstandingByIssuer.computeIfAbsent(request.issuer(), k -> new int[1])[0]++;
+        handles(request.issuer()).outstanding++;
     }
 
     /** A request left the device after {@code latencyNanos}. */
     public void completed(IoRequest request, long latencyNanos) {
         settle();
         outstanding--;
-        outstandingByIssuer.get(request.issuer())[0]--;
-        IssuerHandles h = handlesByIssuer.computeIfAbsent(request.issuer(), IssuerHandles::new);
+        IssuerHandles h = handles(request.issuer());
+        h.outstanding--;
         int op = request.op().ordinal();
         if (h.latency[op] == null) {
             String opName = request.op().name().toLowerCase(Locale.ROOT);
@@ -77,12 +79,24 @@ public final class DiskMetrics {
         h.bytes[op].add(request.lengthBytes());
     }
 
-    /** The metric handles of one issuer, by {@link io.stormglass.engine.storage.IoOp} ordinal. */
+    private IssuerHandles handles(String issuer) {
+        IssuerHandles h = handlesByIssuer.get(issuer);
+        if (h == null) {
+            h = new IssuerHandles(issuer);
+            handlesByIssuer.put(issuer, h);
+            issuers.add(h);
+        }
+        return h;
+    }
+
+    /** One issuer's outstanding requests and metric handles, by {@link io.stormglass.engine.storage.IoOp} ordinal. */
     private static final class IssuerHandles {
         final String issuer;
         final LatencyRecorder[] latency = new LatencyRecorder[3];
         final Counter[] ios = new Counter[3];
         final Counter[] bytes = new Counter[3];
+        int outstanding;
+        Counter busy;
 
         IssuerHandles(String issuer) {
             this.issuer = issuer;
@@ -124,11 +138,12 @@ public final class DiskMetrics {
             return;
         }
         busyNanos += elapsed;
-        for (Map.Entry<String, int[]> e : outstandingByIssuer.entrySet()) {
-            int n = e.getValue()[0];
-            if (n > 0) {
-                busyByIssuer.computeIfAbsent(e.getKey(), k -> recorder.counter(MetricId.of("disk_busy_nanos_total",
-                        "device", device, "issuer", k))).add(elapsed * n / outstanding);
+        for (IssuerHandles h : issuers) {
+            if (h.outstanding > 0) {
+                if (h.busy == null) {
+                    h.busy = recorder.counter(MetricId.of("disk_busy_nanos_total", "device", device, "issuer", h.issuer));
+                }
+                h.busy.add(elapsed * h.outstanding / outstanding);
             }
         }
     }

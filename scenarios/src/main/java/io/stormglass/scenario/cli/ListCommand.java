@@ -24,18 +24,23 @@ final class ListCommand implements Callable<Integer> {
     /** Longest description shown before it is cut with an ellipsis. */
     static final int MAX_DESCRIPTION_CHARS = 100;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = "scenarios",
-            description = "folder holding *.yaml scenarios; default ${DEFAULT-VALUE}")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+            description = "folder holding *.yaml scenarios; default: ./scenarios, else the library of this installation")
     Path dir;
 
     @Override
     public Integer call() {
+        if (dir == null) {
+            dir = defaultLibrary();
+        }
         if (!Files.isDirectory(dir)) {
             throw new UserInputException("cannot list " + dir + ": not a folder");
         }
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p)).forEach(files::add);
+            // capacity-*.yaml are capacity files for the capacity command, not scenarios
+            s.filter(p -> p.getFileName().toString().endsWith(".yaml") && !p.getFileName().toString().startsWith("capacity-")
+                    && Files.isRegularFile(p)).forEach(files::add);
         } catch (IOException e) {
             throw new UserInputException("cannot list " + dir + ": " + e.getMessage());
         }
@@ -62,6 +67,28 @@ final class ListCommand implements Callable<Integer> {
         int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
         rows.forEach((name, text) -> System.out.println(name + " ".repeat(width - name.length() + 2) + text));
         return allValid ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    }
+
+    /**
+     * {@code ./scenarios} if there is one (the repository root), else the library beside this
+     * installation: the launcher runs {@code scenarios/target/stormglass.jar}, whose module folder
+     * holds the library.
+     */
+    static Path defaultLibrary() {
+        Path local = Path.of("scenarios");
+        if (Files.isDirectory(local)) {
+            return local;
+        }
+        try {
+            Path code = Path.of(ListCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path module = code.getParent() == null ? null : code.getParent().getParent();
+            if (module != null && Files.isDirectory(module)) {
+                return module;
+            }
+        } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
+            // no code source to go by: fall back to ./scenarios and its error
+        }
+        return local;
     }
 
     /** The description's first sentence, on one line, cut to {@link #MAX_DESCRIPTION_CHARS}. */

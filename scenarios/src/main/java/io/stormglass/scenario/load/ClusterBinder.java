@@ -35,39 +35,41 @@ final class ClusterBinder {
     static ClusterSpec bind(MapReader c, int size, DeviceBinder.Devices devices) {
         RaftSpec raft = raft(c);
         String defaultWal = defaultWalDisk(c, devices);
-        Placement defaultPlacement = Placement.local();
         Map<Integer, MapReader> overrides = memberOverrides(c, size);
         List<MemberSpec> members = new ArrayList<>();
         for (int id = 1; id <= size; id++) {
-            MapReader m = overrides.get(id);
-            boolean ownWal = m != null && m.has("wal-disk");
-            String walName = ownWal ? m.string("wal-disk", defaultWal) : defaultWal;
-            if (walName == null) {
-                walDiskRequired(c, devices);
-            }
-            MapReader walAt = ownWal ? m : c;
-            String wal = walName == null ? null : devices.resolve(walName, id, walAt, "wal-disk");
-            String data;
-            if (m != null && m.has("data-disk")) {
-                data = devices.resolve(m.string("data-disk", ""), id, m, "data-disk");
-            } else if (c.has("data-disk")) {
-                data = devices.resolve(c.string("data-disk", ""), id, c, "data-disk");
-            } else {
-                data = wal; // etcd keeps the WAL under data-dir unless wal-dir is set
-            }
-            Placement placement = defaultPlacement;
-            ClockOptions clock = ClockOptions.perfect();
-            if (m != null) {
-                placement = Fields.build(m, "region", () -> new Placement(m.string("region", "local"), m.string("zone", "local"),
-                        m.string("rack", "local")), defaultPlacement);
-                long drift = m.ppm("clock-drift", 0);
-                long offsetNanos = m.signedDurationNanos("clock-offset", 0);
-                clock = Fields.build(m, "clock-drift", () -> new ClockOptions(drift, offsetNanos / 1e6), ClockOptions.perfect());
-                m.finish();
-            }
-            members.add(new MemberSpec(id, wal == null ? "" : wal, data == null ? "" : data, placement, clock));
+            members.add(member(id, overrides.get(id), c, defaultWal, devices));
         }
         return new ClusterSpec(raft, members);
+    }
+
+    /** Member {@code id}: its override {@code m} (null if none) over the cluster-wide settings of {@code c}. */
+    private static MemberSpec member(int id, MapReader m, MapReader c, String defaultWal, DeviceBinder.Devices devices) {
+        boolean ownWal = m != null && m.has("wal-disk");
+        String walName = ownWal ? m.string("wal-disk", defaultWal) : defaultWal;
+        if (walName == null) {
+            walDiskRequired(c, devices);
+        }
+        String wal = walName == null ? null : devices.resolve(walName, id, ownWal ? m : c, "wal-disk");
+        String data;
+        if (m != null && m.has("data-disk")) {
+            data = devices.resolve(m.string("data-disk", ""), id, m, "data-disk");
+        } else if (c.has("data-disk")) {
+            data = devices.resolve(c.string("data-disk", ""), id, c, "data-disk");
+        } else {
+            data = wal; // etcd keeps the WAL under data-dir unless wal-dir is set
+        }
+        Placement placement = Placement.local();
+        ClockOptions clock = ClockOptions.perfect();
+        if (m != null) {
+            placement = Fields.build(m, "region", () -> new Placement(m.string("region", "local"), m.string("zone", "local"),
+                    m.string("rack", "local")), Placement.local());
+            long drift = m.ppm("clock-drift", 0);
+            long offsetNanos = m.signedDurationNanos("clock-offset", 0);
+            clock = Fields.build(m, "clock-drift", () -> new ClockOptions(drift, offsetNanos / 1e6), ClockOptions.perfect());
+            m.finish();
+        }
+        return new MemberSpec(id, wal == null ? "" : wal, data == null ? "" : data, placement, clock);
     }
 
     /**
@@ -118,13 +120,16 @@ final class ClusterBinder {
     }
 
     private static RaftSpec raft(MapReader c) {
+        int before = c.problems().count();
         long heartbeat = Fields.positiveNanos(c, "heartbeat-interval", 100 * MS);
         if (heartbeat % MS != 0) {
             c.problem("heartbeat-interval", "must be a whole number of milliseconds (etcd's flag is in ms), got "
                     + Units.formatDuration(heartbeat));
         }
         long election = Fields.positiveNanos(c, "election-timeout", 1000 * MS);
-        checkElectionTimeout(c, heartbeat, election);
+        if (c.problems().count() == before) { // both read: compare them
+            checkElectionTimeout(c, heartbeat, election);
+        }
         return new RaftSpec(heartbeat, election, c.bool("pre-vote", true), c.bool("check-quorum", true),
                 c.integer("snapshot-count", 100_000, 1, Long.MAX_VALUE),
                 c.integer("snapshot-catch-up-entries", 5_000, 1, Long.MAX_VALUE),

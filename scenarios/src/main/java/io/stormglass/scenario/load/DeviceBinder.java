@@ -6,6 +6,8 @@ import io.stormglass.disk.model.NvmeDisk;
 import io.stormglass.scenario.model.DeviceSpec;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.Suggestions;
+import io.stormglass.scenario.yaml.YamlNode;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -53,7 +55,7 @@ final class DeviceBinder {
         }
 
         /** A problem text for a device name that is not declared. */
-        static String unknown(String name, java.util.Collection<String> declared) {
+        static String unknown(String name, Collection<String> declared) {
             String hint = Suggestions.closest(name, declared).map(c -> " (did you mean " + c + "?)").orElse("");
             return "no disk named '" + name + "'" + hint + "; disks: " + String.join(", ", declared);
         }
@@ -112,7 +114,7 @@ final class DeviceBinder {
     }
 
     private static boolean declared(MapReader root, String name) {
-        return root.nodeOf("disks") instanceof io.stormglass.scenario.yaml.YamlNode.YamlMap m && m.entries().containsKey(name);
+        return root.nodeOf("disks") instanceof YamlNode.YamlMap m && m.entries().containsKey(name);
     }
 
     private static void expand(DeviceSpec template, int memberCount, SortedMap<String, DeviceSpec> into) {

@@ -4,12 +4,12 @@ import io.stormglass.disk.model.CephCluster;
 import io.stormglass.disk.model.CephRbdDisk;
 import io.stormglass.disk.model.CloudBlockDisk;
 import io.stormglass.disk.model.DiskSpec;
-import io.stormglass.disk.model.EmpiricalDisk;
 import io.stormglass.disk.model.HddDisk;
 import io.stormglass.disk.model.NvmeDisk;
 import io.stormglass.disk.model.Raid5Disk;
 import io.stormglass.disk.model.SataSsdDisk;
 import io.stormglass.scenario.yaml.MapReader;
+import io.stormglass.scenario.yaml.Suggestions;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -127,7 +127,7 @@ final class DiskModelBinder {
         CephCluster.Options cluster = cephClusters.get(clusterName);
         if (cluster == null) {
             if (cephClustersDeclared) {
-                String hint = io.stormglass.scenario.yaml.Suggestions.closest(clusterName, cephClusters.keySet())
+                String hint = Suggestions.closest(clusterName, cephClusters.keySet())
                         .map(c -> " (did you mean " + c + "?)").orElse("");
                 m.problem("cluster", "no Ceph cluster named '" + clusterName + "' in ceph-clusters; declared: "
                         + String.join(", ", cephClusters.keySet()) + hint);

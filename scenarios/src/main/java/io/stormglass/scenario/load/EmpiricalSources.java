@@ -7,9 +7,11 @@ import io.stormglass.disk.model.EmpiricalDisk;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.YamlNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,9 +85,9 @@ final class EmpiricalSources {
         Path path = Path.of(m.locationOf(key).file()).resolveSibling(name);
         try {
             return Optional.of(Files.readString(path, StandardCharsets.UTF_8));
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             m.problem(key, "no such file: " + path);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             m.problem(key, "cannot read " + path + ": " + e.getMessage());
         }
         return Optional.empty();

@@ -9,6 +9,7 @@ import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.YamlNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,9 @@ final class FaultBinder {
             return null;
         }
         String action = actions.get(0);
+        if (timing.everyNanos() > 0 && timing.forNanos() == 0 && !action.startsWith("clock-")) {
+            f.problem("every", "a repeating " + action + " needs for: how long each occurrence lasts (0 would never end)");
+        }
         if (!action.equals("crash") && f.has("crash-mode")) {
             f.problem("crash-mode", "applies to crash only");
         }
@@ -156,7 +160,7 @@ final class FaultBinder {
     }
 
     private NetworkFault split(MapReader m) {
-        List<java.util.Collection<Integer>> groups = new ArrayList<>();
+        List<Collection<Integer>> groups = new ArrayList<>();
         List<YamlNode> items = m.list("split");
         TreeSet<Integer> seen = new TreeSet<>();
         boolean valid = true;
@@ -176,7 +180,7 @@ final class FaultBinder {
             }
             groups.add(ids);
         }
-        if (!valid || seen.size() < groups.stream().mapToInt(java.util.Collection::size).sum()) {
+        if (!valid || seen.size() < groups.stream().mapToInt(Collection::size).sum()) {
             return null;
         }
         if (groups.isEmpty()) {

@@ -9,6 +9,8 @@ import io.stormglass.net.latency.Quantiles;
 import io.stormglass.net.latency.TailMixture;
 import io.stormglass.net.latency.TruncatedNormal;
 import io.stormglass.net.latency.Uniform;
+import io.stormglass.scenario.units.UnitException;
+import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.YamlNode;
 import java.util.ArrayList;
@@ -102,10 +104,10 @@ final class LatencyBinder {
             YamlNode item = items.get(i);
             try {
                 if (!(item instanceof YamlNode.YamlScalar s)) {
-                    throw new io.stormglass.scenario.units.UnitException("expected a duration, got " + item.describe());
+                    throw new UnitException("expected a duration, got " + item.describe());
                 }
-                out[i] = io.stormglass.scenario.units.Units.durationNanos(s.text()) / 1e6;
-            } catch (io.stormglass.scenario.units.UnitException e) {
+                out[i] = Units.durationNanos(s.text()) / 1e6;
+            } catch (UnitException e) {
                 m.problems().add(item.location(), m.keyPath("samples") + "[" + i + "]", e.getMessage());
             }
         }

@@ -8,8 +8,10 @@ import io.stormglass.disk.neighbour.TraceNeighbour;
 import io.stormglass.scenario.model.DeviceSpec;
 import io.stormglass.scenario.yaml.MapReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -120,27 +122,35 @@ final class NeighbourBinder {
                 n.sizeBytes("region-offset", d.regionOffsetBytes()), Fields.positiveSize(n, "region-size", d.regionBytes()));
     }
 
+    /** A trace from {@code file:} (relative to the scenario) or given inline as {@code csv:}. */
     private static TraceNeighbour.Options trace(MapReader n) {
         long start = Fields.seconds(n, "start", 0);
-        if (!n.has("file")) {
-            n.requireString("file");
+        boolean inline = n.has("csv");
+        if (inline == n.has("file")) {
+            n.problemHere("file", "a trace needs exactly one of file: (a CSV file) or csv: (the CSV inline)");
             return null;
         }
-        String name = n.string("file", "");
-        Path path = Path.of(n.locationOf("file").file()).resolveSibling(name);
-        String csv;
-        try {
-            csv = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            n.problem("file", (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "cannot read: ") + path);
+        String key = inline ? "csv" : "file";
+        String csv = inline ? n.string("csv", "") : readTrace(n);
+        if (csv == null) {
             return null;
         }
         try {
             TraceNeighbour.parse(csv);
         } catch (IllegalArgumentException e) {
-            n.problem("file", path + ": " + e.getMessage());
+            n.problem(key, e.getMessage());
             return null;
         }
         return new TraceNeighbour.Options(csv, start);
+    }
+
+    private static String readTrace(MapReader n) {
+        Path path = Path.of(n.locationOf("file").file()).resolveSibling(n.string("file", ""));
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            n.problem("file", (e instanceof NoSuchFileException ? "no such file: " : "cannot read: ") + path);
+            return null;
+        }
     }
 }

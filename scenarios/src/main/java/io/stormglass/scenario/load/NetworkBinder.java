@@ -10,6 +10,7 @@ import io.stormglass.scenario.model.MemberSpec;
 import io.stormglass.scenario.model.NetworkSpec;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.Suggestions;
+import io.stormglass.scenario.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,13 @@ final class NetworkBinder {
                 overrides.add(new NetworkSpec.LinkOverride(from, to, spec, bothWays));
             }
         }
-        return new NetworkSpec(defaultLink, null, regions, overrides, options);
+        // links between clients and members, when they differ from the rest (seed 003: latency added on the client side)
+        LinkSpec clientLink = n.optionalMap("client-link").map(c -> {
+            LinkSpec spec = link(c, defaultLink);
+            c.finish();
+            return spec;
+        }).orElse(null);
+        return new NetworkSpec(defaultLink, clientLink, regions, overrides, options);
     }
 
     /** A link's keys, each defaulting to {@code base}'s value. */
@@ -124,8 +131,8 @@ final class NetworkBinder {
     }
 
     /** The member id written at {@code node} (reported under {@code key} of {@code m}); 0 after recording a problem. */
-    static int memberId(MapReader m, String key, io.stormglass.scenario.yaml.YamlNode node, int size) {
-        String text = node instanceof io.stormglass.scenario.yaml.YamlNode.YamlScalar s ? s.text() : null;
+    static int memberId(MapReader m, String key, YamlNode node, int size) {
+        String text = node instanceof YamlNode.YamlScalar s ? s.text() : null;
         if (text == null || !text.matches("-?[0-9]{1,9}")) {
             m.problems().add(node.location(), m.keyPath(key), "expected a member id 1.." + size + ", got "
                     + (text == null ? node.describe() : "\"" + text + "\""));

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Binds a resolved scenario tree (after {@code extends:} and {@code --set}) to a {@link Scenario},
@@ -47,18 +48,25 @@ final class ScenarioBinder {
             root.problem("description", "must say what the scenario shows");
         }
         long seed = root.integer("seed", DEFAULT_SEED, 0, Long.MAX_VALUE);
+        int before = problems.count();
         long duration = Fields.positiveNanos(root, "duration", DEFAULT_DURATION_NANOS);
+        // a duration that could not be read is not held against the values compared with it
+        boolean durationKnown = problems.count() == before;
         long warmup = root.durationNanos("warmup", Math.min(DEFAULT_WARMUP_NANOS, duration / 2));
-        if (warmup >= duration) {
+        if (durationKnown && warmup >= duration) {
             root.problem("warmup", "must be shorter than duration (" + Units.formatDuration(duration) + ")");
         }
         long window = Fields.positiveNanos(root, "metrics-window", DEFAULT_METRICS_WINDOW_NANOS);
-        if (window > duration) {
+        if (durationKnown && window > duration) {
             root.problem("metrics-window", "must not be longer than duration (" + Units.formatDuration(duration) + ")");
         }
 
         MapReader cluster = section(root, "cluster");
+        int beforeSize = problems.count();
         int size = ClusterBinder.size(cluster);
+        if (problems.count() > beforeSize) {
+            size = ClusterBinder.MAX_SIZE; // unreadable: do not report members beyond a size the user did not mean
+        }
         DeviceBinder.Devices devices = DeviceBinder.bind(root, size);
         ClusterSpec clusterSpec = ClusterBinder.bind(cluster, size, devices);
         MapReader network = section(root, "network");
@@ -67,7 +75,8 @@ final class ScenarioBinder {
         WorkloadSpec workloadSpec = WorkloadBinder.workload(workload);
         MapReader client = section(root, "client");
         ClientSpec clientSpec = WorkloadBinder.client(client);
-        List<FaultSpec> faults = new FaultBinder(size, new java.util.TreeSet<>(devices.devices().keySet()), duration).bind(root);
+        List<FaultSpec> faults = new FaultBinder(size, new TreeSet<>(devices.devices().keySet()),
+                durationKnown ? duration : Long.MAX_VALUE).bind(root);
         MapReader outputs = section(root, "outputs");
         OutputSpec outputSpec = new OutputSpec(outputs.string("dir", null), outputs.bool("report", true),
                 outputs.bool("member-logs", true), outputs.bool("history", false));

@@ -6,6 +6,7 @@ import io.stormglass.scenario.yaml.ScenarioException;
 import io.stormglass.scenario.yaml.YamlNode;
 import io.stormglass.scenario.yaml.YamlReader;
 import io.stormglass.scenario.yaml.YamlTrees;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -66,7 +67,7 @@ final class SetOverrides {
     /** Places every node of a value parsed from the command line at the override's location. */
     private static YamlNode relocate(YamlNode node, Location at) {
         if (node instanceof YamlNode.YamlMap m) {
-            var entries = new java.util.LinkedHashMap<String, YamlNode.Entry>();
+            var entries = new LinkedHashMap<String, YamlNode.Entry>();
             m.entries().forEach((k, e) -> entries.put(k, new YamlNode.Entry(k, at, relocate(e.value(), at))));
             return new YamlNode.YamlMap(at, entries);
         }
@@ -85,7 +86,7 @@ final class SetOverrides {
      */
     private static YamlNode replaceLeaf(YamlNode node, String[] parts, int i, YamlNode value) {
         YamlNode.YamlMap map = (YamlNode.YamlMap) node;
-        var entries = new java.util.LinkedHashMap<>(map.entries());
+        var entries = new LinkedHashMap<>(map.entries());
         YamlNode.Entry e = entries.get(parts[i]);
         if (i == parts.length - 1) {
             if (value == null) {

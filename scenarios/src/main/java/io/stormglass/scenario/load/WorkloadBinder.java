@@ -5,8 +5,9 @@ import io.stormglass.scenario.model.ClientSpec;
 import io.stormglass.scenario.model.WorkloadSpec;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.YamlNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** Binds {@code workload:} (what the clients do) and {@code client:} (how they behave). */
@@ -92,7 +93,7 @@ final class WorkloadBinder {
     }
 
     private static String num(double v) {
-        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     private static WorkloadSpec.KeySpace keys(MapReader w) {

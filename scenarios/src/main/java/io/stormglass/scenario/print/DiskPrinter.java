@@ -134,8 +134,7 @@ final class DiskPrinter {
                     .value("region-offset", ScenarioPrinter.size(o.regionOffsetBytes()))
                     .value("region-size", ScenarioPrinter.size(o.regionBytes()));
         } else if (spec instanceof TraceNeighbour.Options o) {
-            w.value("start", secs(o.startSeconds()));
-            w.comment("trace of " + TraceNeighbour.parse(o.csv()).size() + " I/Os, read from the file the scenario names");
+            w.value("start", secs(o.startSeconds())).block("csv", o.csv());
         }
     }
 

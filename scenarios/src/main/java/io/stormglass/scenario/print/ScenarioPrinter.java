@@ -118,6 +118,11 @@ public final class ScenarioPrinter {
         link(w, n.defaultLink());
         w.value("nic-bandwidth", bandwidth(n.options().nicBandwidthBitsPerSecond()))
                 .value("connections", n.options().connections().equals(ConnectionMap.single()) ? "single" : "etcd");
+        if (n.clientLink() != null) {
+            w.open("client-link");
+            link(w, n.clientLink());
+            w.close();
+        }
         if (!n.regionRtts().isEmpty()) {
             w.open("regions");
             n.regionRtts().forEach(r -> w.value(r.regionA() + "/" + r.regionB(), ms(r.rttMs())));

@@ -46,6 +46,19 @@ final class YamlWriter {
         return this;
     }
 
+    /** {@code key: |} and the text as a literal block, line breaks kept (with {@code |-} if it has no final one). */
+    YamlWriter block(String key, String text) {
+        line(key + ": " + (text.endsWith("\n") ? "|" : "|-"));
+        String pad = " ".repeat(indent + 2);
+        for (String l : text.split("\n", -1)) {
+            out.append(l.isEmpty() ? "" : pad + l).append('\n');
+        }
+        if (text.endsWith("\n")) {
+            out.setLength(out.length() - 1);
+        }
+        return this;
+    }
+
     /** {@code key: []}. */
     YamlWriter emptyList(String key) {
         return value(key, "[]");

@@ -48,7 +48,23 @@ public final class Runner {
     private Runner() {
     }
 
+    /**
+     * Called once the run is assembled (cluster started, load and faults scheduled) and before the
+     * simulation runs: a measurement that needs events of its own schedules them here (they go into
+     * the fingerprint like any other event).
+     */
+    @FunctionalInterface
+    public interface AssemblyHook {
+        AssemblyHook NONE = (sim, recorder) -> { };
+
+        void assembled(Simulation sim, Recorder recorder);
+    }
+
     public static RunResult run(Scenario s, Options options) throws IOException {
+        return run(s, options, AssemblyHook.NONE);
+    }
+
+    public static RunResult run(Scenario s, Options options, AssemblyHook hook) throws IOException {
         long wallStart = System.nanoTime();
         Simulation sim = new Simulation();
         Recorder recorder = new Recorder(sim, s.metricsWindowNanos(), 16_384, 1_000_000);
@@ -59,7 +75,8 @@ public final class Runner {
             int loadClients = loadClients(w.arrival());
             int candidates = w.controlPlane() == null ? 0 : w.controlPlane().candidates();
             SimulatedCluster cluster = new SimulatedCluster(s, sim, recorder,
-                    id -> outputs == null ? line -> { } : outputs.memberLog(id), options.observer(), loadClients + candidates);
+                    id -> outputs == null || !s.outputs().memberLogs() ? line -> { } : outputs.memberLog(id), options.observer(),
+                    loadClients + candidates);
             History history = s.outputs().history() ? new History(2_000_000) : null;
             List<KvClient> clients = new ArrayList<>();
             List<Integer> endpoints = s.cluster().members().stream().map(MemberSpec::id).toList();
@@ -82,6 +99,7 @@ public final class Runner {
                         .start(s.warmupNanos());
             }
             new FaultInjector(cluster, end).schedule(s.faults());
+            hook.assembled(sim, recorder);
             runWithProgress(sim, end, wallStart, options.progress());
             recorder.closePartialWindow();
             double wallSeconds = (System.nanoTime() - wallStart) / 1e9;

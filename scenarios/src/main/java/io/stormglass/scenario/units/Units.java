@@ -20,6 +20,9 @@ public final class Units {
 
     private static final Pattern DURATION_PART = Pattern.compile("[0-9]+(?:\\.[0-9]+)?(?:ns|us|µs|ms|s|min|m|h|d)");
     private static final Pattern COMPOUND_DURATION = Pattern.compile("(?:[0-9]+(?:\\.[0-9]+)?(?:ns|us|µs|ms|s|min|m|h|d)){2,}");
+    private static final Pattern DURATION_WORD = Pattern.compile(
+            "([0-9]+(?:\\.[0-9]+)?)\\s*(hours?|hrs?|days?|minutes?|mins|seconds?|secs?|millis|milliseconds?|msecs?)",
+            Pattern.CASE_INSENSITIVE);
     private static final Map<String, Long> DURATION_NANOS = new TreeMap<>();
     private static final Map<String, Long> SIZE_BYTES = new TreeMap<>();
     private static final Map<String, Long> PER_SECOND = new TreeMap<>();
@@ -80,7 +83,23 @@ public final class Units {
             }
             return total;
         }
-        return parse(text, DURATION_NANOS, expected);
+        try {
+            return parse(text, DURATION_NANOS, expected);
+        } catch (UnitException e) {
+            throw withWordSuggestion(e, text);
+        }
+    }
+
+    /** "12hours" → "did you mean 12h?": the unit written as a word. */
+    private static UnitException withWordSuggestion(UnitException e, String text) {
+        Matcher m = text == null ? null : DURATION_WORD.matcher(text.trim());
+        if (m == null || !m.matches() || e.getMessage().contains("did you mean")) {
+            return e;
+        }
+        String word = m.group(2).toLowerCase(Locale.ROOT);
+        String unit = word.startsWith("h") ? "h" : word.startsWith("d") ? "d" : word.startsWith("mi") && word.contains("ll") ? "ms"
+                : word.startsWith("mi") ? "m" : word.startsWith("s") ? "s" : "ms";
+        return new UnitException(e.getMessage() + " (did you mean " + m.group(1) + unit + "?)");
     }
 
     /** A non-negative size in bytes, such as {@code 64MiB} or {@code 2300B}. */

@@ -15,6 +15,11 @@ public final class Problems {
         }
     }
 
+    /** How many problems were found so far (to tell whether a value was read cleanly). */
+    public int count() {
+        return found.size();
+    }
+
     public boolean isEmpty() {
         return found.isEmpty();
     }

@@ -1,7 +1,6 @@
 package io.stormglass.scenario.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -32,6 +31,8 @@ public final class YamlReader {
     private final String file;
     private final YAMLParser parser;
     private int depth;
+    /** Key path of the node being read, for messages. */
+    private String path = "";
 
     private YamlReader(String file, YAMLParser parser) {
         this.file = file;
@@ -138,10 +139,14 @@ public final class YamlReader {
             }
             String key = parser.currentName();
             Location keyAt = location(parser.currentTokenLocation());
+            String parent = path;
+            path = parent.isEmpty() ? key : parent + "." + key;
             YamlNode value = node(parser.nextToken());
+            path = parent;
             if (entries.containsKey(key)) {
-                throw new ScenarioException(new ScenarioProblem(keyAt, key, "duplicate key (first at line "
-                        + entries.get(key).keyLocation().line() + ")"));
+                throw new ScenarioException(new ScenarioProblem(keyAt, parent.isEmpty() ? key : parent + "." + key,
+                        "duplicate key (first at line "
+                        + entries.get(key).keyLocation().line() + ", column " + entries.get(key).keyLocation().column() + ")"));
             }
             entries.put(key, new YamlNode.Entry(key, keyAt, value));
         }
@@ -153,9 +158,12 @@ public final class YamlReader {
         enter(at);
         List<YamlNode> items = new ArrayList<>();
         JsonToken t;
+        String parent = path;
         while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+            path = parent + "[" + items.size() + "]";
             items.add(node(t));
         }
+        path = parent;
         depth--;
         return new YamlNode.YamlList(at, items);
     }

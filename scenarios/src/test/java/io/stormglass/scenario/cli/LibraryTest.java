@@ -28,7 +28,9 @@ class LibraryTest {
 
     static List<Path> library() throws IOException {
         try (Stream<Path> files = Files.list(LIBRARY)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".yaml") && !SweepFileLoader.isSweepFile(p))
+            // capacity-*.yaml are capacity files (docs/capacity.md), tune-*.yaml sweeps (docs/sweeps.md), not scenarios
+            return files.filter(p -> p.getFileName().toString().endsWith(".yaml")
+                    && !p.getFileName().toString().startsWith("capacity-") && !SweepFileLoader.isSweepFile(p))
                     .sorted().toList();
         }
     }
@@ -37,7 +39,7 @@ class LibraryTest {
     void everyLibraryScenarioLoadsAndPrintsAConfigThatReloadsToItself() throws IOException {
         List<Path> files = library();
         assertEquals(List.of("client-added-latency.yaml", "cross-region.yaml", "incident-ceph-prometheus-fixed.yaml",
-                "incident-ceph-prometheus.yaml", "incident-ceph-staggered.yaml", "incident-raid5-nvme.yaml", "incident-raid5.yaml",
+                "incident-ceph-prometheus.yaml", "incident-raid5-nvme.yaml", "incident-raid5.yaml",
                 "lagging-follower-snapshot.yaml", "raft-paper-failover.yaml"), files.stream().map(p -> p.getFileName().toString()).toList());
         for (Path f : files) {
             Scenario s = ScenarioLoader.load(f);
@@ -66,19 +68,24 @@ class LibraryTest {
         assertEquals(12 * 3600 * S, s.durationNanos());
         assertEquals(100_000_000L, s.cluster().raft().heartbeatIntervalNanos());
         assertEquals(1_000_000_000L, s.cluster().raft().electionTimeoutNanos());
+        java.util.Set<Long> offsets = new java.util.TreeSet<>();
         for (int id = 1; id <= 3; id++) {
-            assertEquals("vm-n" + id, s.cluster().members().get(id - 1).walDevice());
-            CephRbdDisk.Options rbd = assertInstanceOf(CephRbdDisk.Options.class, s.devices().get("vm-n" + id).disk());
+            assertEquals("vm" + id, s.cluster().members().get(id - 1).walDevice());
+            assertEquals("vm" + id, s.cluster().members().get(id - 1).dataDevice(), "one disk per VM");
+            CephRbdDisk.Options rbd = assertInstanceOf(CephRbdDisk.Options.class, s.devices().get("vm" + id).disk());
             assertEquals(1000, rbd.iopsLimit());
             assertEquals("ceph", rbd.clusterName(), "one Ceph cluster behind every VM");
-            assertInstanceOf(PrometheusNeighbour.Options.class, s.devices().get("vm-n" + id).neighbours().get(0).spec());
+            PrometheusNeighbour.Options prometheus = assertInstanceOf(PrometheusNeighbour.Options.class,
+                    s.devices().get("vm" + id).neighbours().get(0).spec());
+            offsets.add(prometheus.headBlockOffsetSeconds());
         }
+        assertEquals(3, offsets.size(), "each VM's Prometheus writes its head block at its own moment");
         assertTrue(s.workload().controlPlane() != null);
         Scenario fixed = ScenarioLoader.load(LIBRARY.resolve("incident-ceph-prometheus-fixed.yaml"));
         assertTrue(fixed.devices().values().stream().allMatch(d -> d.neighbours().isEmpty()));
         assertEquals(s.cluster(), fixed.cluster());
         assertEquals(s.workload(), fixed.workload());
-        assertEquals(s.devices().get("vm-n1").disk(), fixed.devices().get("vm-n1").disk());
+        assertEquals(s.devices().get("vm1").disk(), fixed.devices().get("vm1").disk());
     }
 
     @Test
@@ -119,6 +126,13 @@ class LibraryTest {
         assertEquals(names.stream().sorted().toList(), names);
         assertTrue(lines.get(2).startsWith("incident-ceph-prometheus        Seed 001:"), lines.get(2));
         assertTrue(lines.stream().allMatch(l -> l.length() <= 32 + ListCommandLimits.MAX), r.out());
+    }
+
+    @Test
+    void listWithoutAFolderFindsTheLibraryOfThisInstallation() {
+        CliRunner.Result r = CliRunner.run("list");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("incident-raid5-nvme ")), r.out());
     }
 
     @Test

@@ -257,7 +257,7 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void empiricalDisksFitFioAndPrometheusFilesNamedRelativeToTheScenario() {
+    void empiricalDisksFitFioAndPrometheusFilesNamedRelativeToTheScenario() throws Exception {
         Scenario s = ScenarioLoader.load(GOOD.resolve("measured.yaml"));
         EmpiricalDisk.Options fio = assertInstanceOf(EmpiricalDisk.Options.class, s.devices().get("fio").disk());
         assertEquals(8_000_000L, fio.flushLatency().quantileNanos(0.99), "fio's sync p99");
@@ -270,5 +270,19 @@ class ScenarioLoaderTest {
         assertEquals(3, TraceNeighbour.parse(trace.csv()).size());
         assertEquals(60, trace.startSeconds());
         assertEquals("scraped", s.cluster().members().get(1).walDevice());
+
+        // the printout carries the fitted curves and the trace inline, so it reloads without the files
+        Path copy = java.nio.file.Files.createTempFile("printed-", ".yaml");
+        try {
+            java.nio.file.Files.writeString(copy, ScenarioPrinter.print(s));
+            Scenario reloaded = ScenarioLoader.load(copy);
+            assertEquals(ScenarioPrinter.print(s).lines().skip(1).toList(), ScenarioPrinter.print(reloaded).lines().skip(1).toList());
+            assertEquals(trace, reloaded.devices().get("fio").neighbours().get(0).spec());
+            EmpiricalDisk.Options again = (EmpiricalDisk.Options) reloaded.devices().get("fio").disk();
+            assertTrue(java.util.Arrays.equals(fio.flushLatency().probabilities(), again.flushLatency().probabilities()));
+            assertTrue(java.util.Arrays.equals(fio.flushLatency().nanos(), again.flushLatency().nanos()));
+        } finally {
+            java.nio.file.Files.delete(copy);
+        }
     }
 }

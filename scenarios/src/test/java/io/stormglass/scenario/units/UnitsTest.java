@@ -48,6 +48,10 @@ class UnitsTest {
         assertEquals(5_400_000_000_000L, Units.durationNanos("1h30m"));
         assertEquals(135_500_000_000L, Units.durationNanos("2m15.5s"));
         assertThrows(UnitException.class, () -> Units.durationNanos("1h 30"));
+        assertTrue(assertThrows(UnitException.class, () -> Units.durationNanos("12hours")).getMessage()
+                .endsWith("(did you mean 12h?)"));
+        assertTrue(assertThrows(UnitException.class, () -> Units.durationNanos("250millis")).getMessage()
+                .endsWith("(did you mean 250ms?)"));
     }
 
     @Test

@@ -1,0 +1,99 @@
+package io.stormglass.scenario.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stormglass.raft.server.MemberObserver;
+import io.stormglass.scenario.load.ScenarioLoader;
+import io.stormglass.scenario.model.OutputSpec;
+import io.stormglass.scenario.model.Scenario;
+import io.stormglass.scenario.print.ScenarioPrinter;
+import io.stormglass.scenario.run.RunResult;
+import io.stormglass.scenario.run.Runner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code stormglass run SCENARIO}: one simulation, its folder and its report. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs a scenario and writes its folder: report.html and charts, summary.json, events.jsonl,",
+            "metrics.csv and one etcd-style log per member (default folder: out/<scenario>-<seed>).",
+            "The same scenario with the same seed gives the same fingerprint on any machine."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario file")
+    Path file;
+
+    @Option(names = "--seed", paramLabel = "N", description = "the root seed (default: the scenario's)")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: the scenario's, or out/<scenario>-<seed>)")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario key, e.g. --set cluster.election-timeout=2s (repeatable)")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--no-report", description = "write the data files only, no charts or report.html")
+    boolean noReport;
+
+    @Option(names = "--print-config", description = "print the seed and every resolved parameter before running")
+    boolean printConfig;
+
+    @Override
+    public Integer call() throws IOException {
+        Scenario loaded = ScenarioLoader.load(file, sets);
+        Scenario s = seed == null ? loaded : loaded.withSeed(seed);
+        if (noReport) {
+            OutputSpec o = s.outputs();
+            s = new Scenario(s.name(), s.description(), s.file(), s.seed(), s.durationNanos(), s.warmupNanos(),
+                    s.metricsWindowNanos(), s.cluster(), s.devices(), s.network(), s.workload(), s.client(), s.faults(),
+                    new OutputSpec(o.dir(), false, o.memberLogs(), o.history()));
+        }
+        String printed = ScenarioPrinter.print(s);
+        if (printConfig) {
+            System.out.println(printed);
+        }
+        Path dir = out != null ? out : s.outputs().dir() != null ? Path.of(s.outputs().dir())
+                : Path.of("out", s.name() + "-" + s.seed());
+        System.err.printf(Locale.ROOT, "running %s (seed %d, %s simulated)%n", s.name(), s.seed(),
+                io.stormglass.scenario.units.Units.formatDuration(s.durationNanos()));
+        RunResult r = Runner.run(s, new Runner.Options(dir, reproduce(s), printed, MemberObserver.NONE,
+                new ProgressBar(System.err, System.console() != null)));
+        summarise(r);
+        return ExitCodes.OK;
+    }
+
+    private String reproduce(Scenario s) {
+        StringBuilder cmd = new StringBuilder("./stormglass run ").append(file).append(" --seed ").append(s.seed());
+        for (String set : sets) {
+            cmd.append(" --set ").append(set);
+        }
+        return cmd.toString();
+    }
+
+    /** Prints the headline numbers, read back from the run's summary.json so that they match it. */
+    private static void summarise(RunResult r) throws IOException {
+        double simulated = r.scenario().durationNanos() / 1e9;
+        System.out.printf(Locale.ROOT, "fingerprint %s; %d events in %.1f s (%.2f M events/s, x%.0f real time)%n",
+                r.fingerprint(), r.events(), r.wallSeconds(), r.events() / 1e6 / Math.max(1e-9, r.wallSeconds()),
+                simulated / Math.max(1e-9, r.wallSeconds()));
+        if (r.outDir() == null) {
+            return;
+        }
+        JsonNode s = new ObjectMapper().readTree(r.outDir().resolve("summary.json").toFile());
+        System.out.printf(Locale.ROOT, "leader changes: %d; slow fdatasync warnings: %d; heartbeat send failures: %d%n",
+                s.path("leader_changes").asLong(), s.path("slow_fdatasync_warnings").asLong(),
+                s.path("heartbeat_send_failures").asLong());
+        System.out.printf(Locale.ROOT, "WAL fdatasync p99 %.2f ms, max %.1f ms; client requests %d, errors %s%n",
+                s.path("wal_fsync_ms").path("p99").asDouble(), s.path("wal_fsync_ms").path("max").asDouble(),
+                s.path("client").path("requests").asLong(), s.path("client").path("errors"));
+        System.out.println("output: " + r.outDir());
+        if (r.report() != null) {
+            System.out.println("report: " + r.report());
+        }
+    }
+}
