@@ -2,6 +2,8 @@ package io.stormglass.scenario.cli;
 
 import io.stormglass.scenario.load.ScenarioLoader;
 import io.stormglass.scenario.model.Scenario;
+import io.stormglass.scenario.sweep.SweepFileLoader;
+import io.stormglass.scenario.sweep.SweepSpec;
 import io.stormglass.scenario.yaml.ScenarioException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +46,11 @@ final class ListCommand implements Callable<Integer> {
         boolean allValid = true;
         for (Path f : files) {
             try {
+                if (SweepFileLoader.isSweepFile(f)) {
+                    SweepSpec sweep = SweepFileLoader.load(f);
+                    rows.put(sweep.name(), summary("Sweep: " + sweep.description()));
+                    continue;
+                }
                 Scenario sc = ScenarioLoader.load(f);
                 rows.put(sc.name(), summary(sc.description()));
             } catch (ScenarioException e) {

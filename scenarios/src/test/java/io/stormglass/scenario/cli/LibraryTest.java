@@ -13,6 +13,7 @@ import io.stormglass.scenario.load.ScenarioLoader;
 import io.stormglass.scenario.model.FaultSpec;
 import io.stormglass.scenario.model.Scenario;
 import io.stormglass.scenario.print.ScenarioPrinter;
+import io.stormglass.scenario.sweep.SweepFileLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ class LibraryTest {
 
     static List<Path> library() throws IOException {
         try (Stream<Path> files = Files.list(LIBRARY)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".yaml") && !SweepFileLoader.isSweepFile(p))
+                    .sorted().toList();
         }
     }
 
@@ -35,8 +37,8 @@ class LibraryTest {
     void everyLibraryScenarioLoadsAndPrintsAConfigThatReloadsToItself() throws IOException {
         List<Path> files = library();
         assertEquals(List.of("client-added-latency.yaml", "cross-region.yaml", "incident-ceph-prometheus-fixed.yaml",
-                "incident-ceph-prometheus.yaml", "incident-raid5-nvme.yaml", "incident-raid5.yaml",
-                "lagging-follower-snapshot.yaml"), files.stream().map(p -> p.getFileName().toString()).toList());
+                "incident-ceph-prometheus.yaml", "incident-ceph-staggered.yaml", "incident-raid5-nvme.yaml", "incident-raid5.yaml",
+                "lagging-follower-snapshot.yaml", "raft-paper-failover.yaml"), files.stream().map(p -> p.getFileName().toString()).toList());
         for (Path f : files) {
             Scenario s = ScenarioLoader.load(f);
             assertTrue(s.description().length() > 80, f + " says what it shows");
@@ -111,7 +113,8 @@ class LibraryTest {
         CliRunner.Result r = CliRunner.run("list", LIBRARY.toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         List<String> lines = r.out().lines().toList();
-        assertEquals(library().size(), lines.size());
+        assertEquals(library().size() + 2, lines.size(), "the scenarios and the two tune-* sweeps");
+        assertTrue(r.out().contains("tune-cross-region               Sweep: Heartbeat interval"), r.out());
         List<String> names = lines.stream().map(l -> l.split("\\s+")[0]).toList();
         assertEquals(names.stream().sorted().toList(), names);
         assertTrue(lines.get(2).startsWith("incident-ceph-prometheus        Seed 001:"), lines.get(2));

@@ -1,0 +1,72 @@
+package io.stormglass.scenario.cli;
+
+import io.stormglass.scenario.sweep.PointResult;
+import io.stormglass.scenario.sweep.Recommendation;
+import io.stormglass.scenario.sweep.Recommender;
+import io.stormglass.scenario.sweep.RunRow;
+import io.stormglass.scenario.sweep.RunStatus;
+import io.stormglass.scenario.sweep.SweepFileLoader;
+import io.stormglass.scenario.sweep.SweepReport;
+import io.stormglass.scenario.sweep.SweepRunner;
+import io.stormglass.scenario.sweep.SweepSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code stormglass sweep SWEEP.yaml [--jobs K] [--out DIR]}: runs a parameter sweep, resumably. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Runs every point of a sweep file with each of its seeds, one simulation per thread.",
+            "Streams one row per finished run to DIR/sweep.csv; running again into the same DIR runs only",
+            "what is missing. Writes heatmaps, the Pareto chart, failover CDFs and DIR/sweep-report.html,",
+            "and prints the recommended timeouts. Exit codes: 0 done (failed runs are recorded), 2 bad input."})
+final class SweepCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SWEEP", description = "sweep file (YAML)")
+    Path file;
+
+    @Option(names = "--jobs", paramLabel = "K", description = "simulations run at once (default: the number of cores)")
+    Integer jobs;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/sweep-<name>)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        SweepSpec sweep = SweepFileLoader.load(file);
+        int k = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (k < 1) {
+            throw new UserInputException("--jobs must be at least 1, got " + k);
+        }
+        Path dir = out == null ? Path.of("out", "sweep-" + sweep.name()) : out;
+        long start = System.nanoTime();
+        System.err.printf(Locale.ROOT, "sweep %s: %d points × %d seeds on %d threads into %s%n", sweep.name(),
+                sweep.points().size(), sweep.seeds().size(), k, dir);
+        SweepRunner.Outcome o;
+        try {
+            o = SweepRunner.run(sweep, dir, k, (done, toRun, row) -> progress(start, done, toRun, row));
+        } catch (IllegalStateException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        List<PointResult> points = PointResult.of(sweep, o.rows());
+        Recommendation rec = Recommender.recommend(points, sweep.spuriousBudgetPerHour());
+        Path page = SweepReport.write(sweep, points, rec, dir);
+        System.out.printf(Locale.ROOT, "%d runs: %d skipped (already in sweep.csv), %d run now in %.1f s wall; %d ok, %d invalid, %d failed%n",
+                sweep.runs(), o.skipped(), o.ran(), wall, o.count(RunStatus.OK), o.count(RunStatus.INVALID),
+                o.count(RunStatus.ERROR));
+        System.out.println(rec.text());
+        rec.checks().forEach(c -> System.out.printf(Locale.ROOT, "  [%s] %s: %s%n", c.verdict(), c.rule(), c.detail()));
+        System.out.println("report: " + page);
+        return ExitCodes.OK;
+    }
+
+    private static void progress(long start, int done, int toRun, RunRow row) {
+        double wall = (System.nanoTime() - start) / 1e9;
+        double eta = wall / done * (toRun - done);
+        System.err.printf(Locale.ROOT, "[%d/%d] %s seed %d: %s%s (%.0f s elapsed, ETA %.0f s)%n", done, toRun, row.pointId(),
+                row.seed(), row.status().text(), row.status() == RunStatus.OK ? "" : " — " + row.error(), wall, eta);
+    }
+}

@@ -1,0 +1,225 @@
+package io.stormglass.scenario.sweep;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * {@code sweep.csv}: one row per finished (point, seed) run, appended and flushed as each run ends,
+ * so that an interrupted sweep loses at most the runs in progress. RFC 4180 quoting; numbers in
+ * plain decimals (milliseconds, seconds, per hour, per day as the column names say); an infinite
+ * failover time is {@code inf}; {@code failover_ms} lists every trial separated by spaces. Rows come
+ * in completion order, which depends on {@code --jobs}: sort by point and seed to compare sweeps.
+ */
+public final class SweepCsv implements Closeable {
+    static final List<String> COLUMNS = List.of("seed", "status", "heartbeat_ms", "election_ms", "simulated_s", "wall_s",
+            "events", "fingerprint", "leader_changes", "spurious_changes", "spurious_per_hour", "unavailable_s",
+            "unavailable_s_per_day", "requests", "errors", "error_rate", "put_p99_ms", "get_p99_ms", "wal_fsync_max_ms",
+            "rtt_ms", "failover_trials", "failover_p50_ms", "failover_p99_ms", "failover_ms", "error");
+
+    private final BufferedWriter out;
+    private final List<String> variedKeys;
+
+    private SweepCsv(BufferedWriter out, List<String> variedKeys) {
+        this.out = out;
+        this.variedKeys = List.copyOf(variedKeys);
+    }
+
+    /** The header for a sweep varying {@code variedKeys}. */
+    public static List<String> header(List<String> variedKeys) {
+        List<String> h = new ArrayList<>();
+        h.add("point");
+        h.addAll(variedKeys);
+        h.addAll(COLUMNS);
+        return h;
+    }
+
+    /**
+     * Opens {@code file} for appending, writing the header if the file is new or empty.
+     *
+     * @throws IllegalStateException if the file holds another sweep's header
+     */
+    public static SweepCsv append(Path file, List<String> variedKeys) throws IOException {
+        List<String> header = header(variedKeys);
+        boolean fresh = !Files.exists(file) || Files.size(file) == 0;
+        if (!fresh) {
+            List<String> existing;
+            try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                existing = parseLine(in.readLine());
+            }
+            if (!existing.equals(header)) {
+                throw new IllegalStateException(file + " belongs to another sweep (its columns differ); use another --out");
+            }
+            ensureEndsWithNewline(file);
+        }
+        BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        SweepCsv csv = new SweepCsv(w, variedKeys);
+        if (fresh) {
+            csv.writeLine(header);
+        }
+        return csv;
+    }
+
+    /** Appends one row and flushes it to the file. */
+    public synchronized void write(RunRow row, SweepPoint point) throws IOException {
+        List<String> cells = new ArrayList<>();
+        cells.add(row.pointId());
+        for (String k : variedKeys) {
+            cells.add(point.value(k) == null ? "" : point.value(k));
+        }
+        cells.add(Long.toString(row.seed()));
+        cells.add(row.status().text());
+        cells.add(num(row.heartbeatMs()));
+        cells.add(num(row.electionMs()));
+        Measurements m = row.measured();
+        if (m == null) {
+            for (int i = 0; i < COLUMNS.size() - 5; i++) {
+                cells.add("");
+            }
+        } else {
+            double[] f = m.failoverMs();
+            long[] nanos = Arrays.stream(f).mapToLong(v -> Double.isInfinite(v) ? Long.MAX_VALUE : Math.round(v * 1e6)).sorted().toArray();
+            cells.addAll(List.of(num(m.simulatedSeconds()), num(m.wallSeconds()), Long.toString(m.events()), m.fingerprint(),
+                    Integer.toString(m.leaderChanges()), Integer.toString(m.spuriousChanges()), num(m.spuriousPerHour()),
+                    num(m.unavailableSeconds()), num(m.unavailableSecondsPerDay()), Long.toString(m.requests()),
+                    Long.toString(m.errors()), num(m.errorRate()), num(m.putP99Ms()), num(m.getP99Ms()), num(m.walFsyncMaxMs()),
+                    num(m.rttMs()), Integer.toString(f.length),
+                    f.length == 0 ? "" : num(io.stormglass.scenario.failover.FailoverDistribution.percentileMs(nanos, 50)),
+                    f.length == 0 ? "" : num(io.stormglass.scenario.failover.FailoverDistribution.percentileMs(nanos, 99)),
+                    Arrays.stream(f).mapToObj(SweepCsv::num).collect(Collectors.joining(" "))));
+        }
+        cells.add(row.error().replaceAll("\\s*\\R\\s*", " | "));
+        writeLine(cells);
+    }
+
+    /** Every row of an existing {@code sweep.csv} (empty if there is none); rows cut short by a kill are skipped. */
+    public static List<RunRow> read(Path file, List<String> variedKeys) throws IOException {
+        List<RunRow> rows = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return rows;
+        }
+        List<String> header = header(variedKeys);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> c = parseLine(lines.get(i));
+            if (c.size() != header.size()) {
+                continue;
+            }
+            rows.add(row(c, variedKeys.size() + 1));
+        }
+        return rows;
+    }
+
+    private static RunRow row(List<String> c, int first) {
+        String pointId = c.get(0);
+        long seed = Long.parseLong(c.get(first));
+        RunStatus status = RunStatus.parse(c.get(first + 1));
+        double hb = dbl(c.get(first + 2));
+        double et = dbl(c.get(first + 3));
+        Measurements m = null;
+        if (status == RunStatus.OK) {
+            int i = first + 4;
+            String samples = c.get(i + 19);
+            double[] f = samples.isBlank() ? new double[0]
+                    : Arrays.stream(samples.trim().split(" ")).mapToDouble(SweepCsv::dbl).toArray();
+            m = new Measurements(dbl(c.get(i)), dbl(c.get(i + 1)), Long.parseLong(c.get(i + 2)), c.get(i + 3),
+                    Integer.parseInt(c.get(i + 4)), Integer.parseInt(c.get(i + 5)), dbl(c.get(i + 6)), dbl(c.get(i + 7)),
+                    dbl(c.get(i + 8)), Long.parseLong(c.get(i + 9)), Long.parseLong(c.get(i + 10)), dbl(c.get(i + 12)),
+                    dbl(c.get(i + 13)), dbl(c.get(i + 14)), dbl(c.get(i + 15)), f);
+        }
+        return new RunRow(pointId, seed, status, hb, et, m, c.get(c.size() - 1));
+    }
+
+    private void writeLine(List<String> cells) throws IOException {
+        out.write(cells.stream().map(SweepCsv::quote).collect(Collectors.joining(",")));
+        out.write('\n');
+        out.flush();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        out.close();
+    }
+
+    /** A plain decimal with at most 6 decimals (nanoseconds in a millisecond column); NaN is empty, infinity is {@code inf}. */
+    static String num(double v) {
+        return num(v, 6);
+    }
+
+    /** A plain decimal with at most {@code decimals} decimals; NaN is empty, infinity is {@code inf}. */
+    static String num(double v, int decimals) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (Double.isInfinite(v)) {
+            return "inf";
+        }
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    static double dbl(String s) {
+        if (s.isEmpty()) {
+            return Double.NaN;
+        }
+        return s.equals("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(s);
+    }
+
+    static String quote(String cell) {
+        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0) {
+            return cell;
+        }
+        return '"' + cell.replace("\"", "\"\"") + '"';
+    }
+
+    /** One RFC 4180 line (no line breaks inside cells, which {@link #write} never produces). */
+    static List<String> parseLine(String line) {
+        List<String> cells = new ArrayList<>();
+        if (line == null) {
+            return cells;
+        }
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                cells.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        cells.add(cur.toString());
+        return cells;
+    }
+
+    /** A kill may leave a partial last line; the next row must start on a line of its own. */
+    private static void ensureEndsWithNewline(Path file) throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        if (all.length > 0 && all[all.length - 1] != '\n') {
+            Files.write(file, new byte[] {'\n'}, StandardOpenOption.APPEND);
+        }
+    }
+}
