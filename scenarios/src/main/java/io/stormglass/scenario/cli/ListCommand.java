@@ -38,7 +38,9 @@ final class ListCommand implements Callable<Integer> {
         }
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p)).forEach(files::add);
+            // capacity-*.yaml are capacity files for the capacity command, not scenarios
+            s.filter(p -> p.getFileName().toString().endsWith(".yaml") && !p.getFileName().toString().startsWith("capacity-")
+                    && Files.isRegularFile(p)).forEach(files::add);
         } catch (IOException e) {
             throw new UserInputException("cannot list " + dir + ": " + e.getMessage());
         }

@@ -48,7 +48,23 @@ public final class Runner {
     private Runner() {
     }
 
+    /**
+     * Called once the run is assembled (cluster started, load and faults scheduled) and before the
+     * simulation runs: a measurement that needs events of its own schedules them here (they go into
+     * the fingerprint like any other event).
+     */
+    @FunctionalInterface
+    public interface AssemblyHook {
+        AssemblyHook NONE = (sim, recorder) -> { };
+
+        void assembled(Simulation sim, Recorder recorder);
+    }
+
     public static RunResult run(Scenario s, Options options) throws IOException {
+        return run(s, options, AssemblyHook.NONE);
+    }
+
+    public static RunResult run(Scenario s, Options options, AssemblyHook hook) throws IOException {
         long wallStart = System.nanoTime();
         Simulation sim = new Simulation();
         Recorder recorder = new Recorder(sim, s.metricsWindowNanos(), 16_384, 1_000_000);
@@ -83,6 +99,7 @@ public final class Runner {
                         .start(s.warmupNanos());
             }
             new FaultInjector(cluster, end).schedule(s.faults());
+            hook.assembled(sim, recorder);
             runWithProgress(sim, end, wallStart, options.progress());
             recorder.closePartialWindow();
             double wallSeconds = (System.nanoTime() - wallStart) / 1e9;

@@ -7,6 +7,7 @@ import io.stormglass.raft.StateRole;
 import io.stormglass.raft.kv.KvStore;
 import io.stormglass.raft.server.internal.Incarnation;
 import io.stormglass.raft.server.internal.MemberMetrics;
+import io.stormglass.raft.server.internal.ThreadCpuGauges;
 
 /**
  * One etcd member on the simulated clock: the Raft core, the WAL, the KV state machine, the
@@ -30,6 +31,7 @@ public final class Member {
         this.config = config;
         this.env = env;
         this.metrics = new MemberMetrics(env.recorder(), config.label());
+        ThreadCpuGauges.register(env.recorder(), env.scheduler(), config.label(), () -> current);
     }
 
     public int id() {

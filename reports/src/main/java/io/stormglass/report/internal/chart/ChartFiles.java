@@ -67,6 +67,23 @@ public final class ChartFiles {
     }
 
     public static void writeSvg(ChartSpec spec, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            streamSvg(spec, out);
+        }
+    }
+
+    /** The chart as an {@code <svg>} element, for pages that carry their charts inline. */
+    public static String svgText(ChartSpec spec) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            streamSvg(spec, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    private static void streamSvg(ChartSpec spec, Writer out) throws IOException {
         Document document = GenericDOMImplementation.getDOMImplementation().createDocument(SVG_NS, "svg", null);
         SVGGeneratorContext context = SVGGeneratorContext.createDefault(document);
         context.setComment("Stormglass chart: " + spec.fileStem());
@@ -77,7 +94,7 @@ public final class ChartFiles {
         Element root = g.getRoot();
         // a viewBox lets the browser scale the drawing to the width the page gives it
         root.setAttributeNS(null, "viewBox", "0 0 " + spec.widthPx() + " " + spec.heightPx());
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try {
             g.stream(root, out, true, false);
         } finally {
             g.dispose();

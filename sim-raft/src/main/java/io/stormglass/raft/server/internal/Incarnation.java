@@ -85,10 +85,10 @@ public final class Incarnation {
         }
         this.wal = booted.wal();
         this.storage = booted.storage();
-        SerialExecutor nodeExec = executor(label + "/raft-node");
-        SerialExecutor loopExec = executor(label + "/raft-loop");
-        SerialExecutor applyExec = executor(label + "/apply");
-        SerialExecutor backendExec = executor(label + "/backend");
+        SerialExecutor nodeExec = executor(label + "/" + ThreadCpuGauges.THREADS[0]);
+        SerialExecutor loopExec = executor(label + "/" + ThreadCpuGauges.THREADS[1]);
+        SerialExecutor applyExec = executor(label + "/" + ThreadCpuGauges.THREADS[2]);
+        SerialExecutor backendExec = executor(label + "/" + ThreadCpuGauges.THREADS[3]);
         RaftConfig raftConfig = new RaftConfig(config.id(), config.electionTicks(), 1, config.preVote(), config.checkQuorum(),
                 config.maxSizePerMsgBytes(), config.maxInflightMsgs(), RaftConfig.ETCD_MAX_UNCOMMITTED_ENTRIES_SIZE,
                 ReadOnlyOption.SAFE, false, booted.snapshot().index(), RaftConfig.ETCD_MAX_SIZE_PER_MSG);
@@ -164,6 +164,11 @@ public final class Incarnation {
 
     public void transferLeadership(long to) {
         nodeLoop.transferLeadership(to);
+    }
+
+    /** CPU nanoseconds charged so far on thread {@code index} of {@link ThreadCpuGauges#THREADS}. */
+    public long cpuNanos(int index) {
+        return executors.get(index).cpuNanos();
     }
 
     /** False once this lifetime ended: callbacks of its I/O must then do nothing. */

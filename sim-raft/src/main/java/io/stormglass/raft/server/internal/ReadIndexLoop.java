@@ -114,7 +114,9 @@ final class ReadIndexLoop {
     private void startRound() {
         inFlight = pending;
         pending = new ArrayList<>();
-        inFlightId = nextRoundId++;
+        // unique across members, as etcd's request ids (idutil: member id in the high bits): the leader's
+        // read-only queue keys requests by context and drops a duplicate, which would stall a round until the retry
+        inFlightId = ((long) config.id() << 48) | nextRoundId++;
         send();
         long roundId = inFlightId;
         timeoutHandle = scheduler.schedule(config.requestTimeoutNanos(), TIMEOUT, roundId, () -> onTimeout(roundId));
