@@ -58,9 +58,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 # 3. Execute. Debian's python3 first on PATH, so that the kernel is the interpreter the packages are in
-#    (not a pyenv or virtualenv python3). A failing cell makes nbconvert exit non-zero.
+#    (not a pyenv or virtualenv python3). A failing cell makes nbconvert exit non-zero. Figures use
+#    ipykernel's inline backend (headless; they are embedded in the executed notebooks).
 export PATH="/usr/bin:$PATH"
-export MPLBACKEND=Agg PYDEVD_DISABLE_FILE_VALIDATION=1 STORMGLASS_NOTEBOOK_OUT="$PWD/$out"
+export PYDEVD_DISABLE_FILE_VALIDATION=1 STORMGLASS_NOTEBOOK_OUT="$PWD/$out"
 mkdir -p "$out"
 rm -f "$out/incident.png"
 for nb in "${notebooks[@]}"; do
