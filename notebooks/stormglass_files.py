@@ -7,6 +7,7 @@ Stormglass's internals, so a notebook works the same on files copied from anothe
 
 Environment:
     STORMGLASS_NOTEBOOK_OUT  folder for the notebooks' runs and figures (default: target/notebooks)
+Paths in environment variables may be relative to the repository root.
 """
 import json
 import math
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["repo_root", "output_dir", "stormglass", "run_folder", "read_summary", "read_events",
+__all__ = ["repo_root", "output_dir", "given_path", "stormglass", "run_folder", "read_summary", "read_events",
            "read_metrics", "metric", "go_duration_s", "hms"]
 
 
@@ -36,6 +37,12 @@ def output_dir(*parts):
     d = base.joinpath(*parts)
     d.mkdir(parents=True, exist_ok=True)
     return d
+
+
+def given_path(text):
+    """A path from an environment variable: absolute as given, relative to the repository root otherwise."""
+    p = Path(text).expanduser()
+    return p if p.is_absolute() else repo_root() / p
 
 
 def stormglass(*args):
@@ -60,7 +67,7 @@ def run_folder(env_var, scenario, out, sets=()):
     """
     given = os.environ.get(env_var)
     if given:
-        folder = Path(given)
+        folder = given_path(given)
         if not (folder / "summary.json").is_file():
             raise FileNotFoundError(f"{env_var}={given}: no summary.json there (not a run folder)")
         print(f"{env_var}: reading {folder}")
