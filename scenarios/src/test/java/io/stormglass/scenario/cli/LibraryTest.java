@@ -68,18 +68,18 @@ class LibraryTest {
         assertEquals(100_000_000L, s.cluster().raft().heartbeatIntervalNanos());
         assertEquals(1_000_000_000L, s.cluster().raft().electionTimeoutNanos());
         for (int id = 1; id <= 3; id++) {
-            assertEquals("vm-n" + id, s.cluster().members().get(id - 1).walDevice());
-            CephRbdDisk.Options rbd = assertInstanceOf(CephRbdDisk.Options.class, s.devices().get("vm-n" + id).disk());
+            assertEquals("vm" + id, s.cluster().members().get(id - 1).walDevice());
+            CephRbdDisk.Options rbd = assertInstanceOf(CephRbdDisk.Options.class, s.devices().get("vm" + id).disk());
             assertEquals(1000, rbd.iopsLimit());
             assertEquals("ceph", rbd.clusterName(), "one Ceph cluster behind every VM");
-            assertInstanceOf(PrometheusNeighbour.Options.class, s.devices().get("vm-n" + id).neighbours().get(0).spec());
+            assertInstanceOf(PrometheusNeighbour.Options.class, s.devices().get("vm" + id).neighbours().get(0).spec());
         }
         assertTrue(s.workload().controlPlane() != null);
         Scenario fixed = ScenarioLoader.load(LIBRARY.resolve("incident-ceph-prometheus-fixed.yaml"));
         assertTrue(fixed.devices().values().stream().allMatch(d -> d.neighbours().isEmpty()));
         assertEquals(s.cluster(), fixed.cluster());
         assertEquals(s.workload(), fixed.workload());
-        assertEquals(s.devices().get("vm-n1").disk(), fixed.devices().get("vm-n1").disk());
+        assertEquals(s.devices().get("vm1").disk(), fixed.devices().get("vm1").disk());
     }
 
     @Test
