@@ -15,6 +15,12 @@ public final class RampAnalysis {
     /** A throttle taking this share of the I/O time, or a neighbour this share of the device's busy time, is the cause. */
     static final double DOMINANT_SHARE = 0.5;
 
+    /**
+     * Least distance below the chord (in units of the scaled axes) that counts as a knee: a curve
+     * that rises early and flattens, or a straight one, has none.
+     */
+    static final double MIN_BULGE = 0.1;
+
     private RampAnalysis() {
     }
 
@@ -36,37 +42,42 @@ public final class RampAnalysis {
 
     /**
      * The knee of the latency curve (Satopää et al., "Finding a 'Kneedle' in a Haystack", 2011):
-     * latency (the worse of put and get p99) against offered load, both scaled to 0..1; for a curve
-     * that rises ever faster the knee is the point farthest below the chord from the first to the
-     * last point, i.e. the largest {@code x − y}. Returns the knee's offered load, NaN with fewer
-     * than three steps or a flat curve.
+     * latency (the worse of put and get p99) against offered load, both scaled to 0..1 between the
+     * first and the last step; for a curve that rises ever faster the knee is the point farthest
+     * below the chord from the first to the last point, i.e. the largest {@code x − y}. The load axis
+     * is logarithmic for a geometric ramp (the scale its steps are even on), and the latency is
+     * replaced by its lower monotone envelope (the least latency at this load or above), so that the
+     * noisy p99 of a low-rate step with few requests cannot pass for a bend. Returns the knee's
+     * offered load, NaN with fewer than three steps, a curve that does not rise, or no point at least
+     * {@link #MIN_BULGE} below the chord.
      */
-    public static double knee(List<CapacityStep> steps) {
-        if (steps.size() < 3) {
+    public static double knee(List<CapacityStep> steps, boolean logLoad) {
+        int n = steps.size();
+        if (n < 3) {
             return Double.NaN;
         }
-        double x0 = steps.get(0).offeredPerSecond();
-        double x1 = steps.get(steps.size() - 1).offeredPerSecond();
-        double y0 = Double.POSITIVE_INFINITY;
-        double y1 = Double.NEGATIVE_INFINITY;
-        for (CapacityStep s : steps) {
-            y0 = Math.min(y0, latency(s));
-            y1 = Math.max(y1, latency(s));
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double floor = Double.POSITIVE_INFINITY;
+        for (int i = n - 1; i >= 0; i--) {
+            double load = steps.get(i).offeredPerSecond();
+            x[i] = logLoad ? Math.log(load) : load;
+            floor = Math.min(floor, latency(steps.get(i)));
+            y[i] = floor;
         }
-        if (!(x1 > x0) || !(y1 > y0)) {
-            return Double.NaN;
+        if (!(x[n - 1] > x[0]) || !(y[n - 1] > y[0])) {
+            return Double.NaN; // the curve does not rise from its first point to its last
         }
         double best = Double.NEGATIVE_INFINITY;
         double knee = Double.NaN;
-        for (CapacityStep s : steps) {
-            double x = (s.offeredPerSecond() - x0) / (x1 - x0);
-            double y = (latency(s) - y0) / (y1 - y0);
-            if (x - y > best) {
-                best = x - y;
-                knee = s.offeredPerSecond();
+        for (int i = 1; i < n - 1; i++) {
+            double bulge = (x[i] - x[0]) / (x[n - 1] - x[0]) - (y[i] - y[0]) / (y[n - 1] - y[0]);
+            if (bulge > best) {
+                best = bulge;
+                knee = steps.get(i).offeredPerSecond();
             }
         }
-        return best > 0 ? knee : Double.NaN;
+        return best >= MIN_BULGE ? knee : Double.NaN;
     }
 
     private static double latency(CapacityStep s) {
@@ -89,9 +100,9 @@ public final class RampAnalysis {
      * The saturated resource at {@code s}: the busiest of the WAL device, the data device, the
      * leader's busiest thread, its busiest link and a throttle (by the share of I/O time spent
      * waiting in it: a token bucket queues requests while the device behind it idles, so the
-     * device's own busy time understates it); when a device wins, the throttle is named instead if
-     * requests spent at least half their I/O time waiting in it, else a neighbour on the device if it
-     * took at least half of the device's busy time. {@link Resource#NONE} if nothing
+     * device's own busy time understates it); when a device wins, a neighbour on it is named instead
+     * if it took at least half of the device's busy time (behind a shared throttle it is what uses up
+     * the budget), else the throttle if requests spent at least half their I/O time waiting in it. {@link Resource#NONE} if nothing
      * is at least half busy.
      */
     public static Resource bottleneck(CapacityStep s) {
@@ -107,11 +118,12 @@ public final class RampAnalysis {
         if (top != Resource.WAL_DEVICE && top != Resource.DATA_DEVICE) {
             return top;
         }
-        // a device counts as busy while its requests wait in the throttle in front of it
-        if (s.utilisationOf(Resource.THROTTLE) >= DOMINANT_SHARE) {
-            return Resource.THROTTLE;
+        // the neighbour first: behind a shared throttle it is the one using up the throttle's budget
+        if (s.utilisationOf(Resource.NEIGHBOUR) >= DOMINANT_SHARE * topUtil) {
+            return Resource.NEIGHBOUR;
         }
-        return s.utilisationOf(Resource.NEIGHBOUR) >= DOMINANT_SHARE * topUtil ? Resource.NEIGHBOUR : top;
+        // a device counts as busy while its requests wait in the throttle in front of it
+        return s.utilisationOf(Resource.THROTTLE) >= DOMINANT_SHARE ? Resource.THROTTLE : top;
     }
 
     /** Why {@link #bottleneck} chose what it chose, with the figures. */

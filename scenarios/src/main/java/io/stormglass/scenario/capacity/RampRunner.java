@@ -55,7 +55,7 @@ public final class RampRunner {
         String detail = (exhausted ? "the SLO held up to the ramp's upper bound; busiest resource there: " : "")
                 + RampAnalysis.explain(at, bottleneck);
         return new ProfileOutcome(profile.name(), profile.description(), steps, RampAnalysis.maxSustainable(steps), exhausted,
-                RampAnalysis.knee(steps), bottleneck, detail, diskVerdict(profile.base()), profile.baseline());
+                RampAnalysis.knee(steps, ramp.factor() > 0), bottleneck, detail, diskVerdict(profile.base()), profile.baseline());
     }
 
     /** etcd's fio recipe on member 1's WAL device model, with the neighbours that share it. */

@@ -33,8 +33,20 @@ class RampAnalysisTest {
         for (int i = 0; i < lat.length; i++) {
             steps.add(step(100 * (i + 1), lat[i], true, Map.of()));
         }
-        assertEquals(700, RampAnalysis.knee(steps), 1e-9);
-        assertTrue(Double.isNaN(RampAnalysis.knee(steps.subList(0, 2))), "too few points");
+        assertEquals(700, RampAnalysis.knee(steps, false), 1e-9);
+        assertTrue(Double.isNaN(RampAnalysis.knee(steps.subList(0, 2), false)), "too few points");
+        // rises early, then flattens: no knee
+        List<CapacityStep> concave = List.of(step(10, 1, true, Map.of()), step(20, 3, true, Map.of()),
+                step(40, 3.5, true, Map.of()), step(80, 3.7, true, Map.of()), step(160, 3.8, true, Map.of()));
+        assertTrue(Double.isNaN(RampAnalysis.knee(concave, true)), "knee " + RampAnalysis.knee(concave, true));
+        // a geometric ramp, flat for two decades then bending: the knee is where it bends, not a noisy low step
+        List<CapacityStep> geometric = new ArrayList<>();
+        double[] p99 = {4.3, 3.6, 3.2, 3.5, 2.9, 3.0, 3.1, 3.2, 3.3, 3.5, 4, 6, 12, 30};
+        for (int i = 0; i < p99.length; i++) {
+            geometric.add(step(10 * Math.pow(1.5, i), p99[i], true, Map.of()));
+        }
+        // the bend: latency leaves its plateau (4 ms, then 6, 12, 30); Kneedle picks the point farthest below the chord
+        assertEquals(10 * Math.pow(1.5, 11), RampAnalysis.knee(geometric, true), 1e-6);
     }
 
     @Test
@@ -58,6 +70,8 @@ class RampAnalysisTest {
                 use(Resource.WAL_DEVICE, 0.4, Resource.THROTTLE, 0.9))));
         assertEquals(Resource.THROTTLE, RampAnalysis.bottleneck(step(1, 1, false,
                 use(Resource.WAL_DEVICE, 0.95, Resource.THROTTLE, 0.9))), "busy because it waits in the throttle");
+        assertEquals(Resource.NEIGHBOUR, RampAnalysis.bottleneck(step(1, 1, false,
+                use(Resource.WAL_DEVICE, 0.8, Resource.THROTTLE, 0.7, Resource.NEIGHBOUR, 0.45))), "the neighbour uses up the throttle");
         assertEquals(Resource.NETWORK, RampAnalysis.bottleneck(step(1, 1, false, use(Resource.NETWORK, 0.97))));
         assertEquals(Resource.NONE, RampAnalysis.bottleneck(step(1, 1, false, use(Resource.WAL_DEVICE, 0.3))));
     }

@@ -67,13 +67,18 @@ class LibraryTest {
         assertEquals(12 * 3600 * S, s.durationNanos());
         assertEquals(100_000_000L, s.cluster().raft().heartbeatIntervalNanos());
         assertEquals(1_000_000_000L, s.cluster().raft().electionTimeoutNanos());
+        java.util.Set<Long> offsets = new java.util.TreeSet<>();
         for (int id = 1; id <= 3; id++) {
             assertEquals("vm" + id, s.cluster().members().get(id - 1).walDevice());
+            assertEquals("vm" + id, s.cluster().members().get(id - 1).dataDevice(), "one disk per VM");
             CephRbdDisk.Options rbd = assertInstanceOf(CephRbdDisk.Options.class, s.devices().get("vm" + id).disk());
             assertEquals(1000, rbd.iopsLimit());
             assertEquals("ceph", rbd.clusterName(), "one Ceph cluster behind every VM");
-            assertInstanceOf(PrometheusNeighbour.Options.class, s.devices().get("vm" + id).neighbours().get(0).spec());
+            PrometheusNeighbour.Options prometheus = assertInstanceOf(PrometheusNeighbour.Options.class,
+                    s.devices().get("vm" + id).neighbours().get(0).spec());
+            offsets.add(prometheus.headBlockOffsetSeconds());
         }
+        assertEquals(3, offsets.size(), "each VM's Prometheus writes its head block at its own moment");
         assertTrue(s.workload().controlPlane() != null);
         Scenario fixed = ScenarioLoader.load(LIBRARY.resolve("incident-ceph-prometheus-fixed.yaml"));
         assertTrue(fixed.devices().values().stream().allMatch(d -> d.neighbours().isEmpty()));

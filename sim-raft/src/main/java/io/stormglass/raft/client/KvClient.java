@@ -20,9 +20,10 @@ import java.util.function.Consumer;
 /**
  * An etcd client (clientv3-like) on the simulated network: it talks to one member at a time,
  * gives each call a deadline (retries included), retries retryable errors
- * ({@code leader changed}, {@code no leader}) on the next endpoint after a backoff, and fails
- * over reads (never writes, which might apply twice) to the next endpoint when an attempt gets
- * no answer. Failures carry etcd's words; a call past its deadline fails with
+ * ({@code leader changed}, {@code no leader}) on the next endpoint after a backoff. When an
+ * attempt gets no answer, later calls go to the next endpoint (as gRPC's balancer leaves a broken
+ * connection) and a read is re-sent there at once; a write is not (it might apply twice) and
+ * waits for its deadline. Failures carry etcd's words; a call past its deadline fails with
  * {@code context deadline exceeded}.
  *
  * <p>Every call is counted per operation and error, and register operations (put, get, delete,
@@ -158,16 +159,20 @@ public final class KvClient {
         inFlight.put(call.requestId, call);
         int endpoint = config.endpoints().get(endpointIndex);
         transport.send(nodeId, endpoint, new Wire.Request(call.requestId, nodeId, call.op));
-        if (!call.isWrite()) {
-            long requestId = call.requestId;
-            call.attemptHandle = scheduler.schedule(config.attemptTimeoutNanos(), ATTEMPT_TIMEOUT, nodeId, () -> {
-                if (!call.finished && call.requestId == requestId) {
-                    inFlight.remove(requestId);
-                    nextEndpoint();
-                    send(call);
-                }
-            });
-        }
+        long requestId = call.requestId;
+        call.attemptHandle = scheduler.schedule(config.attemptTimeoutNanos(), ATTEMPT_TIMEOUT, nodeId, () -> {
+            if (call.finished || call.requestId != requestId) {
+                return;
+            }
+            // no answer: like gRPC's balancer, leave this endpoint for the calls that follow
+            if (config.endpoints().get(endpointIndex) == endpoint) {
+                nextEndpoint();
+            }
+            if (!call.isWrite()) {
+                inFlight.remove(requestId);
+                send(call); // a read has no effect: ask the next endpoint now
+            }
+        });
     }
 
     private void onResponse(Wire.Response response) {

@@ -91,6 +91,7 @@ class SlowDiskStallTest {
         assertTrue(!s.leader.isLeader(), "the old leader stepped down");
         TimelineEvent.LeaderChanged first = s.changesAfterStall().stream().filter(e -> e.toLeader() != old).findFirst().orElseThrow();
         double silenceSeconds = (first.timeNanos() - s.stallAt) / 1e9;
+        System.out.printf(java.util.Locale.ROOT, "2 s leader stall: new leader %.3f s after the stall began%n", silenceSeconds);
         assertTrue(silenceSeconds >= 0.9 && silenceSeconds < 2.0,
                 "a follower's randomized election timeout of 1-2 s ran out: " + silenceSeconds + " s after the last heartbeat");
         assertTrue(s.leaderChangesSeen() > seenBefore, "etcd_server_leader_changes_seen_total increments");
