@@ -5,7 +5,7 @@ package io.stormglass.report.sweep;
  *
  * @param label            the setting, such as {@code 100ms/1s}
  * @param spuriousPerHour  spurious leader changes per hour
- * @param failoverMs       failover time in milliseconds
+ * @param failoverMs       failover time in milliseconds (the median over the trials)
  * @param onFront          whether no other setting is at least as good on both and better on one
  * @param recommended      whether it is the recommended setting
  */

@@ -103,7 +103,7 @@ public final class SweepCharts {
     }
 
     /**
-     * Spurious leader changes per hour (x) against failover time (y); the Pareto front is joined by a
+     * Spurious leader changes per hour (x) against failover time (y, the median); the Pareto front is joined by a
      * line, the recommended setting drawn larger.
      */
     public static ChartFile pareto(Path dir, String stem, String title, String caption, List<ParetoPoint> points)
@@ -136,8 +136,11 @@ public final class SweepCharts {
         r.setSeriesShape(2, new java.awt.geom.Ellipse2D.Double(-7, -7, 14, 14));
         NumberAxis x = ChartStyle.countAxis("spurious leader changes per hour (no crash)");
         x.setAutoRangeIncludesZero(true);
-        NumberAxis y = ChartStyle.countAxis("failover time p99 (ms)");
+        // room for the labels written to the right of the points
+        x.setUpperMargin(0.2);
+        NumberAxis y = ChartStyle.countAxis("failover time p50 (ms)");
         y.setAutoRangeIncludesZero(true);
+        y.setUpperMargin(0.08);
         XYPlot plot = ChartStyle.style(new XYPlot(data, x, y, r));
         for (ParetoPoint p : points) {
             XYTextAnnotation a = new XYTextAnnotation("  " + p.label(), p.spuriousPerHour(), p.failoverMs());

@@ -38,6 +38,8 @@ class SweepReportTest {
             assertPng(out.resolve("heatmap-" + m.key() + ".png"));
             assertSvg(out.resolve("heatmap-" + m.key() + ".svg"));
         }
+        assertPng(out.resolve("heatmap-failover-p50.png"));
+        assertSvg(out.resolve("heatmap-failover-p50.svg"));
         assertPng(out.resolve("pareto.png"));
         assertSvg(out.resolve("pareto.svg"));
         assertPng(out.resolve("failover-cdf.png"));
@@ -49,7 +51,7 @@ class SweepReportTest {
         String text = Files.readString(page, StandardCharsets.UTF_8);
         assertTrue(text.contains("Recommended: heartbeat-interval 100ms, election-timeout 1s"), "recommendation shown");
         assertTrue(text.contains("&lt;heartbeat&gt; &amp; co"), "errors escaped");
-        assertEquals(SweepMetric.values().length + 2, text.split("data:image/png;base64,", -1).length - 1, "every chart embedded");
+        assertEquals(SweepMetric.values().length + 3, text.split("data:image/png;base64,", -1).length - 1, "every chart embedded");
     }
 
     @Test
