@@ -89,6 +89,7 @@ final class RaftLoop {
             }
             if (rd.snapshot() != null) {
                 m.storage.applySnapshot(rd.snapshot());
+                m.env.observer().installedSnapshot(m.config.id(), rd.snapshot().index(), rd.snapshot().term());
             }
             if (rd.hardState() != null) {
                 m.storage.setHardState(rd.hardState());
