@@ -9,12 +9,12 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -28,18 +28,17 @@ import net.jqwik.api.statistics.Statistics;
  *
  * <p>A failure message holds the violations and the shrunk schedule as a scenario fragment
  * ({@code faults:} with {@code at}/{@code for}); it is also written to
- * {@code target/safety-failures/}. Tries per property: 120 (240 schedules in all), or
- * {@code -Dsafety.tries=N}.
+ * {@code target/safety-failures/}. Tries per property: jqwik's default for this module (150, so 300
+ * schedules in all; see the pom), or {@code -Dsafety.tries=N} for a campaign.
  */
-@AddLifecycleHook(CampaignTries.class)
 class FaultScheduleProperties {
 
-    @Property(tries = 120, shrinking = ShrinkingMode.BOUNDED)
+    @Property(shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
     void threeMembersStaySafeAndLive(@ForAll("threeMemberSetups") ClusterSetup setup, @ForAll("schedules") List<FaultAction> schedule) {
         check(setup, schedule);
     }
 
-    @Property(tries = 120, shrinking = ShrinkingMode.BOUNDED)
+    @Property(shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
     void fiveMembersStaySafeAndLive(@ForAll("fiveMemberSetups") ClusterSetup setup, @ForAll("schedules") List<FaultAction> schedule) {
         check(setup, schedule);
     }
