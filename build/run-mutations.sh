@@ -5,6 +5,8 @@
 # mutation is missed (or does not apply/compile: "BROKEN").
 #
 # usage: build/run-mutations.sh [patch ...]        (default: every build/mutations/*.patch)
+# The surefire report of each run (violations, shrunk schedule as YAML) is copied to
+# target/mutations/<name>.txt (or $MUTATION_REPORTS).
 # env:   SAFETY_TRIES   tries per property (default: the module's default, 150)
 #        MUTATION_TEST  test class to run (default: FaultScheduleProperties)
 set -u -o pipefail
@@ -14,6 +16,8 @@ tries_arg=()
 if [ -n "${SAFETY_TRIES:-}" ]; then tries_arg=("-Dsafety.tries=${SAFETY_TRIES}"); fi
 if [ "$#" -gt 0 ]; then patches=("$@"); else patches=("$root"/build/mutations/*.patch); fi
 
+reports="${MUTATION_REPORTS:-$root/target/mutations}"
+mkdir -p "$reports"
 missed=0
 printf '%-40s %-8s %7s  %s\n' "mutation" "result" "seconds" "first finding"
 for patch in "${patches[@]}"; do
@@ -32,6 +36,7 @@ for patch in "${patches[@]}"; do
   status=$?
   secs=$(( $(date +%s) - start ))
   report="$work/sim-raft/target/surefire-reports/io.stormglass.raft.check.safety.${test_class}.txt"
+  [ -f "$report" ] && cp "$report" "$reports/$name.txt"
   if [ "$status" -eq 0 ]; then
     printf '%-40s %-8s %7s  %s\n' "$name" "MISSED" "$secs" "suite passed"
     missed=$((missed + 1))
@@ -39,7 +44,7 @@ for patch in "${patches[@]}"; do
     printf '%-40s %-8s %7s  %s\n' "$name" "BROKEN" "$secs" "did not compile or run (see $work/mvn.log)"
     missed=$((missed + 1))
   else
-    finding="$(grep -m1 -E 'violation: |boot failure|liveness: |not linearizable' "$report" | sed -e 's/^ *//' | cut -c1-150)"
+    finding="$(grep -m1 -A1 'fault schedule broke the cluster:' "$report" | tail -1 | sed -e 's/^ *//' | cut -c1-150)"
     printf '%-40s %-8s %7s  %s\n' "$name" "caught" "$secs" "${finding:-suite failed}"
     rm -rf "$work"
   fi
