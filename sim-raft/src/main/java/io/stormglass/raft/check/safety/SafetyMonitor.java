@@ -144,8 +144,8 @@ public final class SafetyMonitor implements MemberObserver {
         entries.forEach(e -> back.put(e.index(), e));
         for (Entry e : log.entries()) {
             if (e.index() > snapshotIndex && !e.equals(back.get(e.index()))) {
-                violation(Invariant.CRASH_DURABILITY, List.of(member), "n" + member + " synced entry " + e
-                        + " but recovered " + (back.containsKey(e.index()) ? back.get(e.index()).toString() : "nothing")
+                violation(Invariant.CRASH_DURABILITY, List.of(member), "n" + member + " synced entry " + EntryText.of(e)
+                        + " but recovered " + EntryText.of(back.get(e.index()))
                         + " at index " + e.index() + " (snapshot " + snapshotIndex + ")");
                 break;
             }
@@ -165,7 +165,7 @@ public final class SafetyMonitor implements MemberObserver {
             CommittedLog.Committed c = committed.at(e.index());
             if (e.index() > index && c != null && c.entry().equals(e)) {
                 violation(Invariant.COMMITTED_ENTRY_CHANGED, List.of(member), "n" + member + " installed snapshot " + index
-                        + "/" + term + " and discarded the committed entry " + e + " after it");
+                        + "/" + term + " and discarded the committed entry " + EntryText.of(e) + " after it");
             }
         }
     }
@@ -191,7 +191,7 @@ public final class SafetyMonitor implements MemberObserver {
                 if (c != null && c.entry().equals(removed) && !replacedSame) {
                     Entry now = log.at(removed.index());
                     violation(Invariant.COMMITTED_ENTRY_CHANGED, List.of(member), "n" + member + " replaced the committed entry "
-                            + removed + " with " + (now == null ? "nothing (its log was cut at " + (first - 1) + ")" : now));
+                            + EntryText.of(removed) + " with " + (now == null ? "nothing (its log was cut at " + (first - 1) + ")" : EntryText.of(now)));
                 }
             }
             checkNewEntries(member, entries);
@@ -257,8 +257,8 @@ public final class SafetyMonitor implements MemberObserver {
                 long myPrev = mine.termAt(e.index() - 1);
                 long theirPrev = theirs.termAt(e.index() - 1);
                 if (oe != null && !oe.equals(e)) {
-                    violation(Invariant.LOG_MATCHING, sorted(member, other.getKey()), "n" + member + " holds " + e + " and n"
-                            + other.getKey() + " holds " + oe + ": same index and term, different entries");
+                    violation(Invariant.LOG_MATCHING, sorted(member, other.getKey()), "n" + member + " holds " + EntryText.of(e) + " and n"
+                            + other.getKey() + " holds " + EntryText.of(oe) + ": same index and term, different entries");
                 } else if (myPrev >= 0 && theirPrev >= 0 && myPrev != theirPrev) {
                     violation(Invariant.LOG_MATCHING, sorted(member, other.getKey()), "n" + member + " and n" + other.getKey()
                             + " agree on entry " + e.index() + "/" + e.term() + " but hold terms " + myPrev + " and " + theirPrev
@@ -288,11 +288,11 @@ public final class SafetyMonitor implements MemberObserver {
         if (!known.entry().equals(e)) {
             String ack = known.acknowledged() ? " (it carried an acknowledged client write)" : "";
             violation(applied ? Invariant.STATE_MACHINE_SAFETY : Invariant.COMMITTED_ENTRY_CHANGED,
-                    sorted(member, known.firstSeenBy()), "n" + member + (applied ? " applied " : " committed ") + e
-                            + " but n" + known.firstSeenBy() + " had " + known.entry() + " committed at index " + e.index() + ack);
+                    sorted(member, known.firstSeenBy()), "n" + member + (applied ? " applied " : " committed ") + EntryText.of(e)
+                            + " but n" + known.firstSeenBy() + " had " + EntryText.of(known.entry()) + " committed at index " + e.index() + ack);
             if (known.acknowledged()) {
-                violation(Invariant.ACKNOWLEDGED_WRITE, List.of(member), "the acknowledged write in " + known.entry()
-                        + " was replaced by " + e + " on n" + member);
+                violation(Invariant.ACKNOWLEDGED_WRITE, List.of(member), "the acknowledged write in " + EntryText.of(known.entry())
+                        + " was replaced by " + EntryText.of(e) + " on n" + member);
             }
         }
     }
@@ -305,7 +305,7 @@ public final class SafetyMonitor implements MemberObserver {
             }
         }
         if (holders.size() < quorum) {
-            violation(Invariant.QUORUM_DURABILITY, List.of(member), "n" + member + " treats " + e + " as committed but only "
+            violation(Invariant.QUORUM_DURABILITY, List.of(member), "n" + member + " treats " + EntryText.of(e) + " as committed but only "
                     + holders + " had persisted it (a quorum is " + quorum + ")");
         }
     }
@@ -324,9 +324,9 @@ public final class SafetyMonitor implements MemberObserver {
             if (!log.covers(c.entry().index(), c.entry().term())) {
                 Entry has = log.at(c.entry().index());
                 violation(c.acknowledged() ? Invariant.ACKNOWLEDGED_WRITE : Invariant.LEADER_COMPLETENESS,
-                        sorted(member, c.firstSeenBy()), "n" + member + " leads term " + term + " without the entry " + c.entry()
+                        sorted(member, c.firstSeenBy()), "n" + member + " leads term " + term + " without the entry " + EntryText.of(c.entry())
                                 + " committed by term " + c.committedBy() + (c.acknowledged() ? " and acknowledged to a client" : "")
-                                + "; it holds " + (has == null ? "nothing" : has.toString()) + " there");
+                                + "; it holds " + EntryText.of(has) + " there");
             }
         }
     }

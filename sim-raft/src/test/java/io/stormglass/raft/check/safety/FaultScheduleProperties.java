@@ -33,12 +33,12 @@ import net.jqwik.api.statistics.Statistics;
  */
 class FaultScheduleProperties {
 
-    @Property(shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
+    @Property(shrinking = ShrinkingMode.FULL, edgeCases = EdgeCasesMode.NONE)
     void threeMembersStaySafeAndLive(@ForAll("threeMemberSetups") ClusterSetup setup, @ForAll("schedules") List<FaultAction> schedule) {
         check(setup, schedule);
     }
 
-    @Property(shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
+    @Property(shrinking = ShrinkingMode.FULL, edgeCases = EdgeCasesMode.NONE)
     void fiveMembersStaySafeAndLive(@ForAll("fiveMemberSetups") ClusterSetup setup, @ForAll("schedules") List<FaultAction> schedule) {
         check(setup, schedule);
     }

@@ -1,5 +1,6 @@
 package io.stormglass.raft.check.safety;
 
+import io.stormglass.engine.event.SimulationException;
 import io.stormglass.raft.check.linearizability.Budget;
 import io.stormglass.raft.check.linearizability.CheckResult;
 import io.stormglass.raft.check.linearizability.LinearizabilityChecker;
@@ -17,7 +18,10 @@ import java.util.List;
  */
 final class ScheduleRun {
     static final long SAFETY_PHASE_NANOS = 8_000_000_000L;
-    /** Heal to committed write: an election (up to two timeouts, 1 s) after the longest stall (3 s) plus slack. */
+    /**
+     * Heal to a write applied everywhere: the longest stall (3 s) ending, an election (up to two
+     * timeouts, 1 s), a client deadline (2 s) lost on a member that was still catching up, slack.
+     */
     static final long LIVENESS_BOUND_NANOS = 10_000_000_000L;
     /** Long enough after the workload stops for every call to reach its 2 s deadline. */
     static final long DRAIN_NANOS = 3_000_000_000L;
@@ -27,11 +31,11 @@ final class ScheduleRun {
 
     /** What a run showed. {@code livenessNanos} is -1 when no write committed within the bound. */
     record Outcome(ClusterSetup setup, List<FaultAction> schedule, List<SafetyViolation> violations, List<String> bootFailures,
-            long livenessNanos, CheckResult linearizability, int operations, long acknowledgedWrites, int crashes,
+            String panic, long livenessNanos, String finalState, CheckResult linearizability, int operations, long acknowledgedWrites, int crashes,
             int committedEntries, int leaderTerms, long droppedMessages, long events) {
 
         boolean passed() {
-            return violations.isEmpty() && bootFailures.isEmpty() && livenessNanos >= 0
+            return violations.isEmpty() && bootFailures.isEmpty() && panic == null && livenessNanos >= 0
                     && !(linearizability instanceof CheckResult.NotLinearizable);
         }
 
@@ -44,9 +48,13 @@ final class ScheduleRun {
             for (String f : bootFailures) {
                 b.append("  boot failure after a crash: ").append(f).append('\n');
             }
-            if (livenessNanos < 0) {
-                b.append("  liveness: no write committed within ").append(LIVENESS_BOUND_NANOS / 1_000_000)
-                        .append(" ms after every fault healed\n");
+            if (panic != null) {
+                b.append("  panic (the simulation stopped): ").append(panic).append('\n');
+            }
+            if (livenessNanos < 0 && panic == null) {
+                b.append("  liveness: within ").append(LIVENESS_BOUND_NANOS / 1_000_000)
+                        .append(" ms after every fault healed, no write was acknowledged and applied by every member (")
+                        .append(finalState).append(")\n");
             }
             if (linearizability instanceof CheckResult.NotLinearizable nl) {
                 b.append("  not linearizable on key ").append(nl.key()).append(", witness:\n");
@@ -73,43 +81,69 @@ final class ScheduleRun {
         Workload workload = new Workload(c, ClusterSetup.CLIENTS);
         workload.start();
         c.schedule(schedule);
-        c.sim.runUntil(SAFETY_PHASE_NANOS);
-        workload.stop();
-        c.healAll();
-        long healedAt = c.sim.nowNanos();
-        long liveness = awaitProgress(c, healedAt);
-        c.sim.runUntil(Math.max(c.sim.nowNanos(), healedAt + DRAIN_NANOS));
+        long liveness = -1;
+        String panic = null;
+        try {
+            c.sim.runUntil(SAFETY_PHASE_NANOS);
+            workload.stop();
+            c.healAll();
+            long healedAt = c.sim.nowNanos();
+            liveness = awaitProgress(c, healedAt);
+            c.sim.runUntil(Math.max(c.sim.nowNanos(), healedAt + DRAIN_NANOS));
+        } catch (SimulationException e) {
+            // a member's code threw on the event loop: etcd-raft would panic and the process die
+            panic = e.getMessage();
+        }
         CheckResult lin = new LinearizabilityChecker(Budget.steps(LINEARIZABILITY_STEPS)).check(c.history.operations());
         List<SafetyViolation> violations = new ArrayList<>(c.monitor.violations());
-        return new Outcome(setup, schedule, violations, List.copyOf(c.bootFailures), liveness, lin,
+        return new Outcome(setup, schedule, violations, List.copyOf(c.bootFailures), panic, liveness, memberStates(c), lin,
                 c.history.operations().size(), c.monitor.acknowledgedWrites(), c.crashes(), c.monitor.committedEntries(),
                 c.monitor.termsWithLeader(), c.network.droppedMessages(), c.sim.dispatchedEvents());
     }
 
-    /** Puts until one is acknowledged while a leader exists; returns the time from healing, or -1. */
+    /**
+     * Liveness: puts (each attempt from a new client, so attempts start at different members)
+     * until one is acknowledged while a leader exists and every member has applied it. Returns the
+     * time from healing to that point, or -1 if the bound passed first.
+     */
     private static long awaitProgress(SafetyCluster c, long healedAt) {
-        KvClient client = c.client(FaultyNetwork.FIRST_CLIENT + 999);
-        boolean[] done = {false};
+        String[] acked = {null};
         boolean[] inFlight = {false};
-        int[] attempt = {0};
+        int attempt = 0;
         long deadline = healedAt + LIVENESS_BOUND_NANOS;
         while (c.sim.nowNanos() < deadline) {
-            if (!inFlight[0]) {
+            if (acked[0] == null && !inFlight[0]) {
                 inFlight[0] = true;
-                String value = "live-" + (++attempt[0]);
+                KvClient client = c.client(FaultyNetwork.FIRST_CLIENT + 900 + attempt);
+                String value = "live-" + (++attempt);
                 client.put("live", value, r -> {
                     inFlight[0] = false;
                     if (r.ok()) {
                         c.monitor.writeAcknowledged(client.nodeId(), "live", value);
-                        done[0] = true;
+                        acked[0] = value;
                     }
                 });
             }
             c.sim.runFor(10_000_000L);
-            if (done[0] && c.members.stream().anyMatch(Member::isLeader)) {
+            if (acked[0] != null && c.members.stream().anyMatch(Member::isLeader)
+                    && c.members.stream().allMatch(m -> holds(m, "live", acked[0]))) {
                 return c.sim.nowNanos() - healedAt;
             }
         }
         return -1;
+    }
+
+    private static boolean holds(Member m, String key, String value) {
+        return m.isUp() && m.kv().get(key) != null && value.equals(m.kv().get(key).value());
+    }
+
+    /** Each member's role, term and applied index, for a failure message. */
+    static String memberStates(SafetyCluster c) {
+        StringBuilder b = new StringBuilder();
+        for (Member m : c.members) {
+            b.append(b.length() == 0 ? "" : ", ").append('n').append(m.id()).append(' ')
+                    .append(m.isUp() ? m.softState().role() + " term " + m.term() + " applied " + m.appliedIndex() : "down");
+        }
+        return b.toString();
     }
 }
