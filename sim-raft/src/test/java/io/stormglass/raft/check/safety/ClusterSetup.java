@@ -8,8 +8,10 @@ package io.stormglass.raft.check.safety;
  * @param flushMicros    WAL and data device flush time in microseconds
  * @param smallSnapshots snapshot every 20 applied entries keeping 5 (exercises compaction and
  *                       InstallSnapshot) instead of etcd's 10 000 / 5 000
+ * @param preVote        etcd's {@code --pre-vote} (default true since 3.5); without it partitions
+ *                       cause more elections and term churn
  */
-record ClusterSetup(int size, long seed, int flushMicros, boolean smallSnapshots) {
+record ClusterSetup(int size, long seed, int flushMicros, boolean smallSnapshots, boolean preVote) {
     static final long HEARTBEAT_NANOS = 50_000_000L;
     static final long ELECTION_NANOS = 500_000_000L;
     static final int CLIENTS = 3;
@@ -23,6 +25,7 @@ record ClusterSetup(int size, long seed, int flushMicros, boolean smallSnapshots
                 + "  members: " + size + "\n"
                 + "  heartbeat-interval: " + HEARTBEAT_NANOS / 1_000_000 + "ms\n"
                 + "  election-timeout: " + ELECTION_NANOS / 1_000_000 + "ms\n"
+                + "  pre-vote: " + preVote + "\n"
                 + "  snapshot-count: " + (smallSnapshots ? 20 : 10_000) + "\n"
                 + "  snapshot-catchup-entries: " + (smallSnapshots ? 5 : 5_000) + "\n"
                 + "disks:\n"

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Fixed schedules: what one run exercises, its determinism, and the failure report's shape. */
 class FaultScheduleExamplesTest {
-    private static final ClusterSetup THREE = new ClusterSetup(3, 1, 5_000, true);
+    private static final ClusterSetup THREE = new ClusterSetup(3, 1, 5_000, true, true);
 
     /**
      * Found by the suite (while checking mutation 05): n2, cut off, missed the snapshot the leader
@@ -63,6 +63,7 @@ class FaultScheduleExamplesTest {
         ScheduleRun.Outcome o = ScheduleRun.run(THREE, SNAPSHOT_LOST);
         String yaml = o.report();
         assertTrue(yaml.contains("seed: 1\n"), yaml);
+        assertTrue(yaml.contains("  pre-vote: true\n"), yaml);
         assertTrue(yaml.contains("faults:\n  - at: 55ms\n    for: 352ms\n    crash: {member: n2, mode: drop-unsynced}\n"), yaml);
         assertTrue(yaml.contains("partition: {kind: full, sides: [[n2, n3], [n1]]}"), yaml);
         assertTrue(yaml.contains("partition: {kind: flapping, sides: [[n1], [n2, n3]], period: 36ms}"), yaml);

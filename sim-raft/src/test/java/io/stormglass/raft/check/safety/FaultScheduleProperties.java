@@ -85,16 +85,17 @@ class FaultScheduleProperties {
 
     private static Arbitrary<ClusterSetup> setups(int size) {
         return Combinators.combine(Arbitraries.just(size), Arbitraries.longs().between(1, 1_000_000_000L),
-                Arbitraries.of(100, 1_000, 5_000), Arbitraries.of(true, false)).as(ClusterSetup::new);
+                Arbitraries.of(100, 1_000, 5_000), Arbitraries.of(true, false), Arbitraries.of(true, false))
+                .as(ClusterSetup::new);
     }
 
     @Provide
     Arbitrary<List<FaultAction>> schedules() {
         Arbitrary<FaultAction.Kind> kinds = Arbitraries.frequency(
                 Tuple.of(6, FaultAction.Kind.CRASH),
-                Tuple.of(3, FaultAction.Kind.PARTITION),
-                Tuple.of(2, FaultAction.Kind.ONE_WAY),
-                Tuple.of(2, FaultAction.Kind.FLAPPING),
+                Tuple.of(4, FaultAction.Kind.PARTITION),
+                Tuple.of(3, FaultAction.Kind.ONE_WAY),
+                Tuple.of(3, FaultAction.Kind.FLAPPING),
                 Tuple.of(2, FaultAction.Kind.DISK_STALL),
                 Tuple.of(2, FaultAction.Kind.DISK_SLOW),
                 Tuple.of(2, FaultAction.Kind.DROP),
@@ -105,6 +106,6 @@ class FaultScheduleProperties {
                 Arbitraries.integers().between(1, ScheduleRun.MAX_FAULT_DURATION_MS),
                 Arbitraries.integers().between(0, 31),
                 Arbitraries.integers().between(0, 99)).as(FaultAction::new);
-        return action.list().ofMinSize(0).ofMaxSize(14);
+        return action.list().ofMinSize(0).ofMaxSize(20);
     }
 }

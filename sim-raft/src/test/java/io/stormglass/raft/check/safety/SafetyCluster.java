@@ -65,6 +65,10 @@ final class SafetyCluster {
             if (setup.smallSnapshots()) {
                 config = config.withSnapshots(20, 5);
             }
+            config = new MemberConfig(config.id(), config.peers(), config.heartbeatIntervalNanos(), config.electionTimeoutNanos(),
+                    setup.preVote(), config.checkQuorum(), config.snapshotCount(), config.snapshotCatchUpEntries(),
+                    config.maxInflightMsgs(), config.maxSizePerMsgBytes(), config.backendBatchIntervalNanos(),
+                    config.backendBatchLimit(), config.cpu());
             walDisks.add(wal);
             dataDisks.add(data);
             walFs.add(wfs);
