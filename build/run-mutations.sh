@@ -4,7 +4,8 @@
 # property suite, and report "caught" if it fails, "MISSED" if it passes. Exits 1 if any
 # mutation is missed (or does not apply/compile: "BROKEN").
 #
-# usage: build/run-mutations.sh [patch ...]        (default: every build/mutations/*.patch)
+# usage: build/run-mutations.sh [patch ...]        (default: every build/mutations/*.patch; the
+#        patches in build/mutations/equivalent/ are variants this suite cannot observe, see the doc)
 # The surefire report of each run (violations, shrunk schedule as YAML) is copied to
 # target/mutations/<name>.txt (or $MUTATION_REPORTS).
 # env:   SAFETY_TRIES   tries per property (default: the module's default, 150)
@@ -35,16 +36,17 @@ for patch in "${patches[@]}"; do
       "${tries_arg[@]}" > "$work/mvn.log" 2>&1)
   status=$?
   secs=$(( $(date +%s) - start ))
-  report="$work/sim-raft/target/surefire-reports/io.stormglass.raft.check.safety.${test_class}.txt"
-  [ -f "$report" ] && cp "$report" "$reports/$name.txt"
+  report="$(ls "$work"/sim-raft/target/surefire-reports/*."${test_class}".txt 2>/dev/null | head -1)"
+  [ -n "$report" ] && cp "$report" "$reports/$name.txt"
   if [ "$status" -eq 0 ]; then
     printf '%-40s %-8s %7s  %s\n' "$name" "MISSED" "$secs" "suite passed"
     missed=$((missed + 1))
-  elif [ ! -f "$report" ]; then
+  elif [ -z "$report" ]; then
     printf '%-40s %-8s %7s  %s\n' "$name" "BROKEN" "$secs" "did not compile or run (see $work/mvn.log)"
     missed=$((missed + 1))
   else
     finding="$(grep -m1 -A1 'fault schedule broke the cluster:' "$report" | tail -1 | sed -e 's/^ *//' | cut -c1-150)"
+    [ -n "$finding" ] || finding="$(grep -m1 -E 'AssertionError|Exception' "$report" | sed -e 's/^ *//' | cut -c1-150)"
     printf '%-40s %-8s %7s  %s\n' "$name" "caught" "$secs" "${finding:-suite failed}"
     rm -rf "$work"
   fi
