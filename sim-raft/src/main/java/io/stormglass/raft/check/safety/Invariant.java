@@ -12,6 +12,11 @@ public enum Invariant {
     LOG_CONTIGUITY("appends continue the durable log without gaps"),
     /** §5.4 Leader Completeness: an entry committed before term T is in the log of every leader of term T. */
     LEADER_COMPLETENESS("a leader holds every entry committed in earlier terms"),
+    /**
+     * §5.4.2: a leader commits only entries of its own term by counting replicas (earlier ones are
+     * committed indirectly): once leader, its commit index only moves onto entries of its term.
+     */
+    COMMIT_RULE("a leader advances its commit index only to an entry of its term"),
     /** §5.4.3 State Machine Safety: no two members apply different entries at one index. */
     STATE_MACHINE_SAFETY("no two members apply different entries at one index"),
     /** Committed entries never change: no member overwrites or drops an entry committed cluster-wide. */

@@ -36,6 +36,8 @@ public final class SafetyMonitor implements MemberObserver {
     private final TreeMap<Integer, Long> appliedIndex = new TreeMap<>();
     private final TreeMap<Long, Integer> leaderOfTerm = new TreeMap<>();
     private final TreeSet<Long> completenessChecked = new TreeSet<>();
+    /** Per member leading a term: {term, commit index when it first persisted as leader}. */
+    private final TreeMap<Integer, long[]> leaderCommit = new TreeMap<>();
     private final CommittedLog committed = new CommittedLog();
     private final List<SafetyViolation> violations = new ArrayList<>();
     private long droppedViolations;
@@ -61,6 +63,11 @@ public final class SafetyMonitor implements MemberObserver {
     /** The violations seen so far (at most {@link #MAX_KEPT_VIOLATIONS}), in the order they were found. */
     public List<SafetyViolation> violations() {
         return Collections.unmodifiableList(violations);
+    }
+
+    /** The kept violations of one invariant. */
+    public List<SafetyViolation> violations(Invariant invariant) {
+        return violations.stream().filter(v -> v.invariant() == invariant).toList();
     }
 
     public boolean ok() {
@@ -201,8 +208,12 @@ public final class SafetyMonitor implements MemberObserver {
             log.setHardState(hardState);
         }
         learnCommitted(member, log, prevCommit);
-        if (!entries.isEmpty() && Integer.valueOf(member).equals(leaderOfTerm.get(log.term()))) {
+        boolean leads = Integer.valueOf(member).equals(leaderOfTerm.get(log.term()));
+        if (leads && !entries.isEmpty()) {
             checkLeaderCompleteness(member, log, entries);
+        }
+        if (leads && hardState != null) {
+            checkCommitRule(member, log, hardState);
         }
     }
 
@@ -225,6 +236,24 @@ public final class SafetyMonitor implements MemberObserver {
     }
 
     // ---- the checks ----
+
+    /**
+     * §5.4.2. The first Ready a leader persists may carry a commit index it learnt as a follower;
+     * from then on, within its term, the commit index may only move onto entries of that term.
+     */
+    private void checkCommitRule(int member, DurableLog log, HardState hs) {
+        long[] base = leaderCommit.get(member);
+        if (base == null || base[0] != hs.term()) {
+            leaderCommit.put(member, new long[] {hs.term(), hs.commit()});
+            return;
+        }
+        long entryTerm = log.termAt(hs.commit());
+        if (hs.commit() > base[1] && entryTerm >= 0 && entryTerm != hs.term()) {
+            violation(Invariant.COMMIT_RULE, List.of(member), "n" + member + ", leader of term " + hs.term()
+                    + ", advanced its commit index from " + base[1] + " to " + hs.commit() + " whose entry has term " + entryTerm);
+        }
+        base[1] = Math.max(base[1], hs.commit());
+    }
 
     /** §5.2: the durable vote of a term never changes once cast. */
     private void checkVote(int member, DurableLog log, HardState hs) {

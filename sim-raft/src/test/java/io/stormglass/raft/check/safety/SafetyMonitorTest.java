@@ -148,6 +148,33 @@ class SafetyMonitorTest {
     }
 
     @Test
+    void aLeaderCommittingAnEntryOfAnEarlierTermByCounting() {
+        // n1 holds 1/1 and 2/2 from earlier leaders; as leader of term 3 it may inherit commit 1, not advance to 2
+        monitor.persisted(1, new HardState(2, 2, 0), List.of(e(1, 1, "a"), e(2, 2, "b")));
+        monitor.persisted(2, new HardState(2, 2, 1), List.of(e(1, 1, "a"), e(2, 2, "b")));
+        monitor.persisted(1, new HardState(2, 2, 1), List.of());
+        monitor.softStateChanged(1, 3, 1, StateRole.LEADER);
+        monitor.persisted(1, new HardState(3, 1, 1), List.of());
+        assertTrue(monitor.ok(), monitor.violations().toString());
+        monitor.persisted(1, new HardState(3, 1, 2), List.of());
+        assertEquals(List.of(Invariant.COMMIT_RULE), found());
+        assertEquals(1, monitor.violations(Invariant.COMMIT_RULE).size());
+        assertEquals(List.of(), monitor.violations(Invariant.ELECTION_SAFETY));
+    }
+
+    @Test
+    void aLeaderCommittingItsOwnTermIsFine() {
+        monitor.persisted(1, new HardState(2, 2, 0), List.of(e(1, 1, "a"), e(2, 2, "b")));
+        monitor.persisted(2, new HardState(2, 2, 1), List.of(e(1, 1, "a"), e(2, 2, "b")));
+        monitor.persisted(1, new HardState(2, 2, 1), List.of());
+        monitor.softStateChanged(1, 3, 1, StateRole.LEADER);
+        monitor.persisted(1, new HardState(3, 1, 1), List.of(e(3, 3, "")));
+        monitor.persisted(2, new HardState(3, 1, 1), List.of(e(3, 3, "")));
+        monitor.persisted(1, new HardState(3, 1, 3), List.of());
+        assertTrue(monitor.ok(), monitor.violations().toString());
+    }
+
+    @Test
     void anAcknowledgedWriteThatNoEntryCarries() {
         healthyTerm1();
         monitor.writeAcknowledged(1002, "k", "never-written");
