@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * A test device with one FIFO queue: each request waits for the previous one, then takes
- * {@code writeNanos} (reads and writes) or {@code flushNanos} (a cache flush), times the slow-down
- * factors in force; while a stall is in force nothing completes (a device that stops answering,
+ * {@code writeNanos} (reads and writes) or {@code flushNanos} (a cache flush), times the largest
+ * slow-down factor in force; while a stall is in force nothing completes (a device that stops answering,
  * as in the seed incidents).
  */
 final class FaultyDisk implements BlockDevice {
@@ -43,9 +43,11 @@ final class FaultyDisk implements BlockDevice {
     public void submit(IoRequest request, IoCallback callback) {
         long now = scheduler.nowNanos();
         long service = request.op() == IoOp.FLUSH ? flushNanos : writeNanos;
+        int factor = 1;
         for (int f : slowFactors) {
-            service *= f;
+            factor = Math.max(factor, f); // overlapping slow-downs do not compound into a dead disk (that is a stall)
         }
+        service *= factor;
         long start = Math.max(now, busyUntilNanos);
         long done = Math.max(start + service, stalledUntilNanos);
         busyUntilNanos = done;
