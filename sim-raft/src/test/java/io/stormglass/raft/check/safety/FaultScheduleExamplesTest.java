@@ -50,6 +50,16 @@ class FaultScheduleExamplesTest {
     }
 
     @Test
+    void aLivenessWriteStuckBehindAStalledDiskDoesNotHideProgress() {
+        // n1's WAL stalls past the heal: the first liveness put (sent to n1) times out and is applied
+        // after the second one was acknowledged; progress is judged by applied indexes, not values
+        ClusterSetup five = new ClusterSetup(5, 1, 100, true, true);
+        ScheduleRun.Outcome o = ScheduleRun.run(five, List.of(new FaultAction(FaultAction.Kind.DISK_STALL, 7034, 2966, 0, 0)));
+        assertTrue(o.passed(), o.report());
+        assertTrue(o.livenessNanos() >= 2_000_000_000L, "the first attempt waited for its 2 s deadline: " + o.livenessNanos());
+    }
+
+    @Test
     void theSameSetupAndScheduleGiveTheSameRun() {
         ScheduleRun.Outcome a = ScheduleRun.run(THREE, SNAPSHOT_LOST);
         ScheduleRun.Outcome b = ScheduleRun.run(THREE, SNAPSHOT_LOST);

@@ -103,16 +103,17 @@ final class ScheduleRun {
 
     /**
      * Liveness: puts (each attempt from a new client, so attempts start at different members)
-     * until one is acknowledged while a leader exists and every member has applied it. Returns the
-     * time from healing to that point, or -1 if the bound passed first.
+     * until one is acknowledged while a leader exists, then every member must apply up to the
+     * index the acknowledging member had applied by then (so up to the write). Returns the time
+     * from healing to that point, or -1 if the bound passed first.
      */
     private static long awaitProgress(SafetyCluster c, long healedAt) {
-        String[] acked = {null};
+        long[] appliedAtAck = {-1};
         boolean[] inFlight = {false};
         int attempt = 0;
         long deadline = healedAt + LIVENESS_BOUND_NANOS;
         while (c.sim.nowNanos() < deadline) {
-            if (acked[0] == null && !inFlight[0]) {
+            if (appliedAtAck[0] < 0 && !inFlight[0]) {
                 inFlight[0] = true;
                 KvClient client = c.client(FaultyNetwork.FIRST_CLIENT + 900 + attempt);
                 String value = "live-" + (++attempt);
@@ -120,21 +121,18 @@ final class ScheduleRun {
                     inFlight[0] = false;
                     if (r.ok()) {
                         c.monitor.writeAcknowledged(client.nodeId(), "live", value);
-                        acked[0] = value;
+                        // an earlier attempt that timed out may still be applied later: wait for indexes, not values
+                        appliedAtAck[0] = c.members.stream().mapToLong(Member::appliedIndex).max().orElse(0);
                     }
                 });
             }
             c.sim.runFor(10_000_000L);
-            if (acked[0] != null && c.members.stream().anyMatch(Member::isLeader)
-                    && c.members.stream().allMatch(m -> holds(m, "live", acked[0]))) {
+            if (appliedAtAck[0] >= 0 && c.members.stream().anyMatch(Member::isLeader)
+                    && c.members.stream().allMatch(m -> m.isUp() && m.appliedIndex() >= appliedAtAck[0])) {
                 return c.sim.nowNanos() - healedAt;
             }
         }
         return -1;
-    }
-
-    private static boolean holds(Member m, String key, String value) {
-        return m.isUp() && m.kv().get(key) != null && value.equals(m.kv().get(key).value());
     }
 
     /** Each member's role, term and applied index, for a failure message. */
