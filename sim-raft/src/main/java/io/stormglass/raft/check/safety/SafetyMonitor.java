@@ -112,7 +112,8 @@ public final class SafetyMonitor implements MemberObserver {
         long index = committed.acknowledge(key, value);
         if (index < 0) {
             violation(Invariant.ACKNOWLEDGED_WRITE, List.of(), "client " + client + " was told that writing \"" + value
-                    + "\" to \"" + key + "\" succeeded, but no member applied or committed an entry that writes it");
+                    + "\" to \"" + key + "\" succeeded, but no entry known to be committed writes it (an entry that"
+                    + " conflicts with the one first committed at its index does not count)");
             return;
         }
         acknowledgedWrites++;
