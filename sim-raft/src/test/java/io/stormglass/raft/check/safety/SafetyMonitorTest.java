@@ -147,13 +147,18 @@ class SafetyMonitorTest {
         assertTrue(found().contains(Invariant.LEADER_COMPLETENESS), found().toString());
     }
 
-    @Test
-    void aLeaderCommittingAnEntryOfAnEarlierTermByCounting() {
-        // n1 holds 1/1 and 2/2 from earlier leaders; as leader of term 3 it may inherit commit 1, not advance to 2
+    /** n1 and n2 hold 1/1 and 2/2 from earlier leaders, 1 committed; n1 wins term 3. */
+    private void n1LeadsTerm3OverEntriesOfTerms1And2() {
         monitor.persisted(1, new HardState(2, 2, 0), List.of(e(1, 1, "a"), e(2, 2, "b")));
         monitor.persisted(2, new HardState(2, 2, 1), List.of(e(1, 1, "a"), e(2, 2, "b")));
         monitor.persisted(1, new HardState(2, 2, 1), List.of());
         monitor.softStateChanged(1, 3, 1, StateRole.LEADER);
+    }
+
+    @Test
+    void aLeaderCommittingAnEntryOfAnEarlierTermByCounting() {
+        // as leader of term 3, n1 may inherit commit 1, not advance to 2
+        n1LeadsTerm3OverEntriesOfTerms1And2();
         monitor.persisted(1, new HardState(3, 1, 1), List.of());
         assertTrue(monitor.ok(), monitor.violations().toString());
         monitor.persisted(1, new HardState(3, 1, 2), List.of());
@@ -164,10 +169,7 @@ class SafetyMonitorTest {
 
     @Test
     void aLeaderCommittingItsOwnTermIsFine() {
-        monitor.persisted(1, new HardState(2, 2, 0), List.of(e(1, 1, "a"), e(2, 2, "b")));
-        monitor.persisted(2, new HardState(2, 2, 1), List.of(e(1, 1, "a"), e(2, 2, "b")));
-        monitor.persisted(1, new HardState(2, 2, 1), List.of());
-        monitor.softStateChanged(1, 3, 1, StateRole.LEADER);
+        n1LeadsTerm3OverEntriesOfTerms1And2();
         monitor.persisted(1, new HardState(3, 1, 1), List.of(e(3, 3, "")));
         monitor.persisted(2, new HardState(3, 1, 1), List.of(e(3, 3, "")));
         monitor.persisted(1, new HardState(3, 1, 3), List.of());
