@@ -10,8 +10,31 @@ import java.util.List;
  * does the thing; they must not change the simulation.
  */
 public interface MemberObserver {
-    /** The WAL fdatasync that made {@code hardState} and {@code entries} durable completed. */
+    /**
+     * The WAL write of one Ready completed: {@code entries} (which replace any suffix of the log from
+     * their first index on) and {@code hardState} (null if unchanged) are on disk; they are synced
+     * unless only the commit index changed (etcd's {@code mustSync} is false then). Called before
+     * the messages that acknowledge them are sent.
+     */
     default void persisted(int member, HardState hardState, List<Entry> entries) {
+    }
+
+    /**
+     * The member booted from its disks: what recovery returned, before anything is applied.
+     * {@code snapshotIndex}/{@code snapshotTerm} are 0 without a snapshot; {@code entries} are the
+     * WAL's entries after the snapshot, in index order. A checker compares this with what was
+     * reported {@link #persisted} before the crash: every synced record must come back.
+     */
+    default void recovered(int member, long snapshotIndex, long snapshotTerm, HardState hardState, List<Entry> entries) {
+    }
+
+    /**
+     * A snapshot received from the leader (InstallSnapshot, §7) became durable (snapshot file and WAL
+     * marker written): the member's log now starts after {@code index}, whose entry has {@code term},
+     * and the entries it held before are discarded. Called before the {@link #persisted} call of the
+     * same Ready.
+     */
+    default void installedSnapshot(int member, long index, long term) {
     }
 
     /** The member applied {@code entry} to its state machine. */

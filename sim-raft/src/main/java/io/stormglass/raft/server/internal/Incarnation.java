@@ -9,6 +9,7 @@ import io.stormglass.raft.RaftConfig;
 import io.stormglass.raft.RawNode;
 import io.stormglass.raft.ReadOnlyOption;
 import io.stormglass.raft.kv.Lessor;
+import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.message.Message;
 import io.stormglass.raft.server.MemberConfig;
 import io.stormglass.raft.server.MemberEnvironment;
@@ -85,6 +86,7 @@ public final class Incarnation {
         }
         this.wal = booted.wal();
         this.storage = booted.storage();
+        reportRecovered(env, config.id(), booted);
         SerialExecutor nodeExec = executor(label + "/" + ThreadCpuGauges.THREADS[0]);
         SerialExecutor loopExec = executor(label + "/" + ThreadCpuGauges.THREADS[1]);
         SerialExecutor applyExec = executor(label + "/" + ThreadCpuGauges.THREADS[2]);
@@ -104,6 +106,15 @@ public final class Incarnation {
         this.requests = new RequestHandler(this);
         nodeLoop.onReadyOffered(raftLoop::offerReady);
         applier.restore(booted.snapshot());
+    }
+
+    private static void reportRecovered(MemberEnvironment env, int id, Recovery.Booted booted) {
+        MemoryStorage s = booted.storage();
+        long first = s.firstIndex();
+        List<Entry> entries = s.lastIndex() >= first
+                ? s.entries(first, s.lastIndex() + 1, Long.MAX_VALUE) : List.of();
+        env.observer().recovered(id, booted.snapshot().index(), booted.snapshot().term(), s.initialState().hardState(),
+                entries);
     }
 
     /** Thrown when a member cannot boot from its disks. */

@@ -87,6 +87,14 @@ final class NodeLoop {
         });
     }
 
+    /** Tells Raft that a snapshot to {@code peer} went out (etcd's {@code ReportSnapshot(SnapshotFinish)}). */
+    void reportSnapshotSent(long peer) {
+        executor.execute(ctx -> {
+            node.reportSnapshot(peer, false);
+            afterStep();
+        });
+    }
+
     void advance(Ready rd) {
         executor.execute(ctx -> {
             node.advance(rd);

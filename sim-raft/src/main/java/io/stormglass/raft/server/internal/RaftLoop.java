@@ -13,6 +13,7 @@ import io.stormglass.raft.StateRole;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.message.Message;
 import io.stormglass.raft.message.MsgHeartbeat;
+import io.stormglass.raft.message.MsgSnap;
 import io.stormglass.raft.wal.SnapshotFile;
 import io.stormglass.raft.wal.WalEntry;
 import java.util.ArrayList;
@@ -97,6 +98,7 @@ final class RaftLoop {
             }
             if (rd.snapshot() != null) {
                 m.storage.applySnapshot(rd.snapshot());
+                m.env.observer().installedSnapshot(m.config.id(), rd.snapshot().index(), rd.snapshot().term());
             }
             if (rd.hardState() != null) {
                 m.storage.setHardState(rd.hardState());
@@ -157,6 +159,14 @@ final class RaftLoop {
                 }
             }
             m.sendRaft(msg);
+            if (msg instanceof MsgSnap) {
+                // etcd's snapshot sender reports the outcome once the snapshot is written to the peer's
+                // stream; the simulated transport gives no delivery report, so report it sent. Without a
+                // report the leader keeps the follower in snapshot state, paused, for ever: a lost
+                // snapshot would never be sent again. After the report the leader probes the follower
+                // and sends a new snapshot if this one never arrived.
+                m.nodeLoop.reportSnapshotSent(msg.to());
+            }
         }
     }
 

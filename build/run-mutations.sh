@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Mutation run for the safety suite (docs/safety-testing.md): for each build/mutations/*.patch,
+# copy the working tree to a temporary folder, apply the patch there, run the fault-schedule
+# property suite, and report "caught" if it fails, "MISSED" if it passes. Exits 1 if any
+# mutation is missed (or does not apply/compile: "BROKEN").
+#
+# usage: build/run-mutations.sh [patch ...]        (default: every build/mutations/*.patch; the
+#        patches in build/mutations/equivalent/ are variants this suite cannot observe, see the doc)
+# The surefire report of each run (violations, shrunk schedule as YAML) is copied to
+# target/mutations/<name>.txt (or $MUTATION_REPORTS).
+# env:   SAFETY_TRIES   tries per property (default: the module's default, 150)
+#        MUTATION_TEST  test class to run (default: FaultScheduleProperties)
+set -u -o pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+test_class="${MUTATION_TEST:-FaultScheduleProperties}"
+tries_arg=()
+if [ -n "${SAFETY_TRIES:-}" ]; then tries_arg=("-Dsafety.tries=${SAFETY_TRIES}"); fi
+if [ "$#" -gt 0 ]; then patches=("$@"); else patches=("$root"/build/mutations/*.patch); fi
+
+reports="${MUTATION_REPORTS:-$root/target/mutations}"
+mkdir -p "$reports"
+missed=0
+printf '%-40s %-8s %7s  %s\n' "mutation" "result" "seconds" "first finding"
+for patch in "${patches[@]}"; do
+  name="$(basename "$patch" .patch)"
+  work="$(mktemp -d "${TMPDIR:-/tmp}/stormglass-mutation-${name}.XXXXXX")"
+  # the working tree without build output or git metadata
+  tar -C "$root" --exclude=./.git --exclude='*/target' --exclude=./target -cf - . | tar -C "$work" -xf -
+  start=$(date +%s)
+  if ! patch -s -p1 -d "$work" < "$patch" > "$work/patch.log" 2>&1; then
+    printf '%-40s %-8s %7s  %s\n' "$name" "BROKEN" "-" "patch does not apply (see $work/patch.log)"
+    missed=$((missed + 1))
+    continue
+  fi
+  (cd "$work" && mvn -B -o -q -pl sim-raft -am test -Dtest="$test_class" -Dsurefire.failIfNoSpecifiedTests=false \
+      "${tries_arg[@]}" > "$work/mvn.log" 2>&1)
+  status=$?
+  secs=$(( $(date +%s) - start ))
+  report="$(ls "$work"/sim-raft/target/surefire-reports/*."${test_class}".txt 2>/dev/null | head -1)"
+  [ -n "$report" ] && cp "$report" "$reports/$name.txt"
+  if [ "$status" -eq 0 ]; then
+    printf '%-40s %-8s %7s  %s\n' "$name" "MISSED" "$secs" "suite passed"
+    missed=$((missed + 1))
+  elif [ -z "$report" ]; then
+    printf '%-40s %-8s %7s  %s\n' "$name" "BROKEN" "$secs" "did not compile or run (see $work/mvn.log)"
+    missed=$((missed + 1))
+  else
+    finding="$(grep -m1 -A1 'fault schedule broke the cluster:' "$report" | tail -1 | sed -e 's/^ *//' | cut -c1-150)"
+    [ -n "$finding" ] || finding="$(grep -m1 -E 'AssertionError|Exception' "$report" | sed -e 's/^ *//' | cut -c1-150)"
+    printf '%-40s %-8s %7s  %s\n' "$name" "caught" "$secs" "${finding:-suite failed}"
+    rm -rf "$work"
+  fi
+done
+exit $(( missed > 0 ? 1 : 0 ))
