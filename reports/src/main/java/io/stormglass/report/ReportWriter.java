@@ -12,16 +12,11 @@ import io.stormglass.report.internal.chart.ChartSpec;
 import io.stormglass.report.internal.chart.Charts;
 import io.stormglass.report.internal.html.HtmlReport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Writes a run's folder: {@value #REPORT_HTML}, every chart as PNG (2×) and SVG,
@@ -61,9 +56,9 @@ public final class ReportWriter {
         Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
         try {
             writeInto(run, staging);
-            replace(staging, target);
+            AtomicFolder.replace(staging, target);
         } catch (IOException | RuntimeException e) {
-            deleteTree(staging);
+            AtomicFolder.deleteTree(staging);
             throw e;
         }
         return target.resolve(REPORT_HTML);
@@ -104,50 +99,5 @@ public final class ReportWriter {
         String html = HtmlReport.render(run, summary, findings, charts,
                 List.of(METRICS_CSV, EVENTS_JSONL, SUMMARY_JSON));
         Files.writeString(dir.resolve(REPORT_HTML), html, StandardCharsets.UTF_8);
-    }
-
-    /** Renames {@code staging} to {@code target}, moving an existing {@code target} aside first. */
-    private static void replace(Path staging, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-            Files.delete(old);
-            move(target, old);
-        }
-        try {
-            move(staging, target);
-        } catch (IOException e) {
-            if (old != null) {
-                move(old, target);
-            }
-            throw e;
-        }
-        if (old != null) {
-            deleteTree(old);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            // same parent folder, so this only happens on exotic file systems; a plain rename is the best left
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

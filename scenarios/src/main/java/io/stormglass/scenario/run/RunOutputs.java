@@ -1,6 +1,7 @@
 package io.stormglass.scenario.run;
 
 import io.stormglass.raft.client.History;
+import io.stormglass.report.AtomicFolder;
 import io.stormglass.report.ReportWriter;
 import io.stormglass.report.RunRecord;
 import io.stormglass.scenario.history.HistoryJsonlWriter;
@@ -8,15 +9,11 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * A run's output folder, written atomically: everything goes into a hidden staging folder beside
@@ -65,7 +62,7 @@ final class RunOutputs implements AutoCloseable {
                 HistoryJsonlWriter.write(history.operations(), out);
             }
         }
-        replaceTarget();
+        AtomicFolder.replace(staging, target);
         published = true;
         return target;
     }
@@ -75,7 +72,7 @@ final class RunOutputs implements AutoCloseable {
     public void close() throws IOException {
         closeLogs();
         if (!published) {
-            deleteTree(staging);
+            AtomicFolder.deleteTree(staging);
         }
     }
 
@@ -84,36 +81,5 @@ final class RunOutputs implements AutoCloseable {
             w.close();
         }
         logs.clear();
-    }
-
-    private void replaceTarget() throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = staging.resolveSibling("." + target.getFileName() + ".old-" + staging.getFileName());
-            move(target, old);
-        }
-        move(staging, target);
-        if (old != null) {
-            deleteTree(old);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
