@@ -49,9 +49,7 @@ final class RunCommand implements Callable<Integer> {
         Scenario s = seed == null ? loaded : loaded.withSeed(seed);
         if (noReport) {
             OutputSpec o = s.outputs();
-            s = new Scenario(s.name(), s.description(), s.file(), s.seed(), s.durationNanos(), s.warmupNanos(),
-                    s.metricsWindowNanos(), s.cluster(), s.devices(), s.network(), s.workload(), s.client(), s.faults(),
-                    new OutputSpec(o.dir(), false, o.memberLogs(), o.history()));
+            s = s.withOutputs(new OutputSpec(o.dir(), false, o.memberLogs(), o.history()));
         }
         String printed = ScenarioPrinter.print(s);
         if (printConfig) {

@@ -37,8 +37,8 @@ public record Scenario(String name, String description, String file, long seed, 
                 devices, network, workload, client, faults, outputs);
     }
 
-    public Scenario withDuration(long newDurationNanos) {
-        return new Scenario(name, description, file, seed, newDurationNanos, warmupNanos, metricsWindowNanos, cluster,
-                devices, network, workload, client, faults, outputs);
+    public Scenario withOutputs(OutputSpec newOutputs) {
+        return new Scenario(name, description, file, seed, durationNanos, warmupNanos, metricsWindowNanos, cluster,
+                devices, network, workload, client, faults, newOutputs);
     }
 }
