@@ -30,6 +30,8 @@ public final class FaultyDevice implements BlockDevice {
     private final long key;
     private final List<DeviceFault> active = new ArrayList<>();
     private final List<Runnable> heldDuringStall = new ArrayList<>();
+    /** Bumped by {@link #healAll()}: a switch scheduled under an older epoch does nothing. */
+    private long epoch;
 
     public FaultyDevice(BlockDevice inner, DiskEnv env) {
         this.inner = inner;
@@ -64,10 +66,29 @@ public final class FaultyDevice implements BlockDevice {
 
     /** Switches {@code fault} on at {@code atNanos} and off {@code durationNanos} later. */
     public void schedule(long atNanos, long durationNanos, DeviceFault fault) {
+        long scheduledEpoch = epoch;
         scheduler.scheduleAt(atNanos, SWITCH, key, () -> {
+            if (epoch != scheduledEpoch) {
+                return;
+            }
             activate(fault);
-            scheduler.schedule(durationNanos, SWITCH, key, () -> deactivate(fault));
+            scheduler.schedule(durationNanos, SWITCH, key, () -> {
+                if (epoch == scheduledEpoch) {
+                    deactivate(fault);
+                }
+            });
         });
+    }
+
+    /**
+     * Ends every fault now and drops every switch still scheduled: the device works normally from
+     * here on, and requests held by a stall go on.
+     */
+    public void healAll() {
+        epoch++;
+        for (DeviceFault f : new ArrayList<>(active)) {
+            deactivate(f);
+        }
     }
 
     public boolean isActive(DeviceFault fault) {
@@ -91,10 +112,11 @@ public final class FaultyDevice implements BlockDevice {
     }
 
     private void complete(IoRequest request, IoResult result, long submittedAt, IoCallback callback) {
+        // overlapping slow-downs do not compound: the slowest one decides, as a degraded disk has one speed
         double factor = 1;
         for (DeviceFault f : active) {
             if (f instanceof DeviceFault.Slow slow) {
-                factor *= slow.factor();
+                factor = Math.max(factor, slow.factor());
             }
         }
         IoStatus status = request.op() == IoOp.FLUSH && has(DeviceFault.FlushError.class) && result.isOk()

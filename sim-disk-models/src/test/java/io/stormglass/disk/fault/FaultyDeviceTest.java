@@ -47,8 +47,28 @@ class FaultyDeviceTest {
         DeviceFault slow = new DeviceFault.Slow(5);
         dev.activate(slow);
         assertEquals(5 * MS, rig.io(dev, IoRequest.flush("wal")).latencyNanos());
+        DeviceFault slower = new DeviceFault.Slow(20);
+        dev.activate(slower);
+        assertEquals(20 * MS, rig.io(dev, IoRequest.flush("wal")).latencyNanos(), "the slowest applies; they do not compound");
+        dev.deactivate(slower);
         dev.deactivate(slow);
         assertEquals(MS, rig.io(dev, IoRequest.flush("wal")).latencyNanos());
+    }
+
+    @Test
+    void healAllReleasesAStallAndCancelsLaterFaults() {
+        Rig rig = new Rig(44);
+        FaultyDevice dev = new FaultyDevice(rig.device("n1", steady()), rig.env);
+        dev.schedule(0, 5_000 * MS, new DeviceFault.Stall());
+        dev.schedule(2_000 * MS, 1_000 * MS, new DeviceFault.Slow(50));
+        List<IoResult> results = new ArrayList<>();
+        rig.sim.scheduleAt(10 * MS, Rig.TEST, 0, () -> dev.submit(IoRequest.flush("wal"), results::add));
+        rig.sim.scheduleAt(1_000 * MS, Rig.TEST, 0, dev::healAll);
+        rig.sim.scheduleAt(2_500 * MS, Rig.TEST, 0, () -> dev.submit(IoRequest.flush("wal"), results::add));
+        rig.sim.run();
+        assertEquals(1_001 * MS, results.get(0).completedAtNanos(), "held by the stall until the heal");
+        assertEquals(MS, results.get(1).latencyNanos(), "the slow-down scheduled for 2 s never started");
+        assertTrue(!dev.isActive(new DeviceFault.Stall()));
     }
 
     @Test

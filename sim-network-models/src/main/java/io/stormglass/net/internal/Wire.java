@@ -141,12 +141,15 @@ public final class Wire<M> implements ActiveFaults.Listener {
             drop(link, DROP_PARTITION);
             return;
         }
-        if (link.faultRandom.chancePpm(spec.lossPpm())) {
+        boolean degraded = !faults.isEmpty();
+        long lossPpm = degraded ? Math.max(spec.lossPpm(), faults.lossPpm(link.from, link.to)) : spec.lossPpm();
+        if (link.faultRandom.chancePpm(lossPpm)) {
             drop(link, DROP_LOSS);
             return;
         }
         putOnWire(frame);
-        if (link.faultRandom.chancePpm(spec.duplicatePpm())) {
+        long duplicatePpm = degraded ? Math.max(spec.duplicatePpm(), faults.duplicatePpm(link.from, link.to)) : spec.duplicatePpm();
+        if (link.faultRandom.chancePpm(duplicatePpm)) {
             putOnWire(frame);
         }
     }
@@ -161,6 +164,10 @@ public final class Wire<M> implements ActiveFaults.Listener {
             arrival = frame.connection.lastArrivalNanos;
         } else if (link.faultRandom.chancePpm(spec.reorderPpm())) {
             arrival += Math.round(spec.reorderDelayMs() * 1_000_000.0 * link.faultRandom.nextDouble());
+        }
+        long reorderMaxNanos = faults.isEmpty() ? 0 : faults.reorderDelayMaxNanos(link.from, link.to);
+        if (reorderMaxNanos > 0) {
+            arrival += link.faultRandom.nextLong(reorderMaxNanos);
         }
         scheduler.scheduleAt(arrival, DELIVER, pairKey(link.from, link.to), () -> deliver(frame, corrupt));
     }

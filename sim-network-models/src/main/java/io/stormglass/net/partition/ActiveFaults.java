@@ -66,6 +66,38 @@ public final class ActiveFaults {
         return sum;
     }
 
+    /** The highest loss chance any active fault puts on the path, in ppm (overlapping faults do not compound). */
+    public long lossPpm(int from, int to) {
+        long most = 0;
+        for (NetworkFault f : active.values()) {
+            most = Math.max(most, f.lossPpm(from, to));
+        }
+        return most;
+    }
+
+    /** The highest duplication chance any active fault puts on the path, in ppm. */
+    public long duplicatePpm(int from, int to) {
+        long most = 0;
+        for (NetworkFault f : active.values()) {
+            most = Math.max(most, f.duplicatePpm(from, to));
+        }
+        return most;
+    }
+
+    /** The largest reordering delay bound any active fault puts on the path, in nanoseconds. */
+    public long reorderDelayMaxNanos(int from, int to) {
+        long most = 0;
+        for (NetworkFault f : active.values()) {
+            most = Math.max(most, f.reorderDelayMaxNanos(from, to));
+        }
+        return most;
+    }
+
+    /** The active faults by activation id, in activation order (a copy). */
+    public Map<Long, NetworkFault> activeById() {
+        return Collections.unmodifiableMap(new TreeMap<>(active));
+    }
+
     /** The active faults in activation order. */
     public List<NetworkFault> active() {
         return Collections.unmodifiableList(new ArrayList<>(active.values()));

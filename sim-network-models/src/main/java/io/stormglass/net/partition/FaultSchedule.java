@@ -5,6 +5,7 @@ import io.stormglass.engine.event.Hashing;
 import io.stormglass.engine.event.Scheduler;
 import io.stormglass.engine.timeline.Timeline;
 import io.stormglass.engine.timeline.TimelineEvent;
+import java.util.Map;
 
 /**
  * Switches network faults on and off on virtual time and writes each switch to the timeline as
@@ -18,6 +19,8 @@ public final class FaultSchedule {
     private final Scheduler scheduler;
     private final Timeline timeline;
     private final ActiveFaults faults;
+    /** Bumped by {@link #healAll()}: a switch scheduled under an older epoch does nothing. */
+    private long epoch;
 
     public FaultSchedule(Scheduler scheduler, Timeline timeline, ActiveFaults faults) {
         this.scheduler = scheduler;
@@ -39,13 +42,29 @@ public final class FaultSchedule {
         }
     }
 
+    /**
+     * Ends every network fault now: heals each active one and drops every switch still scheduled
+     * (later starts, flapping toggles), so the network stays whole from here on unless new faults
+     * are scheduled.
+     */
+    public void healAll() {
+        epoch++;
+        for (Map.Entry<Long, NetworkFault> e : faults.activeById().entrySet()) {
+            heal(e.getKey(), e.getValue());
+        }
+    }
+
     /** {@code fault} is active during {@code [startNanos, startNanos + durationNanos)}. */
     public void during(long startNanos, long durationNanos, NetworkFault fault) {
         if (durationNanos <= 0) {
             throw new IllegalArgumentException("a fault needs a positive duration: " + durationNanos + " ns");
         }
         long key = key(fault);
+        long scheduledEpoch = epoch;
         scheduler.scheduleAt(startNanos, SWITCH, key, () -> {
+            if (epoch != scheduledEpoch) {
+                return;
+            }
             long id = start(fault);
             scheduler.schedule(durationNanos, SWITCH, key, () -> heal(id, fault));
         });
@@ -60,10 +79,14 @@ public final class FaultSchedule {
         if (periodNanos <= 0 || endNanos <= startNanos) {
             throw new IllegalArgumentException("flapping needs a positive period and end after start");
         }
-        scheduler.scheduleAt(startNanos, SWITCH, key(fault), () -> flap(endNanos, periodNanos, fault));
+        long scheduledEpoch = epoch;
+        scheduler.scheduleAt(startNanos, SWITCH, key(fault), () -> flap(endNanos, periodNanos, fault, scheduledEpoch));
     }
 
-    private void flap(long endNanos, long periodNanos, NetworkFault fault) {
+    private void flap(long endNanos, long periodNanos, NetworkFault fault, long scheduledEpoch) {
+        if (epoch != scheduledEpoch) {
+            return;
+        }
         long id = start(fault);
         long offAt = Math.min(endNanos, scheduler.nowNanos() + periodNanos);
         long key = key(fault);
@@ -71,7 +94,7 @@ public final class FaultSchedule {
             heal(id, fault);
             long onAt = scheduler.nowNanos() + periodNanos;
             if (onAt < endNanos) {
-                scheduler.scheduleAt(onAt, SWITCH, key, () -> flap(endNanos, periodNanos, fault));
+                scheduler.scheduleAt(onAt, SWITCH, key, () -> flap(endNanos, periodNanos, fault, scheduledEpoch));
             }
         });
     }

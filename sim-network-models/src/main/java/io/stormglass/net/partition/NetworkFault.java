@@ -9,7 +9,9 @@ import java.util.TreeSet;
 /**
  * A fault on the paths between nodes, switched on and off by a {@link FaultSchedule}. A closed
  * family: a partition blocks directed paths ({@link #blocks}); a clog delays them
- * ({@link #clogNanos}).
+ * ({@link #clogNanos}); a degradation loses, duplicates and reorders messages on them
+ * ({@link #lossPpm}, {@link #duplicatePpm}, {@link #reorderDelayMaxNanos}); {@link Scoped} limits
+ * any of them to the paths among some nodes.
  *
  * <p>What happens to a message depends on when its path is blocked (see {@code Network}): sent
  * while blocked, it is dropped at once; in flight (queued at the sender's NIC or on the wire) when
@@ -22,6 +24,25 @@ public sealed interface NetworkFault {
 
     /** Extra delay in nanoseconds for a message sent from {@code from} to {@code to} while this fault is active. */
     default long clogNanos(int from, int to) {
+        return 0;
+    }
+
+    /** Chance, in parts per million, that a message on the path is lost while this fault is active. */
+    default long lossPpm(int from, int to) {
+        return 0;
+    }
+
+    /** Chance, in parts per million, that a message on the path is delivered twice while this fault is active. */
+    default long duplicatePpm(int from, int to) {
+        return 0;
+    }
+
+    /**
+     * The most extra delay, in nanoseconds, a message on the path gets while this fault is active:
+     * each message draws a uniform delay below it after its connection's ordering was applied, so
+     * messages overtake each other even on one connection.
+     */
+    default long reorderDelayMaxNanos(int from, int to) {
         return 0;
     }
 
@@ -147,6 +168,113 @@ public sealed interface NetworkFault {
         @Override
         public String describe() {
             return "clog n" + from + "->n" + to + " +" + delayMs + "ms";
+        }
+    }
+
+    /**
+     * Loses, duplicates and delays messages among {@code nodes} (every path whose two ends are in
+     * the set): a lossy switch, a retransmitting middlebox, a congested path that reorders. The
+     * reordering delay is applied after a connection's FIFO order, so it reorders messages that TCP
+     * would keep in order: a harsher fault than a real network's, which Raft must survive anyway
+     * (it assumes nothing about order), used by the safety suite as Jepsen and etcd-raft's own
+     * tests do.
+     *
+     * @param nodes                the nodes whose mutual paths are degraded
+     * @param lossPpm              loss chance per message, parts per million
+     * @param duplicatePpm         duplication chance per message, parts per million
+     * @param reorderDelayMaxNanos extra uniform delay below this bound per message, nanoseconds
+     */
+    record Degrade(SortedSet<Integer> nodes, long lossPpm, long duplicatePpm, long reorderDelayMaxNanos) implements NetworkFault {
+        public Degrade {
+            nodes = Collections.unmodifiableSortedSet(new TreeSet<>(nodes));
+            if (lossPpm < 0 || lossPpm > 1_000_000 || duplicatePpm < 0 || duplicatePpm > 1_000_000 || reorderDelayMaxNanos < 0) {
+                throw new IllegalArgumentException("loss and duplication must be 0..1000000 ppm and the delay non-negative");
+            }
+        }
+
+        private boolean covers(int from, int to) {
+            return from != to && nodes.contains(from) && nodes.contains(to);
+        }
+
+        @Override
+        public boolean blocks(int from, int to) {
+            return false;
+        }
+
+        @Override
+        public long lossPpm(int from, int to) {
+            return covers(from, to) ? lossPpm : 0;
+        }
+
+        @Override
+        public long duplicatePpm(int from, int to) {
+            return covers(from, to) ? duplicatePpm : 0;
+        }
+
+        @Override
+        public long reorderDelayMaxNanos(int from, int to) {
+            return covers(from, to) ? reorderDelayMaxNanos : 0;
+        }
+
+        @Override
+        public String describe() {
+            StringBuilder text = new StringBuilder("degrade ").append(nodes);
+            if (lossPpm > 0) {
+                text.append(" loss ").append(lossPpm).append("ppm");
+            }
+            if (duplicatePpm > 0) {
+                text.append(" duplicate ").append(duplicatePpm).append("ppm");
+            }
+            if (reorderDelayMaxNanos > 0) {
+                text.append(" reorder <").append(reorderDelayMaxNanos / 1_000_000.0).append("ms");
+            }
+            return text.toString();
+        }
+    }
+
+    /**
+     * {@code fault} on the paths among {@code nodes} only: a partition between members that
+     * leaves clients able to reach every member (Jepsen's partitions cut the database's own
+     * links, not the clients'), since with a bare {@link Split} or {@link Isolate} clients are
+     * nodes like any other and are cut too.
+     */
+    record Scoped(NetworkFault fault, SortedSet<Integer> nodes) implements NetworkFault {
+        public Scoped {
+            nodes = Collections.unmodifiableSortedSet(new TreeSet<>(nodes));
+        }
+
+        private boolean covers(int from, int to) {
+            return nodes.contains(from) && nodes.contains(to);
+        }
+
+        @Override
+        public boolean blocks(int from, int to) {
+            return covers(from, to) && fault.blocks(from, to);
+        }
+
+        @Override
+        public long clogNanos(int from, int to) {
+            return covers(from, to) ? fault.clogNanos(from, to) : 0;
+        }
+
+        @Override
+        public long lossPpm(int from, int to) {
+            return covers(from, to) ? fault.lossPpm(from, to) : 0;
+        }
+
+        @Override
+        public long duplicatePpm(int from, int to) {
+            return covers(from, to) ? fault.duplicatePpm(from, to) : 0;
+        }
+
+        @Override
+        public long reorderDelayMaxNanos(int from, int to) {
+            return covers(from, to) ? fault.reorderDelayMaxNanos(from, to) : 0;
+        }
+
+        @Override
+        public String describe() {
+            return fault.describe() + " among " + nodes;
         }
     }
 }

@@ -182,4 +182,58 @@ class PartitionTest {
         assertEquals(List.of(31 * MS + 80), times);
         assertEquals(1, dropped(1, 2, "partition"));
     }
+
+    @Test
+    void degradeLosesDuplicatesAndReordersOnlyAmongItsNodes() {
+        NetworkFault.Degrade degrade = new NetworkFault.Degrade(new java.util.TreeSet<>(List.of(1, 2)), 200_000, 200_000, 50 * MS);
+        network.faultSchedule().start(degrade);
+        List<Integer> order = new ArrayList<>();
+        network.register(2, (from, m) -> order.add(Integer.parseInt(m)));
+        int sends = 2_000;
+        for (int i = 0; i < sends; i++) {
+            network.send(1, 2, Integer.toString(i));
+            network.send(3, 1, "spared");
+        }
+        sim.run();
+        long lost = dropped(1, 2, "loss");
+        // 20 % loss of 2000 sends: 400 expected, sd 18
+        assertTrue(lost > 330 && lost < 470, "lost " + lost);
+        // of the survivors, 20 % arrive twice
+        int copies = order.size() - (int) (sends - lost);
+        assertTrue(copies > 250 && copies < 390, "duplicates " + copies);
+        int inversions = 0;
+        for (int i = 1; i < order.size(); i++) {
+            inversions += order.get(i) < order.get(i - 1) ? 1 : 0;
+        }
+        assertTrue(inversions > 100, "a 50 ms reordering window over 1 ms sends reorders: " + inversions + " inversions");
+        assertEquals(sends, received.stream().filter(r -> r.equals("3>1:spared")).count(), "3 -> 1 is outside the set");
+        assertEquals(0, dropped(3, 1, "loss"));
+    }
+
+    @Test
+    void aScopedSplitSparesNodesOutsideTheScope() {
+        // node 3 stands for a client: the split cuts 1 from 2 but not the client from anyone
+        NetworkFault scoped = new NetworkFault.Scoped(NetworkFault.Split.of(List.of(1), List.of(2)),
+                new java.util.TreeSet<>(List.of(1, 2)));
+        network.faultSchedule().start(scoped);
+        sendAll("s");
+        sim.run();
+        assertEquals(List.of("1>3:s", "2>3:s", "3>1:s", "3>2:s"), received.stream().sorted().toList());
+        assertTrue(scoped.describe().endsWith("among [1, 2]"), scoped.describe());
+    }
+
+    @Test
+    void healAllEndsActiveFaultsAndCancelsPendingSwitches() {
+        network.faultSchedule().during(0, 10_000 * MS, new NetworkFault.Isolate(1));
+        network.faultSchedule().flapping(0, 10_000 * MS, 100 * MS, new NetworkFault.Isolate(2));
+        network.faultSchedule().during(5_000 * MS, 100 * MS, new NetworkFault.Isolate(3));
+        sim.runUntil(1_050 * MS);
+        assertEquals(2, network.faults().active().size(), "isolate n1 and the flapping n2 (on at 1000 ms)");
+        network.faultSchedule().healAll();
+        assertTrue(network.faults().isEmpty());
+        sendAll("after");
+        sim.run();
+        assertEquals(6, received.size(), "nothing is cut after healAll, nor later");
+        assertEquals(0, dropped(3, 1, "partition") + dropped(1, 3, "partition"));
+    }
 }
