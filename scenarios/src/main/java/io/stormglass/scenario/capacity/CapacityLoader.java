@@ -246,6 +246,7 @@ public final class CapacityLoader {
         appendShare(b, "serializable get", m.getSerializable());
         appendShare(b, "delete", m.delete());
         appendShare(b, "txn", m.txn());
+        appendShare(b, "compare-and-set", m.cas());
         b.append("; ").append(w.keys().count()).append(" keys")
                 .append(w.keys().zipfExponent() > 0 ? " (zipf " + w.keys().zipfExponent() + ")" : " (uniform)")
                 .append("; values ").append(w.valueMinBytes())

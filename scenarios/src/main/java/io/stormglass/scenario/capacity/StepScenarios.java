@@ -24,7 +24,7 @@ public final class StepScenarios {
         String name = profile.name() + "-" + Math.round(ratePerSecond) + "rps";
         return new Scenario(name, profile.description(), b.file(), b.seed(), ramp.stepRunNanos(),
                 ramp.warmupNanos(), b.metricsWindowNanos(), b.cluster(), b.devices(), b.network(), load, b.client(),
-                b.faults(), b.outputs());
+                b.faults(), b.outputs(), b.checks());
     }
 
     /** {@code s} with every CPU cost divided by {@code speed} (2 = a core twice as fast as the reference). */
@@ -41,7 +41,7 @@ public final class StepScenarios {
                 r.backendBatchIntervalNanos(), r.backendBatchLimit(), scaled);
         return new Scenario(s.name(), s.description(), s.file(), s.seed(), s.durationNanos(), s.warmupNanos(),
                 s.metricsWindowNanos(), new ClusterSpec(raft, s.cluster().members()), s.devices(), s.network(), s.workload(),
-                s.client(), s.faults(), s.outputs());
+                s.client(), s.faults(), s.outputs(), s.checks());
     }
 
     private static long div(long nanos, double speed) {

@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int UNKNOWN = 3;
     /** check-history: the history is not linearizable. */
     public static final int NOT_LINEARIZABLE = 1;
+    /** run and fuzz: a safety, liveness or linearizability check failed. */
+    public static final int CHECK_FAILED = 1;
 
     private ExitCodes() {
     }

@@ -23,7 +23,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs a scenario and writes its folder: report.html and charts, summary.json, events.jsonl,",
             "metrics.csv and one etcd-style log per member (default folder: out/<scenario>-<seed>).",
-            "The same scenario with the same seed gives the same fingerprint on any machine."})
+            "The same scenario with the same seed gives the same fingerprint on any machine.",
+            "A scenario with checks: (safety, linearizability, liveness) also writes checks.txt and checks.json,",
+            "prints the verdict, and exits with 1 if a check failed."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario file")
     Path file;
@@ -62,6 +64,12 @@ final class RunCommand implements Callable<Integer> {
         RunResult r = Runner.run(s, new Runner.Options(dir, reproduce(s), printed, MemberObserver.NONE,
                 new ProgressBar(System.err, System.console() != null)));
         summarise(r);
+        if (r.checks() != null) {
+            System.out.print(r.checks().describe());
+            if (!r.checks().passed()) {
+                return ExitCodes.CHECK_FAILED;
+            }
+        }
         return ExitCodes.OK;
     }
 

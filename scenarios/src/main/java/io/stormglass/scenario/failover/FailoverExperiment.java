@@ -50,7 +50,7 @@ public final class FailoverExperiment {
         List<FaultSpec> crash = List.of(new FaultSpec.LeaderCrash(FaultSpec.Timing.once(crashAt, 0), CrashMode.DROP_UNSYNCED));
         Scenario s = new Scenario(base.name(), base.description(), base.file(), seed, duration, base.warmupNanos(),
                 Math.min(base.metricsWindowNanos(), duration), base.cluster(), base.devices(), base.network(), base.workload(),
-                base.client(), crash, base.outputs());
+                base.client(), crash, base.outputs(), base.checks());
         return new TrialPlan(s, crashAt);
     }
 

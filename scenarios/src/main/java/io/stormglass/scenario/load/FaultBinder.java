@@ -25,7 +25,9 @@ import java.util.TreeSet;
  */
 final class FaultBinder {
     static final List<String> ACTIONS = List.of("crash", "partition", "disk-stall", "disk-slow", "disk-eio", "disk-enospc",
-            "clock-step", "clock-drift");
+            "clock-step", "clock-drift", "packet-loss", "duplicate", "reorder");
+    /** Whether a partition also cuts clients ({@code cut}, the default) or only links between members. */
+    static final Map<String, Boolean> PARTITION_CLIENTS = Fields.choices("cut", false, "connected", true);
     static final Map<String, CrashMode> CRASH_MODES = new LinkedHashMap<>();
 
     static {
@@ -75,14 +77,30 @@ final class FaultBinder {
         if (!action.equals("partition") && f.has("flap-period")) {
             f.problem("flap-period", "applies to partition only");
         }
+        if (timing.forNanos() == 0 && List.of("packet-loss", "duplicate", "reorder").contains(action)) {
+            f.problem("at", action + " needs for: how long it lasts");
+        }
         return switch (action) {
             case "crash" -> crash(f, timing);
             case "partition" -> partition(f, timing);
             case "disk-slow" -> diskSlow(f, timing);
             case "clock-step" -> clockStep(f, timing);
             case "clock-drift" -> clockDrift(f, timing);
+            case "packet-loss" -> new FaultSpec.Degrade(timing, rate(f, "packet-loss"), 0, 0);
+            case "duplicate" -> new FaultSpec.Degrade(timing, 0, rate(f, "duplicate"), 0);
+            case "reorder" -> new FaultSpec.Degrade(timing, 0, 0, Fields.positiveNanos(f, "reorder", 0));
             default -> diskFault(f, timing, action);
         };
+    }
+
+    /** A chance per message such as {@code 5%} or {@code 500ppm}, above 0 and at most 100 %. */
+    private static long rate(MapReader f, String key) {
+        long ppm = f.ppm(key, 1);
+        if (ppm <= 0 || ppm > 1_000_000) {
+            f.problem(key, "must be above 0% and at most 100%");
+            return 1;
+        }
+        return ppm;
     }
 
     private FaultSpec.Timing timing(MapReader f) {
@@ -125,6 +143,7 @@ final class FaultBinder {
             return null;
         }
         MapReader m = p.get();
+        boolean sparesClients = m.choice("clients", PARTITION_CLIENTS, false);
         List<String> kinds = List.of("isolate", "split", "one-way", "clog").stream().filter(m::has).toList();
         NetworkFault fault = null;
         if (kinds.size() != 1) {
@@ -156,7 +175,7 @@ final class FaultBinder {
             };
         }
         m.finish();
-        return fault == null ? null : new FaultSpec.Partition(timing, fault, flap);
+        return fault == null ? null : new FaultSpec.Partition(timing, fault, flap, sparesClients);
     }
 
     private NetworkFault split(MapReader m) {

@@ -1,5 +1,6 @@
 package io.stormglass.scenario.load;
 
+import io.stormglass.scenario.model.ChecksSpec;
 import io.stormglass.scenario.model.ClientSpec;
 import io.stormglass.scenario.model.ClusterSpec;
 import io.stormglass.scenario.model.FaultSpec;
@@ -80,6 +81,7 @@ final class ScenarioBinder {
         MapReader outputs = section(root, "outputs");
         OutputSpec outputSpec = new OutputSpec(outputs.string("dir", null), outputs.bool("report", true),
                 outputs.bool("member-logs", true), outputs.bool("history", false));
+        ChecksSpec checks = root.optionalMap("checks").map(ScenarioBinder::checks).orElse(ChecksSpec.NONE);
         for (MapReader m : List.of(cluster, network, workload, client, outputs, root)) {
             m.finish();
         }
@@ -87,7 +89,17 @@ final class ScenarioBinder {
             throw sorted(problems);
         }
         return new Scenario(name, description, file, seed, duration, warmup, window, clusterSpec, devices.devices(),
-                networkSpec, workloadSpec, clientSpec, faults, outputSpec);
+                networkSpec, workloadSpec, clientSpec, faults, outputSpec, checks);
+    }
+
+    /** {@code checks:}: each check on unless switched off, with the default bounds. */
+    private static ChecksSpec checks(MapReader c) {
+        boolean safety = c.bool("safety", true);
+        boolean linearizability = c.bool("linearizability", true);
+        long liveness = c.durationNanos("liveness", ChecksSpec.DEFAULT_LIVENESS_BOUND_NANOS);
+        long steps = c.integer("linearizability-steps", ChecksSpec.DEFAULT_LINEARIZABILITY_STEPS, 1_000, 10_000_000_000L);
+        c.finish();
+        return new ChecksSpec(safety, linearizability, liveness, steps);
     }
 
     /** The mapping under {@code key}, or an empty one standing for "all defaults". */

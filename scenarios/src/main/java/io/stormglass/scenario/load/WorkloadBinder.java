@@ -82,14 +82,16 @@ final class WorkloadBinder {
         double serializable = r.fraction("serializable-get", 0);
         double delete = r.fraction("delete", 0);
         double txn = r.fraction("txn", 0);
+        double cas = r.fraction("cas", 0);
         r.finish();
-        double sum = put + get + serializable + delete + txn;
+        double sum = put + get + serializable + delete + txn + cas;
         if (Math.abs(sum - 1) > 1e-6) {
             w.problem("mix", String.format(Locale.ROOT, "the fractions must sum to 1, got %s (put %s + get %s + serializable-get %s"
-                    + " + delete %s + txn %s)", num(sum), num(put), num(get), num(serializable), num(delete), num(txn)));
+                    + " + delete %s + txn %s + cas %s)", num(sum), num(put), num(get), num(serializable), num(delete), num(txn),
+                    num(cas)));
             return DEFAULT_MIX;
         }
-        return new WorkloadSpec.OpMix(put, get, serializable, delete, txn);
+        return new WorkloadSpec.OpMix(put, get, serializable, delete, txn, cas);
     }
 
     private static String num(double v) {

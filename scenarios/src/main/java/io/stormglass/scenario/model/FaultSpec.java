@@ -41,11 +41,39 @@ public sealed interface FaultSpec {
         }
     }
 
-    /** A network fault active for {@code for} (the rest of the run if 0), toggling every {@code flapPeriodNanos} if positive. */
-    record Partition(Timing timing, NetworkFault fault, long flapPeriodNanos) implements FaultSpec {
+    /**
+     * A network fault active for {@code for} (the rest of the run if 0), toggling every
+     * {@code flapPeriodNanos} if positive. With {@code sparesClients} it cuts only the links
+     * between members (clients still reach every member, as in Jepsen's partitions); without, a
+     * client is a node like any other and is cut from the members on the other side.
+     */
+    record Partition(Timing timing, NetworkFault fault, long flapPeriodNanos, boolean sparesClients) implements FaultSpec {
+        public Partition(Timing timing, NetworkFault fault, long flapPeriodNanos) {
+            this(timing, fault, flapPeriodNanos, false);
+        }
+
         @Override
         public String describe() {
-            return fault.describe() + (flapPeriodNanos > 0 ? " (flapping)" : "");
+            return fault.describe() + (flapPeriodNanos > 0 ? " (flapping)" : "") + (sparesClients ? " (clients spared)" : "");
+        }
+    }
+
+    /**
+     * Message loss, duplication and reordering among all members for {@code for} (clients'
+     * links are spared): {@code packet-loss}, {@code duplicate} and {@code reorder} in a scenario.
+     *
+     * @param lossPpm              chance a message is lost, ppm
+     * @param duplicatePpm         chance a message arrives twice, ppm
+     * @param reorderDelayMaxNanos extra uniform delay below this per message, which reorders
+     */
+    record Degrade(Timing timing, long lossPpm, long duplicatePpm, long reorderDelayMaxNanos) implements FaultSpec {
+        @Override
+        public String describe() {
+            if (lossPpm > 0) {
+                return "packet loss " + lossPpm / 10_000.0 + "%";
+            }
+            return duplicatePpm > 0 ? "duplicate " + duplicatePpm / 10_000.0 + "%"
+                    : "reorder within " + reorderDelayMaxNanos / 1_000_000.0 + " ms";
         }
     }
 

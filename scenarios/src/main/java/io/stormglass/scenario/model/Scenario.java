@@ -23,22 +23,44 @@ import java.util.TreeMap;
  * @param client             how clients behave (timeouts, retries)
  * @param faults             the fault timeline
  * @param outputs            what to write
+ * @param checks             safety, linearizability and liveness checks ({@link ChecksSpec#NONE} for a plain run)
  */
 public record Scenario(String name, String description, String file, long seed, long durationNanos, long warmupNanos,
         long metricsWindowNanos, ClusterSpec cluster, SortedMap<String, DeviceSpec> devices, NetworkSpec network,
-        WorkloadSpec workload, ClientSpec client, List<FaultSpec> faults, OutputSpec outputs) {
+        WorkloadSpec workload, ClientSpec client, List<FaultSpec> faults, OutputSpec outputs, ChecksSpec checks) {
     public Scenario {
         devices = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(devices));
         faults = List.copyOf(faults);
+        java.util.Objects.requireNonNull(checks, "checks");
     }
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, file, newSeed, durationNanos, warmupNanos, metricsWindowNanos, cluster,
-                devices, network, workload, client, faults, outputs);
+                devices, network, workload, client, faults, outputs, checks);
     }
 
     public Scenario withOutputs(OutputSpec newOutputs) {
         return new Scenario(name, description, file, seed, durationNanos, warmupNanos, metricsWindowNanos, cluster,
-                devices, network, workload, client, faults, newOutputs);
+                devices, network, workload, client, faults, newOutputs, checks);
+    }
+
+    public Scenario withFaults(List<FaultSpec> newFaults) {
+        return new Scenario(name, description, file, seed, durationNanos, warmupNanos, metricsWindowNanos, cluster,
+                devices, network, workload, client, newFaults, outputs, checks);
+    }
+
+    public Scenario withChecks(ChecksSpec newChecks) {
+        return new Scenario(name, description, file, seed, durationNanos, warmupNanos, metricsWindowNanos, cluster,
+                devices, network, workload, client, faults, outputs, newChecks);
+    }
+
+    /**
+     * The faults in the order the runner injects them: by start time, ties in the order written
+     * (a stable sort, so the order of the file decides between faults that start together).
+     */
+    public List<FaultSpec> faultsInTimeOrder() {
+        List<FaultSpec> sorted = new java.util.ArrayList<>(faults);
+        sorted.sort(java.util.Comparator.comparingLong(f -> f.timing().atNanos()));
+        return sorted;
     }
 }

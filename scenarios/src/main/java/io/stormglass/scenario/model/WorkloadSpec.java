@@ -28,11 +28,20 @@ public record WorkloadSpec(Arrival arrival, OpMix mix, KeySpace keys, long value
         }
     }
 
-    /** Fractions of operations; they sum to 1. */
-    public record OpMix(double put, double getLinearizable, double getSerializable, double delete, double txn) {
+    /**
+     * Fractions of operations; they sum to 1. A compare-and-set ({@code cas}) replaces the key's
+     * value only if it still holds the value this client last read or wrote there (a put when the
+     * client has seen none): the register operation of Jepsen's etcd tests, checkable for
+     * linearizability, where {@code txn} is etcd's version-guarded transaction.
+     */
+    public record OpMix(double put, double getLinearizable, double getSerializable, double delete, double txn, double cas) {
+        public OpMix(double put, double getLinearizable, double getSerializable, double delete, double txn) {
+            this(put, getLinearizable, getSerializable, delete, txn, 0);
+        }
+
         public OpMix {
-            double sum = put + getLinearizable + getSerializable + delete + txn;
-            if (put < 0 || getLinearizable < 0 || getSerializable < 0 || delete < 0 || txn < 0 || Math.abs(sum - 1) > 1e-6) {
+            double sum = put + getLinearizable + getSerializable + delete + txn + cas;
+            if (put < 0 || getLinearizable < 0 || getSerializable < 0 || delete < 0 || txn < 0 || cas < 0 || Math.abs(sum - 1) > 1e-6) {
                 throw new IllegalArgumentException("operation fractions must be non-negative and sum to 1, got " + sum);
             }
         }

@@ -32,7 +32,18 @@ final class FaultPrinter {
             }
             w.open("partition");
             partition(w, p.fault());
+            if (p.sparesClients()) {
+                w.value("clients", "connected");
+            }
             w.close();
+        } else if (f instanceof FaultSpec.Degrade d) {
+            if (d.lossPpm() > 0) {
+                w.value("packet-loss", d.lossPpm() + "ppm");
+            } else if (d.duplicatePpm() > 0) {
+                w.value("duplicate", d.duplicatePpm() + "ppm");
+            } else {
+                w.value("reorder", ScenarioPrinter.duration(d.reorderDelayMaxNanos()));
+            }
         } else if (f instanceof FaultSpec.DiskFault d) {
             if (d.fault() instanceof DeviceFault.Slow s) {
                 w.open("disk-slow").text("device", d.device()).value("factor", ScenarioPrinter.num(s.factor())).close();

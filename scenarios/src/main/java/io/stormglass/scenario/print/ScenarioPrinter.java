@@ -15,6 +15,7 @@ import io.stormglass.net.latency.TailMixture;
 import io.stormglass.net.latency.TruncatedNormal;
 import io.stormglass.net.latency.Uniform;
 import io.stormglass.raft.client.RetryPolicy;
+import io.stormglass.scenario.model.ChecksSpec;
 import io.stormglass.scenario.model.ClientSpec;
 import io.stormglass.scenario.model.DeviceSpec;
 import io.stormglass.scenario.model.FaultSpec;
@@ -67,6 +68,12 @@ public final class ScenarioPrinter {
             w.text("dir", o.dir());
         }
         w.value("report", o.report()).value("member-logs", o.memberLogs()).value("history", o.history()).close();
+        ChecksSpec c = s.checks();
+        if (c.any()) {
+            w.open("checks").value("safety", c.safety()).value("linearizability", c.linearizability())
+                    .value("liveness", duration(c.livenessBoundNanos()))
+                    .value("linearizability-steps", c.linearizabilitySteps()).close();
+        }
         return w.toString();
     }
 
@@ -197,7 +204,7 @@ public final class ScenarioPrinter {
         WorkloadSpec.OpMix m = wl.mix();
         w.open("mix").value("put", num(m.put())).value("get", num(m.getLinearizable()))
                 .value("serializable-get", num(m.getSerializable())).value("delete", num(m.delete()))
-                .value("txn", num(m.txn())).close();
+                .value("txn", num(m.txn())).value("cas", num(m.cas())).close();
         w.open("keys").value("count", wl.keys().count());
         if (wl.keys().zipfExponent() > 0) {
             w.value("distribution", "zipf").value("exponent", num(wl.keys().zipfExponent()));

@@ -1,9 +1,11 @@
 package io.stormglass.scenario.run;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stormglass.raft.client.History;
 import io.stormglass.report.AtomicFolder;
 import io.stormglass.report.ReportWriter;
 import io.stormglass.report.RunRecord;
+import io.stormglass.scenario.check.CheckReport;
 import io.stormglass.scenario.history.HistoryJsonlWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -53,10 +55,17 @@ final class RunOutputs implements AutoCloseable {
         };
     }
 
-    /** Writes the data files, the report if asked, the history if recorded, then publishes the folder. */
-    Path publish(RunRecord record, boolean withReport, History history) throws IOException {
+    /**
+     * Writes the data files, the report if asked, the history if recorded, the checks' verdict
+     * ({@code checks.txt}, {@code checks.json}) if checked, then publishes the folder.
+     */
+    Path publish(RunRecord record, boolean withReport, History history, CheckReport checks) throws IOException {
         closeLogs();
         ReportWriter.writeInto(record, staging, withReport);
+        if (checks != null) {
+            Files.writeString(staging.resolve("checks.txt"), checks.describe(), StandardCharsets.UTF_8);
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(staging.resolve("checks.json").toFile(), checks.toMap());
+        }
         if (history != null) {
             try (BufferedWriter out = Files.newBufferedWriter(staging.resolve("history.jsonl"), StandardCharsets.UTF_8)) {
                 HistoryJsonlWriter.write(history.operations(), out);

@@ -2,6 +2,7 @@ package io.stormglass.scenario.run;
 
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.raft.client.History;
+import io.stormglass.scenario.check.CheckReport;
 import io.stormglass.scenario.model.Scenario;
 import java.nio.file.Path;
 
@@ -16,7 +17,8 @@ import java.nio.file.Path;
  * @param history     the client history, or null if not recorded
  * @param outDir      where the outputs were written, or null if none
  * @param report      the report page, or null if none
+ * @param checks      what the scenario's checks found, or null if it has none
  */
 public record RunResult(Scenario scenario, String fingerprint, long events, double wallSeconds, Recorder recorder,
-        History history, Path outDir, Path report) {
+        History history, Path outDir, Path report, CheckReport checks) {
 }

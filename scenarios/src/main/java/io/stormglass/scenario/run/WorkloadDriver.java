@@ -7,9 +7,12 @@ import io.stormglass.raft.client.ClientResult;
 import io.stormglass.raft.client.KvClient;
 import io.stormglass.raft.kv.Compare;
 import io.stormglass.raft.kv.KvCommand;
+import io.stormglass.raft.kv.KvResult;
 import io.stormglass.scenario.model.WorkloadSpec;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.commons.math3.distribution.ZipfDistribution;
 
@@ -18,7 +21,10 @@ import org.apache.commons.math3.distribution.ZipfDistribution;
  * request a think time after the previous one ends, or open-loop Poisson arrivals spread over the
  * client connections (a request is sent whether or not earlier ones are done, so an overloaded
  * cluster builds a backlog, as real traffic does). Operations follow the mix; keys are uniform or
- * Zipf-distributed; values are uniform in size. Draws come from the stream {@code workload}.
+ * Zipf-distributed; values are uniform in size and each carries a sequence number, so every
+ * written value is distinct (checkers trace an acknowledged write by key and value). A
+ * compare-and-set expects the value its client last read or wrote at the key. Draws come from
+ * the stream {@code workload}.
  */
 final class WorkloadDriver {
     private static final EventKind NEXT = EventKind.named("workload.next");
@@ -29,11 +35,24 @@ final class WorkloadDriver {
     private final SimRandom random;
     private final ZipfDistribution zipf;
     private final long stopNanos;
+    private final WriteAcks acks;
+    /** Per client, the value it last read or wrote at each key (what its next compare-and-set expects). */
+    private final Map<Integer, Map<String, String>> lastSeen = new TreeMap<>();
     private int nextClient;
     private long sequence;
 
-    WorkloadDriver(Scheduler scheduler, WorkloadSpec spec, List<KvClient> clients, SimRandom random, long stopNanos) {
+    /** Hears each write a client was told succeeded. */
+    @FunctionalInterface
+    interface WriteAcks {
+        WriteAcks NONE = (client, key, value) -> { };
+
+        void acknowledged(int client, String key, String value);
+    }
+
+    WorkloadDriver(Scheduler scheduler, WorkloadSpec spec, List<KvClient> clients, SimRandom random, long stopNanos,
+            WriteAcks acks) {
         this.scheduler = scheduler;
+        this.acks = acks;
         this.spec = spec;
         this.clients = clients;
         this.random = random;
@@ -76,19 +95,51 @@ final class WorkloadDriver {
         WorkloadSpec.OpMix mix = spec.mix();
         double u = random.nextDouble();
         String key = key();
+        Map<String, String> seen = lastSeen.computeIfAbsent(client.nodeId(), id -> new TreeMap<>());
         if ((u -= mix.put()) < 0) {
-            client.put(key, value(), done);
+            put(client, key, seen, done);
         } else if ((u -= mix.getLinearizable()) < 0) {
-            client.get(key, true, done);
+            client.get(key, true, r -> {
+                if (r.ok() && r.result() instanceof KvResult.RangeResult range) {
+                    seen.put(key, range.kvs().isEmpty() ? null : range.kvs().get(0).value());
+                }
+                done.accept(r);
+            });
         } else if ((u -= mix.getSerializable()) < 0) {
             client.get(key, false, done);
         } else if ((u -= mix.delete()) < 0) {
             client.delete(key, done);
+        } else if ((u -= mix.cas()) < 0) {
+            String expected = seen.get(key);
+            if (expected == null) {
+                // the register model's "absent" is not etcd's empty value: with nothing to compare, write
+                put(client, key, seen, done);
+                return;
+            }
+            String value = value();
+            client.compareAndSet(key, expected, value, r -> {
+                if (r.ok() && r.result() instanceof KvResult.TxnResult t && t.succeeded()) {
+                    seen.put(key, value);
+                    acks.acknowledged(client.nodeId(), key, value);
+                }
+                done.accept(r);
+            });
         } else {
             // a transaction: update the key only if it did not change since version 0 or else bump it
             client.txn(new KvCommand.Txn(List.of(Compare.versionEquals(key, 0)),
                     List.of(new KvCommand.Put(key, value(), 0)), List.of(new KvCommand.Put(key, value(), 0))), done);
         }
+    }
+
+    private void put(KvClient client, String key, Map<String, String> seen, Consumer<ClientResult> done) {
+        String value = value();
+        client.put(key, value, r -> {
+            if (r.ok()) {
+                seen.put(key, value);
+                acks.acknowledged(client.nodeId(), key, value);
+            }
+            done.accept(r);
+        });
     }
 
     private String key() {

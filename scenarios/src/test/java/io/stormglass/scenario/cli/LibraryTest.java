@@ -53,7 +53,7 @@ class LibraryTest {
                 assertEquals(s, new Scenario(reloaded.name(), reloaded.description(), s.file(), reloaded.seed(),
                         reloaded.durationNanos(), reloaded.warmupNanos(), reloaded.metricsWindowNanos(), reloaded.cluster(),
                         reloaded.devices(), reloaded.network(), reloaded.workload(), reloaded.client(), reloaded.faults(),
-                        reloaded.outputs()), f + ": the printed config reloads to the same scenario");
+                        reloaded.outputs(), reloaded.checks()), f + ": the printed config reloads to the same scenario");
                 assertEquals(printed.lines().skip(1).toList(), ScenarioPrinter.print(reloaded).lines().skip(1).toList());
             } finally {
                 Files.delete(copy);

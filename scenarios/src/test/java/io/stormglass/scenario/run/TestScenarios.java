@@ -56,7 +56,7 @@ final class TestScenarios {
                 new ClusterSpec(etcdDefaults(), members), devices,
                 new NetworkSpec(LinkSpec.constantMs(0.25), null, List.of(), List.of(), NetworkOptions.defaults()),
                 workload, new ClientSpec(5 * S, 2 * S, new RetryPolicy.None(), 0), faults,
-                new OutputSpec(null, true, true, history));
+                new OutputSpec(null, true, true, history), io.stormglass.scenario.model.ChecksSpec.NONE);
     }
 
     static Scenario nvme(long durationNanos) {
