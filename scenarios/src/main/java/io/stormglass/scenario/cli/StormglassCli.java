@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "stormglass", mixinStandardHelpOptions = true, version = "Stormglass 0.1.0",
         description = "Deterministic simulator for fault and latency experiments on an etcd-style Raft cluster.",
         subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, DiskCheckCommand.class,
-            CheckHistoryCommand.class, CapacityCommand.class, SweepCommand.class, FailoverCommand.class,
+            CheckHistoryCommand.class, CapacityCommand.class, SweepCommand.class, FailoverCommand.class, FuzzCommand.class,
             CommandLine.HelpCommand.class})
 public final class StormglassCli implements Runnable {
     @picocli.CommandLine.Spec

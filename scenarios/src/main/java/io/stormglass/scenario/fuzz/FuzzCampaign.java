@@ -1,0 +1,173 @@
+package io.stormglass.scenario.fuzz;
+
+import io.stormglass.scenario.check.CheckReport;
+import io.stormglass.scenario.load.ScenarioLoader;
+import io.stormglass.scenario.model.ChecksSpec;
+import io.stormglass.scenario.model.FaultSpec;
+import io.stormglass.scenario.model.OutputSpec;
+import io.stormglass.scenario.model.Scenario;
+import io.stormglass.scenario.print.ScenarioPrinter;
+import io.stormglass.scenario.run.RunResult;
+import io.stormglass.scenario.run.Runner;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A fuzzing campaign, VOPR-style: for each seed, a random fault schedule drawn from the fault
+ * space is added to the scenario, and the run is checked (safety, linearizability, liveness).
+ * Seeds run in parallel, one simulation per thread; each simulation is single-threaded and
+ * deterministic, so a seed's result never depends on the others. A failing seed is shrunk to a
+ * short schedule and saved as a scenario file that {@code stormglass run} replays event for event;
+ * the campaign loads each saved file back and runs it to verify that.
+ *
+ * <p>Files in the output folder: {@code fuzz.csv} (a row per seed, appended as seeds finish),
+ * {@code failures/seed-<seed>.yaml} (the shrunk, replayable scenario) and
+ * {@code failures/seed-<seed>.txt} (what the checks found, before and after shrinking).
+ */
+public final class FuzzCampaign {
+    /** Hears each finished seed (called under a lock, from worker threads, in completion order). */
+    @FunctionalInterface
+    public interface Listener {
+        void finished(int done, int total, SeedOutcome outcome);
+    }
+
+    /**
+     * @param firstSeed  the first seed; seeds are {@code firstSeed .. firstSeed + seeds - 1}
+     * @param seeds      how many seeds to run
+     * @param jobs       simulations at once
+     * @param space      what the schedules draw from
+     * @param outDir     the campaign's folder
+     * @param shrinkRuns most runs to spend shrinking each failing seed (0: save the original)
+     */
+    public record Options(long firstSeed, int seeds, int jobs, FaultSpace space, Path outDir, int shrinkRuns) {
+    }
+
+    private final Scenario base;
+    private final Options options;
+
+    /** {@code base} with its checks (every check if it has none). */
+    public FuzzCampaign(Scenario base, Options options) {
+        this.base = base.checks().any() ? base : base.withChecks(ChecksSpec.ALL);
+        this.options = options;
+    }
+
+    /** The scenario a seed runs: the base's own faults, then the drawn schedule. */
+    public Scenario scenarioFor(long seed) {
+        List<FaultSpec> faults = new ArrayList<>(base.faults());
+        faults.addAll(FaultDraw.schedule(base, ScheduleGenerator.draw(base, options.space(), seed)));
+        return quiet(base.withSeed(seed).withFaults(faults));
+    }
+
+    public List<SeedOutcome> run(Listener listener) throws IOException, InterruptedException {
+        Files.createDirectories(options.outDir().resolve("failures"));
+        List<SeedOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        int[] done = {0};
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.jobs()));
+        try (BufferedWriter csv = Files.newBufferedWriter(options.outDir().resolve("fuzz.csv"), StandardCharsets.UTF_8)) {
+            csv.write("seed,faults,passed,failures,fingerprint,events,wall_seconds,shrunk_faults,saved\n");
+            csv.flush();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < options.seeds(); i++) {
+                long seed = options.firstSeed() + i;
+                futures.add(pool.submit(() -> {
+                    SeedOutcome o = runSeed(seed);
+                    synchronized (done) {
+                        csv.write(csvRow(o));
+                        csv.flush();
+                        outcomes.add(o);
+                        listener.finished(++done[0], options.seeds(), o);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<SeedOutcome> sorted = new ArrayList<>(outcomes);
+        sorted.sort(java.util.Comparator.comparingLong(SeedOutcome::seed));
+        return sorted;
+    }
+
+    /** Runs one seed; shrinks and saves it if it fails. */
+    SeedOutcome runSeed(long seed) throws IOException {
+        Scenario s = scenarioFor(seed);
+        RunResult r = run(s);
+        CheckReport report = r.checks();
+        if (report.passed()) {
+            return new SeedOutcome(seed, s.faults().size(), report, r.fingerprint(), r.events(), r.wallSeconds(), null, -1, 0, false);
+        }
+        List<String> kinds = report.failureKinds();
+        ScheduleShrinker shrinker = new ScheduleShrinker(faults -> failsLike(s.withFaults(faults), kinds), options.shrinkRuns());
+        List<FaultSpec> shrunk = options.shrinkRuns() > 0 ? shrinker.shrink(s.faults()) : s.faults();
+        Scenario small = s.withFaults(shrunk);
+        RunResult smallRun = run(small);
+        Path saved = save(seed, small, report, smallRun, shrinker.runs(), s.faults().size());
+        RunResult replay = run(ScenarioLoader.load(saved, List.of()));
+        boolean verified = replay.fingerprint().equals(smallRun.fingerprint()) && !replay.checks().passed();
+        return new SeedOutcome(seed, s.faults().size(), report, r.fingerprint(), r.events(), r.wallSeconds(), saved,
+                shrunk.size(), shrinker.runs(), verified);
+    }
+
+    private boolean failsLike(Scenario s, List<String> kinds) {
+        try {
+            CheckReport c = run(s).checks();
+            return c.failureKinds().stream().anyMatch(kinds::contains);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RunResult run(Scenario s) throws IOException {
+        return Runner.run(s, Runner.Options.inMemory());
+    }
+
+    /** No report or logs while fuzzing: outputs are written only by a replay. */
+    private static Scenario quiet(Scenario s) {
+        OutputSpec o = s.outputs();
+        return s.withOutputs(new OutputSpec(o.dir(), false, false, o.history()));
+    }
+
+    private Path save(long seed, Scenario small, CheckReport original, RunResult smallRun, int shrinkRuns, int originalFaults)
+            throws IOException {
+        Path dir = options.outDir().resolve("failures");
+        Path yaml = dir.resolve("seed-" + seed + ".yaml");
+        // a replay writes everything a person needs to look into the failure; none of it changes the run
+        OutputSpec o = small.outputs();
+        Scenario replayable = small.withOutputs(new OutputSpec(o.dir(), true, true, true));
+        String header = String.format(Locale.ROOT,
+                "# stormglass fuzz: seed %d failed (%s); shrunk from %d to %d fault(s) in %d runs.%n"
+                        + "# Replay it event for event (fingerprint %s): ./stormglass run %s%n",
+                seed, String.join(", ", original.failureKinds()), originalFaults, small.faults().size(), shrinkRuns,
+                smallRun.fingerprint(), yaml);
+        Files.writeString(yaml, header + ScenarioPrinter.print(replayable), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("seed-" + seed + ".txt"), "original schedule (" + originalFaults + " faults):\n"
+                + original.describe() + "\nshrunk schedule (" + small.faults().size() + " faults):\n" + smallRun.checks().describe(),
+                StandardCharsets.UTF_8);
+        return yaml;
+    }
+
+    private static String csvRow(SeedOutcome o) {
+        return String.format(Locale.ROOT, "%d,%d,%b,%s,%s,%d,%.3f,%d,%s%n", o.seed(), o.faults(), o.passed(),
+                String.join(";", o.checks().failureKinds()), o.fingerprint(), o.events(), o.wallSeconds(), o.shrunkFaults(),
+                o.saved() == null ? "" : o.saved().toString());
+    }
+}
