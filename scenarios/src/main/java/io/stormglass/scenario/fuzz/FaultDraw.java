@@ -13,8 +13,8 @@ import java.util.TreeSet;
 
 /**
  * One random fault as flat numbers, so that a shrinker (jqwik's or {@link ScheduleShrinker})
- * makes it smaller by moving numbers towards zero; {@link #toFaults} turns it into the scenario's
- * faults. Every number is taken modulo its range, so any combination is valid.
+ * makes it smaller by moving numbers towards zero; {@link #toFault} turns it into the scenario's
+ * fault. Every number is taken modulo its range, so any combination is valid.
  *
  * @param kind   the fault
  * @param atMs   start, in simulated milliseconds from the start of the run
@@ -32,28 +32,23 @@ public record FaultDraw(FaultKind kind, int atMs, int forMs, int target, int par
         return 1 + Math.floorMod(target, size);
     }
 
-    /**
-     * The faults this draw stands for in {@code base} (a clock drift is two: on at {@code at}, off
-     * after {@code for}).
-     */
-    public List<FaultSpec> toFaults(Scenario base) {
+    /** The fault this draw stands for in {@code base}. */
+    public FaultSpec toFault(Scenario base) {
         int size = base.cluster().size();
         FaultSpec.Timing t = FaultSpec.Timing.once(atMs * MS, Math.max(1, forMs) * MS);
         MemberSpec m = base.cluster().members().get(member(size) - 1);
         return switch (kind) {
-            case CRASH -> List.of(new FaultSpec.MemberCrash(t, m.id(), CrashMode.values()[Math.floorMod(param, CrashMode.values().length)]));
-            case PARTITION -> List.of(new FaultSpec.Partition(t, NetworkFault.Split.of(side(size), others(size)), 0, true));
-            case ONE_WAY -> List.of(new FaultSpec.Partition(t, new NetworkFault.OneWay(side(size), others(size)), 0, true));
-            case FLAPPING -> List.of(new FaultSpec.Partition(t, NetworkFault.Split.of(side(size), others(size)),
-                    (20 + Math.floorMod(param, 500)) * MS, true));
-            case DISK_STALL -> List.of(new FaultSpec.DiskFault(t, m.walDevice(), new DeviceFault.Stall()));
-            case DISK_SLOW -> List.of(new FaultSpec.DiskFault(t, m.walDevice(), new DeviceFault.Slow(2 + Math.floorMod(param, 99))));
-            case PACKET_LOSS -> List.of(new FaultSpec.Degrade(t, ratePpm(), 0, 0));
-            case DUPLICATE -> List.of(new FaultSpec.Degrade(t, 0, ratePpm(), 0));
-            case REORDER -> List.of(new FaultSpec.Degrade(t, 0, 0, (1 + Math.floorMod(param, 200)) * MS));
-            case CLOCK_DRIFT -> List.of(
-                    new FaultSpec.ClockDrift(FaultSpec.Timing.once(atMs * MS, 0), m.id(), driftPpm()),
-                    new FaultSpec.ClockDrift(FaultSpec.Timing.once((atMs + (long) Math.max(1, forMs)) * MS, 0), m.id(), 0));
+            case CRASH -> new FaultSpec.MemberCrash(t, m.id(), CrashMode.values()[Math.floorMod(param, CrashMode.values().length)]);
+            case PARTITION -> new FaultSpec.Partition(t, NetworkFault.Split.of(side(size), others(size)), 0, true);
+            case ONE_WAY -> new FaultSpec.Partition(t, new NetworkFault.OneWay(side(size), others(size)), 0, true);
+            case FLAPPING -> new FaultSpec.Partition(t, NetworkFault.Split.of(side(size), others(size)),
+                    (20 + Math.floorMod(param, 500)) * MS, true);
+            case DISK_STALL -> new FaultSpec.DiskFault(t, m.walDevice(), new DeviceFault.Stall());
+            case DISK_SLOW -> new FaultSpec.DiskFault(t, m.walDevice(), new DeviceFault.Slow(2 + Math.floorMod(param, 99)));
+            case PACKET_LOSS -> new FaultSpec.Degrade(t, ratePpm(), 0, 0);
+            case DUPLICATE -> new FaultSpec.Degrade(t, 0, ratePpm(), 0);
+            case REORDER -> new FaultSpec.Degrade(t, 0, 0, (1 + Math.floorMod(param, 200)) * MS);
+            case CLOCK_DRIFT -> new FaultSpec.ClockDrift(t, m.id(), driftPpm());
         };
     }
 
@@ -94,10 +89,9 @@ public record FaultDraw(FaultKind kind, int atMs, int forMs, int target, int par
     public static List<FaultSpec> schedule(Scenario base, List<FaultDraw> draws) {
         List<FaultSpec> faults = new ArrayList<>();
         for (FaultDraw d : draws) {
-            for (FaultSpec f : d.toFaults(base)) {
-                if (f.timing().atNanos() < base.durationNanos()) {
-                    faults.add(f);
-                }
+            FaultSpec f = d.toFault(base);
+            if (f.timing().atNanos() < base.durationNanos()) {
+                faults.add(f);
             }
         }
         faults.sort(java.util.Comparator.comparingLong(f -> f.timing().atNanos()));

@@ -93,7 +93,10 @@ public sealed interface FaultSpec {
         }
     }
 
-    /** Set a member's clock drift. */
+    /**
+     * Set a member's clock drift; with a {@code for}, only that long (then back to the rate it had
+     * when the fault was injected, normally its configured drift).
+     */
     record ClockDrift(Timing timing, int member, long driftPpm) implements FaultSpec {
         @Override
         public String describe() {

@@ -7,6 +7,7 @@ import io.stormglass.engine.storage.SimFileSystem;
 import io.stormglass.engine.timeline.Timeline;
 import io.stormglass.engine.timeline.TimelineEvent;
 import io.stormglass.net.clock.ClockFaults;
+import io.stormglass.net.clock.NodeClock;
 import io.stormglass.net.partition.NetworkFault;
 import io.stormglass.raft.server.Member;
 import io.stormglass.scenario.model.FaultSpec;
@@ -117,7 +118,12 @@ final class FaultInjector {
         } else if (f instanceof FaultSpec.ClockStep s) {
             clockFaults.stepAt(at, s.member(), cluster.clocks.get(s.member()), s.stepNanos());
         } else if (f instanceof FaultSpec.ClockDrift d) {
-            clockFaults.driftAt(at, d.member(), cluster.clocks.get(d.member()), d.driftPpm());
+            NodeClock clock = cluster.clocks.get(d.member());
+            clockFaults.driftAt(at, d.member(), clock, d.driftPpm());
+            if (forNanos > 0) {
+                // a drift with for: lasts that long, then the clock runs at its configured rate again
+                clockFaults.driftAt(at + forNanos, d.member(), clock, clock.driftPpm());
+            }
         }
     }
 

@@ -103,7 +103,10 @@ public final class FaultyDevice implements BlockDevice {
                     new IoResult(IoStatus.ENOSPC, submittedAt, scheduler.nowNanos())));
             return;
         }
-        Runnable forward = () -> inner.submit(request, result -> complete(request, result, submittedAt, callback));
+        Runnable forward = () -> {
+            long serviceStart = scheduler.nowNanos();
+            inner.submit(request, result -> complete(request, result, submittedAt, serviceStart, callback));
+        };
         if (stalled()) {
             heldDuringStall.add(forward);
         } else {
@@ -111,7 +114,12 @@ public final class FaultyDevice implements BlockDevice {
         }
     }
 
-    private void complete(IoRequest request, IoResult result, long submittedAt, IoCallback callback) {
+    /**
+     * @param submittedAt  when the request reached this device (the latency the caller sees starts here)
+     * @param serviceStart when it went on to the inner device (after any stall): a slow-down stretches
+     *                     the inner device's time only, not the time spent held by a stall
+     */
+    private void complete(IoRequest request, IoResult result, long submittedAt, long serviceStart, IoCallback callback) {
         // overlapping slow-downs do not compound: the slowest one decides, as a degraded disk has one speed
         double factor = 1;
         for (DeviceFault f : active) {
@@ -121,7 +129,7 @@ public final class FaultyDevice implements BlockDevice {
         }
         IoStatus status = request.op() == IoOp.FLUSH && has(DeviceFault.FlushError.class) && result.isOk()
                 ? IoStatus.EIO : result.status();
-        long extraNanos = Math.round((factor - 1) * (scheduler.nowNanos() - submittedAt));
+        long extraNanos = Math.round((factor - 1) * (scheduler.nowNanos() - serviceStart));
         Runnable deliver = () -> {
             if (stalled()) {
                 heldDuringStall.add(() -> callback.onComplete(new IoResult(status, submittedAt, scheduler.nowNanos())));

@@ -56,6 +56,20 @@ class FaultyDeviceTest {
     }
 
     @Test
+    void aSlowDownStretchesServiceTimeNotTheTimeHeldByAStall() {
+        Rig rig = new Rig(45);
+        FaultyDevice dev = new FaultyDevice(rig.device("n1", steady()), rig.env);
+        dev.schedule(0, 1_000 * MS, new DeviceFault.Stall());
+        dev.schedule(500 * MS, 5_000 * MS, new DeviceFault.Slow(17));
+        List<IoResult> results = new ArrayList<>();
+        rig.sim.scheduleAt(10 * MS, Rig.TEST, 0, () -> dev.submit(IoRequest.flush("wal"), results::add));
+        rig.sim.run();
+        // held 990 ms by the stall, then a 1 ms flush 17 times slower; not 17 × 991 ms (found by the safety suite:
+        // a WAL write held by a stall under a slow-down came back 20 s later)
+        assertEquals(1_000 * MS + 17 * MS, results.get(0).completedAtNanos());
+    }
+
+    @Test
     void healAllReleasesAStallAndCancelsLaterFaults() {
         Rig rig = new Rig(44);
         FaultyDevice dev = new FaultyDevice(rig.device("n1", steady()), rig.env);

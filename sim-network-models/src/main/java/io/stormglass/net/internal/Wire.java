@@ -148,7 +148,11 @@ public final class Wire<M> implements ActiveFaults.Listener {
             return;
         }
         putOnWire(frame);
-        long duplicatePpm = degraded ? Math.max(spec.duplicatePpm(), faults.duplicatePpm(link.from, link.to)) : spec.duplicatePpm();
+        // a degradation never duplicates client-class traffic: gRPC over TCP delivers a request once, and
+        // a proposal a follower forwards rides that class (etcd does not deduplicate proposals: a copy
+        // would be applied twice)
+        long duplicatePpm = degraded && frame.trafficClass != TrafficClass.CLIENT
+                ? Math.max(spec.duplicatePpm(), faults.duplicatePpm(link.from, link.to)) : spec.duplicatePpm();
         if (link.faultRandom.chancePpm(duplicatePpm)) {
             putOnWire(frame);
         }

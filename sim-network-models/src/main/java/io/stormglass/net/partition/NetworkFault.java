@@ -181,7 +181,8 @@ public sealed interface NetworkFault {
      *
      * @param nodes                the nodes whose mutual paths are degraded
      * @param lossPpm              loss chance per message, parts per million
-     * @param duplicatePpm         duplication chance per message, parts per million
+     * @param duplicatePpm         duplication chance per message, parts per million (never of
+     *                             {@code CLIENT}-class messages: a TCP stream delivers a request once)
      * @param reorderDelayMaxNanos extra uniform delay below this bound per message, nanoseconds
      */
     record Degrade(SortedSet<Integer> nodes, long lossPpm, long duplicatePpm, long reorderDelayMaxNanos) implements NetworkFault {

@@ -211,6 +211,31 @@ class PartitionTest {
     }
 
     @Test
+    void degradeNeverDuplicatesClientTraffic() {
+        MessageTraits<String> clientTraits = new MessageTraits<>() {
+            @Override
+            public int sizeBytes(String message) {
+                return 100;
+            }
+
+            @Override
+            public TrafficClass trafficClass(String message) {
+                return message.startsWith("prop") ? TrafficClass.CLIENT : TrafficClass.APPEND;
+            }
+        };
+        Topology.Builder topology = Topology.builder().link(1, 2, LinkSpec.constantMs(1));
+        Network<String> net = Network.builder(sim, new RandomStreams(6), recorder, clientTraits).topology(topology.build())
+                .options(NetworkOptions.defaults()).build();
+        List<String> got = new ArrayList<>();
+        net.register(2, (from, m) -> got.add(m));
+        net.faultSchedule().start(new NetworkFault.Degrade(new java.util.TreeSet<>(List.of(1, 2)), 0, 1_000_000, 0));
+        net.send(1, 2, "prop");
+        net.send(1, 2, "app");
+        sim.run();
+        assertEquals(List.of("prop", "app", "app"), got, "a forwarded proposal is never delivered twice (etcd does not deduplicate it)");
+    }
+
+    @Test
     void aScopedSplitSparesNodesOutsideTheScope() {
         // node 3 stands for a client: the split cuts 1 from 2 but not the client from anyone
         NetworkFault scoped = new NetworkFault.Scoped(NetworkFault.Split.of(List.of(1), List.of(2)),
