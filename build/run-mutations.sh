@@ -8,13 +8,15 @@
 #        patches in build/mutations/equivalent/ are variants this suite cannot observe, see the doc)
 # The surefire report of each run (violations, shrunk schedule as YAML) is copied to
 # target/mutations/<name>.txt (or $MUTATION_REPORTS).
-# env:   SAFETY_TRIES   tries per property (default: the module's default, 150)
-#        MUTATION_TEST  test class to run (default: FaultScheduleProperties)
+# env:   SAFETY_TRIES     tries per property (default: the module's default, 150)
+#        MUTATION_TEST    test class to run (default: FaultScheduleProperties)
+#        MUTATION_MODULE  module that holds it (default: scenarios; sim-raft for RaftSafetyProperties)
 set -u -o pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 test_class="${MUTATION_TEST:-FaultScheduleProperties}"
+module="${MUTATION_MODULE:-scenarios}"
 tries_arg=()
-if [ -n "${SAFETY_TRIES:-}" ]; then tries_arg=("-Dsafety.tries=${SAFETY_TRIES}"); fi
+if [ -n "${SAFETY_TRIES:-}" ]; then tries_arg=("-Dsafety.tries=${SAFETY_TRIES}" "-Draft.properties.tries=${SAFETY_TRIES}"); fi
 if [ "$#" -gt 0 ]; then patches=("$@"); else patches=("$root"/build/mutations/*.patch); fi
 
 reports="${MUTATION_REPORTS:-$root/target/mutations}"
@@ -32,12 +34,14 @@ for patch in "${patches[@]}"; do
     missed=$((missed + 1))
     continue
   fi
-  (cd "$work" && mvn -B -o -q -pl sim-raft -am test -Dtest="$test_class" -Dsurefire.failIfNoSpecifiedTests=false \
+  (cd "$work" && mvn -B -o -q -pl "$module" -am test -Dtest="$test_class" -Dsurefire.failIfNoSpecifiedTests=false \
       "${tries_arg[@]}" > "$work/mvn.log" 2>&1)
   status=$?
   secs=$(( $(date +%s) - start ))
-  report="$(ls "$work"/sim-raft/target/surefire-reports/*."${test_class}".txt 2>/dev/null | head -1)"
+  report="$(ls "$work/$module"/target/surefire-reports/*."${test_class}".txt 2>/dev/null | head -1)"
   [ -n "$report" ] && cp "$report" "$reports/$name.txt"
+  # the replayable scenario of the shrunk failure ('./stormglass run' it on the patched tree)
+  for f in "$work/$module"/target/safety-failures/*.yaml; do [ -f "$f" ] && cp "$f" "$reports/$name-$(basename "$f")"; done
   if [ "$status" -eq 0 ]; then
     printf '%-40s %-8s %7s  %s\n' "$name" "MISSED" "$secs" "suite passed"
     missed=$((missed + 1))
@@ -45,7 +49,7 @@ for patch in "${patches[@]}"; do
     printf '%-40s %-8s %7s  %s\n' "$name" "BROKEN" "$secs" "did not compile or run (see $work/mvn.log)"
     missed=$((missed + 1))
   else
-    finding="$(grep -m1 -A1 'fault schedule broke the cluster:' "$report" | tail -1 | sed -e 's/^ *//' | cut -c1-150)"
+    finding="$(grep -m1 -A2 'fault schedule broke the cluster:' "$report" | tail -2 | sed -e 's/^ *//' | tr '\n' ' ' | cut -c1-170)"
     [ -n "$finding" ] || finding="$(grep -m1 -E 'AssertionError|Exception' "$report" | sed -e 's/^ *//' | cut -c1-150)"
     printf '%-40s %-8s %7s  %s\n' "$name" "caught" "$secs" "${finding:-suite failed}"
     rm -rf "$work"
