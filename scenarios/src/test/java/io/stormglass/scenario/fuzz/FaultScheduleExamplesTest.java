@@ -44,7 +44,7 @@ class FaultScheduleExamplesTest {
         ScheduledRun run = new ScheduledRun(setup);
         for (Object[] step : steps) {
             run.inject((Integer) step[0], (FaultDraw) step[1]);
-            assertEquals(List.of(), run.session.problemsSoFar());
+            assertEquals(List.of(), run.problemsSoFar());
         }
         return run;
     }

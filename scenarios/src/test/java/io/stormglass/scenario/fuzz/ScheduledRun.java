@@ -7,6 +7,7 @@ import io.stormglass.scenario.run.RunSession;
 import io.stormglass.scenario.run.Runner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * The state of a stateful property: a run being built one fault at a time. Each step moves the
@@ -15,7 +16,9 @@ import java.io.UncheckedIOException;
  */
 final class ScheduledRun {
     final SafetySetup setup;
-    final RunSession session;
+    private RunSession session;
+    /** The scenario so far, kept when the session is released. */
+    private Scenario released;
     private long cursorNanos;
     private int faults;
 
@@ -46,9 +49,25 @@ final class ScheduledRun {
         return faults;
     }
 
+    /** Violations and boot failures so far. */
+    List<String> problemsSoFar() {
+        return session.problemsSoFar();
+    }
+
+    /**
+     * Drops the simulation. jqwik keeps the chains it shrinks, and their final states with them:
+     * a whole run each is more than the heap holds over a long shrink.
+     */
+    void release() {
+        if (session != null) {
+            released = session.scenarioSoFar();
+            session = null;
+        }
+    }
+
     /** The replayable scenario: the base with every fault injected so far. */
     Scenario scenario() {
-        return session.scenarioSoFar();
+        return session != null ? session.scenarioSoFar() : released;
     }
 
     RunResult finish() {
