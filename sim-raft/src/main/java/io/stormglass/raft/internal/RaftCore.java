@@ -45,6 +45,7 @@ public final class RaftCore {
     final RaftLog log;
     final ProgressTracker tracker;
     final ReadOnly readOnly;
+    final LeaderLease lease;
     private final RandomGenerator random;
 
     long term;
@@ -57,6 +58,10 @@ public final class RaftCore {
     int electionElapsed;
     int heartbeatElapsed;
     private int randomizedElectionTimeout;
+    /** Ticks delivered through {@link #tick()}. */
+    private long tickedTicks;
+    /** Ticks the application reports as come due on its clock, delivered or not ({@link #observeDueTicks}). */
+    private long dueTicks;
 
     private final List<Message> msgs = new ArrayList<>();
     private final List<Message> msgsAfterAppend = new ArrayList<>();
@@ -71,6 +76,7 @@ public final class RaftCore {
         InitialState init = storage.initialState();
         this.tracker = new ProgressTracker(new MajorityConfig(init.voters()), config.maxInflightMsgs(), 0);
         this.readOnly = new ReadOnly(config.readOnlyOption());
+        this.lease = new LeaderLease(config.leaseTicks());
         HardState hs = init.hardState();
         if (!hs.isEmpty()) {
             loadState(hs);
@@ -131,6 +137,31 @@ public final class RaftCore {
 
     public int randomizedElectionTimeout() {
         return randomizedElectionTimeout;
+    }
+
+    /**
+     * This member's clock in ticks: the larger of the ticks delivered and the ticks the application
+     * reported as come due. Heartbeats are stamped with it and the read lease is measured on it.
+     */
+    public long clockTicks() {
+        return Math.max(tickedTicks, dueTicks);
+    }
+
+    /**
+     * Tells the core that {@code ticks} ticks have come due on the application's clock since this core
+     * was created, whether or not they were delivered through {@link #tick()}. A ticker that drops ticks
+     * while its loop is blocked (Go's {@code time.Ticker}, and so etcd) freezes the election and heartbeat
+     * timers, which is intended; but a lease measured on delivered ticks alone would then outlive its true
+     * length, so a lease-reading leader must report the ticks that came due before each step. Only the
+     * lease and the heartbeat send stamps use this; a smaller value than before is ignored.
+     */
+    public void observeDueTicks(long ticks) {
+        dueTicks = Math.max(dueTicks, ticks);
+    }
+
+    /** Whether this leader's read lease covers the present (thesis §6.4.1); false for non-leaders. */
+    public boolean leaseValid() {
+        return state == StateRole.LEADER && lease.covers(tracker.voters(), id, clockTicks());
     }
 
     public List<Message> takeMessages() {
@@ -209,6 +240,7 @@ public final class RaftCore {
     private void readOnlyReset() {
         pendingReadIndexMessages.clear();
         readOnly.reset();
+        lease.reset();
     }
 
     void becomeFollower(long newTerm, long leader) {
@@ -258,6 +290,7 @@ public final class RaftCore {
     // ---- time (§5.2) ----
 
     public void tick() {
+        tickedTicks++;
         if (state == StateRole.LEADER) {
             LeaderRole.tickHeartbeat(this);
         } else {

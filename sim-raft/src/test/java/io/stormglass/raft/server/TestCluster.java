@@ -41,7 +41,7 @@ final class TestCluster {
             StallableDevice dataDevice = new StallableDevice(sim, 20_000, flushNanos);
             SimFileSystem dataFs = new SimFileSystem(sim, dataDevice, random.stream("fs/n" + id + "/data"), "n" + id + "/data");
             List<String> log = new ArrayList<>();
-            MemberEnvironment env = new MemberEnvironment(sim, sim, 100_000_000L, recorder, transport, fs, dataFs, random,
+            MemberEnvironment env = new MemberEnvironment(sim, sim, sim, recorder, transport, fs, dataFs, random,
                     log::add, MemberObserver.NONE);
             devices.add(device);
             dataDevices.add(dataDevice);

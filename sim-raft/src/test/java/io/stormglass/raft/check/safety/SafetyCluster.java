@@ -57,7 +57,7 @@ final class SafetyCluster {
             FaultyDisk data = new FaultyDisk(sim, "data/n" + id, 20_000, flush);
             SimFileSystem wfs = new SimFileSystem(sim, wal, random.stream("fs/n" + id), "n" + id + "/wal");
             SimFileSystem dfs = new SimFileSystem(sim, data, random.stream("fs/n" + id + "/data"), "n" + id + "/data");
-            MemberEnvironment env = new MemberEnvironment(sim, sim, ClusterSetup.HEARTBEAT_NANOS, recorder, network, wfs, dfs,
+            MemberEnvironment env = new MemberEnvironment(sim, sim, sim, recorder, network, wfs, dfs,
                     random, line -> { }, monitor);
             MemberConfig config = MemberConfig.etcdDefaults(id, peers)
                     .withTimeouts(ClusterSetup.HEARTBEAT_NANOS, ClusterSetup.ELECTION_NANOS)
