@@ -98,9 +98,12 @@ public final class RawNode {
         raft.step(new MsgReadIndex(Message.NONE, raft.id(), 0, ByteString.copyOf(context)));
     }
 
-    /** Starts an election now (§5.2), with PreVote if configured. */
+    /**
+     * Starts an election now (§5.2), with PreVote if configured; with lease reads, not while this
+     * member is bound by a leader's lease (see {@code RaftCore.requestCampaign}).
+     */
     public void campaign() {
-        raft.hup(false);
+        raft.requestCampaign();
     }
 
     /** Asks the leader to hand over leadership to {@code transferee} (thesis §3.10). */

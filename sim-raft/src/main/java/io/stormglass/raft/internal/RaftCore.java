@@ -2,6 +2,7 @@ package io.stormglass.raft.internal;
 
 import io.stormglass.raft.ProposalDroppedException;
 import io.stormglass.raft.RaftConfig;
+import io.stormglass.raft.ReadOnlyOption;
 import io.stormglass.raft.ReadState;
 import io.stormglass.raft.SoftState;
 import io.stormglass.raft.StateRole;
@@ -62,6 +63,12 @@ public final class RaftCore {
     private long tickedTicks;
     /** Ticks the application reports as come due on its clock, delivered or not ({@link #observeDueTicks}). */
     private long dueTicks;
+    /**
+     * Lease reads only: this member restarted with state (term &gt; 0), so before it crashed it may have
+     * acknowledged a leader's heartbeat and promised not to vote for an election timeout; a restart must
+     * not break that promise, so it keeps it for its first election timeout of ticks after boot.
+     */
+    private final boolean keepsLeasePromiseAfterBoot;
 
     private final List<Message> msgs = new ArrayList<>();
     private final List<Message> msgsAfterAppend = new ArrayList<>();
@@ -81,6 +88,7 @@ public final class RaftCore {
         if (!hs.isEmpty()) {
             loadState(hs);
         }
+        this.keepsLeasePromiseAfterBoot = config.readOnlyOption() == ReadOnlyOption.LEASE_BASED && term > 0;
         if (config.applied() > 0) {
             log.appliedTo(config.applied());
         }
@@ -157,6 +165,11 @@ public final class RaftCore {
      */
     public void observeDueTicks(long ticks) {
         dueTicks = Math.max(dueTicks, ticks);
+    }
+
+    /** Ticks delivered through {@link #tick()} so far. */
+    public long tickedTicks() {
+        return tickedTicks;
     }
 
     /** Whether this leader's read lease covers the present (thesis §6.4.1); false for non-leaders. */
@@ -310,6 +323,18 @@ public final class RaftCore {
         return tracker.progress().containsKey(id);
     }
 
+    /**
+     * The application asks this member to campaign (etcd's {@code Campaign}). With lease reads it is
+     * ignored while the member is in a leader's lease: campaigning would break the no-vote promise the
+     * leader's read lease relies on (thesis §6.4.1).
+     */
+    public void requestCampaign() {
+        if (config.readOnlyOption() == ReadOnlyOption.LEASE_BASED && inLease()) {
+            return;
+        }
+        hup(false);
+    }
+
     /** Starts an election (§5.2), preceded by PreVote when enabled and not forced by a transfer. */
     public void hup(boolean transfer) {
         if (state == StateRole.LEADER || !promotable()) {
@@ -361,9 +386,7 @@ public final class RaftCore {
     public void step(Message m) {
         if (m.term() > term) {
             if (m instanceof VoteRequest v) {
-                boolean inLease = config.checkQuorum() && lead != Message.NONE
-                        && electionElapsed < config.electionTick();
-                if (!v.transfer() && inLease) {
+                if (!v.transfer() && config.checkQuorum() && inLease()) {
                     // Thesis §4.2.3: a member that hears from a leader ignores disruptive votes.
                     return;
                 }
@@ -408,6 +431,16 @@ public final class RaftCore {
         } else {
             send(v.pre() ? new MsgPreVoteResp(id, v.from(), term, true) : new MsgVoteResp(id, v.from(), term, true));
         }
+    }
+
+    /**
+     * Whether this member heard from a leader less than an election timeout ago (or, with lease reads,
+     * restarted less than an election timeout ago): it then grants no vote (thesis §4.2.3), which is also
+     * the promise that a leader's read lease spends (thesis §6.4.1).
+     */
+    boolean inLease() {
+        return lead != Message.NONE && electionElapsed < config.electionTick()
+                || keepsLeasePromiseAfterBoot && tickedTicks < config.electionTick();
     }
 
     void abortLeaderTransfer() {
