@@ -1,8 +1,6 @@
 package io.stormglass.raft.internal;
 
 import io.stormglass.raft.quorum.MajorityConfig;
-import java.util.Collections;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -60,10 +58,5 @@ final class LeaderLease {
         long start = startTick(voters, self, nowTick);
         // an empty voter set "commits" Long.MAX_VALUE; it has no leader to hold a lease
         return start != NONE && start != Long.MAX_VALUE && nowTick < start + leaseTicks;
-    }
-
-    /** The acknowledged send tick of each peer, for tests and status. */
-    Map<Long, Long> acknowledgements() {
-        return Collections.unmodifiableMap(ackedSendTick);
     }
 }

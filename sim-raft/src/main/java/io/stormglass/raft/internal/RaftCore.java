@@ -15,8 +15,6 @@ import io.stormglass.raft.message.MsgHeartbeat;
 import io.stormglass.raft.message.MsgPreVote;
 import io.stormglass.raft.message.MsgPreVoteResp;
 import io.stormglass.raft.message.MsgSnap;
-import io.stormglass.raft.message.MsgVote;
-import io.stormglass.raft.message.MsgVoteResp;
 import io.stormglass.raft.message.VoteRequest;
 import io.stormglass.raft.message.VoteResponse;
 import io.stormglass.raft.quorum.MajorityConfig;
@@ -59,10 +57,7 @@ public final class RaftCore {
     int electionElapsed;
     int heartbeatElapsed;
     private int randomizedElectionTimeout;
-    /** Ticks delivered through {@link #tick()}. */
-    private long tickedTicks;
-    /** Ticks the application reports as come due on its clock, delivered or not ({@link #observeDueTicks}). */
-    private long dueTicks;
+    private final TickClock clock = new TickClock();
     /**
      * Lease reads only: this member restarted with state (term &gt; 0), so before it crashed it may have
      * acknowledged a leader's heartbeat and promised not to vote for an election timeout; a restart must
@@ -147,29 +142,18 @@ public final class RaftCore {
         return randomizedElectionTimeout;
     }
 
-    /**
-     * This member's clock in ticks: the larger of the ticks delivered and the ticks the application
-     * reported as come due. Heartbeats are stamped with it and the read lease is measured on it.
-     */
+    /** This member's clock in ticks (see {@link TickClock}): heartbeats are stamped with it, the lease runs on it. */
     public long clockTicks() {
-        return Math.max(tickedTicks, dueTicks);
+        return clock.now();
     }
 
     /**
-     * Tells the core that {@code ticks} ticks have come due on the application's clock since this core
-     * was created, whether or not they were delivered through {@link #tick()}. A ticker that drops ticks
-     * while its loop is blocked (Go's {@code time.Ticker}, and so etcd) freezes the election and heartbeat
-     * timers, which is intended; but a lease measured on delivered ticks alone would then outlive its true
-     * length, so a lease-reading leader must report the ticks that came due before each step. Only the
-     * lease and the heartbeat send stamps use this; a smaller value than before is ignored.
+     * The application's clock has come to {@code ticks} ticks since this core was created, delivered through
+     * {@link #tick()} or not. Only the read lease and the heartbeat stamps use it: a lease-reading member
+     * must report it before each step, or a stall that dropped ticks would lengthen the lease.
      */
     public void observeDueTicks(long ticks) {
-        dueTicks = Math.max(dueTicks, ticks);
-    }
-
-    /** Ticks delivered through {@link #tick()} so far. */
-    public long tickedTicks() {
-        return tickedTicks;
+        clock.observeDue(ticks);
     }
 
     /** Whether this leader's read lease covers the present (thesis §6.4.1); false for non-leaders. */
@@ -303,7 +287,7 @@ public final class RaftCore {
     // ---- time (§5.2) ----
 
     public void tick() {
-        tickedTicks++;
+        clock.tick();
         if (state == StateRole.LEADER) {
             LeaderRole.tickHeartbeat(this);
         } else {
@@ -341,31 +325,9 @@ public final class RaftCore {
             return;
         }
         if (config.preVote() && !transfer) {
-            campaign(true, false);
+            Election.campaign(this, true, false);
         } else {
-            campaign(false, transfer);
-        }
-    }
-
-    void campaign(boolean pre, boolean transfer) {
-        long voteTerm;
-        if (pre) {
-            becomePreCandidate();
-            voteTerm = term + 1;
-        } else {
-            becomeCandidate();
-            voteTerm = term;
-        }
-        long lastIndex = log.lastIndex();
-        long lastTerm = log.lastTerm();
-        for (long voter : tracker.voters().voters()) {
-            if (voter == id) {
-                // Our own vote counts only once our term and vote are persisted.
-                send(pre ? new MsgPreVoteResp(id, id, voteTerm, false) : new MsgVoteResp(id, id, voteTerm, false));
-            } else {
-                send(pre ? new MsgPreVote(id, voter, voteTerm, lastTerm, lastIndex, transfer)
-                        : new MsgVote(id, voter, voteTerm, lastTerm, lastIndex, transfer));
-            }
+            Election.campaign(this, false, transfer);
         }
     }
 
@@ -411,26 +373,10 @@ public final class RaftCore {
             return;
         }
         if (m instanceof VoteRequest v) {
-            stepVote(v);
+            Election.stepVote(this, v);
             return;
         }
         role.step(this, m);
-    }
-
-    /** §5.2 one vote per term, first-come; §5.4.1 only for a log at least as up-to-date as ours. */
-    private void stepVote(VoteRequest v) {
-        boolean canVote = vote == v.from()
-                || (vote == Message.NONE && lead == Message.NONE)
-                || (v.pre() && v.term() > term);
-        if (canVote && log.isUpToDate(v.lastLogIndex(), v.lastLogTerm())) {
-            send(v.pre() ? new MsgPreVoteResp(id, v.from(), v.term(), false) : new MsgVoteResp(id, v.from(), v.term(), false));
-            if (!v.pre()) {
-                electionElapsed = 0;
-                vote = v.from();
-            }
-        } else {
-            send(v.pre() ? new MsgPreVoteResp(id, v.from(), term, true) : new MsgVoteResp(id, v.from(), term, true));
-        }
     }
 
     /**
@@ -440,7 +386,7 @@ public final class RaftCore {
      */
     boolean inLease() {
         return lead != Message.NONE && electionElapsed < config.electionTick()
-                || keepsLeasePromiseAfterBoot && tickedTicks < config.electionTick();
+                || keepsLeasePromiseAfterBoot && clock.ticked() < config.electionTick();
     }
 
     void abortLeaderTransfer() {
