@@ -27,6 +27,10 @@ import java.util.Objects;
  * @param applied                   last index the application has applied (on restart), 0 for none
  * @param maxCommittedSizePerReady  most bytes of committed entries handed out in one Ready. etcd: equal
  *                                  to maxSizePerMsg
+ * @param leaseDriftBoundPpm        for {@link ReadOnlyOption#LEASE_BASED}: the largest rate error, in parts per
+ *                                  million, that any member's tick clock may have against true time; the read
+ *                                  lease is shortened so that it stays sound up to this drift (see
+ *                                  {@link #leaseTicks()}). Default {@link #DEFAULT_LEASE_DRIFT_BOUND_PPM}
  */
 public record RaftConfig(
         long id,
@@ -40,7 +44,8 @@ public record RaftConfig(
         ReadOnlyOption readOnlyOption,
         boolean disableProposalForwarding,
         long applied,
-        long maxCommittedSizePerReady) {
+        long maxCommittedSizePerReady,
+        long leaseDriftBoundPpm) {
 
     /** etcd server's {@code maxSizePerMsg}: 1 MiB. */
     public static final long ETCD_MAX_SIZE_PER_MSG = 1024 * 1024;
@@ -48,6 +53,13 @@ public record RaftConfig(
     public static final int ETCD_MAX_INFLIGHT_MSGS = 4096 / 8;
     /** etcd server's {@code MaxUncommittedEntriesSize}: 1 GiB. */
     public static final long ETCD_MAX_UNCOMMITTED_ENTRIES_SIZE = 1L << 30;
+    /**
+     * 10 %: sofa-jraft's lease is 90 % of the election timeout ({@code leaderLeaseTimeRatio = 90}), the
+     * same margin. It covers every clock NTP will discipline (ntpd gives up beyond 500 ppm) two hundred
+     * times over, and costs one or two ticks of lease at etcd's 10-tick election timeout (7 instead of 8).
+     */
+    public static final long DEFAULT_LEASE_DRIFT_BOUND_PPM = 100_000;
+    private static final long PPM = 1_000_000;
 
     public RaftConfig {
         Objects.requireNonNull(readOnlyOption, "readOnlyOption");
@@ -78,6 +90,9 @@ public record RaftConfig(
         if (applied < 0) {
             throw new IllegalArgumentException("applied must be >= 0, got " + applied);
         }
+        if (leaseDriftBoundPpm < 0 || leaseDriftBoundPpm >= PPM) {
+            throw new IllegalArgumentException("lease drift bound must be in [0, 1000000) ppm, got " + leaseDriftBoundPpm);
+        }
         if (readOnlyOption == ReadOnlyOption.LEASE_BASED && !checkQuorum) {
             throw new IllegalArgumentException("CheckQuorum must be enabled when ReadOnlyOption is LEASE_BASED");
         }
@@ -86,7 +101,26 @@ public record RaftConfig(
     /** The configuration etcd's server uses (see the component defaults above). */
     public static RaftConfig etcdDefaults(long id) {
         return new RaftConfig(id, 10, 1, true, true, ETCD_MAX_SIZE_PER_MSG, ETCD_MAX_INFLIGHT_MSGS,
-                ETCD_MAX_UNCOMMITTED_ENTRIES_SIZE, ReadOnlyOption.SAFE, false, 0, ETCD_MAX_SIZE_PER_MSG);
+                ETCD_MAX_UNCOMMITTED_ENTRIES_SIZE, ReadOnlyOption.SAFE, false, 0, ETCD_MAX_SIZE_PER_MSG, DEFAULT_LEASE_DRIFT_BOUND_PPM);
+    }
+
+    /**
+     * Length of a leader's read lease in ticks of its own clock, counted from the send tick of the newest
+     * heartbeat round a quorum acknowledged (thesis §6.4.1): the largest {@code L} with
+     * {@code L·(1+ρ) < (electionTick−1)·(1−ρ)}, where ρ is {@link #leaseDriftBoundPpm()} as a fraction.
+     *
+     * <p>Why: a follower that acknowledged the round heard it no earlier than it was sent and refuses
+     * every vote until its own election timer reaches {@code electionTick} ticks (the CheckQuorum "in
+     * lease" rule); its next tick may come at once, so it is bound for at least {@code electionTick−1}
+     * tick intervals of its clock, at least {@code (electionTick−1)·h/(1+ρ)} of true time. A leader whose
+     * clock reads at least the ticks that came due serves a lease read at most {@code L} tick intervals of
+     * its clock after the send, at most {@code L·h/(1−ρ)} of true time. While the first exceeds the second,
+     * no other leader can be elected while the lease is served. With no drift that is
+     * {@code electionTick − 2} (one tick of discretisation on each side); 0 disables lease reads in effect.
+     */
+    public int leaseTicks() {
+        long numerator = (electionTick - 1L) * (PPM - leaseDriftBoundPpm) - 1;
+        return (int) Math.max(0, numerator / (PPM + leaseDriftBoundPpm));
     }
 
     public RaftConfig withId(long newId) {
@@ -121,6 +155,10 @@ public record RaftConfig(
         return toBuilder().disableProposalForwarding(on).build();
     }
 
+    public RaftConfig withLeaseDriftBoundPpm(long ppm) {
+        return toBuilder().leaseDriftBoundPpm(ppm).build();
+    }
+
     public RaftConfig withApplied(long newApplied) {
         return toBuilder().applied(newApplied).build();
     }
@@ -140,6 +178,7 @@ public record RaftConfig(
         b.disableProposalForwarding = disableProposalForwarding;
         b.applied = applied;
         b.maxCommittedSizePerReady = maxCommittedSizePerReady;
+        b.leaseDriftBoundPpm = leaseDriftBoundPpm;
         return b;
     }
 
@@ -157,6 +196,7 @@ public record RaftConfig(
         private boolean disableProposalForwarding;
         private long applied;
         private long maxCommittedSizePerReady;
+        private long leaseDriftBoundPpm = DEFAULT_LEASE_DRIFT_BOUND_PPM;
 
         public Builder id(long value) {
             id = value;
@@ -218,10 +258,15 @@ public record RaftConfig(
             return this;
         }
 
+        public Builder leaseDriftBoundPpm(long value) {
+            leaseDriftBoundPpm = value;
+            return this;
+        }
+
         public RaftConfig build() {
             return new RaftConfig(id, electionTick, heartbeatTick, preVote, checkQuorum, maxSizePerMsg,
                     maxInflightMsgs, maxUncommittedEntriesSize, readOnlyOption, disableProposalForwarding, applied,
-                    maxCommittedSizePerReady);
+                    maxCommittedSizePerReady, leaseDriftBoundPpm);
         }
     }
 }

@@ -52,6 +52,16 @@ public final class RawNode {
     }
 
     /**
+     * Reports that {@code ticks} ticks have come due on the application's clock since this node was
+     * created, delivered through {@link #tick()} or not (dropped by a ticker while its loop was blocked).
+     * Only the read lease uses it (see {@code RaftCore.observeDueTicks}); an application serving
+     * {@code LEASE_BASED} reads must call it before stepping, or a stall would lengthen the lease.
+     */
+    public void observeDueTicks(long ticks) {
+        raft.observeDueTicks(ticks);
+    }
+
+    /**
      * Delivers a message from the network. Local-only messages addressed to us from elsewhere are
      * ignored; a forwarded proposal that cannot be accepted is dropped (and counted).
      */
@@ -88,9 +98,12 @@ public final class RawNode {
         raft.step(new MsgReadIndex(Message.NONE, raft.id(), 0, ByteString.copyOf(context)));
     }
 
-    /** Starts an election now (§5.2), with PreVote if configured. */
+    /**
+     * Starts an election now (§5.2), with PreVote if configured; with lease reads, not while this
+     * member is bound by a leader's lease (see {@code RaftCore.requestCampaign}).
+     */
     public void campaign() {
-        raft.hup(false);
+        raft.requestCampaign();
     }
 
     /** Asks the leader to hand over leadership to {@code transferee} (thesis §3.10). */

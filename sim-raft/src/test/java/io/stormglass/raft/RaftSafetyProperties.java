@@ -64,6 +64,29 @@ class RaftSafetyProperties {
         assertTrue(checker.checks() > 0, "the checker observed the run");
     }
 
+    /**
+     * Thesis §6.4.1: lease-based reads are never stale while clocks run at the same rate. Every member
+     * ticks together (a lone TICK becomes TICK_ALL: drift zero, within any bound); everything else —
+     * delays, loss, partitions, crash-restarts, transfers, forced campaigns — stays arbitrary. The
+     * cluster's read check fails any answer below a commit index some member knew when the read was
+     * requested, which includes every commit made by a later leader.
+     */
+    @Property(shrinking = ShrinkingMode.BOUNDED)
+    void leaseReadsAreNotStaleWhenClocksAgree(@ForAll("setups") Setup setup, @ForAll("leaseSchedules") List<Step> schedule) {
+        RaftConfig cfg = RaftCluster.testConfig(setup.preVote(), true).withTicks(6, 1)
+                .withFlowControl(setup.maxSizePerMsg(), 4).withReadOnlyOption(ReadOnlyOption.LEASE_BASED);
+        RaftCluster c = new RaftCluster(setup.size(), cfg, setup.seed());
+        SafetyChecker checker = new SafetyChecker();
+        c.addChecker(checker);
+        int proposals = 0;
+        for (Step s : schedule) {
+            proposals += apply(c, s.kind() == Kind.TICK ? new Step(Kind.TICK_ALL, s.a(), s.b()) : s, proposals);
+        }
+        Statistics.label("lease reads answered").collect(bucket(c.members().stream().mapToLong(m -> m.readStates().size()).sum()));
+        heal(c);
+        assertLiveness(c);
+    }
+
     static int apply(RaftCluster c, Step s, int proposals) {
         long n = 1 + Math.floorMod(s.a(), c.ids().size());
         int queued = c.inflight().size();
@@ -180,6 +203,28 @@ class RaftSafetyProperties {
                 .as(Setup::new);
     }
 
+    /** Schedules for lease reads: partitions, rounds of time and reads dominate (the lease's failure modes). */
+    @Provide
+    Arbitrary<List<Step>> leaseSchedules() {
+        Arbitrary<Kind> kinds = Arbitraries.frequency(
+                Tuple.of(20, Kind.ROUND),
+                Tuple.of(4, Kind.READY_ALL),
+                Tuple.of(3, Kind.TICK),
+                Tuple.of(6, Kind.READY),
+                Tuple.of(8, Kind.DELIVER),
+                Tuple.of(4, Kind.DELIVER_ALL),
+                Tuple.of(2, Kind.DROP),
+                Tuple.of(3, Kind.PARTITION),
+                Tuple.of(2, Kind.HEAL),
+                Tuple.of(1, Kind.CRASH),
+                Tuple.of(2, Kind.RESTART),
+                Tuple.of(8, Kind.PROPOSE),
+                Tuple.of(1, Kind.CAMPAIGN),
+                Tuple.of(10, Kind.READ),
+                Tuple.of(1, Kind.TRANSFER));
+        return steps(kinds);
+    }
+
     @Provide
     Arbitrary<List<Step>> schedules() {
         Arbitrary<Kind> kinds = Arbitraries.frequency(
@@ -203,6 +248,10 @@ class RaftSafetyProperties {
                 Tuple.of(2, Kind.COMPACT),
                 Tuple.of(3, Kind.READ),
                 Tuple.of(1, Kind.TRANSFER));
+        return steps(kinds);
+    }
+
+    private static Arbitrary<List<Step>> steps(Arbitrary<Kind> kinds) {
         Arbitrary<Step> step = Combinators.combine(kinds, Arbitraries.integers().between(0, 4),
                 Arbitraries.integers().between(0, 63)).as(Step::new);
         return step.list().ofMinSize(100).ofMaxSize(400).withSizeDistribution(RandomDistribution.uniform());

@@ -58,13 +58,31 @@ class ReadIndexTest {
         assertEquals(List.of(new ReadState(2, ByteString.utf8("f"))), c.get(3).readStates());
     }
 
-    // Thesis §6.4.1: lease-based reads are answered at once.
+    // Thesis §6.4.1: once a quorum acknowledged a heartbeat round, lease-based reads are answered at once.
     @Test
-    void leaseReadAnswersImmediately() {
+    void leaseReadAnswersImmediatelyOnceAQuorumAcknowledgedARound() {
+        RaftCluster c = cluster(ReadOnlyOption.LEASE_BASED);
+        c.elect(1);
+        c.readIndex(1, "first");
+        c.stabilize();
+        c.readIndex(1, "l");
+        c.processReady(1);
+        assertEquals(List.of(new ReadState(1, ByteString.utf8("first")), new ReadState(1, ByteString.utf8("l"))),
+                c.get(1).readStates());
+        assertTrue(c.inflight().stream().noneMatch(m -> m instanceof MsgHeartbeat h && h.context().equals(ByteString.utf8("l"))),
+                "no heartbeat round for a read inside the lease");
+    }
+
+    // A fresh leader holds no lease yet: the read falls back to a ReadIndex round instead of being refused.
+    @Test
+    void leaseReadOfAFreshLeaderFallsBackToReadIndex() {
         RaftCluster c = cluster(ReadOnlyOption.LEASE_BASED);
         c.elect(1);
         c.readIndex(1, "l");
         c.processReady(1);
+        assertTrue(c.get(1).readStates().isEmpty(), "not before a quorum acknowledged a round");
+        assertTrue(c.inflight().stream().anyMatch(m -> m instanceof MsgHeartbeat h && h.context().equals(ByteString.utf8("l"))));
+        c.stabilize();
         assertEquals(List.of(new ReadState(1, ByteString.utf8("l"))), c.get(1).readStates());
     }
 

@@ -90,7 +90,7 @@ public final class SimulatedCluster {
             SimFileSystem dataFs = fileSystem(m.dataDevice(), "n" + m.id() + "/data", nextRegion);
             fileSystems.put(m.id(), List.of(walFs, dataFs));
             MemberConfig config = memberConfig(m.id(), peers, scenario.cluster().raft());
-            MemberEnvironment env = new MemberEnvironment(sim, clock, clock.trueDelayFor(config.heartbeatIntervalNanos()),
+            MemberEnvironment env = new MemberEnvironment(sim, clock, new io.stormglass.net.clock.LocalScheduler(sim, clock),
                     recorder, network, walFs, dataFs, random, logSinks.apply(m.id()), observer);
             members.add(new Member(config, env));
         }

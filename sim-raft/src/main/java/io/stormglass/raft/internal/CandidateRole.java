@@ -42,7 +42,7 @@ final class CandidateRole implements Role {
             VoteResult result = r.poll(m.from(), !v.reject());
             if (result == VoteResult.WON) {
                 if (pre) {
-                    r.campaign(false, false);
+                    Election.campaign(r, false, false);
                 } else {
                     r.becomeLeader();
                     Replication.broadcastAppend(r);

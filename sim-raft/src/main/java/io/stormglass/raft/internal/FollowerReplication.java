@@ -39,10 +39,14 @@ final class FollowerReplication {
         r.send(new MsgAppResp(r.id, m.from(), r.term, m.index(), true, hint[0], hint[1]));
     }
 
-    /** §5.2 heartbeat: learn the (match-bounded) commit index and echo the ReadIndex context. */
+    /**
+     * §5.2 heartbeat: learn the (match-bounded) commit index and echo the ReadIndex context and the send
+     * tick. The caller has reset the election timer: from now on this member refuses votes for an
+     * election timeout (RaftCore.step's "in lease" rule), which is the promise the leader's lease spends.
+     */
     static void handleHeartbeat(RaftCore r, MsgHeartbeat m) {
         r.log.commitTo(m.commit());
-        r.send(new MsgHeartbeatResp(r.id, m.from(), r.term, m.context()));
+        r.send(new MsgHeartbeatResp(r.id, m.from(), r.term, m.context(), m.sentTick()));
     }
 
     /** §7 InstallSnapshot receiver: answer with the index we now hold. */

@@ -166,10 +166,12 @@ final class LeaderRole implements Role {
     private static void heartbeatResponse(RaftCore r, MsgHeartbeatResp m, Progress pr) {
         pr.setRecentActive(true);
         pr.resumeFlow();
+        r.lease.acknowledged(m.from(), m.sentTick());
         if (pr.match() < r.log.lastIndex() || pr.state() == ProgressState.PROBE) {
             Replication.sendAppend(r, m.from(), true);
         }
-        if (r.readOnly.option() != ReadOnlyOption.SAFE || m.context().isEmpty()) {
+        // Lease-based reads fall back to ReadIndex rounds when the lease has lapsed: answer those too.
+        if (m.context().isEmpty()) {
             return;
         }
         Map<Long, Boolean> acks = r.readOnly.recvAck(m.from(), m.context());
@@ -184,7 +186,9 @@ final class LeaderRole implements Role {
     /**
      * Thesis §6.4 ReadIndex: record the commit index, confirm leadership with a heartbeat round, then
      * answer. Not before an entry of this term is committed (the leader may not know the latest commit
-     * index until then, §8); lease-based reads answer at once (thesis §6.4.1).
+     * index until then, §8). Lease-based reads answer at once while the lease holds (thesis §6.4.1) and
+     * fall back to a ReadIndex round when it has lapsed (as sofa-jraft does), so a read is never refused
+     * for want of a lease.
      */
     private static void readIndex(RaftCore r, MsgReadIndex m) {
         if (r.tracker.isSingleton()) {
@@ -199,13 +203,13 @@ final class LeaderRole implements Role {
     }
 
     private static void serveReadIndex(RaftCore r, MsgReadIndex m) {
-        if (r.readOnly.option() == ReadOnlyOption.SAFE) {
-            r.readOnly.addRequest(r.log.committed(), m);
-            r.readOnly.recvAck(r.id, m.context());
-            Replication.broadcastHeartbeat(r, m.context());
-        } else {
+        if (r.readOnly.option() == ReadOnlyOption.LEASE_BASED && r.leaseValid()) {
             respondToReadIndex(r, m, r.log.committed());
+            return;
         }
+        r.readOnly.addRequest(r.log.committed(), m);
+        r.readOnly.recvAck(r.id, m.context());
+        Replication.broadcastHeartbeat(r, m.context());
     }
 
     private static void releasePendingReadIndexMessages(RaftCore r) {

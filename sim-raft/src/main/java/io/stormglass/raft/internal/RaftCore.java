@@ -2,6 +2,7 @@ package io.stormglass.raft.internal;
 
 import io.stormglass.raft.ProposalDroppedException;
 import io.stormglass.raft.RaftConfig;
+import io.stormglass.raft.ReadOnlyOption;
 import io.stormglass.raft.ReadState;
 import io.stormglass.raft.SoftState;
 import io.stormglass.raft.StateRole;
@@ -14,8 +15,6 @@ import io.stormglass.raft.message.MsgHeartbeat;
 import io.stormglass.raft.message.MsgPreVote;
 import io.stormglass.raft.message.MsgPreVoteResp;
 import io.stormglass.raft.message.MsgSnap;
-import io.stormglass.raft.message.MsgVote;
-import io.stormglass.raft.message.MsgVoteResp;
 import io.stormglass.raft.message.VoteRequest;
 import io.stormglass.raft.message.VoteResponse;
 import io.stormglass.raft.quorum.MajorityConfig;
@@ -45,6 +44,7 @@ public final class RaftCore {
     final RaftLog log;
     final ProgressTracker tracker;
     final ReadOnly readOnly;
+    final LeaderLease lease;
     private final RandomGenerator random;
 
     long term;
@@ -57,6 +57,13 @@ public final class RaftCore {
     int electionElapsed;
     int heartbeatElapsed;
     private int randomizedElectionTimeout;
+    private final TickClock clock = new TickClock();
+    /**
+     * Lease reads only: this member restarted with state (term &gt; 0), so before it crashed it may have
+     * acknowledged a leader's heartbeat and promised not to vote for an election timeout; a restart must
+     * not break that promise, so it keeps it for its first election timeout of ticks after boot.
+     */
+    private final boolean keepsLeasePromiseAfterBoot;
 
     private final List<Message> msgs = new ArrayList<>();
     private final List<Message> msgsAfterAppend = new ArrayList<>();
@@ -71,10 +78,12 @@ public final class RaftCore {
         InitialState init = storage.initialState();
         this.tracker = new ProgressTracker(new MajorityConfig(init.voters()), config.maxInflightMsgs(), 0);
         this.readOnly = new ReadOnly(config.readOnlyOption());
+        this.lease = new LeaderLease(config.leaseTicks());
         HardState hs = init.hardState();
         if (!hs.isEmpty()) {
             loadState(hs);
         }
+        this.keepsLeasePromiseAfterBoot = config.readOnlyOption() == ReadOnlyOption.LEASE_BASED && term > 0;
         if (config.applied() > 0) {
             log.appliedTo(config.applied());
         }
@@ -131,6 +140,25 @@ public final class RaftCore {
 
     public int randomizedElectionTimeout() {
         return randomizedElectionTimeout;
+    }
+
+    /** This member's clock in ticks (see {@link TickClock}): heartbeats are stamped with it, the lease runs on it. */
+    public long clockTicks() {
+        return clock.now();
+    }
+
+    /**
+     * The application's clock has come to {@code ticks} ticks since this core was created, delivered through
+     * {@link #tick()} or not. Only the read lease and the heartbeat stamps use it: a lease-reading member
+     * must report it before each step, or a stall that dropped ticks would lengthen the lease.
+     */
+    public void observeDueTicks(long ticks) {
+        clock.observeDue(ticks);
+    }
+
+    /** Whether this leader's read lease covers the present (thesis §6.4.1); false for non-leaders. */
+    public boolean leaseValid() {
+        return state == StateRole.LEADER && lease.covers(tracker.voters(), id, clockTicks());
     }
 
     public List<Message> takeMessages() {
@@ -209,6 +237,7 @@ public final class RaftCore {
     private void readOnlyReset() {
         pendingReadIndexMessages.clear();
         readOnly.reset();
+        lease.reset();
     }
 
     void becomeFollower(long newTerm, long leader) {
@@ -258,6 +287,7 @@ public final class RaftCore {
     // ---- time (§5.2) ----
 
     public void tick() {
+        clock.tick();
         if (state == StateRole.LEADER) {
             LeaderRole.tickHeartbeat(this);
         } else {
@@ -277,37 +307,27 @@ public final class RaftCore {
         return tracker.progress().containsKey(id);
     }
 
+    /**
+     * The application asks this member to campaign (etcd's {@code Campaign}). With lease reads it is
+     * ignored while the member is in a leader's lease: campaigning would break the no-vote promise the
+     * leader's read lease relies on (thesis §6.4.1).
+     */
+    public void requestCampaign() {
+        if (config.readOnlyOption() == ReadOnlyOption.LEASE_BASED && inLease()) {
+            return;
+        }
+        hup(false);
+    }
+
     /** Starts an election (§5.2), preceded by PreVote when enabled and not forced by a transfer. */
     public void hup(boolean transfer) {
         if (state == StateRole.LEADER || !promotable()) {
             return;
         }
         if (config.preVote() && !transfer) {
-            campaign(true, false);
+            Election.campaign(this, true, false);
         } else {
-            campaign(false, transfer);
-        }
-    }
-
-    void campaign(boolean pre, boolean transfer) {
-        long voteTerm;
-        if (pre) {
-            becomePreCandidate();
-            voteTerm = term + 1;
-        } else {
-            becomeCandidate();
-            voteTerm = term;
-        }
-        long lastIndex = log.lastIndex();
-        long lastTerm = log.lastTerm();
-        for (long voter : tracker.voters().voters()) {
-            if (voter == id) {
-                // Our own vote counts only once our term and vote are persisted.
-                send(pre ? new MsgPreVoteResp(id, id, voteTerm, false) : new MsgVoteResp(id, id, voteTerm, false));
-            } else {
-                send(pre ? new MsgPreVote(id, voter, voteTerm, lastTerm, lastIndex, transfer)
-                        : new MsgVote(id, voter, voteTerm, lastTerm, lastIndex, transfer));
-            }
+            Election.campaign(this, false, transfer);
         }
     }
 
@@ -328,9 +348,7 @@ public final class RaftCore {
     public void step(Message m) {
         if (m.term() > term) {
             if (m instanceof VoteRequest v) {
-                boolean inLease = config.checkQuorum() && lead != Message.NONE
-                        && electionElapsed < config.electionTick();
-                if (!v.transfer() && inLease) {
+                if (!v.transfer() && config.checkQuorum() && inLease()) {
                     // Thesis §4.2.3: a member that hears from a leader ignores disruptive votes.
                     return;
                 }
@@ -355,26 +373,20 @@ public final class RaftCore {
             return;
         }
         if (m instanceof VoteRequest v) {
-            stepVote(v);
+            Election.stepVote(this, v);
             return;
         }
         role.step(this, m);
     }
 
-    /** §5.2 one vote per term, first-come; §5.4.1 only for a log at least as up-to-date as ours. */
-    private void stepVote(VoteRequest v) {
-        boolean canVote = vote == v.from()
-                || (vote == Message.NONE && lead == Message.NONE)
-                || (v.pre() && v.term() > term);
-        if (canVote && log.isUpToDate(v.lastLogIndex(), v.lastLogTerm())) {
-            send(v.pre() ? new MsgPreVoteResp(id, v.from(), v.term(), false) : new MsgVoteResp(id, v.from(), v.term(), false));
-            if (!v.pre()) {
-                electionElapsed = 0;
-                vote = v.from();
-            }
-        } else {
-            send(v.pre() ? new MsgPreVoteResp(id, v.from(), term, true) : new MsgVoteResp(id, v.from(), term, true));
-        }
+    /**
+     * Whether this member heard from a leader less than an election timeout ago (or, with lease reads,
+     * restarted less than an election timeout ago): it then grants no vote (thesis §4.2.3), which is also
+     * the promise that a leader's read lease spends (thesis §6.4.1).
+     */
+    boolean inLease() {
+        return lead != Message.NONE && electionElapsed < config.electionTick()
+                || keepsLeasePromiseAfterBoot && clock.ticked() < config.electionTick();
     }
 
     void abortLeaderTransfer() {

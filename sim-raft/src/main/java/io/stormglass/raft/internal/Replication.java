@@ -101,7 +101,10 @@ final class Replication {
         return true;
     }
 
-    /** §5.2: heartbeats to every follower, carrying the newest pending ReadIndex context. */
+    /**
+     * §5.2: heartbeats to every follower, carrying the newest pending ReadIndex context and the tick
+     * they were sent at (the start of the read lease they may renew, thesis §6.4.1).
+     */
     static void broadcastHeartbeat(RaftCore r) {
         broadcastHeartbeat(r, r.readOnly.lastPendingRequestContext());
     }
@@ -111,7 +114,7 @@ final class Replication {
             if (to != r.id) {
                 // Bounded by the match index: a follower must not commit entries it may not hold.
                 long commit = Math.min(r.tracker.get(to).match(), r.log.committed());
-                r.send(new MsgHeartbeat(r.id, to, r.term, commit, context));
+                r.send(new MsgHeartbeat(r.id, to, r.term, commit, context, r.clockTicks()));
             }
         }
     }
@@ -126,7 +129,12 @@ final class Replication {
         return r.log.termOrZero(r.log.committed()) == r.term;
     }
 
+    /**
+     * Thesis §3.10: tells the transferee to campaign now. Its vote requests override the followers'
+     * promise not to vote (they carry the transfer flag), so this leader's read lease ends here.
+     */
     static void sendTimeoutNow(RaftCore r, long to) {
+        r.lease.revoke();
         r.send(new MsgTimeoutNow(r.id, to, r.term));
     }
 }

@@ -1,6 +1,9 @@
 package io.stormglass.raft.server;
 
+import io.stormglass.raft.RaftConfig;
+import io.stormglass.raft.ReadOnlyOption;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One member's settings, under etcd's flag names where etcd has them. Times in nanoseconds.
@@ -18,10 +21,17 @@ import java.util.List;
  * @param backendBatchIntervalNanos  {@code --backend-batch-interval} (100 ms)
  * @param backendBatchLimit          {@code --backend-batch-limit} (10 000 ops)
  * @param cpu                        CPU costs of the member's threads
+ * @param readOnlyOption             how linearizable reads are served: {@code SAFE} (ReadIndex, the default)
+ *                                   or {@code LEASE_BASED} (thesis §6.4.1; needs checkQuorum). etcd builds its
+ *                                   raft node with {@code ReadOnlySafe} and has no flag for lease reads; the
+ *                                   option exists here for lease-read experiments
+ * @param leaseDriftBoundPpm         the clock drift the lease must survive, in ppm (default 100 000 = 10 %,
+ *                                   see {@link RaftConfig#DEFAULT_LEASE_DRIFT_BOUND_PPM})
  */
 public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNanos, long electionTimeoutNanos,
         boolean preVote, boolean checkQuorum, long snapshotCount, long snapshotCatchUpEntries, int maxInflightMsgs,
-        long maxSizePerMsgBytes, long backendBatchIntervalNanos, int backendBatchLimit, CpuCosts cpu) {
+        long maxSizePerMsgBytes, long backendBatchIntervalNanos, int backendBatchLimit, CpuCosts cpu,
+        ReadOnlyOption readOnlyOption, long leaseDriftBoundPpm) {
     /** etcd's {@code warnSyncDuration}: an fdatasync slower than this logs {@code slow fdatasync}. */
     public static final long SLOW_FDATASYNC_NANOS = 1_000_000_000L;
     /** etcd's {@code readIndexRetryTime}. */
@@ -35,6 +45,13 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
 
     public MemberConfig {
         peers = List.copyOf(peers);
+        Objects.requireNonNull(readOnlyOption, "readOnlyOption");
+        if (leaseDriftBoundPpm < 0 || leaseDriftBoundPpm >= 1_000_000) {
+            throw new IllegalArgumentException("the lease drift bound must be in [0, 1000000) ppm, got " + leaseDriftBoundPpm);
+        }
+        if (readOnlyOption == ReadOnlyOption.LEASE_BASED && !checkQuorum) {
+            throw new IllegalArgumentException("lease-based reads need checkQuorum");
+        }
         if (!peers.contains(id)) {
             throw new IllegalArgumentException("member " + id + " is not among the peers " + peers);
         }
@@ -47,6 +64,15 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
         }
     }
 
+    /** The settings without the read options: ReadIndex reads (etcd's {@code ReadOnlySafe}). */
+    public MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNanos, long electionTimeoutNanos,
+            boolean preVote, boolean checkQuorum, long snapshotCount, long snapshotCatchUpEntries, int maxInflightMsgs,
+            long maxSizePerMsgBytes, long backendBatchIntervalNanos, int backendBatchLimit, CpuCosts cpu) {
+        this(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
+                snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit,
+                cpu, ReadOnlyOption.SAFE, RaftConfig.DEFAULT_LEASE_DRIFT_BOUND_PPM);
+    }
+
     /** etcd's defaults for member {@code id} of a cluster of {@code peers}. */
     public static MemberConfig etcdDefaults(int id, List<Integer> peers) {
         return new MemberConfig(id, peers, 100_000_000L, 1_000_000_000L, true, true, 10_000, 5_000, 512,
@@ -55,17 +81,27 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
 
     public MemberConfig withTimeouts(long heartbeatNanos, long electionNanos) {
         return new MemberConfig(id, peers, heartbeatNanos, electionNanos, preVote, checkQuorum, snapshotCount,
-                snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu);
+                snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
+                readOnlyOption, leaseDriftBoundPpm);
     }
 
     public MemberConfig withCpu(CpuCosts costs) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
-                snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, costs);
+                snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, costs,
+                readOnlyOption, leaseDriftBoundPpm);
     }
 
     public MemberConfig withSnapshots(long count, long catchUpEntries) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, count,
-                catchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu);
+                catchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
+                readOnlyOption, leaseDriftBoundPpm);
+    }
+
+    /** How linearizable reads are served, and for lease reads the clock drift the lease must survive. */
+    public MemberConfig withReadOnly(ReadOnlyOption option, long driftBoundPpm) {
+        return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
+                snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
+                option, driftBoundPpm);
     }
 
     /** Election timeout in raft ticks. */

@@ -13,9 +13,13 @@ import java.util.function.Consumer;
  * network model.
  *
  * @param scheduler        the simulation (true time)
- * @param localClock       this member's own clock (drift, steps), used for lease expiry
- * @param tickIntervalNanos true-time period of the raft ticker: the heartbeat interval as this
- *                         member's clock measures it
+ * @param localClock       this member's own wall clock (drift, steps), used for KV lease expiry
+ * @param localScheduler   this member's monotonic clock as a scheduler: {@code nowNanos()} reads local time
+ *                         and an event set for local time {@code t} fires when that clock reaches {@code t}.
+ *                         The raft ticker runs on it (one tick per {@code heartbeat-interval} of local time),
+ *                         so a drift that changes mid-run changes the pace of every tick armed after it, and
+ *                         the raft clock (elections, heartbeats, read leases) runs at the member's own rate.
+ *                         Pass {@code scheduler} for a perfect clock
  * @param recorder         metrics and timeline
  * @param transport        the network; members and clients are nodes on it
  * @param walFs            the file system holding {@code wal-dir}
@@ -24,7 +28,7 @@ import java.util.function.Consumer;
  * @param logSink          receives each etcd-style JSON log line
  * @param observer         sees what the member persists and applies (safety checkers)
  */
-public record MemberEnvironment(Scheduler scheduler, Clock localClock, long tickIntervalNanos, Recorder recorder,
+public record MemberEnvironment(Scheduler scheduler, Clock localClock, Scheduler localScheduler, Recorder recorder,
         Transport<Wire> transport, FileSystem walFs, FileSystem dataFs, RandomStreams random,
         Consumer<String> logSink, MemberObserver observer) {
 }

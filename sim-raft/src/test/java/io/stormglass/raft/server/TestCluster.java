@@ -12,6 +12,7 @@ import io.stormglass.raft.client.History;
 import io.stormglass.raft.client.KvClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 /** A cluster of real members on test devices and a zero-latency network, for member-level tests. */
@@ -20,6 +21,10 @@ final class TestCluster {
     final Recorder recorder;
     final RandomStreams random;
     final InstantTransport<Wire> transport;
+    /** What members and clients send through: {@link #transport} behind a switchable partition. */
+    final CuttableTransport<Wire> network;
+    /** Each member's local clock (perfect until a test sets a drift); the member's raft ticker runs on it. */
+    final List<DriftingClock> clocks = new ArrayList<>();
     final List<Member> members = new ArrayList<>();
     final List<StallableDevice> devices = new ArrayList<>();
     /** The data-dir device of each member (backend and snapshots), separate from the WAL's. */
@@ -30,10 +35,16 @@ final class TestCluster {
     final History history = new History(1_000_000);
 
     TestCluster(int size, long seed, CpuCosts cpu, long flushNanos) {
+        this(size, seed, cpu, flushNanos, UnaryOperator.identity());
+    }
+
+    /** @param configure adjusts each member's settings (etcd's defaults with {@code cpu}) */
+    TestCluster(int size, long seed, CpuCosts cpu, long flushNanos, UnaryOperator<MemberConfig> configure) {
         recorder = new Recorder(sim);
         recorder.start();
         random = new RandomStreams(seed);
         transport = new InstantTransport<>(sim);
+        network = new CuttableTransport<>(transport);
         List<Integer> peers = IntStream.rangeClosed(1, size).boxed().toList();
         for (int id : peers) {
             StallableDevice device = new StallableDevice(sim, 20_000, flushNanos);
@@ -41,14 +52,16 @@ final class TestCluster {
             StallableDevice dataDevice = new StallableDevice(sim, 20_000, flushNanos);
             SimFileSystem dataFs = new SimFileSystem(sim, dataDevice, random.stream("fs/n" + id + "/data"), "n" + id + "/data");
             List<String> log = new ArrayList<>();
-            MemberEnvironment env = new MemberEnvironment(sim, sim, 100_000_000L, recorder, transport, fs, dataFs, random,
+            DriftingClock clock = new DriftingClock(sim);
+            clocks.add(clock);
+            MemberEnvironment env = new MemberEnvironment(sim, clock, clock, recorder, network, fs, dataFs, random,
                     log::add, MemberObserver.NONE);
             devices.add(device);
             dataDevices.add(dataDevice);
             dataFileSystems.add(dataFs);
             fileSystems.add(fs);
             logs.add(log);
-            members.add(new Member(MemberConfig.etcdDefaults(id, peers).withCpu(cpu), env));
+            members.add(new Member(configure.apply(MemberConfig.etcdDefaults(id, peers).withCpu(cpu)), env));
         }
     }
 
@@ -57,7 +70,11 @@ final class TestCluster {
     }
 
     KvClient client(int nodeId, ClientConfig config) {
-        return new KvClient(nodeId, config, sim, transport, random.stream("client/" + nodeId), recorder, history);
+        return new KvClient(nodeId, config, sim, network, random.stream("client/" + nodeId), recorder, history);
+    }
+
+    DriftingClock clock(int id) {
+        return clocks.get(id - 1);
     }
 
     Member member(int id) {

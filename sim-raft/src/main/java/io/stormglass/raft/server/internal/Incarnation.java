@@ -7,7 +7,6 @@ import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.engine.storage.IoStatus;
 import io.stormglass.raft.RaftConfig;
 import io.stormglass.raft.RawNode;
-import io.stormglass.raft.ReadOnlyOption;
 import io.stormglass.raft.kv.Lessor;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.message.Message;
@@ -93,9 +92,12 @@ public final class Incarnation {
         SerialExecutor backendExec = executor(label + "/" + ThreadCpuGauges.THREADS[3]);
         RaftConfig raftConfig = new RaftConfig(config.id(), config.electionTicks(), 1, config.preVote(), config.checkQuorum(),
                 config.maxSizePerMsgBytes(), config.maxInflightMsgs(), RaftConfig.ETCD_MAX_UNCOMMITTED_ENTRIES_SIZE,
-                ReadOnlyOption.SAFE, false, booted.snapshot().index(), RaftConfig.ETCD_MAX_SIZE_PER_MSG);
+                config.readOnlyOption(), false, booted.snapshot().index(), RaftConfig.ETCD_MAX_SIZE_PER_MSG,
+                config.leaseDriftBoundPpm());
         RawNode raw = new RawNode(raftConfig, storage, env.random().stream("raft/" + label));
-        this.nodeLoop = new NodeLoop(nodeExec, raw, config.cpu().stepMessageNanos(), config.cpu().requestNanos(), log, config.id());
+        // The core reads the ticks that came due on the ticker, dropped ones included (read leases).
+        this.nodeLoop = new NodeLoop(nodeExec, raw, config.cpu().stepMessageNanos(), config.cpu().requestNanos(), log, config.id(),
+                this::dueTicks);
         this.backend = new Backend(scheduler, backendExec, env.dataFs(), env.random().stream("backend/" + label),
                 config.backendBatchIntervalNanos(), config.backendBatchLimit(), metrics.backendCommit::record,
                 s -> fatal("failed to commit backend", s), config.id());
@@ -180,6 +182,11 @@ public final class Incarnation {
     /** CPU nanoseconds charged so far on thread {@code index} of {@link ThreadCpuGauges#THREADS}. */
     public long cpuNanos(int index) {
         return executors.get(index).cpuNanos();
+    }
+
+    /** Ticks that came due on the raft loop's ticker (0 until the loop exists). */
+    private long dueTicks() {
+        return raftLoop == null ? 0 : raftLoop.firedTicks();
     }
 
     /** False once this lifetime ended: callbacks of its I/O must then do nothing. */

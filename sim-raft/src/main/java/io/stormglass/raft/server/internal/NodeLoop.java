@@ -8,6 +8,7 @@ import io.stormglass.raft.SoftState;
 import io.stormglass.raft.StateRole;
 import io.stormglass.raft.message.Message;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * etcd-io/raft's {@code node.run} goroutine: the only thread that touches the Raft core. It
@@ -26,12 +27,19 @@ final class NodeLoop {
     private final long requestCostNanos;
     private final MemberLog log;
     private final String selfHex;
+    private final LongSupplier dueTicks;
     private Runnable offerReady;
     private boolean readyOffered;
     private long knownLeader;
 
-    NodeLoop(SerialExecutor executor, RawNode node, long stepCostNanos, long requestCostNanos, MemberLog log, int member) {
+    /**
+     * @param dueTicks ticks that came due on the raft loop's ticker so far, delivered or not; reported to
+     *                 the core before each task so that a read lease never outlives a stall of the raft loop
+     */
+    NodeLoop(SerialExecutor executor, RawNode node, long stepCostNanos, long requestCostNanos, MemberLog log, int member,
+            LongSupplier dueTicks) {
         this.executor = executor;
+        this.dueTicks = dueTicks;
         this.node = node;
         this.stepCostNanos = stepCostNanos;
         this.requestCostNanos = requestCostNanos;
@@ -47,6 +55,7 @@ final class NodeLoop {
     void step(Message m) {
         executor.execute(ctx -> {
             ctx.chargeCpu(stepCostNanos);
+            node.observeDueTicks(dueTicks.getAsLong());
             node.step(m);
             afterStep();
         });
@@ -56,6 +65,7 @@ final class NodeLoop {
     void propose(byte[] data, Consumer<ProposalDroppedException> onDropped) {
         executor.execute(ctx -> {
             ctx.chargeCpu(requestCostNanos);
+            node.observeDueTicks(dueTicks.getAsLong());
             try {
                 node.propose(data);
             } catch (ProposalDroppedException e) {
@@ -68,6 +78,7 @@ final class NodeLoop {
     void readIndex(byte[] context) {
         executor.execute(ctx -> {
             ctx.chargeCpu(stepCostNanos);
+            node.observeDueTicks(dueTicks.getAsLong());
             node.readIndex(context);
             afterStep();
         });
@@ -75,6 +86,7 @@ final class NodeLoop {
 
     void tick() {
         executor.execute(ctx -> {
+            node.observeDueTicks(dueTicks.getAsLong());
             node.tick();
             afterStep();
         });
@@ -97,6 +109,7 @@ final class NodeLoop {
 
     void advance(Ready rd) {
         executor.execute(ctx -> {
+            node.observeDueTicks(dueTicks.getAsLong());
             node.advance(rd);
             readyOffered = false;
             afterStep();

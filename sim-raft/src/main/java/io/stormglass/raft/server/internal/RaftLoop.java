@@ -20,8 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * etcd's {@code raftNode.start} goroutine. It owns the ticker (one tick per heartbeat interval,
- * with Go's drop semantics) and processes each Ready in etcd's order: note leadership changes,
+ * etcd's {@code raftNode.start} goroutine. It owns the ticker (one tick per heartbeat interval of
+ * the member's local clock, with Go's drop semantics) and processes each Ready in etcd's order: note leadership changes,
  * hand read states to the read loop and committed entries to the apply loop, send the leader's
  * messages before persisting (thesis §10.2.1), persist the snapshot, entries and hard state
  * (WAL write, and an fdatasync when the Ready must sync), append them to the Raft storage, send
@@ -40,7 +40,8 @@ final class RaftLoop {
     RaftLoop(Incarnation m, SerialExecutor executor) {
         this.m = m;
         this.executor = executor;
-        this.ticker = new Ticker(m.scheduler, executor, m.config.label() + "/ticker", m.env.tickIntervalNanos(),
+        // Local time: the member ticks at its own clock's pace, under the drift in force as each tick is armed.
+        this.ticker = new Ticker(m.env.localScheduler(), executor, m.config.label() + "/ticker", m.config.heartbeatIntervalNanos(),
                 ctx -> m.nodeLoop.tick());
         this.heartbeats = new HeartbeatDetector(2 * m.config.heartbeatIntervalNanos());
     }
@@ -51,6 +52,11 @@ final class RaftLoop {
 
     void stop() {
         ticker.stop();
+    }
+
+    /** Ticks that came due since this loop started, delivered or dropped. */
+    long firedTicks() {
+        return ticker.firedTicks();
     }
 
     boolean isLeader() {

@@ -1,0 +1,53 @@
+package io.stormglass.raft.internal;
+
+import io.stormglass.raft.message.Message;
+import io.stormglass.raft.message.MsgPreVote;
+import io.stormglass.raft.message.MsgPreVoteResp;
+import io.stormglass.raft.message.MsgVote;
+import io.stormglass.raft.message.MsgVoteResp;
+import io.stormglass.raft.message.VoteRequest;
+
+/** Elections (§5.2, §5.4.1, thesis §9.6): asking for votes, and granting them. */
+final class Election {
+    private Election() {
+    }
+
+    /** §5.2 asks every voter for its vote (thesis §9.6: a PreVote round first, without changing the term). */
+    static void campaign(RaftCore r, boolean pre, boolean transfer) {
+        long voteTerm;
+        if (pre) {
+            r.becomePreCandidate();
+            voteTerm = r.term + 1;
+        } else {
+            r.becomeCandidate();
+            voteTerm = r.term;
+        }
+        long lastIndex = r.log.lastIndex();
+        long lastTerm = r.log.lastTerm();
+        for (long voter : r.tracker.voters().voters()) {
+            if (voter == r.id) {
+                // Our own vote counts only once our term and vote are persisted.
+                r.send(pre ? new MsgPreVoteResp(r.id, r.id, voteTerm, false) : new MsgVoteResp(r.id, r.id, voteTerm, false));
+            } else {
+                r.send(pre ? new MsgPreVote(r.id, voter, voteTerm, lastTerm, lastIndex, transfer)
+                        : new MsgVote(r.id, voter, voteTerm, lastTerm, lastIndex, transfer));
+            }
+        }
+    }
+
+    /** §5.2 one vote per term, first-come; §5.4.1 only for a log at least as up-to-date as ours. */
+    static void stepVote(RaftCore r, VoteRequest v) {
+        boolean canVote = r.vote == v.from()
+                || (r.vote == Message.NONE && r.lead == Message.NONE)
+                || (v.pre() && v.term() > r.term);
+        if (canVote && r.log.isUpToDate(v.lastLogIndex(), v.lastLogTerm())) {
+            r.send(v.pre() ? new MsgPreVoteResp(r.id, v.from(), v.term(), false) : new MsgVoteResp(r.id, v.from(), v.term(), false));
+            if (!v.pre()) {
+                r.electionElapsed = 0;
+                r.vote = v.from();
+            }
+        } else {
+            r.send(v.pre() ? new MsgPreVoteResp(r.id, v.from(), r.term, true) : new MsgVoteResp(r.id, v.from(), r.term, true));
+        }
+    }
+}
