@@ -12,6 +12,7 @@ import io.stormglass.engine.storage.SimFileSystem;
 import io.stormglass.net.Network;
 import io.stormglass.net.Placement;
 import io.stormglass.net.Topology;
+import io.stormglass.net.clock.LocalScheduler;
 import io.stormglass.net.clock.NodeClock;
 import io.stormglass.raft.server.Member;
 import io.stormglass.raft.server.MemberConfig;
@@ -90,7 +91,7 @@ public final class SimulatedCluster {
             SimFileSystem dataFs = fileSystem(m.dataDevice(), "n" + m.id() + "/data", nextRegion);
             fileSystems.put(m.id(), List.of(walFs, dataFs));
             MemberConfig config = memberConfig(m.id(), peers, scenario.cluster().raft());
-            MemberEnvironment env = new MemberEnvironment(sim, clock, new io.stormglass.net.clock.LocalScheduler(sim, clock),
+            MemberEnvironment env = new MemberEnvironment(sim, clock, new LocalScheduler(sim, clock),
                     recorder, network, walFs, dataFs, random, logSinks.apply(m.id()), observer);
             members.add(new Member(config, env));
         }
