@@ -35,7 +35,8 @@ import net.jqwik.api.statistics.Statistics;
  * to {@code target/safety-failures/members-<n>.yaml}: {@code ./stormglass run} on that file replays
  * the run event for event (jqwik cannot replay a chain by itself). Tries per property: 150 by
  * default (300 schedules in all, part of {@code mvn verify}), {@code -Dsafety.tries=N} for more;
- * {@code stormglass fuzz} runs long campaigns.
+ * {@code stormglass fuzz} runs long campaigns. Shrinking a failure stops after 90 s
+ * ({@code -Dsafety.shrink.seconds=N}), with the smallest failing chain found by then.
  */
 class FaultScheduleProperties {
     /** Most faults in one chain. */
@@ -48,12 +49,12 @@ class FaultScheduleProperties {
      */
     private static SafetySetup currentSetup;
 
-    @Property(shrinking = ShrinkingMode.FULL, edgeCases = EdgeCasesMode.NONE)
+    @Property(shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
     void threeMembersStaySafeAndLive(@ForAll("threeMembers") SafetySetup setup, @ForAll("chains") ActionChain<ScheduledRun> chain) {
         check(setup, chain);
     }
 
-    @Property(shrinking = ShrinkingMode.FULL, edgeCases = EdgeCasesMode.NONE)
+    @Property(shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
     void fiveMembersStaySafeAndLive(@ForAll("fiveMembers") SafetySetup setup, @ForAll("chains") ActionChain<ScheduledRun> chain) {
         check(setup, chain);
     }
