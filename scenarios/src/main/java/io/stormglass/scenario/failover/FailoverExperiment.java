@@ -6,16 +6,13 @@ import io.stormglass.engine.storage.CrashMode;
 import io.stormglass.scenario.model.FaultSpec;
 import io.stormglass.scenario.model.MemberSpec;
 import io.stormglass.scenario.model.Scenario;
+import io.stormglass.scenario.run.ParallelRuns;
 import io.stormglass.scenario.run.RunResult;
 import io.stormglass.scenario.run.Runner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
@@ -82,31 +79,17 @@ public final class FailoverExperiment {
      * result is in trial order whatever the interleaving. {@code done} hears the count of finished trials.
      */
     public static List<FailoverTrial> run(Scenario base, int trials, int jobs, IntConsumer done) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
-        try {
-            List<Future<FailoverTrial>> futures = new ArrayList<>();
-            int[] finished = {0};
-            for (int i = 0; i < trials; i++) {
-                int trial = i;
-                futures.add(pool.submit(() -> {
-                    FailoverTrial t = runTrial(base, trial);
-                    synchronized (finished) {
-                        done.accept(++finished[0]);
-                    }
-                    return t;
-                }));
-            }
-            List<FailoverTrial> out = new ArrayList<>();
-            for (Future<FailoverTrial> f : futures) {
-                try {
-                    out.add(f.get());
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < trials; i++) {
+            indexes.add(i);
         }
+        int[] finished = {0};
+        return ParallelRuns.map(indexes, jobs, trial -> {
+            FailoverTrial t = runTrial(base, trial);
+            synchronized (finished) {
+                done.accept(++finished[0]);
+            }
+            return t;
+        });
     }
 }

@@ -7,6 +7,7 @@ import io.stormglass.scenario.model.FaultSpec;
 import io.stormglass.scenario.model.OutputSpec;
 import io.stormglass.scenario.model.Scenario;
 import io.stormglass.scenario.print.ScenarioPrinter;
+import io.stormglass.scenario.run.ParallelRuns;
 import io.stormglass.scenario.run.RunResult;
 import io.stormglass.scenario.run.Runner;
 import java.io.BufferedWriter;
@@ -16,13 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * A fuzzing campaign, VOPR-style: for each seed, a random fault schedule drawn from the fault
@@ -72,39 +68,24 @@ public final class FuzzCampaign {
 
     public List<SeedOutcome> run(Listener listener) throws IOException, InterruptedException {
         Files.createDirectories(options.outDir().resolve("failures"));
-        List<SeedOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         int[] done = {0};
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.jobs()));
+        List<Long> seeds = new ArrayList<>();
+        for (int i = 0; i < options.seeds(); i++) {
+            seeds.add(options.firstSeed() + i);
+        }
         try (BufferedWriter csv = Files.newBufferedWriter(options.outDir().resolve("fuzz.csv"), StandardCharsets.UTF_8)) {
             csv.write("seed,faults,passed,failures,fingerprint,events,wall_seconds,shrunk_faults,saved\n");
             csv.flush();
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < options.seeds(); i++) {
-                long seed = options.firstSeed() + i;
-                futures.add(pool.submit(() -> {
-                    SeedOutcome o = runSeed(seed);
-                    synchronized (done) {
-                        csv.write(csvRow(o));
-                        csv.flush();
-                        outcomes.add(o);
-                        listener.finished(++done[0], options.seeds(), o);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            return ParallelRuns.map(seeds, options.jobs(), seed -> {
+                SeedOutcome o = runSeed(seed);
+                synchronized (done) {
+                    csv.write(csvRow(o));
+                    csv.flush();
+                    listener.finished(++done[0], options.seeds(), o);
                 }
-            }
-        } finally {
-            pool.shutdownNow();
+                return o;
+            });
         }
-        List<SeedOutcome> sorted = new ArrayList<>(outcomes);
-        sorted.sort(java.util.Comparator.comparingLong(SeedOutcome::seed));
-        return sorted;
     }
 
     /** Runs one seed; shrinks and saves it if it fails. */

@@ -98,27 +98,7 @@ public final class ScheduleShrinker {
 
     private static List<FaultSpec> with(List<FaultSpec> faults, int index, FaultSpec.Timing timing) {
         List<FaultSpec> out = new ArrayList<>(faults);
-        out.set(index, retimed(faults.get(index), timing));
+        out.set(index, faults.get(index).withTiming(timing));
         return out;
-    }
-
-    /** {@code f} with another timing. */
-    static FaultSpec retimed(FaultSpec f, FaultSpec.Timing t) {
-        if (f instanceof FaultSpec.MemberCrash c) {
-            return new FaultSpec.MemberCrash(t, c.member(), c.crashMode());
-        } else if (f instanceof FaultSpec.LeaderCrash c) {
-            return new FaultSpec.LeaderCrash(t, c.crashMode());
-        } else if (f instanceof FaultSpec.Partition p) {
-            return new FaultSpec.Partition(t, p.fault(), p.flapPeriodNanos(), p.sparesClients());
-        } else if (f instanceof FaultSpec.Degrade d) {
-            return new FaultSpec.Degrade(t, d.lossPpm(), d.duplicatePpm(), d.reorderDelayMaxNanos());
-        } else if (f instanceof FaultSpec.DiskFault d) {
-            return new FaultSpec.DiskFault(t, d.device(), d.fault());
-        } else if (f instanceof FaultSpec.ClockStep c) {
-            return new FaultSpec.ClockStep(t, c.member(), c.stepNanos());
-        } else if (f instanceof FaultSpec.ClockDrift c) {
-            return new FaultSpec.ClockDrift(t, c.member(), c.driftPpm());
-        }
-        throw new IllegalArgumentException("unknown fault " + f);
     }
 }

@@ -11,6 +11,9 @@ public sealed interface FaultSpec {
     /** A one-line description for the timeline and the report. */
     String describe();
 
+    /** The same fault at another time (a shrinker moves and shortens faults). */
+    FaultSpec withTiming(Timing timing);
+
     /**
      * When a fault happens.
      *
@@ -28,6 +31,11 @@ public sealed interface FaultSpec {
     /** Kill a member (with a power loss of its disks in {@code crashMode}); it restarts after {@code for}, or stays down if 0. */
     record MemberCrash(Timing timing, int member, CrashMode crashMode) implements FaultSpec {
         @Override
+        public FaultSpec withTiming(Timing t) {
+            return new MemberCrash(t, member, crashMode);
+        }
+
+        @Override
         public String describe() {
             return "crash n" + member + " (" + crashMode.name().toLowerCase(java.util.Locale.ROOT) + ")";
         }
@@ -35,6 +43,11 @@ public sealed interface FaultSpec {
 
     /** Crash whichever member leads at that moment (the Raft paper's failover experiment). */
     record LeaderCrash(Timing timing, CrashMode crashMode) implements FaultSpec {
+        @Override
+        public FaultSpec withTiming(Timing t) {
+            return new LeaderCrash(t, crashMode);
+        }
+
         @Override
         public String describe() {
             return "crash the leader";
@@ -48,6 +61,11 @@ public sealed interface FaultSpec {
      * client is a node like any other and is cut from the members on the other side.
      */
     record Partition(Timing timing, NetworkFault fault, long flapPeriodNanos, boolean sparesClients) implements FaultSpec {
+        @Override
+        public FaultSpec withTiming(Timing t) {
+            return new Partition(t, fault, flapPeriodNanos, sparesClients);
+        }
+
         public Partition(Timing timing, NetworkFault fault, long flapPeriodNanos) {
             this(timing, fault, flapPeriodNanos, false);
         }
@@ -68,6 +86,11 @@ public sealed interface FaultSpec {
      */
     record Degrade(Timing timing, long lossPpm, long duplicatePpm, long reorderDelayMaxNanos) implements FaultSpec {
         @Override
+        public FaultSpec withTiming(Timing t) {
+            return new Degrade(t, lossPpm, duplicatePpm, reorderDelayMaxNanos);
+        }
+
+        @Override
         public String describe() {
             if (lossPpm > 0) {
                 return "packet loss " + lossPpm / 10_000.0 + "%";
@@ -80,6 +103,11 @@ public sealed interface FaultSpec {
     /** A device fault (stall, slow, EIO, ENOSPC) on a named device for {@code for}. */
     record DiskFault(Timing timing, String device, DeviceFault fault) implements FaultSpec {
         @Override
+        public FaultSpec withTiming(Timing t) {
+            return new DiskFault(t, device, fault);
+        }
+
+        @Override
         public String describe() {
             return fault.describe() + " on " + device;
         }
@@ -87,6 +115,11 @@ public sealed interface FaultSpec {
 
     /** Step a member's clock by {@code stepNanos} (may be negative). */
     record ClockStep(Timing timing, int member, long stepNanos) implements FaultSpec {
+        @Override
+        public FaultSpec withTiming(Timing t) {
+            return new ClockStep(t, member, stepNanos);
+        }
+
         @Override
         public String describe() {
             return "clock step n" + member + " by " + stepNanos + " ns";
@@ -98,6 +131,11 @@ public sealed interface FaultSpec {
      * when the fault was injected, normally its configured drift).
      */
     record ClockDrift(Timing timing, int member, long driftPpm) implements FaultSpec {
+        @Override
+        public FaultSpec withTiming(Timing t) {
+            return new ClockDrift(t, member, driftPpm);
+        }
+
         @Override
         public String describe() {
             return "clock drift n" + member + " " + driftPpm + " ppm";

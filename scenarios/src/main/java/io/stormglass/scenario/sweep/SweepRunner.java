@@ -1,6 +1,7 @@
 package io.stormglass.scenario.sweep;
 
 import io.stormglass.scenario.model.Scenario;
+import io.stormglass.scenario.run.ParallelRuns;
 import io.stormglass.scenario.units.UnitException;
 import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.yaml.ScenarioException;
@@ -10,12 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -71,44 +69,25 @@ public final class SweepRunner {
         Set<String> done = earlier.stream().map(RunRow::key).collect(Collectors.toCollection(TreeSet::new));
         List<RunRow> fresh = java.util.Collections.synchronizedList(new ArrayList<>());
         int[] finished = {0};
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
+        List<Map.Entry<SweepPoint, Long>> toRun = new ArrayList<>();
+        for (SweepPoint p : spec.points()) {
+            for (long seed : spec.seeds()) {
+                if (!done.contains(RunRow.key(p.id(), seed))) {
+                    toRun.add(Map.entry(p, seed));
+                }
+            }
+        }
         try (SweepCsv csv = SweepCsv.append(csvFile, spec.variedKeys())) {
-            List<Future<?>> futures = new ArrayList<>();
-            int toRun = 0;
-            for (SweepPoint p : spec.points()) {
-                for (long seed : spec.seeds()) {
-                    if (!done.contains(RunRow.key(p.id(), seed))) {
-                        toRun++;
-                    }
+            // only writing the CSV can fail in a task: the run itself never throws out of runOne
+            ParallelRuns.map(toRun, jobs, run -> {
+                RunRow row = runOne(spec, run.getKey(), run.getValue(), measure);
+                synchronized (finished) {
+                    csv.write(row, run.getKey());
+                    fresh.add(row);
+                    listener.finished(++finished[0], toRun.size(), row);
                 }
-            }
-            int total = toRun;
-            for (SweepPoint p : spec.points()) {
-                for (long seed : spec.seeds()) {
-                    if (done.contains(RunRow.key(p.id(), seed))) {
-                        continue;
-                    }
-                    futures.add(pool.submit(() -> {
-                        RunRow row = runOne(spec, p, seed, measure);
-                        synchronized (finished) {
-                            csv.write(row, p);
-                            fresh.add(row);
-                            listener.finished(++finished[0], total, row);
-                        }
-                        return null;
-                    }));
-                }
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    // only writing the CSV can fail here: the run itself never throws out of runOne
-                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+                return row;
+            });
         }
         List<RunRow> all = new ArrayList<>(earlier);
         all.addAll(fresh);
