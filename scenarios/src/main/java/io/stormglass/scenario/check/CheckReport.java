@@ -1,8 +1,8 @@
 package io.stormglass.scenario.check;
 
-import io.stormglass.raft.check.linearizability.CheckResult;
-import io.stormglass.raft.check.linearizability.Operation;
-import io.stormglass.raft.check.safety.SafetyViolation;
+import io.stormglass.check.linearizability.CheckResult;
+import io.stormglass.raft.client.Operation;
+import io.stormglass.check.safety.SafetyViolation;
 import io.stormglass.scenario.model.ChecksSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,11 +2,11 @@ package io.stormglass.scenario.check;
 
 import io.stormglass.engine.event.Clock;
 import io.stormglass.raft.StateRole;
-import io.stormglass.raft.check.linearizability.Budget;
-import io.stormglass.raft.check.linearizability.CheckResult;
-import io.stormglass.raft.check.linearizability.LinearizabilityChecker;
-import io.stormglass.raft.check.safety.SafetyMonitor;
-import io.stormglass.raft.check.safety.SafetyViolation;
+import io.stormglass.check.linearizability.Budget;
+import io.stormglass.check.linearizability.CheckResult;
+import io.stormglass.check.linearizability.LinearizabilityChecker;
+import io.stormglass.check.safety.SafetyMonitor;
+import io.stormglass.check.safety.SafetyViolation;
 import io.stormglass.raft.client.History;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.log.HardState;

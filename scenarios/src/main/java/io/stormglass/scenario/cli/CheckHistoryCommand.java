@@ -1,8 +1,8 @@
 package io.stormglass.scenario.cli;
 
-import io.stormglass.raft.check.linearizability.CheckResult;
-import io.stormglass.raft.check.linearizability.LinearizabilityChecker;
-import io.stormglass.raft.check.linearizability.Operation;
+import io.stormglass.check.linearizability.CheckResult;
+import io.stormglass.check.linearizability.LinearizabilityChecker;
+import io.stormglass.raft.client.Operation;
 import io.stormglass.scenario.history.JepsenHistory;
 import io.stormglass.scenario.history.JsonlHistory;
 import io.stormglass.scenario.units.UnitException;

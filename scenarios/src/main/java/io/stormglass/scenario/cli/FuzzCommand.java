@@ -139,7 +139,7 @@ final class FuzzCommand implements Callable<Integer> {
         long passed = outcomes.stream().filter(SeedOutcome::passed).count();
         long events = outcomes.stream().mapToLong(SeedOutcome::events).sum();
         long unknown = outcomes.stream().filter(o -> o.checks().linearizability()
-                instanceof io.stormglass.raft.check.linearizability.CheckResult.Unknown).count();
+                instanceof io.stormglass.check.linearizability.CheckResult.Unknown).count();
         long faults = outcomes.stream().mapToLong(SeedOutcome::faults).sum();
         System.out.printf(Locale.ROOT, "%d runs: %d passed, %d failed; %d faults injected; linearizability unknown (budget) in %d;"
                         + " %.1f M events in %.1f s on %d threads (%.2f runs/s)%n", outcomes.size(), passed, outcomes.size() - passed,

@@ -1,6 +1,6 @@
 package io.stormglass.scenario.cli;
 
-import io.stormglass.raft.check.linearizability.Budget;
+import io.stormglass.check.linearizability.Budget;
 
 /**
  * A check budget in wall-clock time, for the command line. It lives here, outside the

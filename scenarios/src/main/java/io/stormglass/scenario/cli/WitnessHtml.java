@@ -1,7 +1,7 @@
 package io.stormglass.scenario.cli;
 
-import io.stormglass.raft.check.linearizability.CheckResult;
-import io.stormglass.raft.check.linearizability.Operation;
+import io.stormglass.check.linearizability.CheckResult;
+import io.stormglass.raft.client.Operation;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;

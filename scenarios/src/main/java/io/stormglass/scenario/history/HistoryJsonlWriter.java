@@ -2,7 +2,7 @@ package io.stormglass.scenario.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stormglass.raft.check.linearizability.Operation;
+import io.stormglass.raft.client.Operation;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.stormglass.scenario.history;
 
-import io.stormglass.raft.check.linearizability.Operation;
+import io.stormglass.raft.client.Operation;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

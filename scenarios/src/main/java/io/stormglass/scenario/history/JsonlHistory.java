@@ -3,7 +3,7 @@ package io.stormglass.scenario.history;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.stormglass.raft.check.linearizability.Operation;
+import io.stormglass.raft.client.Operation;
 import java.util.List;
 import java.util.Locale;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stormglass.raft.check.linearizability.CheckResult;
+import io.stormglass.check.linearizability.CheckResult;
 import io.stormglass.raft.server.MemberObserver;
 import io.stormglass.scenario.check.CheckReport;
 import io.stormglass.scenario.load.ScenarioLoader;

@@ -1,6 +1,6 @@
 package io.stormglass.scenario.fuzz;
 
-import io.stormglass.raft.check.linearizability.CheckResult;
+import io.stormglass.check.linearizability.CheckResult;
 import io.stormglass.scenario.check.CheckReport;
 import io.stormglass.scenario.print.ScenarioPrinter;
 import io.stormglass.scenario.run.RunResult;

@@ -1,6 +1,5 @@
 package io.stormglass.raft.client;
 
-import io.stormglass.raft.check.linearizability.Operation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -6,7 +6,6 @@ import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.engine.net.Transport;
 import io.stormglass.engine.random.SimRandom;
-import io.stormglass.raft.check.linearizability.Operation;
 import io.stormglass.raft.kv.Compare;
 import io.stormglass.raft.kv.KvCommand;
 import io.stormglass.raft.kv.KvResult;

@@ -1,4 +1,4 @@
-package io.stormglass.raft.check.linearizability;
+package io.stormglass.check.linearizability;
 
 /**
  * How long a check may search before it answers "unknown". Implementations: {@link #steps} (a

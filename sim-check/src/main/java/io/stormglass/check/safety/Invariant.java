@@ -1,4 +1,4 @@
-package io.stormglass.raft.check.safety;
+package io.stormglass.check.safety;
 
 /** The properties a {@link SafetyMonitor} checks, with the rule each one states. */
 public enum Invariant {

@@ -1,4 +1,4 @@
-package io.stormglass.raft.check.safety;
+package io.stormglass.check.safety;
 
 import java.util.List;
 

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stormglass.engine.storage.CrashMode;
-import io.stormglass.raft.check.linearizability.Budget;
-import io.stormglass.raft.check.linearizability.CheckResult;
-import io.stormglass.raft.check.linearizability.LinearizabilityChecker;
-import io.stormglass.raft.check.linearizability.Operation;
+import io.stormglass.check.linearizability.Budget;
+import io.stormglass.check.linearizability.CheckResult;
+import io.stormglass.check.linearizability.LinearizabilityChecker;
+import io.stormglass.raft.client.Operation;
 import io.stormglass.raft.client.ClientConfig;
 import io.stormglass.raft.client.ClientResult;
 import io.stormglass.raft.client.KvClient;

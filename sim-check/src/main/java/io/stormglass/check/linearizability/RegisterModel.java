@@ -1,5 +1,6 @@
-package io.stormglass.raft.check.linearizability;
+package io.stormglass.check.linearizability;
 
+import io.stormglass.raft.client.Operation;
 import java.util.Objects;
 
 /**

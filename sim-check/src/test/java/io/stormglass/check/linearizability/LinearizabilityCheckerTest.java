@@ -1,13 +1,14 @@
-package io.stormglass.raft.check.linearizability;
+package io.stormglass.check.linearizability;
 
-import static io.stormglass.raft.check.linearizability.Operation.cas;
-import static io.stormglass.raft.check.linearizability.Operation.delete;
-import static io.stormglass.raft.check.linearizability.Operation.read;
-import static io.stormglass.raft.check.linearizability.Operation.write;
+import static io.stormglass.raft.client.Operation.cas;
+import static io.stormglass.raft.client.Operation.delete;
+import static io.stormglass.raft.client.Operation.read;
+import static io.stormglass.raft.client.Operation.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stormglass.raft.client.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package io.stormglass.raft.check.safety;
+package io.stormglass.check.safety;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.stormglass.raft.check.linearizability;
+package io.stormglass.raft.client;
 
 /**
  * One client operation on one key, as recorded by the client: when it was invoked, when (and
