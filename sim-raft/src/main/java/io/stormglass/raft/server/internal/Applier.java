@@ -11,33 +11,46 @@ import io.stormglass.raft.kv.KvStore;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.log.Snapshot;
 import io.stormglass.raft.server.MemberConfig;
+import io.stormglass.raft.server.MemberObserver;
 import io.stormglass.raft.server.Wire;
-import io.stormglass.raft.wal.SnapshotFile;
 import java.util.List;
 
 /**
  * etcd's apply loop: applies committed entries in order to the KV store, one at a time. An
  * entry waits while the backend's batch commit holds the lock; the time from starting an entry
  * to finishing it, waiting included, above 100 ms logs {@code apply request took too long}.
- * Applying a proposal answers the request waiting for it on this member. Every
- * {@code snapshot-count} applied entries, a snapshot of the KV store is saved (file, then WAL
- * marker) and the log is compacted, keeping {@code snapshotCatchUpEntries} for slow followers.
+ * Applying a proposal answers the request waiting for it on this member (through the
+ * {@link Responder}); applying a lease grant or revocation tells the {@link LeaseKeeper}; after
+ * each batch the {@link SnapshotSaver} may take a snapshot.
  */
 final class Applier {
-    private final Incarnation m;
+    private final MemberConfig config;
     private final SerialExecutor executor;
-    private final KvStore kv = new KvStore();
+    private final KvStore kv;
+    private final Backend backend;
+    private final ReadIndexLoop readLoop;
+    private final LeaseKeeper leases;
+    private final SnapshotSaver snapshots;
+    private final Responder responder;
+    private final MemberObserver observer;
+    private final MemberMetrics metrics;
+    private final MemberLog log;
     private long appliedIndex;
-    private long snapshotIndex;
-    private boolean snapshotInProgress;
 
-    Applier(Incarnation m, SerialExecutor executor) {
-        this.m = m;
+    Applier(MemberConfig config, SerialExecutor executor, KvStore kv, Backend backend, ReadIndexLoop readLoop,
+            LeaseKeeper leases, SnapshotSaver snapshots, Responder responder, MemberObserver observer,
+            MemberMetrics metrics, MemberLog log) {
+        this.config = config;
         this.executor = executor;
-    }
-
-    KvStore kv() {
-        return kv;
+        this.kv = kv;
+        this.backend = backend;
+        this.readLoop = readLoop;
+        this.leases = leases;
+        this.snapshots = snapshots;
+        this.responder = responder;
+        this.observer = observer;
+        this.metrics = metrics;
+        this.log = log;
     }
 
     long appliedIndex() {
@@ -49,8 +62,8 @@ final class Applier {
         if (!snapshot.isEmpty()) {
             KvCodec.restoreSnapshot(kv, snapshot.data());
             appliedIndex = snapshot.index();
-            snapshotIndex = snapshot.index();
-            m.env.observer().restoredSnapshot(m.config.id(), snapshot.index(), snapshot.term());
+            snapshots.restoredAt(snapshot.index());
+            observer.restoredSnapshot(config.id(), snapshot.index(), snapshot.term());
         }
     }
 
@@ -60,9 +73,9 @@ final class Applier {
             if (snapshot != null && snapshot.index() > appliedIndex) {
                 KvCodec.restoreSnapshot(kv, snapshot.data());
                 appliedIndex = snapshot.index();
-                snapshotIndex = snapshot.index();
-                m.env.observer().restoredSnapshot(m.config.id(), snapshot.index(), snapshot.term());
-                m.readLoop.onApplied(appliedIndex);
+                snapshots.restoredAt(snapshot.index());
+                observer.restoredSnapshot(config.id(), snapshot.index(), snapshot.term());
+                readLoop.onApplied(appliedIndex);
             }
             applyFrom(ctx, committed, 0, ctx.nowNanos());
         });
@@ -79,19 +92,19 @@ final class Applier {
             i++; // already covered by a snapshot
         }
         if (i == entries.size()) {
-            maybeSnapshot();
+            snapshots.maybeSnapshot(appliedIndex, kv);
             return;
         }
-        Completion<IoStatus> lock = m.backend.commitInProgress();
+        Completion<IoStatus> lock = backend.commitInProgress();
         if (lock != null) {
             int at = i;
             ctx.await(lock, (c, s) -> applyFrom(c, entries, at, entryStartNanos));
             return;
         }
-        long cost = m.config.cpu().applyEntryNanos();
+        long cost = config.cpu().applyEntryNanos();
         long charged = 0;
         long start = entryStartNanos;
-        while (i < entries.size() && m.backend.commitInProgress() == null) {
+        while (i < entries.size() && backend.commitInProgress() == null) {
             charged += cost;
             apply(entries.get(i), ctx.nowNanos() + charged - start);
             start = ctx.nowNanos() + charged;
@@ -104,33 +117,33 @@ final class Applier {
 
     private void apply(Entry e, long tookNanos) {
         appliedIndex = e.index();
-        m.env.observer().applied(m.config.id(), e);
+        observer.applied(config.id(), e);
         if (e.data().length > 0) {
             KvCodec.Proposal proposal = KvCodec.decodeProposal(e.data());
             KvResult result = kv.apply(proposal.command());
-            m.metrics.proposalsApplied.increment();
-            m.backend.recordChange(e.data().length);
+            metrics.proposalsApplied.increment();
+            backend.recordChange(e.data().length);
             onLeaseChange(proposal.command(), result);
             if (tookNanos > MemberConfig.SLOW_APPLY_NANOS) {
-                m.log.warn("apply request took too long",
+                log.warn("apply request took too long",
                         "took", GoDuration.format(tookNanos),
                         "expected-duration", GoDuration.format(MemberConfig.SLOW_APPLY_NANOS),
                         "prefix", "",
                         "request", describe(proposal.command()));
-                m.metrics.slowApplies.increment();
+                metrics.slowApplies.increment();
             }
             Wire.ClientReply reply = result instanceof KvResult.Rejected r
                     ? new Wire.ClientReply.Error(r.error()) : new Wire.ClientReply.Ok(result);
-            m.answerProposal(proposal.requestId(), reply);
+            responder.answerProposal(proposal.requestId(), reply);
         }
-        m.readLoop.onApplied(appliedIndex);
+        readLoop.onApplied(appliedIndex);
     }
 
     private void onLeaseChange(KvCommand command, KvResult result) {
         if (command instanceof KvCommand.LeaseGrant g && result instanceof KvResult.LeaseGrantResult) {
-            m.lessor.granted(g.leaseId(), g.ttlNanos(), m.env.localClock().nowNanos());
+            leases.granted(g.leaseId(), g.ttlNanos());
         } else if (command instanceof KvCommand.LeaseRevoke r) {
-            m.lessor.revoked(r.leaseId());
+            leases.revoked(r.leaseId());
         }
     }
 
@@ -148,47 +161,5 @@ final class Applier {
             return "lease_grant id:" + g.leaseId();
         }
         return "lease_revoke id:" + ((KvCommand.LeaseRevoke) c).leaseId();
-    }
-
-    /** Takes a snapshot every {@code snapshot-count} entries (only of entries already in the Raft storage). */
-    private void maybeSnapshot() {
-        if (snapshotInProgress || appliedIndex - snapshotIndex <= m.config.snapshotCount()) {
-            return;
-        }
-        long index = Math.min(appliedIndex, m.storage.lastIndex());
-        if (index <= m.storage.snapshot().index()) {
-            return;
-        }
-        snapshotInProgress = true;
-        byte[] data = KvCodec.encodeSnapshot(kv);
-        Snapshot snap = m.storage.createSnapshot(index, m.voters(), data);
-        SnapshotFile file = new SnapshotFile(snap.term(), snap.index(), data);
-        m.snapshotter.save(file, r -> {
-            if (!m.alive()) {
-                return;
-            }
-            if (!r.isOk()) {
-                m.fatal("failed to save snapshot", r.status());
-                return;
-            }
-            m.wal.saveSnapshot(file.marker(), r2 -> {
-                if (!m.alive()) {
-                    return;
-                }
-                if (!r2.isOk()) {
-                    m.fatal("failed to save snapshot marker", r2.status());
-                    return;
-                }
-                snapshotIndex = index;
-                snapshotInProgress = false;
-                long compactIndex = index - m.config.snapshotCatchUpEntries();
-                if (compactIndex > m.storage.firstIndex()) {
-                    m.storage.compact(compactIndex);
-                }
-                m.wal.releaseLockTo(index);
-                m.snapshotter.purge(5);
-                m.log.info("saved snapshot", "snapshot-index", Long.toString(index));
-            });
-        });
     }
 }

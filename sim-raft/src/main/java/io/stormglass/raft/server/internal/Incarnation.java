@@ -1,21 +1,17 @@
 package io.stormglass.raft.server.internal;
 
-import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Scheduler;
 import io.stormglass.engine.exec.SerialExecutor;
-import io.stormglass.engine.metrics.Recorder;
-import io.stormglass.engine.storage.IoStatus;
 import io.stormglass.raft.RaftConfig;
 import io.stormglass.raft.RawNode;
-import io.stormglass.raft.kv.Lessor;
+import io.stormglass.raft.SoftState;
+import io.stormglass.raft.kv.KvStore;
 import io.stormglass.raft.log.Entry;
-import io.stormglass.raft.message.Message;
 import io.stormglass.raft.server.MemberConfig;
 import io.stormglass.raft.server.MemberEnvironment;
 import io.stormglass.raft.server.Wire;
 import io.stormglass.raft.storage.MemoryStorage;
 import io.stormglass.raft.wal.Snapshotter;
-import io.stormglass.raft.wal.Wal;
 import io.stormglass.raft.wal.WalContext;
 import io.stormglass.raft.wal.WalOptions;
 import java.util.ArrayList;
@@ -23,34 +19,41 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One lifetime of a member process, from boot to crash: its threads, its Raft core, its WAL and
- * its volatile state. A crash ends the incarnation (its threads are killed, late callbacks are
- * ignored); a restart boots a new one from what the disks kept.
+ * One lifetime of a member process, from boot to crash: it recovers the durable state, builds the
+ * member's threads and their collaborators, and wires them together. It holds no state of its own
+ * that the loops reach into; each loop gets what it uses through its constructor.
+ *
+ * <p>How a put flows: the client's {@link Wire.Request} arrives in {@link #onMessage} and goes to
+ * the {@link RequestHandler}, which registers a deadline in {@link ProposalWaits} and proposes the
+ * encoded command on the {@link NodeLoop} (etcd-io/raft's {@code node.run}, the only thread that
+ * touches the Raft core). A follower's core forwards the proposal to the leader; the leader's core
+ * appends it and offers a {@link io.stormglass.raft.Ready} to the {@link RaftLoop} (etcd's
+ * {@code raftNode.start}), which sends the append messages, persists the entry through the
+ * {@link ReadyPersister} (WAL write and fdatasync, blocking that thread), and advances. When a
+ * quorum has the entry, a later Ready carries it as committed; the raft loop hands it to the
+ * {@link Applier}, which applies it to the {@link KvStore} on the apply thread (waiting while the
+ * {@link Backend} commits its batch) and gives the result to the {@link Responder}, which answers
+ * the request waiting on this member through the {@link Outbox}. If the deadline passes first,
+ * the client gets {@code etcdserver: request timed out} instead.
+ *
+ * <p>A crash ends the incarnation ({@link #kill}): its threads are killed and late callbacks of its
+ * I/O see {@link MemberLife#alive()} false and do nothing; a restart boots a new one from what the
+ * disks kept.
  */
 public final class Incarnation {
-    private static final EventKind LEASE_CHECK = EventKind.named("member.lease-check");
-
-    final MemberConfig config;
-    final MemberEnvironment env;
-    final Scheduler scheduler;
-    final Recorder recorder;
-    final MemberLog log;
-    final MemberMetrics metrics;
-    final MemoryStorage storage;
-    final Wal wal;
-    final Snapshotter snapshotter;
-    final Lessor lessor = new Lessor();
-    final Backend backend;
-    final NodeLoop nodeLoop;
-    final RaftLoop raftLoop;
-    final Applier applier;
-    final ReadIndexLoop readLoop;
-    final ProposalWaits waits;
-    final RequestHandler requests;
+    private final MemberConfig config;
+    private final MemberLog log;
+    private final MemberLife life;
+    private final KvStore kv = new KvStore();
     private final List<SerialExecutor> executors = new ArrayList<>();
-    private final Consumer<String> onFatal;
-    private boolean alive = true;
-    private long nextInternalRequestId;
+    private final NodeLoop nodeLoop;
+    private final RaftLoop raftLoop;
+    private final Backend backend;
+    private final Applier applier;
+    private final ReadIndexLoop readLoop;
+    private final ProposalWaits waits;
+    private final RequestHandler requests;
+    private final LeaseKeeper leases;
 
     /**
      * Boots a member from its disks.
@@ -61,20 +64,53 @@ public final class Incarnation {
     public Incarnation(MemberConfig config, MemberEnvironment env, MemberMetrics metrics, Consumer<String> onFatal)
             throws BootException {
         this.config = config;
-        this.env = env;
-        this.scheduler = env.scheduler();
-        this.recorder = env.recorder();
-        this.metrics = metrics;
-        this.onFatal = onFatal;
-        this.log = new MemberLog(config.id(), scheduler, env.logSink(), recorder.timeline());
+        Scheduler scheduler = env.scheduler();
+        this.log = new MemberLog(config.id(), scheduler, env.logSink(), env.recorder().timeline());
+        this.life = new MemberLife(log, onFatal);
         String label = config.label();
-        WalContext walCtx = new WalContext(scheduler, env.walFs(), "member/wal", WalOptions.defaults(), this::onWalFsync);
-        this.snapshotter = new Snapshotter(scheduler, env.dataFs(), "member/snap");
+        WalContext walCtx = new WalContext(scheduler, env.walFs(), "member/wal", WalOptions.defaults(),
+                new WalFsyncWatch(log, metrics)::onFsync);
+        Snapshotter snapshotter = new Snapshotter(scheduler, env.dataFs(), "member/snap");
+        Recovery.Booted booted = boot(walCtx, snapshotter, config, log, life);
+        MemoryStorage storage = booted.storage();
+        reportRecovered(env, config.id(), booted);
+        SerialExecutor nodeExec = executor(scheduler, label + "/" + ThreadCpuGauges.THREADS[0]);
+        SerialExecutor loopExec = executor(scheduler, label + "/" + ThreadCpuGauges.THREADS[1]);
+        SerialExecutor applyExec = executor(scheduler, label + "/" + ThreadCpuGauges.THREADS[2]);
+        SerialExecutor backendExec = executor(scheduler, label + "/" + ThreadCpuGauges.THREADS[3]);
+        RawNode raw = new RawNode(raftConfig(config, booted.snapshot().index()), storage, env.random().stream("raft/" + label));
+        this.nodeLoop = new NodeLoop(nodeExec, raw, config.cpu().stepMessageNanos(), config.cpu().requestNanos(), log, config.id());
+        this.backend = new Backend(scheduler, backendExec, env.dataFs(), env.random().stream("backend/" + label),
+                config.backendBatchIntervalNanos(), config.backendBatchLimit(), metrics.backendCommit::record,
+                s -> life.fatal("failed to commit backend", s), config.id());
+        this.waits = new ProposalWaits(scheduler);
+        Outbox outbox = new Outbox(config.id(), env.transport());
+        Responder responder = new Responder(scheduler, waits, outbox, log);
+        this.readLoop = new ReadIndexLoop(scheduler, config, log, metrics, nodeLoop::readIndex);
+        this.leases = new LeaseKeeper(scheduler, env.localClock(), config.id(), nodeLoop, kv, life);
+        SnapshotSaver snapshots = new SnapshotSaver(config, storage, snapshotter, booted.wal(), voters(config), life, log);
+        this.applier = new Applier(config, applyExec, kv, backend, readLoop, leases, snapshots, responder, env.observer(),
+                metrics, log);
+        HeartbeatWatch heartbeats = new HeartbeatWatch(config, log, metrics);
+        Leadership leadership = new Leadership(scheduler, config.id(), config.electionTimeoutNanos(), env.recorder().timeline(),
+                metrics, heartbeats, leases, readLoop, env.observer());
+        ReadyPersister persister = new ReadyPersister(config.id(), booted.wal(), snapshotter, storage, env.observer());
+        this.raftLoop = new RaftLoop(config, scheduler, env.localScheduler(), loopExec, nodeLoop, persister, leadership,
+                readLoop, applier, heartbeats, outbox, life);
+        this.requests = new RequestHandler(scheduler, config.requestTimeoutNanos(), nodeLoop, waits, readLoop, kv,
+                leadership, leases, responder, outbox, metrics);
+        // etcd's readyc and tickc: the two loops hand each other Readies and ticks
+        nodeLoop.connect(raftLoop::offerReady, raftLoop::firedTicks);
+        applier.restore(booted.snapshot());
+    }
+
+    private static Recovery.Booted boot(WalContext walCtx, Snapshotter snapshotter, MemberConfig config, MemberLog log,
+            MemberLife life) throws BootException {
         Recovery.Booted booted;
         try {
-            booted = Recovery.boot(walCtx, snapshotter, voters(), config.id(), r -> {
+            booted = Recovery.boot(walCtx, snapshotter, voters(config), config.id(), r -> {
                 if (!r.isOk()) {
-                    fatal("failed to create WAL", r.status());
+                    life.fatal("failed to create WAL", r.status());
                 }
             });
         } catch (Recovery.BootFailure e) {
@@ -83,31 +119,13 @@ public final class Incarnation {
         if (booted.repairedTailBytes() > 0) {
             log.info("repaired WAL tail", "bytes", Long.toString(booted.repairedTailBytes()));
         }
-        this.wal = booted.wal();
-        this.storage = booted.storage();
-        reportRecovered(env, config.id(), booted);
-        SerialExecutor nodeExec = executor(label + "/" + ThreadCpuGauges.THREADS[0]);
-        SerialExecutor loopExec = executor(label + "/" + ThreadCpuGauges.THREADS[1]);
-        SerialExecutor applyExec = executor(label + "/" + ThreadCpuGauges.THREADS[2]);
-        SerialExecutor backendExec = executor(label + "/" + ThreadCpuGauges.THREADS[3]);
-        RaftConfig raftConfig = new RaftConfig(config.id(), config.electionTicks(), 1, config.preVote(), config.checkQuorum(),
+        return booted;
+    }
+
+    private static RaftConfig raftConfig(MemberConfig config, long appliedIndex) {
+        return new RaftConfig(config.id(), config.electionTicks(), 1, config.preVote(), config.checkQuorum(),
                 config.maxSizePerMsgBytes(), config.maxInflightMsgs(), RaftConfig.ETCD_MAX_UNCOMMITTED_ENTRIES_SIZE,
-                config.readOnlyOption(), false, booted.snapshot().index(), RaftConfig.ETCD_MAX_SIZE_PER_MSG,
-                config.leaseDriftBoundPpm());
-        RawNode raw = new RawNode(raftConfig, storage, env.random().stream("raft/" + label));
-        // The core reads the ticks that came due on the ticker, dropped ones included (read leases).
-        this.nodeLoop = new NodeLoop(nodeExec, raw, config.cpu().stepMessageNanos(), config.cpu().requestNanos(), log, config.id(),
-                this::dueTicks);
-        this.backend = new Backend(scheduler, backendExec, env.dataFs(), env.random().stream("backend/" + label),
-                config.backendBatchIntervalNanos(), config.backendBatchLimit(), metrics.backendCommit::record,
-                s -> fatal("failed to commit backend", s), config.id());
-        this.waits = new ProposalWaits(scheduler);
-        this.readLoop = new ReadIndexLoop(scheduler, config, log, metrics, nodeLoop::readIndex);
-        this.applier = new Applier(this, applyExec);
-        this.raftLoop = new RaftLoop(this, loopExec);
-        this.requests = new RequestHandler(this);
-        nodeLoop.onReadyOffered(raftLoop::offerReady);
-        applier.restore(booted.snapshot());
+                config.readOnlyOption(), false, appliedIndex, RaftConfig.ETCD_MAX_SIZE_PER_MSG, config.leaseDriftBoundPpm());
     }
 
     private static void reportRecovered(MemberEnvironment env, int id, Recovery.Booted booted) {
@@ -129,14 +147,14 @@ public final class Incarnation {
     public void start() {
         raftLoop.start();
         backend.start();
-        scheduleLeaseCheck();
+        leases.start();
         log.info("started member", "heartbeat-interval", GoDuration.format(config.heartbeatIntervalNanos()),
                 "election-timeout", GoDuration.format(config.electionTimeoutNanos()));
     }
 
     /** Ends this lifetime: threads stop, nothing pending is ever answered. */
     public void kill() {
-        alive = false;
+        life.end();
         raftLoop.stop();
         backend.stop();
         executors.forEach(SerialExecutor::kill);
@@ -145,7 +163,7 @@ public final class Incarnation {
     }
 
     public void onMessage(int from, Wire wire) {
-        if (!alive) {
+        if (!life.alive()) {
             return;
         }
         if (wire instanceof Wire.Raft raft) {
@@ -155,7 +173,7 @@ public final class Incarnation {
         }
     }
 
-    public io.stormglass.raft.SoftState softState() {
+    public SoftState softState() {
         return nodeLoop.softState();
     }
 
@@ -171,8 +189,8 @@ public final class Incarnation {
         return applier.appliedIndex();
     }
 
-    public io.stormglass.raft.kv.KvStore kv() {
-        return applier.kv();
+    public KvStore kv() {
+        return kv;
     }
 
     public void transferLeadership(long to) {
@@ -184,17 +202,7 @@ public final class Incarnation {
         return executors.get(index).cpuNanos();
     }
 
-    /** Ticks that came due on the raft loop's ticker (0 until the loop exists). */
-    private long dueTicks() {
-        return raftLoop == null ? 0 : raftLoop.firedTicks();
-    }
-
-    /** False once this lifetime ended: callbacks of its I/O must then do nothing. */
-    boolean alive() {
-        return alive;
-    }
-
-    List<Long> voters() {
+    private static List<Long> voters(MemberConfig config) {
         List<Long> ids = new ArrayList<>();
         for (int p : config.peers()) {
             ids.add((long) p);
@@ -202,63 +210,9 @@ public final class Incarnation {
         return ids;
     }
 
-    void sendRaft(Message msg) {
-        env.transport().send(config.id(), (int) msg.to(), new Wire.Raft(msg));
-    }
-
-    void reply(int to, long requestId, Wire.ClientReply reply) {
-        env.transport().send(config.id(), to, new Wire.Response(requestId, reply));
-    }
-
-    /** A proposal was applied: answer its request if it waits on this member. */
-    void answerProposal(long requestId, Wire.ClientReply reply) {
-        ProposalWaits.Waiter w = waits.take(requestId);
-        if (w != null) {
-            requests.replied(w.startNanos(), "write", reply);
-            reply(w.replyTo(), requestId, reply);
-        }
-    }
-
-    long nextInternalRequestId() {
-        // internal proposals (lease revocations) use negative ids, never a client's
-        return -((long) config.id() << 40) - (++nextInternalRequestId);
-    }
-
-    /** etcd's {@code lg.Fatal}: the member process dies. */
-    void fatal(String what, IoStatus status) {
-        if (!alive) {
-            return;
-        }
-        log.warn(what, "error", status.name());
-        onFatal.accept(what + ": " + status.name());
-    }
-
-    private void onWalFsync(long nanos) {
-        metrics.walFsync.record(nanos);
-        if (nanos > MemberConfig.SLOW_FDATASYNC_NANOS) {
-            metrics.slowFdatasyncs.increment();
-            log.warn("slow fdatasync", "took", GoDuration.format(nanos),
-                    "expected-duration", GoDuration.format(MemberConfig.SLOW_FDATASYNC_NANOS));
-        }
-    }
-
-    private SerialExecutor executor(String name) {
+    private SerialExecutor executor(Scheduler scheduler, String name) {
         SerialExecutor e = new SerialExecutor(scheduler, name);
         executors.add(e);
         return e;
-    }
-
-    /** The primary lessor revokes expired leases through Raft, as etcd's lessor loop does every 500 ms. */
-    private void scheduleLeaseCheck() {
-        scheduler.schedule(MemberConfig.LEASE_CHECK_INTERVAL_NANOS, LEASE_CHECK, config.id(), () -> {
-            if (!alive) {
-                return;
-            }
-            for (long lease : lessor.expired(env.localClock().nowNanos())) {
-                lessor.revoked(lease);
-                requests.proposeInternal(new io.stormglass.raft.kv.KvCommand.LeaseRevoke(lease));
-            }
-            scheduleLeaseCheck();
-        });
     }
 }

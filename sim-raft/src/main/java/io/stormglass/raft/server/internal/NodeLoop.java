@@ -27,19 +27,13 @@ final class NodeLoop {
     private final long requestCostNanos;
     private final MemberLog log;
     private final String selfHex;
-    private final LongSupplier dueTicks;
     private Runnable offerReady;
+    private LongSupplier dueTicks;
     private boolean readyOffered;
     private long knownLeader;
 
-    /**
-     * @param dueTicks ticks that came due on the raft loop's ticker so far, delivered or not; reported to
-     *                 the core before each task so that a read lease never outlives a stall of the raft loop
-     */
-    NodeLoop(SerialExecutor executor, RawNode node, long stepCostNanos, long requestCostNanos, MemberLog log, int member,
-            LongSupplier dueTicks) {
+    NodeLoop(SerialExecutor executor, RawNode node, long stepCostNanos, long requestCostNanos, MemberLog log, int member) {
         this.executor = executor;
-        this.dueTicks = dueTicks;
         this.node = node;
         this.stepCostNanos = stepCostNanos;
         this.requestCostNanos = requestCostNanos;
@@ -47,9 +41,20 @@ final class NodeLoop {
         this.selfHex = Long.toHexString(member);
     }
 
-    /** How to hand a Ready to the raft loop (set once, at wiring). */
-    void onReadyOffered(Runnable offer) {
-        this.offerReady = offer;
+    /**
+     * Connects this loop to the raft loop, once, before the member starts (etcd's {@code readyc} and the
+     * ticker's count: the two loops need each other, so one side is connected after both exist).
+     *
+     * @param offerReady hands a Ready to the raft loop
+     * @param dueTicks   ticks that came due on the raft loop's ticker so far, delivered or not; reported to
+     *                   the core before each task so that a read lease never outlives a stall of the raft loop
+     */
+    void connect(Runnable offerReady, LongSupplier dueTicks) {
+        if (this.offerReady != null) {
+            throw new IllegalStateException("the node loop is already connected");
+        }
+        this.offerReady = offerReady;
+        this.dueTicks = dueTicks;
     }
 
     void step(Message m) {

@@ -1,10 +1,11 @@
 package io.stormglass.raft.server.internal;
 
+import io.stormglass.engine.event.Scheduler;
 import io.stormglass.raft.kv.KvCodec;
 import io.stormglass.raft.kv.KvCommand;
 import io.stormglass.raft.kv.KvResult;
+import io.stormglass.raft.kv.KvStore;
 import io.stormglass.raft.server.EtcdErrors;
-import io.stormglass.raft.server.MemberConfig;
 import io.stormglass.raft.server.Wire;
 
 /**
@@ -12,13 +13,35 @@ import io.stormglass.raft.server.Wire;
  * forwarded by Raft to the leader) and answered when applied here, or fail after the request
  * timeout; linearizable reads go through the ReadIndex loop; serializable reads are served from
  * the local state at once; lease keepalives are served by the leader (followers forward them).
- * A request answered more than 300 ms after it arrived logs {@code request stats}.
+ * Every answer goes through the {@link Responder}, which logs {@code request stats} for slow ones.
  */
 final class RequestHandler {
-    private final Incarnation m;
+    private final Scheduler scheduler;
+    private final long requestTimeoutNanos;
+    private final NodeLoop nodeLoop;
+    private final ProposalWaits waits;
+    private final ReadIndexLoop readLoop;
+    private final KvStore kv;
+    private final Leadership leadership;
+    private final LeaseKeeper leases;
+    private final Responder responder;
+    private final Outbox outbox;
+    private final MemberMetrics metrics;
 
-    RequestHandler(Incarnation m) {
-        this.m = m;
+    RequestHandler(Scheduler scheduler, long requestTimeoutNanos, NodeLoop nodeLoop, ProposalWaits waits,
+            ReadIndexLoop readLoop, KvStore kv, Leadership leadership, LeaseKeeper leases, Responder responder,
+            Outbox outbox, MemberMetrics metrics) {
+        this.scheduler = scheduler;
+        this.requestTimeoutNanos = requestTimeoutNanos;
+        this.nodeLoop = nodeLoop;
+        this.waits = waits;
+        this.readLoop = readLoop;
+        this.kv = kv;
+        this.leadership = leadership;
+        this.leases = leases;
+        this.responder = responder;
+        this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     void handle(Wire.Request request) {
@@ -33,67 +56,45 @@ final class RequestHandler {
     }
 
     private void propose(Wire.Request request, KvCommand command) {
-        long start = m.scheduler.nowNanos();
-        m.waits.register(request.requestId(), request.replyTo(), m.config.requestTimeoutNanos(), (w, waited) -> {
-            m.metrics.proposalsFailed.increment();
-            Wire.ClientReply timeout = new Wire.ClientReply.Error(EtcdErrors.REQUEST_TIMED_OUT);
-            replied(start, "write", timeout);
-            m.reply(w.replyTo(), w.requestId(), timeout);
+        long start = scheduler.nowNanos();
+        waits.register(request.requestId(), request.replyTo(), requestTimeoutNanos, (w, waited) -> {
+            metrics.proposalsFailed.increment();
+            responder.answer(start, "write", w.replyTo(), w.requestId(), new Wire.ClientReply.Error(EtcdErrors.REQUEST_TIMED_OUT));
         });
         byte[] data = KvCodec.encode(new KvCodec.Proposal(request.requestId(), command));
-        m.nodeLoop.propose(data, dropped -> {
-            ProposalWaits.Waiter w = m.waits.take(request.requestId());
+        nodeLoop.propose(data, dropped -> {
+            ProposalWaits.Waiter w = waits.take(request.requestId());
             if (w != null) {
-                m.metrics.proposalsFailed.increment();
-                m.reply(w.replyTo(), w.requestId(), new Wire.ClientReply.Error(EtcdErrors.NO_LEADER));
+                metrics.proposalsFailed.increment();
+                outbox.reply(w.replyTo(), w.requestId(), new Wire.ClientReply.Error(EtcdErrors.NO_LEADER));
             }
         });
     }
 
-    /** Proposes a command of the member's own (a lease revocation), answered to nobody. */
-    void proposeInternal(KvCommand command) {
-        m.nodeLoop.propose(KvCodec.encode(new KvCodec.Proposal(m.nextInternalRequestId(), command)), dropped -> { });
-    }
-
     private void read(Wire.Request request, Wire.ClientOp.Read r) {
-        long start = m.scheduler.nowNanos();
+        long start = scheduler.nowNanos();
         Runnable serve = () -> {
-            KvResult.RangeResult result = m.applier.kv().range(r.key(), r.rangeEnd(), 0);
-            Wire.ClientReply reply = new Wire.ClientReply.Ok(result);
-            replied(start, "range", reply);
-            m.reply(request.replyTo(), request.requestId(), reply);
+            KvResult.RangeResult result = kv.range(r.key(), r.rangeEnd(), 0);
+            responder.answer(start, "range", request.replyTo(), request.requestId(), new Wire.ClientReply.Ok(result));
         };
         if (!r.linearizable()) {
             serve.run();
             return;
         }
-        m.readLoop.request(new ReadIndexLoop.PendingRead(request.requestId(), serve, error -> {
-            Wire.ClientReply reply = new Wire.ClientReply.Error(error);
-            replied(start, "range", reply);
-            m.reply(request.replyTo(), request.requestId(), reply);
-        }));
+        readLoop.request(new ReadIndexLoop.PendingRead(request.requestId(), serve, error ->
+                responder.answer(start, "range", request.replyTo(), request.requestId(), new Wire.ClientReply.Error(error))));
     }
 
     private void keepAlive(Wire.Request request, Wire.ClientOp.KeepAlive k) {
-        if (m.raftLoop.isLeader()) {
-            Long ttl = m.applier.kv().leases().get(k.leaseId());
-            boolean ok = ttl != null && m.lessor.keepAlive(k.leaseId(), ttl, m.env.localClock().nowNanos());
-            m.reply(request.replyTo(), request.requestId(), ok
+        if (leadership.isLeader()) {
+            Long ttl = leases.keepAlive(k.leaseId());
+            outbox.reply(request.replyTo(), request.requestId(), ttl != null
                     ? new Wire.ClientReply.LeaseAlive(k.leaseId(), ttl)
                     : new Wire.ClientReply.Error(EtcdErrors.LEASE_NOT_FOUND));
-        } else if (m.raftLoop.leader() != 0) {
-            m.env.transport().send(m.config.id(), (int) m.raftLoop.leader(), request);
+        } else if (leadership.leader() != 0) {
+            outbox.forward((int) leadership.leader(), request);
         } else {
-            m.reply(request.replyTo(), request.requestId(), new Wire.ClientReply.Error(EtcdErrors.NO_LEADER));
-        }
-    }
-
-    /** Logs {@code request stats} for a request answered after more than 300 ms, as etcd's interceptor does. */
-    void replied(long startNanos, String kind, Wire.ClientReply reply) {
-        long took = m.scheduler.nowNanos() - startNanos;
-        if (took > MemberConfig.SLOW_REQUEST_NANOS) {
-            m.log.warn("request stats", "time spent", GoDuration.format(took), "request type", kind,
-                    "response", reply instanceof Wire.ClientReply.Error e ? "error: " + e.message() : "ok");
+            outbox.reply(request.replyTo(), request.requestId(), new Wire.ClientReply.Error(EtcdErrors.NO_LEADER));
         }
     }
 }

@@ -1,0 +1,79 @@
+package io.stormglass.raft.server.internal;
+
+import io.stormglass.engine.exec.Completion;
+import io.stormglass.engine.storage.IoStatus;
+import io.stormglass.raft.Ready;
+import io.stormglass.raft.log.Entry;
+import io.stormglass.raft.server.MemberObserver;
+import io.stormglass.raft.storage.MemoryStorage;
+import io.stormglass.raft.wal.SnapshotFile;
+import io.stormglass.raft.wal.Snapshotter;
+import io.stormglass.raft.wal.Wal;
+import io.stormglass.raft.wal.WalEntry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Duty 1 of a {@link Ready} (§5.2, §5.4: a member must not answer before its state is durable):
+ * {@link #persist} saves an incoming snapshot (the file, then its WAL marker) and then the entries and
+ * hard state to the WAL, with an fdatasync when the Ready must sync; {@link #stored} makes the same
+ * state visible in the Raft storage once that completed.
+ */
+final class ReadyPersister {
+    private final int member;
+    private final Wal wal;
+    private final Snapshotter snapshotter;
+    private final MemoryStorage storage;
+    private final MemberObserver observer;
+
+    ReadyPersister(int member, Wal wal, Snapshotter snapshotter, MemoryStorage storage, MemberObserver observer) {
+        this.member = member;
+        this.wal = wal;
+        this.snapshotter = snapshotter;
+        this.storage = storage;
+        this.observer = observer;
+    }
+
+    /** Starts persisting; the completion carries the status of the last write or sync. */
+    Completion<IoStatus> persist(Ready rd) {
+        Completion<IoStatus> done = new Completion<>();
+        List<WalEntry> entries = new ArrayList<>(rd.entries().size());
+        for (Entry e : rd.entries()) {
+            entries.add(Recovery.toWal(e));
+        }
+        Runnable saveEntries = () -> wal.save(Recovery.toWal(rd.hardState()), entries, rd.mustSync(),
+                r -> done.complete(r.status()));
+        if (rd.snapshot() == null) {
+            saveEntries.run();
+            return done;
+        }
+        SnapshotFile file = new SnapshotFile(rd.snapshot().term(), rd.snapshot().index(), rd.snapshot().data());
+        snapshotter.save(file, r -> {
+            if (!r.isOk()) {
+                done.complete(r.status());
+                return;
+            }
+            wal.saveSnapshot(file.marker(), r2 -> {
+                if (r2.isOk()) {
+                    saveEntries.run();
+                } else {
+                    done.complete(r2.status());
+                }
+            });
+        });
+        return done;
+    }
+
+    /** After a successful {@link #persist}: the snapshot, hard state and entries enter the Raft storage. */
+    void stored(Ready rd) {
+        if (rd.snapshot() != null) {
+            storage.applySnapshot(rd.snapshot());
+            observer.installedSnapshot(member, rd.snapshot().index(), rd.snapshot().term());
+        }
+        if (rd.hardState() != null) {
+            storage.setHardState(rd.hardState());
+        }
+        storage.append(rd.entries());
+        observer.persisted(member, rd.hardState(), rd.entries());
+    }
+}
