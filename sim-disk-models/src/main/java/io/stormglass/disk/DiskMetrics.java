@@ -3,6 +3,7 @@ package io.stormglass.disk;
 import io.stormglass.engine.event.Clock;
 import io.stormglass.engine.metrics.Counter;
 import io.stormglass.engine.metrics.LatencyRecorder;
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.engine.storage.IoRequest;
@@ -44,8 +45,8 @@ public final class DiskMetrics {
         this.recorder = recorder;
         this.clock = clock;
         this.device = device;
-        recorder.gauge(MetricId.of("disk_queue_depth", "device", device), () -> outstanding);
-        recorder.gauge(MetricId.of("disk_utilisation_ratio", "device", device), this::sampleUtilisation);
+        recorder.gauge(Metric.DISK_QUEUE_DEPTH.id(device), () -> outstanding);
+        recorder.gauge(Metric.DISK_UTILISATION.id(device), this::sampleUtilisation);
     }
 
     public String device() {
@@ -68,11 +69,9 @@ public final class DiskMetrics {
         int op = request.op().ordinal();
         if (h.latency[op] == null) {
             String opName = request.op().name().toLowerCase(Locale.ROOT);
-            h.latency[op] = recorder.latency(MetricId.of("disk_io_duration_seconds", "device", device, "issuer", h.issuer,
-                    "op", opName));
-            h.ios[op] = recorder.counter(MetricId.of("disk_ios_total", "device", device, "issuer", h.issuer, "op", opName));
-            h.bytes[op] = recorder.counter(MetricId.of("disk_bytes_total", "device", device, "issuer", h.issuer,
-                    "op", opName));
+            h.latency[op] = recorder.latency(Metric.DISK_IO_DURATION.id(device, h.issuer, opName));
+            h.ios[op] = recorder.counter(Metric.DISK_IOS.id(device, h.issuer, opName));
+            h.bytes[op] = recorder.counter(Metric.DISK_BYTES.id(device, h.issuer, opName));
         }
         h.latency[op].record(latencyNanos);
         h.ios[op].increment();
@@ -105,8 +104,7 @@ public final class DiskMetrics {
 
     /** Time a request of {@code issuer} spent waiting in a throttle queue. */
     public void throttleWaited(String issuer, long waitNanos) {
-        throttleByIssuer.computeIfAbsent(issuer, k -> recorder.latency(MetricId.of("disk_throttle_wait_seconds",
-                "device", device, "issuer", issuer))).record(waitNanos);
+        throttleByIssuer.computeIfAbsent(issuer, k -> recorder.latency(Metric.DISK_THROTTLE_WAIT.id(device, issuer))).record(waitNanos);
     }
 
     /** Requests submitted and not yet completed. */
@@ -141,7 +139,7 @@ public final class DiskMetrics {
         for (IssuerHandles h : issuers) {
             if (h.outstanding > 0) {
                 if (h.busy == null) {
-                    h.busy = recorder.counter(MetricId.of("disk_busy_nanos_total", "device", device, "issuer", h.issuer));
+                    h.busy = recorder.counter(Metric.DISK_BUSY_NANOS.id(device, h.issuer));
                 }
                 h.busy.add(elapsed * h.outstanding / outstanding);
             }

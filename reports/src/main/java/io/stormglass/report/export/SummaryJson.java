@@ -1,5 +1,6 @@
 package io.stormglass.report.export;
 
+import io.stormglass.engine.metrics.Metric;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,7 +23,7 @@ import org.HdrHistogram.Histogram;
 /**
  * {@code summary.json}: the report's summary table and findings as one JSON object with snake_case
  * keys, for sweeps and scripts that compare runs. Durations are in seconds (exact decimals), keys of
- * nested objects are sorted, and nothing in it depends on the wall clock except {@code wall_s}.
+ * nested objects are sorted, and nothing in it depends on the wall clock except {@code wall_seconds}.
  */
 public final class SummaryJson {
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -48,7 +49,7 @@ public final class SummaryJson {
         s.changes().forEach(c -> changeTimes.add(Numbers.secondsDecimal(c.atNanos())));
         o.put("slow_fdatasync_warnings", s.warningCount("slow fdatasync"));
         o.put("heartbeat_send_failures", s.heartbeatFailures().values().stream().mapToLong(Long::longValue).sum());
-        millis(o.putObject("wal_fsync_ms"), merged(run, "etcd_disk_wal_fsync_duration_seconds"));
+        millis(o.putObject("wal_fsync_ms"), merged(run, Metric.WAL_FSYNC_DURATION));
         client(o.putObject("client"), run);
         Availability a = s.availability();
         o.put("unavailable_s", Numbers.secondsDecimal(a.unavailableNanos()));
@@ -101,9 +102,9 @@ public final class SummaryJson {
         long errors = 0;
         ObjectNode byError = JSON.createObjectNode();
         for (Counter c : run.recorder().counters().values()) {
-            if (c.id().name().equals("client_requests_total")) {
+            if (Metric.CLIENT_REQUESTS.is(c.id())) {
                 requests += c.total();
-            } else if (c.id().name().equals("client_errors_total") && c.total() > 0) {
+            } else if (Metric.CLIENT_ERRORS.is(c.id()) && c.total() > 0) {
                 errors += c.total();
                 byError.put(c.id().label("error"), c.total());
             }
@@ -111,14 +112,14 @@ public final class SummaryJson {
         into.put("requests", requests);
         into.put("succeeded", requests - errors);
         into.set("errors", byError);
-        millis(into.putObject("latency_ms"), merged(run, "client_request_duration_seconds"));
+        millis(into.putObject("latency_ms"), merged(run, Metric.CLIENT_REQUEST_DURATION));
     }
 
     /** Every series of a latency metric merged into one histogram (all members, all operations). */
-    private static Histogram merged(RunRecord run, String metric) {
+    private static Histogram merged(RunRecord run, Metric metric) {
         Histogram all = new Histogram(1, LatencyRecorder.MAX_TRACKED_NANOS, 3);
         for (LatencyRecorder l : run.recorder().latencies().values()) {
-            if (l.id().name().equals(metric)) {
+            if (metric.is(l.id())) {
                 all.add(l.histogramCopy());
             }
         }

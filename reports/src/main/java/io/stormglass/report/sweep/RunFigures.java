@@ -1,5 +1,6 @@
 package io.stormglass.report.sweep;
 
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.Counter;
 import io.stormglass.engine.metrics.LatencyRecorder;
 import io.stormglass.report.RunRecord;
@@ -28,9 +29,6 @@ public record RunFigures(int leaderships, int changesWithoutCrash, int changesAf
         long initialElectionNanos, long requests, long errors, long putP99Nanos, long getP99Nanos,
         long walFsyncMaxNanos, long slowestPairRttNanos) {
 
-    /** The network's send-to-delivery latency per direction of a link. */
-    static final String DELIVERY = "net_delivery_seconds";
-
     public static RunFigures of(RunRecord run) {
         RunSummary s = RunSummary.of(run);
         int withoutCrash = 0;
@@ -45,9 +43,9 @@ public record RunFigures(int leaderships, int changesWithoutCrash, int changesAf
         long requests = 0;
         long errors = 0;
         for (Counter c : run.recorder().counters().values()) {
-            if (c.id().name().equals("client_requests_total")) {
+            if (Metric.CLIENT_REQUESTS.is(c.id())) {
                 requests += c.total();
-            } else if (c.id().name().equals("client_errors_total")) {
+            } else if (Metric.CLIENT_ERRORS.is(c.id())) {
                 errors += c.total();
             }
         }
@@ -60,7 +58,7 @@ public record RunFigures(int leaderships, int changesWithoutCrash, int changesAf
     private static long slowestPairRtt(RunRecord run) {
         java.util.Map<String, Long> oneWay = new java.util.TreeMap<>();
         for (LatencyRecorder l : run.recorder().latencies().values()) {
-            if (l.id().name().equals(DELIVERY) && l.count() > 0) {
+            if (Metric.NET_DELIVERY.is(l.id()) && l.count() > 0) {
                 oneWay.put(l.id().label("from") + ">" + l.id().label("to"), l.percentileNanos(50));
             }
         }

@@ -3,6 +3,8 @@ package io.stormglass.scenario.capacity;
 import io.stormglass.engine.metrics.Counter;
 import io.stormglass.engine.metrics.Gauge;
 import io.stormglass.engine.metrics.LatencyRecorder;
+import io.stormglass.engine.metrics.Label;
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.report.capacity.Resource;
@@ -41,7 +43,7 @@ final class ResourceUsage {
         String label = "n" + leader.id();
         String wal = leader.walDevice();
         String data = leader.dataDevice();
-        double walUtil = gaugeMean(MetricId.of("disk_utilisation_ratio", "device", wal));
+        double walUtil = gaugeMean(Metric.DISK_UTILISATION.id(wal));
         double walShare = busyShare(wal, label + "/wal");
         out.put(Resource.WAL_DEVICE, walUtil);
         if (data.equals(wal)) {
@@ -49,7 +51,7 @@ final class ResourceUsage {
             out.put(Resource.NEIGHBOUR, walUtil * Math.max(0, 1 - walShare - busyShare(wal, label + "/data")));
             out.put(Resource.THROTTLE, throttleShare(wal));
         } else {
-            double dataUtil = gaugeMean(MetricId.of("disk_utilisation_ratio", "device", data));
+            double dataUtil = gaugeMean(Metric.DISK_UTILISATION.id(data));
             out.put(Resource.DATA_DEVICE, dataUtil);
             double walNeighbour = walUtil * Math.max(0, 1 - walShare);
             double dataNeighbour = dataUtil * Math.max(0, 1 - busyShare(data, label + "/data"));
@@ -60,10 +62,10 @@ final class ResourceUsage {
         double net = 0;
         for (Map.Entry<MetricId, Gauge> g : recorder.gauges().entrySet()) {
             MetricId id = g.getKey();
-            if (id.name().equals("member_thread_cpu_utilisation_ratio") && label.equals(id.label("member"))) {
+            if (Metric.MEMBER_THREAD_CPU_UTILISATION.is(id) && label.equals(Metric.label(id, Label.MEMBER))) {
                 cpu = Math.max(cpu, mean(g.getValue()));
-            } else if (id.name().equals("net_link_utilisation_ratio")
-                    && (label.equals(id.label("from")) || label.equals(id.label("to")))) {
+            } else if (Metric.NET_LINK_UTILISATION.is(id)
+                    && (label.equals(Metric.label(id, Label.FROM)) || label.equals(Metric.label(id, Label.TO)))) {
                 net = Math.max(net, mean(g.getValue()));
             }
         }
@@ -94,7 +96,7 @@ final class ResourceUsage {
         long all = 0;
         for (Map.Entry<MetricId, Counter> c : recorder.counters().entrySet()) {
             MetricId id = c.getKey();
-            if (id.name().equals("disk_busy_nanos_total") && device.equals(id.label("device"))) {
+            if (Metric.DISK_BUSY_NANOS.is(id) && device.equals(Metric.label(id, Label.DEVICE))) {
                 long v = windowSum(c.getValue());
                 all += v;
                 if (issuer.equals(id.label("issuer"))) {
@@ -124,9 +126,9 @@ final class ResourceUsage {
                 continue;
             }
             double sum = period.sumNanos(l.getValue());
-            if (id.name().equals("disk_throttle_wait_seconds")) {
+            if (Metric.DISK_THROTTLE_WAIT.is(id)) {
                 waited += sum;
-            } else if (id.name().equals("disk_io_duration_seconds")) {
+            } else if (Metric.DISK_IO_DURATION.is(id)) {
                 total += sum;
             }
         }

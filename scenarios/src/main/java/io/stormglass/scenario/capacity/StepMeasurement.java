@@ -2,6 +2,7 @@ package io.stormglass.scenario.capacity;
 
 import io.stormglass.engine.metrics.Counter;
 import io.stormglass.engine.metrics.LatencyRecorder;
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.engine.timeline.TimelineEvent;
@@ -31,18 +32,18 @@ final class StepMeasurement {
         double seconds = (s.durationNanos() - period.fromNanos()) / 1e9;
         long succeeded = 0;
         for (Map.Entry<MetricId, LatencyRecorder> e : rec.latencies().entrySet()) {
-            if (e.getKey().name().equals("client_request_duration_seconds")) {
+            if (Metric.CLIENT_REQUEST_DURATION.is(e.getKey())) {
                 succeeded += period.since(e.getValue()).getTotalCount();
             }
         }
         long failed = 0;
         for (Map.Entry<MetricId, Counter> e : rec.counters().entrySet()) {
-            if (e.getKey().name().equals("client_errors_total")) {
+            if (Metric.CLIENT_ERRORS.is(e.getKey())) {
                 failed += period.since(e.getValue());
             }
         }
-        LatencyRecorder put = rec.latencies().get(MetricId.of("client_request_duration_seconds", "op", "put"));
-        LatencyRecorder get = rec.latencies().get(MetricId.of("client_request_duration_seconds", "op", "get_linearizable"));
+        LatencyRecorder put = rec.latencies().get(Metric.CLIENT_REQUEST_DURATION.id("put"));
+        LatencyRecorder get = rec.latencies().get(Metric.CLIENT_REQUEST_DURATION.id("get_linearizable"));
         int leaderId = 1;
         Set<String> leaderships = new TreeSet<>();
         for (TimelineEvent.LeaderChanged c : rec.timeline().eventsOf(TimelineEvent.LeaderChanged.class)) {
@@ -57,7 +58,7 @@ final class StepMeasurement {
         int first = (int) ((period.fromNanos() + window - 1) / window);
         int end = (int) (s.durationNanos() / window);
         Map<Resource, Double> usage = new ResourceUsage(rec, period, first, end).of(leader);
-        LatencyRecorder fsync = rec.latencies().get(MetricId.of("etcd_disk_wal_fsync_duration_seconds", "member", "n" + leaderId));
+        LatencyRecorder fsync = rec.latencies().get(Metric.WAL_FSYNC_DURATION.id("n" + leaderId));
         double achieved = succeeded / seconds;
         double errorRatio = succeeded + failed == 0 ? 0 : (double) failed / (succeeded + failed);
         double putP99 = period.percentileMs(put, 99);

@@ -14,6 +14,7 @@ import io.stormglass.disk.neighbour.Neighbours;
 import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Simulation;
 import io.stormglass.engine.metrics.LatencyRecorder;
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.engine.random.RandomStreams;
@@ -78,7 +79,7 @@ public final class DiskCheck {
         }
         SimFileSystem fs = new SimFileSystem(sim, device, randoms.stream("fs/check"), "fio");
         DataFile file = fs.open("fio-test-file");
-        LatencyRecorder latency = recorder.latency(MetricId.of("disk_check_fdatasync_seconds", "device", DEVICE));
+        LatencyRecorder latency = recorder.latency(Metric.DISK_CHECK_FDATASYNC.id(DEVICE));
         byte[] block = new byte[options.blockBytes()];
         long iterations = Math.max(1, options.sizeBytes() / options.blockBytes());
         long[] state = new long[2]; // [0] = iterations done, [1] = start time

@@ -6,6 +6,7 @@ import io.stormglass.disk.internal.MeteredDevice;
 import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Hashing;
 import io.stormglass.engine.metrics.Counter;
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.storage.BlockDevice;
 import io.stormglass.engine.storage.IoOp;
@@ -80,9 +81,9 @@ public final class Raid5Disk extends MeteredDevice {
         for (int i = 0; i < members.length; i++) {
             members[i] = factory.create(name + "/m" + i, options.member());
         }
-        this.memberReads = env.recorder().counter(MetricId.of("raid_member_ios_total", "device", name, "op", "read"));
-        this.memberWrites = env.recorder().counter(MetricId.of("raid_member_ios_total", "device", name, "op", "write"));
-        this.memberFlushes = env.recorder().counter(MetricId.of("raid_member_ios_total", "device", name, "op", "flush"));
+        this.memberReads = env.recorder().counter(Metric.RAID_MEMBER_IOS.id(name, "read"));
+        this.memberWrites = env.recorder().counter(Metric.RAID_MEMBER_IOS.id(name, "write"));
+        this.memberFlushes = env.recorder().counter(Metric.RAID_MEMBER_IOS.id(name, "flush"));
         this.key = Hashing.fnv1a64(name);
     }
 

@@ -2,6 +2,7 @@ package io.stormglass.net.internal;
 
 import io.stormglass.engine.metrics.Counter;
 import io.stormglass.engine.metrics.LatencyRecorder;
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.engine.net.TrafficClass;
@@ -44,7 +45,7 @@ final class Link {
         this.faultRandom = faultRandom;
         this.key = "n" + from + "->n" + to;
         this.recorder = recorder;
-        this.delivery = recorder.latency(MetricId.of("net_delivery_seconds", "from", "n" + from, "to", "n" + to));
+        this.delivery = recorder.latency(Metric.NET_DELIVERY.id("n" + from, "n" + to));
     }
 
     String key() {
@@ -61,13 +62,11 @@ final class Link {
     }
 
     void countSent(TrafficClass trafficClass) {
-        sent.computeIfAbsent(trafficClass, c -> recorder.counter(MetricId.of("net_messages_total",
-                "from", "n" + from, "to", "n" + to, "class", c.name().toLowerCase(Locale.ROOT)))).increment();
+        sent.computeIfAbsent(trafficClass, c -> recorder.counter(Metric.NET_MESSAGES.id("n" + from, "n" + to, c.name().toLowerCase(Locale.ROOT)))).increment();
     }
 
     void countDropped(String reason) {
-        dropped.computeIfAbsent(reason, r -> recorder.counter(MetricId.of("net_messages_dropped_total",
-                "from", "n" + from, "to", "n" + to, "reason", r))).increment();
+        dropped.computeIfAbsent(reason, r -> recorder.counter(Metric.NET_MESSAGES_DROPPED.id("n" + from, "n" + to, r))).increment();
     }
 
     void recordDelivery(long nanos) {

@@ -2,6 +2,7 @@ package io.stormglass.net.internal;
 
 import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Scheduler;
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.engine.net.MessageHandler;
@@ -217,7 +218,7 @@ public final class Wire<M> implements ActiveFaults.Listener {
     private void registerUtilisation(Link link) {
         EgressNic<M> nic = nic(link.from);
         double[] last = {nic.bitsServedNow(link), scheduler.nowNanos()};
-        recorder.gauge(MetricId.of("net_link_utilisation_ratio", "from", "n" + link.from, "to", "n" + link.to), () -> {
+        recorder.gauge(Metric.NET_LINK_UTILISATION.id("n" + link.from, "n" + link.to), () -> {
             double bits = nic.bitsServedNow(link);
             double seconds = (scheduler.nowNanos() - last[1]) / 1e9;
             double capacity = nic.capacityOf(link);

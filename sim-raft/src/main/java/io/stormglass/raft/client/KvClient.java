@@ -2,6 +2,7 @@ package io.stormglass.raft.client;
 
 import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Scheduler;
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.engine.net.Transport;
@@ -209,13 +210,13 @@ public final class KvClient {
         scheduler.cancel(call.attemptHandle);
         long now = scheduler.nowNanos();
         long latency = now - call.startNanos;
-        requestCounters.computeIfAbsent(call.opName, op -> recorder.counter(MetricId.of("client_requests_total", "op", op)))
+        requestCounters.computeIfAbsent(call.opName, op -> recorder.counter(Metric.CLIENT_REQUESTS.id(op)))
                 .increment();
         if (error == null) {
             latencies.computeIfAbsent(call.opName,
-                    op -> recorder.latency(MetricId.of("client_request_duration_seconds", "op", op))).record(latency);
+                    op -> recorder.latency(Metric.CLIENT_REQUEST_DURATION.id(op))).record(latency);
         } else {
-            errorCounters.computeIfAbsent(error, e -> recorder.counter(MetricId.of("client_errors_total", "error", e)))
+            errorCounters.computeIfAbsent(error, e -> recorder.counter(Metric.CLIENT_ERRORS.id(e)))
                     .increment();
         }
         if (history != null && call.recordable != null) {

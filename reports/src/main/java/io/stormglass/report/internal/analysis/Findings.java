@@ -1,5 +1,6 @@
 package io.stormglass.report.internal.analysis;
 
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.Counter;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,7 +200,7 @@ public record Findings(List<String> statements, List<String> changes) {
         if (!s.changes().isEmpty()) {
             boolean[] near = windowsNearChanges(view, s);
             long count = 0;
-            for (Counter c : view.counters(MetricNames.CLIENT_ERRORS).values()) {
+            for (Counter c : view.counters(Metric.CLIENT_ERRORS).values()) {
                 for (int w = 0; w < near.length; w++) {
                     count += near[w] ? RecordingView.value(c, w) : 0;
                 }

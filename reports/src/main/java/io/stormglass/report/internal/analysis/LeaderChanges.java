@@ -1,5 +1,7 @@
 package io.stormglass.report.internal.analysis;
 
+import io.stormglass.engine.metrics.Label;
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.Counter;
 import io.stormglass.engine.metrics.LatencyRecorder;
 import io.stormglass.engine.metrics.MetricId;
@@ -83,7 +85,7 @@ public final class LeaderChanges {
 
     private long fsyncMax(int member, long from, long t) {
         long best = 0;
-        LatencyRecorder fsync = view.latency(MetricNames.WAL_FSYNC, MetricNames.MEMBER, "n" + member);
+        LatencyRecorder fsync = view.latency(Metric.WAL_FSYNC_DURATION, Label.MEMBER, "n" + member);
         if (fsync != null && view.windows() > 0) {
             for (int w = Math.max(0, view.windowAt(from)); w < fsync.windowCount() && w < view.windows(); w++) {
                 long start = view.windowStartNanos(w);
@@ -107,8 +109,8 @@ public final class LeaderChanges {
 
     private double utilisationMax(String device, long from, long to) {
         double best = Double.NaN;
-        for (var e : view.gauges(MetricNames.DISK_UTILISATION).entrySet()) {
-            if (!device.equals(e.getKey().label(MetricNames.DEVICE))) {
+        for (var e : view.gauges(Metric.DISK_UTILISATION).entrySet()) {
+            if (!device.equals(e.getKey().label(Label.DEVICE.key()))) {
                 continue;
             }
             for (int w = Math.max(0, view.windowAt(from)); w >= 0 && w <= view.windowAt(to); w++) {
@@ -123,15 +125,15 @@ public final class LeaderChanges {
 
     private SortedMap<String, Double> busyShares(String device, long from, long to) {
         SortedMap<String, Long> busy = new TreeMap<>();
-        for (var e : view.counters(MetricNames.DISK_BUSY).entrySet()) {
-            if (!device.equals(e.getKey().label(MetricNames.DEVICE))) {
+        for (var e : view.counters(Metric.DISK_BUSY_NANOS).entrySet()) {
+            if (!device.equals(e.getKey().label(Label.DEVICE.key()))) {
                 continue;
             }
             long sum = 0;
             for (int w = Math.max(0, view.windowAt(from)); w >= 0 && w <= view.windowAt(to); w++) {
                 sum += RecordingView.value(e.getValue(), w);
             }
-            String issuer = e.getKey().label(MetricNames.ISSUER);
+            String issuer = e.getKey().label(Label.ISSUER.key());
             busy.merge(issuer == null ? "" : issuer, sum, Long::sum);
         }
         long total = busy.values().stream().mapToLong(Long::longValue).sum();
@@ -161,12 +163,12 @@ public final class LeaderChanges {
         }
         String token = "n" + member;
         java.util.SortedSet<String> devices = new java.util.TreeSet<>();
-        List<MetricId> ids = new ArrayList<>(view.gauges(MetricNames.DISK_UTILISATION).keySet());
-        for (Counter c : view.counters(MetricNames.DISK_BUSY).values()) {
+        List<MetricId> ids = new ArrayList<>(view.gauges(Metric.DISK_UTILISATION).keySet());
+        for (Counter c : view.counters(Metric.DISK_BUSY_NANOS).values()) {
             ids.add(c.id());
         }
         for (MetricId id : ids) {
-            String device = id.label(MetricNames.DEVICE);
+            String device = id.label(Label.DEVICE.key());
             if (device != null) {
                 for (String part : device.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
                     if (part.equals(token)) {

@@ -3,6 +3,8 @@ package io.stormglass.report.internal.analysis;
 import io.stormglass.engine.metrics.Counter;
 import io.stormglass.engine.metrics.Gauge;
 import io.stormglass.engine.metrics.LatencyRecorder;
+import io.stormglass.engine.metrics.Label;
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.metrics.Recorder;
 import java.util.SortedMap;
@@ -62,22 +64,22 @@ public final class RecordingView {
         return (int) Math.min(i, windows() - 1L);
     }
 
-    public SortedMap<MetricId, LatencyRecorder> latencies(String name) {
-        return byName(recorder.latencies(), name);
+    public SortedMap<MetricId, LatencyRecorder> latencies(Metric metric) {
+        return byName(recorder.latencies(), metric);
     }
 
-    public SortedMap<MetricId, Counter> counters(String name) {
-        return byName(recorder.counters(), name);
+    public SortedMap<MetricId, Counter> counters(Metric metric) {
+        return byName(recorder.counters(), metric);
     }
 
-    public SortedMap<MetricId, Gauge> gauges(String name) {
-        return byName(recorder.gauges(), name);
+    public SortedMap<MetricId, Gauge> gauges(Metric metric) {
+        return byName(recorder.gauges(), metric);
     }
 
-    /** The latency series of {@code name} whose label {@code key} is {@code value}, or null. */
-    public LatencyRecorder latency(String name, String key, String value) {
-        for (var e : latencies(name).entrySet()) {
-            if (value.equals(e.getKey().label(key))) {
+    /** The latency series of {@code metric} whose label {@code label} is {@code value}, or null. */
+    public LatencyRecorder latency(Metric metric, Label label, String value) {
+        for (var e : latencies(metric).entrySet()) {
+            if (value.equals(Metric.label(e.getKey(), label))) {
                 return e.getValue();
             }
         }
@@ -94,10 +96,10 @@ public final class RecordingView {
         return i < g.windowCount() ? g.windowValue(i) : Double.NaN;
     }
 
-    private static <V> SortedMap<MetricId, V> byName(SortedMap<MetricId, V> all, String name) {
+    private static <V> SortedMap<MetricId, V> byName(SortedMap<MetricId, V> all, Metric metric) {
         SortedMap<MetricId, V> out = new TreeMap<>();
         all.forEach((id, v) -> {
-            if (id.name().equals(name)) {
+            if (metric.is(id)) {
                 out.put(id, v);
             }
         });

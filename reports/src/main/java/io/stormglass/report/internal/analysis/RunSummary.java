@@ -1,5 +1,7 @@
 package io.stormglass.report.internal.analysis;
 
+import io.stormglass.engine.metrics.Label;
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.Counter;
 import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.timeline.TimelineEvent;
@@ -61,11 +63,11 @@ public record RunSummary(long electionTimeoutNanos, boolean electionTimeoutSet, 
         }
         return new RunSummary(timeout, et != null && Durations.parseOr(et, -1) >= 0, lanes.leaderships().size(),
                 List.copyOf(changes), Availability.of(events, members, run.simulatedDurationNanos()),
-                latencies(view, MetricNames.CLIENT_DURATION, MetricNames.OP),
-                latencies(view, MetricNames.WAL_FSYNC, MetricNames.MEMBER),
+                latencies(view, Metric.CLIENT_REQUEST_DURATION, Label.OP),
+                latencies(view, Metric.WAL_FSYNC_DURATION, Label.MEMBER),
                 Collections.unmodifiableSortedMap(warnings),
-                totals(view.counters(MetricNames.CLIENT_ERRORS), MetricNames.ERROR),
-                totals(view.counters(MetricNames.HEARTBEAT_FAILURES), MetricNames.MEMBER),
+                totals(view.counters(Metric.CLIENT_ERRORS), Label.ERROR),
+                totals(view.counters(Metric.HEARTBEAT_SEND_FAILURES), Label.MEMBER),
                 elections, preVotes, lanes);
     }
 
@@ -74,20 +76,20 @@ public record RunSummary(long electionTimeoutNanos, boolean electionTimeoutSet, 
         return warnings.getOrDefault(message, new TreeMap<>()).values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private static SortedMap<String, LatencyStats> latencies(RecordingView view, String name, String label) {
+    private static SortedMap<String, LatencyStats> latencies(RecordingView view, Metric metric, Label label) {
         SortedMap<String, LatencyStats> out = new TreeMap<>();
-        view.latencies(name).forEach((id, l) -> out.put(labelOr(id, label), LatencyStats.of(l)));
+        view.latencies(metric).forEach((id, l) -> out.put(labelOr(id, label), LatencyStats.of(l)));
         return Collections.unmodifiableSortedMap(out);
     }
 
-    private static SortedMap<String, Long> totals(SortedMap<MetricId, Counter> counters, String label) {
+    private static SortedMap<String, Long> totals(SortedMap<MetricId, Counter> counters, Label label) {
         SortedMap<String, Long> out = new TreeMap<>();
         counters.forEach((id, c) -> out.merge(labelOr(id, label), c.total(), Long::sum));
         return Collections.unmodifiableSortedMap(out);
     }
 
-    private static String labelOr(MetricId id, String label) {
-        String v = id.label(label);
+    private static String labelOr(MetricId id, Label label) {
+        String v = Metric.label(id, label);
         return v == null ? id.labels() : v;
     }
 }

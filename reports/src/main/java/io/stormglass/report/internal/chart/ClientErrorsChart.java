@@ -1,8 +1,9 @@
 package io.stormglass.report.internal.chart;
 
+import io.stormglass.engine.metrics.Label;
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.Counter;
 import io.stormglass.engine.metrics.MetricId;
-import io.stormglass.report.internal.analysis.MetricNames;
 import java.util.SortedMap;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
@@ -18,11 +19,11 @@ final class ClientErrorsChart {
     }
 
     static ChartSpec build(ChartContext ctx) {
-        SortedMap<MetricId, Counter> errors = ctx.view().counters(MetricNames.CLIENT_ERRORS);
+        SortedMap<MetricId, Counter> errors = ctx.view().counters(Metric.CLIENT_ERRORS);
         int width = 1100;
         int height = 400;
         if (errors.values().stream().allMatch(c -> c.total() == 0) || ctx.view().windows() == 0) {
-            return ChartStyle.noData(FILE, TITLE, "no client errors recorded (" + MetricNames.CLIENT_ERRORS + ")",
+            return ChartStyle.noData(FILE, TITLE, "no client errors recorded (" + Metric.CLIENT_ERRORS.exportedName() + ")",
                     width, height);
         }
         DefaultTableXYDataset data = new DefaultTableXYDataset();
@@ -34,7 +35,7 @@ final class ClientErrorsChart {
             if (e.getValue().total() == 0) {
                 continue;
             }
-            String text = e.getKey().label(MetricNames.ERROR);
+            String text = e.getKey().label(Label.ERROR.key());
             data.addSeries(Series.perPoint(ctx, text == null ? e.getKey().labels() : text, e.getValue()));
             renderer.setSeriesPaint(i, ChartStyle.color(i + 3));
             i++;

@@ -1,9 +1,10 @@
 package io.stormglass.report.internal.chart;
 
+import io.stormglass.engine.metrics.Label;
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.Counter;
 import io.stormglass.engine.metrics.LatencyRecorder;
 import io.stormglass.engine.metrics.MetricId;
-import io.stormglass.report.internal.analysis.MetricNames;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -25,15 +26,15 @@ final class ClientLatencyChart {
     }
 
     static ChartSpec build(ChartContext ctx) {
-        SortedMap<MetricId, LatencyRecorder> byOp = ctx.view().latencies(MetricNames.CLIENT_DURATION);
+        SortedMap<MetricId, LatencyRecorder> byOp = ctx.view().latencies(Metric.CLIENT_REQUEST_DURATION);
         int width = 1100;
         int height = 600;
         if (byOp.values().stream().allMatch(l -> l.count() == 0) || ctx.view().windows() == 0) {
             return ChartStyle.noData(FILE, TITLE, "no client requests recorded ("
-                    + MetricNames.CLIENT_DURATION + ")", width, height);
+                    + Metric.CLIENT_REQUEST_DURATION.exportedName() + ")", width, height);
         }
         SortedMap<String, Counter> requests = new TreeMap<>();
-        ctx.view().counters(MetricNames.CLIENT_REQUESTS).forEach((id, c) -> requests.put(op(id), c));
+        ctx.view().counters(Metric.CLIENT_REQUESTS).forEach((id, c) -> requests.put(op(id), c));
 
         XYSeriesCollection latency = new XYSeriesCollection();
         XYSeriesCollection throughput = new XYSeriesCollection();
@@ -78,7 +79,7 @@ final class ClientLatencyChart {
     }
 
     static String op(MetricId id) {
-        String op = id.label(MetricNames.OP);
+        String op = id.label(Label.OP.key());
         return op == null ? id.labels() : op;
     }
 }

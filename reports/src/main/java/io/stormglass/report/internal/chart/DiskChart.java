@@ -1,9 +1,10 @@
 package io.stormglass.report.internal.chart;
 
+import io.stormglass.engine.metrics.Label;
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.Counter;
 import io.stormglass.engine.metrics.Gauge;
 import io.stormglass.engine.metrics.MetricId;
-import io.stormglass.report.internal.analysis.MetricNames;
 import io.stormglass.report.internal.analysis.RecordingView;
 import java.awt.Color;
 import java.text.NumberFormat;
@@ -38,13 +39,13 @@ final class DiskChart {
 
     static ChartSpec build(ChartContext ctx) {
         RecordingView view = ctx.view();
-        SortedMap<String, Gauge> utilisation = byDevice(view.gauges(MetricNames.DISK_UTILISATION));
-        SortedMap<String, Gauge> queue = byDevice(view.gauges(MetricNames.DISK_QUEUE_DEPTH));
+        SortedMap<String, Gauge> utilisation = byDevice(view.gauges(Metric.DISK_UTILISATION));
+        SortedMap<String, Gauge> queue = byDevice(view.gauges(Metric.DISK_QUEUE_DEPTH));
         SortedMap<String, SortedMap<String, Counter>> busy = new TreeMap<>();
         SortedSet<String> issuers = new TreeSet<>();
-        view.counters(MetricNames.DISK_BUSY).forEach((id, c) -> {
-            String issuer = orEmpty(id.label(MetricNames.ISSUER));
-            busy.computeIfAbsent(orEmpty(id.label(MetricNames.DEVICE)), k -> new TreeMap<>()).put(issuer, c);
+        view.counters(Metric.DISK_BUSY_NANOS).forEach((id, c) -> {
+            String issuer = orEmpty(id.label(Label.ISSUER.key()));
+            busy.computeIfAbsent(orEmpty(id.label(Label.DEVICE.key())), k -> new TreeMap<>()).put(issuer, c);
             issuers.add(issuer);
         });
         SortedSet<String> devices = new TreeSet<>(utilisation.keySet());
@@ -53,8 +54,8 @@ final class DiskChart {
         int width = 1100;
         int height = 170 + 210 * (devices.size() + (queue.isEmpty() ? 0 : 1));
         if (devices.isEmpty() || view.windows() == 0) {
-            return ChartStyle.noData(FILE, TITLE, "no disk metrics recorded (" + MetricNames.DISK_UTILISATION + ", "
-                    + MetricNames.DISK_BUSY + ")", width, 380);
+            return ChartStyle.noData(FILE, TITLE, "no disk metrics recorded (" + Metric.DISK_UTILISATION.exportedName() + ", "
+                    + Metric.DISK_BUSY_NANOS.exportedName() + ")", width, 380);
         }
         List<String> issuerOrder = new ArrayList<>(issuers);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(ChartStyle.timeAxis(ctx.scale(), ctx.durationNanos()));
@@ -116,7 +117,7 @@ final class DiskChart {
 
     private static SortedMap<String, Gauge> byDevice(SortedMap<MetricId, Gauge> gauges) {
         SortedMap<String, Gauge> out = new TreeMap<>();
-        gauges.forEach((id, g) -> out.put(orEmpty(id.label(MetricNames.DEVICE)), g));
+        gauges.forEach((id, g) -> out.put(orEmpty(id.label(Label.DEVICE.key())), g));
         return out;
     }
 

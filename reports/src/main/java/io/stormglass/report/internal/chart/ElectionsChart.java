@@ -1,9 +1,10 @@
 package io.stormglass.report.internal.chart;
 
+import io.stormglass.engine.metrics.Label;
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.Counter;
 import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.timeline.TimelineEvent;
-import io.stormglass.report.internal.analysis.MetricNames;
 import java.util.SortedMap;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -25,7 +26,7 @@ final class ElectionsChart {
     }
 
     static ChartSpec build(ChartContext ctx) {
-        SortedMap<MetricId, Counter> failures = ctx.view().counters(MetricNames.HEARTBEAT_FAILURES);
+        SortedMap<MetricId, Counter> failures = ctx.view().counters(Metric.HEARTBEAT_SEND_FAILURES);
         int width = 1100;
         int height = 480;
         boolean noFailures = failures.values().stream().allMatch(c -> c.total() == 0);
@@ -36,7 +37,7 @@ final class ElectionsChart {
         StackedXYBarRenderer hbBars = bars();
         int i = 0;
         for (var e : failures.entrySet()) {
-            String member = e.getKey().label(MetricNames.MEMBER);
+            String member = e.getKey().label(Label.MEMBER.key());
             hb.addSeries(Series.perPoint(ctx, "heartbeat failures " + (member == null ? e.getKey().labels() : member),
                     e.getValue()));
             hbBars.setSeriesPaint(i, ChartStyle.color(i));

@@ -1,9 +1,10 @@
 package io.stormglass.report.internal.chart;
 
+import io.stormglass.engine.metrics.Label;
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.LatencyRecorder;
 import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.report.internal.analysis.Durations;
-import io.stormglass.report.internal.analysis.MetricNames;
 import java.awt.Color;
 import java.util.SortedMap;
 import org.jfree.chart.plot.XYPlot;
@@ -26,12 +27,12 @@ final class FsyncChart {
     }
 
     static ChartSpec build(ChartContext ctx) {
-        SortedMap<MetricId, LatencyRecorder> series = ctx.view().latencies(MetricNames.WAL_FSYNC);
+        SortedMap<MetricId, LatencyRecorder> series = ctx.view().latencies(Metric.WAL_FSYNC_DURATION);
         int width = 1100;
         int height = 460;
         if (series.values().stream().allMatch(l -> l.count() == 0) || ctx.view().windows() == 0) {
             return ChartStyle.noData(FILE, TITLE, "no WAL fdatasync recorded ("
-                    + MetricNames.WAL_FSYNC + ")", width, height);
+                    + Metric.WAL_FSYNC_DURATION.exportedName() + ")", width, height);
         }
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = ChartStyle.lines();
@@ -39,7 +40,7 @@ final class FsyncChart {
         double hi = 1.5;
         int member = 0;
         for (var e : series.entrySet()) {
-            String who = e.getKey().label(MetricNames.MEMBER);
+            String who = e.getKey().label(Label.MEMBER.key());
             for (int c = 0; c < COLUMNS.length; c++) {
                 XYSeries s = Series.latency(ctx, (who == null ? e.getKey().labels() : who) + " " + NAMES[c],
                         e.getValue(), COLUMNS[c]);

@@ -1,8 +1,8 @@
 package io.stormglass.report.internal.chart;
 
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.LatencyRecorder;
 import io.stormglass.engine.metrics.MetricId;
-import io.stormglass.report.internal.analysis.MetricNames;
 import java.util.SortedMap;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
@@ -23,12 +23,12 @@ final class LatencyCdfChart {
     }
 
     static ChartSpec build(ChartContext ctx) {
-        SortedMap<MetricId, LatencyRecorder> byOp = ctx.view().latencies(MetricNames.CLIENT_DURATION);
+        SortedMap<MetricId, LatencyRecorder> byOp = ctx.view().latencies(Metric.CLIENT_REQUEST_DURATION);
         int width = 1100;
         int height = 440;
         if (byOp.values().stream().allMatch(l -> l.count() == 0)) {
             return ChartStyle.noData(FILE, TITLE, "no client requests recorded ("
-                    + MetricNames.CLIENT_DURATION + ")", width, height);
+                    + Metric.CLIENT_REQUEST_DURATION.exportedName() + ")", width, height);
         }
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = ChartStyle.lines();

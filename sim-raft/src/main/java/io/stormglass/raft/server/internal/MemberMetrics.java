@@ -2,6 +2,7 @@ package io.stormglass.raft.server.internal;
 
 import io.stormglass.engine.metrics.Counter;
 import io.stormglass.engine.metrics.LatencyRecorder;
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.metrics.Recorder;
 
@@ -20,16 +21,16 @@ public final class MemberMetrics {
     public final Counter ticksDropped;
 
     public MemberMetrics(Recorder recorder, String member) {
-        walFsync = recorder.latency(MetricId.of("etcd_disk_wal_fsync_duration_seconds", "member", member));
-        backendCommit = recorder.latency(MetricId.of("etcd_disk_backend_commit_duration_seconds", "member", member));
-        leaderChanges = recorder.counter(MetricId.of("etcd_server_leader_changes_seen_total", "member", member));
-        heartbeatSendFailures = recorder.counter(MetricId.of("etcd_server_heartbeat_send_failures_total", "member", member));
-        slowReadIndexes = recorder.counter(MetricId.of("etcd_server_slow_read_indexes_total", "member", member));
-        readIndexFailed = recorder.counter(MetricId.of("etcd_server_read_indexes_failed_total", "member", member));
-        proposalsFailed = recorder.counter(MetricId.of("etcd_server_proposals_failed_total", "member", member));
-        proposalsApplied = recorder.counter(MetricId.of("etcd_server_proposals_applied_total", "member", member));
-        slowApplies = recorder.counter(MetricId.of("etcd_server_slow_apply_total", "member", member));
-        slowFdatasyncs = recorder.counter(MetricId.of("etcd_disk_wal_slow_fdatasync_total", "member", member));
-        ticksDropped = recorder.counter(MetricId.of("stormglass_raft_ticks_dropped_total", "member", member));
+        walFsync = recorder.latency(Metric.WAL_FSYNC_DURATION.id(member));
+        backendCommit = recorder.latency(Metric.BACKEND_COMMIT_DURATION.id(member));
+        leaderChanges = recorder.counter(Metric.LEADER_CHANGES_SEEN.id(member));
+        heartbeatSendFailures = recorder.counter(Metric.HEARTBEAT_SEND_FAILURES.id(member));
+        slowReadIndexes = recorder.counter(Metric.SLOW_READ_INDEXES.id(member));
+        readIndexFailed = recorder.counter(Metric.READ_INDEXES_FAILED.id(member));
+        proposalsFailed = recorder.counter(Metric.PROPOSALS_FAILED.id(member));
+        proposalsApplied = recorder.counter(Metric.PROPOSALS_APPLIED.id(member));
+        slowApplies = recorder.counter(Metric.SLOW_APPLIES.id(member));
+        slowFdatasyncs = recorder.counter(Metric.WAL_SLOW_FDATASYNCS.id(member));
+        ticksDropped = recorder.counter(Metric.RAFT_TICKS_DROPPED.id(member));
     }
 }

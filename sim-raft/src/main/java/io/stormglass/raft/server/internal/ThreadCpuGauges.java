@@ -1,6 +1,7 @@
 package io.stormglass.raft.server.internal;
 
 import io.stormglass.engine.event.Clock;
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.metrics.Recorder;
 import java.util.function.Supplier;
@@ -28,7 +29,7 @@ public final class ThreadCpuGauges {
         for (int t = 0; t < THREADS.length; t++) {
             int thread = t;
             Object[] last = {null, 0L, clock.nowNanos()}; // incarnation, cpu nanos, sampled at
-            recorder.gauge(MetricId.of("member_thread_cpu_utilisation_ratio", "member", member, "thread", THREADS[t]), () -> {
+            recorder.gauge(Metric.MEMBER_THREAD_CPU_UTILISATION.id(member, THREADS[t]), () -> {
                 Incarnation inc = current.get();
                 long now = clock.nowNanos();
                 long cpu = inc == null ? 0 : inc.cpuNanos(thread);
