@@ -1,5 +1,7 @@
 package io.stormglass.raft.wal;
 
+import io.stormglass.raft.log.HardState;
+import io.stormglass.raft.log.Entry;
 import io.stormglass.engine.storage.DataFile;
 import io.stormglass.engine.storage.IoCallback;
 import io.stormglass.engine.storage.IoResult;
@@ -40,13 +42,13 @@ public final class Wal {
     private DataFile tail;
     private int chain;
     private long lastIndex;
-    private WalHardState hardState;
+    private HardState hardState;
     private long durableBytes;
     private long markedBytes;
     private IoStatus failure;
     private boolean busy;
 
-    private Wal(WalContext ctx, List<SegmentName> segments, WalMetadata metadata, WalHardState hardState) {
+    private Wal(WalContext ctx, List<SegmentName> segments, WalMetadata metadata, HardState hardState) {
         this.ctx = ctx;
         this.segments = new ArrayList<>(segments);
         this.metadata = metadata;
@@ -66,7 +68,7 @@ public final class Wal {
         if (!SegmentFiles.listAndCleanUp(ctx.fs(), ctx.dir()).isEmpty()) {
             throw new WalError.AlreadyExists(ctx.dir()).toException();
         }
-        Wal wal = new Wal(ctx, List.of(), new WalMetadata(metadata), WalHardState.EMPTY);
+        Wal wal = new Wal(ctx, List.of(), new WalMetadata(metadata), HardState.EMPTY);
         long start = ctx.clock().nowNanos();
         wal.startSegment(new SegmentName(0, 0), List.of(new WalMetadata(metadata), WalSnapshotMarker.ZERO),
                 status -> done.onComplete(new IoResult(status, start, ctx.clock().nowNanos())));
@@ -116,7 +118,7 @@ public final class Wal {
      * {@link WalOptions#segmentSizeBytes()}, the save ends with a cut (which syncs) and {@code done}
      * runs after it. An entry whose index is at or below an earlier one replaces that suffix on replay.
      */
-    public void save(WalHardState state, List<WalEntry> entries, boolean mustSync, IoCallback done) {
+    public void save(HardState state, List<Entry> entries, boolean mustSync, IoCallback done) {
         if (deferred(() -> save(state, entries, mustSync, done), done)) {
             return;
         }
@@ -131,9 +133,11 @@ public final class Wal {
             return;
         }
         FrameBatch batch = startBatch();
-        entries.forEach(batch::add);
+        for (Entry e : entries) {
+            batch.add(new WalRecord.EntryRecord(e));
+        }
         if (!state.isEmpty()) {
-            batch.add(state);
+            batch.add(new WalRecord.StateRecord(state));
         }
         IoStatus status = write(tail, batch);
         if (status.isOk()) {
@@ -282,7 +286,7 @@ public final class Wal {
                 return;
             }
             SegmentName last = segments.get(segments.size() - 1);
-            startSegment(new SegmentName(last.seq() + 1, lastIndex + 1), List.of(metadata, hardState),
+            startSegment(new SegmentName(last.seq() + 1, lastIndex + 1), List.of(metadata, new WalRecord.StateRecord(hardState)),
                     status -> done.onComplete(new IoResult(status, start, ctx.clock().nowNanos())));
         });
     }
@@ -298,7 +302,7 @@ public final class Wal {
         IoStatus status = file.sizeBytes() == 0 ? IoStatus.OK : file.truncate(0);
         FrameBatch batch = new FrameBatch(chain).addCrcRecord();
         for (WalRecord r : header) {
-            if (!(r instanceof WalHardState s && s.isEmpty())) {
+            if (!(r instanceof WalRecord.StateRecord s && s.state().isEmpty())) {
                 batch.add(r);
             }
         }

@@ -1,5 +1,8 @@
 package io.stormglass.raft.wal;
 
+import io.stormglass.raft.log.HardState;
+import io.stormglass.raft.log.EntryType;
+import io.stormglass.raft.log.Entry;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -29,9 +32,10 @@ class FramesTest {
 
     @Test
     void everyRecordTypeRoundTrips() {
-        List<WalRecord> records = List.of(new WalEntry(3, 7, 2, new byte[] {1, 2, 3}), new WalHardState(4, 2, 6),
+        List<WalRecord> records = List.of(new WalRecord.EntryRecord(new Entry(3, 7, EntryType.CONF_CHANGE_RESERVED, new byte[] {1, 2, 3})),
+                new WalRecord.StateRecord(new HardState(4, 2, 6)),
                 new WalSnapshotMarker(9, 3), new WalMetadata(new byte[] {9, 8}), new WalCrc(0xCAFEBABE),
-                new WalEntry(1, 1, 0, new byte[0]));
+                new WalRecord.EntryRecord(Entry.normal(1, 1, new byte[0])));
         for (WalRecord r : records) {
             byte[] frame = RecordCodec.encode(r);
             Frames.FrameRead read = Frames.decodeAt(frame, frame.length, 0);
@@ -47,7 +51,7 @@ class FramesTest {
 
     @Test
     void everySingleBitFlipInHeaderOrPayloadIsDetected() {
-        byte[] frame = RecordCodec.encode(new WalEntry(5, 11, 1, "some payload".getBytes()));
+        byte[] frame = RecordCodec.encode(new WalRecord.EntryRecord(new Entry(5, 11, EntryType.CONF_CHANGE_RESERVED, "some payload".getBytes())));
         int covered = frame.length - Frames.padBytes(20 + 12);
         for (int bit = 0; bit < covered * 8; bit++) {
             byte[] copy = frame.clone();
@@ -58,7 +62,7 @@ class FramesTest {
 
     @Test
     void shortZeroAndOverlongFramesAreBad() {
-        byte[] frame = RecordCodec.encode(new WalHardState(1, 1, 1));
+        byte[] frame = RecordCodec.encode(new WalRecord.StateRecord(new HardState(1, 1, 1)));
         Frames.BadFrame torn = (Frames.BadFrame) Frames.decodeAt(frame, frame.length - 8, 0);
         assertTrue(torn.reason().contains("past the end"), torn.reason());
         Frames.BadFrame header = (Frames.BadFrame) Frames.decodeAt(frame, 10, 0);

@@ -1,5 +1,6 @@
 package io.stormglass.raft.wal;
 
+import io.stormglass.raft.log.HardState;
 import static io.stormglass.raft.wal.WalTestBed.entries;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -32,7 +33,7 @@ class MemberRestartTest {
         Snapshotter snapshotter = new Snapshotter(bed.sim, bed.fs, SNAP_DIR);
         Wal wal = bed.create(new byte[] {1});
         for (long i = 1; i <= 150; i += 10) {
-            bed.saveAndWait(wal, new WalHardState(1, 1, Math.min(140, i + 9)), entries(1, i, 10), true);
+            bed.saveAndWait(wal, new HardState(1, 1, Math.min(140, i + 9)), entries(1, i, 10), true);
         }
         snapshot(bed, snapshotter, wal, 1, 50);
         snapshot(bed, snapshotter, wal, 1, 130);
@@ -51,6 +52,6 @@ class MemberRestartTest {
 
         WalOpenResult.Opened opened = bed.openOk(snap.marker());
         assertEquals(entries(1, 131, 20), opened.entries());
-        assertEquals(new WalHardState(1, 1, 140), opened.hardState());
+        assertEquals(new HardState(1, 1, 140), opened.hardState());
     }
 }

@@ -1,5 +1,7 @@
 package io.stormglass.raft.wal;
 
+import io.stormglass.raft.log.HardState;
+import io.stormglass.raft.log.Entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,13 +32,13 @@ class WalBitFlipProperties {
         long index = 1;
         int saves = 5 + rng.nextInt(40);
         for (int i = 0; i < saves; i++) {
-            List<WalEntry> batch = new ArrayList<>();
+            List<Entry> batch = new ArrayList<>();
             for (int k = 1 + rng.nextInt(4); k > 0; k--) {
                 byte[] data = new byte[rng.nextInt(600)];
                 rng.nextBytes(data);
-                batch.add(new WalEntry(1, index++, 0, data));
+                batch.add(Entry.normal(1, index++, data));
             }
-            assertTrue(bed.saveAndWait(wal, new WalHardState(1, 1, index - 2), batch, true).isOk());
+            assertTrue(bed.saveAndWait(wal, new HardState(1, 1, index - 2), batch, true).isOk());
         }
 
         List<Victim> candidates = candidates(bed, wal.segmentPaths());

@@ -1,5 +1,6 @@
 package io.stormglass.raft.wal;
 
+import io.stormglass.raft.log.HardState;
 import static io.stormglass.raft.wal.WalTestBed.entries;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,7 +20,7 @@ class WalCorruptionTest {
     private static Wal fill(WalTestBed bed) {
         Wal wal = bed.create(META);
         for (int batch = 0; batch < 60; batch++) {
-            bed.saveAndWait(wal, new WalHardState(1, 1, batch * 5L), entries(1, batch * 5L + 1, 5), true);
+            bed.saveAndWait(wal, new HardState(1, 1, batch * 5L), entries(1, batch * 5L + 1, 5), true);
         }
         return wal;
     }
@@ -98,7 +99,7 @@ class WalCorruptionTest {
         DataFile tail = bed.fs.openExisting(wal.segmentPaths().get(0)).orElseThrow();
         long cleanSize = tail.sizeBytes();
         byte[] partial = java.util.Arrays.copyOf(
-                io.stormglass.raft.wal.internal.RecordCodec.encode(WalTestBed.entry(1, 301, "torn")), 20);
+                io.stormglass.raft.wal.internal.RecordCodec.encode(new WalRecord.EntryRecord(WalTestBed.entry(1, 301, "torn"))), 20);
         tail.append(partial, 0, partial.length);
         tail.append(new byte[512], 0, 512);
 
@@ -108,13 +109,13 @@ class WalCorruptionTest {
         assertEquals(cleanSize, bed.fs.openExisting(wal.segmentPaths().get(0)).orElseThrow().sizeBytes());
 
         Wal reopened = r.wal();
-        assertTrue(bed.saveAndWait(reopened, new WalHardState(2, 1, 300), entries(2, 301, 3), true).isOk());
+        assertTrue(bed.saveAndWait(reopened, new HardState(2, 1, 300), entries(2, 301, 3), true).isOk());
         bed.fs.crash(CrashMode.TORN_UNSYNCED);
         WalOpenResult.Opened again = bed.openOk(WalSnapshotMarker.ZERO);
         assertEquals(0, again.repairedTailBytes());
         assertEquals(303, again.entries().size());
         assertEquals(entries(2, 301, 3), again.entries().subList(300, 303));
-        assertEquals(new WalHardState(2, 1, 300), again.hardState());
+        assertEquals(new HardState(2, 1, 300), again.hardState());
     }
 
     @Test

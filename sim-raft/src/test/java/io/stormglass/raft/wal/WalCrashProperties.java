@@ -1,5 +1,8 @@
 package io.stormglass.raft.wal;
 
+import io.stormglass.raft.log.HardState;
+import io.stormglass.raft.log.EntryType;
+import io.stormglass.raft.log.Entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,14 +64,14 @@ class WalCrashProperties {
 
         // the repaired log accepts appends, and a synced one survives the next crash
         long next = w.durableSnapshot.index() + r.entries().size() + 1;
-        List<WalEntry> batch = List.of(new WalEntry(w.term + 1, next, 0, randomBytes(rng, 300)),
-                new WalEntry(w.term + 1, next + 1, 0, randomBytes(rng, 5000)));
-        WalHardState hs = new WalHardState(w.term + 1, 2, next - 1);
+        List<Entry> batch = List.of(Entry.normal(w.term + 1, next, randomBytes(rng, 300)),
+                Entry.normal(w.term + 1, next + 1, randomBytes(rng, 5000)));
+        HardState hs = new HardState(w.term + 1, 2, next - 1);
         IoResult saved = bed.saveAndWait(r.wal(), hs, batch, true);
         assertTrue(saved.isOk());
         bed.fs.crash(mode);
         WalOpenResult.Opened again = bed.openOk(w.durableSnapshot);
-        List<WalEntry> expected = new ArrayList<>(r.entries());
+        List<Entry> expected = new ArrayList<>(r.entries());
         expected.addAll(batch);
         assertEquals(expected, again.entries());
         assertEquals(hs, again.hardState());
@@ -123,15 +126,15 @@ class WalCrashProperties {
                 first = Math.max(snapshotFloor + 1, lastIndex - rng.nextInt(4));
             }
             int count = rng.nextInt(5);
-            List<WalEntry> entries = new ArrayList<>();
+            List<Entry> entries = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                entries.add(new WalEntry(term, first + i, rng.nextInt(3), randomBytes(rng, rng.nextInt(900))));
+                entries.add(new Entry(term, first + i, EntryType.values()[rng.nextInt(EntryType.values().length)], randomBytes(rng, rng.nextInt(900))));
             }
             if (count > 0) {
                 lastIndex = first + count - 1;
             }
-            WalHardState state = rng.nextInt(4) == 0 ? WalHardState.EMPTY
-                    : new WalHardState(term, rng.nextInt(4), Math.max(0, lastIndex - rng.nextInt(3)));
+            HardState state = rng.nextInt(4) == 0 ? HardState.EMPTY
+                    : new HardState(term, rng.nextInt(4), Math.max(0, lastIndex - rng.nextInt(3)));
             boolean mustSync = rng.nextInt(10) < 7;
             int end = model.add(state, entries);
             wal.save(state, entries, mustSync, result -> {

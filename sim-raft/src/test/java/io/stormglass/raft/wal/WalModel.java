@@ -1,5 +1,7 @@
 package io.stormglass.raft.wal;
 
+import io.stormglass.raft.log.HardState;
+import io.stormglass.raft.log.Entry;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,30 +14,31 @@ final class WalModel {
     int syncedRecords;
 
     /** Records a save's records in the order the WAL writes them (entries, then the state). */
-    int add(WalHardState state, List<WalEntry> entries) {
-        appended.addAll(entries);
+    int add(HardState state, List<Entry> entries) {
+        entries.forEach(e -> appended.add(new WalRecord.EntryRecord(e)));
         if (!state.isEmpty()) {
-            appended.add(state);
+            appended.add(new WalRecord.StateRecord(state));
         }
         return appended.size();
     }
 
     /** The replayed view of a prefix, with etcd's suffix rewrite. */
     static final class View {
-        final List<WalEntry> entries = new ArrayList<>();
-        WalHardState hardState = WalHardState.EMPTY;
+        final List<Entry> entries = new ArrayList<>();
+        HardState hardState = HardState.EMPTY;
 
         void apply(WalRecord r) {
-            if (r instanceof WalEntry e) {
+            if (r instanceof WalRecord.EntryRecord er) {
+                Entry e = er.entry();
                 entries.subList((int) (e.index() - 1), entries.size()).clear();
                 entries.add(e);
             } else {
-                hardState = (WalHardState) r;
+                hardState = ((WalRecord.StateRecord) r).state();
             }
         }
 
         /** Whether recovery from a snapshot at {@code snapshotIndex} may return these entries and state. */
-        boolean matches(List<WalEntry> otherEntries, WalHardState otherState, long snapshotIndex) {
+        boolean matches(List<Entry> otherEntries, HardState otherState, long snapshotIndex) {
             int from = (int) Math.min(snapshotIndex, entries.size());
             return hardState.equals(otherState) && entries.subList(from, entries.size()).equals(otherEntries);
         }
@@ -49,7 +52,7 @@ final class WalModel {
      * The smallest {@code m >= syncedRecords} whose view after the snapshot equals ({@code entries}, {@code state}),
      * or -1 if recovery returned something that is not the view of any durable-enough prefix.
      */
-    int matchingPrefix(List<WalEntry> entries, WalHardState state, long snapshotIndex) {
+    int matchingPrefix(List<Entry> entries, HardState state, long snapshotIndex) {
         View view = new View();
         for (int m = 0; m <= appended.size(); m++) {
             if (m > 0) {

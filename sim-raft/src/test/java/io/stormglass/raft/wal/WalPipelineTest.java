@@ -1,5 +1,7 @@
 package io.stormglass.raft.wal;
 
+import io.stormglass.raft.log.HardState;
+import io.stormglass.raft.log.Entry;
 import static io.stormglass.raft.wal.WalTestBed.entries;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +29,7 @@ class WalPipelineTest {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             int id = i;
-            wal.save(new WalHardState(1, 1, i), entries(1, i + 1, 1), true, r -> {
+            wal.save(new HardState(1, 1, i), entries(1, i + 1, 1), true, r -> {
                 assertTrue(r.isOk());
                 order.add(id);
             });
@@ -46,9 +48,9 @@ class WalPipelineTest {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             int id = i;
-            WalEntry e = new WalEntry(1, i + 1, 0, new byte[400]);
+            Entry e = Entry.normal(1, i + 1, new byte[400]);
             boolean sync = i % 3 == 0;
-            wal.save(new WalHardState(1, 1, i), List.of(e), sync, r -> {
+            wal.save(new HardState(1, 1, i), List.of(e), sync, r -> {
                 assertTrue(r.isOk());
                 if (sync) {
                     order.add(id);
@@ -78,7 +80,7 @@ class WalPipelineTest {
         bed.sim.run();
         assertTrue(created.get(0).isOk());
         List<IoResult> done = new ArrayList<>();
-        wal.save(new WalHardState(1, 1, 0), List.of(new WalEntry(1, 1, 0, new byte[4000])), true, done::add);
+        wal.save(new HardState(1, 1, 0), List.of(Entry.normal(1, 1, new byte[4000])), true, done::add);
         bed.sim.run();
         assertEquals(IoStatus.ENOSPC, done.get(0).status());
         assertEquals(IoStatus.ENOSPC, wal.failure());
@@ -91,10 +93,10 @@ class WalPipelineTest {
         Wal wal = bed.create(META);
         device[0].failFlushes = true;
         List<String> events = new ArrayList<>();
-        wal.save(new WalHardState(1, 1, 0), List.of(new WalEntry(1, 1, 0, new byte[5000])), false,
+        wal.save(new HardState(1, 1, 0), List.of(Entry.normal(1, 1, new byte[5000])), false,
                 r -> events.add("cut " + r.status()));
-        wal.save(new WalHardState(1, 1, 1), entries(1, 2, 1), true, r -> events.add("next " + r.status()));
-        wal.save(new WalHardState(1, 1, 2), entries(1, 3, 1), false, r -> events.add("last " + r.status()));
+        wal.save(new HardState(1, 1, 1), entries(1, 2, 1), true, r -> events.add("next " + r.status()));
+        wal.save(new HardState(1, 1, 2), entries(1, 3, 1), false, r -> events.add("last " + r.status()));
         assertEquals(List.of(), events, "the cut is in progress and the other saves wait behind it");
         bed.sim.run();
         assertEquals(List.of("cut EIO", "next EIO", "last EIO"), events);

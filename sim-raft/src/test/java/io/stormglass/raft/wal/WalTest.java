@@ -1,5 +1,7 @@
 package io.stormglass.raft.wal;
 
+import io.stormglass.raft.log.HardState;
+import io.stormglass.raft.log.Entry;
 import static io.stormglass.raft.wal.WalTestBed.entries;
 import static io.stormglass.raft.wal.WalTestBed.entry;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -23,13 +25,13 @@ class WalTest {
     void savedEntriesStateAndMetadataAreReplayed() {
         WalTestBed bed = new WalTestBed(WalOptions.DEFAULT_SEGMENT_SIZE_BYTES);
         Wal wal = bed.create(META);
-        assertTrue(bed.saveAndWait(wal, new WalHardState(1, 1, 0), entries(1, 1, 3), true).isOk());
-        assertTrue(bed.saveAndWait(wal, new WalHardState(1, 1, 3), entries(1, 4, 2), true).isOk());
+        assertTrue(bed.saveAndWait(wal, new HardState(1, 1, 0), entries(1, 1, 3), true).isOk());
+        assertTrue(bed.saveAndWait(wal, new HardState(1, 1, 3), entries(1, 4, 2), true).isOk());
         bed.fs.crash(CrashMode.DROP_UNSYNCED);
 
         WalOpenResult.Opened r = bed.openOk(WalSnapshotMarker.ZERO);
         assertArrayEquals(META, r.metadata().data());
-        assertEquals(new WalHardState(1, 1, 3), r.hardState());
+        assertEquals(new HardState(1, 1, 3), r.hardState());
         assertEquals(entries(1, 1, 5), r.entries());
         assertEquals(0, r.repairedTailBytes());
         assertEquals(5, r.wal().lastIndex());
@@ -42,12 +44,12 @@ class WalTest {
         int afterCreate = bed.fsyncNanos.size();
         assertEquals(1, afterCreate, "create syncs its first segment once");
         List<IoResult> done = new ArrayList<>();
-        wal.save(new WalHardState(1, 0, 0), entries(1, 1, 1), false, done::add);
+        wal.save(new HardState(1, 0, 0), entries(1, 1, 1), false, done::add);
         assertEquals(1, done.size(), "a save without mustSync completes inline");
         assertEquals(afterCreate, bed.fsyncNanos.size());
-        bed.saveAndWait(wal, new WalHardState(1, 0, 1), entries(1, 2, 4), true);
+        bed.saveAndWait(wal, new HardState(1, 0, 1), entries(1, 2, 4), true);
         assertEquals(afterCreate + 1, bed.fsyncNanos.size());
-        bed.saveAndWait(wal, WalHardState.EMPTY, List.of(), true);
+        bed.saveAndWait(wal, HardState.EMPTY, List.of(), true);
         assertEquals(afterCreate + 1, bed.fsyncNanos.size(), "an empty save writes and syncs nothing");
     }
 
@@ -55,22 +57,22 @@ class WalTest {
     void unsyncedSaveIsLostOnDropButSyncedOneIsKept() {
         WalTestBed bed = new WalTestBed(WalOptions.DEFAULT_SEGMENT_SIZE_BYTES);
         Wal wal = bed.create(META);
-        bed.saveAndWait(wal, new WalHardState(1, 0, 0), entries(1, 1, 2), true);
-        wal.save(new WalHardState(1, 0, 2), entries(1, 3, 2), false, r -> { });
+        bed.saveAndWait(wal, new HardState(1, 0, 0), entries(1, 1, 2), true);
+        wal.save(new HardState(1, 0, 2), entries(1, 3, 2), false, r -> { });
         bed.fs.crash(CrashMode.DROP_UNSYNCED);
         WalOpenResult.Opened r = bed.openOk(WalSnapshotMarker.ZERO);
         assertEquals(entries(1, 1, 2), r.entries());
-        assertEquals(new WalHardState(1, 0, 0), r.hardState());
+        assertEquals(new HardState(1, 0, 0), r.hardState());
     }
 
     @Test
     void lowerIndexRewritesTheSuffixOnReplay() {
         WalTestBed bed = new WalTestBed(WalOptions.DEFAULT_SEGMENT_SIZE_BYTES);
         Wal wal = bed.create(META);
-        bed.saveAndWait(wal, new WalHardState(1, 1, 1), entries(1, 1, 5), true);
-        bed.saveAndWait(wal, new WalHardState(2, 2, 1), entries(2, 3, 2), true);
+        bed.saveAndWait(wal, new HardState(1, 1, 1), entries(1, 1, 5), true);
+        bed.saveAndWait(wal, new HardState(2, 2, 1), entries(2, 3, 2), true);
         WalOpenResult.Opened r = bed.openOk(WalSnapshotMarker.ZERO);
-        List<WalEntry> expected = new ArrayList<>(entries(1, 1, 2));
+        List<Entry> expected = new ArrayList<>(entries(1, 1, 2));
         expected.addAll(entries(2, 3, 2));
         assertEquals(expected, r.entries());
     }
@@ -79,8 +81,8 @@ class WalTest {
     void indexGapIsCorruption() {
         WalTestBed bed = new WalTestBed(WalOptions.DEFAULT_SEGMENT_SIZE_BYTES);
         Wal wal = bed.create(META);
-        bed.saveAndWait(wal, new WalHardState(1, 1, 1), entries(1, 1, 2), true);
-        bed.saveAndWait(wal, WalHardState.EMPTY, List.of(entry(1, 9, "gap")), true);
+        bed.saveAndWait(wal, new HardState(1, 1, 1), entries(1, 1, 2), true);
+        bed.saveAndWait(wal, HardState.EMPTY, List.of(entry(1, 9, "gap")), true);
         WalOpenResult.Failed f = assertInstanceOf(WalOpenResult.Failed.class, bed.open(WalSnapshotMarker.ZERO));
         WalError.Corruption c = assertInstanceOf(WalError.Corruption.class, f.error());
         assertTrue(c.reason().contains("gap"), c.message());
@@ -92,7 +94,7 @@ class WalTest {
         Wal wal = bed.create(META);
         long index = 1;
         for (int batch = 0; batch < 40; batch++) {
-            bed.saveAndWait(wal, new WalHardState(1, 1, index - 1), entries(1, index, 5), batch % 2 == 1);
+            bed.saveAndWait(wal, new HardState(1, 1, index - 1), entries(1, index, 5), batch % 2 == 1);
             index += 5;
         }
         List<String> paths = wal.segmentPaths();
@@ -110,7 +112,7 @@ class WalTest {
         bed.fs.crash(CrashMode.DROP_UNSYNCED);
         WalOpenResult.Opened r = bed.openOk(WalSnapshotMarker.ZERO);
         assertEquals(entries(1, 1, 200), r.entries());
-        assertEquals(new WalHardState(1, 1, 195), r.hardState());
+        assertEquals(new HardState(1, 1, 195), r.hardState());
     }
 
     @Test
@@ -119,7 +121,7 @@ class WalTest {
         Wal wal = bed.create(META);
         long index = 1;
         for (int batch = 0; batch < 30; batch++) {
-            bed.saveAndWait(wal, new WalHardState(1, 1, index + 4), entries(1, index, 5), true);
+            bed.saveAndWait(wal, new HardState(1, 1, index + 4), entries(1, index, 5), true);
             index += 5;
         }
         List<String> before = wal.segmentPaths();
@@ -149,7 +151,7 @@ class WalTest {
     void snapshotMarkerMustMatch() {
         WalTestBed bed = new WalTestBed(WalOptions.DEFAULT_SEGMENT_SIZE_BYTES);
         Wal wal = bed.create(META);
-        bed.saveAndWait(wal, new WalHardState(2, 1, 10), entries(2, 1, 10), true);
+        bed.saveAndWait(wal, new HardState(2, 1, 10), entries(2, 1, 10), true);
         saveSnapshot(bed, wal, new WalSnapshotMarker(8, 2));
         assertEquals(entries(2, 9, 2), bed.openOk(new WalSnapshotMarker(8, 2)).entries());
         WalOpenResult.Failed wrongTerm = assertInstanceOf(WalOpenResult.Failed.class,
@@ -195,11 +197,11 @@ class WalTest {
                 s -> device[0] = new FailingDevice(s));
         Wal wal = bed.create(META);
         device[0].failFlushes = true;
-        IoResult r = bed.saveAndWait(wal, new WalHardState(1, 0, 0), entries(1, 1, 1), true);
+        IoResult r = bed.saveAndWait(wal, new HardState(1, 0, 0), entries(1, 1, 1), true);
         assertEquals(IoStatus.EIO, r.status());
         assertEquals(IoStatus.EIO, wal.failure());
         device[0].failFlushes = false;
-        IoResult later = bed.saveAndWait(wal, new WalHardState(1, 0, 1), entries(1, 2, 1), true);
+        IoResult later = bed.saveAndWait(wal, new HardState(1, 0, 1), entries(1, 2, 1), true);
         assertEquals(IoStatus.EIO, later.status(), "a WAL that saw EIO never reports success again");
     }
 
@@ -210,8 +212,8 @@ class WalTest {
         Wal wal = bed.create(META);
         List<IoResult> results = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            WalEntry e = new WalEntry(1, i + 1, 0, new byte[500]);
-            results.add(bed.saveAndWait(wal, new WalHardState(1, 1, i), List.of(e), true));
+            Entry e = Entry.normal(1, i + 1, new byte[500]);
+            results.add(bed.saveAndWait(wal, new HardState(1, 1, i), List.of(e), true));
         }
         int cuts = wal.segmentPaths().size() - 1;
         assertTrue(cuts >= 2, "20 x 536-byte frames over 4 KiB segments cut at least twice");
@@ -229,8 +231,8 @@ class WalTest {
         // found by WalCrashProperties: etcd's ReadAll would return the truncated entries 3 and 4
         WalTestBed bed = new WalTestBed(WalOptions.DEFAULT_SEGMENT_SIZE_BYTES);
         Wal wal = bed.create(META);
-        bed.saveAndWait(wal, new WalHardState(1, 1, 0), entries(1, 1, 4), true);
-        bed.saveAndWait(wal, new WalHardState(2, 2, 2), entries(2, 1, 2), true);
+        bed.saveAndWait(wal, new HardState(1, 1, 0), entries(1, 1, 4), true);
+        bed.saveAndWait(wal, new HardState(2, 2, 2), entries(2, 1, 2), true);
         saveSnapshot(bed, wal, new WalSnapshotMarker(2, 2));
         assertEquals(List.of(), bed.openOk(new WalSnapshotMarker(2, 2)).entries());
         assertEquals(entries(2, 1, 2), bed.openOk(WalSnapshotMarker.ZERO).entries());

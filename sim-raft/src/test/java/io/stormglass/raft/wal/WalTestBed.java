@@ -1,5 +1,7 @@
 package io.stormglass.raft.wal;
 
+import io.stormglass.raft.log.HardState;
+import io.stormglass.raft.log.Entry;
 import io.stormglass.engine.event.Simulation;
 import io.stormglass.engine.random.RandomStreams;
 import io.stormglass.engine.storage.BlockDevice;
@@ -44,7 +46,7 @@ final class WalTestBed {
     }
 
     /** Saves and runs the simulation until the save's callback ran; returns its result. */
-    IoResult saveAndWait(Wal wal, WalHardState state, List<WalEntry> entries, boolean mustSync) {
+    IoResult saveAndWait(Wal wal, HardState state, List<Entry> entries, boolean mustSync) {
         List<IoResult> done = new ArrayList<>();
         wal.save(state, entries, mustSync, done::add);
         sim.run();
@@ -66,12 +68,12 @@ final class WalTestBed {
         return (WalOpenResult.Opened) r;
     }
 
-    static WalEntry entry(long term, long index, String data) {
-        return new WalEntry(term, index, 0, data.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    static Entry entry(long term, long index, String data) {
+        return Entry.normal(term, index, data.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    static List<WalEntry> entries(long term, long fromIndex, int count) {
-        List<WalEntry> out = new ArrayList<>();
+    static List<Entry> entries(long term, long fromIndex, int count) {
+        List<Entry> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             out.add(entry(term, fromIndex + i, "value-" + term + "-" + (fromIndex + i)));
         }

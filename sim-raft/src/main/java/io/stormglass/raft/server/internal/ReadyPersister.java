@@ -3,15 +3,12 @@ package io.stormglass.raft.server.internal;
 import io.stormglass.engine.exec.Completion;
 import io.stormglass.engine.storage.IoStatus;
 import io.stormglass.raft.Ready;
-import io.stormglass.raft.log.Entry;
+import io.stormglass.raft.log.HardState;
 import io.stormglass.raft.server.MemberObserver;
 import io.stormglass.raft.storage.MemoryStorage;
 import io.stormglass.raft.wal.SnapshotFile;
 import io.stormglass.raft.wal.Snapshotter;
 import io.stormglass.raft.wal.Wal;
-import io.stormglass.raft.wal.WalEntry;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Duty 1 of a {@link Ready} (§5.2, §5.4: a member must not answer before its state is durable):
@@ -37,11 +34,8 @@ final class ReadyPersister {
     /** Starts persisting; the completion carries the status of the last write or sync. */
     Completion<IoStatus> persist(Ready rd) {
         Completion<IoStatus> done = new Completion<>();
-        List<WalEntry> entries = new ArrayList<>(rd.entries().size());
-        for (Entry e : rd.entries()) {
-            entries.add(Recovery.toWal(e));
-        }
-        Runnable saveEntries = () -> wal.save(Recovery.toWal(rd.hardState()), entries, rd.mustSync(),
+        HardState state = rd.hardState() == null ? HardState.EMPTY : rd.hardState();
+        Runnable saveEntries = () -> wal.save(state, rd.entries(), rd.mustSync(),
                 r -> done.complete(r.status()));
         if (rd.snapshot() == null) {
             saveEntries.run();

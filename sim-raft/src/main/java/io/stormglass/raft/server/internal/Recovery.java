@@ -1,9 +1,6 @@
 package io.stormglass.raft.server.internal;
 
 import io.stormglass.engine.storage.IoCallback;
-import io.stormglass.raft.log.Entry;
-import io.stormglass.raft.log.EntryType;
-import io.stormglass.raft.log.HardState;
 import io.stormglass.raft.log.Snapshot;
 import io.stormglass.raft.log.SnapshotMetadata;
 import io.stormglass.raft.storage.MemoryStorage;
@@ -11,13 +8,10 @@ import io.stormglass.raft.wal.SnapshotFile;
 import io.stormglass.raft.wal.Snapshotter;
 import io.stormglass.raft.wal.Wal;
 import io.stormglass.raft.wal.WalContext;
-import io.stormglass.raft.wal.WalEntry;
 import io.stormglass.raft.wal.WalMarkersResult;
-import io.stormglass.raft.wal.WalHardState;
 import io.stormglass.raft.wal.WalOpenResult;
 import io.stormglass.raft.wal.WalSnapshotMarker;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.HashSet;
@@ -68,29 +62,12 @@ final class Recovery {
         if (!snapshot.isEmpty()) {
             storage.applySnapshot(snapshot);
         }
-        WalHardState hs = ok.hardState();
-        if (!hs.isEmpty()) {
-            storage.setHardState(new HardState(hs.term(), hs.vote(), hs.commit()));
+        if (!ok.hardState().isEmpty()) {
+            storage.setHardState(ok.hardState());
         }
-        List<Entry> entries = new ArrayList<>(ok.entries().size());
-        for (WalEntry e : ok.entries()) {
-            entries.add(fromWal(e));
-        }
-        if (!entries.isEmpty()) {
-            storage.append(entries);
+        if (!ok.entries().isEmpty()) {
+            storage.append(ok.entries());
         }
         return new Booted(ok.wal(), storage, snapshot, ok.repairedTailBytes());
-    }
-
-    static WalEntry toWal(Entry e) {
-        return new WalEntry(e.term(), e.index(), e.type().ordinal(), e.data());
-    }
-
-    static Entry fromWal(WalEntry e) {
-        return new Entry(e.term(), e.index(), EntryType.values()[e.type()], e.data());
-    }
-
-    static WalHardState toWal(HardState hs) {
-        return hs == null ? WalHardState.EMPTY : new WalHardState(hs.term(), hs.vote(), hs.commit());
     }
 }

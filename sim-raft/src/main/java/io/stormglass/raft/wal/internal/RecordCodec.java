@@ -1,8 +1,9 @@
 package io.stormglass.raft.wal.internal;
 
 import io.stormglass.raft.wal.WalCrc;
-import io.stormglass.raft.wal.WalEntry;
-import io.stormglass.raft.wal.WalHardState;
+import io.stormglass.raft.log.Entry;
+import io.stormglass.raft.log.EntryType;
+import io.stormglass.raft.log.HardState;
 import io.stormglass.raft.wal.WalMetadata;
 import io.stormglass.raft.wal.WalRecord;
 import io.stormglass.raft.wal.WalSnapshotMarker;
@@ -15,15 +16,17 @@ public final class RecordCodec {
 
     /** Encodes a record as a complete frame. */
     public static byte[] encode(WalRecord record) {
-        if (record instanceof WalEntry e) {
+        if (record instanceof WalRecord.EntryRecord r) {
+            Entry e = r.entry();
             byte[] p = new byte[20 + e.data().length];
             Le.putLong(p, 0, e.term());
             Le.putLong(p, 8, e.index());
-            Le.putInt(p, 16, e.type());
+            Le.putInt(p, 16, e.type().ordinal());
             System.arraycopy(e.data(), 0, p, 20, e.data().length);
             return Frames.encode(Frames.TYPE_ENTRY, p);
         }
-        if (record instanceof WalHardState s) {
+        if (record instanceof WalRecord.StateRecord r) {
+            HardState s = r.state();
             byte[] p = new byte[24];
             Le.putLong(p, 0, s.term());
             Le.putLong(p, 8, s.vote());
@@ -71,11 +74,12 @@ public final class RecordCodec {
                 requireAtLeast(p, 20, "entry");
                 byte[] data = new byte[p.length - 20];
                 System.arraycopy(p, 20, data, 0, data.length);
-                yield Optional.of(new WalEntry(Le.getLong(p, 0), Le.getLong(p, 8), Le.getInt(p, 16), data));
+                yield Optional.of(new WalRecord.EntryRecord(new Entry(Le.getLong(p, 0), Le.getLong(p, 8),
+                        entryType(Le.getInt(p, 16)), data)));
             }
             case Frames.TYPE_STATE -> {
                 requireExactly(p, 24, "hard state");
-                yield Optional.of(new WalHardState(Le.getLong(p, 0), Le.getLong(p, 8), Le.getLong(p, 16)));
+                yield Optional.of(new WalRecord.StateRecord(new HardState(Le.getLong(p, 0), Le.getLong(p, 8), Le.getLong(p, 16))));
             }
             case Frames.TYPE_SNAPSHOT -> {
                 requireExactly(p, 16, "snapshot marker");
@@ -92,6 +96,14 @@ public final class RecordCodec {
             }
             default -> throw new IllegalArgumentException("unknown record type " + frame.type());
         };
+    }
+
+    private static EntryType entryType(int ordinal) {
+        EntryType[] types = EntryType.values();
+        if (ordinal < 0 || ordinal >= types.length) {
+            throw new IllegalArgumentException("unknown entry type " + ordinal);
+        }
+        return types[ordinal];
     }
 
     private static void requireAtLeast(byte[] p, int bytes, String what) {

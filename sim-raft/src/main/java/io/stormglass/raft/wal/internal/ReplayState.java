@@ -1,7 +1,7 @@
 package io.stormglass.raft.wal.internal;
 
-import io.stormglass.raft.wal.WalEntry;
-import io.stormglass.raft.wal.WalHardState;
+import io.stormglass.raft.log.Entry;
+import io.stormglass.raft.log.HardState;
 import io.stormglass.raft.wal.WalMetadata;
 import java.util.List;
 
@@ -18,5 +18,5 @@ import java.util.List;
  * @param entries            entries after the snapshot
  */
 public record ReplayState(List<SegmentName> segments, int chainCrc, long lastIndex, long tailDurableBytes,
-        long repairedTailBytes, WalMetadata metadata, WalHardState hardState, List<WalEntry> entries) {
+        long repairedTailBytes, WalMetadata metadata, HardState hardState, List<Entry> entries) {
 }

@@ -1,11 +1,11 @@
 package io.stormglass.raft.wal.internal;
 
+import io.stormglass.raft.log.HardState;
+import io.stormglass.raft.log.Entry;
 import io.stormglass.engine.storage.DataFile;
 import io.stormglass.engine.storage.FileSystem;
 import io.stormglass.raft.wal.WalCrc;
-import io.stormglass.raft.wal.WalEntry;
 import io.stormglass.raft.wal.WalError;
-import io.stormglass.raft.wal.WalHardState;
 import io.stormglass.raft.wal.WalMetadata;
 import io.stormglass.raft.wal.WalRecord;
 import io.stormglass.raft.wal.WalSnapshotMarker;
@@ -23,10 +23,10 @@ public final class WalReplay {
     private final String dir;
     private final WalSnapshotMarker from;
     private final boolean markersOnly;
-    private final List<WalEntry> entries = new ArrayList<>();
+    private final List<Entry> entries = new ArrayList<>();
     private final List<WalSnapshotMarker> markers = new ArrayList<>();
     private WalMetadata metadata;
-    private WalHardState hardState = WalHardState.EMPTY;
+    private HardState hardState = HardState.EMPTY;
     private boolean snapshotMatched;
     private int chain;
     private long lastIndex;
@@ -182,9 +182,10 @@ public final class WalReplay {
     }
 
     private Optional<WalError> applyRecord(String path, int offset, WalRecord record) {
-        if (record instanceof WalEntry e && markersOnly) {
-            lastIndex = e.index();
-        } else if (record instanceof WalEntry e) {
+        if (record instanceof WalRecord.EntryRecord r && markersOnly) {
+            lastIndex = r.entry().index();
+        } else if (record instanceof WalRecord.EntryRecord r) {
+            Entry e = r.entry();
             if (e.index() > from.index()) {
                 long up = e.index() - from.index() - 1;
                 if (up > entries.size()) {
@@ -200,8 +201,8 @@ public final class WalReplay {
                 entries.clear();
             }
             lastIndex = e.index();
-        } else if (record instanceof WalHardState s) {
-            hardState = s;
+        } else if (record instanceof WalRecord.StateRecord s) {
+            hardState = s.state();
         } else if (record instanceof WalMetadata m) {
             if (metadata != null && !metadata.equals(m)) {
                 return Optional.of(new WalError.Corruption(path, offset, "metadata conflicts with earlier copy"));
