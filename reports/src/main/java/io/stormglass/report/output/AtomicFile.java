@@ -3,6 +3,7 @@ package io.stormglass.report.output;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -34,7 +35,14 @@ public final class AtomicFile {
     public static void write(Path target, Body body) throws IOException {
         Path abs = target.toAbsolutePath().normalize();
         if (Files.exists(abs) && !Files.isRegularFile(abs) && !Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
-            body.writeTo(abs);
+            try {
+                body.writeTo(abs);
+            } catch (FileSystemException e) {
+                throw e;
+            } catch (IOException e) {
+                // name the file: a device's write error ("No space left on device") does not
+                throw new FileSystemException(abs.toString(), null, e.getMessage());
+            }
             return;
         }
         Path temp = HiddenSibling.file(abs.getParent(), abs.getFileName().toString(), "partial");

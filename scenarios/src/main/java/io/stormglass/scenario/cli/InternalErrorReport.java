@@ -41,12 +41,14 @@ final class InternalErrorReport {
 
     /** What went wrong, in a few words. */
     static String reason(Throwable t) {
-        if (t instanceof OutOfMemoryError) {
-            return "out of memory" + (t.getMessage() == null ? "" : " (" + IoErrors.firstLine(t.getMessage()) + ")")
-                    + "; a larger heap may help: STORMGLASS_JAVA_OPTS=-Xmx4g";
-        }
-        if (t instanceof StackOverflowError) {
-            return "stack overflow";
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return "out of memory" + (c.getMessage() == null ? "" : " (" + IoErrors.firstLine(c.getMessage()) + ")")
+                        + "; a larger heap may help: STORMGLASS_JAVA_OPTS=-Xmx4g";
+            }
+            if (c instanceof StackOverflowError) {
+                return "stack overflow";
+            }
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c.getMessage() != null && !c.getMessage().isBlank()) {

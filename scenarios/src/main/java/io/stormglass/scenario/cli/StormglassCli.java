@@ -28,8 +28,8 @@ import picocli.CommandLine.Command;
             "74:the output could not be written (disk full, permission denied)",
             "130:interrupted (Ctrl-C); the partial output is removed",
             "143:terminated (SIGTERM); the partial output is removed"},
-        footer = {"%nOutputs: a command never replaces a folder or file Stormglass did not write, nor one of another kind,",
-            "unless given --force; never ., .., /, the working folder, its parents or your home folder."},
+        footer = "%nOutputs: a command never replaces a folder or file Stormglass did not write, nor one of another kind,"
+            + " unless given --force; never ., .., /, the working folder, its parents or your home folder.",
         subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, DiskCheckCommand.class,
             CheckHistoryCommand.class, CapacityCommand.class, SweepCommand.class, FailoverCommand.class, FuzzCommand.class,
             CommandLine.HelpCommand.class})
@@ -91,7 +91,7 @@ public final class StormglassCli implements Runnable {
     private static int standardOutputWritten(CommandLine cli, int code) {
         boolean failed = cli.getOut().checkError() | System.out.checkError();
         if (failed && code != ExitCodes.BAD_INPUT && code != ExitCodes.INTERNAL_ERROR && code != ExitCodes.CANNOT_WRITE) {
-            cli.getErr().println("stormglass: cannot write the output: standard output: the results could not be written");
+            cli.getErr().println("stormglass: cannot write to standard output (a full disk or a closed pipe)");
             cli.getErr().flush();
             return ExitCodes.CANNOT_WRITE;
         }

@@ -246,6 +246,10 @@ public final class RunSession implements AutoCloseable {
         try {
             return step.getAsLong();
         } catch (SimulationException e) {
+            if (e.getCause() instanceof VirtualMachineError vm) {
+                // out of memory or stack: the simulator failed, not the members; never a panic of the system under test
+                throw vm;
+            }
             if (checks == null) {
                 throw e;
             }
