@@ -37,6 +37,11 @@ public final class StagingRegistry {
         LIVE.add(path);
     }
 
+    /** Whether the shutdown hook ran: the process is being interrupted or terminated. */
+    public static synchronized boolean shuttingDown() {
+        return shutDown;
+    }
+
     /** Whether {@code path} is live in this process. */
     public static synchronized boolean isLive(Path path) {
         return LIVE.contains(path);

@@ -30,6 +30,10 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     /** Prints what went wrong on {@code commandLine}'s error stream and returns the exit code. */
     int handle(Throwable ex, CommandLine commandLine) {
         PrintWriter err = commandLine.getErr();
+        if (StagingRegistry.shuttingDown()) {
+            // the failure is the interrupt pulling the staging folder away: the hook has said what happened
+            return ExitCodes.INTERRUPTED;
+        }
         if (ex instanceof ScenarioException se) {
             se.problems().forEach(p -> err.println(p.oneLine()));
             return ExitCodes.BAD_INPUT;
