@@ -17,11 +17,16 @@ public final class AtomicFolder {
     private AtomicFolder() {
     }
 
-    /** Renames {@code staging} to {@code target}, moving an existing {@code target} aside first. */
+    /**
+     * Renames {@code staging} to {@code target}, moving an existing {@code target} aside first (to
+     * {@code .NAME.old-PID-*}, so that a later run can tell whether the process that moved it is
+     * still alive) and removing it once the new folder is in place.
+     */
     public static void replace(Path staging, Path target) throws IOException {
         Path old = null;
-        if (Files.exists(target)) {
-            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            old = Files.createTempDirectory(target.getParent(),
+                    "." + target.getFileName() + ".old-" + ProcessHandle.current().pid() + "-");
             Files.delete(old);
             move(target, old);
         }
@@ -47,8 +52,9 @@ public final class AtomicFolder {
         }
     }
 
+    /** Removes {@code dir} and everything in it (or the file {@code dir}); symbolic links are removed, never followed. */
     public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
@@ -59,6 +65,8 @@ public final class AtomicFolder {
                     throw new UncheckedIOException(e);
                 }
             });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 }

@@ -11,6 +11,8 @@ import io.stormglass.report.internal.chart.ChartFiles;
 import io.stormglass.report.internal.chart.ChartSpec;
 import io.stormglass.report.internal.chart.Charts;
 import io.stormglass.report.internal.html.HtmlReport;
+import io.stormglass.report.output.OutputKind;
+import io.stormglass.report.output.StagingFolder;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +28,12 @@ import java.util.List;
  * dropped events (beyond its retention limit) should stream them itself through a timeline listener
  * and {@link EventsJsonl#toJson}; the report notes how many were dropped.
  *
- * <p>Atomic: everything is written into a hidden temporary folder beside {@code outDir}, which is
- * then renamed to {@code outDir}. A reader sees either the previous folder or the complete new one,
- * never a half-written report; a previous {@code outDir} is replaced. On failure the temporary
- * folder is removed and {@code outDir} is left as it was.
+ * <p>Atomic: everything is written into a hidden staging folder beside {@code outDir}
+ * ({@link StagingFolder}), which is then marked as a run's output and renamed to {@code outDir}.
+ * A reader sees either the previous folder or the complete new one, never a half-written report;
+ * a previous {@code outDir} is replaced (whether it may be is the caller's decision, see
+ * {@link io.stormglass.report.output.OutputDestination}). On failure the staging folder is removed
+ * and {@code outDir} is left as it was.
  *
  * <p>Output is byte-stable for the same record: sorted iteration, {@code Locale.ROOT} numbers, and
  * no wall-clock time other than {@link RunRecord#wallSeconds()}.
@@ -50,18 +54,10 @@ public final class ReportWriter {
      */
     public static Path write(RunRecord run, Path outDir) throws IOException {
         ChartFiles.headless();
-        Path target = outDir.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
-        try {
-            writeInto(run, staging);
-            AtomicFolder.replace(staging, target);
-        } catch (IOException | RuntimeException e) {
-            AtomicFolder.deleteTree(staging);
-            throw e;
+        try (StagingFolder staging = StagingFolder.create(outDir)) {
+            writeInto(run, staging.dir());
+            return staging.publish(OutputKind.RUN, run.reproduceCommand()).resolve(REPORT_HTML);
         }
-        return target.resolve(REPORT_HTML);
     }
 
     private static void writeInto(RunRecord run, Path dir) throws IOException {

@@ -49,8 +49,8 @@ class ReportWriterTest {
         assertEquals(2.14, summary.get("leader_change_details").get(0).get("previous_leader_fsync_max_s").asDouble(),
                 1e-9);
         try (Stream<Path> files = Files.list(html.getParent())) {
-            assertEquals(2 * 7 + 4, files.count(),
-                    "7 charts as PNG and SVG, report.html, metrics.csv, events.jsonl, summary.json");
+            assertEquals(2 * 7 + 5, files.count(),
+                    "7 charts as PNG and SVG, report.html, metrics.csv, events.jsonl, summary.json and the output marker");
         }
     }
 

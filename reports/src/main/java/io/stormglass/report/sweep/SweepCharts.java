@@ -1,6 +1,7 @@
 package io.stormglass.report.sweep;
 
 import io.stormglass.report.internal.chart.ChartFiles;
+import io.stormglass.report.output.AtomicFile;
 import io.stormglass.report.internal.chart.ChartSpec;
 import io.stormglass.report.internal.chart.ChartStyle;
 import java.awt.BasicStroke;
@@ -30,7 +31,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * The sweep charts, each written as PNG (2× pixels) and SVG with the run report's look: a heatmap of
  * one metric over two settings, the Pareto chart of spurious leader changes against failover time,
  * and the failover-time CDFs. Every method writes {@code <stem>.png} and {@code <stem>.svg} into
- * {@code dir} and returns what it wrote.
+ * {@code dir}, each atomically, and returns what it wrote.
  */
 public final class SweepCharts {
     private static final Font CELL = new Font("SansSerif", Font.PLAIN, 11);
@@ -185,8 +186,9 @@ public final class SweepCharts {
 
     private static ChartFile write(Path dir, ChartSpec spec, String title) throws IOException {
         ChartFiles.headless();
-        ChartFiles.writePng(spec, dir.resolve(spec.pngName()));
-        ChartFiles.writeSvg(spec, dir.resolve(spec.svgName()));
+        // atomically: a sweep writes its charts into a folder people may be looking at
+        AtomicFile.write(dir.resolve(spec.pngName()), f -> ChartFiles.writePng(spec, f));
+        AtomicFile.write(dir.resolve(spec.svgName()), f -> ChartFiles.writeSvg(spec, f));
         return new ChartFile(spec.fileStem(), title, spec.caption());
     }
 

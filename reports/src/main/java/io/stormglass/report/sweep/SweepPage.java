@@ -1,8 +1,8 @@
 package io.stormglass.report.sweep;
 
 import io.stormglass.report.internal.html.Html;
+import io.stormglass.report.output.AtomicFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -64,10 +64,11 @@ public final class SweepPage {
         return this;
     }
 
+    /** Writes the page to {@code file} atomically (a reader never sees half a page). */
     public void write(Path file) throws IOException {
         String page = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
                 + "<meta charset=\"utf-8\"/>\n<title>" + Html.escape(title) + "</title>\n<style>" + STYLE + "</style>\n"
                 + "</head>\n<body>\n<h1>" + Html.escape(title) + "</h1>\n" + body + "</body>\n</html>\n";
-        Files.writeString(file, page, StandardCharsets.UTF_8);
+        AtomicFile.writeString(file, page);
     }
 }

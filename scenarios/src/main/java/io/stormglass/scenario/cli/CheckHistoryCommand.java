@@ -3,6 +3,9 @@ package io.stormglass.scenario.cli;
 import io.stormglass.check.linearizability.CheckResult;
 import io.stormglass.check.linearizability.LinearizabilityChecker;
 import io.stormglass.raft.client.Operation;
+import io.stormglass.report.output.AtomicFile;
+import io.stormglass.report.output.OutputDestination;
+import io.stormglass.report.output.OutputKind;
 import io.stormglass.scenario.history.JepsenHistory;
 import io.stormglass.scenario.history.JsonlHistory;
 import io.stormglass.scenario.units.UnitException;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,7 +26,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check-history", mixinStandardHelpOptions = true,
         description = {"Checks a client history for linearizability (Wing & Gong / Lowe, per key).",
             "Reads Stormglass's JSONL history or Jepsen's register log (detected automatically).",
-            "Exit codes: 0 linearizable, 1 not linearizable, 2 bad input, 3 unknown (budget exhausted)."})
+            "Exit codes: 0 linearizable, 1 not linearizable, 2 bad input, 3 unknown (budget exhausted),",
+            "74 the witness page could not be written."})
 final class CheckHistoryCommand implements Callable<Integer> {
     enum Model { register, kv }
 
@@ -37,8 +42,12 @@ final class CheckHistoryCommand implements Callable<Integer> {
             description = "wall-clock time the search may take before answering unknown; default ${DEFAULT-VALUE}")
     String budget;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "also write the witness of a violation as an HTML timeline")
+    @Option(names = "--html", paramLabel = "FILE", description = {"also write the witness of a violation as an HTML timeline",
+        "(atomically; an existing FILE is replaced only if an earlier witness page, see --force)"})
     Path html;
+
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws IOException {
@@ -48,6 +57,7 @@ final class CheckHistoryCommand implements Callable<Integer> {
         } catch (UnitException e) {
             throw new UserInputException("--budget: " + e.getMessage());
         }
+        OutputDestination page = html == null ? null : output.file(html, "--html", OutputKind.WITNESS);
         List<String> lines = readLines(file);
         List<Operation> history = JepsenHistory.looksLikeJepsen(lines)
                 ? JepsenHistory.parse(file.toString(), lines)
@@ -76,7 +86,7 @@ final class CheckHistoryCommand implements Callable<Integer> {
             System.out.println("  " + op.describe());
         }
         if (html != null) {
-            Files.writeString(html, WitnessHtml.render(bad), StandardCharsets.UTF_8);
+            AtomicFile.writeString(page.target(), WitnessHtml.render(bad));
             System.out.println("witness timeline: " + html);
         }
         return ExitCodes.NOT_LINEARIZABLE;

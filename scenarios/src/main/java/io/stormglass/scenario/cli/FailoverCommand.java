@@ -1,5 +1,8 @@
 package io.stormglass.scenario.cli;
 
+import io.stormglass.report.output.OutputDestination;
+import io.stormglass.report.output.OutputKind;
+import io.stormglass.report.output.StagingFolder;
 import io.stormglass.report.sweep.SweepCharts;
 import io.stormglass.scenario.failover.FailoverDistribution;
 import io.stormglass.scenario.failover.FailoverExperiment;
@@ -17,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,7 +28,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "failover", mixinStandardHelpOptions = true,
         description = {"Crashes the leader at a uniformly random point of its heartbeat interval in N independent",
             "short runs (trial i uses a seed derived from the scenario's seed) and measures the time until every",
-            "surviving member knows the new leader. Prints percentiles; writes failover.csv and the CDF chart."})
+            "surviving member knows the new leader. Prints percentiles; writes failover.csv and the CDF chart into",
+            "a folder written atomically and replaced only if it is new, empty or an earlier failover's (see --force)."})
 final class FailoverCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (YAML)")
     Path file;
@@ -41,6 +46,9 @@ final class FailoverCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/failover-<name>)")
     Path out;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() throws Exception {
         if (trials < 1) {
@@ -51,8 +59,20 @@ final class FailoverCommand implements Callable<Integer> {
             throw new UserInputException("--jobs must be at least 1, got " + k);
         }
         Scenario s = ScenarioLoader.load(file, sets);
+        OutputDestination destination = out == null
+                ? output.defaultFolder("failover-" + s.name(), file.toString(), OutputKind.FAILOVER)
+                : output.folder(out, false, OutputKind.FAILOVER);
         Path dir = out == null ? Path.of("out", "failover-" + s.name()) : out;
-        Files.createDirectories(dir);
+        try (StagingFolder staging = StagingFolder.create(destination.target())) {
+            run(s, k, staging.dir());
+            staging.publish(OutputKind.FAILOVER, output.commandLine());
+            System.out.println("trials: " + dir.resolve("failover.csv") + "; chart: " + dir.resolve("failover-cdf.svg"));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Runs the trials, writes failover.csv and the chart into {@code dir}, prints the percentiles. */
+    private void run(Scenario s, int k, Path dir) throws Exception {
         long start = System.nanoTime();
         int every = Math.max(1, trials / 10);
         List<FailoverTrial> results = FailoverExperiment.run(s, trials, k, done -> {
@@ -79,8 +99,6 @@ final class FailoverCommand implements Callable<Integer> {
                 s.name(), s.cluster().size(), label, d.trials(), d.unresolved(), (System.nanoTime() - start) / 1e9);
         System.out.printf(Locale.ROOT, "failover ms: min %s  p50 %s  p90 %s  p99 %s  max %s%n", ms(d.percentileMs(0)),
                 ms(d.percentileMs(50)), ms(d.percentileMs(90)), ms(d.percentileMs(99)), ms(d.percentileMs(100)));
-        System.out.println("trials: " + dir.resolve("failover.csv") + "; chart: " + dir.resolve("failover-cdf.svg"));
-        return ExitCodes.OK;
     }
 
     private static String ms(double v) {

@@ -1,5 +1,6 @@
 package io.stormglass.scenario.cli;
 
+import io.stormglass.report.output.OutputKind;
 import io.stormglass.scenario.fuzz.FaultKind;
 import io.stormglass.scenario.fuzz.FaultSpace;
 import io.stormglass.scenario.fuzz.FuzzCampaign;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,8 +29,10 @@ import picocli.CommandLine.Parameters;
             "drift), and checks every run: safety invariants on every member, linearizability of the client",
             "history, and progress once the faults end (the scenario's checks:, or all of them). Seeds run in",
             "parallel, one simulation per thread. A failing seed is shrunk to a short schedule and saved as",
-            "DIR/failures/seed-<seed>.yaml, which 'stormglass run' replays event for event.",
-            "Exit codes: 0 every seed passed, 1 some seed failed, 2 bad input."})
+            "DIR/failures/seed-<seed>.yaml, which 'stormglass run' replays event for event. DIR is written atomically",
+            "when the campaign ends, and replaced only if it is new, empty or an earlier campaign's (see --force).",
+            "Exit codes: 0 every seed passed, 1 some seed failed a safety or linearizability check,",
+            "4 some seed failed liveness only, 2 bad input."})
 final class FuzzCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "the base scenario (e.g. scenarios/safety-fuzz.yaml)")
     Path file;
@@ -62,6 +66,9 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario key (repeatable)")
     List<String> sets = new ArrayList<>();
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() throws Exception {
         if (seeds < 1) {
@@ -77,6 +84,11 @@ final class FuzzCommand implements Callable<Integer> {
         FaultSpace space = new FaultSpace(kinds(), maxFaults, maxDurationNanos());
         Scenario base = ScenarioLoader.load(file, sets);
         Path dir = out == null ? Path.of("out", "fuzz-" + base.name()) : out;
+        if (out == null) {
+            output.defaultFolder("fuzz-" + base.name(), file.toString(), OutputKind.FUZZ);
+        } else {
+            output.folder(out, false, OutputKind.FUZZ);
+        }
         FuzzCampaign campaign = new FuzzCampaign(base, new FuzzCampaign.Options(firstSeed, seeds, k, space, dir, shrinkRuns));
         System.err.printf(Locale.ROOT, "fuzz %s: seeds %d..%d, up to %d faults of up to %s each (%s), %d threads, into %s%n",
                 base.name(), firstSeed, firstSeed + seeds - 1, maxFaults, maxFaultDuration, describe(space), k, dir);
@@ -95,7 +107,7 @@ final class FuzzCommand implements Callable<Integer> {
         });
         System.err.println();
         summarise(outcomes, (System.nanoTime() - start) / 1e9, k, dir);
-        return failing[0] == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        return ExitCodes.forAll(outcomes.stream().map(SeedOutcome::checks).toList());
     }
 
     private EnumSet<FaultKind> kinds() {

@@ -3,6 +3,8 @@ package io.stormglass.scenario.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stormglass.raft.server.MemberObserver;
+import io.stormglass.report.output.OutputDestination;
+import io.stormglass.report.output.OutputKind;
 import io.stormglass.scenario.load.ScenarioLoader;
 import io.stormglass.scenario.model.OutputSpec;
 import io.stormglass.scenario.model.Scenario;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,7 +28,8 @@ import picocli.CommandLine.Parameters;
             "metrics.csv and one etcd-style log per member (default folder: out/<scenario>-<seed>).",
             "The same scenario with the same seed gives the same fingerprint on any machine.",
             "A scenario with checks: (safety, linearizability, liveness) also writes checks.txt and checks.json,",
-            "prints the verdict, and exits with 1 if a check failed."})
+            "prints the verdict, and exits with 1 if a safety or linearizability check failed, 4 if only liveness did.",
+            "The folder is replaced only if it is new, empty or an earlier run's (see --force)."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario file")
     Path file;
@@ -45,6 +49,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--print-config", description = "print the seed and every resolved parameter before running")
     boolean printConfig;
 
+    @Mixin
+    OutputOptions output;
+
+    /** Runs once the run is assembled, before it simulates: the seam tests use to make a run fail inside. */
+    static Runner.AssemblyHook testHook = Runner.AssemblyHook.NONE;
+
     @Override
     public Integer call() throws IOException {
         Scenario loaded = ScenarioLoader.load(file, sets);
@@ -53,24 +63,31 @@ final class RunCommand implements Callable<Integer> {
             OutputSpec o = s.outputs();
             s = s.withOutputs(new OutputSpec(o.dir(), false, o.memberLogs(), o.history()));
         }
+        OutputDestination dir = destination(s);
         String printed = ScenarioPrinter.print(s);
         if (printConfig) {
             System.out.println(printed);
         }
-        Path dir = out != null ? out : s.outputs().dir() != null ? Path.of(s.outputs().dir())
-                : Path.of("out", s.name() + "-" + s.seed());
         System.err.printf(Locale.ROOT, "running %s (seed %d, %s simulated)%n", s.name(), s.seed(),
                 io.stormglass.scenario.units.Units.formatDuration(s.durationNanos()));
-        RunResult r = Runner.run(s, new Runner.Options(dir, reproduce(s), printed, MemberObserver.NONE,
-                new ProgressBar(System.err, System.console() != null)));
+        RunResult r = Runner.run(s, new Runner.Options(dir.target(), reproduce(s), printed, MemberObserver.NONE,
+                new ProgressBar(System.err, System.console() != null)), testHook);
         summarise(r);
         if (r.checks() != null) {
             System.out.print(r.checks().describe());
-            if (!r.checks().passed()) {
-                return ExitCodes.CHECK_FAILED;
-            }
         }
-        return ExitCodes.OK;
+        return ExitCodes.forChecks(r.checks());
+    }
+
+    /** Where the run goes: {@code --out}, else the scenario's {@code outputs.dir}, else {@code out/<scenario>-<seed>}. */
+    private OutputDestination destination(Scenario s) {
+        if (out != null) {
+            return output.folder(out, false, OutputKind.RUN);
+        }
+        if (s.outputs().dir() != null) {
+            return output.scenarioFolder(s.outputs().dir(), file, sets, OutputKind.RUN);
+        }
+        return output.defaultFolder(s.name() + "-" + s.seed(), file.toString(), OutputKind.RUN);
     }
 
     private String reproduce(Scenario s) {

@@ -1,5 +1,8 @@
 package io.stormglass.scenario.cli;
 
+import io.stormglass.report.output.OutputDestination;
+import io.stormglass.report.output.OutputKind;
+import io.stormglass.report.output.ResumableFolder;
 import io.stormglass.scenario.sweep.PointResult;
 import io.stormglass.scenario.sweep.Recommendation;
 import io.stormglass.scenario.sweep.Recommender;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,7 +26,8 @@ import picocli.CommandLine.Parameters;
         description = {"Runs every point of a sweep file with each of its seeds, one simulation per thread.",
             "Streams one row per finished run to DIR/sweep.csv; running again into the same DIR runs only",
             "what is missing. Writes heatmaps, the Pareto chart, failover CDFs and DIR/sweep-report.html,",
-            "and prints the recommended timeouts. Exit codes: 0 done (failed runs are recorded), 2 bad input."})
+            "and prints the recommended timeouts. DIR must be new, empty or an earlier sweep's (see --force).",
+            "Exit codes: 0 done (failed runs are recorded), 2 bad input, 74 the output could not be written."})
 final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SWEEP", description = "sweep file (YAML)")
     Path file;
@@ -33,6 +38,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/sweep-<name>)")
     Path out;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() throws Exception {
         SweepSpec sweep = SweepFileLoader.load(file);
@@ -40,7 +48,11 @@ final class SweepCommand implements Callable<Integer> {
         if (k < 1) {
             throw new UserInputException("--jobs must be at least 1, got " + k);
         }
+        OutputDestination destination = out == null
+                ? output.defaultFolder("sweep-" + sweep.name(), file.toString(), OutputKind.SWEEP)
+                : output.folder(out, false, OutputKind.SWEEP);
         Path dir = out == null ? Path.of("out", "sweep-" + sweep.name()) : out;
+        ResumableFolder.open(destination, output.commandLine());
         long start = System.nanoTime();
         System.err.printf(Locale.ROOT, "sweep %s: %d points × %d seeds on %d threads into %s%n", sweep.name(),
                 sweep.points().size(), sweep.seeds().size(), k, dir);

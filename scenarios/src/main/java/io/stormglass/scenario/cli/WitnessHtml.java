@@ -58,7 +58,8 @@ final class WitnessHtml {
         for (Operation op : ops) {
             list.append("<li><code>").append(escape(op.describe())).append("</code></li>\n");
         }
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>Linearizability violation</title>"
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>" + io.stormglass.report.output.OutputMarker.HTML_META
+                + "<title>Linearizability violation</title>"
                 + "<style>body{font-family:sans-serif;margin:24px;color:#222}code{font-size:13px}</style></head><body>\n"
                 + "<h1>Not linearizable: key \"" + escape(bad.key()) + "\"</h1>\n"
                 + "<p>No order of these " + ops.size() + " operations, each taking effect at one instant inside its bar, "

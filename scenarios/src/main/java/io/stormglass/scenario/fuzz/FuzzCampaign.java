@@ -1,5 +1,7 @@
 package io.stormglass.scenario.fuzz;
 
+import io.stormglass.report.output.OutputKind;
+import io.stormglass.report.output.StagingFolder;
 import io.stormglass.scenario.check.CheckReport;
 import io.stormglass.scenario.load.ScenarioLoader;
 import io.stormglass.scenario.model.ChecksSpec;
@@ -30,9 +32,15 @@ import java.util.Locale;
  *
  * <p>Files in the output folder: {@code fuzz.csv} (a row per seed, appended as seeds finish),
  * {@code failures/seed-<seed>.yaml} (the shrunk, replayable scenario) and
- * {@code failures/seed-<seed>.txt} (what the checks found, before and after shrinking).
+ * {@code failures/seed-<seed>.txt} (what the checks found, before and after shrinking). They are
+ * streamed into a staging folder beside it ({@link StagingFolder}), which replaces the output
+ * folder when the campaign ends; an interrupted campaign leaves the earlier folder as it was.
+ * Whether the output folder may be replaced is the caller's decision, taken beforehand
+ * ({@link io.stormglass.report.output.OutputDestination}).
  */
 public final class FuzzCampaign {
+    /** The folder of saved failures inside the campaign's folder. */
+    private static final String FAILURES = "failures";
     /** Hears each finished seed (called under a lock, from worker threads, in completion order). */
     @FunctionalInterface
     public interface Listener {
@@ -66,18 +74,27 @@ public final class FuzzCampaign {
         return quiet(base.withSeed(seed).withFaults(faults));
     }
 
+    /** Runs every seed, writes the campaign's folder and publishes it; the outcomes come in seed order. */
     public List<SeedOutcome> run(Listener listener) throws IOException, InterruptedException {
-        Files.createDirectories(options.outDir().resolve("failures"));
+        try (StagingFolder staging = StagingFolder.create(options.outDir())) {
+            List<SeedOutcome> outcomes = runInto(staging.dir(), listener);
+            staging.publish(OutputKind.FUZZ, command());
+            return outcomes;
+        }
+    }
+
+    private List<SeedOutcome> runInto(Path dir, Listener listener) throws IOException, InterruptedException {
+        Files.createDirectories(dir.resolve(FAILURES));
         int[] done = {0};
         List<Long> seeds = new ArrayList<>();
         for (int i = 0; i < options.seeds(); i++) {
             seeds.add(options.firstSeed() + i);
         }
-        try (BufferedWriter csv = Files.newBufferedWriter(options.outDir().resolve("fuzz.csv"), StandardCharsets.UTF_8)) {
+        try (BufferedWriter csv = Files.newBufferedWriter(dir.resolve("fuzz.csv"), StandardCharsets.UTF_8)) {
             csv.write("seed,faults,passed,failures,fingerprint,events,wall_seconds,shrunk_faults,saved\n");
             csv.flush();
             return ParallelRuns.map(seeds, options.jobs(), seed -> {
-                SeedOutcome o = runSeed(seed);
+                SeedOutcome o = runSeed(seed, dir);
                 synchronized (done) {
                     csv.write(csvRow(o));
                     csv.flush();
@@ -88,8 +105,16 @@ public final class FuzzCampaign {
         }
     }
 
-    /** Runs one seed; shrinks and saves it if it fails. */
-    SeedOutcome runSeed(long seed) throws IOException {
+    /** The marker's command: enough to tell which campaign wrote the folder. */
+    private String command() {
+        return "stormglass fuzz " + base.file() + " --first-seed " + options.firstSeed() + " --seeds " + options.seeds();
+    }
+
+    /**
+     * Runs one seed; shrinks it if it fails and saves it into {@code dir} (the staging folder), under
+     * the name it will have once published.
+     */
+    private SeedOutcome runSeed(long seed, Path dir) throws IOException {
         Scenario s = scenarioFor(seed);
         RunResult r = run(s);
         CheckReport report = r.checks();
@@ -101,8 +126,9 @@ public final class FuzzCampaign {
         List<FaultSpec> shrunk = options.shrinkRuns() > 0 ? shrinker.shrink(s.faults()) : s.faults();
         Scenario small = s.withFaults(shrunk);
         RunResult smallRun = run(small);
-        Path saved = save(seed, small, report, smallRun, shrinker.runs(), s.faults().size());
-        RunResult replay = run(ScenarioLoader.load(saved, List.of()));
+        Path staged = save(dir, seed, small, report, smallRun, shrinker.runs(), s.faults().size());
+        RunResult replay = run(ScenarioLoader.load(staged, List.of()));
+        Path saved = options.outDir().resolve(FAILURES).resolve(staged.getFileName());
         boolean verified = replay.fingerprint().equals(smallRun.fingerprint()) && !replay.checks().passed();
         return new SeedOutcome(seed, s.faults().size(), report, r.fingerprint(), r.events(), r.wallSeconds(), saved,
                 shrunk.size(), shrinker.runs(), verified);
@@ -127,10 +153,12 @@ public final class FuzzCampaign {
         return s.withOutputs(new OutputSpec(o.dir(), false, false, o.history()));
     }
 
-    private Path save(long seed, Scenario small, CheckReport original, RunResult smallRun, int shrinkRuns, int originalFaults)
-            throws IOException {
-        Path dir = options.outDir().resolve("failures");
+    /** Writes the failure's files into {@code staging}'s {@code failures/} and returns the scenario's path there. */
+    private Path save(Path staging, long seed, Scenario small, CheckReport original, RunResult smallRun, int shrinkRuns,
+            int originalFaults) throws IOException {
+        Path dir = staging.resolve(FAILURES);
         Path yaml = dir.resolve("seed-" + seed + ".yaml");
+        Path shown = options.outDir().resolve(FAILURES).resolve(yaml.getFileName());
         // a replay writes everything a person needs to look into the failure; none of it changes the run
         OutputSpec o = small.outputs();
         Scenario replayable = small.withOutputs(new OutputSpec(o.dir(), true, true, true));
@@ -138,7 +166,7 @@ public final class FuzzCampaign {
                 "# stormglass fuzz: seed %d failed (%s); shrunk from %d to %d fault(s) in %d runs.%n"
                         + "# Replay it event for event (fingerprint %s): ./stormglass run %s%n",
                 seed, String.join(", ", original.failureKinds()), originalFaults, small.faults().size(), shrinkRuns,
-                smallRun.fingerprint(), yaml);
+                smallRun.fingerprint(), shown);
         Files.writeString(yaml, header + ScenarioPrinter.print(replayable), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("seed-" + seed + ".txt"), "original schedule (" + originalFaults + " faults):\n"
                 + original.describe() + "\nshrunk schedule (" + small.faults().size() + " faults):\n" + smallRun.checks().describe(),

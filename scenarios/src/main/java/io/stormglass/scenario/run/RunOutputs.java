@@ -2,9 +2,10 @@ package io.stormglass.scenario.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stormglass.raft.client.History;
-import io.stormglass.report.AtomicFolder;
 import io.stormglass.report.ReportWriter;
 import io.stormglass.report.RunRecord;
+import io.stormglass.report.output.OutputKind;
+import io.stormglass.report.output.StagingFolder;
 import io.stormglass.scenario.check.CheckReport;
 import io.stormglass.scenario.history.HistoryJsonlWriter;
 import java.io.BufferedWriter;
@@ -19,28 +20,34 @@ import java.util.function.Consumer;
 
 /**
  * A run's output folder, written atomically: everything goes into a hidden staging folder beside
- * the target (member logs are streamed there while the run goes on, so memory stays bounded), and
- * the staging folder is renamed to the target only when complete. A failed or interrupted run
- * leaves the previous folder as it was and no half-written one.
+ * the target ({@link StagingFolder}: member logs are streamed there while the run goes on, so
+ * memory stays bounded), and the staging folder, marked as a run's, is renamed to the target only
+ * when complete. A failed or interrupted run leaves the previous folder as it was and no
+ * half-written one. Whether the target may be replaced is the caller's decision, taken before the
+ * run starts ({@link io.stormglass.report.output.OutputDestination}).
  */
 final class RunOutputs implements AutoCloseable {
-    private final Path target;
-    private final Path staging;
+    private final StagingFolder staging;
+    private final String command;
     private final Map<Integer, BufferedWriter> logs = new TreeMap<>();
-    private boolean published;
 
-    RunOutputs(Path target) throws IOException {
-        this.target = target.toAbsolutePath().normalize();
-        Files.createDirectories(this.target.getParent());
-        this.staging = Files.createTempDirectory(this.target.getParent(), "." + this.target.getFileName() + ".partial-");
-        Files.createDirectories(staging.resolve("logs"));
+    /** Stages the folder of {@code target}; {@code command} goes into its marker. */
+    RunOutputs(Path target, String command) throws IOException {
+        this.staging = StagingFolder.create(target);
+        this.command = command;
+        try {
+            Files.createDirectories(staging.dir().resolve("logs"));
+        } catch (IOException e) {
+            staging.close();
+            throw e;
+        }
     }
 
     /** The sink of member {@code id}'s etcd-style JSON log ({@code logs/n<id>.log}). */
     Consumer<String> memberLog(int id) {
         BufferedWriter out = logs.computeIfAbsent(id, i -> {
             try {
-                return Files.newBufferedWriter(staging.resolve("logs/n" + i + ".log"), StandardCharsets.UTF_8);
+                return Files.newBufferedWriter(staging.dir().resolve("logs/n" + i + ".log"), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -61,27 +68,27 @@ final class RunOutputs implements AutoCloseable {
      */
     Path publish(RunRecord record, boolean withReport, History history, CheckReport checks) throws IOException {
         closeLogs();
-        ReportWriter.writeInto(record, staging, withReport);
+        Path dir = staging.dir();
+        ReportWriter.writeInto(record, dir, withReport);
         if (checks != null) {
-            Files.writeString(staging.resolve("checks.txt"), checks.describe(), StandardCharsets.UTF_8);
-            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(staging.resolve("checks.json").toFile(), checks.toMap());
+            Files.writeString(dir.resolve("checks.txt"), checks.describe(), StandardCharsets.UTF_8);
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve("checks.json").toFile(), checks.toMap());
         }
         if (history != null) {
-            try (BufferedWriter out = Files.newBufferedWriter(staging.resolve("history.jsonl"), StandardCharsets.UTF_8)) {
+            try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("history.jsonl"), StandardCharsets.UTF_8)) {
                 HistoryJsonlWriter.write(history.operations(), out);
             }
         }
-        AtomicFolder.replace(staging, target);
-        published = true;
-        return target;
+        return staging.publish(OutputKind.RUN, command);
     }
 
     /** Removes the staging folder unless the run was published. */
     @Override
     public void close() throws IOException {
-        closeLogs();
-        if (!published) {
-            AtomicFolder.deleteTree(staging);
+        try {
+            closeLogs();
+        } finally {
+            staging.close();
         }
     }
 

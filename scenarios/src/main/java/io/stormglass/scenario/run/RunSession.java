@@ -56,14 +56,14 @@ public final class RunSession implements AutoCloseable {
     private long chunkNanos = 1_000_000_000L;
     private boolean finished;
 
-    private RunSession(Scenario s, Runner.Options options, Runner.AssemblyHook hook) throws IOException {
+    private RunSession(Scenario s, Runner.Options options, Runner.AssemblyHook hook, RunOutputs outputs) {
         this.scenario = s;
         this.options = options;
         this.wallStart = System.nanoTime();
         this.lastProgressWall = wallStart;
         this.recorder = new Recorder(sim, s.metricsWindowNanos(), 16_384, 1_000_000);
         recorder.start();
-        this.outputs = options.outDir() == null ? null : new RunOutputs(options.outDir());
+        this.outputs = outputs;
         WorkloadSpec w = s.workload();
         int loadClients = loadClients(w.arrival());
         int candidates = w.controlPlane() == null ? 0 : w.controlPlane().candidates();
@@ -112,7 +112,16 @@ public final class RunSession implements AutoCloseable {
 
     /** Assembles a run of {@code s} with none of its faults injected yet, at simulated time 0. */
     public static RunSession start(Scenario s, Runner.Options options, Runner.AssemblyHook hook) throws IOException {
-        return new RunSession(s, options, hook);
+        RunOutputs outputs = options.outDir() == null ? null : new RunOutputs(options.outDir(), options.reproduceCommand());
+        try {
+            return new RunSession(s, options, hook, outputs);
+        } catch (RuntimeException | Error e) {
+            // the caller never gets a session to close: remove the staging folder here
+            if (outputs != null) {
+                outputs.close();
+            }
+            throw e;
+        }
     }
 
     public static RunSession start(Scenario s, Runner.Options options) throws IOException {
@@ -237,6 +246,10 @@ public final class RunSession implements AutoCloseable {
         try {
             return step.getAsLong();
         } catch (SimulationException e) {
+            if (e.getCause() instanceof VirtualMachineError vm) {
+                // out of memory or stack: the simulator failed, not the members; never a panic of the system under test
+                throw vm;
+            }
             if (checks == null) {
                 throw e;
             }

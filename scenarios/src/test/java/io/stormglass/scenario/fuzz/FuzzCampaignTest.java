@@ -60,10 +60,10 @@ class FuzzCampaignTest {
     }
 
     @Test
-    void theCommandRejectsAnUnknownFaultKindAndExitsOneOnAFailure(@TempDir Path dir) {
+    void theCommandRejectsAnUnknownFaultKindAndExitsFourOnALivenessOnlyFailure(@TempDir Path dir) {
         assertEquals(2, StormglassCli.execute("fuzz", SafetySetup.BASE.toString(), "--seeds", "1", "--faults", "meteor"));
         assertEquals(2, StormglassCli.execute("fuzz", SafetySetup.BASE.toString(), "--seeds", "0"));
-        assertEquals(1, StormglassCli.execute("fuzz", SafetySetup.BASE.toString(), "--seeds", "1", "--jobs", "1",
+        assertEquals(4, StormglassCli.execute("fuzz", SafetySetup.BASE.toString(), "--seeds", "1", "--jobs", "1",
                 "--set", "checks.liveness=1ms", "--shrink-runs", "0", "--out", dir.toString()));
         assertEquals(0, StormglassCli.execute("fuzz", SafetySetup.BASE.toString(), "--seeds", "2", "--jobs", "2",
                 "--faults", "crash,reorder", "--max-faults", "4", "--out", dir.resolve("ok").toString()));
