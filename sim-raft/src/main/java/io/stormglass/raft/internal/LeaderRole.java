@@ -1,6 +1,7 @@
 package io.stormglass.raft.internal;
 
 import io.stormglass.raft.ProposalDroppedException;
+import io.stormglass.raft.RaftConfig;
 import io.stormglass.raft.ReadOnlyOption;
 import io.stormglass.raft.ReadState;
 import io.stormglass.raft.message.Message;
@@ -10,19 +11,53 @@ import io.stormglass.raft.message.MsgProp;
 import io.stormglass.raft.message.MsgReadIndex;
 import io.stormglass.raft.message.MsgReadIndexResp;
 import io.stormglass.raft.message.MsgSnapStatus;
+import io.stormglass.raft.message.MsgTimeoutNow;
 import io.stormglass.raft.message.MsgTransferLeader;
 import io.stormglass.raft.message.MsgUnreachable;
 import io.stormglass.raft.quorum.VoteResult;
+import io.stormglass.raft.storage.EntryLists;
 import io.stormglass.raft.tracker.Progress;
 import io.stormglass.raft.tracker.ProgressState;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Leader rules (§5.3, §5.4.2, §7, thesis §3.10, §6.2, §6.4). */
+/**
+ * Leader rules (§5.3, §5.4.2, §7, thesis §3.10, §6.2, §6.4), and the state that only a leader has.
+ * One instance per leadership: a new leader starts with no pending reads, no lease, no transfer and
+ * an empty proposal budget, and all of it dies with the leadership (an acknowledgement in a later
+ * term proves nothing about this one, thesis §6.4). The progress of each follower lives in the
+ * core's tracker, which is rebuilt on every role change, as in etcd-io/raft.
+ */
 final class LeaderRole implements Role {
-    static final LeaderRole INSTANCE = new LeaderRole();
+    private final ReadOnly readOnly;
+    private final LeaderLease lease;
+    /** ReadIndex requests received before an entry of this term was committed (§8); served once one is. */
+    private final List<MsgReadIndex> pendingReadIndex = new ArrayList<>();
+    /** The member leadership is being handed to (thesis §3.10), or {@link Message#NONE}. */
+    private long transferee = Message.NONE;
+    /** Payload bytes proposed and not yet applied (etcd's {@code uncommittedSize}). */
+    private long uncommittedBytes;
+    private int heartbeatElapsed;
 
-    private LeaderRole() {
+    LeaderRole(RaftConfig config) {
+        this.readOnly = new ReadOnly(config.readOnlyOption());
+        this.lease = new LeaderLease(config.leaseTicks());
+    }
+
+    /** The member this leader is handing leadership to, or {@link Message#NONE}. */
+    long transferee() {
+        return transferee;
+    }
+
+    /** Whether this leader's read lease covers tick {@code nowTick} (thesis §6.4.1). */
+    boolean leaseCovers(RaftCore r, long nowTick) {
+        return lease.covers(r.tracker.voters(), r.id, nowTick);
+    }
+
+    /** Releases the payload bytes of applied entries from the proposal budget. */
+    void reduceUncommittedSize(long payloadBytes) {
+        uncommittedBytes = Math.max(0, uncommittedBytes - payloadBytes);
     }
 
     /**
@@ -30,24 +65,41 @@ final class LeaderRole implements Role {
      * CheckQuorum test (thesis §6.2) and the abandonment of a transfer that did not finish in time
      * (thesis §3.10).
      */
-    static void tickHeartbeat(RaftCore r) {
-        r.heartbeatElapsed++;
+    void tick(RaftCore r) {
+        heartbeatElapsed++;
         r.electionElapsed++;
         if (r.electionElapsed >= r.config.electionTick()) {
             r.electionElapsed = 0;
             if (r.config.checkQuorum() && !checkQuorum(r)) {
                 return;
             }
-            r.abortLeaderTransfer();
+            transferee = Message.NONE;
         }
-        if (r.heartbeatElapsed >= r.config.heartbeatTick()) {
-            r.heartbeatElapsed = 0;
-            Replication.broadcastHeartbeat(r);
+        if (heartbeatElapsed >= r.config.heartbeatTick()) {
+            heartbeatElapsed = 0;
+            broadcastHeartbeat(r);
         }
     }
 
+    /**
+     * §5.2: heartbeats to every follower, carrying the newest pending ReadIndex context and the tick
+     * they were sent at (the start of the read lease they may renew, thesis §6.4.1).
+     */
+    private void broadcastHeartbeat(RaftCore r) {
+        Replication.broadcastHeartbeat(r, readOnly.lastPendingRequestContext());
+    }
+
+    /**
+     * Thesis §3.10: tells the transferee to campaign now. Its vote requests override the followers'
+     * promise not to vote (they carry the transfer flag), so this leader's read lease ends here.
+     */
+    private void sendTimeoutNow(RaftCore r, long to) {
+        lease.revoke();
+        r.send(new MsgTimeoutNow(r.id, to, r.term));
+    }
+
     /** Steps down if a quorum was not active during the last election timeout; returns whether still leader. */
-    private static boolean checkQuorum(RaftCore r) {
+    private boolean checkQuorum(RaftCore r) {
         boolean active = r.tracker.quorumActive();
         for (Map.Entry<Long, Progress> e : r.tracker.progress().entrySet()) {
             if (e.getKey() != r.id) {
@@ -99,7 +151,7 @@ final class LeaderRole implements Role {
         }
     }
 
-    private static void propose(RaftCore r, MsgProp p) {
+    private void propose(RaftCore r, MsgProp p) {
         if (p.entries().isEmpty()) {
             throw new IllegalArgumentException(r.id + " stepped empty MsgProp");
         }
@@ -107,11 +159,18 @@ final class LeaderRole implements Role {
             throw new ProposalDroppedException(ProposalDroppedException.Reason.NOT_A_MEMBER,
                     r.id + " is not a member of the configuration");
         }
-        if (r.leadTransferee != Message.NONE) {
+        if (transferee != Message.NONE) {
             // Thesis §3.10: stop accepting requests while transferring leadership.
             throw new ProposalDroppedException(ProposalDroppedException.Reason.TRANSFER_IN_PROGRESS,
-                    r.id + " is transferring leadership to " + r.leadTransferee);
+                    r.id + " is transferring leadership to " + transferee);
         }
+        long bytes = EntryLists.payloadBytes(p.entries());
+        long limit = r.config.maxUncommittedEntriesSize();
+        if (limit > 0 && uncommittedBytes > 0 && bytes > 0 && uncommittedBytes + bytes > limit) {
+            throw new ProposalDroppedException(ProposalDroppedException.Reason.UNCOMMITTED_SIZE_LIMIT,
+                    r.id + " uncommitted " + uncommittedBytes + " + " + bytes + " bytes > " + limit);
+        }
+        uncommittedBytes += bytes;
         Replication.appendEntries(r, p.entries());
         Replication.broadcastAppend(r);
     }
@@ -120,7 +179,7 @@ final class LeaderRole implements Role {
      * §5.3 reacts to a follower's answer: advance its match, or back off using the rejection hint;
      * §5.4.2 commit by quorum; thesis §3.10 complete a transfer once the transferee is up to date.
      */
-    private static void appendResponse(RaftCore r, MsgAppResp m, Progress pr) {
+    private void appendResponse(RaftCore r, MsgAppResp m, Progress pr) {
         pr.setRecentActive(true);
         if (m.reject()) {
             long nextProbe = m.rejectHint();
@@ -158,15 +217,15 @@ final class LeaderRole implements Role {
                 // keep sending
             }
         }
-        if (m.from() == r.leadTransferee && pr.match() == r.log.lastIndex()) {
-            Replication.sendTimeoutNow(r, m.from());
+        if (m.from() == transferee && pr.match() == r.log.lastIndex()) {
+            sendTimeoutNow(r, m.from());
         }
     }
 
-    private static void heartbeatResponse(RaftCore r, MsgHeartbeatResp m, Progress pr) {
+    private void heartbeatResponse(RaftCore r, MsgHeartbeatResp m, Progress pr) {
         pr.setRecentActive(true);
         pr.resumeFlow();
-        r.lease.acknowledged(m.from(), m.sentTick());
+        lease.acknowledged(m.from(), m.sentTick());
         if (pr.match() < r.log.lastIndex() || pr.state() == ProgressState.PROBE) {
             Replication.sendAppend(r, m.from(), true);
         }
@@ -174,11 +233,11 @@ final class LeaderRole implements Role {
         if (m.context().isEmpty()) {
             return;
         }
-        Map<Long, Boolean> acks = r.readOnly.recvAck(m.from(), m.context());
+        Map<Long, Boolean> acks = readOnly.recvAck(m.from(), m.context());
         if (acks == null || r.tracker.voters().voteResult(acks) != VoteResult.WON) {
             return;
         }
-        for (ReadOnly.Status s : r.readOnly.advance(m.context())) {
+        for (ReadOnly.Status s : readOnly.advance(m.context())) {
             respondToReadIndex(r, s.request(), s.index());
         }
     }
@@ -190,40 +249,40 @@ final class LeaderRole implements Role {
      * fall back to a ReadIndex round when it has lapsed (as sofa-jraft does), so a read is never refused
      * for want of a lease.
      */
-    private static void readIndex(RaftCore r, MsgReadIndex m) {
+    private void readIndex(RaftCore r, MsgReadIndex m) {
         if (r.tracker.isSingleton()) {
             respondToReadIndex(r, m, r.log.committed());
             return;
         }
         if (!Replication.committedEntryInCurrentTerm(r)) {
-            r.pendingReadIndexMessages.add(m);
+            pendingReadIndex.add(m);
             return;
         }
         serveReadIndex(r, m);
     }
 
-    private static void serveReadIndex(RaftCore r, MsgReadIndex m) {
-        if (r.readOnly.option() == ReadOnlyOption.LEASE_BASED && r.leaseValid()) {
+    private void serveReadIndex(RaftCore r, MsgReadIndex m) {
+        if (readOnly.option() == ReadOnlyOption.LEASE_BASED && leaseCovers(r, r.clockTicks())) {
             respondToReadIndex(r, m, r.log.committed());
             return;
         }
-        r.readOnly.addRequest(r.log.committed(), m);
-        r.readOnly.recvAck(r.id, m.context());
+        readOnly.addRequest(r.log.committed(), m);
+        readOnly.recvAck(r.id, m.context());
         Replication.broadcastHeartbeat(r, m.context());
     }
 
-    private static void releasePendingReadIndexMessages(RaftCore r) {
-        if (r.pendingReadIndexMessages.isEmpty() || !Replication.committedEntryInCurrentTerm(r)) {
+    private void releasePendingReadIndexMessages(RaftCore r) {
+        if (pendingReadIndex.isEmpty() || !Replication.committedEntryInCurrentTerm(r)) {
             return;
         }
-        List<Message> pending = List.copyOf(r.pendingReadIndexMessages);
-        r.pendingReadIndexMessages.clear();
-        for (Message m : pending) {
-            serveReadIndex(r, (MsgReadIndex) m);
+        List<MsgReadIndex> pending = List.copyOf(pendingReadIndex);
+        pendingReadIndex.clear();
+        for (MsgReadIndex m : pending) {
+            serveReadIndex(r, m);
         }
     }
 
-    private static void respondToReadIndex(RaftCore r, MsgReadIndex req, long index) {
+    private void respondToReadIndex(RaftCore r, MsgReadIndex req, long index) {
         // A request from the application (no sender) or from ourselves is answered locally.
         if (req.from() == Message.NONE || req.from() == r.id) {
             r.addReadState(new ReadState(index, req.context()));
@@ -233,23 +292,23 @@ final class LeaderRole implements Role {
     }
 
     /** Thesis §3.10: bring the transferee up to date, then tell it to campaign (TimeoutNow). */
-    private static void transferLeader(RaftCore r, long transferee, Progress pr) {
-        if (r.leadTransferee != Message.NONE) {
-            if (r.leadTransferee == transferee) {
+    private void transferLeader(RaftCore r, long to, Progress pr) {
+        if (transferee != Message.NONE) {
+            if (transferee == to) {
                 return;
             }
-            r.abortLeaderTransfer();
+            transferee = Message.NONE;
         }
-        if (transferee == r.id) {
+        if (to == r.id) {
             return;
         }
-        // The transfer must finish within one election timeout, or it is abandoned (tickHeartbeat).
+        // The transfer must finish within one election timeout, or it is abandoned (tick).
         r.electionElapsed = 0;
-        r.leadTransferee = transferee;
+        transferee = to;
         if (pr.match() == r.log.lastIndex()) {
-            Replication.sendTimeoutNow(r, transferee);
+            sendTimeoutNow(r, to);
         } else {
-            Replication.sendAppend(r, transferee, true);
+            Replication.sendAppend(r, to, true);
         }
     }
 }

@@ -43,8 +43,6 @@ public final class RaftCore {
     final RaftConfig config;
     final RaftLog log;
     final ProgressTracker tracker;
-    final ReadOnly readOnly;
-    final LeaderLease lease;
     private final RandomGenerator random;
 
     long term;
@@ -52,10 +50,7 @@ public final class RaftCore {
     long lead;
     StateRole state = StateRole.FOLLOWER;
     private Role role = FollowerRole.INSTANCE;
-    long leadTransferee;
-    long uncommittedBytes;
     int electionElapsed;
-    int heartbeatElapsed;
     private int randomizedElectionTimeout;
     private final TickClock clock = new TickClock();
     /**
@@ -68,7 +63,6 @@ public final class RaftCore {
     private final List<Message> msgs = new ArrayList<>();
     private final List<Message> msgsAfterAppend = new ArrayList<>();
     private final List<ReadState> readStates = new ArrayList<>();
-    final List<Message> pendingReadIndexMessages = new ArrayList<>();
 
     public RaftCore(RaftConfig config, Storage storage, RandomGenerator random) {
         this.id = config.id();
@@ -77,8 +71,6 @@ public final class RaftCore {
         this.log = new RaftLog(storage, config.maxCommittedSizePerReady());
         InitialState init = storage.initialState();
         this.tracker = new ProgressTracker(new MajorityConfig(init.voters()), config.maxInflightMsgs(), 0);
-        this.readOnly = new ReadOnly(config.readOnlyOption());
-        this.lease = new LeaderLease(config.leaseTicks());
         HardState hs = init.hardState();
         if (!hs.isEmpty()) {
             loadState(hs);
@@ -118,8 +110,9 @@ public final class RaftCore {
         return lead;
     }
 
+    /** The member a leader is handing leadership to, or {@link Message#NONE} (always for non-leaders). */
     public long leadTransferee() {
-        return leadTransferee;
+        return role instanceof LeaderRole leader ? leader.transferee() : Message.NONE;
     }
 
     public RaftLog log() {
@@ -158,7 +151,7 @@ public final class RaftCore {
 
     /** Whether this leader's read lease covers the present (thesis §6.4.1); false for non-leaders. */
     public boolean leaseValid() {
-        return state == StateRole.LEADER && lease.covers(tracker.voters(), id, clockTicks());
+        return role instanceof LeaderRole leader && leader.leaseCovers(this, clockTicks());
     }
 
     public List<Message> takeMessages() {
@@ -202,7 +195,9 @@ public final class RaftCore {
 
     /** Releases the payload bytes of applied entries from the uncommitted-size budget. */
     public void reduceUncommittedSize(long payloadBytes) {
-        uncommittedBytes = Math.max(0, uncommittedBytes - payloadBytes);
+        if (role instanceof LeaderRole leader) {
+            leader.reduceUncommittedSize(payloadBytes);
+        }
     }
 
     // ---- role transitions (§5.2) ----
@@ -214,9 +209,7 @@ public final class RaftCore {
         }
         lead = Message.NONE;
         electionElapsed = 0;
-        heartbeatElapsed = 0;
         randomizedElectionTimeout = config.electionTick() + random.nextInt(config.electionTick());
-        abortLeaderTransfer();
         tracker.resetVotes();
         long last = log.lastIndex();
         for (long voter : tracker.voters().voters()) {
@@ -226,18 +219,6 @@ public final class RaftCore {
             }
             tracker.reset(voter, p);
         }
-        uncommittedBytes = 0;
-        readOnlyReset();
-    }
-
-    /**
-     * Pending reads die with the role that accepted them: an acknowledgement in a later term proves
-     * nothing about the leadership at the time they were received (thesis §6.4).
-     */
-    private void readOnlyReset() {
-        pendingReadIndexMessages.clear();
-        readOnly.reset();
-        lease.reset();
     }
 
     void becomeFollower(long newTerm, long leader) {
@@ -273,23 +254,23 @@ public final class RaftCore {
         if (state == StateRole.FOLLOWER) {
             throw new IllegalStateException("invalid transition [follower -> leader]");
         }
-        role = LeaderRole.INSTANCE;
         reset(term);
+        // a new leadership: no pending reads, no lease, no transfer, an empty proposal budget (thesis §6.4)
+        role = new LeaderRole(config);
         lead = id;
         state = StateRole.LEADER;
         tracker.get(id).becomeReplicate();
         tracker.get(id).setRecentActive(true);
-        Replication.appendEntries(this, List.of(Entry.normal(0, 0, null)));
         // The no-op does not count against the proposal budget (etcd does the same).
-        uncommittedBytes = 0;
+        Replication.appendEntries(this, List.of(Entry.normal(0, 0, null)));
     }
 
     // ---- time (§5.2) ----
 
     public void tick() {
         clock.tick();
-        if (state == StateRole.LEADER) {
-            LeaderRole.tickHeartbeat(this);
+        if (role instanceof LeaderRole leader) {
+            leader.tick(this);
         } else {
             tickElection();
         }
@@ -387,9 +368,5 @@ public final class RaftCore {
     boolean inLease() {
         return lead != Message.NONE && electionElapsed < config.electionTick()
                 || keepsLeasePromiseAfterBoot && clock.ticked() < config.electionTick();
-    }
-
-    void abortLeaderTransfer() {
-        leadTransferee = Message.NONE;
     }
 }

@@ -24,7 +24,7 @@ final class Replication {
     /**
      * Appends proposals at the end of the leader's log in its term (§5.3 "the leader appends the
      * command to its log as a new entry"). The leader acknowledges them to itself only after they are
-     * persisted. Throws if the uncommitted budget would be exceeded.
+     * persisted. The leader checks its proposal budget before.
      */
     static void appendEntries(RaftCore r, List<Entry> proposed) {
         long last = r.log.lastIndex();
@@ -32,13 +32,6 @@ final class Replication {
         for (int i = 0; i < proposed.size(); i++) {
             ents.add(proposed.get(i).at(r.term, last + 1 + i));
         }
-        long bytes = EntryLists.payloadBytes(ents);
-        long limit = r.config.maxUncommittedEntriesSize();
-        if (limit > 0 && r.uncommittedBytes > 0 && bytes > 0 && r.uncommittedBytes + bytes > limit) {
-            throw new ProposalDroppedException(ProposalDroppedException.Reason.UNCOMMITTED_SIZE_LIMIT,
-                    r.id + " uncommitted " + r.uncommittedBytes + " + " + bytes + " bytes > " + limit);
-        }
-        r.uncommittedBytes += bytes;
         long li = r.log.append(ents);
         r.send(MsgAppResp.accept(r.id, r.id, r.term, li));
     }
@@ -102,13 +95,9 @@ final class Replication {
     }
 
     /**
-     * §5.2: heartbeats to every follower, carrying the newest pending ReadIndex context and the tick
-     * they were sent at (the start of the read lease they may renew, thesis §6.4.1).
+     * §5.2: heartbeats to every follower, carrying {@code context} (the newest pending ReadIndex round)
+     * and the tick they were sent at (the start of the read lease they may renew, thesis §6.4.1).
      */
-    static void broadcastHeartbeat(RaftCore r) {
-        broadcastHeartbeat(r, r.readOnly.lastPendingRequestContext());
-    }
-
     static void broadcastHeartbeat(RaftCore r, ByteString context) {
         for (long to : r.tracker.voters().voters()) {
             if (to != r.id) {
@@ -127,14 +116,5 @@ final class Replication {
     /** Whether the leader has committed an entry of its own term (needed before serving reads, §8). */
     static boolean committedEntryInCurrentTerm(RaftCore r) {
         return r.log.termOrZero(r.log.committed()) == r.term;
-    }
-
-    /**
-     * Thesis §3.10: tells the transferee to campaign now. Its vote requests override the followers'
-     * promise not to vote (they carry the transfer flag), so this leader's read lease ends here.
-     */
-    static void sendTimeoutNow(RaftCore r, long to) {
-        r.lease.revoke();
-        r.send(new MsgTimeoutNow(r.id, to, r.term));
     }
 }
