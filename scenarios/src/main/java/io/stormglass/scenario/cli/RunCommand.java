@@ -2,6 +2,7 @@ package io.stormglass.scenario.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stormglass.engine.event.Lockstep;
 import io.stormglass.raft.server.MemberObserver;
 import io.stormglass.report.output.OutputDestination;
 import io.stormglass.report.output.OutputKind;
@@ -11,6 +12,7 @@ import io.stormglass.scenario.model.Scenario;
 import io.stormglass.scenario.print.ScenarioPrinter;
 import io.stormglass.scenario.run.RunResult;
 import io.stormglass.scenario.run.Runner;
+import io.stormglass.scenario.run.SelfReconcile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--print-config", description = "print the seed and every resolved parameter before running")
     boolean printConfig;
 
+    @Option(names = "--self-reconcile", description = {"run the scenario twice in lockstep, write nothing, and compare the two event",
+        "streams; on the first difference print both events and exit 70 (a determinism bug)"})
+    boolean selfReconcile;
+
     @Mixin
     OutputOptions output;
 
@@ -62,6 +68,9 @@ final class RunCommand implements Callable<Integer> {
         if (noReport) {
             OutputSpec o = s.outputs();
             s = s.withOutputs(new OutputSpec(o.dir(), false, o.memberLogs(), o.history()));
+        }
+        if (selfReconcile) {
+            return reconcile(s);
         }
         OutputDestination dir = destination(s);
         String printed = ScenarioPrinter.print(s);
@@ -77,6 +86,21 @@ final class RunCommand implements Callable<Integer> {
             System.out.print(r.checks().describe());
         }
         return ExitCodes.forChecks(r.checks());
+    }
+
+    private static int reconcile(Scenario s) throws IOException {
+        System.err.printf(Locale.ROOT, "self-reconcile %s (seed %d): two runs in lockstep, compared event by event%n", s.name(), s.seed());
+        SelfReconcile.Outcome o = SelfReconcile.run(s, SelfReconcile.DEFAULT_SLICE_NANOS);
+        if (o.identical()) {
+            System.out.printf(Locale.ROOT, "self-reconcile: identical, %d events (fingerprint %s)%n", o.comparedEvents(), o.fingerprintA());
+            return ExitCodes.OK;
+        }
+        Lockstep.Divergence d = o.divergence().orElseThrow();
+        System.out.printf(Locale.ROOT, "self-reconcile: the runs diverge after %d identical events (a determinism bug in Stormglass)%n",
+                o.comparedEvents());
+        System.out.println("  run A: " + (d.a() == null ? "no further event" : d.a()));
+        System.out.println("  run B: " + (d.b() == null ? "no further event" : d.b()));
+        return ExitCodes.INTERNAL_ERROR;
     }
 
     /** Where the run goes: {@code --out}, else the scenario's {@code outputs.dir}, else {@code out/<scenario>-<seed>}. */

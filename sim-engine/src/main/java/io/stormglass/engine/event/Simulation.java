@@ -35,6 +35,7 @@ public final class Simulation implements Scheduler {
     private int slotsInUse;
     private int liveEvents;
 
+    private DispatchListener listener;
     private long nowNanos;
     private long nextSequence;
     private long dispatched;
@@ -170,6 +171,11 @@ public final class Simulation implements Scheduler {
         return liveEvents;
     }
 
+    /** Sets the one listener that sees every dispatched event from now on (null for none). */
+    public void setDispatchListener(DispatchListener listener) {
+        this.listener = listener;
+    }
+
     /** The fingerprint of every event dispatched so far. */
     public Fingerprint fingerprint() {
         return fingerprint;
@@ -182,6 +188,9 @@ public final class Simulation implements Scheduler {
         releaseSlot(slot);
         liveEvents--;
         nowNanos = time;
+        if (listener != null) {
+            listener.dispatched(dispatched, time, kind, key);
+        }
         dispatched++;
         fingerprint.fold(time, kind.stableHash(), key);
         try {
