@@ -20,9 +20,10 @@ import java.util.TreeMap;
  * @param eventsDispatched       events the simulation dispatched
  * @param scenarioYaml           the scenario as resolved and run, as YAML text
  * @param reproduceCommand       the exact command line that replays the run
- * @param settings               resolved settings shown in the report, such as {@code heartbeat-interval=100ms},
- *                               {@code election-timeout=1000ms}, {@code disk/n1=ceph-rbd}; sorted by key.
- *                               Durations use units ({@code ns, us, ms, s, m, h}).
+ * @param timeouts               the members' heartbeat interval and election timeout
+ * @param settings               further resolved settings shown in the report as text, such as
+ *                               {@code disk/n1=ceph-rbd}; sorted by key. Display only: the report reads
+ *                               no number from them
  * @param memberIds              member ids (1-based), each shown as {@code n<id>}
  * @param walDevices             the block device holding each member's WAL, by member id, as named in the
  *                               {@code device} label of disk metrics; may be empty (then a device whose
@@ -40,19 +41,16 @@ public record RunRecord(
         long eventsDispatched,
         String scenarioYaml,
         String reproduceCommand,
+        RaftTimeouts timeouts,
         SortedMap<String, String> settings,
         List<Integer> memberIds,
         SortedMap<Integer, String> walDevices,
         Recorder recorder) {
 
-    /** Setting key of the heartbeat interval (etcd's flag name). */
-    public static final String HEARTBEAT_INTERVAL = "heartbeat-interval";
-    /** Setting key of the election timeout (etcd's flag name). */
-    public static final String ELECTION_TIMEOUT = "election-timeout";
-
     public RunRecord {
         Objects.requireNonNull(scenarioName, "scenarioName");
         Objects.requireNonNull(recorder, "recorder");
+        Objects.requireNonNull(timeouts, "timeouts");
         description = description == null ? "" : description;
         fingerprintHex = fingerprintHex == null ? "" : fingerprintHex;
         scenarioYaml = scenarioYaml == null ? "" : scenarioYaml;

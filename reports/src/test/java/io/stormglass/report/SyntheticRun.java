@@ -102,7 +102,7 @@ final class SyntheticRun {
         at(done, () -> {
             recorder.latency(fsyncId(oldLeader)).record((long) (fsyncS * S));
             append(new TimelineEvent.WarningLogged(now(), oldLeader, SLOW_FDATASYNC,
-                    Map.of("took", fsyncS + "s", "expected-duration", "1s")));
+                    Map.of("took", fsyncS + "s", "expected-duration", "1s"), (long) (fsyncS * S)));
             append(new TimelineEvent.WarningLogged(now(), oldLeader, HEARTBEAT_WARNING,
                     Map.of("expected-duration", "200ms")));
             recorder.counter(MetricId.of("etcd_server_heartbeat_send_failures_total", "member", "n" + oldLeader))
@@ -192,12 +192,11 @@ final class SyntheticRun {
         sim.runUntil(end);
         recorder.closePartialWindow();
         TreeMap<String, String> settings = new TreeMap<>();
-        settings.put(RunRecord.HEARTBEAT_INTERVAL, "100ms");
-        settings.put(RunRecord.ELECTION_TIMEOUT, "1000ms");
         settings.put("disk/n1", "ceph-rbd iops-limit=1000");
         return new RunRecord("synthetic-incident", "A synthetic leader-flapping run <for tests>.", 42,
                 "0123456789abcdef", end, 1.25, sim.dispatchedEvents(), yaml,
-                "./stormglass run scenarios/synthetic.yaml --seed 42", settings, ids, devices, recorder);
+                "./stormglass run scenarios/synthetic.yaml --seed 42",
+                new RaftTimeouts(100_000_000L, 1_000_000_000L), settings, ids, devices, recorder);
     }
 
     /** One second of steady traffic: fsyncs, disk busy time by issuer, client requests. */

@@ -78,6 +78,9 @@ public final class EventsJsonl {
             o.put("message", w.message());
             ObjectNode fields = o.putObject("fields");
             w.fields().forEach(fields::put);
+            if (w.durationNanos() != TimelineEvent.WarningLogged.NO_DURATION) {
+                o.put("duration_ns", w.durationNanos());
+            }
         } else if (event instanceof TimelineEvent.FaultChanged f) {
             o.put("target", f.target());
             o.put("description", f.description());
@@ -126,7 +129,8 @@ public final class EventsJsonl {
             case "warning" -> {
                 TreeMap<String, String> fields = new TreeMap<>();
                 o.get("fields").fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().asText()));
-                yield new TimelineEvent.WarningLogged(t, node(o.get("member")), o.get("message").asText(), fields);
+                long duration = o.has("duration_ns") ? o.get("duration_ns").asLong() : TimelineEvent.WarningLogged.NO_DURATION;
+                yield new TimelineEvent.WarningLogged(t, node(o.get("member")), o.get("message").asText(), fields, duration);
             }
             case "fault" -> new TimelineEvent.FaultChanged(t, o.get("target").asText(),
                     o.get("description").asText(), o.get("active").asBoolean());

@@ -6,6 +6,7 @@ import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.raft.client.ClientConfig;
 import io.stormglass.raft.client.History;
 import io.stormglass.raft.client.KvClient;
+import io.stormglass.report.RaftTimeouts;
 import io.stormglass.report.RunRecord;
 import io.stormglass.scenario.check.CheckReport;
 import io.stormglass.scenario.check.RunChecks;
@@ -271,8 +272,6 @@ public final class RunSession implements AutoCloseable {
     private RunRecord record(String fingerprint, double wallSeconds) {
         Scenario s = scenario;
         SortedMap<String, String> settings = new TreeMap<>();
-        settings.put(RunRecord.HEARTBEAT_INTERVAL, Units.formatDuration(s.cluster().raft().heartbeatIntervalNanos()));
-        settings.put(RunRecord.ELECTION_TIMEOUT, Units.formatDuration(s.cluster().raft().electionTimeoutNanos()));
         settings.put("pre-vote", Boolean.toString(s.cluster().raft().preVote()));
         settings.put("cluster-size", Integer.toString(s.cluster().size()));
         settings.put("duration", Units.formatDuration(s.durationNanos()));
@@ -284,6 +283,11 @@ public final class RunSession implements AutoCloseable {
             settings.put("n" + m.id() + " wal-disk", m.walDevice() + " (" + s.devices().get(m.walDevice()).disk().model() + ")");
         }
         return new RunRecord(s.name(), s.description(), s.seed(), fingerprint, s.durationNanos(), wallSeconds,
-                sim.dispatchedEvents(), options.scenarioText(), options.reproduceCommand(), settings, ids, walDevices, recorder);
+                sim.dispatchedEvents(), options.scenarioText(), options.reproduceCommand(), timeouts(s), settings, ids, walDevices, recorder);
+    }
+
+    /** The members' Raft timers as the report reads them. */
+    public static RaftTimeouts timeouts(Scenario s) {
+        return new RaftTimeouts(s.cluster().raft().heartbeatIntervalNanos(), s.cluster().raft().electionTimeoutNanos());
     }
 }

@@ -7,8 +7,8 @@ import io.stormglass.scenario.failover.FailoverTrial;
 import io.stormglass.scenario.model.MemberSpec;
 import io.stormglass.scenario.model.Scenario;
 import io.stormglass.scenario.run.RunResult;
+import io.stormglass.scenario.run.RunSession;
 import io.stormglass.scenario.run.Runner;
-import io.stormglass.scenario.units.Units;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,12 +47,10 @@ final class RunMeasurer {
                 f.getP99Nanos() / 1e6, f.walFsyncMaxNanos() / 1e6, f.slowestPairRttNanos() / 1e6, failover);
     }
 
-    /** The run as the reports module sees it (settings it reads: the election timeout). */
+    /** The run as the reports module sees it (it reads the timeouts; no settings to show). */
     static RunRecord record(RunResult r) {
         Scenario s = r.scenario();
         SortedMap<String, String> settings = new TreeMap<>();
-        settings.put(RunRecord.HEARTBEAT_INTERVAL, Units.formatDuration(s.cluster().raft().heartbeatIntervalNanos()));
-        settings.put(RunRecord.ELECTION_TIMEOUT, Units.formatDuration(s.cluster().raft().electionTimeoutNanos()));
         List<Integer> ids = new ArrayList<>();
         SortedMap<Integer, String> wal = new TreeMap<>();
         for (MemberSpec m : s.cluster().members()) {
@@ -60,6 +58,6 @@ final class RunMeasurer {
             wal.put(m.id(), m.walDevice());
         }
         return new RunRecord(s.name(), s.description(), s.seed(), r.fingerprint(), s.durationNanos(), r.wallSeconds(),
-                r.events(), "", "", settings, ids, wal, r.recorder());
+                r.events(), "", "", RunSession.timeouts(s), settings, ids, wal, r.recorder());
     }
 }

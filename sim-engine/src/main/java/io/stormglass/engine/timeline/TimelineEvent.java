@@ -54,15 +54,28 @@ public sealed interface TimelineEvent {
         }
     }
 
-    /** A member logged a warning, with etcd's message text and fields. */
-    record WarningLogged(long timeNanos, int node, String message, SortedMap<String, String> fields)
+    /**
+     * A member logged a warning, with etcd's message text and fields (as they appear in its log).
+     *
+     * @param durationNanos the duration the warning is about, as a number (the {@code took} of
+     *                      {@code slow fdatasync}, the {@code time spent} of {@code request stats}...),
+     *                      or {@link #NO_DURATION}: readers use it instead of parsing the text field
+     */
+    record WarningLogged(long timeNanos, int node, String message, SortedMap<String, String> fields, long durationNanos)
             implements TimelineEvent {
+        /** The warning is not about a duration. */
+        public static final long NO_DURATION = -1;
+
         public WarningLogged {
             fields = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(fields));
         }
 
+        public WarningLogged(long timeNanos, int node, String message, Map<String, String> fields, long durationNanos) {
+            this(timeNanos, node, message, new TreeMap<>(fields), durationNanos);
+        }
+
         public WarningLogged(long timeNanos, int node, String message, Map<String, String> fields) {
-            this(timeNanos, node, message, new TreeMap<>(fields));
+            this(timeNanos, node, message, new TreeMap<>(fields), NO_DURATION);
         }
 
         @Override

@@ -57,8 +57,7 @@ public record Findings(List<String> statements, List<String> changes) {
             return "No member became leader during the run: the cluster never accepted writes.";
         }
         List<LeaderChange> changes = s.changes();
-        String timeout = "the election timeout (" + Durations.human(s.electionTimeoutNanos())
-                + (s.electionTimeoutSet() ? "" : ", etcd's default") + ")";
+        String timeout = "the election timeout (" + Durations.human(s.electionTimeoutNanos()) + ")";
         if (changes.isEmpty()) {
             RoleSpan first = s.lanes().leaderships().get(0);
             return "One leader for the whole run: n" + first.member() + ", elected at " + seconds(first.startNanos())

@@ -49,9 +49,8 @@ public final class LeaderChanges {
             if (e instanceof TimelineEvent.NodeCrashed c) {
                 crashes.computeIfAbsent(c.node(), k -> new TreeMap<>()).put(c.timeNanos(), true);
             } else if (e instanceof TimelineEvent.WarningLogged w && w.message().equals(SLOW_FDATASYNC)
-                    && w.fields().containsKey("took")) {
-                long took = Durations.parseOr(w.fields().get("took"), 0);
-                slowSyncs.computeIfAbsent(w.node(), k -> new TreeMap<>()).merge(w.timeNanos(), took, Math::max);
+                    && w.durationNanos() != TimelineEvent.WarningLogged.NO_DURATION) {
+                slowSyncs.computeIfAbsent(w.node(), k -> new TreeMap<>()).merge(w.timeNanos(), w.durationNanos(), Math::max);
             }
         }
     }

@@ -14,8 +14,7 @@ import java.util.TreeMap;
 /**
  * The figures of a run's summary table, all from recorded data.
  *
- * @param electionTimeoutNanos the election timeout the analysis used (setting, or etcd's 1000 ms default)
- * @param electionTimeoutSet   whether the run's settings named it
+ * @param electionTimeoutNanos the members' election timeout, which the analysis measures gaps against
  * @param leaderships          leaders elected over the run (the first included)
  * @param changes              every leader change after the first leader, with its evidence
  * @param availability         time with no leader known to a majority
@@ -28,21 +27,17 @@ import java.util.TreeMap;
  * @param preVotes             pre-vote campaigns started
  * @param lanes                each member's roles over time
  */
-public record RunSummary(long electionTimeoutNanos, boolean electionTimeoutSet, int leaderships,
+public record RunSummary(long electionTimeoutNanos, int leaderships,
                          List<LeaderChange> changes, Availability availability,
                          SortedMap<String, LatencyStats> requests, SortedMap<String, LatencyStats> fsync,
                          SortedMap<String, SortedMap<String, Long>> warnings, SortedMap<String, Long> clientErrors,
                          SortedMap<String, Long> heartbeatFailures, long elections, long preVotes,
                          RoleLanes lanes) {
 
-    /** etcd's default election timeout, used when a run does not name one. */
-    public static final long DEFAULT_ELECTION_TIMEOUT_NANOS = 1_000_000_000L;
-
     public static RunSummary of(RunRecord run) {
         RecordingView view = new RecordingView(run.recorder(), run.simulatedDurationNanos());
         List<TimelineEvent> events = run.recorder().timeline().events();
-        String et = run.settings().get(RunRecord.ELECTION_TIMEOUT);
-        long timeout = Durations.parseOr(et, DEFAULT_ELECTION_TIMEOUT_NANOS);
+        long timeout = run.timeouts().electionTimeoutNanos();
         RoleLanes lanes = RoleLanes.of(events, run.memberIds(), run.simulatedDurationNanos());
         List<Integer> members = List.copyOf(lanes.lanes().keySet());
         List<LeaderChange> changes = new LeaderChanges(view, events, run.walDevices(), timeout).analyse(lanes);
@@ -61,7 +56,7 @@ public record RunSummary(long electionTimeoutNanos, boolean electionTimeoutSet, 
                 }
             }
         }
-        return new RunSummary(timeout, et != null && Durations.parseOr(et, -1) >= 0, lanes.leaderships().size(),
+        return new RunSummary(timeout, lanes.leaderships().size(),
                 List.copyOf(changes), Availability.of(events, members, run.simulatedDurationNanos()),
                 latencies(view, Metric.CLIENT_REQUEST_DURATION, Label.OP),
                 latencies(view, Metric.WAL_FSYNC_DURATION, Label.MEMBER),

@@ -123,8 +123,7 @@ public final class HtmlReport {
         cluster.add(List.of("unavailability: no leader known to a majority (s)", seconds(a.unavailableNanos())));
         cluster.add(List.of("of which the initial election (s)", seconds(a.initialNanos())));
         cluster.add(List.of("elections started / pre-vote campaigns", s.elections() + " / " + s.preVotes()));
-        cluster.add(List.of("election timeout used for the findings", Durations.human(s.electionTimeoutNanos())
-                + (s.electionTimeoutSet() ? "" : " (etcd default; not in settings)")));
+        cluster.add(List.of("election timeout used for the findings", Durations.human(s.electionTimeoutNanos())));
         m.el("h3", "Cluster").table(List.of("figure", "value"), cluster, false, true);
 
         List<List<String>> ops = new ArrayList<>();
@@ -182,6 +181,8 @@ public final class HtmlReport {
     private static void settings(Markup m, RunRecord run) {
         m.raw("\n<h2 id=\"settings\">Settings</h2>\n");
         SortedMap<String, String> all = new TreeMap<>(run.settings());
+        all.put("heartbeat-interval", Durations.human(run.timeouts().heartbeatIntervalNanos()));
+        all.put("election-timeout", Durations.human(run.timeouts().electionTimeoutNanos()));
         run.walDevices().forEach((member, device) -> all.putIfAbsent("wal-device/" + RunRecord.member(member), device));
         List<List<String>> rows = new ArrayList<>();
         all.forEach((k, v) -> rows.add(List.of(k, v)));

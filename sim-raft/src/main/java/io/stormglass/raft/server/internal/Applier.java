@@ -125,7 +125,7 @@ final class Applier {
             backend.recordChange(e.data().length);
             onLeaseChange(proposal.command(), result);
             if (tookNanos > MemberConfig.SLOW_APPLY_NANOS) {
-                log.warn("apply request took too long",
+                log.warn("apply request took too long", tookNanos,
                         "took", GoDuration.format(tookNanos),
                         "expected-duration", GoDuration.format(MemberConfig.SLOW_APPLY_NANOS),
                         "prefix", "",

@@ -35,7 +35,7 @@ final class HeartbeatWatch {
         }
         long exceeded = detector.observe(msg.to(), nowNanos);
         if (exceeded > 0) {
-            log.warn("leader failed to send out heartbeat on time; took too long, leader is overloaded likely from slow disk",
+            log.warn("leader failed to send out heartbeat on time; took too long, leader is overloaded likely from slow disk", exceeded,
                     "to", Long.toHexString(msg.to()),
                     "heartbeat-interval", GoDuration.format(heartbeatIntervalNanos),
                     "expected-duration", GoDuration.format(2 * heartbeatIntervalNanos),

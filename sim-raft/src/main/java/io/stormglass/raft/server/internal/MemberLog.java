@@ -33,8 +33,13 @@ public final class MemberLog {
     }
 
     public void warn(String msg, String... keyValues) {
+        warn(msg, TimelineEvent.WarningLogged.NO_DURATION, keyValues);
+    }
+
+    /** A warning about a duration: {@code durationNanos} also goes to the timeline as a number. */
+    public void warn(String msg, long durationNanos, String... keyValues) {
         Map<String, String> fields = write("warn", msg, keyValues);
-        timeline.append(new TimelineEvent.WarningLogged(clock.nowNanos(), member, msg, fields));
+        timeline.append(new TimelineEvent.WarningLogged(clock.nowNanos(), member, msg, fields, durationNanos));
     }
 
     private Map<String, String> write(String level, String msg, String... keyValues) {

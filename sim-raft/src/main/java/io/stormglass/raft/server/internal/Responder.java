@@ -27,7 +27,7 @@ final class Responder {
     void answer(long startNanos, String kind, int to, long requestId, Wire.ClientReply reply) {
         long took = scheduler.nowNanos() - startNanos;
         if (took > MemberConfig.SLOW_REQUEST_NANOS) {
-            log.warn("request stats", "time spent", GoDuration.format(took), "request type", kind,
+            log.warn("request stats", took, "time spent", GoDuration.format(took), "request type", kind,
                     "response", reply instanceof Wire.ClientReply.Error e ? "error: " + e.message() : "ok");
         }
         outbox.reply(to, requestId, reply);

@@ -19,7 +19,7 @@ final class WalFsyncWatch {
         metrics.walFsync.record(nanos);
         if (nanos > MemberConfig.SLOW_FDATASYNC_NANOS) {
             metrics.slowFdatasyncs.increment();
-            log.warn("slow fdatasync", "took", GoDuration.format(nanos),
+            log.warn("slow fdatasync", nanos, "took", GoDuration.format(nanos),
                     "expected-duration", GoDuration.format(MemberConfig.SLOW_FDATASYNC_NANOS));
         }
     }
