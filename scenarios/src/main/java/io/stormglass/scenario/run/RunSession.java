@@ -51,6 +51,7 @@ public final class RunSession implements AutoCloseable {
     private final RunChecks checks;
     private final FaultInjector injector;
     private final List<KvClient> probes = new ArrayList<>();
+    private final List<KvClient> clients = new ArrayList<>();
     private final List<FaultSpec> injected = new ArrayList<>();
     private String panic;
     private long lastProgressWall;
@@ -76,7 +77,6 @@ public final class RunSession implements AutoCloseable {
                 id -> outputs == null || !s.outputs().memberLogs() ? line -> { } : outputs.memberLog(id),
                 checks == null ? options.observer() : checks.observer(options.observer()), loadClients + candidates + probeClients);
         this.history = s.outputs().history() || (checks != null && s.checks().linearizability()) ? new History(2_000_000) : null;
-        List<KvClient> clients = new ArrayList<>();
         ClientConfig config = new ClientConfig(ids, s.client().requestTimeoutNanos(), s.client().attemptTimeoutNanos(),
                 s.client().retry(), s.client().maxRetries());
         for (int c = 0; c < loadClients + candidates + probeClients; c++) {
@@ -202,8 +202,10 @@ public final class RunSession implements AutoCloseable {
                     return 0L;
                 }, 0L);
             }
+            clients.forEach(KvClient::recordUnfinished);
             report = checks.report(history, panic, liveness, LivenessProbe.memberStates(cluster));
         }
+        clients.forEach(KvClient::recordUnfinished);
         recorder.closePartialWindow();
         double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
         String fingerprint = sim.fingerprint().hex();

@@ -49,6 +49,14 @@ class FaultScheduleExamplesTest {
         return run;
     }
 
+    /** A failure the properties found once, kept as a fixed schedule (the file's header tells the story). */
+    @Test
+    void aFollowerThatCrashesRightAfterInstallingASnapshotRecoversFromIt() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("src/test/resources/regressions/snapshot-install-then-crash.yaml"), List.of());
+        RunResult r = Runner.run(s, Runner.Options.inMemory());
+        assertTrue(r.checks().passed(), r.checks().describe());
+    }
+
     @Test
     void aRunBuiltOneFaultAtATimeReplaysFromItsPrintedScenario(@TempDir Path dir) throws Exception {
         ScheduledRun run = stepByStep(THREE, EVERY_KIND);

@@ -42,7 +42,12 @@ public final class KvClient {
     private final SimRandom random;
     private final Recorder recorder;
     private final History history;
+    /** Not an etcd error: the run ended before the call was answered (its outcome is unknown). */
+    static final String UNFINISHED = "unfinished: the run ended first";
     private final Map<Long, Call> inFlight = new TreeMap<>();
+    /** Calls started and not finished, by start order: what {@link #recordUnfinished()} records. */
+    private final Map<Long, Call> unfinished = new TreeMap<>();
+    private long nextCallSeq;
     /** Metric handles by operation or error text, resolved once per client. */
     private final Map<String, io.stormglass.engine.metrics.Counter> requestCounters = new TreeMap<>();
     private final Map<String, io.stormglass.engine.metrics.LatencyRecorder> latencies = new TreeMap<>();
@@ -127,6 +132,7 @@ public final class KvClient {
         long deadlineHandle;
         long attemptHandle = Scheduler.NO_EVENT;
         long requestId;
+        long callSeq;
         int attempts;
         boolean finished;
 
@@ -145,6 +151,8 @@ public final class KvClient {
 
     private void start(String opName, Wire.ClientOp op, Recordable recordable, Consumer<ClientResult> done) {
         Call call = new Call(opName, op, recordable, done);
+        call.callSeq = ++nextCallSeq;
+        unfinished.put(call.callSeq, call);
         call.deadlineHandle = scheduler.schedule(config.requestTimeoutNanos(), DEADLINE, nodeId,
                 () -> finish(call, null, EtcdErrors.DEADLINE_EXCEEDED));
         send(call);
@@ -196,6 +204,25 @@ public final class KvClient {
         }
     }
 
+    /**
+     * The run ends while calls are still out (a member's panic stopped it, or its clock ran out): each
+     * goes into the history as invoked and never answered, so a write that may yet have been applied
+     * is one the linearizability checker may place anywhere after its invocation, never a write that
+     * was not made. Call once, when the simulation has stopped.
+     */
+    public void recordUnfinished() {
+        if (history == null) {
+            return;
+        }
+        long now = scheduler.nowNanos();
+        for (Call call : unfinished.values()) {
+            if (call.recordable != null) {
+                history.add(toOperation(call, null, UNFINISHED, now));
+            }
+        }
+        unfinished.clear();
+    }
+
     private void nextEndpoint() {
         endpointIndex = (endpointIndex + 1) % config.endpoints().size();
     }
@@ -205,6 +232,7 @@ public final class KvClient {
             return;
         }
         call.finished = true;
+        unfinished.remove(call.callSeq);
         inFlight.remove(call.requestId);
         scheduler.cancel(call.deadlineHandle);
         scheduler.cancel(call.attemptHandle);

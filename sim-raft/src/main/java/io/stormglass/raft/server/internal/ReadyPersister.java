@@ -13,7 +13,7 @@ import io.stormglass.raft.wal.Wal;
 /**
  * Duty 1 of a {@link Ready} (§5.2, §5.4: a member must not answer before its state is durable):
  * {@link #persist} saves an incoming snapshot (the file, then its WAL marker) and then the entries and
- * hard state to the WAL, with an fdatasync when the Ready must sync; {@link #stored} makes the same
+ * hard state to the WAL, with an fdatasync when the Ready must sync or installs a snapshot; {@link #stored} makes the same
  * state visible in the Raft storage once that completed.
  */
 final class ReadyPersister {
@@ -35,7 +35,12 @@ final class ReadyPersister {
     Completion<IoStatus> persist(Ready rd) {
         Completion<IoStatus> done = new Completion<>();
         HardState state = rd.hardState() == null ? HardState.EMPTY : rd.hardState();
-        Runnable saveEntries = () -> wal.save(state, rd.entries(), rd.mustSync(),
+        // A Ready that installs a snapshot must also sync its hard state, whatever mustSync says: recovery
+        // trusts a WAL snapshot marker only up to the durable commit index (etcd's ValidSnapshotEntries),
+        // so an unsynced commit would let a crash fall back to an older snapshot while the leader already
+        // counts this member at the new index ("tocommit(107) is out of range [lastIndex(84)]", etcd #10219).
+        boolean sync = rd.mustSync() || rd.snapshot() != null;
+        Runnable saveEntries = () -> wal.save(state, rd.entries(), sync,
                 r -> done.complete(r.status()));
         if (rd.snapshot() == null) {
             saveEntries.run();
