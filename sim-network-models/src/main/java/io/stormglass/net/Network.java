@@ -6,7 +6,7 @@ import io.stormglass.engine.net.MessageHandler;
 import io.stormglass.engine.net.MessageTraits;
 import io.stormglass.engine.net.Transport;
 import io.stormglass.engine.random.RandomStreams;
-import io.stormglass.net.internal.Wire;
+import io.stormglass.net.internal.LinkFabric;
 import io.stormglass.net.partition.ActiveFaults;
 import io.stormglass.net.partition.FaultSchedule;
 import java.util.Map;
@@ -48,7 +48,7 @@ public final class Network<M> implements Transport<M> {
     private final NetworkOptions options;
     private final ActiveFaults faults;
     private final FaultSchedule faultSchedule;
-    private final Wire<M> wire;
+    private final LinkFabric<M> fabric;
 
     private Network(Builder<M> b) {
         this.traits = b.traits;
@@ -58,7 +58,7 @@ public final class Network<M> implements Transport<M> {
         this.faultSchedule = new FaultSchedule(b.scheduler, b.recorder.timeline(), faults);
         Map<Integer, Long> nicOverrides = new TreeMap<>(b.nicBandwidth);
         long nicDefault = b.options.nicBandwidthBitsPerSecond();
-        this.wire = new Wire<>(b.scheduler, b.streams, b.recorder, b.topology, b.options.connections(),
+        this.fabric = new LinkFabric<>(b.scheduler, b.streams, b.recorder, b.topology, b.options.connections(),
                 node -> nicOverrides.getOrDefault(node, nicDefault), faults);
     }
 
@@ -69,20 +69,20 @@ public final class Network<M> implements Transport<M> {
     @Override
     public void send(int fromNode, int toNode, M message) {
         if (fromNode == toNode) {
-            wire.loopback(fromNode, message);
+            fabric.loopback(fromNode, message);
             return;
         }
-        wire.send(fromNode, toNode, message, traits.sizeBytes(message), traits.trafficClass(message));
+        fabric.send(fromNode, toNode, message, traits.sizeBytes(message), traits.trafficClass(message));
     }
 
     @Override
     public void register(int node, MessageHandler<M> handler) {
-        wire.register(node, handler);
+        fabric.register(node, handler);
     }
 
     @Override
     public void unregister(int node) {
-        wire.unregister(node);
+        fabric.unregister(node);
     }
 
     /** The faults active now; switch them through {@link #faultSchedule()} so the timeline shows them. */
@@ -105,12 +105,12 @@ public final class Network<M> implements Transport<M> {
 
     /** Messages handed to a handler so far (loopback excluded). */
     public long deliveredMessages() {
-        return wire.deliveredMessages();
+        return fabric.deliveredMessages();
     }
 
     /** Messages dropped so far for any reason. */
     public long droppedMessages() {
-        return wire.droppedMessages();
+        return fabric.droppedMessages();
     }
 
     /** Builds a {@link Network}. */

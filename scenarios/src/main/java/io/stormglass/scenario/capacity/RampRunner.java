@@ -1,7 +1,7 @@
 package io.stormglass.scenario.capacity;
 
-import io.stormglass.disk.check.DiskCheck;
-import io.stormglass.disk.check.DiskCheckResult;
+import io.stormglass.disk.fio.DiskCheck;
+import io.stormglass.disk.fio.DiskCheckResult;
 import io.stormglass.disk.neighbour.NeighbourSpec;
 import io.stormglass.report.capacity.CapacityStep;
 import io.stormglass.report.capacity.DiskVerdict;

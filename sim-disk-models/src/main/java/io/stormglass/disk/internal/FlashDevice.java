@@ -33,7 +33,7 @@ public final class FlashDevice extends MeteredDevice {
     }
 
     @Override
-    protected void serve(IoRequest request, Completion done) {
+    protected void serve(IoRequest request, ServiceDone done) {
         queue.add(now -> switch (request.op()) {
             case READ -> jitter.apply(timing.readNanos()) + transferNanos(request.lengthBytes());
             case WRITE -> jitter.apply(timing.writeNanos()) + transferNanos(request.lengthBytes());

@@ -14,9 +14,9 @@ import io.stormglass.engine.storage.IoStatus;
  * complete each request exactly once from a later event, never inline.
  */
 public abstract class MeteredDevice implements BlockDevice {
-    /** How a model reports that a request finished. */
+    /** How a model reports that it finished serving a request (the engine's {@code exec.Completion} is a different idea: a value a task waits for). */
     @FunctionalInterface
-    public interface Completion {
+    public interface ServiceDone {
         void complete(IoStatus status);
     }
 
@@ -51,5 +51,5 @@ public abstract class MeteredDevice implements BlockDevice {
     }
 
     /** Serves one request; call {@code done} once, from a later event. */
-    protected abstract void serve(IoRequest request, Completion done);
+    protected abstract void serve(IoRequest request, ServiceDone done);
 }

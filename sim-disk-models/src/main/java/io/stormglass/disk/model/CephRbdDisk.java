@@ -57,7 +57,7 @@ public final class CephRbdDisk extends MeteredDevice {
         }
     }
 
-    private record PendingFlush(long barrierSeq, Completion done) {
+    private record PendingFlush(long barrierSeq, ServiceDone done) {
     }
 
     private final CephCluster cluster;
@@ -92,7 +92,7 @@ public final class CephRbdDisk extends MeteredDevice {
     }
 
     @Override
-    protected void serve(IoRequest r, Completion done) {
+    protected void serve(IoRequest r, ServiceDone done) {
         long seq = 0;
         if (r.op() == IoOp.WRITE) {
             seq = ++lastWriteSeq;

@@ -92,7 +92,7 @@ public final class CloudBlockDisk extends MeteredDevice {
     }
 
     @Override
-    protected void serve(IoRequest r, Completion done) {
+    protected void serve(IoRequest r, ServiceDone done) {
         long medianMicros = switch (r.op()) {
             case READ -> options.readLatencyMicros();
             case WRITE -> options.writeLatencyMicros();

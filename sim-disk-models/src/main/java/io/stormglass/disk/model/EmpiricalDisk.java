@@ -59,7 +59,7 @@ public final class EmpiricalDisk extends MeteredDevice {
     }
 
     @Override
-    protected void serve(IoRequest request, Completion done) {
+    protected void serve(IoRequest request, ServiceDone done) {
         QuantileCurve curve = switch (request.op()) {
             case READ -> options.readLatency();
             case WRITE -> options.writeLatency();

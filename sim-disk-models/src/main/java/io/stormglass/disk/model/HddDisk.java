@@ -99,7 +99,7 @@ public final class HddDisk extends MeteredDevice {
     }
 
     @Override
-    protected void serve(IoRequest request, Completion done) {
+    protected void serve(IoRequest request, ServiceDone done) {
         Runnable finished = () -> {
             done.complete(IoStatus.OK);
             destageIfIdle();

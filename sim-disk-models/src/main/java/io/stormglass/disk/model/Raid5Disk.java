@@ -62,7 +62,7 @@ public final class Raid5Disk extends MeteredDevice {
         }
     }
 
-    private record CachedWrite(IoRequest request, Completion done) {
+    private record CachedWrite(IoRequest request, ServiceDone done) {
     }
 
     private final Options options;
@@ -96,7 +96,7 @@ public final class Raid5Disk extends MeteredDevice {
     }
 
     @Override
-    protected void serve(IoRequest request, Completion done) {
+    protected void serve(IoRequest request, ServiceDone done) {
         switch (request.op()) {
             case READ -> read(request, done::complete);
             case FLUSH -> {
@@ -139,7 +139,7 @@ public final class Raid5Disk extends MeteredDevice {
         }
     }
 
-    private void acknowledgeLater(Completion done, IoStatus status) {
+    private void acknowledgeLater(ServiceDone done, IoStatus status) {
         scheduler.schedule(options.controllerLatencyMicros() * 1000, ACK, key, () -> done.complete(status));
     }
 

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stormglass.disk.Rig;
-import io.stormglass.disk.check.DiskCheck;
-import io.stormglass.disk.check.DiskCheckResult;
+import io.stormglass.disk.fio.DiskCheck;
+import io.stormglass.disk.fio.DiskCheckResult;
 import io.stormglass.engine.storage.BlockDevice;
 import io.stormglass.engine.storage.IoRequest;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.stormglass.disk.check;
+package io.stormglass.disk.fio;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.stormglass.disk.check;
+package io.stormglass.disk.fio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

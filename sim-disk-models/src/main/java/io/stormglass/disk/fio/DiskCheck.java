@@ -1,4 +1,4 @@
-package io.stormglass.disk.check;
+package io.stormglass.disk.fio;
 
 import io.stormglass.disk.DiskEnv;
 import io.stormglass.disk.DiskModels;

@@ -26,7 +26,7 @@ import java.util.function.IntToLongFunction;
  * <p>Random streams, one pair per directed link so links never shift each other's draws:
  * {@code net/latency/n1->n2} and {@code net/faults/n1->n2}.
  */
-public final class Wire<M> implements ActiveFaults.Listener {
+public final class LinkFabric<M> implements ActiveFaults.Listener {
     /** Drop reasons, the {@code reason} label of {@code net_messages_dropped_total}. */
     public static final String DROP_PARTITION = "partition";
     public static final String DROP_LOSS = "loss";
@@ -50,7 +50,7 @@ public final class Wire<M> implements ActiveFaults.Listener {
     private long delivered;
     private long dropped;
 
-    public Wire(Scheduler scheduler, RandomStreams streams, Recorder recorder, Topology topology,
+    public LinkFabric(Scheduler scheduler, RandomStreams streams, Recorder recorder, Topology topology,
                 ConnectionMap connectionMap, IntToLongFunction nicBandwidth, ActiveFaults faults) {
         this.scheduler = scheduler;
         this.streams = streams;
