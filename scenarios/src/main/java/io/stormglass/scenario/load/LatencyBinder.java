@@ -58,7 +58,7 @@ final class LatencyBinder {
             case "uniform" -> new Uniform(required(m, "min"), required(m, "max"));
             case "normal" -> new TruncatedNormal(required(m, "mean"), required(m, "stddev"), ms(m, "min"), ms(m, "max"));
             case "lognormal" -> new LogNormal(required(m, "median"), required(m, "p99"));
-            case "pareto" -> new Pareto(required(m, "scale"), m.number("shape", 0, 0, 1000), ms(m, "cap"));
+            case "pareto" -> new Pareto(required(m, "scale"), shape(m), ms(m, "cap"));
             case "empirical" -> new Empirical(samples(m));
             default -> quantiles(m);
         }, null);
@@ -90,14 +90,34 @@ final class LatencyBinder {
         return ms(m, key);
     }
 
+    /** A Pareto shape above 0; an unreadable one stops the distribution from being built (its problem is recorded). */
+    private static double shape(MapReader m) {
+        int before = m.problems().count();
+        double shape = m.require("shape", "a number above 0, such as 1.5") ? m.number("shape", 0, 0, 1000) : 0;
+        if (m.problems().count() > before) {
+            throw new IllegalArgumentException(null, null);
+        }
+        if (!(shape > 0)) {
+            m.problem("shape", "must be above 0");
+            throw new IllegalArgumentException(null, null);
+        }
+        return shape;
+    }
+
     private static double ms(MapReader m, String key) {
         return m.durationNanos(key, 0) / 1e6;
     }
 
     private static double[] samples(MapReader m) {
+        int before = m.problems().count();
         List<YamlNode> items = m.list("samples");
         if (items.isEmpty()) {
-            m.problemHere("samples", "required: a list of measured latencies such as [0.2ms, 0.3ms]");
+            if (m.problems().count() == before && m.has("samples")) {
+                m.problem("samples", "expected at least one measured latency, such as [0.2ms, 0.3ms]");
+            } else if (m.problems().count() == before) {
+                m.problemHere("samples", "required: a list of measured latencies such as [0.2ms, 0.3ms]");
+            }
+            throw new IllegalArgumentException(null, null);
         }
         double[] out = new double[items.size()];
         for (int i = 0; i < items.size(); i++) {

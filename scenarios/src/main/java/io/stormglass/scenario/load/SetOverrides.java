@@ -1,5 +1,6 @@
 package io.stormglass.scenario.load;
 
+import io.stormglass.scenario.units.Quote;
 import io.stormglass.scenario.yaml.Location;
 import io.stormglass.scenario.yaml.Problems;
 import io.stormglass.scenario.yaml.ScenarioException;
@@ -36,7 +37,7 @@ final class SetOverrides {
             int eq = set.indexOf('=');
             String path = eq < 0 ? set : set.substring(0, eq).trim();
             if (eq <= 0 || !PATH.matcher(path).matches()) {
-                problems.add(at, "", "expected key.path=value (such as cluster.heartbeat-interval=50ms), got \"" + set + "\"");
+                problems.add(at, "", "expected key.path=value (such as cluster.heartbeat-interval=50ms), got " + Quote.of(set));
                 continue;
             }
             if (path.equals("extends")) {
