@@ -3,8 +3,7 @@ package io.stormglass.scenario.cli;
 import io.stormglass.raft.check.linearizability.CheckResult;
 import io.stormglass.raft.check.linearizability.LinearizabilityChecker;
 import io.stormglass.raft.check.linearizability.Operation;
-import io.stormglass.scenario.history.JepsenHistory;
-import io.stormglass.scenario.history.JsonlHistory;
+import io.stormglass.scenario.history.HistoryFiles;
 import io.stormglass.scenario.units.UnitException;
 import io.stormglass.scenario.units.Units;
 import java.io.IOException;
@@ -48,10 +47,7 @@ final class CheckHistoryCommand implements Callable<Integer> {
         } catch (UnitException e) {
             throw new UserInputException("--budget: " + e.getMessage());
         }
-        List<String> lines = readLines(file);
-        List<Operation> history = JepsenHistory.looksLikeJepsen(lines)
-                ? JepsenHistory.parse(file.toString(), lines)
-                : JsonlHistory.parse(file.toString(), lines);
+        List<Operation> history = HistoryFiles.read(file);
         if (model == Model.register) {
             history = history.stream().map(op -> new Operation(op.id(), op.client(), op.kind(), "register", op.value(),
                     op.expected(), op.casSucceeded(), op.invokeNanos(), op.completeNanos(), op.outcome())).toList();
@@ -80,17 +76,5 @@ final class CheckHistoryCommand implements Callable<Integer> {
             System.out.println("witness timeline: " + html);
         }
         return ExitCodes.NOT_LINEARIZABLE;
-    }
-
-    static List<String> readLines(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new UserInputException("cannot read " + file + ": no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new UserInputException("cannot read " + file + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new UserInputException("cannot read " + file + ": " + e.getMessage());
-        }
     }
 }
