@@ -41,6 +41,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new UserInputException("--jobs must be at least 1, got " + k);
         }
         Path dir = out == null ? Path.of("out", "sweep-" + sweep.name()) : out;
+        io.stormglass.scenario.sweep.SweepCsv.read(dir.resolve(SweepRunner.CSV), sweep.variedKeys()); // a damaged sweep.csv stops us here
         long start = System.nanoTime();
         System.err.printf(Locale.ROOT, "sweep %s: %d points × %d seeds on %d threads into %s%n", sweep.name(),
                 sweep.points().size(), sweep.seeds().size(), k, dir);
