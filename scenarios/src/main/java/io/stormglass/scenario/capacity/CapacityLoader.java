@@ -62,14 +62,7 @@ public final class CapacityLoader {
         double current = r.ratePerSecond("current-load", 0);
         double growth = r.fraction("monthly-growth", 0);
         YamlNode workload = section(r, "workload");
-        if (workload instanceof YamlNode.YamlMap w) {
-            for (String k : List.of("rate", "think-time")) {
-                if (w.entries().containsKey(k)) {
-                    problems.add(w.entries().get(k).keyLocation(), "workload." + k,
-                            "set by the ramp: a capacity study offers open-loop load at each step's rate");
-                }
-            }
-        }
+        refuseRampKeys(workload, problems);
         YamlNode client = section(r, "client");
         YamlNode cluster = section(r, "cluster");
         Map<String, MapReader> profileReaders = r.mapOfMaps("profiles");
@@ -113,6 +106,18 @@ public final class CapacityLoader {
         }
         String workloadText = profiles.isEmpty() ? "" : describe(profiles.get(0).base().workload());
         return new CapacityPlan(name, description, shown, workloadText, profiles, ramp, slo, current, growth);
+    }
+
+    /** The workload's rate and think-time: the ramp sets the load of each step. */
+    private static void refuseRampKeys(YamlNode workload, Problems problems) {
+        if (workload instanceof YamlNode.YamlMap w) {
+            for (String k : List.of("rate", "think-time")) {
+                if (w.entries().containsKey(k)) {
+                    problems.add(w.entries().get(k).keyLocation(), "workload." + k,
+                            "set by the ramp: a capacity study offers open-loop load at each step's rate");
+                }
+            }
+        }
     }
 
     /**

@@ -80,7 +80,9 @@ final class DeviceBinder {
             return new Devices(devices, groups);
         }
         SortedMap<String, CephCluster.Options> clusters = new TreeMap<>();
-        DiskModelBinder models = new DiskModelBinder(clusters, root.has("ceph-clusters"), EmpiricalSources.create());
+        // ceph-clusters that are not a mapping are reported once; the images naming a cluster then say nothing more
+        boolean clustersDeclared = root.nodeOf("ceph-clusters") instanceof YamlNode.YamlMap;
+        DiskModelBinder models = new DiskModelBinder(clusters, clustersDeclared, EmpiricalSources.create());
         for (Map.Entry<String, MapReader> e : root.mapOfMaps("ceph-clusters").entrySet()) {
             clusters.put(e.getKey(), models.cephCluster(e.getValue()));
         }

@@ -130,8 +130,8 @@ final class DiskModelBinder {
             if (cephClustersDeclared) {
                 String hint = Suggestions.closest(clusterName, cephClusters.keySet())
                         .map(c -> " (did you mean " + c + "?)").orElse("");
-                m.problem("cluster", "no Ceph cluster named '" + clusterName + "' in ceph-clusters; declared: "
-                        + String.join(", ", cephClusters.keySet()) + hint);
+                m.problem("cluster", "no Ceph cluster named '" + clusterName + "' in ceph-clusters"
+                        + (cephClusters.isEmpty() ? "" : "; declared: " + String.join(", ", cephClusters.keySet())) + hint);
             }
             cluster = CephCluster.Options.defaults();
         }

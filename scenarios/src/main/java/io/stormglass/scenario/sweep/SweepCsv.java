@@ -3,6 +3,8 @@ package io.stormglass.scenario.sweep;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +55,7 @@ public final class SweepCsv implements Closeable {
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
         if (!fresh) {
             SweepCsvReader.read(file, variedKeys);
-            ensureEndsWithNewline(file);
+            dropUnfinishedLine(file);
         }
         BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
@@ -180,15 +182,33 @@ public final class SweepCsv implements Closeable {
         return cells;
     }
 
-    /** A kill may leave a partial last line; the next row must start on a line of its own. */
-    private static void ensureEndsWithNewline(Path file) throws IOException {
-        try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
-            if (size == 0 || channel.read(last, size - 1) != 1 || last.get(0) == '\n') {
-                return;
+    /**
+     * A kill may leave a partial last line: it is cut off (its run is done again), so that the
+     * next row starts on a line of its own and no short row is ever left inside the file.
+     */
+    private static void dropUnfinishedLine(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long end = channel.size();
+            ByteBuffer one = ByteBuffer.allocate(1);
+            while (end > 0) {
+                one.clear();
+                channel.read(one, end - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                end--;
             }
+            channel.truncate(end);
         }
-        Files.write(file, new byte[] {'\n'}, StandardOpenOption.APPEND);
+    }
+
+    /** Whether {@code file} ends with a line break (or is empty). */
+    static boolean endsWithNewline(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            return channel.size() == 0 || (channel.read(last, channel.size() - 1) == 1 && last.get(0) == '\n');
+        } catch (IOException e) {
+            return true;
+        }
     }
 }

@@ -16,9 +16,10 @@ import java.util.List;
 
 /**
  * Reads an existing {@code sweep.csv} back when a sweep resumes, streamed line by line (within
- * {@link InputKind#RESULTS}'s bound). Its first line must be this sweep's header. A row with fewer
- * cells than the header was cut short by a kill: it is skipped, and its run is done again. Any
- * other damage — more cells than the header, a seed, status or number that does not read — is a
+ * {@link InputKind#RESULTS}'s bound). Its first line must be this sweep's header. A last line without
+ * its line break and with fewer cells than the header was cut short by a kill: it is skipped, and
+ * its run is done again (appending drops it, {@link SweepCsv#append}). Any other damage — a short
+ * row anywhere else, more cells than the header, a seed, status or number that does not read — is a
  * {@link ScenarioException} at {@code FILE:ROW: column NAME: ...}, since running on would silently
  * drop or redo results; the user decides (mend the row, or delete it to run it again).
  */
@@ -40,7 +41,11 @@ final class SweepCsvReader {
             return rows;
         }
         SweepCsvReader reader = new SweepCsvReader(file.toString(), SweepCsv.header(variedKeys), variedKeys.size());
+        int[] cut = {0}; // a row with fewer cells: allowed only as an unfinished last line
         InputFiles.forEachLine(file, file.toString(), InputKind.RESULTS, (n, line) -> {
+            if (cut[0] != 0) {
+                throw reader.shortRow(cut[0]);
+            }
             if (n == 1) {
                 reader.checkHeader(SweepCsv.parseLine(line));
             } else if (!line.isBlank()) {
@@ -50,10 +55,19 @@ final class SweepCsvReader {
                 }
                 if (cells.size() == reader.header.size()) {
                     rows.add(reader.row(cells, n));
+                } else {
+                    cut[0] = n;
                 }
             }
         });
+        if (cut[0] != 0 && SweepCsv.endsWithNewline(file)) {
+            throw reader.shortRow(cut[0]); // a finished line: written short, not cut by a kill
+        }
         return rows;
+    }
+
+    private ScenarioException shortRow(int n) {
+        return problem(n, "", "expected " + header.size() + " cells as in the header, got fewer; delete the row to run it again");
     }
 
     /** Refuses a file of another sweep (or not a sweep.csv at all), whose rows this sweep cannot read. */

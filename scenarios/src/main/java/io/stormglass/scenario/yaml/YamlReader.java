@@ -154,9 +154,7 @@ public final class YamlReader {
         if (parser.getTypeId() != null) {
             // a tag (!!binary, !foo) asks for a type the schema does not have; values are plain words
             throw new ScenarioException(new ScenarioProblem(at, path,
-                    "YAML tags such as " + io.stormglass.scenario.units.Quote.of(
-                            String.valueOf(parser.getTypeId()).replace("tag:yaml.org,2002:", "!!"))
-                    + " are not supported; write the value alone"));
+                    "YAML tags (such as !!int or !foo) are not supported; write the value alone"));
         }
         switch (token) {
             case START_OBJECT:

@@ -35,11 +35,23 @@ class SweepCsvReaderTest {
     }
 
     @Test
-    void aGoodFileReadsBackAndARowCutByAKillIsSkipped() throws IOException {
-        List<RunRow> rows = SweepCsv.read(csv(HEADER, ROW, ROW.substring(0, 40), ROW.replace("=1s,1s,1,", "=1s,1s,2,")), KEYS);
-        assertEquals(2, rows.size());
+    void aGoodFileReadsBackAndARowCutByAKillIsSkippedThenDroppedOnAppend() throws IOException {
+        Path file = csv(HEADER, ROW, ROW.replace("=1s,1s,1,", "=1s,1s,2,"));
+        Files.writeString(file, ROW.substring(0, 40), java.nio.file.StandardOpenOption.APPEND); // a kill mid-row
+        List<RunRow> rows = SweepCsv.read(file, KEYS);
         assertEquals(List.of(1L, 2L), rows.stream().map(RunRow::seed).toList());
         assertEquals(2, rows.get(0).measured().failoverMs().length);
+        SweepCsv.append(file, KEYS).close();
+        assertEquals(List.of(HEADER, ROW, ROW.replace("=1s,1s,1,", "=1s,1s,2,")), Files.readAllLines(file),
+                "appending cuts the unfinished row off, so that no short row is left inside the file");
+    }
+
+    @Test
+    void aShortRowThatIsNotAnUnfinishedLastLineIsDamage() throws IOException {
+        assertEquals("sweep.csv:2: expected 27 cells as in the header, got fewer; delete the row to run it again",
+                refusal(csv(HEADER, ROW.substring(0, 40), ROW)));
+        assertEquals("sweep.csv:2: expected 27 cells as in the header, got fewer; delete the row to run it again",
+                refusal(csv(HEADER, ROW.substring(0, 40))));
     }
 
     @Test
