@@ -34,6 +34,8 @@ public final class CapacityLoader {
     static final long S = 1_000_000_000L;
     /** Load connections when the workload names none: enough that no connection is a bottleneck of its own. */
     static final int DEFAULT_CLIENTS = 16;
+    /** Most profiles in one study: each is a ramp of up to {@link Ramp#MAX_STEPS} simulations. */
+    static final int MAX_PROFILES = 100;
     /** Keys of a profile that are scenario sections, passed to the scenario binder as written. */
     private static final List<String> PROFILE_SECTIONS = List.of("disks", "ceph-clusters", "network");
 
@@ -68,6 +70,9 @@ public final class CapacityLoader {
         Map<String, MapReader> profileReaders = r.mapOfMaps("profiles");
         if (profileReaders.isEmpty()) {
             r.problemHere("profiles", "required: at least one hardware profile (a mapping name → profile)");
+        } else if (profileReaders.size() > MAX_PROFILES) {
+            r.problem("profiles", "at most " + MAX_PROFILES + " profiles (each is a ramp of simulations), got " + profileReaders.size());
+            profileReaders = Map.of();
         }
         List<Profile> profiles = new ArrayList<>();
         Set<ScenarioProblem> bindProblems = new LinkedHashSet<>();
