@@ -81,6 +81,18 @@ class ScenarioEdgesTest {
     }
 
     @Test
+    void aHugeSetKeyPathIsRefusedNotAStackOverflow() throws IOException {
+        Path ok = write("ok.yaml", "description: x\n");
+        String deep = String.join(".", java.util.Collections.nCopies(20_000, "a")) + "=1";
+        List<String> lines = refusal(ok, deep);
+        assertEquals(1, lines.size());
+        assertEquals("--set:1:1: expected a key path of at most 200 characters, got \"a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.…\"",
+                lines.get(0));
+        assertEquals(List.of("--set:1:1: expected key.path=value (such as cluster.heartbeat-interval=50ms), got \"cluster.=1\""),
+                refusal(ok, "cluster.=1"));
+    }
+
+    @Test
     void oneSeedRuleAndOneNameRule() throws IOException {
         Path ok = write("ok.yaml", "description: x\n");
         assertEquals(Long.MAX_VALUE, ScenarioLoader.load(ok, List.of("seed=9223372036854775807")).seed());
