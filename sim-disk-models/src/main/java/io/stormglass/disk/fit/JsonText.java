@@ -135,7 +135,8 @@ public final class JsonText {
         m = nl < 0 ? m : m.substring(0, nl);
         int marker = m.indexOf(" (start marker at");
         m = marker < 0 ? m : m.substring(0, marker);
-        m = m.replaceAll("\\[Source: [^\\]]*]", "").replaceAll("\\s+", " ").strip();
+        m = m.replaceAll("\\[Source: [^\\]]*]", "").replaceAll(", from `[^`]*`\\)?", ")").replaceAll("\\)\\)", ")")
+                .replaceAll("\\s+", " ").strip();
         if (m.startsWith("Unexpected end-of-input")) {
             return "the text ends early (a closing } or ] or \" is missing)";
         }

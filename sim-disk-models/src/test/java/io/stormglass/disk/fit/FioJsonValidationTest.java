@@ -49,6 +49,8 @@ class FioJsonValidationTest {
         assertEquals("1:1: expected fio's JSON report (an object with a jobs list), got a list", refusal("[1]"));
         assertEquals("1:9: jobs: expected a non-empty list of jobs, got an empty list", refusal("{\"jobs\":[]}"));
         assertEquals("1:1: the file is empty; expected a JSON document", refusal("  "));
+        String deep = refusal("{\"jobs\":" + "[".repeat(1500) + "]".repeat(1500) + "}");
+        assertEquals("1:1: not valid JSON: Document nesting depth (1001) exceeds the maximum allowed (1000)", deep);
         String duplicate = refusal("{\"jobs\":[{" + WRITE + "}],\"jobs\":[]}");
         assertEquals("1:89: not valid JSON: duplicate key \"jobs\"", duplicate);
     }
