@@ -67,9 +67,9 @@ public final class MapReader {
         return new ArrayList<>(map.entries().keySet());
     }
 
-    /** The dotted path of {@code key} in this mapping; an empty key stands for the mapping itself. */
+    /** The dotted path of {@code key} in this mapping. */
     public String keyPath(String key) {
-        return key.isEmpty() ? path : path.isEmpty() ? key : path + "." + key;
+        return path.isEmpty() ? key : path + "." + key;
     }
 
     /** The value under {@code key} as written, or null if absent. */
@@ -321,9 +321,10 @@ public final class MapReader {
         return true;
     }
 
-    /** Records a problem about the mapping as a whole, or about {@code key} if it is absent from it. */
+    /** Records a problem about the mapping as a whole ({@code key} empty), or about {@code key} if it is absent from it. */
     public void problemHere(String key, String message) {
-        problems.add(map.location(), keyPath(key), message);
+        // an empty key stands for the mapping itself ("ramp", not "ramp.")
+        problems.add(map.location(), key.isEmpty() ? path : keyPath(key), message);
     }
 
     private <T> T scalar(String key, String expected, T defaultValue, Function<String, T> parse) {
