@@ -1,8 +1,11 @@
 package io.stormglass.scenario.capacity;
 
+import io.stormglass.scenario.input.InputFiles;
+import io.stormglass.scenario.input.InputKind;
 import io.stormglass.scenario.load.ScenarioTrees;
 import io.stormglass.scenario.model.Scenario;
 import io.stormglass.scenario.model.WorkloadSpec;
+import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.yaml.Location;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.Problems;
@@ -11,8 +14,6 @@ import io.stormglass.scenario.yaml.ScenarioProblem;
 import io.stormglass.scenario.yaml.YamlNode;
 import io.stormglass.scenario.yaml.YamlReader;
 import io.stormglass.scenario.yaml.YamlTrees;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +34,8 @@ public final class CapacityLoader {
     static final long S = 1_000_000_000L;
     /** Load connections when the workload names none: enough that no connection is a bottleneck of its own. */
     static final int DEFAULT_CLIENTS = 16;
+    /** Most profiles in one study: each is a ramp of up to {@link Ramp#MAX_STEPS} simulations. */
+    static final int MAX_PROFILES = 100;
     /** Keys of a profile that are scenario sections, passed to the scenario binder as written. */
     private static final List<String> PROFILE_SECTIONS = List.of("disks", "ceph-clusters", "network");
 
@@ -44,12 +47,7 @@ public final class CapacityLoader {
      */
     public static CapacityPlan load(Path file) {
         String shown = file.toString();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new ScenarioException(new ScenarioProblem(Location.wholeFile(shown), "", "cannot read: " + e.getMessage()));
-        }
+        String text = InputFiles.readText(file, shown, InputKind.YAML);
         return parse(shown, text, file.getFileName() == null ? "capacity" : file.getFileName().toString());
     }
 
@@ -58,37 +56,38 @@ public final class CapacityLoader {
         YamlNode root = YamlReader.read(shown, text);
         Problems problems = new Problems();
         MapReader r = MapReader.root(root, problems);
-        String name = r.string("name", fileName.replaceFirst("\\.ya?ml$", ""));
+        String name = r.folderName("name", fileName.replaceFirst("\\.ya?ml$", ""));
         String description = r.requireString("description").strip();
-        long seed = r.integer("seed", 1, 0, Long.MAX_VALUE);
+        long seed = r.seed("seed", 1);
         Ramp ramp = ramp(r);
         Slo slo = slo(r);
         double current = r.ratePerSecond("current-load", 0);
         double growth = r.fraction("monthly-growth", 0);
         YamlNode workload = section(r, "workload");
-        if (workload instanceof YamlNode.YamlMap w) {
-            for (String k : List.of("rate", "think-time")) {
-                if (w.entries().containsKey(k)) {
-                    problems.add(w.entries().get(k).keyLocation(), "workload." + k,
-                            "set by the ramp: a capacity study offers open-loop load at each step's rate");
-                }
-            }
-        }
+        refuseRampKeys(workload, problems);
         YamlNode client = section(r, "client");
         YamlNode cluster = section(r, "cluster");
         Map<String, MapReader> profileReaders = r.mapOfMaps("profiles");
         if (profileReaders.isEmpty()) {
             r.problemHere("profiles", "required: at least one hardware profile (a mapping name → profile)");
+        } else if (profileReaders.size() > MAX_PROFILES) {
+            r.problem("profiles", "at most " + MAX_PROFILES + " profiles (each is a ramp of simulations), got " + profileReaders.size());
+            profileReaders = Map.of();
         }
         List<Profile> profiles = new ArrayList<>();
         Set<ScenarioProblem> bindProblems = new LinkedHashSet<>();
+        Map<String, String> baselines = new LinkedHashMap<>();
+        Map<String, MapReader> withBuiltins = new LinkedHashMap<>();
         for (Map.Entry<String, MapReader> e : profileReaders.entrySet()) {
             MapReader p = withBuiltin(e.getValue(), problems);
+            withBuiltins.put(e.getKey(), p);
             String description1 = p.string("description", "");
             double cpuSpeed = p.number("cpu-speed", 1.0, 0.001, 1000);
             String baseline = p.string("baseline", null);
             if (baseline != null && !profileReaders.containsKey(baseline)) {
                 p.problem("baseline", "names no profile of this file; one of: " + String.join(", ", profileReaders.keySet()));
+            } else if (baseline != null) {
+                baselines.put(e.getKey(), baseline);
             }
             YamlNode.YamlMap doc = scenarioDoc(p, e.getKey(), seed, ramp, workload, client, cluster);
             p.finish();
@@ -103,14 +102,53 @@ public final class CapacityLoader {
                 bindProblems.addAll(ex.problems());
             }
         }
+        checkBaselines(baselines, withBuiltins);
         r.finish();
         List<ScenarioProblem> all = new ArrayList<>(problems.all());
         bindProblems.stream().filter(p -> !all.contains(p)).forEach(all::add);
         if (!all.isEmpty()) {
-            throw new ScenarioException(all);
+            throw new ScenarioException(Problems.inReadingOrder(all));
         }
         String workloadText = profiles.isEmpty() ? "" : describe(profiles.get(0).base().workload());
         return new CapacityPlan(name, description, shown, workloadText, profiles, ramp, slo, current, growth);
+    }
+
+    /** The workload's rate and think-time: the ramp sets the load of each step. */
+    private static void refuseRampKeys(YamlNode workload, Problems problems) {
+        if (workload instanceof YamlNode.YamlMap w) {
+            for (String k : List.of("rate", "think-time")) {
+                if (w.entries().containsKey(k)) {
+                    problems.add(w.entries().get(k).keyLocation(), "workload." + k,
+                            "set by the ramp: a capacity study offers open-loop load at each step's rate");
+                }
+            }
+        }
+    }
+
+    /**
+     * A baseline is another profile to compare with: one naming itself, or baselines that lead
+     * round in a cycle, leave no profile to compare against. A cycle is reported once, at the first
+     * of its profiles in the file.
+     */
+    private static void checkBaselines(Map<String, String> baselines, Map<String, MapReader> readers) {
+        List<String> order = new ArrayList<>(readers.keySet());
+        for (Map.Entry<String, String> e : baselines.entrySet()) {
+            String name = e.getKey();
+            if (name.equals(e.getValue())) {
+                readers.get(name).problem("baseline", "names the profile itself; a baseline is another profile to compare with");
+                continue;
+            }
+            List<String> chain = new ArrayList<>(List.of(name));
+            for (String next = e.getValue(); next != null && !chain.contains(next); next = baselines.get(next)) {
+                chain.add(next);
+            }
+            String last = chain.get(chain.size() - 1);
+            boolean cycle = name.equals(baselines.get(last)) && chain.size() > 1;
+            if (cycle && chain.stream().allMatch(c -> order.indexOf(c) >= order.indexOf(name))) {
+                readers.get(name).problem("baseline", "baselines form a cycle: " + String.join(" -> ", chain) + " -> " + name
+                        + "; one profile of a comparison has no baseline");
+            }
+        }
     }
 
     /** A profile laid over the built-in profile it names under {@code builtin:}. */
@@ -151,7 +189,7 @@ public final class CapacityLoader {
         long run = ramp == null ? 15 * S : ramp.stepRunNanos();
         put(doc, "duration", scalar(at, run + "ns"));
         put(doc, "warmup", scalar(at, warmup + "ns"));
-        put(doc, "metrics-window", scalar(at, "1s"));
+        put(doc, "metrics-window", scalar(at, Math.min(S, run) + "ns"));
         YamlNode profileCluster = p.has("cluster") ? p.nodeOf("cluster") : null;
         YamlNode mergedCluster = cluster == null ? profileCluster
                 : profileCluster == null ? cluster : YamlTrees.overlay(cluster, profileCluster);
@@ -198,7 +236,21 @@ public final class CapacityLoader {
             m.require(k, "a rate such as 100/s");
         }
         m.finish();
+        for (String k : List.of("start", "max")) {
+            if (m.has(k) && !(k.equals("start") ? start > 0 : max > 0)) {
+                m.problem(k, "must be above 0/s");
+            }
+        }
         if (!(start > 0) || !(max > 0)) {
+            return null;
+        }
+        if (max < start) {
+            m.problem("max", "must be at least start (" + java.math.BigDecimal.valueOf(start).stripTrailingZeros().toPlainString() + "/s)");
+            return null;
+        }
+        if (warmup + settle + stepNanos > Units.MAX_DURATION_NANOS) {
+            m.problemHere("", "warmup + settle + step-duration must be at most " + Units.MAX_DURATION_TEXT
+                    + " (each step is one simulation of that length)");
             return null;
         }
         try {

@@ -26,19 +26,19 @@ public record Ramp(double startPerSecond, double stepPerSecond, double factor, d
 
     public Ramp {
         if (!(startPerSecond > 0) || maxPerSecond < startPerSecond) {
-            throw new IllegalArgumentException("ramp: start must be positive and at most max");
+            throw new IllegalArgumentException("start must be positive and at most max");
         }
         if ((stepPerSecond > 0) == (factor > 0)) {
-            throw new IllegalArgumentException("ramp: give exactly one of step (a rate) and factor (a number > 1)");
+            throw new IllegalArgumentException("give exactly one of step (a rate) and factor (a number > 1)");
         }
         if (factor > 0 && factor <= 1) {
-            throw new IllegalArgumentException("ramp: factor must be larger than 1");
+            throw new IllegalArgumentException("factor must be larger than 1");
         }
         if (stepNanos <= 0 || warmupNanos < 0 || settleNanos < 0 || stopAfterFailures < 1) {
-            throw new IllegalArgumentException("ramp: step-duration must be positive and stop-after-failures at least 1");
+            throw new IllegalArgumentException("step-duration must be positive and stop-after-failures at least 1");
         }
         if (rates(startPerSecond, stepPerSecond, factor, maxPerSecond).size() > MAX_STEPS) {
-            throw new IllegalArgumentException("ramp: more than " + MAX_STEPS + " steps; raise step or factor");
+            throw new IllegalArgumentException("more than " + MAX_STEPS + " steps from start to max; raise step or factor, or lower max");
         }
     }
 

@@ -42,9 +42,6 @@ final class CapacityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (!Files.isRegularFile(file)) {
-            throw new UserInputException("no capacity file " + file);
-        }
         if (jobs < 1) {
             throw new UserInputException("--jobs must be at least 1, got " + jobs);
         }

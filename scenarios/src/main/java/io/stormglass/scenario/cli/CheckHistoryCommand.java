@@ -6,8 +6,7 @@ import io.stormglass.raft.client.Operation;
 import io.stormglass.report.output.AtomicFile;
 import io.stormglass.report.output.OutputDestination;
 import io.stormglass.report.output.OutputKind;
-import io.stormglass.scenario.history.JepsenHistory;
-import io.stormglass.scenario.history.JsonlHistory;
+import io.stormglass.scenario.history.HistoryFiles;
 import io.stormglass.scenario.units.UnitException;
 import io.stormglass.scenario.units.Units;
 import java.io.IOException;
@@ -58,10 +57,7 @@ final class CheckHistoryCommand implements Callable<Integer> {
             throw new UserInputException("--budget: " + e.getMessage());
         }
         OutputDestination page = html == null ? null : output.file(html, "--html", OutputKind.WITNESS);
-        List<String> lines = readLines(file);
-        List<Operation> history = JepsenHistory.looksLikeJepsen(lines)
-                ? JepsenHistory.parse(file.toString(), lines)
-                : JsonlHistory.parse(file.toString(), lines);
+        List<Operation> history = HistoryFiles.read(file);
         if (model == Model.register) {
             history = history.stream().map(op -> new Operation(op.id(), op.client(), op.kind(), "register", op.value(),
                     op.expected(), op.casSucceeded(), op.invokeNanos(), op.completeNanos(), op.outcome())).toList();
@@ -90,17 +86,5 @@ final class CheckHistoryCommand implements Callable<Integer> {
             System.out.println("witness timeline: " + html);
         }
         return ExitCodes.NOT_LINEARIZABLE;
-    }
-
-    static List<String> readLines(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new UserInputException("cannot read " + file + ": no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new UserInputException("cannot read " + file + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new UserInputException("cannot read " + file + ": " + e.getMessage());
-        }
     }
 }

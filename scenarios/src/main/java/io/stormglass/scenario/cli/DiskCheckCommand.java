@@ -36,7 +36,7 @@ final class DiskCheckCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "a model option, as in a scenario's disks: entry (repeatable)")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--seed", defaultValue = "1", description = "random seed; default ${DEFAULT-VALUE}")
+    @Option(names = "--seed", defaultValue = "1", converter = SeedConverter.class, description = "random seed; default ${DEFAULT-VALUE}")
     long seed;
 
     @Option(names = "--start-after", defaultValue = "0s", paramLabel = "DURATION",

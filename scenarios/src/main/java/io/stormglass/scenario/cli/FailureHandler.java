@@ -1,7 +1,6 @@
 package io.stormglass.scenario.cli;
 
 import io.stormglass.report.output.StagingRegistry;
-import io.stormglass.scenario.history.HistoryFormatException;
 import io.stormglass.scenario.yaml.ScenarioException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,7 +37,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
             se.problems().forEach(p -> err.println(p.oneLine()));
             return ExitCodes.BAD_INPUT;
         }
-        if (ex instanceof UserInputException || ex instanceof HistoryFormatException) {
+        if (ex instanceof UserInputException) {
             err.println("stormglass: " + ex.getMessage());
             return ExitCodes.BAD_INPUT;
         }

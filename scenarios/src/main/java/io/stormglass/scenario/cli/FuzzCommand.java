@@ -7,6 +7,7 @@ import io.stormglass.scenario.fuzz.FuzzCampaign;
 import io.stormglass.scenario.fuzz.SeedOutcome;
 import io.stormglass.scenario.load.ScenarioLoader;
 import io.stormglass.scenario.model.Scenario;
+import io.stormglass.scenario.units.Seeds;
 import io.stormglass.scenario.units.UnitException;
 import io.stormglass.scenario.units.Units;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N", required = true, description = "how many seeds (runs)")
     int seeds;
 
-    @Option(names = "--first-seed", paramLabel = "S", description = "the first seed (default 1)")
+    @Option(names = "--first-seed", paramLabel = "S", converter = SeedConverter.class, description = "the first seed (default 1)")
     long firstSeed = 1;
 
     @Option(names = "--jobs", paramLabel = "K", description = "simulations run at once (default: the number of cores)")
@@ -73,6 +74,11 @@ final class FuzzCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (seeds < 1) {
             throw new UserInputException("--seeds must be at least 1, got " + seeds);
+        }
+        try {
+            Seeds.checkRange(firstSeed, seeds);
+        } catch (UnitException e) {
+            throw new UserInputException("--first-seed: " + e.getMessage());
         }
         int k = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (k < 1) {

@@ -36,7 +36,7 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario file")
     Path file;
 
-    @Option(names = "--seed", paramLabel = "N", description = "the root seed (default: the scenario's)")
+    @Option(names = "--seed", paramLabel = "N", converter = SeedConverter.class, description = "the root seed (default: the scenario's)")
     Long seed;
 
     @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: the scenario's, or out/<scenario>-<seed>)")

@@ -52,6 +52,8 @@ final class SweepCommand implements Callable<Integer> {
                 ? output.defaultFolder("sweep-" + sweep.name(), file.toString(), OutputKind.SWEEP)
                 : output.folder(out, false, OutputKind.SWEEP);
         Path dir = out == null ? Path.of("out", "sweep-" + sweep.name()) : out;
+        // a damaged sweep.csv stops us here, before the folder is marked ours
+        io.stormglass.scenario.sweep.SweepCsv.read(dir.resolve(SweepRunner.CSV), sweep.variedKeys());
         ResumableFolder.open(destination, output.commandLine());
         long start = System.nanoTime();
         System.err.printf(Locale.ROOT, "sweep %s: %d points × %d seeds on %d threads into %s%n", sweep.name(),

@@ -1,9 +1,14 @@
 package io.stormglass.scenario.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stormglass.disk.InputFormatException;
+import io.stormglass.disk.fit.JsonText;
 import io.stormglass.raft.client.Operation;
+import io.stormglass.scenario.units.Quote;
+import io.stormglass.scenario.yaml.Location;
+import io.stormglass.scenario.yaml.ScenarioException;
+import io.stormglass.scenario.yaml.ScenarioProblem;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,76 +27,112 @@ import java.util.Locale;
  * {@code read}, {@code write}, {@code cas} or {@code delete}; {@code value} is the value written,
  * or the value a read returned ({@code null} for none); a CAS names {@code expected} and
  * {@code value} and its {@code ok} completion says whether it {@code succeeded}. Lines are in
- * time order per process; blank lines and lines starting with {@code #} are ignored.
+ * time order per process; blank lines and lines starting with {@code #} are ignored. Times are
+ * whole nanoseconds from 0, processes whole numbers from 0 to 2^31−1; a completion names the
+ * same {@code f} as its invocation and is not earlier; each mistake is reported at its line.
  */
 public final class JsonlHistory {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private JsonlHistory() {
     }
 
+    /** Parses {@code lines} (line 1 first) of {@code file}; see {@link HistoryFiles#read} for a file. */
     public static List<Operation> parse(String file, List<String> lines) {
         HistoryBuilder b = new HistoryBuilder(file);
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).trim();
-            String where = file + ":" + (i + 1);
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            JsonNode n;
-            try {
-                n = JSON.readTree(line);
-            } catch (JsonProcessingException e) {
-                throw new HistoryFormatException(where + ": not a JSON object: " + e.getOriginalMessage());
-            }
-            if (n == null || !n.isObject()) {
-                throw new HistoryFormatException(where + ": expected a JSON object per line");
-            }
-            long time = number(n, "time_ns", where);
-            int process = (int) number(n, "process", where);
-            String type = text(n, "type", where);
-            Operation.Kind kind = kind(text(n, "f", where), where);
-            switch (type) {
-                case "invoke" -> b.invoke(process, time, kind, text(n, "key", where), optional(n, "value"),
-                        optional(n, "expected"), where);
-                case "ok" -> b.complete(process, time, Operation.Outcome.OK, optional(n, "value"),
-                        n.path("succeeded").asBoolean(false), where);
-                case "fail" -> b.complete(process, time, Operation.Outcome.FAILED, null, false, where);
-                case "info" -> b.complete(process, time, Operation.Outcome.UNKNOWN, null, false, where);
-                default -> throw new HistoryFormatException(where + ": type must be invoke, ok, fail or info, got \"" + type + "\"");
-            }
+            line(b, file, i + 1, lines.get(i));
         }
         return b.build();
     }
 
-    static Operation.Kind kind(String f, String where) {
+    /** Reads line {@code n} of {@code file} into {@code b}. */
+    static void line(HistoryBuilder b, String file, int n, String text) {
+        String line = text.strip();
+        if (line.isEmpty() || line.startsWith("#")) {
+            return;
+        }
+        JsonNode o;
+        try {
+            o = JsonText.read(line);
+        } catch (InputFormatException e) {
+            throw new ScenarioException(new ScenarioProblem(new Location(file, n, e.column() + text.indexOf(line)), "",
+                    e.getMessage()));
+        }
+        if (!o.isObject()) {
+            throw b.problem(n, "", "expected a JSON object per line, got " + (o.isArray() ? "a list" : Quote.of(o.asText())));
+        }
+        long time = whole(b, o, "time_ns", n, HistoryBuilder.MAX_TIME_NANOS);
+        int process = (int) whole(b, o, "process", n, Integer.MAX_VALUE);
+        String type = word(b, o, "type", n);
+        Operation.Kind kind = kind(b, word(b, o, "f", n), n);
+        switch (type) {
+            case "invoke" -> b.invoke(process, time, kind, scalar(b, o, "key", n, true), scalar(b, o, "value", n, false),
+                    scalar(b, o, "expected", n, false), n);
+            case "ok" -> b.complete(process, time, kind, Operation.Outcome.OK, scalar(b, o, "value", n, false), succeeded(b, o, n), n);
+            case "fail" -> b.complete(process, time, kind, Operation.Outcome.FAILED, null, false, n);
+            case "info" -> b.complete(process, time, kind, Operation.Outcome.UNKNOWN, null, false, n);
+            default -> throw b.problem(n, "type", "expected invoke, ok, fail or info, got " + Quote.of(type));
+        }
+    }
+
+    static Operation.Kind kind(HistoryBuilder b, String f, int n) {
         return switch (f.toLowerCase(Locale.ROOT)) {
             case "read" -> Operation.Kind.READ;
             case "write" -> Operation.Kind.WRITE;
             case "cas" -> Operation.Kind.CAS;
             case "delete" -> Operation.Kind.DELETE;
-            default -> throw new HistoryFormatException(where + ": f must be read, write, cas or delete, got \"" + f + "\"");
+            default -> throw b.problem(n, "f", "expected read, write, cas or delete, got " + Quote.of(f));
         };
     }
 
-    private static long number(JsonNode n, String field, String where) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.canConvertToLong()) {
-            throw new HistoryFormatException(where + ": \"" + field + "\" must be an integer");
+    /** A whole number from 0 to {@code max} (a JSON integer: {@code 1.5} and {@code "15"} are refused). */
+    private static long whole(HistoryBuilder b, JsonNode o, String field, int n, long max) {
+        JsonNode v = o.get(field);
+        String expected = "expected a whole number from 0 to " + max;
+        if (v == null || v.isNull()) {
+            throw b.problem(n, field, "required; " + expected);
+        }
+        if (!v.isIntegralNumber()) {
+            throw b.problem(n, field, expected + ", got " + (v.isTextual() ? "the text " : "") + Quote.of(v.asText()));
+        }
+        if (!v.canConvertToLong() || v.asLong() < 0 || v.asLong() > max) {
+            throw b.problem(n, field, expected + ", got " + Quote.of(v.asText()));
         }
         return v.asLong();
     }
 
-    private static String text(JsonNode n, String field, String where) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull() || v.isContainerNode()) {
-            throw new HistoryFormatException(where + ": \"" + field + "\" is required");
+    private static String word(HistoryBuilder b, JsonNode o, String field, int n) {
+        JsonNode v = o.get(field);
+        if (v == null || !v.isTextual()) {
+            throw b.problem(n, field, v == null || v.isNull() ? "required"
+                    : "expected a word in quotes, got " + (v.isContainerNode() ? "a list or object" : Quote.of(v.asText())));
         }
         return v.asText();
     }
 
-    private static String optional(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+    /** A key or value: a string or number as written; null (or absent) unless {@code required}. */
+    private static String scalar(HistoryBuilder b, JsonNode o, String field, int n, boolean required) {
+        JsonNode v = o.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw b.problem(n, field, "required");
+            }
+            return null;
+        }
+        if (v.isContainerNode()) {
+            throw b.problem(n, field, "expected a string or number, got " + (v.isArray() ? "a list" : "an object"));
+        }
+        return v.asText();
+    }
+
+    /** A CAS completion's {@code succeeded}: true or false, false when absent. */
+    private static boolean succeeded(HistoryBuilder b, JsonNode o, int n) {
+        JsonNode v = o.get("succeeded");
+        if (v == null || v.isNull()) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw b.problem(n, "succeeded", "expected true or false, got " + (v.isTextual() ? "the text " : "") + Quote.of(v.asText()));
+        }
+        return v.asBoolean();
     }
 }

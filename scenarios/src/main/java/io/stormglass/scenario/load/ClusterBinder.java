@@ -6,6 +6,7 @@ import io.stormglass.raft.server.CpuCosts;
 import io.stormglass.scenario.model.ClusterSpec;
 import io.stormglass.scenario.model.MemberSpec;
 import io.stormglass.scenario.model.RaftSpec;
+import io.stormglass.scenario.units.Quote;
 import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.yaml.MapReader;
 import java.util.ArrayList;
@@ -90,6 +91,9 @@ final class ClusterBinder {
     }
 
     private static void walDiskRequired(MapReader c, DeviceBinder.Devices devices) {
+        if (devices.namesForMembers().size() < 2) {
+            return; // the disks could not be read: their own problems say why, a choice among none helps nobody
+        }
         c.problems().add(c.location(), c.keyPath("wal-disk"), "required when disks declares more than one disk; one of: "
                 + String.join(", ", devices.namesForMembers()));
     }
@@ -103,7 +107,7 @@ final class ClusterBinder {
                 try {
                     id = Integer.parseInt(key);
                 } catch (NumberFormatException e) {
-                    members.problem(key, "expected a member id 1.." + size + ", got \"" + key + "\"");
+                    members.problem(key, "expected a member id 1.." + size + ", got " + Quote.of(key));
                     members.has(key);
                     continue;
                 }

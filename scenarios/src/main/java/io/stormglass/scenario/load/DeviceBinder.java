@@ -4,6 +4,8 @@ import io.stormglass.disk.model.CephCluster;
 import io.stormglass.disk.model.DiskSpec;
 import io.stormglass.disk.model.NvmeDisk;
 import io.stormglass.scenario.model.DeviceSpec;
+import io.stormglass.scenario.units.Quote;
+import io.stormglass.scenario.yaml.Location;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.Suggestions;
 import io.stormglass.scenario.yaml.YamlNode;
@@ -61,7 +63,11 @@ final class DeviceBinder {
         }
     }
 
-    static Devices bind(MapReader root, int memberCount) {
+    /**
+     * @param runNanos how long the run lasts (what a trace neighbour's I/Os must fit in);
+     *                 {@link io.stormglass.scenario.units.Units#MAX_DURATION_NANOS} when no run bounds it
+     */
+    static Devices bind(MapReader root, int memberCount, long runNanos) {
         SortedMap<String, DeviceSpec> devices = new TreeMap<>();
         TreeSet<String> groups = new TreeSet<>();
         if (!root.has("disks")) {
@@ -74,7 +80,9 @@ final class DeviceBinder {
             return new Devices(devices, groups);
         }
         SortedMap<String, CephCluster.Options> clusters = new TreeMap<>();
-        DiskModelBinder models = new DiskModelBinder(clusters, root.has("ceph-clusters"), EmpiricalSources.create());
+        // ceph-clusters that are not a mapping are reported once; the images naming a cluster then say nothing more
+        boolean clustersDeclared = root.nodeOf("ceph-clusters") instanceof YamlNode.YamlMap;
+        DiskModelBinder models = new DiskModelBinder(clusters, clustersDeclared, EmpiricalSources.create());
         for (Map.Entry<String, MapReader> e : root.mapOfMaps("ceph-clusters").entrySet()) {
             clusters.put(e.getKey(), models.cephCluster(e.getValue()));
         }
@@ -82,12 +90,14 @@ final class DeviceBinder {
             String name = e.getKey();
             MapReader d = e.getValue();
             if (!name.matches("[a-z0-9][a-z0-9-]*")) {
-                d.problems().add(d.location(), d.path(), "a disk name uses lower-case letters, digits and '-'");
+                // located at the name itself, which is what is wrong
+                Location at = root.nodeOf("disks") instanceof YamlNode.YamlMap disks ? disks.entries().get(name).keyLocation() : d.location();
+                d.problems().add(at, d.path(), "a disk name uses lower-case letters, digits and '-', got " + Quote.of(name));
                 continue;
             }
             boolean perMember = d.bool("per-member", false);
             DiskSpec bound = models.bind(d, false);
-            List<DeviceSpec.NamedNeighbour> neighbours = NeighbourBinder.bind(d);
+            List<DeviceSpec.NamedNeighbour> neighbours = NeighbourBinder.bind(d, runNanos);
             d.finish();
             // a disk that could not be bound (its problem is recorded) still exists for the members that name it
             DiskSpec spec = bound != null ? bound : NvmeDisk.Options.defaults(false);

@@ -2,6 +2,7 @@ package io.stormglass.scenario.load;
 
 import io.stormglass.scenario.model.DeviceSpec;
 import io.stormglass.scenario.model.Scenario;
+import io.stormglass.scenario.units.Quote;
 import io.stormglass.scenario.yaml.Location;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.Problems;
@@ -29,17 +30,20 @@ public final class DiskLoader {
         Location origin = new Location("--disk", 1, 1);
         YamlNode root = new YamlNode.YamlMap(origin, new LinkedHashMap<>());
         root = YamlTrees.set(root, "disks." + NAME + ".model", model, origin);
-        for (String set : sets) {
+        for (int i = 0; i < sets.size(); i++) {
+            String set = sets.get(i);
             int eq = set.indexOf('=');
-            Location where = new Location("--set " + set, 1, 1);
+            // located as the n-th --set, as a scenario's --set overrides are
+            Location where = new Location(SetOverrides.ORIGIN, i + 1, 1);
             if (eq <= 0) {
-                throw new ScenarioException(new ScenarioProblem(where, "", "expected key=value"));
+                throw new ScenarioException(new ScenarioProblem(where, "", "expected key=value (such as iops-limit=500/s), got "
+                        + Quote.of(set)));
             }
-            root = YamlTrees.set(root, "disks." + NAME + "." + set.substring(0, eq), set.substring(eq + 1), where);
+            root = YamlTrees.set(root, "disks." + NAME + "." + set.substring(0, eq).trim(), set.substring(eq + 1).trim(), where);
         }
         Problems problems = new Problems();
         MapReader reader = MapReader.root(root, problems);
-        DeviceBinder.Devices devices = DeviceBinder.bind(reader, 1);
+        DeviceBinder.Devices devices = DeviceBinder.bind(reader, 1, io.stormglass.scenario.units.Units.MAX_DURATION_NANOS);
         reader.finish();
         problems.throwIfAny();
         return devices.devices().get(NAME);

@@ -96,8 +96,9 @@ final class DiskModelBinder {
             m.problem("capacity", "must be at least 1GiB");
         }
         return new HddDisk.Options((int) m.integer("rpm", d.rpm(), 3600, 20000), capacity, averageSeek, trackToTrack,
-                Math.max(1, Fields.mibPerSecond(m, "media-rate", d.mediaMiBps())),
-                Math.max(1, Fields.mibPerSecond(m, "interface-rate", d.interfaceMiBps())),
+                Fields.atLeast(m, "media-rate", Fields.mibPerSecond(m, "media-rate", d.mediaMiBps()), 1, "1MiB/s", d.mediaMiBps()),
+                Fields.atLeast(m, "interface-rate", Fields.mibPerSecond(m, "interface-rate", d.interfaceMiBps()), 1, "1MiB/s",
+                        d.interfaceMiBps()),
                 Fields.micros(m, "command-overhead", d.commandOverheadMicros()),
                 m.bool("write-cache", d.writeCacheEnabled()),
                 m.sizeBytes("write-cache-size", d.writeCacheBytes()));
@@ -129,8 +130,8 @@ final class DiskModelBinder {
             if (cephClustersDeclared) {
                 String hint = Suggestions.closest(clusterName, cephClusters.keySet())
                         .map(c -> " (did you mean " + c + "?)").orElse("");
-                m.problem("cluster", "no Ceph cluster named '" + clusterName + "' in ceph-clusters; declared: "
-                        + String.join(", ", cephClusters.keySet()) + hint);
+                m.problem("cluster", "no Ceph cluster named '" + clusterName + "' in ceph-clusters"
+                        + (cephClusters.isEmpty() ? "" : "; declared: " + String.join(", ", cephClusters.keySet())) + hint);
             }
             cluster = CephCluster.Options.defaults();
         }
@@ -140,7 +141,7 @@ final class DiskModelBinder {
                 m.bitsPerSecond("bandwidth-limit", d.bpsLimit() * 8) / 8,
                 m.bitsPerSecond("bandwidth-burst", d.bpsBurst() * 8) / 8,
                 positiveSeconds(m, "bandwidth-burst-duration", d.bpsBurstSeconds()),
-                Math.max(1, Fields.wholeMillis(m, "qos-tick", d.qosTickMillis())),
+                Fields.atLeast(m, "qos-tick", Fields.wholeMillis(m, "qos-tick", d.qosTickMillis()), 1, "1ms", d.qosTickMillis()),
                 (int) m.integer("guest-queue-depth", d.guestQueueDepth(), 1, 65536));
     }
 
@@ -170,7 +171,7 @@ final class DiskModelBinder {
         CephCluster.Options o = new CephCluster.Options(osds, replication, Fields.micros(m, "network-rtt", d.networkRttMicros()),
                 Fields.micros(m, "osd-software-latency", d.osdSoftwareLatencyMicros()),
                 (int) m.integer("osd-op-threads", d.osdOpThreads(), 1, 1024),
-                m.sizeBytes("object-size", d.objectSizeBytes()), osd == null ? d.osd() : osd,
+                Fields.positiveSize(m, "object-size", d.objectSizeBytes()), osd == null ? d.osd() : osd,
                 m.number("jitter-sigma", d.jitterSigma(), 0, 3));
         m.finish();
         return o;
@@ -180,6 +181,9 @@ final class DiskModelBinder {
         String preset = m.choice("preset", Fields.words("gp3", "gp2"), "gp3");
         CloudBlockDisk.Options d;
         long bytes = m.sizeBytes("volume-size", 0);
+        if (m.has("volume-size") && bytes < (1L << 30) && !preset.equals("gp2")) {
+            m.problem("volume-size", "must be at least 1GiB");
+        }
         if (preset.equals("gp2")) {
             if (bytes < (1L << 30)) {
                 m.problem("volume-size", "a gp2 volume needs its size (at least 1GiB): its baseline is 3 IOPS per GiB");
@@ -193,11 +197,12 @@ final class DiskModelBinder {
             m.problem("iops-limit", "must be at least 1/s");
             iops = d.iopsLimit();
         }
-        return new CloudBlockDisk.Options(iops, Math.max(1, Fields.mibPerSecond(m, "throughput", d.throughputMiBps())),
+        return new CloudBlockDisk.Options(iops,
+                Fields.atLeast(m, "throughput", Fields.mibPerSecond(m, "throughput", d.throughputMiBps()), 1, "1MiB/s", d.throughputMiBps()),
                 Fields.wholeRate(m, "burst-iops", d.burstIops()),
                 m.integer("burst-balance", d.burstBalanceIos(), 0, Long.MAX_VALUE),
-                Math.max(1, Fields.wholeMillis(m, "qos-tick", d.qosTickMillis())),
-                Math.max(1, Fields.kib(m, "io-unit", d.ioUnitKiB())),
+                Fields.atLeast(m, "qos-tick", Fields.wholeMillis(m, "qos-tick", d.qosTickMillis()), 1, "1ms", d.qosTickMillis()),
+                Fields.atLeast(m, "io-unit", Fields.kib(m, "io-unit", d.ioUnitKiB()), 1, "1KiB", d.ioUnitKiB()),
                 Fields.micros(m, "write-latency", d.writeLatencyMicros()),
                 Fields.micros(m, "read-latency", d.readLatencyMicros()),
                 Fields.micros(m, "flush-latency", d.flushLatencyMicros()),

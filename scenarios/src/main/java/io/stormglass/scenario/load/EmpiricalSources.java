@@ -1,20 +1,17 @@
 package io.stormglass.scenario.load;
 
+import io.stormglass.engine.metrics.Metric;
+import io.stormglass.disk.InputFormatException;
 import io.stormglass.disk.fit.FioJsonFit;
 import io.stormglass.disk.fit.PrometheusHistogramFit;
 import io.stormglass.disk.fit.QuantileCurve;
 import io.stormglass.disk.model.EmpiricalDisk;
+import io.stormglass.scenario.input.InputKind;
+import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.YamlNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,7 +22,7 @@ import java.util.Optional;
  * relative to the scenario file that names them.
  */
 final class EmpiricalSources {
-    static final String DEFAULT_METRIC = "etcd_disk_wal_fsync_duration_seconds";
+    static final String DEFAULT_METRIC = Metric.WAL_FSYNC_DURATION.exportedName();
     private static final long DEFAULT_OTHER_LATENCY_MICROS = 50;
 
     private EmpiricalSources() {
@@ -47,16 +44,16 @@ final class EmpiricalSources {
             return null;
         }
         if (fio) {
-            return readFile(m, "fio").map(text -> {
+            return NamedFiles.read(m, "fio", InputKind.DATA).map(file -> {
                 try {
-                    FioJsonFit.Fit fit = FioJsonFit.parse(text);
+                    FioJsonFit.Fit fit = FioJsonFit.parse(file.text());
                     if (fit.sync() == null) {
                         m.problem("fio", "the fio job has no sync latencies; run fio with --fdatasync=1");
                         return null;
                     }
                     return new EmpiricalDisk.Options(fit.write(), fit.sync(), fit.write(), channels);
-                } catch (IllegalArgumentException e) {
-                    m.problem("fio", e.getMessage());
+                } catch (InputFormatException e) {
+                    NamedFiles.report(m, "fio", file.shown(), e);
                     return null;
                 }
             }).orElse(null);
@@ -64,11 +61,11 @@ final class EmpiricalSources {
         if (prometheus) {
             String metric = m.string("metric", DEFAULT_METRIC);
             long otherMicros = Fields.micros(m, "other-latency", DEFAULT_OTHER_LATENCY_MICROS);
-            return readFile(m, "prometheus").map(text -> {
+            return NamedFiles.read(m, "prometheus", InputKind.DATA).map(file -> {
                 try {
-                    return EmpiricalDisk.Options.fromFsyncCurve(PrometheusHistogramFit.parse(text, metric), otherMicros);
-                } catch (IllegalArgumentException e) {
-                    m.problem("prometheus", e.getMessage());
+                    return EmpiricalDisk.Options.fromFsyncCurve(PrometheusHistogramFit.parse(file.text(), metric), otherMicros);
+                } catch (InputFormatException e) {
+                    NamedFiles.report(m, "prometheus", file.shown(), e);
                     return null;
                 }
             }).orElse(null);
@@ -78,19 +75,6 @@ final class EmpiricalSources {
         QuantileCurve write = curve(m, "write-latency", other);
         QuantileCurve read = curve(m, "read-latency", other);
         return flush == null || write == null || read == null ? null : new EmpiricalDisk.Options(write, flush, read, channels);
-    }
-
-    private static Optional<String> readFile(MapReader m, String key) {
-        String name = m.string(key, "");
-        Path path = Path.of(m.locationOf(key).file()).resolveSibling(name);
-        try {
-            return Optional.of(Files.readString(path, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            m.problem(key, "no such file: " + path);
-        } catch (IOException | UncheckedIOException e) {
-            m.problem(key, "cannot read " + path + ": " + e.getMessage());
-        }
-        return Optional.empty();
     }
 
     /**
@@ -104,28 +88,37 @@ final class EmpiricalSources {
             return nanos < 0 ? defaultCurve : QuantileCurve.constant(nanos);
         }
         MapReader q = points.get();
-        List<double[]> read = new ArrayList<>();
+        java.util.TreeMap<Double, String> keyOf = new java.util.TreeMap<>();
+        java.util.TreeMap<Double, Long> nanosOf = new java.util.TreeMap<>();
         for (String k : q.keys()) {
             Double p = probability(k);
             long nanos = q.durationNanos(k, -1);
             if (p == null) {
                 q.problem(k, "expected a quantile key such as p50, p99.9, min or max");
+            } else if (keyOf.containsKey(p)) {
+                q.problem(k, "names the same quantile as " + keyOf.get(p));
             } else if (nanos >= 0) {
-                read.add(new double[] {p, nanos});
+                keyOf.put(p, k);
+                nanosOf.put(p, nanos);
             }
         }
-        read.sort((a, b) -> Double.compare(a[0], b[0]));
-        double[] ps = new double[read.size()];
-        long[] ns = new long[read.size()];
-        for (int i = 0; i < read.size(); i++) {
-            ps[i] = read.get(i)[0];
-            ns[i] = (long) read.get(i)[1];
-        }
         q.finish();
-        if (read.isEmpty()) {
+        if (nanosOf.isEmpty()) {
             m.problem(key, "expected at least one quantile such as p50: 2ms");
             return null;
         }
+        // a higher quantile is never faster: the curve maps probabilities to latencies monotonically
+        Map.Entry<Double, Long> previous = null;
+        for (Map.Entry<Double, Long> e : nanosOf.entrySet()) {
+            if (previous != null && e.getValue() < previous.getValue()) {
+                q.problem(keyOf.get(e.getKey()), "must not be below " + keyOf.get(previous.getKey()) + " ("
+                        + Units.formatDuration(previous.getValue()) + "): a higher quantile is never faster");
+                return null;
+            }
+            previous = e;
+        }
+        double[] ps = nanosOf.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        long[] ns = nanosOf.values().stream().mapToLong(Long::longValue).toArray();
         return Fields.build(m, key, () -> new QuantileCurve(ps, ns), null);
     }
 

@@ -24,8 +24,13 @@ import java.util.TreeSet;
  * {@code clock-step} or {@code clock-drift}. Members and devices named must exist.
  */
 final class FaultBinder {
+    /** Most occurrences of one repeating fault: enough for any schedule, few enough that it cannot flood the event queue. */
+    static final long MAX_OCCURRENCES = 100_000;
     static final List<String> ACTIONS = List.of("crash", "partition", "disk-stall", "disk-slow", "disk-eio", "disk-enospc",
             "clock-step", "clock-drift", "packet-loss", "duplicate", "reorder");
+    /** Every key a fault may have: its timing, its action and the action's options. */
+    static final java.util.Set<String> KNOWN_KEYS = java.util.stream.Stream.concat(ACTIONS.stream(),
+            java.util.stream.Stream.of("at", "for", "every", "until", "crash-mode", "flap-period")).collect(java.util.stream.Collectors.toSet());
     /** Whether a partition also cuts clients ({@code cut}, the default) or only links between members. */
     static final Map<String, Boolean> PARTITION_CLIENTS = Fields.choices("cut", false, "connected", true);
     static final Map<String, CrashMode> CRASH_MODES = new LinkedHashMap<>();
@@ -62,6 +67,9 @@ final class FaultBinder {
     private FaultSpec one(MapReader f) {
         FaultSpec.Timing timing = timing(f);
         List<String> actions = ACTIONS.stream().filter(f::has).toList();
+        if (actions.isEmpty() && f.keys().stream().anyMatch(k -> !KNOWN_KEYS.contains(k))) {
+            return null; // a misspelt action: finish() names it with a suggestion, which says more than "no action"
+        }
         if (actions.size() != 1) {
             f.problems().add(f.location(), f.path(), (actions.isEmpty() ? "no action" : "more than one action " + actions)
                     + "; a fault has exactly one of: " + String.join(", ", ACTIONS));
@@ -114,6 +122,14 @@ final class FaultBinder {
         if (at > durationNanos) {
             f.problem("at", "is after the end of the run (duration " + Units.formatDuration(durationNanos) + ")");
         }
+        if (f.has("every") && every == 0) {
+            f.problem("every", "must be longer than 0s; leave every out for a fault that happens once");
+        }
+        long end = until >= 0 ? until : durationNanos;
+        if (every > 0 && end != Long.MAX_VALUE && end > at && (end - at) / every > MAX_OCCURRENCES) {
+            f.problem("every", "repeats " + (end - at) / every + " times in the run; at most " + MAX_OCCURRENCES
+                    + " occurrences (a longer every, or an until)");
+        }
         if (every > 0 && length >= every) {
             f.problem("for", "must be shorter than every (" + Units.formatDuration(every) + "), or occurrences overlap");
         }
@@ -138,6 +154,9 @@ final class FaultBinder {
 
     private FaultSpec partition(MapReader f, FaultSpec.Timing timing) {
         long flap = f.durationNanos("flap-period", 0);
+        if (f.has("flap-period") && flap == 0) {
+            f.problem("flap-period", "must be longer than 0s; leave flap-period out for a partition that holds");
+        }
         Optional<MapReader> p = f.optionalMap("partition");
         if (p.isEmpty()) {
             return null;
@@ -159,6 +178,10 @@ final class FaultBinder {
                 case "one-way" -> m.optionalMap("one-way").map(o -> {
                     SortedSet<Integer> from = members(o, "from");
                     SortedSet<Integer> to = members(o, "to");
+                    if (from.stream().anyMatch(to::contains)) {
+                        o.problem("to", "names member " + from.stream().filter(to::contains).findFirst().orElseThrow()
+                                + " of from as well; a member is never cut from itself");
+                    }
                     o.finish();
                     return from.isEmpty() || to.isEmpty() ? null : (NetworkFault) new NetworkFault.OneWay(from, to);
                 }).orElse(null);

@@ -1,5 +1,6 @@
 package io.stormglass.scenario.load;
 
+import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.yaml.MapReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,14 +57,35 @@ final class Fields {
         return Math.round(r.bitsPerSecond(key, Math.round(defaultMiBps * BITS_PER_MIB)) / BITS_PER_MIB);
     }
 
-    /** A size in whole KiB (rounded). */
+    /** A size in whole KiB; a size that is not a whole number of KiB is a problem, not rounded away. */
     static long kib(MapReader r, String key, long defaultKiB) {
-        return Math.round(r.sizeBytes(key, defaultKiB << 10) / 1024.0);
+        return whole(r, key, 10, "KiB", defaultKiB);
     }
 
-    /** A size in whole MiB (rounded). */
+    /** A size in whole MiB; a size that is not a whole number of MiB is a problem, not rounded away. */
     static long mib(MapReader r, String key, long defaultMiB) {
-        return Math.round(r.sizeBytes(key, defaultMiB << 20) / 1048576.0);
+        return whole(r, key, 20, "MiB", defaultMiB);
+    }
+
+    private static long whole(MapReader r, String key, int shift, String unit, long defaultUnits) {
+        long bytes = r.sizeBytes(key, defaultUnits << shift);
+        if (bytes % (1L << shift) != 0) {
+            r.problem(key, "must be a whole number of " + unit + ", got " + Units.formatSize(bytes));
+            return defaultUnits;
+        }
+        return bytes >> shift;
+    }
+
+    /**
+     * {@code value} read from {@code key}, if it is at least {@code min}; otherwise a problem
+     * ({@code must be at least 1MiB/s}) and {@code defaultValue}, rather than a silent clamp.
+     */
+    static long atLeast(MapReader r, String key, long value, long min, String minText, long defaultValue) {
+        if (value < min) {
+            r.problem(key, "must be at least " + minText);
+            return defaultValue;
+        }
+        return value;
     }
 
     /** A positive duration in nanoseconds. */

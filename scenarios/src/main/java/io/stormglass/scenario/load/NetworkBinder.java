@@ -8,6 +8,7 @@ import io.stormglass.net.latency.LatencyDistribution;
 import io.stormglass.net.latency.Uniform;
 import io.stormglass.scenario.model.MemberSpec;
 import io.stormglass.scenario.model.NetworkSpec;
+import io.stormglass.scenario.units.Quote;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.Suggestions;
 import io.stormglass.scenario.yaml.YamlNode;
@@ -97,7 +98,7 @@ final class NetworkBinder {
                 String[] pair = key.split("/", -1);
                 long rtt = r.durationNanos(key, 0);
                 if (pair.length != 2 || pair[0].isEmpty() || pair[1].isEmpty() || pair[0].equals(pair[1])) {
-                    r.problem(key, "expected two different regions as region-a/region-b, got \"" + key + "\"");
+                    r.problem(key, "expected two different regions as region-a/region-b, got " + Quote.of(key));
                     continue;
                 }
                 boolean ok = true;
@@ -135,7 +136,7 @@ final class NetworkBinder {
         String text = node instanceof YamlNode.YamlScalar s ? s.text() : null;
         if (text == null || !text.matches("-?[0-9]{1,9}")) {
             m.problems().add(node.location(), m.keyPath(key), "expected a member id 1.." + size + ", got "
-                    + (text == null ? node.describe() : "\"" + text + "\""));
+                    + (text == null ? node.describe() : Quote.of(text)));
             return 0;
         }
         int id = Integer.parseInt(text);

@@ -12,10 +12,7 @@ import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.Problems;
 import io.stormglass.scenario.yaml.ScenarioException;
-import io.stormglass.scenario.yaml.ScenarioProblem;
 import io.stormglass.scenario.yaml.YamlNode;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -31,6 +28,7 @@ final class ScenarioBinder {
     static final long DEFAULT_DURATION_NANOS = 60 * S;
     /** Time before load starts: several election timeouts, so the first leader is elected. */
     static final long DEFAULT_WARMUP_NANOS = 5 * S;
+    /** Width of a metrics window when a scenario gives none; a run shorter than that gets one window as long as the run. */
     static final long DEFAULT_METRICS_WINDOW_NANOS = 10 * S;
     static final long DEFAULT_SEED = 1;
 
@@ -40,15 +38,12 @@ final class ScenarioBinder {
     static Scenario bind(YamlNode.YamlMap doc, String file, String defaultName) {
         Problems problems = new Problems();
         MapReader root = new MapReader(doc, "", problems);
-        String name = root.string("name", defaultName);
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            root.problem("name", "expected letters, digits, '.', '_' and '-' (it names the output folder), got \"" + name + "\"");
-        }
+        String name = root.folderName("name", defaultName);
         String description = root.requireString("description").strip();
         if (root.has("description") && description.isEmpty()) {
             root.problem("description", "must say what the scenario shows");
         }
-        long seed = root.integer("seed", DEFAULT_SEED, 0, Long.MAX_VALUE);
+        long seed = root.seed("seed", DEFAULT_SEED);
         int before = problems.count();
         long duration = Fields.positiveNanos(root, "duration", DEFAULT_DURATION_NANOS);
         // a duration that could not be read is not held against the values compared with it
@@ -57,7 +52,9 @@ final class ScenarioBinder {
         if (durationKnown && warmup >= duration) {
             root.problem("warmup", "must be shorter than duration (" + Units.formatDuration(duration) + ")");
         }
-        long window = Fields.positiveNanos(root, "metrics-window", DEFAULT_METRICS_WINDOW_NANOS);
+        // the default shrinks with a short run, as warmup's does: only a window the user wrote can be too long
+        long window = Fields.positiveNanos(root, "metrics-window",
+                durationKnown ? Math.min(DEFAULT_METRICS_WINDOW_NANOS, duration) : DEFAULT_METRICS_WINDOW_NANOS);
         if (durationKnown && window > duration) {
             root.problem("metrics-window", "must not be longer than duration (" + Units.formatDuration(duration) + ")");
         }
@@ -68,7 +65,7 @@ final class ScenarioBinder {
         if (problems.count() > beforeSize) {
             size = ClusterBinder.MAX_SIZE; // unreadable: do not report members beyond a size the user did not mean
         }
-        DeviceBinder.Devices devices = DeviceBinder.bind(root, size);
+        DeviceBinder.Devices devices = DeviceBinder.bind(root, size, durationKnown ? duration : Units.MAX_DURATION_NANOS);
         ClusterSpec clusterSpec = ClusterBinder.bind(cluster, size, devices);
         MapReader network = section(root, "network");
         NetworkSpec networkSpec = NetworkBinder.bind(network, clusterSpec.members());
@@ -79,7 +76,7 @@ final class ScenarioBinder {
         List<FaultSpec> faults = new FaultBinder(size, new TreeSet<>(devices.devices().keySet()),
                 durationKnown ? duration : Long.MAX_VALUE).bind(root);
         MapReader outputs = section(root, "outputs");
-        OutputSpec outputSpec = new OutputSpec(outputs.string("dir", null), outputs.bool("report", true),
+        OutputSpec outputSpec = new OutputSpec(outputDir(outputs), outputs.bool("report", true),
                 outputs.bool("member-logs", true), outputs.bool("history", false));
         ChecksSpec checks = root.optionalMap("checks").map(ScenarioBinder::checks).orElse(ChecksSpec.NONE);
         for (MapReader m : List.of(cluster, network, workload, client, outputs, root)) {
@@ -90,6 +87,22 @@ final class ScenarioBinder {
         }
         return new Scenario(name, description, file, seed, duration, warmup, window, clusterSpec, devices.devices(),
                 networkSpec, workloadSpec, clientSpec, faults, outputSpec, checks);
+    }
+
+    /**
+     * {@code outputs.dir}: a path with something in it and nothing invisible (a control character in
+     * a folder name cannot be typed back). Whether the folder may be written is decided when a run
+     * starts, not here.
+     */
+    private static String outputDir(MapReader outputs) {
+        String dir = outputs.string("dir", null);
+        if (dir != null && (dir.isBlank() || dir.codePoints().anyMatch(c -> Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT))) {
+            outputs.problem("dir", dir.isBlank() ? "expected a folder, got an empty path"
+                    : "expected a folder name without control characters, got " + io.stormglass.scenario.units.Quote.of(dir));
+            return null;
+        }
+        return dir;
     }
 
     /** {@code checks:}: each check on unless switched off, with the default bounds. */
@@ -110,15 +123,6 @@ final class ScenarioBinder {
 
     /** Problems in reading order: by file (the order files first appear), then line and column. */
     private static ScenarioException sorted(Problems problems) {
-        List<ScenarioProblem> all = new ArrayList<>(problems.all());
-        List<String> files = new ArrayList<>();
-        all.forEach(p -> {
-            if (!files.contains(p.location().file())) {
-                files.add(p.location().file());
-            }
-        });
-        all.sort(Comparator.<ScenarioProblem>comparingInt(p -> files.indexOf(p.location().file()))
-                .thenComparingInt(p -> p.location().line()).thenComparingInt(p -> p.location().column()));
-        return new ScenarioException(all);
+        return new ScenarioException(Problems.inReadingOrder(problems.all()));
     }
 }

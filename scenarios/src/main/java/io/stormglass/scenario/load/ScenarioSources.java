@@ -1,19 +1,13 @@
 package io.stormglass.scenario.load;
 
+import io.stormglass.scenario.input.InputFiles;
+import io.stormglass.scenario.input.InputKind;
 import io.stormglass.scenario.yaml.Location;
 import io.stormglass.scenario.yaml.ScenarioException;
 import io.stormglass.scenario.yaml.ScenarioProblem;
 import io.stormglass.scenario.yaml.YamlNode;
 import io.stormglass.scenario.yaml.YamlReader;
 import io.stormglass.scenario.yaml.YamlTrees;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,8 +24,6 @@ import java.util.Map;
  * deeper than {@link #MAX_CHAIN} files are errors located at the {@code extends:} that closes them.
  */
 final class ScenarioSources {
-    /** Largest scenario file accepted, in bytes (the YAML reader's own limit is in characters). */
-    static final long MAX_FILE_BYTES = YamlReader.MAX_CODE_POINTS;
     /** Longest {@code extends:} chain accepted. */
     static final int MAX_CHAIN = 16;
 
@@ -56,6 +48,10 @@ final class ScenarioSources {
         }
         chain.add(key);
         YamlNode.YamlMap doc = readDocument(file, shown, extendsAt);
+        if (extendsAt != null && doc.entries().containsKey("base")
+                && (doc.entries().containsKey("vary") || doc.entries().containsKey("sample"))) {
+            throw fail(extendsAt, "extends", shown + ": is a sweep file (it has base: and vary: or sample:), not a scenario");
+        }
         YamlNode.Entry ext = doc.entries().get("extends");
         if (ext == null || ext.value() instanceof YamlNode.YamlNull) {
             return without(doc, "extends");
@@ -80,28 +76,10 @@ final class ScenarioSources {
     }
 
     private static String readText(Path file, String shown, Location extendsAt) {
-        Location where = extendsAt == null ? Location.wholeFile(shown) : extendsAt;
-        String prefix = extendsAt == null ? "" : shown + ": ";
-        String keyPath = extendsAt == null ? "" : "extends";
         try {
-            if (Files.isDirectory(file)) {
-                throw fail(where, keyPath, prefix + "is a directory, not a scenario file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw fail(where, keyPath, prefix + "is " + size + " bytes; a scenario file may have at most " + MAX_FILE_BYTES);
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (NoSuchFileException e) {
-            throw fail(where, keyPath, prefix + "no such file");
-        } catch (AccessDeniedException e) {
-            throw fail(where, keyPath, prefix + "cannot read: permission denied");
-        } catch (CharacterCodingException e) {
-            throw fail(where, keyPath, prefix + "not UTF-8 text");
-        } catch (IOException e) {
-            throw fail(where, keyPath, prefix + "cannot read: " + e.getMessage());
+            return InputFiles.readText(file, shown, InputKind.YAML);
+        } catch (ScenarioException e) {
+            throw extendsAt == null ? e : new ScenarioException(InputFiles.namedAt(e, extendsAt, "extends"));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.stormglass.scenario.load;
 
+import io.stormglass.scenario.units.Quote;
 import io.stormglass.scenario.yaml.Location;
 import io.stormglass.scenario.yaml.Problems;
 import io.stormglass.scenario.yaml.ScenarioException;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
 final class SetOverrides {
     static final String ORIGIN = "--set";
     private static final Pattern PATH = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+    /** Longest key path accepted (the longest real one is under 60 characters). */
+    static final int MAX_PATH_CHARS = 200;
 
     private SetOverrides() {
     }
@@ -35,8 +38,13 @@ final class SetOverrides {
             Location at = new Location(ORIGIN, i + 1, 1);
             int eq = set.indexOf('=');
             String path = eq < 0 ? set : set.substring(0, eq).trim();
+            if (path.length() > MAX_PATH_CHARS) {
+                // checked before the pattern, whose matching recurses once per part
+                problems.add(at, "", "expected a key path of at most " + MAX_PATH_CHARS + " characters, got " + Quote.of(path));
+                continue;
+            }
             if (eq <= 0 || !PATH.matcher(path).matches()) {
-                problems.add(at, "", "expected key.path=value (such as cluster.heartbeat-interval=50ms), got \"" + set + "\"");
+                problems.add(at, "", "expected key.path=value (such as cluster.heartbeat-interval=50ms), got " + Quote.of(set));
                 continue;
             }
             if (path.equals("extends")) {

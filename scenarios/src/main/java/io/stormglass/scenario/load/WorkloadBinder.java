@@ -3,6 +3,7 @@ package io.stormglass.scenario.load;
 import io.stormglass.raft.client.RetryPolicy;
 import io.stormglass.scenario.model.ClientSpec;
 import io.stormglass.scenario.model.WorkloadSpec;
+import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.YamlNode;
 import java.math.BigDecimal;
@@ -22,6 +23,13 @@ final class WorkloadBinder {
     static final double DEFAULT_ZIPF_EXPONENT = 0.99;
     /** etcd's performance documentation benchmarks 256-byte values. */
     static final long DEFAULT_VALUE_BYTES = 256;
+    /**
+     * etcd's limit on one request, which a value must fit in: "By default, the maximum size of any
+     * request is 1.5 MiB. This limit is configurable through --max-request-bytes flag for etcd
+     * server" (etcd docs, "System limits", https://etcd.io/docs/v3.5/dev-guide/limit/); the flag's
+     * default is 1572864 bytes (https://etcd.io/docs/v3.5/op-guide/configuration/).
+     */
+    static final long MAX_REQUEST_BYTES = 1_572_864;
     /** clientv3's concurrency.NewSession default TTL. */
     static final long DEFAULT_LEASE_TTL_NANOS = 60 * S;
     /** Kubernetes leader election's retry period: how often a non-leader checks the lock. */
@@ -111,23 +119,32 @@ final class WorkloadBinder {
         }).orElse(new WorkloadSpec.KeySpace(DEFAULT_KEY_COUNT, 0));
     }
 
+    /** {@code value-size: 256B} or {@code value-size: {min: 256B, max: 2KiB}}; every form within {@link #MAX_REQUEST_BYTES}. */
     private static long[] valueSizes(MapReader w) {
         if (!(w.nodeOf("value-size") instanceof YamlNode.YamlMap)) {
-            long fixed = w.sizeBytes("value-size", DEFAULT_VALUE_BYTES);
+            long fixed = requestSize(w, "value-size", DEFAULT_VALUE_BYTES);
             return new long[] {fixed, fixed};
         }
         MapReader v = w.optionalMap("value-size").orElseThrow();
-        long min = v.sizeBytes("min", DEFAULT_VALUE_BYTES);
-        long max = v.sizeBytes("max", Math.max(min, DEFAULT_VALUE_BYTES));
+        long min = requestSize(v, "min", DEFAULT_VALUE_BYTES);
+        long max = requestSize(v, "max", Math.max(min, DEFAULT_VALUE_BYTES));
         if (max < min) {
             v.problem("max", "must not be below min (" + min + "B)");
             max = min;
         }
-        if (max > 1_572_864) {
-            v.problem("max", "etcd refuses requests over 1.5MiB (--max-request-bytes)");
-        }
         v.finish();
         return new long[] {min, max};
+    }
+
+    /** A size that a request carries: at most etcd's request limit. */
+    private static long requestSize(MapReader m, String key, long defaultBytes) {
+        long bytes = m.sizeBytes(key, defaultBytes);
+        if (bytes > MAX_REQUEST_BYTES) {
+            m.problem(key, "must be at most 1.5MiB (etcd refuses larger requests: --max-request-bytes defaults to 1572864), got "
+                    + Units.formatSize(bytes));
+            return defaultBytes;
+        }
+        return bytes;
     }
 
     private static WorkloadSpec.ControlPlane controlPlane(MapReader w) {

@@ -3,6 +3,8 @@ package io.stormglass.scenario.sweep;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,26 +48,20 @@ public final class SweepCsv implements Closeable {
     /**
      * Opens {@code file} for appending, writing the header if the file is new or empty.
      *
-     * @throws IllegalStateException if the file holds another sweep's header
+     * @throws io.stormglass.scenario.yaml.ScenarioException if the file is not this sweep's
+     *         {@code sweep.csv} (another header, damaged rows), located at the line at fault
      */
     public static SweepCsv append(Path file, List<String> variedKeys) throws IOException {
-        List<String> header = header(variedKeys);
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
         if (!fresh) {
-            List<String> existing;
-            try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                existing = parseLine(in.readLine());
-            }
-            if (!existing.equals(header)) {
-                throw new IllegalStateException(file + " belongs to another sweep (its columns differ); use another --out");
-            }
-            ensureEndsWithNewline(file);
+            SweepCsvReader.read(file, variedKeys);
+            dropUnfinishedLine(file);
         }
         BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         SweepCsv csv = new SweepCsv(w, variedKeys);
         if (fresh) {
-            csv.writeLine(header);
+            csv.writeLine(header(variedKeys));
         }
         return csv;
     }
@@ -102,42 +98,13 @@ public final class SweepCsv implements Closeable {
         writeLine(cells);
     }
 
-    /** Every row of an existing {@code sweep.csv} (empty if there is none); rows cut short by a kill are skipped. */
-    public static List<RunRow> read(Path file, List<String> variedKeys) throws IOException {
-        List<RunRow> rows = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return rows;
-        }
-        List<String> header = header(variedKeys);
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 1; i < lines.size(); i++) {
-            List<String> c = parseLine(lines.get(i));
-            if (c.size() != header.size()) {
-                continue;
-            }
-            rows.add(row(c, variedKeys.size() + 1));
-        }
-        return rows;
-    }
-
-    private static RunRow row(List<String> c, int first) {
-        String pointId = c.get(0);
-        long seed = Long.parseLong(c.get(first));
-        RunStatus status = RunStatus.parse(c.get(first + 1));
-        double hb = dbl(c.get(first + 2));
-        double et = dbl(c.get(first + 3));
-        Measurements m = null;
-        if (status == RunStatus.OK) {
-            int i = first + 4;
-            String samples = c.get(i + 19);
-            double[] f = samples.isBlank() ? new double[0]
-                    : Arrays.stream(samples.trim().split(" ")).mapToDouble(SweepCsv::dbl).toArray();
-            m = new Measurements(dbl(c.get(i)), dbl(c.get(i + 1)), Long.parseLong(c.get(i + 2)), c.get(i + 3),
-                    Integer.parseInt(c.get(i + 4)), Integer.parseInt(c.get(i + 5)), dbl(c.get(i + 6)), dbl(c.get(i + 7)),
-                    dbl(c.get(i + 8)), Long.parseLong(c.get(i + 9)), Long.parseLong(c.get(i + 10)), dbl(c.get(i + 12)),
-                    dbl(c.get(i + 13)), dbl(c.get(i + 14)), dbl(c.get(i + 15)), f);
-        }
-        return new RunRow(pointId, seed, status, hb, et, m, c.get(c.size() - 1));
+    /**
+     * Every row of an existing {@code sweep.csv} (empty if there is none); rows cut short by a kill
+     * are skipped. Anything else amiss is a located {@link io.stormglass.scenario.yaml.ScenarioException}
+     * ({@link SweepCsvReader}).
+     */
+    public static List<RunRow> read(Path file, List<String> variedKeys) {
+        return SweepCsvReader.read(file, variedKeys);
     }
 
     private void writeLine(List<String> cells) throws IOException {
@@ -215,11 +182,33 @@ public final class SweepCsv implements Closeable {
         return cells;
     }
 
-    /** A kill may leave a partial last line; the next row must start on a line of its own. */
-    private static void ensureEndsWithNewline(Path file) throws IOException {
-        byte[] all = Files.readAllBytes(file);
-        if (all.length > 0 && all[all.length - 1] != '\n') {
-            Files.write(file, new byte[] {'\n'}, StandardOpenOption.APPEND);
+    /**
+     * A kill may leave a partial last line: it is cut off (its run is done again), so that the
+     * next row starts on a line of its own and no short row is ever left inside the file.
+     */
+    private static void dropUnfinishedLine(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long end = channel.size();
+            ByteBuffer one = ByteBuffer.allocate(1);
+            while (end > 0) {
+                one.clear();
+                channel.read(one, end - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                end--;
+            }
+            channel.truncate(end);
+        }
+    }
+
+    /** Whether {@code file} ends with a line break (or is empty). */
+    static boolean endsWithNewline(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            return channel.size() == 0 || (channel.read(last, channel.size() - 1) == 1 && last.get(0) == '\n');
+        } catch (IOException e) {
+            return true;
         }
     }
 }

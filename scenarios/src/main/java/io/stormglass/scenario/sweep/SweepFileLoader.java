@@ -2,17 +2,18 @@ package io.stormglass.scenario.sweep;
 
 import io.stormglass.engine.random.RandomStreams;
 import io.stormglass.engine.random.SimRandom;
+import io.stormglass.scenario.input.InputFiles;
+import io.stormglass.scenario.input.InputKind;
+import io.stormglass.scenario.units.Quote;
+import io.stormglass.scenario.units.Seeds;
 import io.stormglass.scenario.units.UnitException;
 import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.yaml.Location;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.Problems;
 import io.stormglass.scenario.yaml.ScenarioException;
-import io.stormglass.scenario.yaml.ScenarioProblem;
 import io.stormglass.scenario.yaml.YamlNode;
 import io.stormglass.scenario.yaml.YamlReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,16 +38,10 @@ public final class SweepFileLoader {
 
     public static SweepSpec load(Path file) {
         String shown = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ScenarioException(new ScenarioProblem(Location.wholeFile(shown), "",
-                    "cannot read the sweep file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
-        }
+        String text = InputFiles.readText(file, shown, InputKind.YAML);
         Problems problems = new Problems();
         MapReader r = MapReader.root(YamlReader.read(shown, text), problems);
-        String name = r.string("name", defaultName(file));
+        String name = r.folderName("name", defaultName(file));
         String description = r.has("description") ? r.string("description", "") : "";
         String baseName = r.requireString("base");
         Path base = null;
@@ -55,6 +50,8 @@ public final class SweepFileLoader {
             base = dir == null ? Path.of(baseName) : dir.resolve(baseName).normalize();
             if (!Files.isRegularFile(base)) {
                 r.problem("base", "no such scenario file: " + baseName + " (relative to the sweep file)");
+            } else if (isSweepFile(base)) {
+                r.problem("base", "names a sweep file, not a scenario: a sweep varies one scenario");
             }
         }
         List<Setting> fixed = settings(r, "set");
@@ -99,9 +96,9 @@ public final class SweepFileLoader {
      */
     public static boolean isSweepFile(Path file) {
         try {
-            YamlNode root = YamlReader.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            YamlNode root = YamlReader.read(file.toString(), InputFiles.readText(file, file.toString(), InputKind.YAML));
             return root instanceof YamlNode.YamlMap m && m.entries().containsKey("base");
-        } catch (IOException | RuntimeException e) {
+        } catch (ScenarioException e) {
             return false;
         }
     }
@@ -113,8 +110,7 @@ public final class SweepFileLoader {
             try {
                 PointScenarios.load(spec, p);
             } catch (ScenarioException e) {
-                e.problems().stream().filter(x -> !PointScenarios.isRefusedValue(x))
-                        .forEach(x -> problems.add(x.location(), x.keyPath(), x.message()));
+                problems.addAll(e.problems().stream().filter(x -> !PointScenarios.isRefusedValue(x)).toList());
             }
         }
         problems.throwIfAny();
@@ -161,6 +157,16 @@ public final class SweepFileLoader {
             vary.problemHere("", "name at least one key to vary, such as cluster.election-timeout: [1s, 2s]");
         }
         vary.finish();
+        long product = 1;
+        for (List<Setting> axis : axes) {
+            product = Math.min((long) MAX_POINTS + 1, product * Math.max(1, axis.size()));
+        }
+        if (product > MAX_POINTS) {
+            // counted before the points are built: a grid of ten keys of ten values would not fit in memory
+            vary.problemHere("", "the grid has more than " + MAX_POINTS + " points (the product of the lists' lengths); "
+                    + "vary fewer keys or fewer values");
+            return List.of();
+        }
         List<SweepPoint> points = new ArrayList<>();
         combine(axes, 0, new ArrayList<>(), points);
         return points;
@@ -186,7 +192,7 @@ public final class SweepFileLoader {
      */
     private static List<SweepPoint> samples(MapReader sample, List<String> keys) {
         int count = (int) sample.integer("count", 10, 1, MAX_POINTS);
-        long seed = sample.integer("seed", 1, 0, Long.MAX_VALUE);
+        long seed = sample.seed("seed", 1);
         Map<String, long[]> ranges = new LinkedHashMap<>();
         Map<String, Location> where = new LinkedHashMap<>();
         sample.mapOfMaps("ranges").forEach((k, m) -> {
@@ -229,27 +235,32 @@ public final class SweepFileLoader {
         return points;
     }
 
+    /** {@code seeds: 3} (seeds 1, 2, 3) or {@code seeds: [7, 42]}, at most {@link #MAX_SEEDS} either way. */
     private static List<Long> seeds(MapReader r) {
         YamlNode n = r.nodeOf("seeds");
         List<Long> seeds = new ArrayList<>();
         if (n instanceof YamlNode.YamlList) {
-            for (YamlNode item : r.list("seeds")) {
+            List<YamlNode> items = r.list("seeds");
+            if (items.size() > MAX_SEEDS) {
+                r.problem("seeds", "at most " + MAX_SEEDS + " seeds, got " + items.size());
+                return seeds;
+            }
+            for (int i = 0; i < items.size(); i++) {
+                YamlNode item = items.get(i);
                 try {
                     if (!(item instanceof YamlNode.YamlScalar s)) {
-                        throw new UnitException("expected an integer seed, got " + item.describe());
+                        throw new UnitException("expected " + Seeds.RULE + ", got " + item.describe());
                     }
-                    long v = Long.parseLong(s.text().replace("_", ""));
-                    if (v < 0) {
-                        throw new UnitException("a seed is at least 0, got " + v);
+                    long seed = Seeds.parse(s.text());
+                    if (seeds.contains(seed)) {
+                        throw new UnitException("seed " + seed + " is listed twice");
                     }
-                    seeds.add(v);
-                } catch (NumberFormatException e) {
-                    r.problems().add(item.location(), "seeds", "expected an integer seed, got " + item.describe());
+                    seeds.add(seed);
                 } catch (UnitException e) {
                     r.problems().add(item.location(), "seeds", e.getMessage());
                 }
             }
-            if (seeds.isEmpty()) {
+            if (items.isEmpty()) {
                 r.problem("seeds", "expected at least one seed");
             }
         } else {
@@ -276,7 +287,7 @@ public final class SweepFileLoader {
                 String hint = io.stormglass.scenario.yaml.Suggestions.closest(text, known.keySet())
                         .map(c -> " (did you mean " + c + "?)").orElse("");
                 r.problems().add(item.location(), "metrics[" + i + "]",
-                        "unknown metric \"" + text + "\"" + hint + "; expected one of " + String.join(", ", known.keySet()));
+                        "unknown metric " + Quote.of(text) + hint + "; expected one of " + String.join(", ", known.keySet()));
             } else if (!out.contains(m)) {
                 out.add(m);
             }

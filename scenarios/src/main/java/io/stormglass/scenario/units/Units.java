@@ -16,13 +16,26 @@ import java.util.regex.Pattern;
  * <p>Every method throws {@link UnitException} with a message saying what was expected.
  */
 public final class Units {
-    private static final Pattern QUANTITY = Pattern.compile("\\s*([+-]?[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\\s*([A-Za-z/µ]+(?:/[A-Za-z]+)?)\\s*");
+    /** A number (its exponent at most three digits, so that it cannot overflow) and a unit. */
+    private static final Pattern QUANTITY = Pattern.compile("\\s*([+-]?[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]{1,3})?)\\s*([A-Za-z/µ]+(?:/[A-Za-z]+)?)\\s*");
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]{1,3})?");
 
     private static final Pattern DURATION_PART = Pattern.compile("[0-9]+(?:\\.[0-9]+)?(?:ns|us|µs|ms|s|min|m|h|d)");
     private static final Pattern COMPOUND_DURATION = Pattern.compile("(?:[0-9]+(?:\\.[0-9]+)?(?:ns|us|µs|ms|s|min|m|h|d)){2,}");
     private static final Pattern DURATION_WORD = Pattern.compile(
             "([0-9]+(?:\\.[0-9]+)?)\\s*(hours?|hrs?|days?|minutes?|mins|seconds?|secs?|millis|milliseconds?|msecs?)",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * The longest duration accepted anywhere (400 days): longer than any experiment, short enough
+     * that sums of durations (warm-up + settle + step, start + offset) never overflow nanoseconds.
+     */
+    public static final long MAX_DURATION_NANOS = 400L * 86_400_000_000_000L;
+    /** How {@link #MAX_DURATION_NANOS} is written in messages. */
+    public static final String MAX_DURATION_TEXT = "400d";
+    /** The largest parts-per-million value accepted (a clock 1000 times too fast), so that no ppm value overflows. */
+    static final long MAX_PPM = 1_000_000_000L;
+    /** The highest rate accepted anywhere: ten million per second, beyond any etcd or disk. */
+    public static final double MAX_RATE_PER_SECOND = 10_000_000;
     private static final Map<String, Long> DURATION_NANOS = new TreeMap<>();
     private static final Map<String, Long> SIZE_BYTES = new TreeMap<>();
     private static final Map<String, Long> PER_SECOND = new TreeMap<>();
@@ -74,12 +87,16 @@ public final class Units {
      * them as Go's {@code time.ParseDuration} reads it ({@code 1h30m}, {@code 2m15s}).
      */
     public static long durationNanos(String text) {
+        return atMostMaxDuration(unboundedDurationNanos(text), text);
+    }
+
+    private static long unboundedDurationNanos(String text) {
         String expected = "a duration such as 100ms, 1.5s, 2h or 1h30m (units: ns, us, ms, s, m, h, d)";
         if (text != null && COMPOUND_DURATION.matcher(text.trim()).matches()) {
             Matcher part = DURATION_PART.matcher(text.trim());
             long total = 0;
             while (part.find()) {
-                total = Math.addExact(total, parse(part.group(), DURATION_NANOS, expected));
+                total = Math.addExact(total, atMostMaxDuration(parse(part.group(), DURATION_NANOS, expected), text));
             }
             return total;
         }
@@ -88,6 +105,17 @@ public final class Units {
         } catch (UnitException e) {
             throw withWordSuggestion(e, text);
         }
+    }
+
+    private static long atMostMaxDuration(long nanos, String text) {
+        if (nanos > MAX_DURATION_NANOS) {
+            throw new UnitException(tooLong(text));
+        }
+        return nanos;
+    }
+
+    private static String tooLong(String text) {
+        return "must be at most " + MAX_DURATION_TEXT + " (the longest duration Stormglass accepts), got " + Quote.of(text.trim());
     }
 
     /** "12hours" → "did you mean 12h?": the unit written as a word. */
@@ -112,11 +140,15 @@ public final class Units {
         Matcher m = match(text, "a rate such as 1000/s or 30/min");
         Long per = PER_SECOND.get(m.group(2));
         if (per == null) {
-            throw new UnitException("expected a rate such as 1000/s or 30/min, got \"" + text.trim() + "\"");
+            throw new UnitException("expected a rate such as 1000/s or 30/min, got " + Quote.of(text.trim()));
         }
         BigDecimal value = new BigDecimal(m.group(1));
         checkNotNegative(value, text);
-        return value.doubleValue() / per;
+        double perSecond = value.doubleValue() / per;
+        if (!(perSecond <= MAX_RATE_PER_SECOND)) {
+            throw new UnitException("must be at most 10000000/s (the highest rate Stormglass accepts), got " + Quote.of(text.trim()));
+        }
+        return perSecond;
     }
 
     /** A non-negative bandwidth in bits per second, such as {@code 1Gbit/s} or {@code 125MiB/s}. */
@@ -127,7 +159,11 @@ public final class Units {
     /** A duration that may be negative ({@code -500ms}), for clock steps and offsets. */
     public static long signedDurationNanos(String text) {
         if (text != null && text.trim().startsWith("-")) {
-            return -durationNanos(text.trim().substring(1));
+            try {
+                return -durationNanos(text.trim().substring(1));
+            } catch (UnitException e) {
+                throw new UnitException(e.getMessage().replace(Quote.of(text.trim().substring(1)), Quote.of(text.trim())));
+            }
         }
         return durationNanos(text);
     }
@@ -146,8 +182,11 @@ public final class Units {
         } else if (body.endsWith("%")) {
             value = number(body.substring(0, body.length() - 1), text, "parts per million such as 500ppm or 0.05%") * 10_000;
         } else {
-            throw new UnitException("expected parts per million such as 500ppm or 0.05%, got \"" + t + "\""
+            throw new UnitException("expected parts per million such as 500ppm or 0.05%, got " + Quote.of(t)
                     + (body.matches("[0-9]+(\\.[0-9]+)?") ? " (a unit is required)" : ""));
+        }
+        if (value > MAX_PPM) {
+            throw new UnitException("must be at most " + MAX_PPM + "ppm, got " + Quote.of(t));
         }
         long rounded = Math.round(value);
         return negative ? -rounded : rounded;
@@ -160,20 +199,19 @@ public final class Units {
         double value = t.endsWith("%") ? number(t.substring(0, t.length() - 1), text, expected) / 100
                 : number(t, text, expected);
         if (value > 1) {
-            throw new UnitException("must be at most 1 (100%), got \"" + t + "\"");
+            throw new UnitException("must be at most 1 (100%), got " + Quote.of(t));
         }
         return value;
     }
 
     private static double number(String digits, String text, String expected) {
-        if (!digits.trim().matches("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
-            throw new UnitException("expected " + expected + ", got \"" + (text == null ? "" : text.trim()) + "\"");
+        if (!PLAIN_NUMBER.matcher(digits.trim()).matches()) {
+            throw new UnitException("expected " + expected + ", got " + Quote.of(text == null ? "" : text.trim()));
         }
-        double v = Double.parseDouble(digits.trim());
-        if (v < 0) {
-            throw new UnitException("must not be negative, got \"" + text.trim() + "\"");
+        if (digits.trim().startsWith("-")) {
+            throw new UnitException("must not be negative, got " + Quote.of(text.trim()));
         }
-        return v;
+        return Double.parseDouble(digits.trim());
     }
 
     /** Formats bytes the way scenarios write sizes: the shortest exact form, binary units preferred on a tie. */
@@ -229,14 +267,14 @@ public final class Units {
         Long scale = units.get(m.group(2));
         if (scale == null) {
             String suggestion = caseInsensitiveUnit(units, m.group(2));
-            throw new UnitException("expected " + expected + ", got \"" + text.trim() + "\""
+            throw new UnitException("expected " + expected + ", got " + Quote.of(text.trim())
                     + (suggestion == null ? "" : " (did you mean " + m.group(1) + suggestion + "?)"));
         }
         BigDecimal value = new BigDecimal(m.group(1));
         checkNotNegative(value, text);
         BigDecimal scaled = value.multiply(BigDecimal.valueOf(scale));
         if (scaled.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-            throw new UnitException("\"" + text.trim() + "\" is too large");
+            throw new UnitException(units == DURATION_NANOS ? tooLong(text) : Quote.of(text.trim()) + " is too large");
         }
         return scaled.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
     }
@@ -248,15 +286,16 @@ public final class Units {
         Matcher m = QUANTITY.matcher(text);
         if (!m.matches()) {
             boolean bareNumber = text.trim().matches("[+-]?[0-9]+(\\.[0-9]+)?");
-            throw new UnitException("expected " + expected + ", got \"" + text.trim() + "\""
+            throw new UnitException("expected " + expected + ", got " + Quote.of(text.trim())
                     + (bareNumber ? " (a unit is required)" : ""));
         }
         return m;
     }
 
+    /** A sign is refused even on zero: {@code -0s} is a typo, not a value. */
     private static void checkNotNegative(BigDecimal value, String text) {
-        if (value.signum() < 0) {
-            throw new UnitException("must not be negative, got \"" + text.trim() + "\"");
+        if (value.signum() < 0 || text.trim().startsWith("-")) {
+            throw new UnitException("must not be negative, got " + Quote.of(text.trim()));
         }
     }
 

@@ -1,7 +1,11 @@
 package io.stormglass.scenario.yaml;
 
+import io.stormglass.scenario.units.Quote;
+import io.stormglass.scenario.units.Seeds;
 import io.stormglass.scenario.units.UnitException;
 import io.stormglass.scenario.units.Units;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,6 +67,7 @@ public final class MapReader {
         return new ArrayList<>(map.entries().keySet());
     }
 
+    /** The dotted path of {@code key} in this mapping. */
     public String keyPath(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
@@ -130,40 +135,69 @@ public final class MapReader {
         return scalar(key, "true or false", defaultValue, s -> switch (s) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new UnitException("expected true or false, got \"" + s + "\"");
+            default -> throw new UnitException("expected true or false, got " + Quote.of(s));
         });
     }
 
-    /** An integer within {@code [min, max]}. */
+    /**
+     * A name that becomes part of a folder name ({@code out/<name>-<seed>}): letters, digits,
+     * {@code .}, {@code _} and {@code -}, starting with a letter or digit, at most 100 characters,
+     * so that it is one safe path component (no separator, no {@code ..}, nothing invisible). When
+     * the key is absent, {@code defaultValue} (a file's name) is made safe the same way.
+     */
+    public String folderName(String key, String defaultValue) {
+        if (!has(key)) {
+            // a default taken from a file name is made safe rather than refused: the user wrote no name
+            String safe = defaultValue.replaceAll("[^A-Za-z0-9._-]", "-").replaceFirst("^[._-]+", "");
+            return safe.isEmpty() ? "unnamed" : safe.substring(0, Math.min(100, safe.length()));
+        }
+        String name = string(key, defaultValue);
+        if (name == null || name.length() > 100 || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            problem(key, "expected letters, digits, '.', '_' and '-', starting with a letter or digit, at most 100 characters "
+                    + "(it names the output folder), got " + Quote.of(name));
+            return defaultValue;
+        }
+        return name;
+    }
+
+    /** A seed, by the one rule of {@link Seeds}. */
+    public long seed(String key, long defaultValue) {
+        return scalar(key, Seeds.RULE, defaultValue, Seeds::parse);
+    }
+
+    /** An integer within {@code [min, max]}, in ASCII digits ({@code _} may group them). */
     public long integer(String key, long defaultValue, long min, long max) {
         return scalar(key, "an integer", defaultValue, s -> {
-            long v;
-            try {
-                v = Long.parseLong(s.replace("_", ""));
-            } catch (NumberFormatException e) {
-                throw new UnitException("expected an integer, got \"" + s + "\"");
+            String t = s.trim();
+            if (t.length() > 30 || !t.matches("[+-]?[0-9][0-9_]*")) {
+                throw new UnitException("expected an integer, got " + Quote.of(s));
             }
-            if (v < min || v > max) {
-                throw new UnitException("must be between " + min + " and " + max + ", got " + v);
+            BigInteger v = new BigInteger(t.replace("_", ""));
+            if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
+                throw new UnitException("must be between " + min + " and " + max + ", got " + t);
+            }
+            return v.longValueExact();
+        });
+    }
+
+    /** A finite number within {@code [min, max]}, written in decimal ({@code 0.5}, {@code 1e-3}). */
+    public double number(String key, double defaultValue, double min, double max) {
+        return scalar(key, "a number", defaultValue, s -> {
+            String t = s.trim();
+            if (t.length() > 40 || !t.matches("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]{1,3})?")) {
+                throw new UnitException("expected a number, got " + Quote.of(s));
+            }
+            double v = new BigDecimal(t).doubleValue();
+            if (!(v >= min && v <= max)) {
+                throw new UnitException("must be between " + plain(min) + " and " + plain(max) + ", got " + t);
             }
             return v;
         });
     }
 
-    /** A number within {@code [min, max]}. */
-    public double number(String key, double defaultValue, double min, double max) {
-        return scalar(key, "a number", defaultValue, s -> {
-            double v;
-            try {
-                v = Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                throw new UnitException("expected a number, got \"" + s + "\"");
-            }
-            if (!(v >= min && v <= max)) {
-                throw new UnitException("must be between " + min + " and " + max + ", got " + s);
-            }
-            return v;
-        });
+    /** {@code 1000.0} as {@code 1000}, {@code 0.001} as {@code 0.001}. */
+    private static String plain(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** One of the given words (case-sensitive, as written in the docs). */
@@ -172,7 +206,7 @@ public final class MapReader {
             T v = choices.get(s);
             if (v == null) {
                 String hint = Suggestions.closest(s, choices.keySet()).map(c -> " (did you mean " + c + "?)").orElse("");
-                throw new UnitException("expected one of " + String.join(", ", choices.keySet()) + ", got \"" + s + "\"" + hint);
+                throw new UnitException("expected one of " + String.join(", ", choices.keySet()) + ", got " + Quote.of(s) + hint);
             }
             return v;
         });
@@ -287,9 +321,10 @@ public final class MapReader {
         return true;
     }
 
-    /** Records a problem about the mapping as a whole, or about {@code key} if it is absent from it. */
+    /** Records a problem about the mapping as a whole ({@code key} empty), or about {@code key} if it is absent from it. */
     public void problemHere(String key, String message) {
-        problems.add(map.location(), keyPath(key), message);
+        // an empty key stands for the mapping itself ("ramp", not "ramp.")
+        problems.add(map.location(), key.isEmpty() ? path : keyPath(key), message);
     }
 
     private <T> T scalar(String key, String expected, T defaultValue, Function<String, T> parse) {

@@ -42,7 +42,7 @@ public sealed interface YamlNode {
     record YamlScalar(Location location, String text, boolean quoted) implements YamlNode {
         @Override
         public String describe() {
-            return "\"" + text + "\"";
+            return io.stormglass.scenario.units.Quote.of(text);
         }
     }
 

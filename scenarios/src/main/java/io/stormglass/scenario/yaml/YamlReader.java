@@ -6,13 +6,19 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
 
 /**
  * Reads one YAML document into a {@link YamlNode} tree with locations.
@@ -41,12 +47,14 @@ public final class YamlReader {
 
     /** Parses {@code text}, naming {@code file} in any error. An empty document is an error. */
     public static YamlNode read(String file, String text) {
+        rejectInvisibleCharacters(file, text);
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setMaxAliasesForCollections(0);
         // duplicates are caught while building the tree, with both lines named
         options.setAllowDuplicateKeys(true);
         options.setNestingDepthLimit(MAX_DEPTH);
+        rejectScalarAnchors(file, text, options);
         YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
         try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
             YamlReader reader = new YamlReader(file, parser);
@@ -69,7 +77,7 @@ public final class YamlReader {
             JsonLocation at = e.getLocation();
             throw new ScenarioException(new ScenarioProblem(
                     at == null ? new Location(file, 1, 1) : new Location(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr())),
-                    "", "not valid YAML: " + firstLine(e.getOriginalMessage())));
+                    "", "not valid YAML: " + plain(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new ScenarioException(new ScenarioProblem(new Location(file, 1, 1), "", "cannot read: " + e.getMessage()));
         } catch (RuntimeException e) {
@@ -79,6 +87,50 @@ public final class YamlReader {
             // snakeyaml reports limits (aliases, size, depth) as unchecked exceptions
             throw new ScenarioException(new ScenarioProblem(new Location(file, 1, 1), "",
                     "not accepted as YAML: " + firstLine(String.valueOf(e.getMessage()))));
+        }
+    }
+
+    /**
+     * Refuses characters YAML does not allow (NUL, BEL and other controls, U+FFFE), at their own line
+     * and column: the YAML reader would report them at the start of the file.
+     */
+    private static void rejectInvisibleCharacters(String file, String text) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean printable = cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp <= 0x7e) || cp == 0x85
+                    || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd && cp != 0xfeff) || cp >= 0x10000
+                    || (cp == 0xfeff && i == 0);
+            if (!printable) {
+                throw new ScenarioException(new ScenarioProblem(new Location(file, line, column), "",
+                        String.format(java.util.Locale.ROOT, "not valid YAML: the invisible character U+%04X is not allowed", cp)));
+            }
+            if (cp == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+            i += Character.charCount(cp);
+        }
+    }
+
+    /**
+     * Refuses an anchor on a scalar ({@code seed: &a 5}), which the tree reader below does not see
+     * (it sees those on mappings and lists). Malformed YAML is left to the tree reader to report.
+     */
+    private static void rejectScalarAnchors(String file, String text, LoaderOptions options) {
+        try {
+            for (Event e : new Yaml(options).parse(new StringReader(text))) {
+                if (e instanceof NodeEvent n && n.getAnchor() != null && !(e instanceof AliasEvent)) {
+                    Mark at = e.getStartMark();
+                    throw new ScenarioException(new ScenarioProblem(new Location(file, at.getLine() + 1, at.getColumn() + 1), "",
+                            "YAML anchors and aliases are not supported; use 'extends: other.yaml' to reuse a scenario"));
+                }
+            }
+        } catch (YAMLException e) {
+            // not valid YAML: the tree reader reports where and why
         }
     }
 
@@ -98,6 +150,11 @@ public final class YamlReader {
         if (parser.isCurrentAlias() || parser.getCurrentAnchor() != null) {
             throw new ScenarioException(new ScenarioProblem(at, "",
                     "YAML anchors and aliases are not supported; use 'extends: other.yaml' to reuse a scenario"));
+        }
+        if (parser.getTypeId() != null) {
+            // a tag (!!binary, !foo) asks for a type the schema does not have; values are plain words
+            throw new ScenarioException(new ScenarioProblem(at, path,
+                    "YAML tags (such as !!int or !foo) are not supported; write the value alone"));
         }
         switch (token) {
             case START_OBJECT:
@@ -180,6 +237,16 @@ public final class YamlReader {
 
     private ScenarioException problem(JsonLocation l, String path, String message) {
         return new ScenarioException(new ScenarioProblem(location(l), path, message));
+    }
+
+    /** Jackson's words without its internals: a complex key names snakeyaml's event classes. */
+    private static String plain(String message) {
+        String m = firstLine(message);
+        if (m.startsWith("Expected a field name")) {
+            return "a key must be a plain word, not a list or mapping";
+        }
+        int internals = m.indexOf("<org.");
+        return internals < 0 ? m : m.substring(0, internals).strip();
     }
 
     private static String firstLine(String s) {

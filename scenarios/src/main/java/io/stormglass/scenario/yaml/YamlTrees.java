@@ -34,7 +34,11 @@ public final class YamlTrees {
      * along the way. {@code origin} names where the override came from in later errors.
      */
     public static YamlNode set(YamlNode root, String dottedPath, String value, Location origin) {
-        String[] parts = dottedPath.split("\\.");
+        String[] parts = dottedPath.split("\\.", -1);
+        if (parts.length > YamlReader.MAX_DEPTH) {
+            throw new ScenarioException(new ScenarioProblem(origin, "", "a key path nests deeper than " + YamlReader.MAX_DEPTH
+                    + " levels, got " + io.stormglass.scenario.units.Quote.of(dottedPath)));
+        }
         for (String p : parts) {
             if (p.isEmpty()) {
                 throw new ScenarioException(new ScenarioProblem(origin, dottedPath, "empty key in path"));

@@ -69,10 +69,10 @@ class CheckHistoryCommandTest {
     void badInputIsOneLineAndExitCodeTwo() {
         var missing = CliRunner.run("check-history", "no/such/file.jsonl");
         assertEquals(ExitCodes.BAD_INPUT, missing.exitCode());
-        assertEquals("stormglass: cannot read no/such/file.jsonl: no such file", missing.err().trim());
+        assertEquals("no/such/file.jsonl: no such file", missing.err().trim());
         var badType = CliRunner.run("check-history", fixture("bad-type.jsonl"));
         assertEquals(ExitCodes.BAD_INPUT, badType.exitCode());
-        assertTrue(badType.err().trim().endsWith("bad-type.jsonl:2: type must be invoke, ok, fail or info, got \"started\""),
+        assertTrue(badType.err().trim().endsWith("bad-type.jsonl:2: type: expected invoke, ok, fail or info, got \"started\""),
                 badType.err());
         var badBudget = CliRunner.run("check-history", fixture("lock-ok.jsonl"), "--budget", "30");
         assertEquals(ExitCodes.BAD_INPUT, badBudget.exitCode());

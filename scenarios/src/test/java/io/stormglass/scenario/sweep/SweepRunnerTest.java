@@ -150,8 +150,8 @@ class SweepRunnerTest {
         Path out = dir.resolve("out");
         Files.createDirectories(out);
         Files.writeString(out.resolve(SweepRunner.CSV), "point,other.key,seed\n");
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        io.stormglass.scenario.yaml.ScenarioException e = assertThrows(io.stormglass.scenario.yaml.ScenarioException.class,
                 () -> SweepRunner.run(spec, out, 1, (d, t, r) -> { }, (s, trials) -> fake(1, 1)));
-        assertTrue(e.getMessage().contains("belongs to another sweep"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(out.resolve(SweepRunner.CSV) + ":1: the columns differ from this sweep's"), e.getMessage());
     }
 }
