@@ -78,19 +78,21 @@ final class CorpusChecks {
         return out;
     }
 
-    /** What changed between two snapshots, as readable lines. */
+    /** What changed between two snapshots, as readable lines: the user's files deleted or changed first, then new ones. */
     static List<String> leftovers(Map<String, String> before, Map<String, String> after, String where) {
         List<String> problems = new ArrayList<>();
+        before.keySet().stream().filter(p -> !after.containsKey(p)).forEach(p -> problems.add("deleted " + where + "/" + p));
         after.forEach((path, digest) -> {
-            if (!before.containsKey(path)) {
-                problems.add("left behind " + where + "/" + path + (path.contains(".partial-") ? " (a staging folder)" : ""));
-            } else if (!before.get(path).equals(digest)) {
+            if (before.containsKey(path) && !before.get(path).equals(digest)) {
                 problems.add("changed " + where + "/" + path);
             }
         });
-        before.keySet().stream().filter(p -> !after.containsKey(p)).forEach(p -> problems.add("deleted " + where + "/" + p));
-        return problems.size() > 5 ? List.of(problems.get(0), problems.get(1), "... and " + (problems.size() - 2) + " more changes under "
-                + where) : problems;
+        List<String> added = new ArrayList<>();
+        after.keySet().stream().filter(p -> !before.containsKey(p))
+                .forEach(p -> added.add("left behind " + where + "/" + p + (p.contains(".partial-") ? " (a staging folder)" : "")));
+        problems.addAll(added.size() > 3 ? List.of(added.get(0), added.get(1), "... and " + (added.size() - 2) + " more new entries under "
+                + where) : added);
+        return problems;
     }
 
     private static String digest(Path file) {
