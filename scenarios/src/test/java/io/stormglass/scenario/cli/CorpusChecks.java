@@ -90,6 +90,7 @@ final class CorpusChecks {
         List<String> added = new ArrayList<>();
         after.keySet().stream().filter(p -> !before.containsKey(p))
                 .forEach(p -> added.add("left behind " + where + "/" + p + (p.contains(".partial-") ? " (a staging folder)" : "")));
+        added.sort(java.util.Comparator.comparing(s -> !s.contains(".partial-"))); // staging folders first: they matter most
         problems.addAll(added.size() > 3 ? List.of(added.get(0), added.get(1), "... and " + (added.size() - 2) + " more new entries under "
                 + where) : added);
         return problems;
