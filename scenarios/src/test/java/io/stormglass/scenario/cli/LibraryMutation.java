@@ -21,11 +21,12 @@ record LibraryMutation(String file, Kind kind, int a, int b, String token) {
     /** Values that break parsers: overflows, NaN, unicode digits, YAML syntax, control characters. */
     static final List<String> NASTY = List.of("", "~", "null", "-1", "0", "1e400", "-1e400", ".nan", ".inf", "-.inf", "NaN",
             "9223372036854775807", "9223372036854775808", "-9223372036854775809", "١٢", "１２", "0x10", "0o17", "1_000", "true",
-            "yes", "[]", "{}", "[1, 2]", "{a: 1}", "\"\"", "'", "\"", "&a", "*a", "!!binary x", "!ruby/object:Gem::Installer x", "<<",
-            "---", "...", "#", ":", "- x", "? x", "%YAML 1.1", "\t", "\u0000", "\u0007", "é", "\uFEFF", "\r", "10", "10s", "-10s",
-            "0s", "1ns", "401d", "106752d", "106751d106751d", "1h-30m", "9223372036854775807ns", "1e400s", "999999999999999999999h", "2MiB", "1572865B", "-1B", "1.5.5s", "10 s",
-            "1/0", "-5/s", "0/s", "1e15/s", "1e400/s", "-", "ppm", "%", "150%", "-0", "0.0", "1e-400", "../../etc/passwd", "/dev/zero", "/", ".",
-            "nvme", "leader", "prometheus", "zipf", "datagram", "x".repeat(300), "9".repeat(40));
+            "yes", "[]", "{}", "[1, 2]", "{a: 1}", "\"\"", "'", "\"", "&a", "*a", "!!binary x", "!ruby/object:Gem::Installer x",
+            "<<", "---", "...", "#", ":", "- x", "? x", "%YAML 1.1", "\t", "\u0000", "\u0007", "é", "\uFEFF", "\r", "10", "10s",
+            "-10s", "0s", "1ns", "401d", "106752d", "106751d106751d", "1h-30m", "9223372036854775807ns", "1e400s",
+            "999999999999999999999h", "2MiB", "1572865B", "-1B", "1.5.5s", "10 s", "1/0", "-5/s", "0/s", "1e15/s", "1e400/s", "-",
+            "ppm", "%", "150%", "-0", "0.0", "1e-400", "../../etc/passwd", "/dev/zero", "/", ".", "nvme", "leader", "prometheus",
+            "zipf", "datagram", "x".repeat(300), "9".repeat(40));
 
     /** The mutated text of {@code text}. */
     String apply(String text) {

@@ -104,7 +104,8 @@ class MutatedLibraryProperties {
             Files.writeString(doc, printed, StandardCharsets.UTF_8);
             String again = ScenarioPrinter.print(ScenarioLoader.load(doc));
             if (!again.equals(printed)) {
-                FAILURES.add(m + " -> accepted, but its printed configuration prints differently once loaded: " + firstDifference(printed, again));
+                FAILURES.add(m + " -> accepted, but its printed configuration prints differently once loaded: "
+                        + firstDifference(printed, again));
                 return "FAILED: round trip";
             }
             return "accepted";
