@@ -172,6 +172,7 @@ class MutatedLibraryProperties {
         Path out = Path.of("target", "mutation-report.txt");
         Files.createDirectories(out.getParent());
         Files.write(out, report, StandardCharsets.UTF_8);
+        io.stormglass.report.AtomicFolder.deleteTree(WORK);
         System.out.println(String.join("\n", report.subList(0, Math.min(report.size(), 40))));
         assertTrue(failures.isEmpty(), failures.size() + " of " + OUTCOMES.values().stream().mapToInt(Integer::intValue).sum()
                 + " mutated documents were neither accepted with a round trip nor refused cleanly; the first: "
