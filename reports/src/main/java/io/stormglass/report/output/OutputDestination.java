@@ -91,6 +91,11 @@ public record OutputDestination(Path target, OutputKind kind, State state) {
             }
             return new OutputDestination(abs, kind, State.FORCED_SPECIAL_FILE);
         }
+        Path parent = abs.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            // a single file names an existing folder to go into; only folders of runs are created with their parents
+            throw new OutputRefusal("expected a file in an existing folder, found no folder " + parent, false);
+        }
         return new OutputDestination(abs, kind, State.ABSENT);
     }
 

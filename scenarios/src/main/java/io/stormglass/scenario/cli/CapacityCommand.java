@@ -43,7 +43,7 @@ final class CapacityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (jobs < 1) {
-            throw new UserInputException("--jobs must be at least 1, got " + jobs);
+            throw new UserInputException("--jobs: expected at least 1, found " + jobs);
         }
         CapacityPlan plan = CapacityLoader.load(file);
         OutputDestination destination = out != null ? output.folder(out, false, OutputKind.CAPACITY)

@@ -7,6 +7,8 @@ import io.stormglass.scenario.load.DiskLoader;
 import io.stormglass.scenario.model.DeviceSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import io.stormglass.scenario.yaml.ScenarioException;
+import io.stormglass.scenario.yaml.ScenarioProblem;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -43,19 +45,32 @@ final class DiskCheckCommand implements Callable<Integer> {
             description = "start the loop this long after the neighbours start (to aim at a burst); default ${DEFAULT-VALUE}")
     String startAfter;
 
+    /** The model {@code --disk} names; a mistake in the name itself is a command-line mistake, said as one. */
+    private DeviceSpec fromModel() {
+        try {
+            return DiskLoader.fromModel(target.model, sets);
+        } catch (ScenarioException e) {
+            List<ScenarioProblem> problems = e.problems();
+            if (problems.size() == 1 && problems.get(0).location().file().equals("--disk")) {
+                throw new UserInputException("--disk: " + problems.get(0).message());
+            }
+            throw e;
+        }
+    }
+
     @Override
     public Integer call() {
         DeviceSpec spec;
         if (target.scenario != null) {
             if (device == null) {
-                throw new UserInputException("--scenario needs --device NAME");
+                throw new UserInputException("--device: expected the name of a device of the --scenario, found none");
             }
             spec = DiskLoader.fromScenario(target.scenario, device);
         } else {
             if (device != null) {
-                throw new UserInputException("--device goes with --scenario");
+                throw new UserInputException("--device: expected only with --scenario (it names one of its devices), found it with --disk");
             }
-            spec = DiskLoader.fromModel(target.model, sets);
+            spec = fromModel();
         }
         long start;
         try {

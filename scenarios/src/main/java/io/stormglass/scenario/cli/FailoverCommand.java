@@ -52,11 +52,11 @@ final class FailoverCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (trials < 1) {
-            throw new UserInputException("--trials must be at least 1, got " + trials);
+            throw new UserInputException("--trials: expected at least 1, found " + trials);
         }
         int k = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (k < 1) {
-            throw new UserInputException("--jobs must be at least 1, got " + k);
+            throw new UserInputException("--jobs: expected at least 1, found " + k);
         }
         Scenario s = ScenarioLoader.load(file, sets);
         OutputDestination destination = out == null

@@ -73,7 +73,7 @@ final class FuzzCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (seeds < 1) {
-            throw new UserInputException("--seeds must be at least 1, got " + seeds);
+            throw new UserInputException("--seeds: expected at least 1, found " + seeds);
         }
         try {
             Seeds.checkRange(firstSeed, seeds);
@@ -82,10 +82,13 @@ final class FuzzCommand implements Callable<Integer> {
         }
         int k = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (k < 1) {
-            throw new UserInputException("--jobs must be at least 1, got " + k);
+            throw new UserInputException("--jobs: expected at least 1, found " + k);
         }
-        if (maxFaults < 0 || shrinkRuns < 0) {
-            throw new UserInputException("--max-faults and --shrink-runs must not be negative");
+        if (maxFaults < 0) {
+            throw new UserInputException("--max-faults: expected 0 or more, found " + maxFaults);
+        }
+        if (shrinkRuns < 0) {
+            throw new UserInputException("--shrink-runs: expected 0 or more, found " + shrinkRuns);
         }
         FaultSpace space = new FaultSpace(kinds(), maxFaults, maxDurationNanos());
         Scenario base = ScenarioLoader.load(file, sets);
@@ -143,7 +146,7 @@ final class FuzzCommand implements Callable<Integer> {
             throw new UserInputException("--max-fault-duration: " + e.getMessage());
         }
         if (nanos < 1_000_000L) {
-            throw new UserInputException("--max-fault-duration must be at least 1ms, got " + maxFaultDuration);
+            throw new UserInputException("--max-fault-duration: expected at least 1ms, found " + maxFaultDuration);
         }
         return nanos;
     }

@@ -4,6 +4,7 @@ import io.stormglass.report.output.OutputDestination;
 import io.stormglass.report.output.OutputEnvironment;
 import io.stormglass.report.output.OutputKind;
 import io.stormglass.report.output.OutputRefusal;
+import io.stormglass.scenario.load.ScenarioLoader;
 import io.stormglass.scenario.yaml.ScenarioException;
 import io.stormglass.scenario.yaml.ScenarioProblem;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ final class OutputOptions {
         try {
             return remember(OutputDestination.folder(requested, kind, force, OutputEnvironment.current()));
         } catch (OutputRefusal r) {
-            throw new UserInputException("--out " + shown(requested) + (isDefault ? " (the default)" : "") + ": " + r.getMessage());
+            // the refusal's "found ..." names the path; an explicit option is named as the user typed it
+            throw new UserInputException((isDefault ? "--out (default " + shown(requested) + ")" : "--out") + ": " + r.getMessage());
         }
     }
 
@@ -43,7 +45,7 @@ final class OutputOptions {
         try {
             return remember(OutputDestination.file(requested, kind, force, OutputEnvironment.current()));
         } catch (OutputRefusal r) {
-            throw new UserInputException(option + " " + shown(requested) + ": " + r.getMessage());
+            throw new UserInputException(option + ": " + r.getMessage());
         }
     }
 
@@ -55,8 +57,12 @@ final class OutputOptions {
         try {
             return remember(OutputDestination.folder(Path.of(dir), kind, force, OutputEnvironment.current()));
         } catch (OutputRefusal r) {
-            if (sets.stream().anyMatch(s -> s.strip().startsWith("outputs.dir="))) {
-                throw new UserInputException("--set outputs.dir=" + dir + ": " + r.getMessage());
+            for (int i = sets.size() - 1; i >= 0; i--) {
+                if (sets.get(i).strip().startsWith("outputs.dir=")) {
+                    // located as the n-th --set, as every --set problem is (the last one wins)
+                    throw new ScenarioException(new ScenarioProblem(
+                            new io.stormglass.scenario.yaml.Location(ScenarioLoader.SET_ORIGIN, i + 1, 1), "outputs.dir", r.getMessage()));
+                }
             }
             throw new ScenarioException(new ScenarioProblem(OutputsDirLocation.find(scenarioFile, dir), "outputs.dir", r.getMessage()));
         } catch (java.nio.file.InvalidPathException e) {

@@ -76,14 +76,11 @@ public final class StormglassCli implements Runnable {
         return standardOutputWritten(cli, code);
     }
 
-    /** One line: picocli's message (its suggestions folded in) and where to look for the usage. */
+    /** One line: what was wrong (the option first), and where to look for the usage. */
     private static int parameterError(CommandLine.ParameterException ex, String[] args) {
         PrintWriter err = ex.getCommandLine().getErr();
-        String message = String.join("; ", ex.getMessage().strip().lines().toList());
-        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-            message += "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
-        }
-        err.println("stormglass: " + message + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+        err.println("stormglass: " + ParameterErrors.describe(ex) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                + " --help')");
         return ExitCodes.BAD_INPUT;
     }
 

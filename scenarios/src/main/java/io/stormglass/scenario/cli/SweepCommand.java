@@ -46,7 +46,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepSpec sweep = SweepFileLoader.load(file);
         int k = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (k < 1) {
-            throw new UserInputException("--jobs must be at least 1, got " + k);
+            throw new UserInputException("--jobs: expected at least 1, found " + k);
         }
         OutputDestination destination = out == null
                 ? output.defaultFolder("sweep-" + sweep.name(), file.toString(), OutputKind.SWEEP)

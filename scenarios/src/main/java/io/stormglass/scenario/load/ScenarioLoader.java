@@ -17,6 +17,9 @@ import java.util.List;
  * scenarios.
  */
 public final class ScenarioLoader {
+    /** The "file" that problems of a {@code --set} override are located in ({@code --set:N:1} for the n-th). */
+    public static final String SET_ORIGIN = SetOverrides.ORIGIN;
+
     private ScenarioLoader() {
     }
 

@@ -105,7 +105,7 @@ class ExitCodesTest {
         String bad = HISTORIES.resolve("lock-double-owner.jsonl").toString();
         Path mine = Files.writeString(dir.resolve("mine.html"), "<html>my notes</html>");
         OutputSafetyTest.refusedOnOneLine(CliRunner.run("check-history", bad, "--html", mine.toString()),
-                "stormglass: --html " + mine + ": expected a new file or a check-history witness page written earlier");
+                "stormglass: --html: expected a new file or a check-history witness page written earlier");
         assertEquals("<html>my notes</html>", Files.readString(mine));
         Path page = dir.resolve("w.html");
         assertEquals(ExitCodes.NOT_LINEARIZABLE, CliRunner.run("check-history", bad, "--html", page.toString()).exitCode());
@@ -136,7 +136,7 @@ class ExitCodesTest {
         CliRunner.Result r = CliRunner.run("run", OutputSafetyTest.SCENARIO, "--outt", "x");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
         assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().startsWith("stormglass: Unknown options: '--outt', 'x'; did you mean --out?"), r.err());
+        assertTrue(r.err().startsWith("stormglass: --outt: unknown option; did you mean --out?"), r.err());
         assertEquals(1, CliRunner.run("run").err().lines().count());
         CliRunner.Result help = CliRunner.run("--help");
         for (String code : List.of("0 ", "1 ", "2 ", "3 ", "4 ", "70 ", "74 ", "130 ", "143 ")) {
