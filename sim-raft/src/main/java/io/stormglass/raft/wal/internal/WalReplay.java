@@ -53,7 +53,8 @@ public final class WalReplay {
 
     /**
      * Reads every segment for its snapshot markers and returns those not above the last hard
-     * state's commit index (etcd's {@code ValidSnapshotEntries}); changes nothing on disk.
+     * state's commit index (etcd's {@code ValidSnapshotEntries}); changes nothing on disk but deleting
+     * leftover {@code .wal.tmp} files.
      */
     public static Result snapshotMarkers(FileSystem fs, String dir) {
         return new WalReplay(fs, dir, WalSnapshotMarker.ZERO, true).run();
