@@ -43,29 +43,49 @@ public final class SweepCharts {
     public static ChartFile heatmap(Path dir, String stem, String title, String caption, HeatmapData d) throws IOException {
         int nx = d.xLabels().size();
         int ny = d.yLabels().size();
+        double[] range = valueRange(d);
+        double lo = range[0];
+        double hi = range[1];
+        HeatScale scale = new HeatScale(lo, hi, d.lowIsGood());
+        XYPlot plot = heatmapPlot(title, d, scale);
+        labelCells(plot, d, scale);
+        JFreeChart chart = ChartStyle.chart(title, null, plot, false);
+        chart.addSubtitle(heatLegend(scale, d.unit(), lo, hi));
+        int width = Math.max(560, 110 + 90 * nx);
+        int height = Math.max(380, 140 + 40 * ny);
+        return write(dir, new ChartSpec(stem, caption, width, height, chart, true), title);
+    }
+
+    /** The smallest and the largest value of the grid; 0 and 1 when every cell is empty. */
+    private static double[] valueRange(HeatmapData d) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        double[][] xyz = new double[3][nx * ny];
-        for (int y = 0; y < ny; y++) {
-            for (int x = 0; x < nx; x++) {
-                int i = y * nx + x;
-                double v = d.values()[y][x];
-                xyz[0][i] = x;
-                xyz[1][i] = y;
-                xyz[2][i] = v;
+        for (double[] row : d.values()) {
+            for (double v : row) {
                 if (!Double.isNaN(v)) {
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);
                 }
             }
         }
-        if (lo > hi) {
-            lo = 0;
-            hi = 1;
+        return lo > hi ? new double[] {0, 1} : new double[] {lo, hi};
+    }
+
+    /** One block per cell, coloured by {@code scale}, on category axes whose ticks are the settings. */
+    private static XYPlot heatmapPlot(String title, HeatmapData d, HeatScale scale) {
+        int nx = d.xLabels().size();
+        int ny = d.yLabels().size();
+        double[][] xyz = new double[3][nx * ny];
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++) {
+                int i = y * nx + x;
+                xyz[0][i] = x;
+                xyz[1][i] = y;
+                xyz[2][i] = d.values()[y][x];
+            }
         }
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries(title, xyz);
-        HeatScale scale = new HeatScale(lo, hi, d.lowIsGood());
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setPaintScale(scale);
         SymbolAxis xAxis = new SymbolAxis(d.xName(), d.xLabels().toArray(new String[0]));
@@ -81,8 +101,13 @@ public final class SweepCharts {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
-        for (int y = 0; y < ny; y++) {
-            for (int x = 0; x < nx; x++) {
+        return plot;
+    }
+
+    /** Prints each cell's value in it, in a colour readable on the cell; an empty cell shows "–". */
+    private static void labelCells(XYPlot plot, HeatmapData d, HeatScale scale) {
+        for (int y = 0; y < d.yLabels().size(); y++) {
+            for (int x = 0; x < d.xLabels().size(); x++) {
                 double v = d.values()[y][x];
                 XYTextAnnotation a = new XYTextAnnotation(Double.isNaN(v) ? "–" : format(v), x, y);
                 a.setFont(CELL);
@@ -90,17 +115,17 @@ public final class SweepCharts {
                 plot.addAnnotation(a);
             }
         }
-        JFreeChart chart = ChartStyle.chart(title, null, plot, false);
-        NumberAxis legendAxis = new NumberAxis(d.unit());
+    }
+
+    /** The colour legend on the right, from {@code lo} to {@code hi} in {@code unit}. */
+    private static PaintScaleLegend heatLegend(HeatScale scale, String unit, double lo, double hi) {
+        NumberAxis legendAxis = new NumberAxis(unit);
         legendAxis.setRange(lo, hi > lo ? hi : lo + 1);
         PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(new RectangleInsets(6, 6, 6, 6));
         legend.setStripWidth(12);
-        chart.addSubtitle(legend);
-        int width = Math.max(560, 110 + 90 * nx);
-        int height = Math.max(380, 140 + 40 * ny);
-        return write(dir, new ChartSpec(stem, caption, width, height, chart, true), title);
+        return legend;
     }
 
     /**

@@ -100,7 +100,7 @@ public final class Wal {
      * The snapshot markers in the WAL whose index is not above the last saved commit index
      * (etcd's {@code ValidSnapshotEntries}), oldest first: the snapshots a restarting member may
      * load (with {@link Snapshotter#loadNewest(java.util.function.Predicate)}) before
-     * {@link #open}. Reads every segment and changes nothing.
+     * {@link #open}. Reads every segment; changes nothing but deleting leftover {@code .wal.tmp} files.
      */
     public static WalMarkersResult validSnapshotMarkers(WalContext ctx) {
         WalReplay.Result result = WalReplay.snapshotMarkers(ctx.fs(), ctx.dir());

@@ -33,37 +33,9 @@ final class ElectionsChart {
         if ((noFailures && ctx.summary().elections() + ctx.summary().preVotes() == 0) || ctx.view().windows() == 0) {
             return ChartStyle.noData(FILE, TITLE, "no heartbeat send failures or elections recorded", width, height);
         }
-        DefaultTableXYDataset hb = new DefaultTableXYDataset();
         StackedXYBarRenderer hbBars = bars();
-        int i = 0;
-        for (var e : failures.entrySet()) {
-            String member = e.getKey().label(Label.MEMBER.key());
-            hb.addSeries(Series.perPoint(ctx, "heartbeat failures " + (member == null ? e.getKey().labels() : member),
-                    e.getValue()));
-            hbBars.setSeriesPaint(i, ChartStyle.color(i));
-            i++;
-        }
-        hb.setIntervalWidth(ctx.pointUnits());
-        XYSeries votes = new XYSeries("elections", true, false);
-        XYSeries preVotes = new XYSeries("pre-vote campaigns", true, false);
-        long[] voteCounts = new long[ctx.points()];
-        long[] preVoteCounts = new long[ctx.points()];
-        for (TimelineEvent e : ctx.events()) {
-            if (e instanceof TimelineEvent.ElectionStarted s) {
-                int p = ctx.pointAt(s.timeNanos());
-                if (p >= 0) {
-                    (s.preVote() ? preVoteCounts : voteCounts)[p]++;
-                }
-            }
-        }
-        for (int p = 0; p < voteCounts.length; p++) {
-            votes.add(ctx.x(p), voteCounts[p]);
-            preVotes.add(ctx.x(p), preVoteCounts[p]);
-        }
-        DefaultTableXYDataset elections = new DefaultTableXYDataset();
-        elections.addSeries(preVotes);
-        elections.addSeries(votes);
-        elections.setIntervalWidth(ctx.pointUnits());
+        DefaultTableXYDataset hb = heartbeatFailures(ctx, failures, hbBars);
+        DefaultTableXYDataset elections = electionsStarted(ctx);
         StackedXYBarRenderer electionBars = bars();
         electionBars.setSeriesPaint(0, new java.awt.Color(0xffcc80));
         electionBars.setSeriesPaint(1, new java.awt.Color(0xef6c00));
@@ -86,6 +58,47 @@ final class ElectionsChart {
         return new ChartSpec(FILE, "Top: heartbeats the leader failed to send on time, by member; bottom: "
                 + "campaigns started (pre-vote light, real elections dark); red lines mark leader changes.",
                 width, height, ChartStyle.chart(TITLE, subtitle, plot, true), true);
+    }
+
+    /** One stacked series per member: its heartbeat send failures per point; {@code bars} gets each a colour. */
+    private static DefaultTableXYDataset heartbeatFailures(ChartContext ctx, SortedMap<MetricId, Counter> failures,
+            StackedXYBarRenderer bars) {
+        DefaultTableXYDataset hb = new DefaultTableXYDataset();
+        int i = 0;
+        for (var e : failures.entrySet()) {
+            String member = e.getKey().label(Label.MEMBER.key());
+            hb.addSeries(Series.perPoint(ctx, "heartbeat failures " + (member == null ? e.getKey().labels() : member),
+                    e.getValue()));
+            bars.setSeriesPaint(i, ChartStyle.color(i));
+            i++;
+        }
+        hb.setIntervalWidth(ctx.pointUnits());
+        return hb;
+    }
+
+    /** Campaigns started per point, from the timeline: pre-vote campaigns (series 0) and real elections (series 1). */
+    private static DefaultTableXYDataset electionsStarted(ChartContext ctx) {
+        XYSeries votes = new XYSeries("elections", true, false);
+        XYSeries preVotes = new XYSeries("pre-vote campaigns", true, false);
+        long[] voteCounts = new long[ctx.points()];
+        long[] preVoteCounts = new long[ctx.points()];
+        for (TimelineEvent e : ctx.events()) {
+            if (e instanceof TimelineEvent.ElectionStarted s) {
+                int p = ctx.pointAt(s.timeNanos());
+                if (p >= 0) {
+                    (s.preVote() ? preVoteCounts : voteCounts)[p]++;
+                }
+            }
+        }
+        for (int p = 0; p < voteCounts.length; p++) {
+            votes.add(ctx.x(p), voteCounts[p]);
+            preVotes.add(ctx.x(p), preVoteCounts[p]);
+        }
+        DefaultTableXYDataset elections = new DefaultTableXYDataset();
+        elections.addSeries(preVotes);
+        elections.addSeries(votes);
+        elections.setIntervalWidth(ctx.pointUnits());
+        return elections;
     }
 
     private static StackedXYBarRenderer bars() {

@@ -30,6 +30,14 @@ public final class WalReplay {
     private boolean snapshotMatched;
     private int chain;
     private long lastIndex;
+    private Tail tail;
+
+    /**
+     * The last segment as read: where its valid frames end, the torn bytes after them, and the
+     * prefix a durable mark proves synced.
+     */
+    private record Tail(DataFile file, int validEnd, long repairedBytes, long durableBytes) {
+    }
 
     private WalReplay(FileSystem fs, String dir, WalSnapshotMarker from, boolean markersOnly) {
         this.fs = fs;
@@ -45,7 +53,8 @@ public final class WalReplay {
 
     /**
      * Reads every segment for its snapshot markers and returns those not above the last hard
-     * state's commit index (etcd's {@code ValidSnapshotEntries}); changes nothing on disk.
+     * state's commit index (etcd's {@code ValidSnapshotEntries}); changes nothing on disk but deleting
+     * leftover {@code .wal.tmp} files.
      */
     public static Result snapshotMarkers(FileSystem fs, String dir) {
         return new WalReplay(fs, dir, WalSnapshotMarker.ZERO, true).run();
@@ -57,75 +66,108 @@ public final class WalReplay {
 
     private Result run() {
         List<SegmentName> segments = SegmentFiles.listAndCleanUp(fs, dir);
+        Optional<WalError> missing = checkSequence(segments);
+        if (missing.isPresent()) {
+            return failed(missing.get());
+        }
+        int start = firstSegmentToRead(segments);
+        if (start < 0) {
+            return failed(new WalError.NotFound(dir, "no segment holds index " + from.index()));
+        }
+        for (int i = start; i < segments.size(); i++) {
+            Optional<WalError> error = readSegment(dir + "/" + segments.get(i).fileName(), i > start,
+                    i == segments.size() - 1);
+            if (error.isPresent()) {
+                return failed(error.get());
+            }
+        }
+        if (markersOnly) {
+            return new Result(null, validMarkers(), null);
+        }
+        return finish(segments, start);
+    }
+
+    /** There is at least one segment, and their sequence numbers have no gap. */
+    private Optional<WalError> checkSequence(List<SegmentName> segments) {
         if (segments.isEmpty()) {
-            return failed(new WalError.NotFound(dir, "no segment files"));
+            return Optional.of(new WalError.NotFound(dir, "no segment files"));
         }
         for (int i = 1; i < segments.size(); i++) {
             if (segments.get(i).seq() != segments.get(i - 1).seq() + 1) {
-                return failed(new WalError.NotFound(dir, "segment sequence jumps from "
+                return Optional.of(new WalError.NotFound(dir, "segment sequence jumps from "
                         + segments.get(i - 1).fileName() + " to " + segments.get(i).fileName()));
             }
         }
+        return Optional.empty();
+    }
+
+    /**
+     * Where reading starts: the newest segment whose first index is not above the snapshot index
+     * (etcd's {@code searchIndex}), or the first segment when only markers are wanted; -1 if none.
+     */
+    private int firstSegmentToRead(List<SegmentName> segments) {
         int start = markersOnly ? 0 : -1;
         for (int i = 0; i < segments.size() && !markersOnly; i++) {
             if (Long.compareUnsigned(segments.get(i).firstIndex(), from.index()) <= 0) {
                 start = i;
             }
         }
-        if (start < 0) {
-            return failed(new WalError.NotFound(dir, "no segment holds index " + from.index()));
+        return start;
+    }
+
+    /**
+     * Reads one segment: verifies its frames, judges any damage, applies its records; for the tail
+     * segment, remembers where its valid frames end and what a durable mark proves synced.
+     */
+    private Optional<WalError> readSegment(String path, boolean continuesChain, boolean isTail) {
+        Optional<DataFile> file = fs.openExisting(path);
+        if (file.isEmpty()) {
+            return Optional.of(new WalError.NotFound(dir, "segment vanished: " + path));
         }
-        long tailDurable = 0;
-        long repaired = 0;
-        DataFile tailFile = null;
-        int tailValidEnd = 0;
-        for (int i = start; i < segments.size(); i++) {
-            String path = dir + "/" + segments.get(i).fileName();
-            Optional<DataFile> file = fs.openExisting(path);
-            if (file.isEmpty()) {
-                return failed(new WalError.NotFound(dir, "segment vanished: " + path));
-            }
-            byte[] buf = SegmentFiles.readAll(file.get());
-            SegmentScan scan = SegmentScan.scan(buf, buf.length);
-            boolean isTail = i == segments.size() - 1;
-            if (scan.firstBad() != null) {
-                Optional<WalError> fatal = judgeDamage(path, scan, isTail);
-                if (fatal.isPresent()) {
-                    return failed(fatal.get());
-                }
-            }
-            Optional<WalError> error = apply(path, scan.frames(), i > start);
-            if (error.isPresent()) {
-                return failed(error.get());
-            }
-            if (isTail) {
-                tailFile = file.get();
-                tailValidEnd = scan.validEndOffset();
-                repaired = buf.length - tailValidEnd;
-                tailDurable = Math.min(scan.provenDurableBytes(), tailValidEnd);
+        byte[] buf = SegmentFiles.readAll(file.get());
+        SegmentScan scan = SegmentScan.scan(buf, buf.length);
+        if (scan.firstBad() != null) {
+            Optional<WalError> fatal = judgeDamage(path, scan, isTail);
+            if (fatal.isPresent()) {
+                return fatal;
             }
         }
-        if (markersOnly) {
-            List<WalSnapshotMarker> valid = new ArrayList<>();
-            for (WalSnapshotMarker m : markers) {
-                if (m.index() <= hardState.commit()) {
-                    valid.add(m);
-                }
-            }
-            return new Result(null, List.copyOf(valid), null);
+        Optional<WalError> error = apply(path, scan.frames(), continuesChain);
+        if (error.isPresent()) {
+            return error;
         }
+        if (isTail) {
+            int validEnd = scan.validEndOffset();
+            tail = new Tail(file.get(), validEnd, buf.length - validEnd, Math.min(scan.provenDurableBytes(), validEnd));
+        }
+        return Optional.empty();
+    }
+
+    /** The snapshot markers not above the last hard state's commit index. */
+    private List<WalSnapshotMarker> validMarkers() {
+        List<WalSnapshotMarker> valid = new ArrayList<>();
+        for (WalSnapshotMarker m : markers) {
+            if (m.index() <= hardState.commit()) {
+                valid.add(m);
+            }
+        }
+        return List.copyOf(valid);
+    }
+
+    /** After every segment was read: the snapshot and the metadata must have been found; a torn tail is cut. */
+    private Result finish(List<SegmentName> segments, int start) {
         if (!snapshotMatched) {
             return failed(new WalError.SnapshotNotFound(from));
         }
         if (metadata == null) {
             return failed(new WalError.Corruption(dir + "/" + segments.get(start).fileName(), 0, "no metadata record"));
         }
-        if (repaired > 0) {
+        if (tail.repairedBytes() > 0) {
             // etcd's Repair; durable with the next sync, and a crash before it leads to the same cut again
-            tailFile.truncate(tailValidEnd);
+            tail.file().truncate(tail.validEnd());
         }
-        return new Result(new ReplayState(List.copyOf(segments), chain, lastIndex, tailDurable, repaired, metadata,
-                hardState, List.copyOf(entries)), List.of(), null);
+        return new Result(new ReplayState(List.copyOf(segments), chain, lastIndex, tail.durableBytes(),
+                tail.repairedBytes(), metadata, hardState, List.copyOf(entries)), List.of(), null);
     }
 
     /**
