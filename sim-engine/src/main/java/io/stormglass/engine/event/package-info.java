@@ -9,7 +9,10 @@
  * it folds the time, {@link io.stormglass.engine.event.EventKind} and key of every dispatched event
  * into the run's {@link io.stormglass.engine.event.Fingerprint}, so the same scenario and seed give
  * the same fingerprint in any JVM, and an action that throws ends the run with a
- * {@link io.stormglass.engine.event.SimulationException} naming the event, its time and its key. Only
+ * {@link io.stormglass.engine.event.SimulationException} naming the event, its time and its key. A
+ * {@link io.stormglass.engine.event.DispatchListener} sees the same fields as the fingerprint, event by
+ * event, and {@link io.stormglass.engine.event.Lockstep} compares two runs advanced slice by slice to
+ * locate the first event where they differ (self-reconciliation). Only
  * stable values go into fingerprints and derived seeds ({@link io.stormglass.engine.event.Hashing}:
  * FNV-1a and SplitMix64), never identity hash codes. The package depends on nothing but the JDK, and
  * the wall clock never enters it.

@@ -12,7 +12,8 @@
  * (put, linearizable get, delete, compare-and-set) are recorded in a
  * {@link io.stormglass.raft.client.History} as {@link io.stormglass.raft.client.Operation}s: invocation
  * and completion time and an outcome that is OK, FAILED (certainly without effect) or UNKNOWN (a write
- * that timed out may still apply). The checkers read these histories; the client never imports a
+ * that timed out may still apply); calls still out when a run stops are recorded too
+ * ({@code KvClient.recordUnfinished}), writes among them as UNKNOWN. The checkers read these histories; the client never imports a
  * checker, and knows the server only through its wire format and {@code EtcdErrors}.
  */
 package io.stormglass.raft.client;
