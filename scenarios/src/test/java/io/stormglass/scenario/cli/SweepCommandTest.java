@@ -64,7 +64,7 @@ class SweepCommandTest {
         Path good = sweep("  cluster.election-timeout: [1s]");
         CliRunner.Result jobs = CliRunner.run("sweep", good.toString(), "--jobs", "0");
         assertEquals(ExitCodes.BAD_INPUT, jobs.exitCode());
-        assertTrue(jobs.err().contains("--jobs must be at least 1"), jobs.err());
+        assertTrue(jobs.err().contains("stormglass: --jobs: expected at least 1, found 0"), jobs.err());
     }
 
     @Test
