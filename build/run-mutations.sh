@@ -10,11 +10,11 @@
 # target/mutations/<name>.txt (or $MUTATION_REPORTS).
 # env:   SAFETY_TRIES     tries per property (default: the module's default, 150)
 #        MUTATION_TEST    test class to run (default: FaultScheduleProperties)
-#        MUTATION_MODULE  module that holds it (default: scenarios; sim-raft for RaftSafetyProperties)
+#        MUTATION_MODULE  module that holds it (default: experiments; sim-raft for RaftSafetyProperties)
 set -u -o pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 test_class="${MUTATION_TEST:-FaultScheduleProperties}"
-module="${MUTATION_MODULE:-scenarios}"
+module="${MUTATION_MODULE:-experiments}"
 tries_arg=()
 if [ -n "${SAFETY_TRIES:-}" ]; then tries_arg=("-Dsafety.tries=${SAFETY_TRIES}" "-Draft.properties.tries=${SAFETY_TRIES}"); fi
 if [ "$#" -gt 0 ]; then patches=("$@"); else patches=("$root"/build/mutations/*.patch); fi

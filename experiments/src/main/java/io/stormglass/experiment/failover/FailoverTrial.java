@@ -1,0 +1,20 @@
+package io.stormglass.experiment.failover;
+
+/**
+ * One failover trial.
+ *
+ * @param seed             the trial run's root seed
+ * @param crashAtNanos     when the leader was crashed (simulated time)
+ * @param crashedLeader    the member that led and was crashed (0 if none led at that instant)
+ * @param newLeader        the member every survivor came to know as leader (0 if none did in time)
+ * @param failoverNanos    from the crash until the last survivor learned the new leader; -1 if that never happened
+ *                         within the trial's observation window
+ * @param fingerprint      the trial run's fingerprint
+ */
+public record FailoverTrial(long seed, long crashAtNanos, int crashedLeader, int newLeader, long failoverNanos,
+        String fingerprint) {
+    /** Whether the survivors agreed on a new leader within the observation window. */
+    public boolean resolved() {
+        return failoverNanos >= 0;
+    }
+}

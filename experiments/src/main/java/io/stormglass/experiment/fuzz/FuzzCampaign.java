@@ -1,0 +1,182 @@
+package io.stormglass.experiment.fuzz;
+
+import io.stormglass.report.output.OutputKind;
+import io.stormglass.report.output.StagingFolder;
+import io.stormglass.run.verdict.CheckReport;
+import io.stormglass.scenario.load.ScenarioLoader;
+import io.stormglass.scenario.model.ChecksSpec;
+import io.stormglass.scenario.model.FaultSpec;
+import io.stormglass.scenario.model.OutputSpec;
+import io.stormglass.scenario.model.Scenario;
+import io.stormglass.scenario.print.ScenarioPrinter;
+import io.stormglass.experiment.exec.ParallelRuns;
+import io.stormglass.run.RunResult;
+import io.stormglass.run.Runner;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A fuzzing campaign, VOPR-style: for each seed, a random fault schedule drawn from the fault
+ * space is added to the scenario, and the run is checked (safety, linearizability, liveness).
+ * Seeds run in parallel, one simulation per thread; each simulation is single-threaded and
+ * deterministic, so a seed's result never depends on the others. A failing seed is shrunk to a
+ * short schedule and saved as a scenario file that {@code stormglass run} replays event for event;
+ * the campaign loads each saved file back and runs it to verify that.
+ *
+ * <p>Files in the output folder: {@code fuzz.csv} (a row per seed, appended as seeds finish),
+ * {@code failures/seed-<seed>.yaml} (the shrunk, replayable scenario) and
+ * {@code failures/seed-<seed>.txt} (what the checks found, before and after shrinking). They are
+ * streamed into a staging folder beside it ({@link StagingFolder}), which replaces the output
+ * folder when the campaign ends; an interrupted campaign leaves the earlier folder as it was.
+ * Whether the output folder may be replaced is the caller's decision, taken beforehand
+ * ({@link io.stormglass.report.output.OutputDestination}).
+ */
+public final class FuzzCampaign {
+    /** The folder of saved failures inside the campaign's folder. */
+    private static final String FAILURES = "failures";
+    /** Hears each finished seed (called under a lock, from worker threads, in completion order). */
+    @FunctionalInterface
+    public interface Listener {
+        void finished(int done, int total, SeedOutcome outcome);
+    }
+
+    /**
+     * @param firstSeed  the first seed; seeds are {@code firstSeed .. firstSeed + seeds - 1}
+     * @param seeds      how many seeds to run
+     * @param jobs       simulations at once
+     * @param space      what the schedules draw from
+     * @param outDir     the campaign's folder
+     * @param shrinkRuns most runs to spend shrinking each failing seed (0: save the original)
+     */
+    public record Options(long firstSeed, int seeds, int jobs, FaultSpace space, Path outDir, int shrinkRuns) {
+    }
+
+    private final Scenario base;
+    private final Options options;
+
+    /** {@code base} with its checks (every check if it has none). */
+    public FuzzCampaign(Scenario base, Options options) {
+        this.base = base.checks().any() ? base : base.withChecks(ChecksSpec.ALL);
+        this.options = options;
+    }
+
+    /** The scenario a seed runs: the base's own faults, then the drawn schedule. */
+    public Scenario scenarioFor(long seed) {
+        List<FaultSpec> faults = new ArrayList<>(base.faults());
+        faults.addAll(FaultDraw.schedule(base, ScheduleGenerator.draw(base, options.space(), seed)));
+        return quiet(base.withSeed(seed).withFaults(faults));
+    }
+
+    /** Runs every seed, writes the campaign's folder and publishes it; the outcomes come in seed order. */
+    public List<SeedOutcome> run(Listener listener) throws IOException, InterruptedException {
+        try (StagingFolder staging = StagingFolder.create(options.outDir())) {
+            List<SeedOutcome> outcomes = runInto(staging.dir(), listener);
+            staging.publish(OutputKind.FUZZ, command());
+            return outcomes;
+        }
+    }
+
+    private List<SeedOutcome> runInto(Path dir, Listener listener) throws IOException, InterruptedException {
+        Files.createDirectories(dir.resolve(FAILURES));
+        int[] done = {0};
+        List<Long> seeds = new ArrayList<>();
+        for (int i = 0; i < options.seeds(); i++) {
+            seeds.add(options.firstSeed() + i);
+        }
+        try (BufferedWriter csv = Files.newBufferedWriter(dir.resolve("fuzz.csv"), StandardCharsets.UTF_8)) {
+            csv.write("seed,faults,passed,failures,fingerprint,events,wall_seconds,shrunk_faults,saved\n");
+            csv.flush();
+            return ParallelRuns.map(seeds, options.jobs(), seed -> {
+                SeedOutcome o = runSeed(seed, dir);
+                synchronized (done) {
+                    csv.write(csvRow(o));
+                    csv.flush();
+                    listener.finished(++done[0], options.seeds(), o);
+                }
+                return o;
+            });
+        }
+    }
+
+    /** The marker's command: enough to tell which campaign wrote the folder. */
+    private String command() {
+        return "stormglass fuzz " + base.file() + " --first-seed " + options.firstSeed() + " --seeds " + options.seeds();
+    }
+
+    /**
+     * Runs one seed; shrinks it if it fails and saves it into {@code dir} (the staging folder), under
+     * the name it will have once published.
+     */
+    private SeedOutcome runSeed(long seed, Path dir) throws IOException {
+        Scenario s = scenarioFor(seed);
+        RunResult r = run(s);
+        CheckReport report = r.checks();
+        if (report.passed()) {
+            return new SeedOutcome(seed, s.faults().size(), report, r.fingerprint(), r.events(), r.wallSeconds(), null, -1, 0, false);
+        }
+        List<String> kinds = report.failureKinds();
+        ScheduleShrinker shrinker = new ScheduleShrinker(faults -> failsLike(s.withFaults(faults), kinds), options.shrinkRuns());
+        List<FaultSpec> shrunk = options.shrinkRuns() > 0 ? shrinker.shrink(s.faults()) : s.faults();
+        Scenario small = s.withFaults(shrunk);
+        RunResult smallRun = run(small);
+        Path staged = save(dir, seed, small, report, smallRun, shrinker.runs(), s.faults().size());
+        RunResult replay = run(ScenarioLoader.load(staged, List.of()));
+        Path saved = options.outDir().resolve(FAILURES).resolve(staged.getFileName());
+        boolean verified = replay.fingerprint().equals(smallRun.fingerprint()) && !replay.checks().passed();
+        return new SeedOutcome(seed, s.faults().size(), report, r.fingerprint(), r.events(), r.wallSeconds(), saved,
+                shrunk.size(), shrinker.runs(), verified);
+    }
+
+    private boolean failsLike(Scenario s, List<String> kinds) {
+        try {
+            CheckReport c = run(s).checks();
+            return c.failureKinds().stream().anyMatch(kinds::contains);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RunResult run(Scenario s) throws IOException {
+        return Runner.run(s, Runner.Options.inMemory(System::nanoTime));
+    }
+
+    /** No report or logs while fuzzing: outputs are written only by a replay. */
+    private static Scenario quiet(Scenario s) {
+        OutputSpec o = s.outputs();
+        return s.withOutputs(new OutputSpec(o.dir(), false, false, o.history()));
+    }
+
+    /** Writes the failure's files into {@code staging}'s {@code failures/} and returns the scenario's path there. */
+    private Path save(Path staging, long seed, Scenario small, CheckReport original, RunResult smallRun, int shrinkRuns,
+            int originalFaults) throws IOException {
+        Path dir = staging.resolve(FAILURES);
+        Path yaml = dir.resolve("seed-" + seed + ".yaml");
+        Path shown = options.outDir().resolve(FAILURES).resolve(yaml.getFileName());
+        // a replay writes everything a person needs to look into the failure; none of it changes the run
+        OutputSpec o = small.outputs();
+        Scenario replayable = small.withOutputs(new OutputSpec(o.dir(), true, true, true));
+        String header = String.format(Locale.ROOT,
+                "# stormglass fuzz: seed %d failed (%s); shrunk from %d to %d fault(s) in %d runs.%n"
+                        + "# Replay it event for event (fingerprint %s): ./stormglass run %s%n",
+                seed, String.join(", ", original.failureKinds()), originalFaults, small.faults().size(), shrinkRuns,
+                smallRun.fingerprint(), shown);
+        Files.writeString(yaml, header + ScenarioPrinter.print(replayable), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("seed-" + seed + ".txt"), "original schedule (" + originalFaults + " faults):\n"
+                + original.describe() + "\nshrunk schedule (" + small.faults().size() + " faults):\n" + smallRun.checks().describe(),
+                StandardCharsets.UTF_8);
+        return yaml;
+    }
+
+    private static String csvRow(SeedOutcome o) {
+        return String.format(Locale.ROOT, "%d,%d,%b,%s,%s,%d,%.3f,%d,%s%n", o.seed(), o.faults(), o.passed(),
+                String.join(";", o.checks().failureKinds()), o.fingerprint(), o.events(), o.wallSeconds(), o.shrunkFaults(),
+                o.saved() == null ? "" : o.saved().toString());
+    }
+}

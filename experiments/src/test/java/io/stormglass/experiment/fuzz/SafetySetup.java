@@ -1,0 +1,37 @@
+package io.stormglass.experiment.fuzz;
+
+import io.stormglass.scenario.load.ScenarioLoader;
+import io.stormglass.scenario.model.Scenario;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fixed part of one generated run: the library's {@code safety-fuzz.yaml} with a seed, a
+ * cluster size and a few settings changed through {@code --set}, exactly as a person would.
+ *
+ * @param size           members (3 or 5)
+ * @param seed           root seed of the simulation
+ * @param disk           model of every WAL and data device ({@code nvme}: 1.7 ms fdatasync,
+ *                       {@code sata-ssd}: 0.5 ms, {@code hdd}: a rotation)
+ * @param smallSnapshots snapshot every 20 entries keeping 5 (compaction and InstallSnapshot in
+ *                       every run) instead of the file's etcd defaults
+ * @param preVote        etcd's {@code --pre-vote}; without it partitions inflate terms
+ */
+record SafetySetup(int size, long seed, String disk, boolean smallSnapshots, boolean preVote) {
+    static final Path BASE = Path.of("../scenarios/safety-fuzz.yaml");
+
+    List<String> sets() {
+        List<String> sets = new ArrayList<>(List.of("seed=" + seed, "cluster.size=" + size, "cluster.pre-vote=" + preVote,
+                "disks.wal.model=" + disk, "disks.data.model=" + disk));
+        if (smallSnapshots) {
+            sets.add("cluster.snapshot-count=20");
+            sets.add("cluster.snapshot-catch-up-entries=5");
+        }
+        return sets;
+    }
+
+    Scenario scenario() {
+        return ScenarioLoader.load(BASE, sets());
+    }
+}

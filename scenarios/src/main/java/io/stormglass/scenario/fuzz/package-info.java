@@ -1,9 +1,0 @@
-/**
- * Random fault schedules for safety testing: the fault space a scenario offers
- * ({@link io.stormglass.scenario.fuzz.FaultSpace}), faults drawn as flat numbers that shrink well
- * ({@link io.stormglass.scenario.fuzz.FaultDraw}), the campaign over many seeds
- * ({@link io.stormglass.scenario.fuzz.FuzzCampaign}) and the shrinker that turns a failing schedule
- * into a short one ({@link io.stormglass.scenario.fuzz.ScheduleShrinker}). A failing schedule is
- * kept as a scenario file: {@code stormglass run} replays it event for event.
- */
-package io.stormglass.scenario.fuzz;
