@@ -56,13 +56,14 @@ public final class StagingRegistry {
         LIVE.remove(path);
     }
 
-    /** Removes {@code path} (a folder or a file) and forgets it. */
+    /**
+     * Removes {@code path} (a folder or a file) and forgets it. If the removal fails (out of memory
+     * while a run's objects still fill the heap, say), the path stays registered, so that the
+     * internal-error handler or the shutdown hook removes it once the memory is free again.
+     */
     public static synchronized void discard(Path path) throws IOException {
-        try {
-            AtomicFolder.deleteTree(path);
-        } finally {
-            LIVE.remove(path);
-        }
+        AtomicFolder.deleteTree(path);
+        LIVE.remove(path);
     }
 
     /** Removes every live path as well as it can; returns those that were there. */
@@ -90,7 +91,7 @@ public final class StagingRegistry {
             try {
                 AtomicFolder.deleteTree(p);
                 return existed;
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 Thread.onSpinWait();
             }
         }
