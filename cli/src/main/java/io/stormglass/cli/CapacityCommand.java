@@ -11,7 +11,6 @@ import io.stormglass.experiment.capacity.CapacityLoader;
 import io.stormglass.experiment.capacity.CapacityPlan;
 import io.stormglass.experiment.capacity.CapacityRunner;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -31,8 +30,8 @@ final class CapacityCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CAPACITY", description = "capacity file (YAML)")
     Path file;
 
-    @Option(names = "--jobs", paramLabel = "K", description = "profiles ramped in parallel, one simulation per thread; default: available cores")
-    int jobs = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    JobsOption jobs;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder; default out/capacity-<name>")
     Path out;
@@ -42,19 +41,17 @@ final class CapacityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (jobs < 1) {
-            throw new UserInputException("--jobs: expected at least 1, found " + jobs);
-        }
+        int threads = jobs.threads();
         CapacityPlan plan = CapacityLoader.load(file);
         OutputDestination destination = out != null ? output.folder(out, false, OutputKind.CAPACITY)
                 : output.defaultFolder("capacity-" + plan.name(), file.toString(), OutputKind.CAPACITY);
         Path dir = out != null ? out : Path.of("out", "capacity-" + plan.name());
         String command = "./stormglass capacity " + file + (out != null ? " --out " + out : "");
         System.err.printf(Locale.ROOT, "capacity: %d profiles × up to %d steps of %.0f s, %d in parallel%n",
-                plan.profiles().size(), plan.ramp().rates().size(), plan.ramp().stepNanos() / 1e9, jobs);
+                plan.profiles().size(), plan.ramp().rates().size(), plan.ramp().stepNanos() / 1e9, threads);
         CapacityStudy study;
         try (StagingFolder staging = StagingFolder.create(destination.target())) {
-            study = CapacityRunner.run(plan, jobs, command, CapacityCommand::progress);
+            study = CapacityRunner.run(plan, threads, command, CapacityCommand::progress);
             CapacityReport.write(study, staging.dir());
             staging.publish(OutputKind.CAPACITY, output.commandLine());
         }

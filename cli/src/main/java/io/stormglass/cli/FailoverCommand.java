@@ -14,7 +14,6 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,11 +36,11 @@ final class FailoverCommand implements Callable<Integer> {
     @Option(names = "--trials", paramLabel = "N", defaultValue = "100", description = "trials (default: ${DEFAULT-VALUE})")
     int trials;
 
-    @Option(names = "--jobs", paramLabel = "K", description = "trials run at once (default: the number of cores)")
-    Integer jobs;
+    @Mixin
+    JobsOption jobs;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario value (repeatable)")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    SetOptions overrides;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/failover-<name>)")
     Path out;
@@ -54,11 +53,8 @@ final class FailoverCommand implements Callable<Integer> {
         if (trials < 1) {
             throw new UserInputException("--trials: expected at least 1, found " + trials);
         }
-        int k = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (k < 1) {
-            throw new UserInputException("--jobs: expected at least 1, found " + k);
-        }
-        Scenario s = ScenarioLoader.load(file, sets);
+        int k = jobs.threads();
+        Scenario s = ScenarioLoader.load(file, overrides.sets);
         OutputDestination destination = out == null
                 ? output.defaultFolder("failover-" + s.name(), file.toString(), OutputKind.FAILOVER)
                 : output.folder(out, false, OutputKind.FAILOVER);

@@ -44,8 +44,8 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--first-seed", paramLabel = "S", converter = SeedConverter.class, description = "the first seed (default 1)")
     long firstSeed = 1;
 
-    @Option(names = "--jobs", paramLabel = "K", description = "simulations run at once (default: the number of cores)")
-    Integer jobs;
+    @Mixin
+    JobsOption jobs;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/fuzz-<scenario>)")
     Path out;
@@ -64,8 +64,8 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--shrink-runs", paramLabel = "N", description = "most runs spent shrinking each failing seed (default 300)")
     int shrinkRuns = 300;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario key (repeatable)")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    SetOptions overrides;
 
     @Mixin
     OutputOptions output;
@@ -80,10 +80,7 @@ final class FuzzCommand implements Callable<Integer> {
         } catch (UnitException e) {
             throw new UserInputException("--first-seed: " + e.getMessage());
         }
-        int k = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (k < 1) {
-            throw new UserInputException("--jobs: expected at least 1, found " + k);
-        }
+        int k = jobs.threads();
         if (maxFaults < 0) {
             throw new UserInputException("--max-faults: expected 0 or more, found " + maxFaults);
         }
@@ -91,7 +88,7 @@ final class FuzzCommand implements Callable<Integer> {
             throw new UserInputException("--shrink-runs: expected 0 or more, found " + shrinkRuns);
         }
         FaultSpace space = new FaultSpace(kinds(), maxFaults, maxDurationNanos());
-        Scenario base = ScenarioLoader.load(file, sets);
+        Scenario base = ScenarioLoader.load(file, overrides.sets);
         Path dir = out == null ? Path.of("out", "fuzz-" + base.name()) : out;
         if (out == null) {
             output.defaultFolder("fuzz-" + base.name(), file.toString(), OutputKind.FUZZ);

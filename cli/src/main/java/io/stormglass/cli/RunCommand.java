@@ -15,8 +15,6 @@ import io.stormglass.run.Runner;
 import io.stormglass.run.SelfReconcile;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,8 +40,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: the scenario's, or out/<scenario>-<seed>)")
     Path out;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario key, e.g. --set cluster.election-timeout=2s (repeatable)")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    SetOptions overrides;
 
     @Option(names = "--no-report", description = "write the data files only, no charts or report.html")
     boolean noReport;
@@ -63,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Scenario loaded = ScenarioLoader.load(file, sets);
+        Scenario loaded = ScenarioLoader.load(file, overrides.sets);
         Scenario s = seed == null ? loaded : loaded.withSeed(seed);
         if (noReport) {
             OutputSpec o = s.outputs();
@@ -109,14 +107,14 @@ final class RunCommand implements Callable<Integer> {
             return output.folder(out, false, OutputKind.RUN);
         }
         if (s.outputs().dir() != null) {
-            return output.scenarioFolder(s.outputs().dir(), file, sets, OutputKind.RUN);
+            return output.scenarioFolder(s.outputs().dir(), file, overrides.sets, OutputKind.RUN);
         }
         return output.defaultFolder(s.name() + "-" + s.seed(), file.toString(), OutputKind.RUN);
     }
 
     private String reproduce(Scenario s) {
         StringBuilder cmd = new StringBuilder("./stormglass run ").append(file).append(" --seed ").append(s.seed());
-        for (String set : sets) {
+        for (String set : overrides.sets) {
             cmd.append(" --set ").append(set);
         }
         return cmd.toString();

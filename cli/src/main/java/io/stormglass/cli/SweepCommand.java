@@ -32,8 +32,8 @@ final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SWEEP", description = "sweep file (YAML)")
     Path file;
 
-    @Option(names = "--jobs", paramLabel = "K", description = "simulations run at once (default: the number of cores)")
-    Integer jobs;
+    @Mixin
+    JobsOption jobs;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/sweep-<name>)")
     Path out;
@@ -44,10 +44,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SweepSpec sweep = SweepFileLoader.load(file);
-        int k = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (k < 1) {
-            throw new UserInputException("--jobs: expected at least 1, found " + k);
-        }
+        int k = jobs.threads();
         OutputDestination destination = out == null
                 ? output.defaultFolder("sweep-" + sweep.name(), file.toString(), OutputKind.SWEEP)
                 : output.folder(out, false, OutputKind.SWEEP);

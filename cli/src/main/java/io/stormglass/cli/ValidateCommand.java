@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,9 +23,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "scenario files (YAML)")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "override a value, such as --set cluster.heartbeat-interval=50ms (repeatable, applied in order)")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    SetOptions overrides;
 
     @Option(names = "--print-config", description = "print the seed and every resolved parameter of each valid scenario")
     boolean printConfig;
@@ -34,7 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
         boolean allValid = true;
         for (Path file : files) {
             try {
-                Scenario s = ScenarioLoader.load(file, sets);
+                Scenario s = ScenarioLoader.load(file, overrides.sets);
                 System.out.println("ok: " + s.name() + " — " + oneLine(s.description()));
                 if (printConfig) {
                     System.out.print(ScenarioPrinter.print(s));
