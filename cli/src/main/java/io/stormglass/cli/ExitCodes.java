@@ -23,6 +23,8 @@ public final class ExitCodes {
     public static final int UNKNOWN = 3;
     /** run and fuzz: a liveness check failed (no progress after the faults healed), and no safety check did. */
     public static final int LIVENESS_FAILURE = 4;
+    /** calibrate: at least one simulated figure lies outside its tolerance. */
+    public static final int OUT_OF_TOLERANCE = 5;
     /** An internal error: a bug in Stormglass (sysexits' EX_SOFTWARE). */
     public static final int INTERNAL_ERROR = 70;
     /** The output could not be written: disk full, permission denied (sysexits' EX_IOERR). */

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             "2:bad input: a malformed file, a wrong option, an output path that may not be written",
             "3:unknown: a budget ran out before an answer (check-history)",
             "4:a liveness failure only: no progress after the faults healed, no safety violation",
+            "5:calibrate: a simulated figure lies outside its tolerance",
             "70:internal error, a bug in Stormglass (the stack trace is in stormglass-error-*.log)",
             "74:the output could not be written (disk full, permission denied)",
             "130:interrupted (Ctrl-C); the partial output is removed",
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
             + " unless given --force; never ., .., /, the working folder, its parents or your home folder.",
         subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, DiskCheckCommand.class,
             CheckHistoryCommand.class, CapacityCommand.class, SweepCommand.class, FailoverCommand.class, FuzzCommand.class,
+            CalibrateCommand.class,
             CommandLine.HelpCommand.class})
 public final class StormglassCli implements Runnable {
     @picocli.CommandLine.Spec

@@ -13,6 +13,7 @@ public enum OutputKind {
     CAPACITY("a capacity study"),
     FUZZ("a fuzz campaign"),
     FAILOVER("a failover experiment"),
+    CALIBRATION("a calibration"),
     /** {@code check-history --html}: a single file, marked by a meta tag instead of a marker file. */
     WITNESS("a check-history witness page");
 
