@@ -6,6 +6,7 @@ import io.stormglass.disk.model.CloudBlockDisk;
 import io.stormglass.disk.model.DeviceFactory;
 import io.stormglass.disk.model.DiskSpec;
 import io.stormglass.disk.model.EmpiricalDisk;
+import io.stormglass.disk.model.FsJournal;
 import io.stormglass.disk.model.HddDisk;
 import io.stormglass.disk.model.NvmeDisk;
 import io.stormglass.disk.model.Raid5Disk;
@@ -50,6 +51,15 @@ public final class DiskModels implements DeviceFactory {
             return EmpiricalDisk.create(env, name, o);
         }
         throw new IllegalArgumentException("unknown disk spec " + spec);
+    }
+
+    /**
+     * The device called {@code name} as a file system on it sees it: the model behind the file
+     * system's metadata journal, so that each fdatasync after new writes pays a journal commit
+     * ({@link FsJournal}). Composite models' parts ({@link #create}) have no journal of their own.
+     */
+    public BlockDevice createVolume(String name, DiskSpec spec, FsJournal.Options journal) {
+        return new FsJournal(create(name, spec), env.scheduler(), journal);
     }
 
     /** The cluster called {@code name}, created on first use; later users must pass equal options. */

@@ -3,6 +3,7 @@ package io.stormglass.run;
 import io.stormglass.disk.DiskEnv;
 import io.stormglass.disk.DiskModels;
 import io.stormglass.disk.fault.FaultyDevice;
+import io.stormglass.disk.model.FsJournal;
 import io.stormglass.disk.neighbour.Neighbour;
 import io.stormglass.disk.neighbour.Neighbours;
 import io.stormglass.engine.event.Simulation;
@@ -71,7 +72,9 @@ public final class SimulatedCluster {
         this.diskEnv = new DiskEnv(sim, random, recorder);
         DiskModels models = new DiskModels(diskEnv);
         for (DeviceSpec spec : scenario.devices().values()) {
-            FaultyDevice device = new FaultyDevice(models.create(spec.name(), spec.disk()), diskEnv);
+            // the members' directories sit on a journaling file system: each fdatasync commits its metadata
+            FaultyDevice device = new FaultyDevice(models.createVolume(spec.name(), spec.disk(), FsJournal.Options.ext4()),
+                    diskEnv);
             devices.put(spec.name(), device);
             for (DeviceSpec.NamedNeighbour n : spec.neighbours()) {
                 neighbours.add(Neighbours.create(n.name(), n.spec(), device, diskEnv));

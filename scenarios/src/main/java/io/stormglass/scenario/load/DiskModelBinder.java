@@ -178,7 +178,7 @@ final class DiskModelBinder {
     }
 
     private static CloudBlockDisk.Options cloudBlock(MapReader m) {
-        String preset = m.choice("preset", Fields.words("gp3", "gp2"), "gp3");
+        String preset = m.choice("preset", Fields.words("gp3", "gp2", "io2"), "gp3");
         CloudBlockDisk.Options d;
         long bytes = m.sizeBytes("volume-size", 0);
         if (m.has("volume-size") && bytes < (1L << 30) && !preset.equals("gp2")) {
@@ -189,6 +189,8 @@ final class DiskModelBinder {
                 m.problem("volume-size", "a gp2 volume needs its size (at least 1GiB): its baseline is 3 IOPS per GiB");
             }
             d = CloudBlockDisk.Options.gp2(Math.max(1, bytes >> 30));
+        } else if (preset.equals("io2")) {
+            d = CloudBlockDisk.Options.io2(3000); // iops-limit below sets the provisioned IOPS
         } else {
             d = CloudBlockDisk.Options.gp3();
         }

@@ -5,6 +5,7 @@ import io.stormglass.disk.DiskModels;
 import io.stormglass.disk.model.CephRbdDisk;
 import io.stormglass.disk.model.CloudBlockDisk;
 import io.stormglass.disk.model.DiskSpec;
+import io.stormglass.disk.model.FsJournal;
 import io.stormglass.disk.model.HddDisk;
 import io.stormglass.disk.model.NvmeDisk;
 import io.stormglass.disk.model.Raid5Disk;
@@ -51,16 +52,24 @@ public final class DiskCheck {
      * @param blockBytes      fio {@code --bs}; etcd's recipe: 2300
      * @param sizeBytes       fio {@code --size}; etcd's recipe: 22 MiB
      * @param startAfterNanos when the loop starts (neighbours start at zero), to aim it at a neighbour's burst
+     * @param journal         the file system's journal on the device: fio appends, so each fdatasync commits
+     *                        the file's new size (ext4 by default, as in the published runs)
      */
     public record Options(DiskSpec disk, List<NeighbourSpec> neighbours, long seed, int blockBytes, long sizeBytes,
-            long startAfterNanos) {
+            long startAfterNanos, FsJournal.Options journal) {
         public Options {
             neighbours = List.copyOf(neighbours);
         }
 
+        /** The recipe on an ext4 file system (its journal commits each append's new size). */
+        public Options(DiskSpec disk, List<NeighbourSpec> neighbours, long seed, int blockBytes, long sizeBytes,
+                long startAfterNanos) {
+            this(disk, neighbours, seed, blockBytes, sizeBytes, startAfterNanos, FsJournal.Options.ext4());
+        }
+
         /** etcd's recipe on {@code disk} alone, seed 1. */
         public static Options etcdRecipe(DiskSpec disk) {
-            return new Options(disk, List.of(), 1, 2300, 22L << 20, 0);
+            return new Options(disk, List.of(), 1, 2300, 22L << 20, 0, FsJournal.Options.ext4());
         }
     }
 
@@ -72,7 +81,7 @@ public final class DiskCheck {
         Recorder recorder = new Recorder(sim);
         RandomStreams randoms = new RandomStreams(options.seed());
         DiskEnv env = new DiskEnv(sim, randoms, recorder);
-        BlockDevice device = new DiskModels(env).create(DEVICE, options.disk());
+        BlockDevice device = new DiskModels(env).createVolume(DEVICE, options.disk(), options.journal());
         for (int i = 0; i < options.neighbours().size(); i++) {
             NeighbourSpec spec = options.neighbours().get(i);
             Neighbours.create(spec.kind() + "-" + i, spec, device, env).start();
@@ -127,7 +136,9 @@ public final class DiskCheck {
     private static SortedMap<String, DiskSpec> presets() {
         SortedMap<String, DiskSpec> presets = new TreeMap<>();
         presets.put("ceph-rbd-1000", CephRbdDisk.Options.withIopsLimit(1000));
+        presets.put("gp2-300", CloudBlockDisk.Options.gp2(300));
         presets.put("gp3", CloudBlockDisk.Options.gp3());
+        presets.put("io2-3000", CloudBlockDisk.Options.io2(3000));
         presets.put("hdd", HddDisk.Options.defaults());
         presets.put("nvme", NvmeDisk.Options.defaults(true));
         presets.put("nvme-no-plp", NvmeDisk.Options.defaults(false));

@@ -5,6 +5,7 @@ import io.stormglass.disk.internal.MeteredDevice;
 import io.stormglass.disk.internal.ServiceQueue;
 import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Hashing;
+import io.stormglass.engine.random.SimRandom;
 import io.stormglass.engine.storage.BlockDevice;
 import io.stormglass.engine.storage.IoOp;
 import io.stormglass.engine.storage.IoRequest;
@@ -14,13 +15,22 @@ import java.util.List;
 
 /**
  * A rotating disk with one actuator behind a FIFO queue. The platter turns continuously with
- * virtual time: the angle under the head at instant {@code t} is {@code (t mod revolution) /
- * revolution}, and byte offset {@code o} lies on track {@code o / trackBytes} at angle
- * {@code (o mod trackBytes) / trackBytes}. A media access pays command overhead, a seek whose
- * time grows with the square root of the track distance, the rotational wait until the target
- * sector comes under the head, and the transfer. A write+fdatasync loop therefore pays about
- * one revolution per iteration: by the time the next write of the same (or next) page arrives,
- * its sector has just passed the head.
+ * virtual time from its own spindle phase, drawn once per drive from the device's random stream
+ * (drives in one box, the members of an array, are not spindle-synchronised): the angle under
+ * the head at instant {@code t} is {@code ((t + phase) mod revolution) / revolution}, and byte
+ * offset {@code o} lies on track {@code o / trackBytes} at angle {@code (o mod trackBytes) /
+ * trackBytes}. A media access pays command overhead, a seek whose time grows with the square
+ * root of the track distance, the rotational wait until the target sector comes under the head,
+ * and the transfer. On the track under the head the rotational wait follows from the angles: a
+ * rewrite of the sector just written (an append loop's partial page, a read-modify-write's write
+ * after its read) waits almost a whole revolution, which is why one 7200 rpm disk commits at most
+ * ~120 times a second without a journal. After a seek the wait is drawn uniform in [0, one
+ * revolution) from the device's random stream: the settle time of a seek varies by more than the
+ * platter needs to scramble its position, the assumption behind the datasheets' "average
+ * latency" of half a revolution (Ruemmler and Wilkes, "An introduction to disk drive modeling",
+ * IEEE Computer 27(3), 1994, section "Rotation"). Through a file system each fdatasync also
+ * writes a journal commit elsewhere ({@link FsJournal}), so an append loop seeks twice per
+ * iteration and its latency spreads over about two revolutions.
  *
  * <p>With the write cache on, a WRITE is acknowledged once it crosses the interface; the drive
  * destages cached writes to the media in arrival order whenever it has nothing else queued, and
@@ -62,6 +72,9 @@ public final class HddDisk extends MeteredDevice {
 
     private final Options options;
     private final long revolutionNanos;
+    /** Platter angle at virtual time 0, in nanoseconds of rotation; re-drawn by every seek. */
+    private long spindlePhaseNanos;
+    private final SimRandom random;
     private final long trackBytes;
     private final long tracks;
     private final double seekCoefficientNanos;
@@ -82,6 +95,8 @@ public final class HddDisk extends MeteredDevice {
         double trackToTrack = options.trackToTrackSeekMillis() * 1e6;
         this.seekCoefficientNanos = (options.averageSeekMillis() * 1e6 - trackToTrack) / MEAN_SQRT_DISTANCE;
         this.media = new ServiceQueue(env.scheduler(), DONE, Hashing.fnv1a64(name), 1);
+        this.random = env.random(name);
+        this.spindlePhaseNanos = random.nextLong(revolutionNanos);
         this.hostLink = new ServiceQueue(env.scheduler(), DONE, Hashing.fnv1a64(name) + 1, 1);
     }
 
@@ -164,7 +179,14 @@ public final class HddDisk extends MeteredDevice {
         long seek = seekNanos(Math.abs(track - headTrack));
         long arrive = startNanos + seek;
         long targetAngle = (offsetBytes % trackBytes) * revolutionNanos / trackBytes;
-        long wait = Math.floorMod(targetAngle - arrive, revolutionNanos);
+        long wait;
+        if (track == headTrack) {
+            wait = Math.floorMod(targetAngle - (arrive + spindlePhaseNanos), revolutionNanos);
+        } else {
+            // the seek's settle time scrambles the phase: draw the wait, then keep the platter consistent with it
+            wait = random.nextLong(revolutionNanos);
+            spindlePhaseNanos = Math.floorMod(targetAngle - (arrive + wait), revolutionNanos);
+        }
         long transfer = lengthBytes * revolutionNanos / trackBytes;
         headTrack = Math.min(tracks - 1, (offsetBytes + lengthBytes) / trackBytes);
         return seek + wait + transfer;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stormglass.disk.model.CephRbdDisk;
+import io.stormglass.disk.model.FsJournal;
 import io.stormglass.disk.model.HddDisk;
 import io.stormglass.disk.model.NvmeDisk;
 import io.stormglass.disk.neighbour.PoissonNeighbour;
@@ -36,9 +37,11 @@ class DiskCheckTest {
     @Test
     void aNeighbourOnTheSameHddPushesTheCheckOutOfEtcdsGuidance() {
         HddDisk.Options hdd = HddDisk.Options.defaults();
-        DiskCheckResult alone = DiskCheck.run(new DiskCheck.Options(hdd, List.of(), 1, 2300, 1L << 20, 0));
+        // without a journal commit the loop alone passes (one revolution per fdatasync)
+        DiskCheckResult alone = DiskCheck.run(new DiskCheck.Options(hdd, List.of(), 1, 2300, 1L << 20, 0,
+                FsJournal.Options.none()));
         DiskCheckResult shared = DiskCheck.run(new DiskCheck.Options(hdd,
-                List.of(PoissonNeighbour.Options.writes(40, 64)), 1, 2300, 1L << 20, 0));
+                List.of(PoissonNeighbour.Options.writes(40, 64)), 1, 2300, 1L << 20, 0, FsJournal.Options.none()));
         assertEquals(DiskCheckResult.Verdict.OK, alone.verdict());
         assertEquals(DiskCheckResult.Verdict.TOO_SLOW, shared.verdict());
         assertTrue(shared.p99Nanos() > 2 * alone.p99Nanos(), alone.p99Nanos() + " -> " + shared.p99Nanos());
