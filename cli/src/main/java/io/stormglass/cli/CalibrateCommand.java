@@ -38,6 +38,10 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--list", description = "list the references and exit")
     boolean list;
 
+    @Option(names = "--library", paramLabel = "DIR",
+            description = "the scenario library some references start from; default: ./scenarios, else this installation's")
+    Path library;
+
     @Mixin
     JobsOption jobs;
 
@@ -49,7 +53,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Calibration calibration = Calibration.standard();
+        Calibration calibration = Calibration.standard(library == null ? ListCommand.defaultLibrary() : library);
         if (list) {
             calibration.ids().forEach(System.out::println);
             return ExitCodes.OK;

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 class CalibrateCommandTest {
     @Test
     void listsTheReferencesInTableOrder() {
-        CliRunner.Result r = CliRunner.run("calibrate", "--list");
+        CliRunner.Result r = CliRunner.run("calibrate", "--list", "--library", Library.DIR.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(String.join("", Calibration.standard().ids().stream().map(id -> id + System.lineSeparator()).toList()),
+        assertEquals(String.join("", Calibration.standard(Library.DIR).ids().stream().map(id -> id + System.lineSeparator()).toList()),
                 r.out());
     }
 

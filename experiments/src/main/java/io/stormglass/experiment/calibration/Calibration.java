@@ -1,5 +1,6 @@
 package io.stormglass.experiment.calibration;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +25,13 @@ public final class Calibration {
         }
     }
 
-    /** Every reference Stormglass carries, in table order. */
-    public static Calibration standard() {
-        return new Calibration(StandardReferences.all());
+    /**
+     * Every reference Stormglass carries, in table order.
+     *
+     * @param library the scenario library folder (references that start from a library scenario read it there)
+     */
+    public static Calibration standard(Path library) {
+        return new Calibration(StandardReferences.all(library));
     }
 
     /** The ids, in table order. */

@@ -1,5 +1,6 @@
 package io.stormglass.experiment.calibration;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** The references of {@link Calibration#standard()}, in table order. */
@@ -7,7 +8,7 @@ final class StandardReferences {
     private StandardReferences() {
     }
 
-    static List<Reference> all() {
-        return List.of();
+    static List<Reference> all(Path library) {
+        return List.of(new DiskReference(library));
     }
 }
