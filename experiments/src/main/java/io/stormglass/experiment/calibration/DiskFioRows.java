@@ -44,7 +44,7 @@ final class DiskFioRows {
         rows.add(row("gp2 300 GiB, etcd fio recipe", "p99 fdatasync", "ms", 2.671, gp2.p99Nanos() / 1e6, 0.50,
                 EBS + "; not used in the fit; ±50 %: one run's p99, whose tail a log-normal fitted to its sd overstates"));
         rows.add(row("gp2 300 GiB, etcd fio recipe", "IOPS", "IOPS", 709, gp2.iops(), 0.30, EBS + "; " + IOPS_WHY));
-        progress.accept("disks: EBS gp3 and gp2 fio rows done");
+        progress.accept("EBS gp3 and gp2 fio rows done");
         DiskCheckResult io2 = recipe(CloudBlockDisk.Options.io2(3000));
         rows.add(new CalibrationRow(GROUP, "io2 Block Express (3000 IOPS), etcd fio recipe", "mean fdatasync (2 I/Os)",
                 "ms", Double.NaN, io2.meanNanos() / 1e6, Tolerance.atMost(1.0),
@@ -62,7 +62,7 @@ final class DiskFioRows {
                 nvme.meanNanos() / 1e6, 0.25, TANEL + "; ±25 %: one run on one drive"));
         rows.add(row("consumer NVMe without PLP, 8 KiB write + fdatasync (pg_test_fsync)", "IOPS", "IOPS", 608.6,
                 nvme.iops(), 0.25, TANEL + "; ±25 %: one run on one drive"));
-        progress.accept("disks: io2, HDD and NVMe fio rows done");
+        progress.accept("io2, HDD and NVMe fio rows done");
         return rows;
     }
 

@@ -37,9 +37,9 @@ final class Seed000Rows {
         String raidDuration = budget.full() ? "30m" : "5m";
         String nvmeDuration = budget.full() ? "30m" : "2m";
         Recorder raid = run(folder.resolve("incident-raid5.yaml"), raidDuration);
-        progress.accept("disks: seed 000 on RAID5 done");
+        progress.accept("seed 000 on RAID5 done");
         Recorder nvme = run(folder.resolve("incident-raid5-nvme.yaml"), nvmeDuration);
-        progress.accept("disks: seed 000 on NVMe done");
+        progress.accept("seed 000 on NVMe done");
         String raidSetup = "WAL on RAID5 (4 × 7200 rpm, no cache) under the neighbour, " + raidDuration;
         String nvmeSetup = "WAL on consumer NVMe, data on the busy RAID5, " + nvmeDuration;
         return List.of(
