@@ -9,6 +9,9 @@ import io.stormglass.raft.StateRole;
 import io.stormglass.raft.ReadState;
 import io.stormglass.raft.log.ByteString;
 import io.stormglass.raft.log.Bytes;
+import io.stormglass.raft.log.ConfChangeRequest;
+import io.stormglass.raft.log.ConfChanges;
+import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.message.Message;
 import io.stormglass.raft.message.MsgSnap;
@@ -30,11 +33,13 @@ public final class RaftCluster {
     private final Links links = new Links();
     private final TreeMap<ByteString, Long> readFloor = new TreeMap<>();
     private final long seed;
+    private final RaftConfig base;
     private Consumer<String> trace = s -> { };
     private final List<SafetyChecker> checkers = new ArrayList<>();
 
     public RaftCluster(int size, RaftConfig base, long seed) {
         this.seed = seed;
+        this.base = base;
         List<Long> voters = LongStream.rangeClosed(1, size).boxed().toList();
         for (long id : voters) {
             SimNode n = new SimNode(id, base.withId(id), new MemoryStorage(voters));
@@ -103,6 +108,37 @@ public final class RaftCluster {
     public void campaign(long id) {
         if (get(id).up) {
             node(id).campaign();
+            check();
+        }
+    }
+
+    /**
+     * Starts member {@code id}, which joins the cluster, with an empty log and the configuration
+     * {@code initial}: the cluster's initial configuration (the member then learns every change from the
+     * log, as an etcd member learns the bootstrap changes at the head of the log) or
+     * {@link ConfState#EMPTY} (it must then receive a snapshot). It is not a member until a change adds it.
+     */
+    public void addMember(long id, ConfState initial) {
+        if (nodes.containsKey(id)) {
+            throw new IllegalArgumentException("node " + id + " exists");
+        }
+        SimNode n = new SimNode(id, base.withId(id), new MemoryStorage(initial));
+        n.node = new RawNode(n.config, n.storage, new SimRandom(seed * 31 + id));
+        nodes.put(id, n);
+        check();
+    }
+
+    /** Proposes a configuration change; returns the error text if the core dropped it, else null. */
+    public String proposeConfChange(long id, ConfChangeRequest cc) {
+        if (!get(id).up) {
+            return "node " + id + " is down";
+        }
+        try {
+            node(id).proposeConfChange(cc);
+            return null;
+        } catch (ProposalDroppedException e) {
+            return e.getMessage();
+        } finally {
             check();
         }
     }
@@ -218,6 +254,7 @@ public final class RaftCluster {
         if (rd.snapshot() != null) {
             n.storage.applySnapshot(rd.snapshot());
             restoreApplied(n, rd.snapshot().index());
+            n.resetConfStates(rd.snapshot().index(), rd.snapshot().metadata().confState());
         }
         n.storage.append(rd.entries());
         if (rd.hardState() != null) {
@@ -229,12 +266,23 @@ public final class RaftCluster {
                 throw new AssertionError(id + " applies " + e.index() + " but has applied " + (n.applied.size() - 1));
             }
             n.applied.add(e);
+            if (e.type().isConfChange()) {
+                applyConfChange(n, e);
+            }
         }
         rd.readStates().forEach(rs -> checkRead(id, rs));
         n.readStates.addAll(rd.readStates());
         n.node.advance(rd);
         check();
         return true;
+    }
+
+    /** The application's part of a configuration change: make it take effect, keep the result (etcd's raftexample). */
+    private void applyConfChange(SimNode n, Entry e) {
+        ConfChangeRequest cc = ConfChanges.decode(e);
+        ConfState cs = n.node.applyConfChange(cc);
+        n.confStates.put(e.index(), cs);
+        trace.accept("  " + n.id + " applied " + cc + ": " + n.node.status().config());
     }
 
     /** The application's state after installing a snapshot at {@code index}: the committed prefix. */
@@ -394,6 +442,7 @@ public final class RaftCluster {
         n.up = true;
         n.node = new RawNode(n.config, n.storage, new SimRandom(seed * 31 + id + 1_000_003L * n.applied.size()));
         restoreApplied(n, n.storage.snapshot().index());
+        n.resetConfStates(n.storage.snapshot().index(), n.storage.snapshot().metadata().confState());
         check();
     }
 
@@ -407,7 +456,7 @@ public final class RaftCluster {
                 || index > n.storage.lastIndex()) {
             return false;
         }
-        n.storage.createSnapshot(index, ids(), Bytes.utf8("applied@" + index));
+        n.storage.createSnapshot(index, n.confStateAt(index), Bytes.utf8("applied@" + index));
         n.storage.compact(index);
         return true;
     }
