@@ -7,12 +7,15 @@ import io.stormglass.raft.RawNode;
 import io.stormglass.raft.Ready;
 import io.stormglass.raft.StateRole;
 import io.stormglass.raft.ReadState;
+import io.stormglass.raft.confchange.InvalidConfChangeException;
 import io.stormglass.raft.log.ByteString;
 import io.stormglass.raft.log.Bytes;
 import io.stormglass.raft.log.ConfChangeRequest;
 import io.stormglass.raft.log.ConfChanges;
 import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
+import io.stormglass.raft.log.Snapshot;
+import io.stormglass.raft.log.SnapshotMetadata;
 import io.stormglass.raft.message.Message;
 import io.stormglass.raft.message.MsgSnap;
 import io.stormglass.raft.storage.MemoryStorage;
@@ -239,8 +242,28 @@ public final class RaftCluster {
         trace.accept("> " + id + " handling Ready");
         Describe.ready(rd).forEach(trace);
         n.pending = rd;
-        inflight.addAll(rd.messages());
+        for (Message m : rd.messages()) {
+            inflight.add(m instanceof MsgSnap snap ? snapshotNaming(n, snap) : m);
+        }
         return true;
+    }
+
+    /**
+     * A snapshot whose configuration does not name its recipient would be refused (etcd-io/raft's defence):
+     * that happens to a member added after the sender's latest snapshot. etcd's server never sends one,
+     * because it builds the snapshot it sends from its applied state ({@code createMergedSnapshotMessage});
+     * in that case only, this application does the same.
+     */
+    private Message snapshotNaming(SimNode n, MsgSnap m) {
+        if (m.snapshot().metadata().confState().contains(m.to())) {
+            return m;
+        }
+        long applied = n.node.core().log().applied();
+        Snapshot merged = new Snapshot(new SnapshotMetadata(applied, n.node.core().log().term(applied),
+                n.confStateAt(applied)), Bytes.utf8("applied@" + applied));
+        trace.accept("  " + n.id + " sends its applied state at " + applied + " instead (the snapshot at "
+                + m.snapshot().index() + " does not name " + m.to() + ")");
+        return new MsgSnap(m.from(), m.to(), m.term(), merged);
     }
 
     /** Persists the pending Ready of {@code id}, sends its acknowledgements, applies and advances. */
@@ -280,9 +303,14 @@ public final class RaftCluster {
     /** The application's part of a configuration change: make it take effect, keep the result (etcd's raftexample). */
     private void applyConfChange(SimNode n, Entry e) {
         ConfChangeRequest cc = ConfChanges.decode(e);
-        ConfState cs = n.node.applyConfChange(cc);
-        n.confStates.put(e.index(), cs);
-        trace.accept("  " + n.id + " applied " + cc + ": " + n.node.status().config());
+        try {
+            ConfState cs = n.node.applyConfChange(cc);
+            n.confStates.put(e.index(), cs);
+            trace.accept("  " + n.id + " applied " + cc + ": " + n.node.status().config());
+        } catch (InvalidConfChangeException refused) {
+            // Every member applies the same log to the same configuration, so all refuse it alike.
+            trace.accept("  " + n.id + " refused " + cc + ": " + refused.getMessage());
+        }
     }
 
     /** The application's state after installing a snapshot at {@code index}: the committed prefix. */
@@ -415,7 +443,24 @@ public final class RaftCluster {
                 return;
             }
         }
-        throw new AssertionError("cluster did not stabilize");
+        throw new AssertionError("cluster did not stabilize; one more round: " + traceOfOneRound());
+    }
+
+    /** What one more round of Ready processing and delivery does (for the report of a livelock). */
+    private List<String> traceOfOneRound() {
+        Consumer<String> saved = trace;
+        List<String> lines = new ArrayList<>();
+        trace = lines::add;
+        try {
+            for (int i = 0; i < 3; i++) {
+                nodes.keySet().forEach(this::processReady);
+                deliverAll(0);
+            }
+            nodes.values().forEach(n -> lines.add(Describe.status(n) + (n.up ? " " + n.node.status().config() : "")));
+        } finally {
+            trace = saved;
+        }
+        return lines;
     }
 
     // ---- crashes ----

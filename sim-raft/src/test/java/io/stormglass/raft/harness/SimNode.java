@@ -41,6 +41,11 @@ public final class SimNode {
         confStates.put(0L, storage.snapshot().metadata().confState());
     }
 
+    /** The configurations in force from each index at which one was applied (or restored), ascending. */
+    public java.util.SortedMap<Long, ConfState> confStates() {
+        return java.util.Collections.unmodifiableSortedMap(confStates);
+    }
+
     /** The configuration as of applied index {@code index}. */
     public ConfState confStateAt(long index) {
         return confStates.floorEntry(index).getValue();
@@ -50,6 +55,10 @@ public final class SimNode {
     void resetConfStates(long index, ConfState cs) {
         confStates.tailMap(index, true).clear();
         confStates.put(index, cs);
+    }
+
+    public long id() {
+        return id;
     }
 
     public RawNode node() {
