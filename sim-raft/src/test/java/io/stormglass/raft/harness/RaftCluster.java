@@ -6,16 +6,11 @@ import io.stormglass.raft.RaftConfig;
 import io.stormglass.raft.RawNode;
 import io.stormglass.raft.Ready;
 import io.stormglass.raft.StateRole;
-import io.stormglass.raft.ReadState;
-import io.stormglass.raft.confchange.InvalidConfChangeException;
 import io.stormglass.raft.log.ByteString;
 import io.stormglass.raft.log.Bytes;
 import io.stormglass.raft.log.ConfChangeRequest;
-import io.stormglass.raft.log.ConfChanges;
 import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
-import io.stormglass.raft.log.Snapshot;
-import io.stormglass.raft.log.SnapshotMetadata;
 import io.stormglass.raft.message.Message;
 import io.stormglass.raft.message.MsgSnap;
 import io.stormglass.raft.storage.MemoryStorage;
@@ -34,7 +29,7 @@ public final class RaftCluster {
     private final TreeMap<Long, SimNode> nodes = new TreeMap<>();
     private final List<Message> inflight = new ArrayList<>();
     private final Links links = new Links();
-    private final TreeMap<ByteString, Long> readFloor = new TreeMap<>();
+    private final StaleReadCheck reads = new StaleReadCheck();
     private final long seed;
     private final RaftConfig base;
     private Consumer<String> trace = s -> { };
@@ -167,24 +162,8 @@ public final class RaftCluster {
      */
     public void readIndex(long id, String context) {
         if (get(id).up) {
-            readFloor.putIfAbsent(ByteString.utf8(context), maxKnownCommit());
+            reads.requested(ByteString.utf8(context), nodes.values());
             node(id).readIndex(Bytes.utf8(context));
-        }
-    }
-
-    private long maxKnownCommit() {
-        long max = 0;
-        for (SimNode n : nodes.values()) {
-            max = Math.max(max, n.up ? n.node.core().log().committed() : n.storage.initialState().hardState().commit());
-        }
-        return max;
-    }
-
-    private void checkRead(long id, ReadState rs) {
-        Long floor = readFloor.get(rs.requestContext());
-        if (floor != null && rs.index() < floor) {
-            throw new AssertionError("stale read on " + id + ": read index " + rs.index() + " but " + floor
-                    + " was committed before the read was requested");
         }
     }
 
@@ -243,27 +222,9 @@ public final class RaftCluster {
         Describe.ready(rd).forEach(trace);
         n.pending = rd;
         for (Message m : rd.messages()) {
-            inflight.add(m instanceof MsgSnap snap ? snapshotNaming(n, snap) : m);
+            inflight.add(m instanceof MsgSnap snap ? SimApplication.snapshotNaming(n, snap, trace) : m);
         }
         return true;
-    }
-
-    /**
-     * A snapshot whose configuration does not name its recipient would be refused (etcd-io/raft's defence):
-     * that happens to a member added after the sender's latest snapshot. etcd's server never sends one,
-     * because it builds the snapshot it sends from its applied state ({@code createMergedSnapshotMessage});
-     * in that case only, this application does the same.
-     */
-    private Message snapshotNaming(SimNode n, MsgSnap m) {
-        if (m.snapshot().metadata().confState().contains(m.to())) {
-            return m;
-        }
-        long applied = n.node.core().log().applied();
-        Snapshot merged = new Snapshot(new SnapshotMetadata(applied, n.node.core().log().term(applied),
-                n.confStateAt(applied)), Bytes.utf8("applied@" + applied));
-        trace.accept("  " + n.id + " sends its applied state at " + applied + " instead (the snapshot at "
-                + m.snapshot().index() + " does not name " + m.to() + ")");
-        return new MsgSnap(m.from(), m.to(), m.term(), merged);
     }
 
     /** Persists the pending Ready of {@code id}, sends its acknowledgements, applies and advances. */
@@ -284,33 +245,12 @@ public final class RaftCluster {
             n.storage.setHardState(rd.hardState());
         }
         inflight.addAll(rd.messagesAfterPersist());
-        for (Entry e : rd.committedEntries()) {
-            if (e.index() != n.applied.size()) {
-                throw new AssertionError(id + " applies " + e.index() + " but has applied " + (n.applied.size() - 1));
-            }
-            n.applied.add(e);
-            if (e.type().isConfChange()) {
-                applyConfChange(n, e);
-            }
-        }
-        rd.readStates().forEach(rs -> checkRead(id, rs));
+        SimApplication.applyCommitted(n, rd, trace);
+        rd.readStates().forEach(rs -> reads.answered(id, rs));
         n.readStates.addAll(rd.readStates());
         n.node.advance(rd);
         check();
         return true;
-    }
-
-    /** The application's part of a configuration change: make it take effect, keep the result (etcd's raftexample). */
-    private void applyConfChange(SimNode n, Entry e) {
-        ConfChangeRequest cc = ConfChanges.decode(e);
-        try {
-            ConfState cs = n.node.applyConfChange(cc);
-            n.confStates.put(e.index(), cs);
-            trace.accept("  " + n.id + " applied " + cc + ": " + n.node.status().config());
-        } catch (InvalidConfChangeException refused) {
-            // Every member applies the same log to the same configuration, so all refuse it alike.
-            trace.accept("  " + n.id + " refused " + cc + ": " + refused.getMessage());
-        }
     }
 
     /** The application's state after installing a snapshot at {@code index}: the committed prefix. */
