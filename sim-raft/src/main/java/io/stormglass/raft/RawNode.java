@@ -116,7 +116,9 @@ public final class RawNode {
      * next snapshot ({@code MemoryStorage.createSnapshot}).
      *
      * @throws io.stormglass.raft.confchange.InvalidConfChangeException if the change cannot apply to the
-     *         active configuration; the configuration is unchanged
+     *         active configuration; the configuration is unchanged, and the application may treat the
+     *         change as withdrawn (every member applies the same log to the same configuration, so all
+     *         refuse it alike; etcd-io/raft panics instead)
      */
     public ConfState applyConfChange(ConfChangeRequest cc) {
         return raft.applyConfChange(cc.asV2());
