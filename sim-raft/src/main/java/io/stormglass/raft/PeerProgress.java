@@ -8,9 +8,10 @@ import io.stormglass.raft.tracker.ProgressState;
  *
  * @param inflight unacknowledged appends in the window
  * @param paused   whether flow control currently holds back appends
+ * @param learner  whether the member is a learner (replicated to, never counted; thesis §4.2.1)
  */
 public record PeerProgress(long match, long next, ProgressState state, long pendingSnapshot, int inflight,
-        boolean paused) {
+        boolean paused, boolean learner) {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder().append(state).append(" match=").append(match).append(" next=").append(next);
@@ -22,6 +23,9 @@ public record PeerProgress(long match, long next, ProgressState state, long pend
         }
         if (paused && state != ProgressState.SNAPSHOT) {
             sb.append(" paused");
+        }
+        if (learner) {
+            sb.append(" learner");
         }
         return sb.toString();
     }

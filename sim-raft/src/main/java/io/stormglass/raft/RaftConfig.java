@@ -31,6 +31,12 @@ import java.util.Objects;
  *                                  million, that any member's tick clock may have against true time; the read
  *                                  lease is shortened so that it stays sound up to this drift (see
  *                                  {@link #leaseTicks()}). Default {@link #DEFAULT_LEASE_DRIFT_BOUND_PPM}
+ * @param stepDownOnRemoval         a leader that applies its own removal (or demotion to learner) steps down at
+ *                                  once (etcd-io/raft {@code StepDownOnRemoval}; thesis §4.2.2 has a removed
+ *                                  leader step down once the change is committed). Off by default, as in
+ *                                  etcd-io/raft and etcd's server (which does not set it: its server stops a
+ *                                  removed member instead); without it a removed leader leads on, counting no
+ *                                  longer itself, until it is stopped or loses the quorum check
  */
 public record RaftConfig(
         long id,
@@ -45,7 +51,8 @@ public record RaftConfig(
         boolean disableProposalForwarding,
         long applied,
         long maxCommittedSizePerReady,
-        long leaseDriftBoundPpm) {
+        long leaseDriftBoundPpm,
+        boolean stepDownOnRemoval) {
 
     /** etcd server's {@code maxSizePerMsg}: 1 MiB. */
     public static final long ETCD_MAX_SIZE_PER_MSG = 1024 * 1024;
@@ -101,7 +108,8 @@ public record RaftConfig(
     /** The configuration etcd's server uses (see the component defaults above). */
     public static RaftConfig etcdDefaults(long id) {
         return new RaftConfig(id, 10, 1, true, true, ETCD_MAX_SIZE_PER_MSG, ETCD_MAX_INFLIGHT_MSGS,
-                ETCD_MAX_UNCOMMITTED_ENTRIES_SIZE, ReadOnlyOption.SAFE, false, 0, ETCD_MAX_SIZE_PER_MSG, DEFAULT_LEASE_DRIFT_BOUND_PPM);
+                ETCD_MAX_UNCOMMITTED_ENTRIES_SIZE, ReadOnlyOption.SAFE, false, 0, ETCD_MAX_SIZE_PER_MSG, DEFAULT_LEASE_DRIFT_BOUND_PPM,
+                false);
     }
 
     /**
@@ -159,6 +167,10 @@ public record RaftConfig(
         return toBuilder().leaseDriftBoundPpm(ppm).build();
     }
 
+    public RaftConfig withStepDownOnRemoval(boolean on) {
+        return toBuilder().stepDownOnRemoval(on).build();
+    }
+
     public RaftConfig withApplied(long newApplied) {
         return toBuilder().applied(newApplied).build();
     }
@@ -179,6 +191,7 @@ public record RaftConfig(
         b.applied = applied;
         b.maxCommittedSizePerReady = maxCommittedSizePerReady;
         b.leaseDriftBoundPpm = leaseDriftBoundPpm;
+        b.stepDownOnRemoval = stepDownOnRemoval;
         return b;
     }
 
@@ -197,6 +210,7 @@ public record RaftConfig(
         private long applied;
         private long maxCommittedSizePerReady;
         private long leaseDriftBoundPpm = DEFAULT_LEASE_DRIFT_BOUND_PPM;
+        private boolean stepDownOnRemoval;
 
         public Builder id(long value) {
             id = value;
@@ -263,10 +277,15 @@ public record RaftConfig(
             return this;
         }
 
+        public Builder stepDownOnRemoval(boolean value) {
+            stepDownOnRemoval = value;
+            return this;
+        }
+
         public RaftConfig build() {
             return new RaftConfig(id, electionTick, heartbeatTick, preVote, checkQuorum, maxSizePerMsg,
                     maxInflightMsgs, maxUncommittedEntriesSize, readOnlyOption, disableProposalForwarding, applied,
-                    maxCommittedSizePerReady, leaseDriftBoundPpm);
+                    maxCommittedSizePerReady, leaseDriftBoundPpm, stepDownOnRemoval);
         }
     }
 }

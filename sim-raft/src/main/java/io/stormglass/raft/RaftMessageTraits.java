@@ -32,7 +32,7 @@ public final class RaftMessageTraits implements MessageTraits<Message> {
         } else if (m instanceof MsgProp p) {
             body = EntryLists.sizeBytes(p.entries());
         } else if (m instanceof MsgSnap s) {
-            body = s.snapshot().data().length + 16L * (s.snapshot().metadata().voters().size() + 2);
+            body = s.snapshot().data().length + 16L * (s.snapshot().metadata().confState().idCount() + 2);
         } else if (m instanceof MsgHeartbeat h) {
             body = h.context().size();
         } else if (m instanceof MsgHeartbeatResp h) {

@@ -2,6 +2,9 @@ package io.stormglass.raft;
 
 import io.stormglass.raft.internal.RaftCore;
 import io.stormglass.raft.log.ByteString;
+import io.stormglass.raft.log.ConfChangeRequest;
+import io.stormglass.raft.log.ConfChanges;
+import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.log.HardState;
 import io.stormglass.raft.log.Snapshot;
@@ -91,6 +94,37 @@ public final class RawNode {
     }
 
     /**
+     * Proposes a membership change (thesis §4): a {@code ConfChange} (one member, applied directly, §4.1)
+     * or a {@code ConfChangeV2} (several, through joint consensus, §4.3). It is appended as an entry of
+     * its own type; nothing changes until the application applies that entry with
+     * {@link #applyConfChange}. A leader that still has an unapplied change, or whose configuration the
+     * change cannot follow (anything but leaving while joint, leaving while not joint), appends an empty
+     * normal entry instead: the caller learns it only by watching the entry at that index.
+     *
+     * @throws ProposalDroppedException as {@link #propose}
+     */
+    public void proposeConfChange(ConfChangeRequest cc) {
+        raft.step(new MsgProp(raft.id(), raft.id(), 0, List.of(ConfChanges.toEntry(cc))));
+    }
+
+    /**
+     * Makes the configuration change of a committed entry take effect. The application must call it for
+     * every {@code CONF_CHANGE}/{@code CONF_CHANGE_V2} entry of {@link Ready#committedEntries()}, in log order,
+     * as it applies them and before {@link #advance}, with the change decoded from the entry
+     * ({@code ConfChanges.decode}), unless it withdraws the change (then it passes the change with node
+     * id 0, as etcd does). Returns the configuration now in force, which the application stores with its
+     * next snapshot ({@code MemoryStorage.createSnapshot}).
+     *
+     * @throws io.stormglass.raft.confchange.InvalidConfChangeException if the change cannot apply to the
+     *         active configuration; the configuration is unchanged, and the application may treat the
+     *         change as withdrawn (every member applies the same log to the same configuration, so all
+     *         refuse it alike; etcd-io/raft panics instead)
+     */
+    public ConfState applyConfChange(ConfChangeRequest cc) {
+        return raft.applyConfChange(cc.asV2());
+    }
+
+    /**
      * Requests a linearizable read (thesis §6.4); the answer arrives as a {@link ReadState} with the
      * same context in a later Ready. Silently dropped when no leader is known (the caller retries).
      */
@@ -176,7 +210,9 @@ public final class RawNode {
 
     /**
      * Tells the core that {@code rd}'s duties are done: its entries and snapshot are stable, its
-     * committed entries applied. Acknowledgements of our own persisted state are stepped now.
+     * committed entries applied (configuration changes included, {@link #applyConfChange}).
+     * Acknowledgements of our own persisted state are stepped now; then a leader in a joint configuration
+     * that it is to leave by itself proposes leaving it (thesis §4.3), once the joint entry is applied.
      */
     public void advance(Ready rd) {
         if (!readyOutstanding) {
@@ -202,6 +238,9 @@ public final class RawNode {
         for (Message m : steps) {
             raft.step(m);
         }
+        if (!rd.committedEntries().isEmpty() || snap != null) {
+            raft.afterApplied();
+        }
     }
 
     /** Observable state (leader progress included). */
@@ -209,10 +248,10 @@ public final class RawNode {
         TreeMap<Long, PeerProgress> progress = new TreeMap<>();
         if (raft.state() == StateRole.LEADER) {
             raft.tracker().progress().forEach((id, p) -> progress.put(id, new PeerProgress(p.match(), p.next(),
-                    p.state(), p.pendingSnapshot(), p.inflights().count(), p.isPaused())));
+                    p.state(), p.pendingSnapshot(), p.inflights().count(), p.isPaused(), raft.tracker().isLearner(id))));
         }
         return new Status(raft.id(), raft.hardState(), raft.softState(), raft.log().applied(), raft.leadTransferee(),
-                progress);
+                progress, raft.tracker().config());
     }
 
     /** Forwarded proposals dropped on arrival (no leader, forwarding disabled, ...). */

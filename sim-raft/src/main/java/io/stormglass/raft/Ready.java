@@ -21,8 +21,11 @@ import java.util.List;
  *       either way because the leader counts its own log toward a commit quorum only after
  *       {@code advance} reports it persisted. If a {@code MsgSnap} is sent, report the outcome with
  *       {@link RawNode#reportSnapshot}.
- *   <li><b>Apply</b> {@code committedEntries} to the state machine, in order; serve the reads in
- *       {@code readStates} once their index is applied.
+ *   <li><b>Apply</b> {@code committedEntries} to the state machine, in order; for a configuration
+ *       change ({@code CONF_CHANGE}, {@code CONF_CHANGE_V2}) call {@link RawNode#applyConfChange} and keep
+ *       the {@code ConfState} it returns for the next snapshot (the change takes effect only then, thesis
+ *       §4 as etcd-io/raft does it); an empty {@code NORMAL} entry carries nothing (a new leader's, or a
+ *       refused change). Serve the reads in {@code readStates} once their index is applied.
  *   <li><b>Advance</b>: call {@link RawNode#advance(Ready)} with this Ready. No new Ready is offered
  *       before that.
  * </ol>

@@ -4,6 +4,7 @@ import io.stormglass.raft.log.ByteString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.stormglass.engine.net.TrafficClass;
+import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.log.Snapshot;
 import io.stormglass.raft.log.SnapshotMetadata;
@@ -26,7 +27,7 @@ class RaftMessageTraitsTest {
         MsgApp full = new MsgApp(1, 2, 1, 1, 1, List.of(Entry.normal(1, 2, new byte[1000])), 1);
         assertEquals(RaftMessageTraits.HEADER_BYTES, traits.sizeBytes(empty));
         assertEquals(RaftMessageTraits.HEADER_BYTES + Entry.HEADER_BYTES + 1000, traits.sizeBytes(full));
-        MsgSnap snap = new MsgSnap(1, 2, 1, new Snapshot(new SnapshotMetadata(5, 1, List.of(1L, 2L, 3L)), new byte[1 << 20]));
+        MsgSnap snap = new MsgSnap(1, 2, 1, new Snapshot(new SnapshotMetadata(5, 1, ConfState.ofVoters(List.of(1L, 2L, 3L))), new byte[1 << 20]));
         assertEquals(true, traits.sizeBytes(snap) > 1 << 20);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stormglass.raft.harness.RaftCluster;
 import io.stormglass.raft.harness.SafetyChecker;
+import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.log.Snapshot;
 import io.stormglass.raft.log.SnapshotMetadata;
@@ -30,7 +31,7 @@ class SnapshotTest {
     @Test
     void compactKeepsBoundaryTerm() {
         MemoryStorage s = storageWith(5);
-        s.createSnapshot(3, List.of(1L, 2L, 3L), new byte[] {9});
+        s.createSnapshot(3, ConfState.ofVoters(List.of(1L, 2L, 3L)), new byte[] {9});
         s.compact(3);
         assertEquals(4, s.firstIndex());
         assertEquals(5, s.lastIndex());
@@ -52,11 +53,11 @@ class SnapshotTest {
     @Test
     void snapshotsMustBeNewer() {
         MemoryStorage s = storageWith(5);
-        s.createSnapshot(4, List.of(1L, 2L, 3L), null);
-        assertThrows(StorageException.SnapshotOutOfDate.class, () -> s.createSnapshot(3, List.of(1L), null));
+        s.createSnapshot(4, ConfState.ofVoters(List.of(1L, 2L, 3L)), null);
+        assertThrows(StorageException.SnapshotOutOfDate.class, () -> s.createSnapshot(3, ConfState.ofVoters(List.of(1L)), null));
         assertThrows(StorageException.SnapshotOutOfDate.class,
-                () -> s.applySnapshot(new Snapshot(new SnapshotMetadata(4, 2, List.of(1L)), null)));
-        s.applySnapshot(new Snapshot(new SnapshotMetadata(10, 3, List.of(1L, 2L, 3L)), null));
+                () -> s.applySnapshot(new Snapshot(new SnapshotMetadata(4, 2, ConfState.ofVoters(List.of(1L))), null)));
+        s.applySnapshot(new Snapshot(new SnapshotMetadata(10, 3, ConfState.ofVoters(List.of(1L, 2L, 3L))), null));
         assertEquals(11, s.firstIndex());
         assertEquals(10, s.lastIndex());
         assertEquals(3, s.term(10));

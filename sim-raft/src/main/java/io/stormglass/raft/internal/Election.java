@@ -12,7 +12,10 @@ final class Election {
     private Election() {
     }
 
-    /** §5.2 asks every voter for its vote (thesis §9.6: a PreVote round first, without changing the term). */
+    /**
+     * §5.2 asks every voter for its vote (thesis §9.6: a PreVote round first, without changing the term);
+     * while joint, the voters of both sides (thesis §4.3). Learners are not asked (thesis §4.2.1).
+     */
     static void campaign(RaftCore r, boolean pre, boolean transfer) {
         long voteTerm;
         if (pre) {
@@ -24,7 +27,7 @@ final class Election {
         }
         long lastIndex = r.log.lastIndex();
         long lastTerm = r.log.lastTerm();
-        for (long voter : r.tracker.voters().voters()) {
+        for (long voter : r.tracker.voters().ids()) {
             if (voter == r.id) {
                 // Our own vote counts only once our term and vote are persisted.
                 r.send(pre ? new MsgPreVoteResp(r.id, r.id, voteTerm, false) : new MsgVoteResp(r.id, r.id, voteTerm, false));
@@ -35,7 +38,11 @@ final class Election {
         }
     }
 
-    /** §5.2 one vote per term, first-come; §5.4.1 only for a log at least as up-to-date as ours. */
+    /**
+     * §5.2 one vote per term, first-come; §5.4.1 only for a log at least as up-to-date as ours. A learner
+     * answers too, as etcd-io/raft's does: a candidate asks it only if the candidate's configuration, which
+     * may be newer than ours, made it a voter; a candidate that knows it as a learner never counts it.
+     */
     static void stepVote(RaftCore r, VoteRequest v) {
         boolean canVote = r.vote == v.from()
                 || (r.vote == Message.NONE && r.lead == Message.NONE)

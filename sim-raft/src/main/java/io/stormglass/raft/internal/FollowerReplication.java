@@ -8,7 +8,6 @@ import io.stormglass.raft.message.MsgAppResp;
 import io.stormglass.raft.message.MsgHeartbeat;
 import io.stormglass.raft.message.MsgHeartbeatResp;
 import io.stormglass.raft.message.MsgSnap;
-import io.stormglass.raft.quorum.MajorityConfig;
 
 /**
  * The receiving side of replication (§5.3, §7), shared by followers and candidates: append with the
@@ -58,7 +57,11 @@ final class FollowerReplication {
         }
     }
 
-    /** §7: installs a snapshot unless our log already covers it; returns whether it was installed. */
+    /**
+     * §7: installs a snapshot unless our log already covers it, and adopts the configuration it carries
+     * (thesis §5.1); returns whether it was installed. A snapshot whose configuration does not name this
+     * member is refused (etcd's defence: the core assumes it tracks itself).
+     */
     private static boolean restore(RaftCore r, Snapshot s) {
         if (s.index() <= r.log.committed()) {
             return false;
@@ -68,15 +71,16 @@ final class FollowerReplication {
             r.becomeFollower(r.term + 1, Message.NONE);
             return false;
         }
+        if (!s.metadata().confState().contains(r.id)) {
+            return false;
+        }
         if (r.log.matchTerm(s.index(), s.term())) {
             // Our log already holds the snapshot's last entry: just fast-forward the commit index.
             r.log.commitTo(s.index());
             return false;
         }
         r.log.restore(s);
-        if (!s.metadata().voters().isEmpty()) {
-            r.tracker.setVoters(new MajorityConfig(s.metadata().voters()), r.log.lastIndex());
-        }
+        Reconfiguration.restore(r, s.metadata().confState());
         return true;
     }
 }

@@ -1,6 +1,6 @@
 package io.stormglass.raft.internal;
 
-import io.stormglass.raft.quorum.MajorityConfig;
+import io.stormglass.raft.quorum.JointConfig;
 import java.util.TreeMap;
 
 /**
@@ -43,15 +43,16 @@ final class LeaderLease {
     }
 
     /**
-     * The tick the lease started at: the quorum-th newest acknowledged send tick among {@code voters},
+     * The tick the lease started at: the quorum-th newest acknowledged send tick among {@code voters} (of
+     * both sides while joint, thesis §4.3: a leader elected in either configuration needs their votes),
      * with {@code self} at {@code nowTick}; {@link Long#MIN_VALUE} if no quorum acknowledged any round.
      */
-    long startTick(MajorityConfig voters, long self, long nowTick) {
+    long startTick(JointConfig voters, long self, long nowTick) {
         return voters.committedIndex(id -> id == self ? nowTick : ackedSendTick.getOrDefault(id, NONE));
     }
 
     /** Whether the lease covers tick {@code nowTick}: it started and fewer than leaseTicks ticks have passed. */
-    boolean covers(MajorityConfig voters, long self, long nowTick) {
+    boolean covers(JointConfig voters, long self, long nowTick) {
         if (revoked || leaseTicks <= 0) {
             return false;
         }

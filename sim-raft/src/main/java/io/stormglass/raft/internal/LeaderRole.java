@@ -4,6 +4,7 @@ import io.stormglass.raft.ProposalDroppedException;
 import io.stormglass.raft.RaftConfig;
 import io.stormglass.raft.ReadOnlyOption;
 import io.stormglass.raft.ReadState;
+import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.message.Message;
 import io.stormglass.raft.message.MsgAppResp;
 import io.stormglass.raft.message.MsgHeartbeatResp;
@@ -39,10 +40,32 @@ final class LeaderRole implements Role {
     /** Payload bytes proposed and not yet applied (etcd's {@code uncommittedSize}). */
     private long uncommittedBytes;
     private int heartbeatElapsed;
+    /**
+     * At least the index of the latest configuration change in the log (etcd's {@code pendingConfIndex}):
+     * another is accepted only once this index is applied, so at most one change is pending (thesis §4.1).
+     * A new leader starts at its last index, since it cannot tell whether its log holds an unapplied one.
+     */
+    private long pendingConfIndex;
 
-    LeaderRole(RaftConfig config) {
+    /** A new leadership of a member whose log ends at {@code lastIndex}. */
+    LeaderRole(RaftConfig config, long lastIndex) {
         this.readOnly = new ReadOnly(config.readOnlyOption());
         this.lease = new LeaderLease(config.leaseTicks());
+        this.pendingConfIndex = lastIndex;
+    }
+
+    long pendingConfIndex() {
+        return pendingConfIndex;
+    }
+
+    /** Records a configuration change accepted at {@code index}. */
+    void confChangeAppendedAt(long index) {
+        pendingConfIndex = index;
+    }
+
+    /** Gives up a leadership transfer (its transferee was removed or demoted). */
+    void abortTransfer() {
+        transferee = Message.NONE;
     }
 
     /** The member this leader is handing leadership to, or {@link Message#NONE}. */
@@ -155,7 +178,8 @@ final class LeaderRole implements Role {
         if (p.entries().isEmpty()) {
             throw new IllegalArgumentException(r.id + " stepped empty MsgProp");
         }
-        if (!r.promotable()) {
+        if (r.tracker.get(r.id) == null) {
+            // Removed while leading (without StepDownOnRemoval): it may not add to a log it is not part of.
             throw new ProposalDroppedException(ProposalDroppedException.Reason.NOT_A_MEMBER,
                     r.id + " is not a member of the configuration");
         }
@@ -164,14 +188,15 @@ final class LeaderRole implements Role {
             throw new ProposalDroppedException(ProposalDroppedException.Reason.TRANSFER_IN_PROGRESS,
                     r.id + " is transferring leadership to " + transferee);
         }
-        long bytes = EntryLists.payloadBytes(p.entries());
+        List<Entry> entries = Reconfiguration.screenProposals(r, this, p.entries());
+        long bytes = EntryLists.payloadBytes(entries);
         long limit = r.config.maxUncommittedEntriesSize();
         if (limit > 0 && uncommittedBytes > 0 && bytes > 0 && uncommittedBytes + bytes > limit) {
             throw new ProposalDroppedException(ProposalDroppedException.Reason.UNCOMMITTED_SIZE_LIMIT,
                     r.id + " uncommitted " + uncommittedBytes + " + " + bytes + " bytes > " + limit);
         }
         uncommittedBytes += bytes;
-        Replication.appendEntries(r, p.entries());
+        Replication.appendEntries(r, entries);
         Replication.broadcastAppend(r);
     }
 
@@ -271,7 +296,7 @@ final class LeaderRole implements Role {
         Replication.broadcastHeartbeat(r, m.context());
     }
 
-    private void releasePendingReadIndexMessages(RaftCore r) {
+    void releasePendingReadIndexMessages(RaftCore r) {
         if (pendingReadIndex.isEmpty() || !Replication.committedEntryInCurrentTerm(r)) {
             return;
         }
@@ -291,8 +316,14 @@ final class LeaderRole implements Role {
         }
     }
 
-    /** Thesis §3.10: bring the transferee up to date, then tell it to campaign (TimeoutNow). */
+    /**
+     * Thesis §3.10: bring the transferee up to date, then tell it to campaign (TimeoutNow). Never to a
+     * learner, which cannot campaign (thesis §4.2.1).
+     */
     private void transferLeader(RaftCore r, long to, Progress pr) {
+        if (r.tracker.isLearner(to)) {
+            return;
+        }
         if (transferee != Message.NONE) {
             if (transferee == to) {
                 return;

@@ -6,6 +6,8 @@ import io.stormglass.raft.ReadOnlyOption;
 import io.stormglass.raft.ReadState;
 import io.stormglass.raft.SoftState;
 import io.stormglass.raft.StateRole;
+import io.stormglass.raft.log.ConfChangeV2;
+import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.log.HardState;
 import io.stormglass.raft.message.Message;
@@ -17,7 +19,6 @@ import io.stormglass.raft.message.MsgPreVoteResp;
 import io.stormglass.raft.message.MsgSnap;
 import io.stormglass.raft.message.VoteRequest;
 import io.stormglass.raft.message.VoteResponse;
-import io.stormglass.raft.quorum.MajorityConfig;
 import io.stormglass.raft.quorum.VoteResult;
 import io.stormglass.raft.storage.InitialState;
 import io.stormglass.raft.storage.Storage;
@@ -70,7 +71,8 @@ public final class RaftCore {
         this.random = random;
         this.log = new RaftLog(storage, config.maxCommittedSizePerReady());
         InitialState init = storage.initialState();
-        this.tracker = new ProgressTracker(new MajorityConfig(init.voters()), config.maxInflightMsgs(), 0);
+        this.tracker = new ProgressTracker(config.maxInflightMsgs(), 0);
+        Reconfiguration.restore(this, init.confState());
         HardState hs = init.hardState();
         if (!hs.isEmpty()) {
             loadState(hs);
@@ -121,6 +123,10 @@ public final class RaftCore {
 
     public ProgressTracker tracker() {
         return tracker;
+    }
+
+    Role role() {
+        return role;
     }
 
     public SoftState softState() {
@@ -200,6 +206,21 @@ public final class RaftCore {
         }
     }
 
+    // ---- membership (thesis §4) ----
+
+    /**
+     * Makes a committed configuration change take effect (see {@link Reconfiguration}) and returns the new
+     * configuration; an {@code InvalidConfChangeException} leaves the configuration unchanged.
+     */
+    public ConfState applyConfChange(ConfChangeV2 cc) {
+        return Reconfiguration.apply(this, cc);
+    }
+
+    /** Entries were applied: a leader may now leave a joint configuration by itself (thesis §4.3). */
+    public void afterApplied() {
+        Reconfiguration.maybeLeaveJoint(this);
+    }
+
     // ---- role transitions (§5.2) ----
 
     private void reset(long newTerm) {
@@ -212,12 +233,12 @@ public final class RaftCore {
         randomizedElectionTimeout = config.electionTick() + random.nextInt(config.electionTick());
         tracker.resetVotes();
         long last = log.lastIndex();
-        for (long voter : tracker.voters().voters()) {
+        for (long member : List.copyOf(tracker.progress().keySet())) {
             Progress p = tracker.newProgress(0, last + 1);
-            if (voter == id) {
+            if (member == id) {
                 p.maybeUpdate(last);
             }
-            tracker.reset(voter, p);
+            tracker.reset(member, p);
         }
     }
 
@@ -256,7 +277,7 @@ public final class RaftCore {
         }
         reset(term);
         // a new leadership: no pending reads, no lease, no transfer, an empty proposal budget (thesis §6.4)
-        role = new LeaderRole(config);
+        role = new LeaderRole(config, log.lastIndex());
         lead = id;
         state = StateRole.LEADER;
         tracker.get(id).becomeReplicate();
@@ -284,8 +305,9 @@ public final class RaftCore {
         }
     }
 
+    /** Whether this member may campaign: it is a voter (learners never are, thesis §4.2.1). */
     boolean promotable() {
-        return tracker.progress().containsKey(id);
+        return tracker.get(id) != null && !tracker.isLearner(id);
     }
 
     /**
@@ -300,9 +322,12 @@ public final class RaftCore {
         hup(false);
     }
 
-    /** Starts an election (§5.2), preceded by PreVote when enabled and not forced by a transfer. */
+    /**
+     * Starts an election (§5.2), preceded by PreVote when enabled and not forced by a transfer; not while
+     * a committed configuration change is unapplied (its configuration would be outdated, as etcd-io/raft).
+     */
     public void hup(boolean transfer) {
-        if (state == StateRole.LEADER || !promotable()) {
+        if (state == StateRole.LEADER || !promotable() || log.hasUnappliedConfChanges()) {
             return;
         }
         if (config.preVote() && !transfer) {

@@ -172,6 +172,24 @@ public final class RaftLog {
         return committed + 1 > Math.max(applied + 1, firstIndex());
     }
 
+    /**
+     * Whether a committed but unapplied entry changes the configuration (etcd's
+     * {@code hasUnappliedConfChanges}); scanned page by page within the per-Ready size limit.
+     */
+    public boolean hasUnappliedConfChanges() {
+        long lo = Math.max(applied + 1, firstIndex());
+        while (lo <= committed) {
+            List<Entry> page = slice(lo, committed + 1, maxApplyingBytes);
+            for (Entry e : page) {
+                if (e.type().isConfChange()) {
+                    return true;
+                }
+            }
+            lo += page.size();
+        }
+        return false;
+    }
+
     /** The latest snapshot, pending or stable. */
     public Snapshot snapshot() {
         Snapshot s = unstable.snapshot();

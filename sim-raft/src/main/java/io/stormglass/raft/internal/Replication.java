@@ -36,8 +36,9 @@ final class Replication {
         r.send(MsgAppResp.accept(r.id, r.id, r.term, li));
     }
 
+    /** Appends to every other member, learners included (thesis §4.2.1: learners receive the log). */
     static void broadcastAppend(RaftCore r) {
-        for (long to : r.tracker.voters().voters()) {
+        for (long to : r.tracker.progress().keySet()) {
             if (to != r.id) {
                 sendAppend(r, to, true);
             }
@@ -95,11 +96,12 @@ final class Replication {
     }
 
     /**
-     * §5.2: heartbeats to every follower, carrying {@code context} (the newest pending ReadIndex round)
-     * and the tick they were sent at (the start of the read lease they may renew, thesis §6.4.1).
+     * §5.2: heartbeats to every follower and learner, carrying {@code context} (the newest pending
+     * ReadIndex round) and the tick they were sent at (the start of the read lease they may renew, thesis
+     * §6.4.1). Only voters' answers count toward either.
      */
     static void broadcastHeartbeat(RaftCore r, ByteString context) {
-        for (long to : r.tracker.voters().voters()) {
+        for (long to : r.tracker.progress().keySet()) {
             if (to != r.id) {
                 // Bounded by the match index: a follower must not commit entries it may not hold.
                 long commit = Math.min(r.tracker.get(to).match(), r.log.committed());
@@ -108,7 +110,10 @@ final class Replication {
         }
     }
 
-    /** §5.3/§5.4.2: advances the commit index to what a quorum matches, if that entry is of our term. */
+    /**
+     * §5.3/§5.4.2: advances the commit index to what a quorum of voters matches (of both sides while joint,
+     * thesis §4.3), if that entry is of our term.
+     */
     static boolean maybeCommit(RaftCore r) {
         return r.log.maybeCommit(r.tracker.committed(), r.term);
     }

@@ -40,7 +40,7 @@ public record Snapshot(SnapshotMetadata metadata, byte[] data) {
 
     @Override
     public String toString() {
-        return "Snapshot{index=" + index() + " term=" + term() + " voters=" + metadata.voters()
+        return "Snapshot{index=" + index() + " term=" + term() + " " + metadata.confState()
                 + " " + Bytes.show(data) + "}";
     }
 }

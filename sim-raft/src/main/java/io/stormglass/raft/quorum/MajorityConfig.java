@@ -7,14 +7,21 @@ import java.util.function.LongUnaryOperator;
 
 /**
  * A simple majority quorum over a fixed voter set (§5.2, §5.3), as etcd-io/raft's
- * {@code quorum.MajorityConfig}. Joint consensus (§6) will combine two of these; learners sit
- * outside. Immutable.
+ * {@code quorum.MajorityConfig}. A {@link JointConfig} combines two of these (thesis §4.3); learners
+ * sit outside both. Immutable.
  *
  * @param voters member ids, ascending and distinct
  */
 public record MajorityConfig(List<Long> voters) {
+    /** No voters: commits everything and wins every vote, so it never restricts a joint config. */
+    public static final MajorityConfig EMPTY = new MajorityConfig(List.of());
+
     public MajorityConfig {
         voters = voters.stream().sorted().distinct().toList();
+    }
+
+    public boolean isEmpty() {
+        return voters.isEmpty();
     }
 
     public int size() {
@@ -69,5 +76,15 @@ public record MajorityConfig(List<Long> voters) {
             return VoteResult.WON;
         }
         return granted + missing >= quorum() ? VoteResult.PENDING : VoteResult.LOST;
+    }
+
+    /** etcd-io/raft's rendering: {@code (1 2 3)}. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < voters.size(); i++) {
+            sb.append(i == 0 ? "" : " ").append(voters.get(i));
+        }
+        return sb.append(')').toString();
     }
 }

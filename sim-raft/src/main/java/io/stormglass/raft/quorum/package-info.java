@@ -1,2 +1,6 @@
-/** Quorum arithmetic (committed index, vote counting) over a voter set; joint configs build on it. */
+/**
+ * Quorum arithmetic (committed index, vote counting): {@link io.stormglass.raft.quorum.MajorityConfig}
+ * over one voter set, {@link io.stormglass.raft.quorum.JointConfig} over two during joint consensus
+ * (thesis §4.3).
+ */
 package io.stormglass.raft.quorum;

@@ -1,5 +1,6 @@
 package io.stormglass.raft.storage;
 
+import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.log.EntryType;
 import io.stormglass.raft.log.HardState;
@@ -19,15 +20,24 @@ public final class MemoryStorage implements Storage {
     private Snapshot snapshot;
     private final List<Entry> ents = new ArrayList<>();
 
-    /** An empty storage whose voter set is {@code voters} (etcd's bootstrap {@code ConfState}). */
+    /** An empty storage for a new cluster of {@code voters} (etcd's bootstrap {@code ConfState}). */
     public MemoryStorage(List<Long> voters) {
-        snapshot = new Snapshot(new SnapshotMetadata(0, 0, voters), new byte[0]);
+        this(ConfState.ofVoters(voters));
+    }
+
+    /**
+     * An empty storage whose configuration is {@code confState}: the configuration a new cluster starts
+     * with, or {@link ConfState#EMPTY} for a member that joins an existing cluster and learns the
+     * configuration from the log or a snapshot.
+     */
+    public MemoryStorage(ConfState confState) {
+        snapshot = new Snapshot(new SnapshotMetadata(0, 0, confState), new byte[0]);
         ents.add(new Entry(0, 0, EntryType.NORMAL, null));
     }
 
     @Override
     public InitialState initialState() {
-        return new InitialState(hardState, snapshot.metadata().voters());
+        return new InitialState(hardState, snapshot.metadata().confState());
     }
 
     /** Records the hard state persisted with the latest {@code Ready}. */
@@ -96,17 +106,18 @@ public final class MemoryStorage implements Storage {
     }
 
     /**
-     * Records a snapshot the application took of its state at {@code index} (which it has applied);
-     * the log is not compacted by this: call {@link #compact(long)}.
+     * Records a snapshot the application took of its state at {@code index} (which it has applied), with
+     * the configuration as of that index (what {@code RawNode.applyConfChange} last returned); the log is
+     * not compacted by this: call {@link #compact(long)}.
      */
-    public Snapshot createSnapshot(long index, List<Long> voters, byte[] data) {
+    public Snapshot createSnapshot(long index, ConfState confState, byte[] data) {
         if (index <= snapshot.index()) {
             throw new StorageException.SnapshotOutOfDate(index, snapshot.index());
         }
         if (index > lastIndex()) {
             throw new IllegalArgumentException("snapshot " + index + " is out of bound lastindex(" + lastIndex() + ")");
         }
-        snapshot = new Snapshot(new SnapshotMetadata(index, term(index), voters), data);
+        snapshot = new Snapshot(new SnapshotMetadata(index, term(index), confState), data);
         return snapshot;
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
  * the last index covered by the snapshot; its term stays available through {@link #term(long)}.
  */
 public interface Storage {
-    /** The persisted hard state and voter set. */
+    /** The persisted hard state and the configuration of the latest snapshot. */
     InitialState initialState();
 
     /**

@@ -3,7 +3,10 @@ package io.stormglass.raft.harness;
 import io.stormglass.raft.ReadState;
 import io.stormglass.raft.Ready;
 import io.stormglass.raft.log.Bytes;
+import io.stormglass.raft.log.ConfChanges;
+import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
+import io.stormglass.raft.log.EntryType;
 import io.stormglass.raft.message.Message;
 import io.stormglass.raft.message.MsgApp;
 import io.stormglass.raft.message.MsgAppResp;
@@ -26,9 +29,30 @@ public final class Describe {
     public static String entries(List<Entry> ents) {
         List<String> parts = new ArrayList<>();
         for (Entry e : ents) {
-            parts.add(e.term() + "/" + e.index() + " " + Bytes.show(e.data()));
+            parts.add(e.term() + "/" + e.index() + " " + (e.type().isConfChange() ? confChange(e) : Bytes.show(e.data())));
         }
         return "[" + String.join(", ", parts) + "]";
+    }
+
+    /** A configuration-change entry as etcd-io/raft prints it: {@code EntryConfChangeV2 v2 v3}. */
+    static String confChange(Entry e) {
+        String type = e.type() == EntryType.CONF_CHANGE ? "EntryConfChange " : "EntryConfChangeV2 ";
+        return type + ConfChanges.decode(e);
+    }
+
+    /** A snapshot's configuration: the voters, then only what is not empty. */
+    static String confState(ConfState cs) {
+        StringBuilder sb = new StringBuilder(" Voters:").append(cs.voters());
+        if (cs.isJoint()) {
+            sb.append(" VotersOutgoing:").append(cs.votersOutgoing());
+        }
+        if (!cs.learners().isEmpty()) {
+            sb.append(" Learners:").append(cs.learners());
+        }
+        if (!cs.learnersNext().isEmpty()) {
+            sb.append(" LearnersNext:").append(cs.learnersNext());
+        }
+        return sb.append(cs.autoLeave() ? " AutoLeave" : "").toString();
     }
 
     public static String message(Message m) {
@@ -62,7 +86,7 @@ public final class Describe {
             sb.append(" Entries:").append(entries(p.entries()));
         } else if (m instanceof MsgSnap s) {
             sb.append(" Snapshot: Index:").append(s.snapshot().index()).append(" Term:").append(s.snapshot().term())
-                    .append(" Voters:").append(s.snapshot().metadata().voters());
+                    .append(confState(s.snapshot().metadata().confState()));
         } else if (m instanceof MsgReadIndex r) {
             sb.append(" Ctx:").append(r.context());
         } else if (m instanceof MsgReadIndexResp r) {

@@ -3,6 +3,12 @@ package io.stormglass.raft.harness;
 import io.stormglass.raft.RaftConfig;
 import io.stormglass.raft.ReadOnlyOption;
 import io.stormglass.raft.ReadState;
+import io.stormglass.raft.log.ConfChange;
+import io.stormglass.raft.log.ConfChangeRequest;
+import io.stormglass.raft.log.ConfChangeSingle;
+import io.stormglass.raft.log.ConfChangeTransition;
+import io.stormglass.raft.log.ConfChangeV2;
+import io.stormglass.raft.log.ConfState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,12 +20,17 @@ import java.util.Locale;
  * [read-only=safe|lease] [max-inflight=N] [max-size=BYTES] [seed=S]}, {@code campaign ID},
  * {@code tick ID|all N}, {@code deliver [ID]}, {@code drop A->B}, {@code cut A->B},
  * {@code partition 1 | 2 3}, {@code heal}, {@code propose ID DATA}, {@code process-ready [ID...]},
- * {@code stabilize}, {@code elapse TICKS}, {@code status [ID...]}, {@code log ID...}, {@code crash ID}, {@code restart ID},
- * {@code compact ID INDEX}, {@code read-index ID CTX}, {@code read-states ID}, {@code transfer ID TO}.
+ * {@code stabilize [silent]}, {@code elapse TICKS}, {@code status [ID...]}, {@code log ID...}, {@code crash ID}, {@code restart ID},
+ * {@code compact ID INDEX}, {@code read-index ID CTX}, {@code read-states ID}, {@code transfer ID TO};
+ * membership: {@code add-member ID [empty]} (a new member with the initial configuration, or none),
+ * {@code propose-conf-change ID [v1=true] [transition=auto|implicit|explicit] OPS...} (OPS as
+ * {@code v4 l5 r1}; none with the auto transition leaves a joint configuration), {@code conf [ID...]};
+ * {@code add-nodes} also takes {@code step-down-on-removal=B}.
  * The cluster's safety checker runs after every step.
  */
 public final class Interpreter {
     private RaftCluster cluster;
+    private List<Long> initialVoters = List.of();
     private final List<String> out = new ArrayList<>();
 
     public RaftCluster cluster() {
@@ -57,7 +68,7 @@ public final class Interpreter {
                     cluster.processReady(id);
                 }
             }
-            case "stabilize" -> cluster.stabilize();
+            case "stabilize" -> stabilize(args.length > 0 && args[0].equals("silent"));
             case "elapse" -> elapse(Integer.parseInt(args[0]));
             case "status" -> ids(args).forEach(id -> out.add(cluster.status(id)));
             case "log" -> ids(args).forEach(id -> out.add(cluster.logOf(id)));
@@ -71,6 +82,11 @@ public final class Interpreter {
             case "read-index" -> cluster.readIndex(id(args[0]), args[1]);
             case "read-states" -> readStates(id(args[0]));
             case "transfer" -> cluster.transfer(id(args[0]), id(args[1]));
+            case "add-member" -> cluster.addMember(id(args[0]), args.length > 1 && args[1].equals("empty")
+                    ? ConfState.EMPTY : ConfState.ofVoters(initialVoters));
+            case "propose-conf-change" -> proposeConfChange(args);
+            case "conf" -> ids(args).forEach(id -> out.add(id + ": " + (cluster.get(id).isUp()
+                    ? cluster.node(id).status().config().toString() : "DOWN")));
             default -> throw new IllegalArgumentException("unknown command: " + line);
         }
         return out.isEmpty() ? "ok" : String.join("\n", out);
@@ -93,14 +109,64 @@ public final class Interpreter {
                 case "max-size" -> cfg = cfg.withFlowControl(Long.parseLong(kv[1]), cfg.maxInflightMsgs());
                 case "forwarding" -> cfg = cfg.withDisableProposalForwarding(!Boolean.parseBoolean(kv[1]));
                 case "seed" -> seed = Long.parseLong(kv[1]);
+                case "step-down-on-removal" -> cfg = cfg.withStepDownOnRemoval(Boolean.parseBoolean(kv[1]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         cluster = new RaftCluster(n, cfg, seed);
+        initialVoters = cluster.ids();
         cluster.setTrace(out::add);
         cluster.addChecker(new SafetyChecker());
         for (long id : cluster.ids()) {
             out.add(id + ": randomized election timeout " + cluster.node(id).core().randomizedElectionTimeout());
+        }
+    }
+
+    /** Stabilizes the cluster; {@code silent} hides the trace (for set-up steps the script is not about). */
+    private void stabilize(boolean silent) {
+        if (!silent) {
+            cluster.stabilize();
+            return;
+        }
+        cluster.setTrace(s -> { });
+        try {
+            cluster.stabilize();
+        } finally {
+            cluster.setTrace(out::add);
+        }
+    }
+
+    private void proposeConfChange(String[] args) {
+        boolean v1 = false;
+        ConfChangeTransition transition = ConfChangeTransition.AUTO;
+        List<String> ops = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("v1=")) {
+                v1 = Boolean.parseBoolean(args[i].substring(3));
+            } else if (args[i].startsWith("transition=")) {
+                transition = switch (args[i].substring("transition=".length())) {
+                    case "auto" -> ConfChangeTransition.AUTO;
+                    case "implicit" -> ConfChangeTransition.JOINT_IMPLICIT;
+                    case "explicit" -> ConfChangeTransition.JOINT_EXPLICIT;
+                    default -> throw new IllegalArgumentException("unknown transition " + args[i]);
+                };
+            } else {
+                ops.add(args[i]);
+            }
+        }
+        List<ConfChangeSingle> changes = ConfChangeOps.parse(ops);
+        ConfChangeRequest cc;
+        if (v1) {
+            if (changes.size() != 1) {
+                throw new IllegalArgumentException("a v1 change has exactly one operation");
+            }
+            cc = new ConfChange(changes.get(0).type(), changes.get(0).nodeId());
+        } else {
+            cc = new ConfChangeV2(transition, changes);
+        }
+        String err = cluster.proposeConfChange(id(args[0]), cc);
+        if (err != null) {
+            out.add("error: " + err);
         }
     }
 

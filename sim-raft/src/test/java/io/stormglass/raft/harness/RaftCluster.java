@@ -6,9 +6,10 @@ import io.stormglass.raft.RaftConfig;
 import io.stormglass.raft.RawNode;
 import io.stormglass.raft.Ready;
 import io.stormglass.raft.StateRole;
-import io.stormglass.raft.ReadState;
 import io.stormglass.raft.log.ByteString;
 import io.stormglass.raft.log.Bytes;
+import io.stormglass.raft.log.ConfChangeRequest;
+import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.message.Message;
 import io.stormglass.raft.message.MsgSnap;
@@ -28,13 +29,15 @@ public final class RaftCluster {
     private final TreeMap<Long, SimNode> nodes = new TreeMap<>();
     private final List<Message> inflight = new ArrayList<>();
     private final Links links = new Links();
-    private final TreeMap<ByteString, Long> readFloor = new TreeMap<>();
+    private final StaleReadCheck reads = new StaleReadCheck();
     private final long seed;
+    private final RaftConfig base;
     private Consumer<String> trace = s -> { };
     private final List<SafetyChecker> checkers = new ArrayList<>();
 
     public RaftCluster(int size, RaftConfig base, long seed) {
         this.seed = seed;
+        this.base = base;
         List<Long> voters = LongStream.rangeClosed(1, size).boxed().toList();
         for (long id : voters) {
             SimNode n = new SimNode(id, base.withId(id), new MemoryStorage(voters));
@@ -107,6 +110,37 @@ public final class RaftCluster {
         }
     }
 
+    /**
+     * Starts member {@code id}, which joins the cluster, with an empty log and the configuration
+     * {@code initial}: the cluster's initial configuration (the member then learns every change from the
+     * log, as an etcd member learns the bootstrap changes at the head of the log) or
+     * {@link ConfState#EMPTY} (it must then receive a snapshot). It is not a member until a change adds it.
+     */
+    public void addMember(long id, ConfState initial) {
+        if (nodes.containsKey(id)) {
+            throw new IllegalArgumentException("node " + id + " exists");
+        }
+        SimNode n = new SimNode(id, base.withId(id), new MemoryStorage(initial));
+        n.node = new RawNode(n.config, n.storage, new SimRandom(seed * 31 + id));
+        nodes.put(id, n);
+        check();
+    }
+
+    /** Proposes a configuration change; returns the error text if the core dropped it, else null. */
+    public String proposeConfChange(long id, ConfChangeRequest cc) {
+        if (!get(id).up) {
+            return "node " + id + " is down";
+        }
+        try {
+            node(id).proposeConfChange(cc);
+            return null;
+        } catch (ProposalDroppedException e) {
+            return e.getMessage();
+        } finally {
+            check();
+        }
+    }
+
     /** Proposes {@code data}; returns the error text if the core dropped it, else null. */
     public String propose(long id, String data) {
         if (!get(id).up) {
@@ -128,24 +162,8 @@ public final class RaftCluster {
      */
     public void readIndex(long id, String context) {
         if (get(id).up) {
-            readFloor.putIfAbsent(ByteString.utf8(context), maxKnownCommit());
+            reads.requested(ByteString.utf8(context), nodes.values());
             node(id).readIndex(Bytes.utf8(context));
-        }
-    }
-
-    private long maxKnownCommit() {
-        long max = 0;
-        for (SimNode n : nodes.values()) {
-            max = Math.max(max, n.up ? n.node.core().log().committed() : n.storage.initialState().hardState().commit());
-        }
-        return max;
-    }
-
-    private void checkRead(long id, ReadState rs) {
-        Long floor = readFloor.get(rs.requestContext());
-        if (floor != null && rs.index() < floor) {
-            throw new AssertionError("stale read on " + id + ": read index " + rs.index() + " but " + floor
-                    + " was committed before the read was requested");
         }
     }
 
@@ -203,7 +221,9 @@ public final class RaftCluster {
         trace.accept("> " + id + " handling Ready");
         Describe.ready(rd).forEach(trace);
         n.pending = rd;
-        inflight.addAll(rd.messages());
+        for (Message m : rd.messages()) {
+            inflight.add(m instanceof MsgSnap snap ? SimApplication.snapshotNaming(n, snap, trace) : m);
+        }
         return true;
     }
 
@@ -218,19 +238,15 @@ public final class RaftCluster {
         if (rd.snapshot() != null) {
             n.storage.applySnapshot(rd.snapshot());
             restoreApplied(n, rd.snapshot().index());
+            n.resetConfStates(rd.snapshot().index(), rd.snapshot().metadata().confState());
         }
         n.storage.append(rd.entries());
         if (rd.hardState() != null) {
             n.storage.setHardState(rd.hardState());
         }
         inflight.addAll(rd.messagesAfterPersist());
-        for (Entry e : rd.committedEntries()) {
-            if (e.index() != n.applied.size()) {
-                throw new AssertionError(id + " applies " + e.index() + " but has applied " + (n.applied.size() - 1));
-            }
-            n.applied.add(e);
-        }
-        rd.readStates().forEach(rs -> checkRead(id, rs));
+        SimApplication.applyCommitted(n, rd, trace);
+        rd.readStates().forEach(rs -> reads.answered(id, rs));
         n.readStates.addAll(rd.readStates());
         n.node.advance(rd);
         check();
@@ -367,7 +383,24 @@ public final class RaftCluster {
                 return;
             }
         }
-        throw new AssertionError("cluster did not stabilize");
+        throw new AssertionError("cluster did not stabilize; one more round: " + traceOfOneRound());
+    }
+
+    /** What one more round of Ready processing and delivery does (for the report of a livelock). */
+    private List<String> traceOfOneRound() {
+        Consumer<String> saved = trace;
+        List<String> lines = new ArrayList<>();
+        trace = lines::add;
+        try {
+            for (int i = 0; i < 3; i++) {
+                nodes.keySet().forEach(this::processReady);
+                deliverAll(0);
+            }
+            nodes.values().forEach(n -> lines.add(Describe.status(n) + (n.up ? " " + n.node.status().config() : "")));
+        } finally {
+            trace = saved;
+        }
+        return lines;
     }
 
     // ---- crashes ----
@@ -394,6 +427,7 @@ public final class RaftCluster {
         n.up = true;
         n.node = new RawNode(n.config, n.storage, new SimRandom(seed * 31 + id + 1_000_003L * n.applied.size()));
         restoreApplied(n, n.storage.snapshot().index());
+        n.resetConfStates(n.storage.snapshot().index(), n.storage.snapshot().metadata().confState());
         check();
     }
 
@@ -407,7 +441,7 @@ public final class RaftCluster {
                 || index > n.storage.lastIndex()) {
             return false;
         }
-        n.storage.createSnapshot(index, ids(), Bytes.utf8("applied@" + index));
+        n.storage.createSnapshot(index, n.confStateAt(index), Bytes.utf8("applied@" + index));
         n.storage.compact(index);
         return true;
     }

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stormglass.raft.RaftConfig;
-import io.stormglass.raft.quorum.MajorityConfig;
+import io.stormglass.raft.quorum.JointConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Thesis §6.4.1: the lease arithmetic, on the leader's tick clock. */
 class LeaderLeaseTest {
-    private static final MajorityConfig THREE = new MajorityConfig(List.of(1L, 2L, 3L));
-    private static final MajorityConfig FIVE = new MajorityConfig(List.of(1L, 2L, 3L, 4L, 5L));
+    private static final JointConfig THREE = JointConfig.of(List.of(1L, 2L, 3L));
+    private static final JointConfig FIVE = JointConfig.of(List.of(1L, 2L, 3L, 4L, 5L));
 
     @Test
     void leaseTicksIsElectionMinusTwoWithoutDriftAndShrinksWithTheBound() {

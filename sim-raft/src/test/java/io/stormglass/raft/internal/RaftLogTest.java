@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.log.Snapshot;
 import io.stormglass.raft.log.SnapshotMetadata;
@@ -81,7 +82,7 @@ class RaftLogTest {
         assertEquals(1, l.unstableEntries().size());
         l.stableTo(3, 9);
         assertEquals(1, l.unstableEntries().size(), "stale stableTo (term mismatch) is ignored");
-        l.restore(new Snapshot(new SnapshotMetadata(10, 2, List.of(1L)), null));
+        l.restore(new Snapshot(new SnapshotMetadata(10, 2, ConfState.ofVoters(List.of(1L))), null));
         assertEquals(11, l.firstIndex());
         assertEquals(10, l.lastIndex());
         assertEquals(2, l.term(10));

@@ -32,7 +32,7 @@ class FramesTest {
 
     @Test
     void everyRecordTypeRoundTrips() {
-        List<WalRecord> records = List.of(new WalRecord.EntryRecord(new Entry(3, 7, EntryType.CONF_CHANGE_RESERVED, new byte[] {1, 2, 3})),
+        List<WalRecord> records = List.of(new WalRecord.EntryRecord(new Entry(3, 7, EntryType.CONF_CHANGE, new byte[] {1, 2, 3})),
                 new WalRecord.StateRecord(new HardState(4, 2, 6)),
                 new WalSnapshotMarker(9, 3), new WalMetadata(new byte[] {9, 8}), new WalCrc(0xCAFEBABE),
                 new WalRecord.EntryRecord(Entry.normal(1, 1, new byte[0])));
@@ -51,7 +51,7 @@ class FramesTest {
 
     @Test
     void everySingleBitFlipInHeaderOrPayloadIsDetected() {
-        byte[] frame = RecordCodec.encode(new WalRecord.EntryRecord(new Entry(5, 11, EntryType.CONF_CHANGE_RESERVED, "some payload".getBytes())));
+        byte[] frame = RecordCodec.encode(new WalRecord.EntryRecord(new Entry(5, 11, EntryType.CONF_CHANGE, "some payload".getBytes())));
         int covered = frame.length - Frames.padBytes(20 + 12);
         for (int bit = 0; bit < covered * 8; bit++) {
             byte[] copy = frame.clone();

@@ -125,7 +125,7 @@ public final class Incarnation {
     private static RaftConfig raftConfig(MemberConfig config, long appliedIndex) {
         return new RaftConfig(config.id(), config.electionTicks(), 1, config.preVote(), config.checkQuorum(),
                 config.maxSizePerMsgBytes(), config.maxInflightMsgs(), RaftConfig.ETCD_MAX_UNCOMMITTED_ENTRIES_SIZE,
-                config.readOnlyOption(), false, appliedIndex, RaftConfig.ETCD_MAX_SIZE_PER_MSG, config.leaseDriftBoundPpm());
+                config.readOnlyOption(), false, appliedIndex, RaftConfig.ETCD_MAX_SIZE_PER_MSG, config.leaseDriftBoundPpm(), false);
     }
 
     private static void reportRecovered(MemberEnvironment env, int id, Recovery.Booted booted) {

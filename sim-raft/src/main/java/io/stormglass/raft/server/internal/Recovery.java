@@ -1,6 +1,7 @@
 package io.stormglass.raft.server.internal;
 
 import io.stormglass.engine.storage.IoCallback;
+import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Snapshot;
 import io.stormglass.raft.log.SnapshotMetadata;
 import io.stormglass.raft.storage.MemoryStorage;
@@ -57,7 +58,7 @@ final class Recovery {
         }
         WalOpenResult.Opened ok = (WalOpenResult.Opened) opened;
         Snapshot snapshot = load.snapshot()
-                .map(s -> new Snapshot(new SnapshotMetadata(s.index(), s.term(), voters), s.data()))
+                .map(s -> new Snapshot(new SnapshotMetadata(s.index(), s.term(), ConfState.ofVoters(voters)), s.data()))
                 .orElse(Snapshot.EMPTY);
         if (!snapshot.isEmpty()) {
             storage.applySnapshot(snapshot);

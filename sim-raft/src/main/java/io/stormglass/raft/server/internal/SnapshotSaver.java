@@ -2,6 +2,7 @@ package io.stormglass.raft.server.internal;
 
 import io.stormglass.raft.kv.KvCodec;
 import io.stormglass.raft.kv.KvStore;
+import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Snapshot;
 import io.stormglass.raft.server.MemberConfig;
 import io.stormglass.raft.storage.MemoryStorage;
@@ -54,7 +55,7 @@ final class SnapshotSaver {
         }
         inProgress = true;
         byte[] data = KvCodec.encodeSnapshot(kv);
-        Snapshot snap = storage.createSnapshot(index, voters, data);
+        Snapshot snap = storage.createSnapshot(index, ConfState.ofVoters(voters), data);
         SnapshotFile file = new SnapshotFile(snap.term(), snap.index(), data);
         snapshotter.save(file, r -> {
             if (!life.alive()) {
