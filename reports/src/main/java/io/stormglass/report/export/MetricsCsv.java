@@ -67,7 +67,7 @@ public final class MetricsCsv {
                 for (var e : recorder.gauges().entrySet()) {
                     Gauge g = e.getValue();
                     if (w < g.windowCount()) {
-                        prefix(csv, start, end, e.getKey(), "value").cell(Numbers.plain(g.windowValue(w))).endRow();
+                        prefix(csv, start, end, e.getKey(), "value").number(Numbers.plain(g.windowValue(w))).endRow();
                     }
                 }
                 for (var e : recorder.latencies().entrySet()) {
@@ -89,16 +89,16 @@ public final class MetricsCsv {
             return;
         }
         String mean = Numbers.plain(Numbers.toSeconds(r[LatencyRecorder.SUM_NANOS] / count));
-        prefix(csv, start, end, id, "mean_s").cell(mean).endRow();
+        prefix(csv, start, end, id, "mean_s").number(mean).endRow();
         for (int s = 0; s < LATENCY_STATS.length; s++) {
-            prefix(csv, start, end, id, LATENCY_STATS[s]).cell(Numbers.seconds((long) r[LATENCY_COLUMNS[s]])).endRow();
+            prefix(csv, start, end, id, LATENCY_STATS[s]).number(Numbers.seconds((long) r[LATENCY_COLUMNS[s]])).endRow();
         }
     }
 
     /** The first five cells of a row, cell by cell: no list per row, millions of rows per run. */
     private static CsvRowWriter prefix(CsvRowWriter csv, String start, String end, MetricId id, String stat)
             throws IOException {
-        return csv.cell(start).cell(end).cell(id.name()).cell(id.labels()).cell(stat);
+        return csv.number(start).number(end).cell(id.name()).cell(id.labels()).cell(stat);
     }
 
     /** Reads a file written by {@link #write}; fails on a wrong header or a malformed row, naming its line. */

@@ -16,12 +16,19 @@ class CsvFormatTest {
         StringWriter out = new StringWriter();
         try (CsvRowWriter w = CsvFormat.writer(out)) {
             w.row("plain", "with space", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", "");
-            w.cell("context deadline exceeded").cell(-42L).cell("device=ceph/osd.0,issuer=n1/wal").cell("#1").endRow();
+            w.cell("context deadline exceeded").cell(-42L).cell("device=ceph/osd.0,issuer=n1/wal").cell("#1").number("-0.5")
+                    .number("+Inf").endRow();
             w.row("", "");
         }
         assertEquals("plain,with space,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",\n"
-                + "context deadline exceeded,-42,\"device=ceph/osd.0,issuer=n1/wal\",#1\n"
+                + "context deadline exceeded,-42,\"device=ceph/osd.0,issuer=n1/wal\",#1,-0.5,+Inf\n"
                 + ",\n", out.toString());
+    }
+
+    @Test
+    void numberTextThatWouldNeedQuotesIsAMistakeTheTestsCatch() throws Exception {
+        CsvRowWriter w = CsvFormat.writer(new StringWriter());
+        assertThrows(AssertionError.class, () -> w.number("1,5"));
     }
 
     @Test
