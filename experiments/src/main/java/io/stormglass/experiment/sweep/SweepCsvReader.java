@@ -53,7 +53,7 @@ final class SweepCsvReader {
                 throw cut[0];
             }
             if (n == 1) {
-                reader.checkHeader(reader.headerCells(line));
+                reader.checkHeader(headerCells(line));
             } else if (!line.isBlank()) {
                 List<String> cells;
                 try {
