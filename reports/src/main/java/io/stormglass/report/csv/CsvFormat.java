@@ -9,6 +9,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 
@@ -61,6 +63,18 @@ public final class CsvFormat {
         CsvParser parser = FACTORY.createParser(in);
         parser.setSchema(DIALECT);
         return new CsvRecordReader(parser);
+    }
+
+    /** {@code cells} encoded once, for {@link CsvRowWriter#cells} to write as they are, many times. */
+    public static CsvCells encode(String... cells) {
+        StringWriter out = new StringWriter();
+        try (CsvRowWriter w = writer(out)) {
+            w.row(cells);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does no I/O
+        }
+        String row = out.toString();
+        return new CsvCells(row.substring(0, row.length() - 1)); // without the line feed
     }
 
     /**

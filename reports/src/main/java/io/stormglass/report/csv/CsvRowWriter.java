@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Streams rows in {@link CsvFormat}'s dialect: either whole rows ({@link #row(List)}) or, on a hot
  * path, cell by cell ({@link #cell(String)}, {@link #number(String)}, {@link #cell(long)},
- * {@link #endRow()}) without building a list per row. Rows are buffered: {@link #flush()} pushes them through to the writer (and flushes
+ * {@link #cells(CsvCells)}, {@link #endRow()}) without building a list per row. Rows are buffered: {@link #flush()} pushes them through to the writer (and flushes
  * it), as a file appended row by row for resuming needs. For one thread at a time.
  */
 public final class CsvRowWriter implements Closeable, Flushable {
@@ -64,6 +64,14 @@ public final class CsvRowWriter implements Closeable, Flushable {
 
     private static boolean isNumberText(String text) {
         return text.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '+' || c == '.');
+    }
+
+    /** Appends cells encoded once by {@link CsvFormat#encode}, as they are. */
+    public CsvRowWriter cells(CsvCells cells) throws IOException {
+        startRowIfNeeded();
+        // one raw value to Jackson: it only needs to know that the row has begun, for the next comma
+        generator.writeRawValue(cells.encoded());
+        return this;
     }
 
     /** Appends a whole number cell, in decimal digits as {@link Long#toString(long)} writes them. */

@@ -6,6 +6,7 @@ import io.stormglass.engine.metrics.LatencyRecorder;
 import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.report.internal.analysis.RecordingView;
+import io.stormglass.report.csv.CsvCells;
 import io.stormglass.report.csv.CsvFormat;
 import io.stormglass.report.csv.CsvRecord;
 import io.stormglass.report.csv.CsvRecordReader;
@@ -15,6 +16,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -55,29 +57,39 @@ public final class MetricsCsv {
     /** Writes every closed window of {@code recorder}; {@code durationNanos} clips the last window. Flushes, never closes, {@code out}. */
     public static void write(Recorder recorder, long durationNanos, Writer out) throws IOException {
         RecordingView view = new RecordingView(recorder, durationNanos);
+        // each series' name and labels are encoded (quoted) once, not on each of its thousands of rows
+        CsvCells[] counterIds = encode(recorder.counters().keySet());
+        CsvCells[] gaugeIds = encode(recorder.gauges().keySet());
+        CsvCells[] latencyIds = encode(recorder.latencies().keySet());
         try (CsvRowWriter csv = CsvFormat.writer(out)) {
             csv.row(COLUMNS);
             for (int w = 0; w < view.windows(); w++) {
                 String start = Numbers.seconds(view.windowStartNanos(w));
                 String end = Numbers.seconds(view.windowEndNanos(w));
-                for (var e : recorder.counters().entrySet()) {
-                    Counter c = e.getValue();
-                    prefix(csv, start, end, e.getKey(), "increase").cell(RecordingView.value(c, w)).endRow();
+                int i = 0;
+                for (Counter c : recorder.counters().values()) {
+                    prefix(csv, start, end, counterIds[i++], "increase").cell(RecordingView.value(c, w)).endRow();
                 }
-                for (var e : recorder.gauges().entrySet()) {
-                    Gauge g = e.getValue();
+                i = 0;
+                for (Gauge g : recorder.gauges().values()) {
+                    CsvCells id = gaugeIds[i++];
                     if (w < g.windowCount()) {
-                        prefix(csv, start, end, e.getKey(), "value").number(Numbers.plain(g.windowValue(w))).endRow();
+                        prefix(csv, start, end, id, "value").number(Numbers.plain(g.windowValue(w))).endRow();
                     }
                 }
-                for (var e : recorder.latencies().entrySet()) {
-                    writeLatency(csv, start, end, e.getKey(), e.getValue(), w);
+                i = 0;
+                for (LatencyRecorder l : recorder.latencies().values()) {
+                    writeLatency(csv, start, end, latencyIds[i++], l, w);
                 }
             }
         }
     }
 
-    private static void writeLatency(CsvRowWriter csv, String start, String end, MetricId id, LatencyRecorder l, int w)
+    private static CsvCells[] encode(Collection<MetricId> ids) {
+        return ids.stream().map(id -> CsvFormat.encode(id.name(), id.labels())).toArray(CsvCells[]::new);
+    }
+
+    private static void writeLatency(CsvRowWriter csv, String start, String end, CsvCells id, LatencyRecorder l, int w)
             throws IOException {
         if (w >= l.windowCount()) {
             return;
@@ -96,9 +108,9 @@ public final class MetricsCsv {
     }
 
     /** The first five cells of a row, cell by cell: no list per row, millions of rows per run. */
-    private static CsvRowWriter prefix(CsvRowWriter csv, String start, String end, MetricId id, String stat)
+    private static CsvRowWriter prefix(CsvRowWriter csv, String start, String end, CsvCells id, String stat)
             throws IOException {
-        return csv.number(start).number(end).cell(id.name()).cell(id.labels()).cell(stat);
+        return csv.number(start).number(end).cells(id).cell(stat);
     }
 
     /** Reads a file written by {@link #write}; fails on a wrong header or a malformed row, naming its line. */

@@ -26,6 +26,22 @@ class CsvFormatTest {
     }
 
     @Test
+    void cellsEncodedOnceWriteAsTheSameCellsWouldAnywhereInARow() throws Exception {
+        CsvCells id = CsvFormat.encode("disk_busy", "device=ceph/osd.0,issuer=n1/wal");
+        assertEquals("disk_busy,\"device=ceph/osd.0,issuer=n1/wal\"", id.toString());
+        StringWriter out = new StringWriter();
+        try (CsvRowWriter w = CsvFormat.writer(out)) {
+            w.cells(id).cell("x").endRow();
+            w.number("1").cells(id).cell(7).endRow();
+        }
+        assertEquals("disk_busy,\"device=ceph/osd.0,issuer=n1/wal\",x\n1,disk_busy,\"device=ceph/osd.0,issuer=n1/wal\",7\n",
+                out.toString());
+        try (CsvRecordReader r = CsvFormat.reader(new StringReader(out.toString()))) {
+            assertEquals(List.of("disk_busy", "device=ceph/osd.0,issuer=n1/wal", "x"), r.next().cells());
+        }
+    }
+
+    @Test
     void numberTextThatWouldNeedQuotesIsAMistakeTheTestsCatch() throws Exception {
         CsvRowWriter w = CsvFormat.writer(new StringWriter());
         assertThrows(AssertionError.class, () -> w.number("1,5"));
