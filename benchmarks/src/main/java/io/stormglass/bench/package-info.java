@@ -4,7 +4,8 @@
  * throughput of {@link io.stormglass.engine.event.Simulation} with a steady population of pending
  * events, once plain and once with half of all timers cancelled before they fire, as election timers
  * are; scores are dispatched events per second. DESIGN.md §3 asks for every change to the event queue
- * to be measured here. Benchmarks use the engine's public API only and draw their delays from a fixed
+ * to be measured here. {@link io.stormglass.bench.MetricsCsvBenchmark} measures writing
+ * {@code metrics.csv} (nanoseconds per row), the largest output of every run. Benchmarks use the public API of the engine and reports only and draw their delays from a fixed
  * linear congruential sequence, so every iteration does the same work; the module sits outside the
  * determinism ban (JMH runs threads and reads the clock), and nothing depends on it.
  */

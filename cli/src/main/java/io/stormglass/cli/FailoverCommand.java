@@ -4,15 +4,13 @@ import io.stormglass.report.output.OutputDestination;
 import io.stormglass.report.output.OutputKind;
 import io.stormglass.report.output.StagingFolder;
 import io.stormglass.report.sweep.SweepCharts;
+import io.stormglass.experiment.failover.FailoverCsv;
 import io.stormglass.experiment.failover.FailoverDistribution;
 import io.stormglass.experiment.failover.FailoverExperiment;
 import io.stormglass.experiment.failover.FailoverTrial;
 import io.stormglass.scenario.load.ScenarioLoader;
 import io.stormglass.scenario.model.Scenario;
 import io.stormglass.scenario.units.Units;
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -77,15 +75,7 @@ final class FailoverCommand implements Callable<Integer> {
             }
         });
         FailoverDistribution d = FailoverDistribution.of(results);
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("failover.csv"), StandardCharsets.UTF_8)) {
-            w.write("trial,seed,crash_at_s,crashed_leader,new_leader,failover_ms,fingerprint\n");
-            for (int i = 0; i < results.size(); i++) {
-                FailoverTrial t = results.get(i);
-                w.write(String.format(Locale.ROOT, "%d,%d,%.6f,%s,%s,%s,%s%n", i, t.seed(), t.crashAtNanos() / 1e9,
-                        t.crashedLeader() == 0 ? "" : "n" + t.crashedLeader(), t.newLeader() == 0 ? "" : "n" + t.newLeader(),
-                        t.resolved() ? String.format(Locale.ROOT, "%.3f", t.failoverNanos() / 1e6) : "", t.fingerprint()));
-            }
-        }
+        FailoverCsv.write(results, dir.resolve("failover.csv"));
         String label = "heartbeat " + Units.formatDuration(s.cluster().raft().heartbeatIntervalNanos()) + ", election "
                 + Units.formatDuration(s.cluster().raft().electionTimeoutNanos());
         SweepCharts.cdf(dir, "failover-cdf", "Failover time distribution (CDF): " + s.name(),

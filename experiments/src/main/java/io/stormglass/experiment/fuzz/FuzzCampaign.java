@@ -1,5 +1,8 @@
 package io.stormglass.experiment.fuzz;
 
+import io.stormglass.report.csv.CsvFormat;
+import io.stormglass.report.csv.CsvNumbers;
+import io.stormglass.report.csv.CsvRowWriter;
 import io.stormglass.report.output.OutputKind;
 import io.stormglass.report.output.StagingFolder;
 import io.stormglass.run.verdict.CheckReport;
@@ -41,6 +44,8 @@ import java.util.Locale;
 public final class FuzzCampaign {
     /** The folder of saved failures inside the campaign's folder. */
     private static final String FAILURES = "failures";
+    private static final List<String> CSV_COLUMNS = List.of("seed", "faults", "passed", "failures", "fingerprint", "events",
+            "wall_seconds", "shrunk_faults", "saved");
     /** Hears each finished seed (called under a lock, from worker threads, in completion order). */
     @FunctionalInterface
     public interface Listener {
@@ -90,14 +95,13 @@ public final class FuzzCampaign {
         for (int i = 0; i < options.seeds(); i++) {
             seeds.add(options.firstSeed() + i);
         }
-        try (BufferedWriter csv = Files.newBufferedWriter(dir.resolve("fuzz.csv"), StandardCharsets.UTF_8)) {
-            csv.write("seed,faults,passed,failures,fingerprint,events,wall_seconds,shrunk_faults,saved\n");
-            csv.flush();
+        try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("fuzz.csv"), StandardCharsets.UTF_8);
+             CsvRowWriter csv = CsvFormat.writer(out)) {
+            csv.row(CSV_COLUMNS).flush();
             return ParallelRuns.map(seeds, options.jobs(), seed -> {
                 SeedOutcome o = runSeed(seed, dir);
                 synchronized (done) {
-                    csv.write(csvRow(o));
-                    csv.flush();
+                    csv.row(csvRow(o)).flush();
                     listener.finished(++done[0], options.seeds(), o);
                 }
                 return o;
@@ -174,9 +178,11 @@ public final class FuzzCampaign {
         return yaml;
     }
 
-    private static String csvRow(SeedOutcome o) {
-        return String.format(Locale.ROOT, "%d,%d,%b,%s,%s,%d,%.3f,%d,%s%n", o.seed(), o.faults(), o.passed(),
-                String.join(";", o.checks().failureKinds()), o.fingerprint(), o.events(), o.wallSeconds(), o.shrunkFaults(),
+    /** A row of {@code fuzz.csv}: failure kinds joined by {@code ;}, wall seconds with 3 decimals. */
+    private static List<String> csvRow(SeedOutcome o) {
+        return List.of(Long.toString(o.seed()), Integer.toString(o.faults()), Boolean.toString(o.passed()),
+                String.join(";", o.checks().failureKinds()), o.fingerprint(), Long.toString(o.events()),
+                CsvNumbers.fixed(o.wallSeconds(), 3), Integer.toString(o.shrunkFaults()),
                 o.saved() == null ? "" : o.saved().toString());
     }
 }

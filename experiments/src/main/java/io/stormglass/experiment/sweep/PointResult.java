@@ -1,6 +1,7 @@
 package io.stormglass.experiment.sweep;
 
 import io.stormglass.experiment.failover.FailoverDistribution;
+import io.stormglass.report.csv.CsvNumbers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +59,7 @@ public record PointResult(String pointId, double heartbeatMs, double electionMs,
     }
 
     static String ms(double v) {
-        return v >= 1000 && v % 1000 == 0 ? (long) (v / 1000) + "s" : SweepCsv.num(v, 3) + "ms";
+        return v >= 1000 && v % 1000 == 0 ? (long) (v / 1000) + "s" : CsvNumbers.decimals(v, 3) + "ms";
     }
 
     /** Aggregates the rows of each point of {@code sweep}, in point order (rows sorted as {@link SweepRunner#sorted}). */

@@ -1,5 +1,9 @@
 package io.stormglass.experiment.sweep;
 
+import io.stormglass.experiment.failover.FailoverDistribution;
+import io.stormglass.report.csv.CsvFormat;
+import io.stormglass.report.csv.CsvNumbers;
+import io.stormglass.report.csv.CsvRowWriter;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -12,14 +16,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
  * {@code sweep.csv}: one row per finished (point, seed) run, appended and flushed as each run ends,
- * so that an interrupted sweep loses at most the runs in progress. RFC 4180 quoting; numbers in
- * plain decimals (milliseconds, seconds, per hour, per day as the column names say); an infinite
- * failover time is {@code inf}; {@code failover_ms} lists every trial separated by spaces. Rows come
+ * so that an interrupted sweep loses at most the runs in progress, each row on one line (the error's
+ * line breaks become {@code |}). Stormglass's CSV ({@link CsvFormat}); numbers in plain decimals
+ * ({@link CsvNumbers#decimals}: milliseconds, seconds, per hour, per day as the column names say);
+ * an infinite failover time is {@code inf}; {@code failover_ms} lists every trial separated by spaces. Rows come
  * in completion order, which depends on {@code --jobs}: sort by point and seed to compare sweeps.
  */
 public final class SweepCsv implements Closeable {
@@ -29,10 +33,12 @@ public final class SweepCsv implements Closeable {
             "rtt_ms", "failover_trials", "failover_p50_ms", "failover_p99_ms", "failover_ms", "error");
 
     private final BufferedWriter out;
+    private final CsvRowWriter csv;
     private final List<String> variedKeys;
 
-    private SweepCsv(BufferedWriter out, List<String> variedKeys) {
+    private SweepCsv(BufferedWriter out, List<String> variedKeys) throws IOException {
         this.out = out;
+        this.csv = CsvFormat.writer(out);
         this.variedKeys = List.copyOf(variedKeys);
     }
 
@@ -90,8 +96,8 @@ public final class SweepCsv implements Closeable {
                     num(m.unavailableSeconds()), num(m.unavailableSecondsPerDay()), Long.toString(m.requests()),
                     Long.toString(m.errors()), num(m.errorRate()), num(m.putP99Ms()), num(m.getP99Ms()), num(m.walFsyncMaxMs()),
                     num(m.rttMs()), Integer.toString(f.length),
-                    f.length == 0 ? "" : num(io.stormglass.experiment.failover.FailoverDistribution.percentileMs(nanos, 50)),
-                    f.length == 0 ? "" : num(io.stormglass.experiment.failover.FailoverDistribution.percentileMs(nanos, 99)),
+                    f.length == 0 ? "" : num(FailoverDistribution.percentileMs(nanos, 50)),
+                    f.length == 0 ? "" : num(FailoverDistribution.percentileMs(nanos, 99)),
                     Arrays.stream(f).mapToObj(SweepCsv::num).collect(Collectors.joining(" "))));
         }
         cells.add(row.error().replaceAll("\\s*\\R\\s*", " | "));
@@ -108,78 +114,19 @@ public final class SweepCsv implements Closeable {
     }
 
     private void writeLine(List<String> cells) throws IOException {
-        out.write(cells.stream().map(SweepCsv::quote).collect(Collectors.joining(",")));
-        out.write('\n');
-        out.flush();
+        csv.row(cells).flush();
     }
 
     @Override
     public synchronized void close() throws IOException {
-        out.close();
+        try (out) {
+            csv.close();
+        }
     }
 
     /** A plain decimal with at most 6 decimals (nanoseconds in a millisecond column); NaN is empty, infinity is {@code inf}. */
     static String num(double v) {
-        return num(v, 6);
-    }
-
-    /** A plain decimal with at most {@code decimals} decimals; NaN is empty, infinity is {@code inf}. */
-    static String num(double v, int decimals) {
-        if (Double.isNaN(v)) {
-            return "";
-        }
-        if (Double.isInfinite(v)) {
-            return "inf";
-        }
-        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    static double dbl(String s) {
-        if (s.isEmpty()) {
-            return Double.NaN;
-        }
-        return s.equals("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(s);
-    }
-
-    static String quote(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0) {
-            return cell;
-        }
-        return '"' + cell.replace("\"", "\"\"") + '"';
-    }
-
-    /** One RFC 4180 line (no line breaks inside cells, which {@link #write} never produces). */
-    static List<String> parseLine(String line) {
-        List<String> cells = new ArrayList<>();
-        if (line == null) {
-            return cells;
-        }
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                cells.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
-        }
-        cells.add(cur.toString());
-        return cells;
+        return CsvNumbers.decimals(v, 6);
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.stormglass.experiment.sweep;
 
+import io.stormglass.report.csv.CsvFormat;
+import io.stormglass.report.csv.CsvNumbers;
+import io.stormglass.report.csv.CsvSyntaxException;
 import io.stormglass.scenario.input.InputFiles;
 import io.stormglass.scenario.input.InputKind;
 import io.stormglass.scenario.units.Quote;
@@ -16,11 +19,13 @@ import java.util.List;
 
 /**
  * Reads an existing {@code sweep.csv} back when a sweep resumes, streamed line by line (within
- * {@link InputKind#RESULTS}'s bound). Its first line must be this sweep's header. A last line without
- * its line break and with fewer cells than the header was cut short by a kill: it is skipped, and
- * its run is done again (appending drops it, {@link SweepCsv#append}). Any other damage — a short
- * row anywhere else, more cells than the header, a seed, status or number that does not read — is a
- * {@link ScenarioException} at {@code FILE:ROW: column NAME: ...}, since running on would silently
+ * {@link InputKind#RESULTS}'s bound), each line one row in Stormglass's CSV ({@link CsvFormat#cells}:
+ * {@link SweepCsv} writes each row on one line). Its first line must be this sweep's
+ * header. A last line without its line break and with fewer cells than the header, or with a quoted
+ * cell left open, was cut short by a kill: it is skipped, and its run is done again (appending drops
+ * it, {@link SweepCsv#append}). Any other damage — a short row or an unclosed quote anywhere else,
+ * more cells than the header, a seed, status or number that does not read — is a
+ * {@link ScenarioException} at {@code FILE:LINE: column NAME: ...}, since running on would silently
  * drop or redo results; the user decides (mend the row, or delete it to run it again).
  */
 final class SweepCsvReader {
@@ -41,29 +46,54 @@ final class SweepCsvReader {
             return rows;
         }
         SweepCsvReader reader = new SweepCsvReader(file.toString(), SweepCsv.header(variedKeys), variedKeys.size());
-        int[] cut = {0}; // a row with fewer cells: allowed only as an unfinished last line
+        // a row that is short or not CSV: allowed only as the unfinished last line a kill leaves
+        ScenarioException[] cut = {null};
         InputFiles.forEachLine(file, file.toString(), InputKind.RESULTS, (n, line) -> {
-            if (cut[0] != 0) {
-                throw reader.shortRow(cut[0]);
+            if (cut[0] != null) {
+                throw cut[0];
             }
             if (n == 1) {
-                reader.checkHeader(SweepCsv.parseLine(line));
+                reader.checkHeader(headerCells(line));
             } else if (!line.isBlank()) {
-                List<String> cells = SweepCsv.parseLine(line);
+                List<String> cells;
+                try {
+                    cells = reader.cells(line, n);
+                } catch (ScenarioException e) {
+                    cut[0] = e;
+                    return;
+                }
                 if (cells.size() > reader.header.size()) {
                     throw reader.problem(n, "", "expected " + reader.header.size() + " cells as in the header, got " + cells.size());
                 }
                 if (cells.size() == reader.header.size()) {
                     rows.add(reader.row(cells, n));
                 } else {
-                    cut[0] = n;
+                    cut[0] = reader.shortRow(n);
                 }
             }
         });
-        if (cut[0] != 0 && SweepCsv.endsWithNewline(file)) {
-            throw reader.shortRow(cut[0]); // a finished line: written short, not cut by a kill
+        if (cut[0] != null && SweepCsv.endsWithNewline(file)) {
+            throw cut[0]; // a finished line: written so, not cut by a kill
         }
         return rows;
+    }
+
+    /** The cells of line {@code n}, or the located reason it is not one CSV row. */
+    private List<String> cells(String line, int n) {
+        try {
+            return CsvFormat.cells(line);
+        } catch (CsvSyntaxException e) {
+            throw problem(n, "", e.reason() + "; mend the row, or delete it to run it again");
+        }
+    }
+
+    /** The header's cells; a header that is not CSV at all is simply not this sweep's. */
+    private static List<String> headerCells(String line) {
+        try {
+            return CsvFormat.cells(line);
+        } catch (CsvSyntaxException e) {
+            return List.of(line);
+        }
     }
 
     private ScenarioException shortRow(int n) {
@@ -115,22 +145,17 @@ final class SweepCsvReader {
                 problem(n, column(first + 1), "expected ok, invalid or error, got " + Quote.of(text)));
     }
 
-    /** A plain decimal as {@link SweepCsv#num} writes it: empty for none (NaN), {@code inf} for infinity. */
+    /** A plain decimal as {@link CsvNumbers#decimals} writes it: empty for none (NaN), {@code inf} for infinity. */
     private double dbl(List<String> c, int i, int n) {
         return number(c.get(i), i, n);
     }
 
     private double number(String s, int i, int n) {
-        if (s.isEmpty()) {
-            return Double.NaN;
-        }
-        if (s.equals("inf")) {
-            return Double.POSITIVE_INFINITY;
-        }
-        if (s.length() > 40 || !s.matches("-?[0-9]+(\\.[0-9]+)?")) {
+        try {
+            return CsvNumbers.parseDecimals(s);
+        } catch (NumberFormatException e) {
             throw problem(n, column(i), "expected a number (as sweep writes them: 12.5, inf or empty), got " + Quote.of(s));
         }
-        return Double.parseDouble(s);
     }
 
     /** A count from 0 to {@code max}. */

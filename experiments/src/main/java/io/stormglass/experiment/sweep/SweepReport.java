@@ -1,5 +1,6 @@
 package io.stormglass.experiment.sweep;
 
+import io.stormglass.report.csv.CsvNumbers;
 import io.stormglass.report.sweep.ChartFile;
 import io.stormglass.report.sweep.HeatmapData;
 import io.stormglass.report.sweep.ParetoPoint;
@@ -134,7 +135,7 @@ public final class SweepReport {
     }
 
     private static String num(double v) {
-        return SweepCsv.num(v, 3);
+        return CsvNumbers.decimals(v, 3);
     }
 
     private static List<List<String>> table(List<PointResult> points) {

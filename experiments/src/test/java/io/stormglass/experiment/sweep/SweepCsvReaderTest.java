@@ -75,4 +75,39 @@ class SweepCsvReaderTest {
         Files.write(file, new byte[] {(byte) 0xff, '\n'}, java.nio.file.StandardOpenOption.APPEND);
         assertEquals("sweep.csv:3:1: not UTF-8 text (byte 0xff)", refusal(file));
     }
+
+    @Test
+    void aQuotedCellLeftOpenIsDamageInsideTheFileAndAKillOnTheLastLine() throws IOException {
+        String open = ROW.replace(",2ac67ade471fc6d2,", ",\"2ac67ade471fc6d2,");
+        assertEquals("sweep.csv:2: a quoted cell is not closed (its closing \" is missing); mend the row, or delete it to run it "
+                + "again", refusal(csv(HEADER, open, ROW)));
+        assertEquals("sweep.csv:3: a quoted cell's closing \" is followed by more text instead of a comma or the end of the line; "
+                + "mend the row, or delete it to run it again", refusal(csv(HEADER, ROW, ROW.replace(",ok,", ",\"ok\"x,"))));
+        assertEquals("sweep.csv:2: a quoted cell is not closed (its closing \" is missing); mend the row, or delete it to run it "
+                + "again", refusal(csv(HEADER, open)), "a finished last line was written so, not cut by a kill");
+
+        Path cut = csv(HEADER, ROW);
+        Files.writeString(cut, "cluster.election-timeout=1s,1s,2,error,100,1000,,,,,,,,,,,,,,,,,,,,\"died, with a", // killed mid-cell
+                java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(List.of(1L), SweepCsv.read(cut, KEYS).stream().map(RunRow::seed).toList());
+    }
+
+    @Test
+    void cellsWithCommasAndQuotesAreQuotedAndReadBack() throws IOException {
+        List<String> keys = List.of("cluster.election-timeout", "name");
+        Path file = dir.resolve("two.csv");
+        SweepPoint point = new SweepPoint(List.of(
+                new Setting("cluster.election-timeout", "1s", io.stormglass.scenario.yaml.Location.line("s.yaml", 1)),
+                new Setting("name", "a \"b\", c", io.stormglass.scenario.yaml.Location.line("s.yaml", 2))));
+        try (SweepCsv csv = SweepCsv.append(file, keys)) {
+            csv.write(new RunRow(point.id(), 7, RunStatus.ERROR, 100, 1000, null, "boom, \"bad\"\n  at line 2"), point);
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(2, lines.size(), "one line per row: the error's line break is flattened");
+        assertEquals("\"cluster.election-timeout=1s,name=a \"\"b\"\", c\",1s,\"a \"\"b\"\", c\",7,error,100,1000,"
+                + ",,,,,,,,,,,,,,,,,,,,\"boom, \"\"bad\"\" | at line 2\"", lines.get(1));
+        RunRow back = SweepCsv.read(file, keys).get(0);
+        assertEquals(point.id(), back.pointId());
+        assertEquals("boom, \"bad\" | at line 2", back.error());
+    }
 }

@@ -6,17 +6,22 @@ import io.stormglass.engine.metrics.LatencyRecorder;
 import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.report.internal.analysis.RecordingView;
-import java.io.BufferedReader;
+import io.stormglass.report.csv.CsvCells;
+import io.stormglass.report.csv.CsvFormat;
+import io.stormglass.report.csv.CsvRecord;
+import io.stormglass.report.csv.CsvRecordReader;
+import io.stormglass.report.csv.CsvRowWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
- * {@code metrics.csv}: the windowed series of a run in tidy long format (RFC 4180, UTF-8, LF line
- * ends), one row per window × series × statistic, with the header
+ * {@code metrics.csv}: the windowed series of a run in tidy long format (Stormglass's CSV,
+ * {@link CsvFormat}: RFC 4180, LF line ends; UTF-8), one row per window × series × statistic, with the header
  * {@code window_start_s,window_end_s,metric,labels,statistic,value}.
  *
  * <ul>
@@ -34,6 +39,7 @@ import java.util.List;
 public final class MetricsCsv {
     /** The header line. */
     public static final String HEADER = "window_start_s,window_end_s,metric,labels,statistic,value";
+    private static final List<String> COLUMNS = List.of(HEADER.split(","));
 
     private static final String[] LATENCY_STATS = {"p50_s", "p90_s", "p99_s", "p999_s", "max_s"};
     private static final int[] LATENCY_COLUMNS = {
@@ -48,81 +54,81 @@ public final class MetricsCsv {
     private MetricsCsv() {
     }
 
-    /** Writes every closed window of {@code recorder}; {@code durationNanos} clips the last window. */
+    /** Writes every closed window of {@code recorder}; {@code durationNanos} clips the last window. Flushes, never closes, {@code out}. */
     public static void write(Recorder recorder, long durationNanos, Writer out) throws IOException {
         RecordingView view = new RecordingView(recorder, durationNanos);
-        out.write(HEADER);
-        out.write('\n');
-        for (int w = 0; w < view.windows(); w++) {
-            String start = Numbers.seconds(view.windowStartNanos(w));
-            String end = Numbers.seconds(view.windowEndNanos(w));
-            for (var e : recorder.counters().entrySet()) {
-                Counter c = e.getValue();
-                row(out, start, end, e.getKey(), "increase", Long.toString(RecordingView.value(c, w)));
-            }
-            for (var e : recorder.gauges().entrySet()) {
-                Gauge g = e.getValue();
-                if (w < g.windowCount()) {
-                    row(out, start, end, e.getKey(), "value", Numbers.plain(g.windowValue(w)));
+        // each series' name and labels are encoded (quoted) once, not on each of its thousands of rows
+        CsvCells[] counterIds = encode(recorder.counters().keySet());
+        CsvCells[] gaugeIds = encode(recorder.gauges().keySet());
+        CsvCells[] latencyIds = encode(recorder.latencies().keySet());
+        try (CsvRowWriter csv = CsvFormat.writer(out)) {
+            csv.row(COLUMNS);
+            for (int w = 0; w < view.windows(); w++) {
+                String start = Numbers.seconds(view.windowStartNanos(w));
+                String end = Numbers.seconds(view.windowEndNanos(w));
+                int i = 0;
+                for (Counter c : recorder.counters().values()) {
+                    prefix(csv, start, end, counterIds[i++], "increase").cell(RecordingView.value(c, w)).endRow();
+                }
+                i = 0;
+                for (Gauge g : recorder.gauges().values()) {
+                    CsvCells id = gaugeIds[i++];
+                    if (w < g.windowCount()) {
+                        prefix(csv, start, end, id, "value").number(Numbers.plain(g.windowValue(w))).endRow();
+                    }
+                }
+                i = 0;
+                for (LatencyRecorder l : recorder.latencies().values()) {
+                    writeLatency(csv, start, end, latencyIds[i++], l, w);
                 }
             }
-            for (var e : recorder.latencies().entrySet()) {
-                writeLatency(out, start, end, e.getKey(), e.getValue(), w);
-            }
         }
-        out.flush();
     }
 
-    private static void writeLatency(Writer out, String start, String end, MetricId id, LatencyRecorder l, int w)
+    private static CsvCells[] encode(Collection<MetricId> ids) {
+        return ids.stream().map(id -> CsvFormat.encode(id.name(), id.labels())).toArray(CsvCells[]::new);
+    }
+
+    private static void writeLatency(CsvRowWriter csv, String start, String end, CsvCells id, LatencyRecorder l, int w)
             throws IOException {
         if (w >= l.windowCount()) {
             return;
         }
         double[] r = l.windowRow(w);
         long count = (long) r[LatencyRecorder.COUNT];
-        row(out, start, end, id, "count", Long.toString(count));
+        prefix(csv, start, end, id, "count").cell(count).endRow();
         if (count == 0) {
             return;
         }
-        row(out, start, end, id, "mean_s", Numbers.plain(Numbers.toSeconds(r[LatencyRecorder.SUM_NANOS] / count)));
+        String mean = Numbers.plain(Numbers.toSeconds(r[LatencyRecorder.SUM_NANOS] / count));
+        prefix(csv, start, end, id, "mean_s").number(mean).endRow();
         for (int s = 0; s < LATENCY_STATS.length; s++) {
-            row(out, start, end, id, LATENCY_STATS[s], Numbers.seconds((long) r[LATENCY_COLUMNS[s]]));
+            prefix(csv, start, end, id, LATENCY_STATS[s]).number(Numbers.seconds((long) r[LATENCY_COLUMNS[s]])).endRow();
         }
     }
 
-    private static void row(Writer out, String start, String end, MetricId id, String stat, String value)
+    /** The first five cells of a row, cell by cell: no list per row, millions of rows per run. */
+    private static CsvRowWriter prefix(CsvRowWriter csv, String start, String end, CsvCells id, String stat)
             throws IOException {
-        out.write(start);
-        out.write(',');
-        out.write(end);
-        out.write(',');
-        out.write(Csv.field(id.name()));
-        out.write(',');
-        out.write(Csv.field(id.labels()));
-        out.write(',');
-        out.write(stat);
-        out.write(',');
-        out.write(value);
-        out.write('\n');
+        return csv.number(start).number(end).cells(id).cell(stat);
     }
 
-    /** Reads a file written by {@link #write}; fails on a wrong header or a malformed row. */
+    /** Reads a file written by {@link #write}; fails on a wrong header or a malformed row, naming its line. */
     public static List<Row> read(Reader in) throws IOException {
-        BufferedReader reader = new BufferedReader(in);
-        String header = reader.readLine();
-        if (!HEADER.equals(header)) {
-            throw new IOException("not a metrics.csv header: " + header);
-        }
         List<Row> rows = new ArrayList<>();
-        List<String> fields;
-        int line = 1;
-        while ((fields = Csv.readRecord(reader)) != null) {
-            line++;
-            if (fields.size() != 6) {
-                throw new IOException("row " + line + " has " + fields.size() + " fields, expected 6");
+        try (CsvRecordReader reader = CsvFormat.reader(in)) {
+            CsvRecord header = reader.next();
+            if (header == null || !header.cells().equals(COLUMNS)) {
+                throw new IOException("not a metrics.csv header: " + (header == null ? "nothing" : String.join(",", header.cells())));
             }
-            rows.add(new Row(new BigDecimal(fields.get(0)), new BigDecimal(fields.get(1)), fields.get(2),
-                    fields.get(3), fields.get(4), Numbers.parse(fields.get(5))));
+            for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
+                List<String> f = r.cells();
+                if (f.size() != COLUMNS.size()) {
+                    throw new IOException("line " + r.line() + " has " + f.size() + " fields, expected " + COLUMNS.size());
+                }
+                rows.add(new Row(new BigDecimal(f.get(0)), new BigDecimal(f.get(1)), f.get(2), f.get(3), f.get(4),
+                        Numbers.parse(f.get(5))));
+            }
         }
         return rows;
     }
