@@ -1,0 +1,50 @@
+package io.stormglass.scenario.schema;
+
+/**
+ * What a key is when a scenario does not write it: a value (shown in the docs as the scenario
+ * would write it, with an optional note), a value that depends on other keys (the binder computes
+ * it; the docs show {@code text}), or nothing: the key is required.
+ *
+ * @param value    the value read when the key is absent (null if it depends on other keys or the key is required)
+ * @param text     what the docs show instead of the value (null: the value itself)
+ * @param note     added to the value in the docs, in parentheses (null: none)
+ * @param required what a missing required key's message expects ({@code a duration such as 100ms}); null if optional
+ * @param <T>      the value's type
+ */
+public record Default<T>(T value, String text, String note, String required) {
+    /** {@code value}, shown as written. */
+    public static <T> Default<T> of(T value) {
+        return new Default<>(value, null, null, null);
+    }
+
+    /** {@code value}, shown as written and followed by {@code (note)}. */
+    public static <T> Default<T> of(T value, String note) {
+        return new Default<>(value, null, note, null);
+    }
+
+    /** A default that follows from other keys (the binder supplies it), described by {@code text}. */
+    public static <T> Default<T> text(String text) {
+        return new Default<>(null, text, null, null);
+    }
+
+    /** {@code value} read when absent, shown as {@code text} (a sentinel such as "until the end of the run"). */
+    public static <T> Default<T> shown(T value, String text) {
+        return new Default<>(value, text, null, null);
+    }
+
+    /** No default: a missing key is reported as "required key is missing; expected {@code expected}". */
+    public static <T> Default<T> required(String expected) {
+        return new Default<>(null, null, null, expected);
+    }
+
+    /** The default column of the docs. */
+    String describe(ValueType<T> type) {
+        if (required != null) {
+            return "—";
+        }
+        if (text != null) {
+            return text;
+        }
+        return value == null ? "none" : "`" + type.format(value) + "`" + (note == null ? "" : " (" + note + ")");
+    }
+}
