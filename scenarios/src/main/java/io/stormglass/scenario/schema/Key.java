@@ -45,6 +45,11 @@ public final class Key<R, T> implements Entry<R> {
         return dflt.value();
     }
 
+    /** What a missing required key's message expects (null if the key is optional). */
+    public String expected() {
+        return dflt.required();
+    }
+
     /** The value under this key of {@code r}, or the declared default. */
     public T read(MapReader r) {
         return type.read(r, name, dflt.value());
@@ -65,7 +70,12 @@ public final class Key<R, T> implements Entry<R> {
      * ..." at the mapping and returns {@code fallback}.
      */
     public T require(MapReader r, T fallback) {
-        return r.require(name, dflt.required()) ? type.read(r, name, fallback) : fallback;
+        return present(r) ? type.read(r, name, fallback) : fallback;
+    }
+
+    /** Whether a required key is in {@code r}; if not, records "required key is missing; expected ..." at the mapping. */
+    public boolean present(MapReader r) {
+        return r.require(name, dflt.required());
     }
 
     /** Records a problem about this key's value in {@code r}. */
