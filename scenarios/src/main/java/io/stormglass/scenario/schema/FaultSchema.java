@@ -23,6 +23,7 @@ public final class FaultSchema {
             (r, key, dflt) -> dflt, SortedSet::toString);
     private static final ValueType<List<SortedSet<Integer>>> GROUPS = ValueType.of("list of lists of member ids",
             (r, key, dflt) -> dflt, g -> g.stream().map(Object::toString).collect(Collectors.joining(", ", "[", "]")));
+    private static final ValueType<String> DEVICE_TYPE = Types.TEXT.describedAs("device");
     private static final Default<String> DEVICE = Default.required("a text value");
     private static final Default<Long> ACTION = Default.shown(1L, "—");
 
@@ -61,7 +62,7 @@ public final class FaultSchema {
     private static final Section<FaultSpec.Partition> PARTITION = PA.build();
 
     private static final Section.Builder<FaultSpec.DiskFault> DS = Section.builder("faults.disk-slow");
-    public static final Key<FaultSpec.DiskFault, String> SLOW_DEVICE = DS.key("device", Types.TEXT, FaultSpec.DiskFault::device,
+    public static final Key<FaultSpec.DiskFault, String> SLOW_DEVICE = DS.key("device", DEVICE_TYPE, FaultSpec.DiskFault::device,
             DEVICE, "the device, as built (a per-member disk `vm` is `vm-n1`, `vm-n2`, …)");
     public static final Key<FaultSpec.DiskFault, Double> FACTOR = DS.key("factor", Types.number(1, 1_000_000),
             d -> ((DeviceFault.Slow) d.fault()).factor(), Default.required("how many times slower, such as 10"),
@@ -115,18 +116,18 @@ public final class FaultSchema {
             "with `for`: messages between members delivered twice (never client requests or forwarded proposals, as TCP)");
     public static final Key<FaultSpec, Long> REORDER = FA.key("reorder", Types.POSITIVE_DURATION, FaultSchema::reorder,
             Default.shown(0L, "—"), "with `for`: a random extra delay below this on every message between members, which reorders");
-    public static final Key<FaultSpec, String> DISK_STALL = FA.key("disk-stall", Types.TEXT.describedAs("device"),
-            f -> device(f, DeviceFault.Stall.class), DEVICE, "the device stops completing requests");
+    public static final Key<FaultSpec, String> DISK_STALL = FA.key("disk-stall", DEVICE_TYPE,
+            f -> device(f, DeviceFault.Stall.class), Default.text("—"), "the device stops completing requests");
 
     static {
         FA.nested("disk-slow", "mapping", () -> DISK_SLOW, f -> f instanceof FaultSpec.DiskFault d && d.fault() instanceof DeviceFault.Slow
                 ? d : null, Default.text("—"), "`{device, factor}` (below)");
     }
 
-    public static final Key<FaultSpec, String> DISK_EIO = FA.key("disk-eio", Types.TEXT.describedAs("device"),
-            f -> device(f, DeviceFault.FlushError.class), DEVICE, "fdatasync fails with EIO");
-    public static final Key<FaultSpec, String> DISK_ENOSPC = FA.key("disk-enospc", Types.TEXT.describedAs("device"),
-            f -> device(f, DeviceFault.NoSpace.class), DEVICE, "writes fail with ENOSPC");
+    public static final Key<FaultSpec, String> DISK_EIO = FA.key("disk-eio", DEVICE_TYPE,
+            f -> device(f, DeviceFault.FlushError.class), Default.text("—"), "fdatasync fails with EIO");
+    public static final Key<FaultSpec, String> DISK_ENOSPC = FA.key("disk-enospc", DEVICE_TYPE,
+            f -> device(f, DeviceFault.NoSpace.class), Default.text("—"), "writes fail with ENOSPC");
 
     static {
         FA.nested("clock-step", "mapping", () -> CLOCK_STEP, f -> f instanceof FaultSpec.ClockStep c ? c : null, Default.text("—"),
