@@ -233,7 +233,8 @@ final class FaultBinder {
     }
 
     private FaultSpec diskFault(MapReader f, FaultSpec.Timing timing, String action) {
-        Key<FaultSpec, String> key = action.equals(DISK_STALL.name()) ? DISK_STALL : action.equals(DISK_EIO.name()) ? DISK_EIO : DISK_ENOSPC;
+        Key<FaultSpec, String> key = action.equals(DISK_STALL.name()) ? DISK_STALL
+                : action.equals(DISK_EIO.name()) ? DISK_EIO : DISK_ENOSPC;
         String device = device(f, action, key.read(f));
         if (device == null) {
             return null;

@@ -19,17 +19,15 @@ public final class ClusterSchema {
     public static final int MAX_SIZE = 9;
     private static final CpuCosts CPU_COSTS = CpuCosts.defaults();
 
-    private static final Section.Builder<CpuCosts> C = Section.builder("cpu");
+    private static final Section.Builder<CpuCosts> C = Section.builder("cpu", CpuCosts.defaults());
     public static final Key<CpuCosts, Long> STEP_MESSAGE = C.key("step-message", Types.DURATION, CpuCosts::stepMessageNanos,
-            Default.of(CPU_COSTS.stepMessageNanos()), "CPU time per inbound Raft message");
-    public static final Key<CpuCosts, Long> READY = C.key("ready", Types.DURATION, CpuCosts::readyNanos,
-            Default.of(CPU_COSTS.readyNanos()), "per Ready the Raft loop handles");
+            "CPU time per inbound Raft message");
+    public static final Key<CpuCosts, Long> READY = C.key("ready", Types.DURATION, CpuCosts::readyNanos, "per Ready the Raft loop handles");
     public static final Key<CpuCosts, Long> PERSIST_ENTRY = C.key("persist-entry", Types.DURATION, CpuCosts::persistEntryNanos,
-            Default.of(CPU_COSTS.persistEntryNanos()), "per entry written to the WAL");
+            "per entry written to the WAL");
     public static final Key<CpuCosts, Long> APPLY_ENTRY = C.key("apply-entry", Types.DURATION, CpuCosts::applyEntryNanos,
-            Default.of(CPU_COSTS.applyEntryNanos()), "per entry applied to the key-value store");
-    public static final Key<CpuCosts, Long> REQUEST = C.key("request", Types.DURATION, CpuCosts::requestNanos,
-            Default.of(CPU_COSTS.requestNanos()), "per client request");
+            "per entry applied to the key-value store");
+    public static final Key<CpuCosts, Long> REQUEST = C.key("request", Types.DURATION, CpuCosts::requestNanos, "per client request");
     public static final Section<CpuCosts> CPU = C.build();
 
     private static final Section.Builder<MemberSpec> M = Section.builder("member");
@@ -39,14 +37,14 @@ public final class ClusterSchema {
             Default.text("the cluster's"), "as `cluster.data-disk`, for this member");
     public static final Key<MemberSpec, String> REGION = M.key("region", Types.TEXT, m -> m.placement().region(), Default.of("local"),
             "placement: decides default link latencies (same rack 0.1–0.3 ms RTT, same zone 0.5 ms, cross-zone 1 ms, "
-                    + "cross-region `network.regions` or 50 ms)");
+            + "cross-region `network.regions` or 50 ms)");
     public static final Key<MemberSpec, String> ZONE = M.key("zone", Types.TEXT, m -> m.placement().zone(), Default.of("local"),
             "placement within the region");
     public static final Key<MemberSpec, String> RACK = M.key("rack", Types.TEXT, m -> m.placement().rack(), Default.of("local"),
             "placement within the zone");
-    public static final Key<MemberSpec, Long> CLOCK_DRIFT = M.key("clock-drift",
-            Types.SIGNED_PPM.describedAs("ppm, signed, within ±" + ClockOptions.MAX_DRIFT_PPM + "ppm"), m -> m.clock().driftPpm(),
-            Default.of(0L), "rate error of the member's clock (+500ppm gains 500 µs per second)");
+    public static final Key<MemberSpec, Long> CLOCK_DRIFT = M.key("clock-drift", Types.SIGNED_PPM.describedAs("ppm, signed, within ±"
+            + ClockOptions.MAX_DRIFT_PPM + "ppm"), m -> m.clock().driftPpm(), Default.of(0L),
+            "rate error of the member's clock (+500ppm gains 500 µs per second)");
     public static final Key<MemberSpec, Double> CLOCK_OFFSET = M.key("clock-offset", Types.SIGNED_MILLIS, m -> m.clock().offsetMs(),
             Default.of(0.0), "initial offset of the member's wall clock");
     public static final Section<MemberSpec> MEMBER = M.build();
@@ -58,16 +56,15 @@ public final class ClusterSchema {
             c -> raft(c).heartbeatIntervalNanos(), Default.of(100 * MS), "`--heartbeat-interval`; also the Raft tick");
     public static final Key<ClusterSpec, Long> ELECTION_TIMEOUT = B.key("election-timeout", Types.POSITIVE_DURATION,
             c -> raft(c).electionTimeoutNanos(), Default.of(1000 * MS), "`--election-timeout`; must be ≥ 5 × heartbeat-interval and "
-                    + "≤ 50 s (etcd refuses to start otherwise) and a multiple of heartbeat-interval (Raft counts it in ticks)");
+            + "≤ 50 s (etcd refuses to start otherwise) and a multiple of heartbeat-interval (Raft counts it in ticks)");
     public static final Key<ClusterSpec, Boolean> PRE_VOTE = B.key("pre-vote", Types.BOOLEAN, c -> raft(c).preVote(), Default.of(true),
             "`--pre-vote` (default on since etcd 3.5)");
     public static final Key<ClusterSpec, Boolean> CHECK_QUORUM = B.key("check-quorum", Types.BOOLEAN, c -> raft(c).checkQuorum(),
             Default.of(true), "CheckQuorum (always on in etcd)");
     public static final Key<ClusterSpec, Long> SNAPSHOT_COUNT = B.key("snapshot-count", Types.longs(1, Long.MAX_VALUE),
             c -> raft(c).snapshotCount(), Default.of(100_000L), "`--snapshot-count`: applied entries between snapshots");
-    public static final Key<ClusterSpec, Long> SNAPSHOT_CATCH_UP_ENTRIES = B.key("snapshot-catch-up-entries",
-            Types.longs(1, Long.MAX_VALUE), c -> raft(c).snapshotCatchUpEntries(), Default.of(5_000L),
-            "entries kept after a snapshot for slow followers");
+    public static final Key<ClusterSpec, Long> SNAPSHOT_CATCH_UP_ENTRIES = B.key("snapshot-catch-up-entries", Types.longs(1,
+            Long.MAX_VALUE), c -> raft(c).snapshotCatchUpEntries(), Default.of(5_000L), "entries kept after a snapshot for slow followers");
     public static final Key<ClusterSpec, Integer> MAX_INFLIGHT_MSGS = B.key("max-inflight-msgs", Types.ints(1, 1 << 20),
             c -> raft(c).maxInflightMsgs(), Default.of(512), "append messages in flight per follower (etcd's `maxInflightMsgs`)");
     public static final Key<ClusterSpec, Long> MAX_SIZE_PER_MSG = B.key("max-size-per-msg", Types.POSITIVE_SIZE,
@@ -85,7 +82,7 @@ public final class ClusterSchema {
 
     public static final Key<ClusterSpec, String> WAL_DISK = B.readOnly("wal-disk", Types.DISK_NAME,
             Default.text("the only per-member disk, else the only disk"), "the disk holding `wal-dir`; a per-member disk `vm` means "
-                    + "`vm-n<id>` for member `id`; required when there are several disks and a member names none");
+            + "`vm-n<id>` for member `id`; required when there are several disks and a member names none");
     public static final Key<ClusterSpec, String> DATA_DISK = B.readOnly("data-disk", Types.DISK_NAME,
             Default.text("the member's `wal-disk`"), "the disk holding `data-dir` (the backend)");
 

@@ -58,12 +58,12 @@ public final class FaultSchema {
 
     public static final Key<FaultSpec.Partition, Boolean> CLIENTS = PA.key("clients", Types.choiceOf("cut", false, "connected", true),
             p -> p.sparesClients() ? true : null, Default.of(false), "`cut`: a client is a node like any other, cut from the members on "
-                    + "the other side; `connected`: only links between members are cut, as in Jepsen's partitions");
+            + "the other side; `connected`: only links between members are cut, as in Jepsen's partitions");
     private static final Section<FaultSpec.Partition> PARTITION = PA.build();
 
     private static final Section.Builder<FaultSpec.DiskFault> DS = Section.builder("faults.disk-slow");
-    public static final Key<FaultSpec.DiskFault, String> SLOW_DEVICE = DS.key("device", DEVICE_TYPE, FaultSpec.DiskFault::device,
-            DEVICE, "the device, as built (a per-member disk `vm` is `vm-n1`, `vm-n2`, …)");
+    public static final Key<FaultSpec.DiskFault, String> SLOW_DEVICE = DS.key("device", DEVICE_TYPE, FaultSpec.DiskFault::device, DEVICE,
+            "the device, as built (a per-member disk `vm` is `vm-n1`, `vm-n2`, …)");
     public static final Key<FaultSpec.DiskFault, Double> FACTOR = DS.key("factor", Types.number(1, 1_000_000),
             d -> ((DeviceFault.Slow) d.fault()).factor(), Default.required("how many times slower, such as 10"),
             "each request this many times slower");
@@ -91,13 +91,13 @@ public final class FaultSchema {
             f -> f.timing().everyNanos() > 0 ? f.timing().everyNanos() : null, Default.of(0L, "once"),
             "repeat period; `for` must be shorter, and longer than 0 except for clock faults");
     public static final Key<FaultSpec, Long> UNTIL = FA.key("until", Types.DURATION,
-            f -> f.timing().everyNanos() > 0 && f.timing().untilNanos() > 0 ? f.timing().untilNanos() : null,
-            Default.shown(-1L, "end of the run"), "with `every`: no occurrence starts after this; at least `at`");
+            f -> f.timing().everyNanos() > 0 && f.timing().untilNanos() > 0 ? f.timing().untilNanos() : null, Default.shown(-1L,
+            "end of the run"), "with `every`: no occurrence starts after this; at least `at`");
     public static final Key<FaultSpec, String> CRASH = FA.key("crash", CRASH_TARGET, FaultSchema::crashTarget, Default.text("—"),
             "power loss of the member (or whoever leads then); it restarts after `for`, or stays down if `for` is 0");
-    public static final Key<FaultSpec, CrashMode> CRASH_MODE = FA.key("crash-mode", Types.choiceOf("drop-unsynced",
-            CrashMode.DROP_UNSYNCED, "keep-unsynced", CrashMode.KEEP_UNSYNCED, "torn-unsynced", CrashMode.TORN_UNSYNCED,
-            "corrupt-unsynced", CrashMode.CORRUPT_UNSYNCED), FaultSchema::crashMode, Default.of(CrashMode.DROP_UNSYNCED),
+    public static final Key<FaultSpec, CrashMode> CRASH_MODE = FA.key("crash-mode", Types.choiceOf("drop-unsynced", CrashMode.DROP_UNSYNCED,
+            "keep-unsynced", CrashMode.KEEP_UNSYNCED, "torn-unsynced", CrashMode.TORN_UNSYNCED, "corrupt-unsynced",
+            CrashMode.CORRUPT_UNSYNCED), FaultSchema::crashMode, Default.of(CrashMode.DROP_UNSYNCED),
             "with `crash`: what becomes of the writes not yet synced");
     public static final Key<FaultSpec, Long> FLAP_PERIOD = FA.key("flap-period", Types.DURATION,
             f -> f instanceof FaultSpec.Partition p && p.flapPeriodNanos() > 0 ? p.flapPeriodNanos() : null, Default.of(0L, "holds"),
@@ -114,20 +114,20 @@ public final class FaultSchema {
     public static final Key<FaultSpec, Long> DUPLICATE = FA.key("duplicate", CHANCE,
             f -> f instanceof FaultSpec.Degrade d && d.lossPpm() == 0 && d.duplicatePpm() > 0 ? d.duplicatePpm() : null, ACTION,
             "with `for`: messages between members delivered twice (never client requests or forwarded proposals, as TCP)");
-    public static final Key<FaultSpec, Long> REORDER = FA.key("reorder", Types.POSITIVE_DURATION, FaultSchema::reorder,
-            Default.shown(0L, "—"), "with `for`: a random extra delay below this on every message between members, which reorders");
-    public static final Key<FaultSpec, String> DISK_STALL = FA.key("disk-stall", DEVICE_TYPE,
-            f -> device(f, DeviceFault.Stall.class), Default.text("—"), "the device stops completing requests");
+    public static final Key<FaultSpec, Long> REORDER = FA.key("reorder", Types.POSITIVE_DURATION, FaultSchema::reorder, Default.shown(0L,
+            "—"), "with `for`: a random extra delay below this on every message between members, which reorders");
+    public static final Key<FaultSpec, String> DISK_STALL = FA.key("disk-stall", DEVICE_TYPE, f -> device(f, DeviceFault.Stall.class),
+            Default.text("—"), "the device stops completing requests");
 
     static {
         FA.nested("disk-slow", "mapping", () -> DISK_SLOW, f -> f instanceof FaultSpec.DiskFault d && d.fault() instanceof DeviceFault.Slow
                 ? d : null, Default.text("—"), "`{device, factor}` (below)");
     }
 
-    public static final Key<FaultSpec, String> DISK_EIO = FA.key("disk-eio", DEVICE_TYPE,
-            f -> device(f, DeviceFault.FlushError.class), Default.text("—"), "fdatasync fails with EIO");
-    public static final Key<FaultSpec, String> DISK_ENOSPC = FA.key("disk-enospc", DEVICE_TYPE,
-            f -> device(f, DeviceFault.NoSpace.class), Default.text("—"), "writes fail with ENOSPC");
+    public static final Key<FaultSpec, String> DISK_EIO = FA.key("disk-eio", DEVICE_TYPE, f -> device(f, DeviceFault.FlushError.class),
+            Default.text("—"), "fdatasync fails with EIO");
+    public static final Key<FaultSpec, String> DISK_ENOSPC = FA.key("disk-enospc", DEVICE_TYPE, f -> device(f, DeviceFault.NoSpace.class),
+            Default.text("—"), "writes fail with ENOSPC");
 
     static {
         FA.nested("clock-step", "mapping", () -> CLOCK_STEP, f -> f instanceof FaultSpec.ClockStep c ? c : null, Default.text("—"),

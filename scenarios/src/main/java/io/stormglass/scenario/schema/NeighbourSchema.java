@@ -20,45 +20,39 @@ public final class NeighbourSchema {
     private static final String REGION_OFFSET_DOC = "where on the device its I/Os start";
     private static final String REGION_SIZE_DOC = "the span of the device its I/Os fall in";
 
-    private static final Section.Builder<PrometheusNeighbour.Options> PR = Section.builder("neighbours.prometheus");
+    private static final Section.Builder<PrometheusNeighbour.Options> PR = Section.builder("neighbours.prometheus", PROM_D);
     public static final Key<PrometheusNeighbour.Options, Long> SERIES = PR.key("series", Types.longs(1, 1_000_000_000L),
             PrometheusNeighbour.Options::series, Default.required("the number of active series"), "active series scraped");
     public static final Key<PrometheusNeighbour.Options, Long> SCRAPE_INTERVAL = PR.key("scrape-interval", AT_LEAST_1S,
-            PrometheusNeighbour.Options::scrapeIntervalSeconds, Default.of(PROM_D.scrapeIntervalSeconds()), "one sample per series this often");
+            PrometheusNeighbour.Options::scrapeIntervalSeconds, "one sample per series this often");
     public static final Key<PrometheusNeighbour.Options, Double> BYTES_PER_SAMPLE = PR.key("bytes-per-sample", Types.number(0.1, 16),
-            PrometheusNeighbour.Options::bytesPerSample, Default.of(PROM_D.bytesPerSample()), "compressed size of a sample in a block");
+            PrometheusNeighbour.Options::bytesPerSample, "compressed size of a sample in a block");
     public static final Key<PrometheusNeighbour.Options, Long> INDEX_BYTES_PER_SERIES = PR.key("index-bytes-per-series", Types.SIZE,
-            PrometheusNeighbour.Options::indexBytesPerSeries, Default.of(PROM_D.indexBytesPerSeries()), "index size per series in a block");
-    public static final Key<PrometheusNeighbour.Options, Double> WAL_BYTES_PER_SAMPLE = PR.key("wal-bytes-per-sample",
-            Types.number(0.1, 64), PrometheusNeighbour.Options::walBytesPerSample, Default.of(PROM_D.walBytesPerSample()),
-            "size of a sample in the WAL");
-    public static final Key<PrometheusNeighbour.Options, Long> WAL_SEGMENT_SIZE = PR.key("wal-segment-size",
-            Types.atLeast(Types.MIB, 1, "1MiB"), PrometheusNeighbour.Options::walSegmentMiB, Default.of(PROM_D.walSegmentMiB()),
-            "WAL segment, fsync'd when full");
+            PrometheusNeighbour.Options::indexBytesPerSeries, "index size per series in a block");
+    public static final Key<PrometheusNeighbour.Options, Double> WAL_BYTES_PER_SAMPLE = PR.key("wal-bytes-per-sample", Types.number(0.1,
+            64), PrometheusNeighbour.Options::walBytesPerSample, "size of a sample in the WAL");
+    public static final Key<PrometheusNeighbour.Options, Long> WAL_SEGMENT_SIZE = PR.key("wal-segment-size", Types.atLeast(Types.MIB, 1,
+            "1MiB"), PrometheusNeighbour.Options::walSegmentMiB, "WAL segment, fsync'd when full");
     public static final Key<PrometheusNeighbour.Options, Long> WRITEBACK_INTERVAL = PR.key("writeback-interval", AT_LEAST_1S,
-            PrometheusNeighbour.Options::writebackIntervalSeconds, Default.of(PROM_D.writebackIntervalSeconds()),
-            "the kernel writes dirty pages back this often");
-    public static final Key<PrometheusNeighbour.Options, Long> WRITEBACK_IO_SIZE = PR.key("writeback-io-size",
-            Types.atLeast(Types.KIB, 4, "4KiB"), PrometheusNeighbour.Options::writebackIoKiB, Default.of(PROM_D.writebackIoKiB()),
-            "size of a writeback I/O");
-    public static final Key<PrometheusNeighbour.Options, Integer> WRITEBACK_IN_FLIGHT = PR.key("writeback-in-flight",
-            Types.ints(1, 65536), PrometheusNeighbour.Options::writebackInFlight, Default.of(PROM_D.writebackInFlight()),
-            "writeback I/Os in flight at once");
+            PrometheusNeighbour.Options::writebackIntervalSeconds, "the kernel writes dirty pages back this often");
+    public static final Key<PrometheusNeighbour.Options, Long> WRITEBACK_IO_SIZE = PR.key("writeback-io-size", Types.atLeast(Types.KIB, 4,
+            "4KiB"), PrometheusNeighbour.Options::writebackIoKiB, "size of a writeback I/O");
+    public static final Key<PrometheusNeighbour.Options, Integer> WRITEBACK_IN_FLIGHT = PR.key("writeback-in-flight", Types.ints(1, 65536),
+            PrometheusNeighbour.Options::writebackInFlight, "writeback I/Os in flight at once");
     public static final Key<PrometheusNeighbour.Options, Long> START_TIME = PR.key("start-time", Types.INSTANT,
-            PrometheusNeighbour.Options::startEpochSeconds, Default.of(PROM_D.startEpochSeconds(), "the Unix epoch"),
+            PrometheusNeighbour.Options::startEpochSeconds, Default.fromRecord("the Unix epoch"),
             "UTC time at simulated time zero: head blocks are cut at even hours of it (from the epoch: 1 h, 3 h, 5 h …)");
     public static final Key<PrometheusNeighbour.Options, Long> HEAD_BLOCK_OFFSET = PR.key("head-block-offset", Types.SECONDS,
-            PrometheusNeighbour.Options::headBlockOffsetSeconds, Default.of(PROM_D.headBlockOffsetSeconds()),
-            "shifts the head block's cut");
+            PrometheusNeighbour.Options::headBlockOffsetSeconds, "shifts the head block's cut");
     public static final Key<PrometheusNeighbour.Options, Boolean> COMPACTIONS = PR.key("compactions", Types.BOOLEAN,
-            PrometheusNeighbour.Options::compactionsEnabled, Default.of(PROM_D.compactionsEnabled()), "6 h and 18 h compactions");
+            PrometheusNeighbour.Options::compactionsEnabled, "6 h and 18 h compactions");
     public static final Key<PrometheusNeighbour.Options, Long> PROM_REGION_OFFSET = PR.key("region-offset", Types.SIZE,
-            PrometheusNeighbour.Options::regionOffsetBytes, Default.of(PROM_D.regionOffsetBytes()), REGION_OFFSET_DOC);
+            PrometheusNeighbour.Options::regionOffsetBytes, REGION_OFFSET_DOC);
     public static final Key<PrometheusNeighbour.Options, Long> PROM_REGION_SIZE = PR.key("region-size", Types.POSITIVE_SIZE,
-            PrometheusNeighbour.Options::regionBytes, Default.of(PROM_D.regionBytes()), REGION_SIZE_DOC);
+            PrometheusNeighbour.Options::regionBytes, REGION_SIZE_DOC);
     public static final Section<PrometheusNeighbour.Options> PROMETHEUS = PR.build();
 
-    private static final Section.Builder<PeriodicBurstNeighbour.Options> PB = Section.builder("neighbours.periodic-burst");
+    private static final Section.Builder<PeriodicBurstNeighbour.Options> PB = Section.builder("neighbours.periodic-burst", BURST_D);
     public static final Key<PeriodicBurstNeighbour.Options, Long> PERIOD = PB.key("period", Types.SECONDS,
             PeriodicBurstNeighbour.Options::periodSeconds, Default.required("a period of at least 1s between bursts"),
             "time between bursts");
@@ -67,76 +61,53 @@ public final class NeighbourSchema {
     public static final Key<PeriodicBurstNeighbour.Options, Long> BURST_SIZE = PB.key("size", Types.MIB,
             PeriodicBurstNeighbour.Options::burstMiB, Default.required("the data moved per burst, at least 1MiB"), "data per burst");
     public static final Key<PeriodicBurstNeighbour.Options, Long> BURST_IO_SIZE = PB.key("io-size", Types.atLeast(Types.KIB, 4, "4KiB"),
-            PeriodicBurstNeighbour.Options::ioKiB, Default.of(BURST_D.ioKiB()), "size of one I/O");
+            PeriodicBurstNeighbour.Options::ioKiB, "size of one I/O");
     public static final Key<PeriodicBurstNeighbour.Options, Integer> MAX_IN_FLIGHT = PB.key("max-in-flight", Types.ints(1, 65536),
-            PeriodicBurstNeighbour.Options::maxInFlight, Default.of(BURST_D.maxInFlight()), "I/Os in flight at once");
-    public static final Key<PeriodicBurstNeighbour.Options, Boolean> OP = PB.key("op", Types.choiceOf("write", true, "read", false), PeriodicBurstNeighbour.Options::write, Default.of(BURST_D.write()),
-            "what a burst does");
+            PeriodicBurstNeighbour.Options::maxInFlight, "I/Os in flight at once");
+    public static final Key<PeriodicBurstNeighbour.Options, Boolean> OP = PB.key("op", Types.choiceOf("write", true, "read", false),
+            PeriodicBurstNeighbour.Options::write, "what a burst does");
     public static final Key<PeriodicBurstNeighbour.Options, Boolean> FLUSH_AT_END = PB.key("flush-at-end", Types.BOOLEAN,
-            PeriodicBurstNeighbour.Options::flushAtEnd, Default.of(BURST_D.flushAtEnd()), "a flush after each burst");
+            PeriodicBurstNeighbour.Options::flushAtEnd, "a flush after each burst");
     public static final Key<PeriodicBurstNeighbour.Options, Long> BURST_REGION_OFFSET = PB.key("region-offset", Types.SIZE,
-            PeriodicBurstNeighbour.Options::regionOffsetBytes, Default.of(BURST_D.regionOffsetBytes()), REGION_OFFSET_DOC);
+            PeriodicBurstNeighbour.Options::regionOffsetBytes, REGION_OFFSET_DOC);
     public static final Key<PeriodicBurstNeighbour.Options, Long> BURST_REGION_SIZE = PB.key("region-size", Types.POSITIVE_SIZE,
-            PeriodicBurstNeighbour.Options::regionBytes, Default.of(BURST_D.regionBytes()), REGION_SIZE_DOC);
+            PeriodicBurstNeighbour.Options::regionBytes, REGION_SIZE_DOC);
     public static final Section<PeriodicBurstNeighbour.Options> PERIODIC_BURST = PB.build();
 
-    private static final Section.Builder<PoissonNeighbour.Options> PO = Section.builder("neighbours.poisson");
+    private static final Section.Builder<PoissonNeighbour.Options> PO = Section.builder("neighbours.poisson", POISSON_D);
     public static final Key<PoissonNeighbour.Options, Double> RATE = PO.key("rate", Types.RATE, PoissonNeighbour.Options::iosPerSecond,
             Default.required("an arrival rate above 0/s, such as 200/s"), "I/Os per second, Poisson arrivals");
     public static final Key<PoissonNeighbour.Options, Long> POISSON_IO_SIZE = PO.key("io-size", Types.atLeast(Types.KIB, 1, "1KiB"),
-            PoissonNeighbour.Options::ioKiB, Default.of(POISSON_D.ioKiB()), "size of one I/O");
+            PoissonNeighbour.Options::ioKiB, "size of one I/O");
     public static final Key<PoissonNeighbour.Options, Integer> WRITES = PO.key("writes", Types.PERCENT,
-            PoissonNeighbour.Options::writePercent, Default.of(POISSON_D.writePercent()), "fraction of I/Os that write");
+            PoissonNeighbour.Options::writePercent, "fraction of I/Os that write");
     public static final Key<PoissonNeighbour.Options, Integer> FLUSH_EVERY = PO.key("flush-every", Types.ints(0, 1_000_000),
-            PoissonNeighbour.Options::flushEveryWrites, Default.of(POISSON_D.flushEveryWrites(), "none"), "a flush after every n-th write");
+            PoissonNeighbour.Options::flushEveryWrites, Default.fromRecord("none"), "a flush after every n-th write");
     public static final Key<PoissonNeighbour.Options, Long> POISSON_REGION_OFFSET = PO.key("region-offset", Types.SIZE,
-            PoissonNeighbour.Options::regionOffsetBytes, Default.of(POISSON_D.regionOffsetBytes()), REGION_OFFSET_DOC);
+            PoissonNeighbour.Options::regionOffsetBytes, REGION_OFFSET_DOC);
     public static final Key<PoissonNeighbour.Options, Long> POISSON_REGION_SIZE = PO.key("region-size", Types.POSITIVE_SIZE,
-            PoissonNeighbour.Options::regionBytes, Default.of(POISSON_D.regionBytes()), REGION_SIZE_DOC);
+            PoissonNeighbour.Options::regionBytes, REGION_SIZE_DOC);
     public static final Section<PoissonNeighbour.Options> POISSON = PO.build();
 
     private static final Section.Builder<TraceNeighbour.Options> TR = Section.builder("neighbours.trace");
-    public static final Key<TraceNeighbour.Options, Long> TRACE_START = TR.key("start", Types.SECONDS,
-            TraceNeighbour.Options::startSeconds, Default.of(0L), "when the trace's time zero falls; before the end of the run");
+    public static final Key<TraceNeighbour.Options, Long> TRACE_START = TR.key("start", Types.SECONDS, TraceNeighbour.Options::startSeconds,
+            Default.of(0L), "when the trace's time zero falls; before the end of the run");
     public static final Key<TraceNeighbour.Options, String> TRACE_FILE = TR.readOnly("file", Types.TEXT.describedAs("file name"),
             Default.text("none"), "CSV `timestamp_micros,op,offset_bytes,length_bytes`, relative to the scenario");
-    public static final Key<TraceNeighbour.Options, String> TRACE_CSV = TR.key("csv", new CsvType(), TraceNeighbour.Options::csv,
-            Default.text("none"), "the same CSV inline (as `--print-config` prints it); exactly one of `file` and `csv`");
+    public static final Key<TraceNeighbour.Options, String> TRACE_CSV = TR.key("csv",
+            Types.TEXT.describedAs("text (CSV)").printedBy(YamlWriter::block), TraceNeighbour.Options::csv, Default.text("none"),
+            "the same CSV inline (as `--print-config` prints it); exactly one of `file` and `csv`");
     public static final Section<TraceNeighbour.Options> TRACE = TR.build();
 
     private static final Section.Builder<NamedNeighbour> NB = Section.builder("neighbours");
-    public static final Key<NamedNeighbour, String> NAME = NB.key("name", Types.TEXT, NamedNeighbour::name,
-            Default.text("the kind"), "names the neighbour in metrics and the timeline; unique per disk");
+    public static final Key<NamedNeighbour, String> NAME = NB.key("name", Types.TEXT, NamedNeighbour::name, Default.text("the kind"),
+            "names the neighbour in metrics and the timeline; unique per disk");
     public static final Variant<NamedNeighbour, NeighbourSpec> KIND = NB.variant("neighbours.kinds", "kind", NamedNeighbour::spec,
-            Default.required("one of the kinds"), "the workload; its options follow in the same mapping",
-            Case.of("prometheus", PrometheusNeighbour.Options.class, PROMETHEUS),
-            Case.of("periodic-burst", PeriodicBurstNeighbour.Options.class, PERIODIC_BURST),
+            Default.required("one of the kinds"), "the workload; its options follow in the same mapping", Case.of("prometheus",
+            PrometheusNeighbour.Options.class, PROMETHEUS), Case.of("periodic-burst", PeriodicBurstNeighbour.Options.class, PERIODIC_BURST),
             Case.of("poisson", PoissonNeighbour.Options.class, POISSON), Case.of("trace", TraceNeighbour.Options.class, TRACE));
     public static final Section<NamedNeighbour> NEIGHBOUR = NB.build();
 
     private NeighbourSchema() {
-    }
-
-    /** A CSV text, printed as a literal block. */
-    private static final class CsvType implements ValueType<String> {
-        @Override
-        public String read(io.stormglass.scenario.yaml.MapReader r, String key, String dflt) {
-            return r.string(key, dflt);
-        }
-
-        @Override
-        public String format(String value) {
-            return YamlWriter.quote(value);
-        }
-
-        @Override
-        public String describe() {
-            return "text (CSV)";
-        }
-
-        @Override
-        public void print(YamlWriter w, String key, String value) {
-            w.block(key, value);
-        }
     }
 }

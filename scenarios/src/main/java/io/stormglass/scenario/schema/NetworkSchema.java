@@ -34,7 +34,8 @@ public final class NetworkSchema {
     private static final LinkSpec LINK_D = LinkSpec.of(DEFAULT_LATENCY);
 
     private static final Section.Builder<Constant> CO = Section.builder("latency.constant");
-    public static final Key<Constant, Double> VALUE = CO.key("value", Types.MILLIS, Constant::latencyMs, LATENCY_REQUIRED, "always this long");
+    public static final Key<Constant, Double> VALUE = CO.key("value", Types.MILLIS, Constant::latencyMs, LATENCY_REQUIRED,
+            "always this long");
     private static final Section.Builder<Uniform> UN = Section.builder("latency.uniform");
     public static final Key<Uniform, Double> UNIFORM_MIN = UN.key("min", Types.MILLIS, Uniform::minMs, LATENCY_REQUIRED, "shortest");
     public static final Key<Uniform, Double> UNIFORM_MAX = UN.key("max", Types.MILLIS, Uniform::maxMs, LATENCY_REQUIRED,
@@ -42,12 +43,12 @@ public final class NetworkSchema {
     private static final Section.Builder<TruncatedNormal> NO = Section.builder("latency.normal");
     public static final Key<TruncatedNormal, Double> MEAN = NO.key("mean", Types.MILLIS, TruncatedNormal::meanMs, LATENCY_REQUIRED,
             "mean before truncation");
-    public static final Key<TruncatedNormal, Double> STDDEV = NO.key("stddev", Types.MILLIS, TruncatedNormal::stddevMs,
-            LATENCY_REQUIRED, "standard deviation before truncation");
+    public static final Key<TruncatedNormal, Double> STDDEV = NO.key("stddev", Types.MILLIS, TruncatedNormal::stddevMs, LATENCY_REQUIRED,
+            "standard deviation before truncation");
     public static final Key<TruncatedNormal, Double> NORMAL_MIN = NO.key("min", Types.MILLIS, TruncatedNormal::minMs, Default.of(0.0),
             "truncated below this");
-    public static final Key<TruncatedNormal, Double> NORMAL_MAX = NO.key("max", Types.MILLIS, TruncatedNormal::maxMs,
-            Default.of(0.0, "none"), "truncated above this");
+    public static final Key<TruncatedNormal, Double> NORMAL_MAX = NO.key("max", Types.MILLIS, TruncatedNormal::maxMs, Default.of(0.0,
+            "none"), "truncated above this");
     private static final Section.Builder<LogNormal> LN = Section.builder("latency.lognormal");
     public static final Key<LogNormal, Double> MEDIAN = LN.key("median", Types.MILLIS, LogNormal::medianMs, LATENCY_REQUIRED,
             "median, longer than 0s");
@@ -68,12 +69,11 @@ public final class NetworkSchema {
             Default.required("quantiles"), "the quantile function, interpolated; `p0` (or `min`) and `p100` (or `max`) required");
 
     private static final Section.Builder<LatencyDistribution> BO = Section.builder("latency.body");
-    public static final Variant<LatencyDistribution, LatencyDistribution> DISTRIBUTION = BO.variant("latency.distributions",
-            "distribution", d -> d instanceof Jittered j ? j.base() : d, Default.required("a distribution"),
-            "the distribution; its keys follow in the same mapping",
-            Case.of("constant", Constant.class, CO.build()), Case.of("uniform", Uniform.class, UN.build()),
-            Case.of("normal", TruncatedNormal.class, NO.build()), Case.of("lognormal", LogNormal.class, LN.build()),
-            Case.of("pareto", Pareto.class, PA.build()), Case.of("empirical", Empirical.class, EM.build()),
+    public static final Variant<LatencyDistribution, LatencyDistribution> DISTRIBUTION = BO.variant("latency.distributions", "distribution",
+            d -> d instanceof Jittered j ? j.base() : d, Default.required("a distribution"),
+            "the distribution; its keys follow in the same mapping", Case.of("constant", Constant.class, CO.build()), Case.of("uniform",
+            Uniform.class, UN.build()), Case.of("normal", TruncatedNormal.class, NO.build()), Case.of("lognormal", LogNormal.class,
+            LN.build()), Case.of("pareto", Pareto.class, PA.build()), Case.of("empirical", Empirical.class, EM.build()),
             Case.of("quantiles", Quantiles.class, QU.build()));
     public static final Key<LatencyDistribution, Double> JITTER = BO.key("jitter", Types.MILLIS,
             d -> d instanceof Jittered j ? j.jitterMaxMs() : null, Default.of(0.0, "none"), "a uniform extra delay in [0, jitter)");
@@ -100,7 +100,7 @@ public final class NetworkSchema {
 
     public static final Section<LatencyDistribution> LATENCY = LA.build();
 
-    private static final Section.Builder<LinkSpec> LI = Section.builder("network.link");
+    private static final Section.Builder<LinkSpec> LI = Section.builder("network.link", LINK_D);
 
     static {
         LI.nested("latency", "duration or mapping", () -> LATENCY, LinkSpec::latency, Default.of(DEFAULT_LATENCY),
@@ -108,19 +108,18 @@ public final class NetworkSchema {
     }
 
     public static final Key<LinkSpec, Long> BANDWIDTH = LI.key("bandwidth", Types.BANDWIDTH, LinkSpec::bandwidthBitsPerSecond,
-            Default.of(LINK_D.bandwidthBitsPerSecond(), "no cap of the link's own"), "the link's rate cap");
+            Default.fromRecord("no cap of the link's own"), "the link's rate cap");
     public static final Key<LinkSpec, Ordering> ORDERING = LI.key("ordering", Types.choiceOf("fifo", Ordering.FIFO, "datagram",
-            Ordering.DATAGRAM), LinkSpec::ordering, Default.of(LINK_D.ordering()), "per-connection FIFO (TCP) or datagrams");
-    public static final Key<LinkSpec, Long> LOSS = LI.key("loss", Types.CHANCE, LinkSpec::lossPpm, Default.of(LINK_D.lossPpm()),
-            "messages lost");
+            Ordering.DATAGRAM), LinkSpec::ordering, "per-connection FIFO (TCP) or datagrams");
+    public static final Key<LinkSpec, Long> LOSS = LI.key("loss", Types.CHANCE, LinkSpec::lossPpm, "messages lost");
     public static final Key<LinkSpec, Long> DUPLICATE = LI.key("duplicate", Types.CHANCE, LinkSpec::duplicatePpm,
-            Default.of(LINK_D.duplicatePpm()), "messages delivered twice");
+            "messages delivered twice");
     public static final Key<LinkSpec, Long> CORRUPT = LI.key("corrupt", Types.CHANCE, LinkSpec::corruptPpm,
-            Default.of(LINK_D.corruptPpm()), "messages arriving damaged (the receiver's checksum drops them)");
+            "messages arriving damaged (the receiver's checksum drops them)");
     public static final Key<LinkSpec, Long> REORDER = LI.key("reorder", Types.CHANCE, LinkSpec::reorderPpm,
-            Default.of(LINK_D.reorderPpm()), "datagram links only: messages held back by up to `reorder-delay`");
+            "datagram links only: messages held back by up to `reorder-delay`");
     public static final Key<LinkSpec, Double> REORDER_DELAY = LI.key("reorder-delay", Types.MILLIS, LinkSpec::reorderDelayMs,
-            Default.of(LINK_D.reorderDelayMs()), "the most a reordered message is held back");
+            "the most a reordered message is held back");
     public static final Section<LinkSpec> LINK = LI.build();
 
     private static final Section.Builder<NetworkSpec.LinkOverride> LO = Section.builder("network.links");
@@ -132,7 +131,8 @@ public final class NetworkSchema {
             NetworkSpec.LinkOverride::bothWays, Default.of(true), "the link back from `to` to `from` as well");
 
     static {
-        LO.inline("latency, bandwidth, …", LINK, NetworkSpec.LinkOverride::link, "any key of a link, each defaulting to the default link's");
+        LO.inline("latency, bandwidth, …", LINK, NetworkSpec.LinkOverride::link,
+                "any key of a link, each defaulting to the default link's");
     }
 
     public static final Section<NetworkSpec.LinkOverride> LINK_OVERRIDE = LO.build();

@@ -24,61 +24,25 @@ public final class QuantileTypes {
      * A disk's latency curve: a plain duration (always that long) or quantiles, in nanoseconds;
      * printed as quantiles. Null after recording a problem.
      */
-    public static final ValueType<QuantileCurve> CURVE = new ValueType<>() {
-        @Override
-        public QuantileCurve read(MapReader r, String key, QuantileCurve dflt) {
-            return curve(r, key, dflt);
-        }
-
-        @Override
-        public String format(QuantileCurve c) {
-            if (c.probabilities().length == 1 && c.probabilities()[0] == 0) {
-                return Units.formatDuration(c.nanos()[0]); // a constant curve, as a scenario writes it
-            }
-            return "{" + points(c.probabilities(), i -> Units.formatDuration(c.nanos()[i])) + "}";
-        }
-
-        @Override
-        public String describe() {
-            return "duration, or quantiles `{p0: …, p50: …, p100: …}`";
-        }
-
-        @Override
-        public void print(YamlWriter w, String key, QuantileCurve c) {
-            w.open(key);
-            for (int i = 0; i < c.probabilities().length; i++) {
-                w.value(quantileKey(c.probabilities()[i]), Units.formatDuration(c.nanos()[i]));
-            }
-            w.close();
-        }
-    };
+    public static final ValueType<QuantileCurve> CURVE = ValueType.of("duration, or quantiles `{p0: …, p50: …, p100: …}`",
+            QuantileTypes::curve, QuantileTypes::formatCurve).printedBy((w, key, c) -> {
+                w.open(key);
+                for (int i = 0; i < c.probabilities().length; i++) {
+                    w.value(quantileKey(c.probabilities()[i]), Units.formatDuration(c.nanos()[i]));
+                }
+                w.close();
+            });
 
     /** A network latency's quantile points, in milliseconds ({@code p0} and {@code p100} required). Null after a problem. */
-    public static final ValueType<Quantiles> POINTS = new ValueType<>() {
-        @Override
-        public Quantiles read(MapReader r, String key, Quantiles dflt) {
-            return points(r, key);
-        }
-
-        @Override
-        public String format(Quantiles q) {
-            return "{" + points(q.probabilities(), i -> Types.ms(q.valuesMs()[i])) + "}";
-        }
-
-        @Override
-        public String describe() {
-            return "quantiles `{p0: …, p50: …, p100: …}`";
-        }
-
-        @Override
-        public void print(YamlWriter w, String key, Quantiles q) {
-            w.open(key);
-            for (int i = 0; i < q.probabilities().length; i++) {
-                w.value(quantileKey(q.probabilities()[i]), Types.ms(q.valuesMs()[i]));
-            }
-            w.close();
-        }
-    };
+    public static final ValueType<Quantiles> POINTS = ValueType.<Quantiles>of("quantiles `{p0: …, p50: …, p100: …}`",
+            (r, key, dflt) -> points(r, key), q -> "{" + points(q.probabilities(), i -> Types.ms(q.valuesMs()[i])) + "}")
+            .printedBy((w, key, q) -> {
+                w.open(key);
+                for (int i = 0; i < q.probabilities().length; i++) {
+                    w.value(quantileKey(q.probabilities()[i]), Types.ms(q.valuesMs()[i]));
+                }
+                w.close();
+            });
 
     /** Measured latencies, in milliseconds ({@code [0.2ms, 0.3ms]}); null if the list is missing or empty. */
     public static final ValueType<double[]> SAMPLES = ValueType.of("list of durations", QuantileTypes::samples, s -> {
@@ -110,6 +74,14 @@ public final class QuantileTypes {
     /** The key a probability is written under ({@code 0.999} → {@code p99.9}). */
     public static String quantileKey(double probability) {
         return "p" + BigDecimal.valueOf(probability).movePointRight(2).stripTrailingZeros().toPlainString();
+    }
+
+    /** A constant curve as a scenario writes it (a duration), else its quantiles in flow style. */
+    private static String formatCurve(QuantileCurve c) {
+        if (c.probabilities().length == 1 && c.probabilities()[0] == 0) {
+            return Units.formatDuration(c.nanos()[0]);
+        }
+        return "{" + points(c.probabilities(), i -> Units.formatDuration(c.nanos()[i])) + "}";
     }
 
     private static String points(double[] probabilities, java.util.function.IntFunction<String> value) {

@@ -26,19 +26,17 @@ public final class ScenarioSchema {
             "record the client history for `check-history`");
     private static final Section<OutputSpec> OUTPUTS = OU.build();
 
-    private static final Section.Builder<ChecksSpec> CH = Section.builder("checks");
-    public static final Key<ChecksSpec, Boolean> SAFETY = CH.key("safety", Types.BOOLEAN, ChecksSpec::safety, Default.of(true),
+    private static final Section.Builder<ChecksSpec> CH = Section.builder("checks", ChecksSpec.ALL);
+    public static final Key<ChecksSpec, Boolean> SAFETY = CH.key("safety", Types.BOOLEAN, ChecksSpec::safety,
             "the safety monitor on every member (election safety, log matching, leader completeness, state-machine safety, "
-                    + "durability)");
-    public static final Key<ChecksSpec, Boolean> LINEARIZABILITY = CH.key("linearizability", Types.BOOLEAN,
-            ChecksSpec::linearizability, Default.of(true),
+            + "durability)");
+    public static final Key<ChecksSpec, Boolean> LINEARIZABILITY = CH.key("linearizability", Types.BOOLEAN, ChecksSpec::linearizability,
             "check the client history (recorded in memory whatever `outputs.history` says)");
     public static final Key<ChecksSpec, Long> LIVENESS = CH.key("liveness", Types.DURATION, ChecksSpec::livenessBoundNanos,
-            Default.of(ChecksSpec.DEFAULT_LIVENESS_BOUND_NANOS), "at `duration` every fault heals; a write must then be acknowledged "
-                    + "and applied by every member within this (`0s`: no liveness phase)");
+            "at `duration` every fault heals; a write must then be acknowledged "
+            + "and applied by every member within this (`0s`: no liveness phase)");
     public static final Key<ChecksSpec, Long> LINEARIZABILITY_STEPS = CH.key("linearizability-steps", Types.longs(1_000, 10_000_000_000L),
-            ChecksSpec::linearizabilitySteps, Default.of(ChecksSpec.DEFAULT_LINEARIZABILITY_STEPS),
-            "the checker's search budget; past it the verdict is \"unknown\" (not a failure)");
+            ChecksSpec::linearizabilitySteps, "the checker's search budget; past it the verdict is \"unknown\" (not a failure)");
     private static final Section<ChecksSpec> CHECKS = CH.build();
 
     private static final Section.Builder<Scenario> TOP = Section.builder("top");
@@ -56,8 +54,8 @@ public final class ScenarioSchema {
             Scenario::warmupNanos, Default.of(5 * S, "at most half the duration"),
             "load starts after this: several election timeouts, so the first leader is elected meanwhile");
     public static final Key<Scenario, Long> METRICS_WINDOW = TOP.key("metrics-window",
-            Types.POSITIVE_DURATION.describedAs("duration, 0 < w ≤ `duration`"), Scenario::metricsWindowNanos,
-            Default.of(10 * S, "or `duration` if shorter"), "width of a metrics window");
+            Types.POSITIVE_DURATION.describedAs("duration, 0 < w ≤ `duration`"), Scenario::metricsWindowNanos, Default.of(10 * S,
+            "or `duration` if shorter"), "width of a metrics window");
 
     static {
         TOP.nested("cluster", "mapping", () -> ClusterSchema.CLUSTER, Scenario::cluster, Default.text(""), "below");

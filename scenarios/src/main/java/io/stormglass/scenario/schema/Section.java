@@ -24,9 +24,14 @@ public record Section<R>(String id, List<Entry<R>> entries) {
         entries = List.copyOf(entries);
     }
 
-    /** Starts declaring the section {@code id}. */
+    /** Starts declaring the section {@code id}, whose keys declare their defaults one by one. */
     public static <R> Builder<R> builder(String id) {
-        return new Builder<>(id);
+        return new Builder<>(id, null);
+    }
+
+    /** Starts declaring the section {@code id}, whose keys default to their values in {@code defaults}. */
+    public static <R> Builder<R> builder(String id, R defaults) {
+        return new Builder<>(id, defaults);
     }
 
     /** Writes every entry of {@code record} in order. */
@@ -70,15 +75,29 @@ public record Section<R>(String id, List<Entry<R>> entries) {
      */
     public static final class Builder<R> {
         private final String id;
+        private final R defaults;
         private final List<Entry<R>> entries = new ArrayList<>();
 
-        private Builder(String id) {
+        private Builder(String id, R defaults) {
             this.id = id;
+            this.defaults = defaults;
+        }
+
+        /** A scalar key printed from {@code value} of the record, defaulting to {@code value} of the section's defaults record. */
+        public <T> Key<R, T> key(String name, ValueType<T> type, Function<R, T> value, String doc) {
+            return key(name, type, value, Default.fromRecord(null), doc);
         }
 
         /** A scalar key printed from {@code value} of the record (left out where it gives null). */
         public <T> Key<R, T> key(String name, ValueType<T> type, Function<R, T> value, Default<T> dflt, String doc) {
-            Key<R, T> k = new Key<>(name, type, value, dflt, doc);
+            Default<T> d = dflt;
+            if (dflt.fromRecord()) {
+                if (defaults == null) {
+                    throw new IllegalStateException(id + "." + name + ": the section has no defaults record to take a default from");
+                }
+                d = Default.of(value.apply(defaults), dflt.note());
+            }
+            Key<R, T> k = new Key<>(name, type, value, d, doc);
             entries.add(k);
             return k;
         }

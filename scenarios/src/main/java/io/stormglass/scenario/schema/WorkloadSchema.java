@@ -112,9 +112,8 @@ public final class WorkloadSchema {
 
     private static final Section.Builder<ClientSpec> RT = Section.builder("client.retry");
     public static final Variant<ClientSpec, RetryPolicy> POLICY = RT.variant("client.retry.policies", "policy", ClientSpec::retry,
-            Default.of("fixed"), "how long to wait before retrying",
-            new Case<>("none", p -> p instanceof RetryPolicy.None ? p : null, Section.<RetryPolicy>builder("client.retry.none").build()),
-            new Case<>("fixed", p -> isFixed(p) ? p : null, FX.build()),
+            Default.of("fixed"), "how long to wait before retrying", new Case<>("none", p -> p instanceof RetryPolicy.None ? p : null,
+            Section.<RetryPolicy>builder("client.retry.none").build()), new Case<>("fixed", p -> isFixed(p) ? p : null, FX.build()),
             new Case<>("exponential", p -> isFixed(p) || p instanceof RetryPolicy.None ? null : p, EX.build()));
     public static final Key<ClientSpec, Integer> MAX_RETRIES = RT.key("max-retries", Types.ints(0, 1_000_000), ClientSpec::maxRetries,
             Default.of(100, "`0` for `none`"), "retries per call");
