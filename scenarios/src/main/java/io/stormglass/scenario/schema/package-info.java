@@ -23,15 +23,22 @@
  * public static final Key<ClusterSpec, Long> TICK_INTERVAL = B.key("tick-interval", Types.POSITIVE_DURATION,
  *         c -> c.raft().tickIntervalNanos(), Default.of(100 * MS), "how often Raft ticks");
  * }</pre>
- * — the builder ({@code B}) appends it to its section; the type carries unit and bounds
+ * — the builder ({@code B}) appends it to its section; in a section built with a defaults record
+ * ({@code Section.builder("disks.hdd", HddDisk.Options.defaults())}) leave the {@code Default} out
+ * (or write {@code Default.fromRecord("note")}): the key defaults to its value in that record. The
+ * type carries unit and bounds
  * ({@code Types.ints(1, 9)}, {@code Types.atLeast(Types.KIB, 4, "4KiB")}, {@code Types.choiceOf("a", A, "b", B)});
  * the function gives the value to print (null leaves the key out of the printout; use
  * {@code readOnly(...)} for a key that is read but never printed); the {@link
  * io.stormglass.scenario.schema.Default} is {@code Default.of(value)}, {@code Default.of(value, note)},
  * {@code Default.text("`lease-ttl` / 3")} when the binder computes it, or
- * {@code Default.required("what is expected")}. (3) In the binder, pass {@code TICK_INTERVAL.read(c)}
+ * {@code Default.required("what is expected")}. A new kind of value is one
+ * {@code ValueType.of(docText, reader, formatter)} (a reader built on {@code MapReader}'s
+ * accessors, so that its messages read like every other key's). (3) In the binder, pass {@code TICK_INTERVAL.read(c)}
  * (or {@code read(c, computedDefault)}) to the record's constructor; checks between keys stay in
- * the binder and report through {@code TICK_INTERVAL.problem(c, "...")}. (4) Regenerate the doc:
+ * the binder and report through {@code TICK_INTERVAL.problem(c, "...")}. A preset (a key whose
+ * word picks the defaults of the others, as {@code cloud-block}'s {@code preset}) reads the other
+ * keys with {@code KEY.read(m, preset.field())}. (4) Regenerate the doc:
  * {@code mvn -B -o -pl scenarios -am test -Dtest=ScenarioDocTest -Dschema.regenerate=true
  * -Dsurefire.failIfNoSpecifiedTests=false}. A new disk model or neighbour kind is a new section
  * built the same way plus one {@code Case.of(word, Options.class, SECTION)} in the variant that
