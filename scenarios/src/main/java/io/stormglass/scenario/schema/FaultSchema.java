@@ -19,6 +19,7 @@ public final class FaultSchema {
     private static final ValueType<String> CRASH_TARGET = ValueType.of("member id or `leader`", MapReader::string, s -> s);
     private static final ValueType<Long> CHANCE = Types.SIGNED_PPM.check(v -> v > 0 && v <= 1_000_000,
             v -> "must be above 0% and at most 100%", "ppm, above 0");
+    // member ids are read by FaultBinder, whose bounds depend on the cluster's size; these types print and document them
     private static final ValueType<SortedSet<Integer>> MEMBERS = ValueType.of("member id or list of them",
             (r, key, dflt) -> dflt, SortedSet::toString);
     private static final ValueType<List<SortedSet<Integer>>> GROUPS = ValueType.of("list of lists of member ids",
