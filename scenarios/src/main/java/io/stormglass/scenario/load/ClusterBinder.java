@@ -1,5 +1,7 @@
 package io.stormglass.scenario.load;
 
+import static io.stormglass.scenario.schema.ClusterSchema.*;
+
 import io.stormglass.net.Placement;
 import io.stormglass.net.clock.ClockOptions;
 import io.stormglass.raft.server.CpuCosts;
@@ -20,17 +22,14 @@ import java.util.TreeMap;
  * {@code members:}). Applies etcd's own start-up checks on the timeouts.
  */
 final class ClusterBinder {
-    static final long MS = 1_000_000L;
     /** etcd's {@code maxElectionMs}: a longer election timeout is refused at start-up. */
-    static final long MAX_ELECTION_TIMEOUT_NANOS = 50_000 * MS;
-    /** Largest cluster accepted (etcd recommends 3, 5 or 7 members; 9 leaves room for experiments). */
-    static final int MAX_SIZE = 9;
+    static final long MAX_ELECTION_TIMEOUT_NANOS = 50_000_000_000L;
 
     private ClusterBinder() {
     }
 
     static int size(MapReader cluster) {
-        return (int) cluster.integer("size", 3, 1, MAX_SIZE);
+        return SIZE.read(cluster);
     }
 
     static ClusterSpec bind(MapReader c, int size, DeviceBinder.Devices devices) {
@@ -46,28 +45,27 @@ final class ClusterBinder {
 
     /** Member {@code id}: its override {@code m} (null if none) over the cluster-wide settings of {@code c}. */
     private static MemberSpec member(int id, MapReader m, MapReader c, String defaultWal, DeviceBinder.Devices devices) {
-        boolean ownWal = m != null && m.has("wal-disk");
-        String walName = ownWal ? m.string("wal-disk", defaultWal) : defaultWal;
+        boolean ownWal = m != null && MEMBER_WAL_DISK.in(m);
+        String walName = ownWal ? MEMBER_WAL_DISK.read(m, defaultWal) : defaultWal;
         if (walName == null) {
             walDiskRequired(c, devices);
         }
-        String wal = walName == null ? null : devices.resolve(walName, id, ownWal ? m : c, "wal-disk");
+        String wal = walName == null ? null : devices.resolve(walName, id, ownWal ? m : c, WAL_DISK.name());
         String data;
-        if (m != null && m.has("data-disk")) {
-            data = devices.resolve(m.string("data-disk", ""), id, m, "data-disk");
-        } else if (c.has("data-disk")) {
-            data = devices.resolve(c.string("data-disk", ""), id, c, "data-disk");
+        if (m != null && MEMBER_DATA_DISK.in(m)) {
+            data = devices.resolve(MEMBER_DATA_DISK.read(m, ""), id, m, DATA_DISK.name());
+        } else if (DATA_DISK.in(c)) {
+            data = devices.resolve(DATA_DISK.read(c, ""), id, c, DATA_DISK.name());
         } else {
             data = wal; // etcd keeps the WAL under data-dir unless wal-dir is set
         }
         Placement placement = Placement.local();
         ClockOptions clock = ClockOptions.perfect();
         if (m != null) {
-            placement = Fields.build(m, "region", () -> new Placement(m.string("region", "local"), m.string("zone", "local"),
-                    m.string("rack", "local")), Placement.local());
-            long drift = m.ppm("clock-drift", 0);
-            long offsetNanos = m.signedDurationNanos("clock-offset", 0);
-            clock = Fields.build(m, "clock-drift", () -> new ClockOptions(drift, offsetNanos / 1e6), ClockOptions.perfect());
+            placement = Fields.build(m, REGION.name(), () -> new Placement(REGION.read(m), ZONE.read(m), RACK.read(m)), Placement.local());
+            long drift = CLOCK_DRIFT.read(m);
+            double offsetMs = CLOCK_OFFSET.read(m);
+            clock = Fields.build(m, CLOCK_DRIFT.name(), () -> new ClockOptions(drift, offsetMs), ClockOptions.perfect());
             m.finish();
         }
         return new MemberSpec(id, wal == null ? "" : wal, data == null ? "" : data, placement, clock);
@@ -78,8 +76,8 @@ final class ClusterBinder {
      * else the only disk; null if that is ambiguous (a problem only for a member that names none).
      */
     private static String defaultWalDisk(MapReader c, DeviceBinder.Devices devices) {
-        if (c.has("wal-disk")) {
-            return c.string("wal-disk", null);
+        if (WAL_DISK.in(c)) {
+            return WAL_DISK.read(c);
         }
         if (devices.perMemberGroups().size() == 1) {
             return devices.perMemberGroups().first();
@@ -94,7 +92,7 @@ final class ClusterBinder {
         if (devices.namesForMembers().size() < 2) {
             return; // the disks could not be read: their own problems say why, a choice among none helps nobody
         }
-        c.problems().add(c.location(), c.keyPath("wal-disk"), "required when disks declares more than one disk; one of: "
+        c.problems().add(c.location(), c.keyPath(WAL_DISK.name()), "required when disks declares more than one disk; one of: "
                 + String.join(", ", devices.namesForMembers()));
     }
 
@@ -125,22 +123,14 @@ final class ClusterBinder {
 
     private static RaftSpec raft(MapReader c) {
         int before = c.problems().count();
-        long heartbeat = Fields.positiveNanos(c, "heartbeat-interval", 100 * MS);
-        if (heartbeat % MS != 0) {
-            c.problem("heartbeat-interval", "must be a whole number of milliseconds (etcd's flag is in ms), got "
-                    + Units.formatDuration(heartbeat));
-        }
-        long election = Fields.positiveNanos(c, "election-timeout", 1000 * MS);
+        long heartbeat = HEARTBEAT_INTERVAL.read(c);
+        long election = ELECTION_TIMEOUT.read(c);
         if (c.problems().count() == before) { // both read: compare them
             checkElectionTimeout(c, heartbeat, election);
         }
-        return new RaftSpec(heartbeat, election, c.bool("pre-vote", true), c.bool("check-quorum", true),
-                c.integer("snapshot-count", 100_000, 1, Long.MAX_VALUE),
-                c.integer("snapshot-catch-up-entries", 5_000, 1, Long.MAX_VALUE),
-                (int) c.integer("max-inflight-msgs", 512, 1, 1 << 20),
-                Fields.positiveSize(c, "max-size-per-msg", 1L << 20),
-                Fields.positiveNanos(c, "backend-batch-interval", 100 * MS),
-                (int) c.integer("backend-batch-limit", 10_000, 1, Integer.MAX_VALUE), cpu(c));
+        return new RaftSpec(heartbeat, election, PRE_VOTE.read(c), CHECK_QUORUM.read(c), SNAPSHOT_COUNT.read(c),
+                SNAPSHOT_CATCH_UP_ENTRIES.read(c), MAX_INFLIGHT_MSGS.read(c), MAX_SIZE_PER_MSG.read(c), BACKEND_BATCH_INTERVAL.read(c),
+                BACKEND_BATCH_LIMIT.read(c), cpu(c));
     }
 
     /** etcd's start-up rules (server/embed/config.go), plus the tick rule of a simulator that ticks at the heartbeat. */
@@ -148,26 +138,23 @@ final class ClusterBinder {
         String hb = Units.formatDuration(heartbeat);
         String et = Units.formatDuration(election);
         if (election < 5 * heartbeat) {
-            c.problem("election-timeout", "must be at least 5 × heartbeat-interval (" + Units.formatDuration(5 * heartbeat)
+            ELECTION_TIMEOUT.problem(c, "must be at least 5 × heartbeat-interval (" + Units.formatDuration(5 * heartbeat)
                     + "), got " + et + "; etcd refuses to start: election-timeout should be at least as 5 times as heartbeat-interval");
         } else if (election > MAX_ELECTION_TIMEOUT_NANOS) {
-            c.problem("election-timeout", "must be at most 50s (etcd's maximum, 50000ms), got " + et);
+            ELECTION_TIMEOUT.problem(c, "must be at most 50s (etcd's maximum, 50000ms), got " + et);
         } else if (election % heartbeat != 0) {
             long below = election / heartbeat * heartbeat;
-            c.problem("election-timeout", "must be a multiple of heartbeat-interval (" + hb + "), got " + et
+            ELECTION_TIMEOUT.problem(c, "must be a multiple of heartbeat-interval (" + hb + "), got " + et
                     + "; Raft counts it in heartbeat ticks: use " + Units.formatDuration(below) + " or "
                     + Units.formatDuration(below + heartbeat));
         }
     }
 
     private static CpuCosts cpu(MapReader c) {
-        CpuCosts d = CpuCosts.defaults();
         return c.optionalMap("cpu").map(m -> {
-            CpuCosts costs = new CpuCosts(m.durationNanos("step-message", d.stepMessageNanos()),
-                    m.durationNanos("ready", d.readyNanos()), m.durationNanos("persist-entry", d.persistEntryNanos()),
-                    m.durationNanos("apply-entry", d.applyEntryNanos()), m.durationNanos("request", d.requestNanos()));
+            CpuCosts costs = new CpuCosts(STEP_MESSAGE.read(m), READY.read(m), PERSIST_ENTRY.read(m), APPLY_ENTRY.read(m), REQUEST.read(m));
             m.finish();
             return costs;
-        }).orElse(d);
+        }).orElse(CpuCosts.defaults());
     }
 }

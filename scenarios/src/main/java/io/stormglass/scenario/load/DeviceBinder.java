@@ -4,6 +4,7 @@ import io.stormglass.disk.model.CephCluster;
 import io.stormglass.disk.model.DiskSpec;
 import io.stormglass.disk.model.NvmeDisk;
 import io.stormglass.scenario.model.DeviceSpec;
+import io.stormglass.scenario.schema.DiskSchema;
 import io.stormglass.scenario.units.Quote;
 import io.stormglass.scenario.yaml.Location;
 import io.stormglass.scenario.yaml.MapReader;
@@ -95,7 +96,7 @@ final class DeviceBinder {
                 d.problems().add(at, d.path(), "a disk name uses lower-case letters, digits and '-', got " + Quote.of(name));
                 continue;
             }
-            boolean perMember = d.bool("per-member", false);
+            boolean perMember = DiskSchema.PER_MEMBER.read(d);
             DiskSpec bound = models.bind(d, false);
             List<DeviceSpec.NamedNeighbour> neighbours = NeighbourBinder.bind(d, runNanos);
             d.finish();

@@ -1,5 +1,7 @@
 package io.stormglass.scenario.load;
 
+import static io.stormglass.scenario.schema.DiskSchema.*;
+
 import io.stormglass.disk.model.CephCluster;
 import io.stormglass.disk.model.CephRbdDisk;
 import io.stormglass.disk.model.CloudBlockDisk;
@@ -10,19 +12,14 @@ import io.stormglass.disk.model.Raid5Disk;
 import io.stormglass.disk.model.SataSsdDisk;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.Suggestions;
-import java.util.Map;
 import java.util.SortedMap;
 
 /**
  * Binds one disk model's mapping ({@code model: ceph-rbd} and its options) to the model's
- * options record. Keys are the kebab-case of the record's fields with the unit moved into the
- * value ({@code writeLatencyMicros} is {@code write-latency: 20us}); every key defaults to the
- * record's documented default.
+ * options record, reading each option through its key in {@link io.stormglass.scenario.schema.DiskSchema}
+ * (which holds the keys, units, bounds and defaults); here are only the checks between keys.
  */
 final class DiskModelBinder {
-    /** Model names as written in scenarios, in the order the documentation lists them. */
-    static final Map<String, String> MODELS = Fields.words("nvme", "sata-ssd", "hdd", "raid5", "ceph-rbd", "cloud-block", "empirical");
-
     private final SortedMap<String, CephCluster.Options> cephClusters;
     private final boolean cephClustersDeclared;
     private final EmpiricalSources empirical;
@@ -42,18 +39,20 @@ final class DiskModelBinder {
 
     /** The model named by {@code model:} with its options; null (after recording a problem) if it cannot be bound. */
     DiskSpec bind(MapReader m, boolean nested) {
-        String model = Fields.kind(m, "model", MODELS);
+        String model = Fields.kind(m, MODEL.name(), MODEL.words());
         if (model == null) {
             return null;
         }
         if (nested && (model.equals("raid5") || model.equals("ceph-rbd"))) {
-            m.problem("model", "a member or OSD device cannot be " + model + "; use nvme, sata-ssd, hdd, cloud-block or empirical");
+            m.problem(MODEL.name(), "a member or OSD device cannot be " + model + "; use nvme, sata-ssd, hdd, cloud-block or empirical");
             m.acceptRest();
             return null;
         }
         return switch (model) {
-            case "nvme" -> nvme(m);
-            case "sata-ssd" -> sataSsd(m);
+            case "nvme" -> new NvmeDisk.Options(NVME_PLP.read(m), NVME_READ.read(m), NVME_WRITE.read(m), NVME_FLUSH.read(m),
+                    NVME_PLP_FLUSH.read(m), NVME_CHANNELS.read(m), NVME_BANDWIDTH.read(m), NVME_JITTER.read(m));
+            case "sata-ssd" -> new SataSsdDisk.Options(SATA_READ.read(m), SATA_WRITE.read(m), SATA_FLUSH.read(m), SATA_CHANNELS.read(m),
+                    SATA_BANDWIDTH.read(m), SATA_JITTER.read(m));
             case "hdd" -> hdd(m);
             case "raid5" -> raid5(m);
             case "ceph-rbd" -> cephRbd(m);
@@ -62,153 +61,88 @@ final class DiskModelBinder {
         };
     }
 
-    private static NvmeDisk.Options nvme(MapReader m) {
-        boolean plp = m.bool("power-loss-protection", false);
-        NvmeDisk.Options d = NvmeDisk.Options.defaults(plp);
-        return new NvmeDisk.Options(plp, Fields.micros(m, "read-latency", d.readLatencyMicros()),
-                Fields.micros(m, "write-latency", d.writeLatencyMicros()),
-                Fields.micros(m, "flush-latency", d.flushLatencyMicros()),
-                Fields.micros(m, "plp-flush-latency", d.plpFlushLatencyMicros()),
-                (int) m.integer("channels", d.channels(), 1, 4096),
-                Fields.mibPerSecond(m, "bandwidth", d.bandwidthMiBps()),
-                m.number("jitter-sigma", d.jitterSigma(), 0, 3));
-    }
-
-    private static SataSsdDisk.Options sataSsd(MapReader m) {
-        SataSsdDisk.Options d = SataSsdDisk.Options.defaults();
-        return new SataSsdDisk.Options(Fields.micros(m, "read-latency", d.readLatencyMicros()),
-                Fields.micros(m, "write-latency", d.writeLatencyMicros()),
-                Fields.micros(m, "flush-latency", d.flushLatencyMicros()),
-                (int) m.integer("channels", d.channels(), 1, 1024),
-                Fields.mibPerSecond(m, "bandwidth", d.bandwidthMiBps()),
-                m.number("jitter-sigma", d.jitterSigma(), 0, 3));
-    }
-
     private static HddDisk.Options hdd(MapReader m) {
-        HddDisk.Options d = HddDisk.Options.defaults();
-        double averageSeek = Fields.millis(m, "average-seek", d.averageSeekMillis());
-        double trackToTrack = Fields.millis(m, "track-to-track-seek", d.trackToTrackSeekMillis());
+        double averageSeek = HDD_AVERAGE_SEEK.read(m);
+        double trackToTrack = HDD_TRACK_TO_TRACK.read(m);
         if (trackToTrack > averageSeek) {
-            m.problem("track-to-track-seek", "must not exceed average-seek (" + averageSeek + "ms)");
+            HDD_TRACK_TO_TRACK.problem(m, "must not exceed average-seek (" + averageSeek + "ms)");
         }
-        long capacity = m.sizeBytes("capacity", d.capacityBytes());
-        if (capacity < (1L << 30) && m.has("capacity")) {
-            m.problem("capacity", "must be at least 1GiB");
-        }
-        return new HddDisk.Options((int) m.integer("rpm", d.rpm(), 3600, 20000), capacity, averageSeek, trackToTrack,
-                Fields.atLeast(m, "media-rate", Fields.mibPerSecond(m, "media-rate", d.mediaMiBps()), 1, "1MiB/s", d.mediaMiBps()),
-                Fields.atLeast(m, "interface-rate", Fields.mibPerSecond(m, "interface-rate", d.interfaceMiBps()), 1, "1MiB/s",
-                        d.interfaceMiBps()),
-                Fields.micros(m, "command-overhead", d.commandOverheadMicros()),
-                m.bool("write-cache", d.writeCacheEnabled()),
-                m.sizeBytes("write-cache-size", d.writeCacheBytes()));
+        long capacity = HDD_CAPACITY.read(m);
+        return new HddDisk.Options(HDD_RPM.read(m), capacity, averageSeek, trackToTrack, HDD_MEDIA_RATE.read(m),
+                HDD_INTERFACE_RATE.read(m), HDD_COMMAND_OVERHEAD.read(m), HDD_WRITE_CACHE.read(m), HDD_WRITE_CACHE_SIZE.read(m));
     }
 
     private Raid5Disk.Options raid5(MapReader m) {
-        Raid5Disk.Options d = Raid5Disk.Options.defaults();
-        DiskSpec member = m.optionalMap("member").map(r -> {
-            DiskSpec s = bind(r, true);
-            r.finish();
-            return s;
-        }).orElse(d.member());
-        long stripe = m.sizeBytes("stripe-unit", d.stripeUnitBytes());
-        if (stripe < 4096 || stripe % 4096 != 0) {
-            m.problem("stripe-unit", "must be a multiple of 4KiB, got " + stripe + "B");
-            stripe = d.stripeUnitBytes();
-        }
-        int members = (int) m.integer("members", d.members(), 3, 32);
-        long cache = m.sizeBytes("write-back-cache", d.writeBackCacheBytes());
-        long controller = Fields.micros(m, "controller-latency", d.controllerLatencyMicros());
+        DiskSpec member = nestedDisk(m, "member", Raid5Disk.Options.defaults().member());
+        int members = RAID5_MEMBERS.read(m);
+        long stripe = RAID5_STRIPE_UNIT.read(m);
+        long cache = RAID5_WRITE_BACK_CACHE.read(m);
+        long controller = RAID5_CONTROLLER_LATENCY.read(m);
         return member == null ? null : new Raid5Disk.Options(members, member, stripe, cache, controller);
     }
 
+    /** The disk under {@code key} (a RAID member, an OSD): {@code dflt} if absent, null after a problem. */
+    private DiskSpec nestedDisk(MapReader m, String key, DiskSpec dflt) {
+        return m.optionalMap(key).map(r -> {
+            DiskSpec s = bind(r, true);
+            r.finish();
+            return s;
+        }).orElse(dflt);
+    }
+
     private CephRbdDisk.Options cephRbd(MapReader m) {
-        CephRbdDisk.Options d = CephRbdDisk.Options.withIopsLimit(0);
-        String clusterName = m.string("cluster", d.clusterName());
+        String clusterName = RBD_CLUSTER.read(m);
         CephCluster.Options cluster = cephClusters.get(clusterName);
         if (cluster == null) {
             if (cephClustersDeclared) {
                 String hint = Suggestions.closest(clusterName, cephClusters.keySet())
                         .map(c -> " (did you mean " + c + "?)").orElse("");
-                m.problem("cluster", "no Ceph cluster named '" + clusterName + "' in ceph-clusters"
+                RBD_CLUSTER.problem(m, "no Ceph cluster named '" + clusterName + "' in ceph-clusters"
                         + (cephClusters.isEmpty() ? "" : "; declared: " + String.join(", ", cephClusters.keySet())) + hint);
             }
             cluster = CephCluster.Options.defaults();
         }
-        return new CephRbdDisk.Options(clusterName, cluster, Fields.wholeRate(m, "iops-limit", d.iopsLimit()),
-                Fields.wholeRate(m, "iops-burst", d.iopsBurst()),
-                positiveSeconds(m, "iops-burst-duration", d.iopsBurstSeconds()),
-                m.bitsPerSecond("bandwidth-limit", d.bpsLimit() * 8) / 8,
-                m.bitsPerSecond("bandwidth-burst", d.bpsBurst() * 8) / 8,
-                positiveSeconds(m, "bandwidth-burst-duration", d.bpsBurstSeconds()),
-                Fields.atLeast(m, "qos-tick", Fields.wholeMillis(m, "qos-tick", d.qosTickMillis()), 1, "1ms", d.qosTickMillis()),
-                (int) m.integer("guest-queue-depth", d.guestQueueDepth(), 1, 65536));
-    }
-
-    private static double positiveSeconds(MapReader m, String key, double defaultSeconds) {
-        double s = Fields.fractionalSeconds(m, key, defaultSeconds);
-        if (s <= 0) {
-            m.problem(key, "must be longer than 0s");
-            return defaultSeconds;
-        }
-        return s;
+        return new CephRbdDisk.Options(clusterName, cluster, RBD_IOPS_LIMIT.read(m), RBD_IOPS_BURST.read(m),
+                RBD_IOPS_BURST_DURATION.read(m), RBD_BANDWIDTH_LIMIT.read(m), RBD_BANDWIDTH_BURST.read(m),
+                RBD_BANDWIDTH_BURST_DURATION.read(m), RBD_QOS_TICK.read(m), RBD_GUEST_QUEUE_DEPTH.read(m));
     }
 
     /** One entry of {@code ceph-clusters:}. */
     CephCluster.Options cephCluster(MapReader m) {
         CephCluster.Options d = CephCluster.Options.defaults();
-        DiskSpec osd = m.optionalMap("osd").map(r -> {
-            DiskSpec s = bind(r, true);
-            r.finish();
-            return s;
-        }).orElse(d.osd());
-        int osds = (int) m.integer("osds", d.osdCount(), 1, 10_000);
-        int replication = (int) m.integer("replication", d.replicationFactor(), 1, 10);
+        DiskSpec osd = nestedDisk(m, "osd", d.osd());
+        int osds = CEPH_OSDS.read(m);
+        int replication = CEPH_REPLICATION.read(m);
         if (replication > osds) {
-            m.problem("replication", "needs at least as many osds (" + osds + ")");
+            CEPH_REPLICATION.problem(m, "needs at least as many osds (" + osds + ")");
             replication = osds;
         }
-        CephCluster.Options o = new CephCluster.Options(osds, replication, Fields.micros(m, "network-rtt", d.networkRttMicros()),
-                Fields.micros(m, "osd-software-latency", d.osdSoftwareLatencyMicros()),
-                (int) m.integer("osd-op-threads", d.osdOpThreads(), 1, 1024),
-                Fields.positiveSize(m, "object-size", d.objectSizeBytes()), osd == null ? d.osd() : osd,
-                m.number("jitter-sigma", d.jitterSigma(), 0, 3));
+        CephCluster.Options o = new CephCluster.Options(osds, replication, CEPH_NETWORK_RTT.read(m), CEPH_OSD_SOFTWARE_LATENCY.read(m),
+                CEPH_OSD_OP_THREADS.read(m), CEPH_OBJECT_SIZE.read(m), osd == null ? d.osd() : osd, CEPH_JITTER.read(m));
         m.finish();
         return o;
     }
 
+    /** A cloud volume: the preset (gp3, io2, or gp2 sized by {@code volume-size}) gives the defaults of the other keys. */
     private static CloudBlockDisk.Options cloudBlock(MapReader m) {
-        String preset = m.choice("preset", Fields.words("gp3", "gp2", "io2"), "gp3");
-        CloudBlockDisk.Options d;
-        long bytes = m.sizeBytes("volume-size", 0);
-        if (m.has("volume-size") && bytes < (1L << 30) && !preset.equals("gp2")) {
-            m.problem("volume-size", "must be at least 1GiB");
+        String preset = CLOUD_PRESET.read(m);
+        long bytes = CLOUD_VOLUME_SIZE.read(m);
+        if (CLOUD_VOLUME_SIZE.in(m) && bytes < (1L << 30) && !preset.equals("gp2")) {
+            CLOUD_VOLUME_SIZE.problem(m, "must be at least 1GiB");
         }
+        CloudBlockDisk.Options d = CloudBlockDisk.Options.gp3();
         if (preset.equals("gp2")) {
             if (bytes < (1L << 30)) {
-                m.problem("volume-size", "a gp2 volume needs its size (at least 1GiB): its baseline is 3 IOPS per GiB");
+                CLOUD_VOLUME_SIZE.problem(m, "a gp2 volume needs its size (at least 1GiB): its baseline is 3 IOPS per GiB");
             }
             d = CloudBlockDisk.Options.gp2(Math.max(1, bytes >> 30));
         } else if (preset.equals("io2")) {
             d = CloudBlockDisk.Options.io2(3000); // iops-limit below sets the provisioned IOPS
-        } else {
-            d = CloudBlockDisk.Options.gp3();
         }
-        long iops = Fields.wholeRate(m, "iops-limit", d.iopsLimit());
-        if (iops < 1) {
-            m.problem("iops-limit", "must be at least 1/s");
-            iops = d.iopsLimit();
-        }
-        return new CloudBlockDisk.Options(iops,
-                Fields.atLeast(m, "throughput", Fields.mibPerSecond(m, "throughput", d.throughputMiBps()), 1, "1MiB/s", d.throughputMiBps()),
-                Fields.wholeRate(m, "burst-iops", d.burstIops()),
-                m.integer("burst-balance", d.burstBalanceIos(), 0, Long.MAX_VALUE),
-                Fields.atLeast(m, "qos-tick", Fields.wholeMillis(m, "qos-tick", d.qosTickMillis()), 1, "1ms", d.qosTickMillis()),
-                Fields.atLeast(m, "io-unit", Fields.kib(m, "io-unit", d.ioUnitKiB()), 1, "1KiB", d.ioUnitKiB()),
-                Fields.micros(m, "write-latency", d.writeLatencyMicros()),
-                Fields.micros(m, "read-latency", d.readLatencyMicros()),
-                Fields.micros(m, "flush-latency", d.flushLatencyMicros()),
-                (int) m.integer("channels", d.channels(), 1, 4096),
-                m.number("jitter-sigma", d.jitterSigma(), 0, 3));
+        return new CloudBlockDisk.Options(CLOUD_IOPS_LIMIT.read(m, d.iopsLimit()), CLOUD_THROUGHPUT.read(m, d.throughputMiBps()),
+                CLOUD_BURST_IOPS.read(m, d.burstIops()), CLOUD_BURST_BALANCE.read(m, d.burstBalanceIos()),
+                CLOUD_QOS_TICK.read(m, d.qosTickMillis()), CLOUD_IO_UNIT.read(m, d.ioUnitKiB()),
+                CLOUD_WRITE.read(m, d.writeLatencyMicros()), CLOUD_READ.read(m, d.readLatencyMicros()),
+                CLOUD_FLUSH.read(m, d.flushLatencyMicros()), CLOUD_CHANNELS.read(m, d.channels()), CLOUD_JITTER.read(m, d.jitterSigma()));
     }
 }

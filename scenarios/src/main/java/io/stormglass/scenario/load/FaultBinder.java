@@ -1,18 +1,19 @@
 package io.stormglass.scenario.load;
 
+import static io.stormglass.scenario.schema.FaultSchema.*;
+
 import io.stormglass.disk.fault.DeviceFault;
 import io.stormglass.engine.storage.CrashMode;
 import io.stormglass.net.clock.ClockOptions;
 import io.stormglass.net.partition.NetworkFault;
 import io.stormglass.scenario.model.FaultSpec;
+import io.stormglass.scenario.schema.Key;
 import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -26,21 +27,8 @@ import java.util.TreeSet;
 final class FaultBinder {
     /** Most occurrences of one repeating fault: enough for any schedule, few enough that it cannot flood the event queue. */
     static final long MAX_OCCURRENCES = 100_000;
-    static final List<String> ACTIONS = List.of("crash", "partition", "disk-stall", "disk-slow", "disk-eio", "disk-enospc",
-            "clock-step", "clock-drift", "packet-loss", "duplicate", "reorder");
     /** Every key a fault may have: its timing, its action and the action's options. */
-    static final java.util.Set<String> KNOWN_KEYS = java.util.stream.Stream.concat(ACTIONS.stream(),
-            java.util.stream.Stream.of("at", "for", "every", "until", "crash-mode", "flap-period")).collect(java.util.stream.Collectors.toSet());
-    /** Whether a partition also cuts clients ({@code cut}, the default) or only links between members. */
-    static final Map<String, Boolean> PARTITION_CLIENTS = Fields.choices("cut", false, "connected", true);
-    static final Map<String, CrashMode> CRASH_MODES = new LinkedHashMap<>();
-
-    static {
-        CRASH_MODES.put("drop-unsynced", CrashMode.DROP_UNSYNCED);
-        CRASH_MODES.put("keep-unsynced", CrashMode.KEEP_UNSYNCED);
-        CRASH_MODES.put("torn-unsynced", CrashMode.TORN_UNSYNCED);
-        CRASH_MODES.put("corrupt-unsynced", CrashMode.CORRUPT_UNSYNCED);
-    }
+    static final List<String> KNOWN_KEYS = FAULT.names();
 
     private final int size;
     private final TreeSet<String> devices;
@@ -79,14 +67,14 @@ final class FaultBinder {
         if (timing.everyNanos() > 0 && timing.forNanos() == 0 && !action.startsWith("clock-")) {
             f.problem("every", "a repeating " + action + " needs for: how long each occurrence lasts (0 would never end)");
         }
-        if (!action.equals("crash") && f.has("crash-mode")) {
-            f.problem("crash-mode", "applies to crash only");
+        if (!action.equals(CRASH.name()) && CRASH_MODE.in(f)) {
+            CRASH_MODE.problem(f, "applies to crash only");
         }
-        if (!action.equals("partition") && f.has("flap-period")) {
-            f.problem("flap-period", "applies to partition only");
+        if (!action.equals("partition") && FLAP_PERIOD.in(f)) {
+            FLAP_PERIOD.problem(f, "applies to partition only");
         }
-        if (timing.forNanos() == 0 && List.of("packet-loss", "duplicate", "reorder").contains(action)) {
-            f.problem("at", action + " needs for: how long it lasts");
+        if (timing.forNanos() == 0 && List.of(PACKET_LOSS.name(), DUPLICATE.name(), REORDER.name()).contains(action)) {
+            AT.problem(f, action + " needs for: how long it lasts");
         }
         return switch (action) {
             case "crash" -> crash(f, timing);
@@ -94,76 +82,63 @@ final class FaultBinder {
             case "disk-slow" -> diskSlow(f, timing);
             case "clock-step" -> clockStep(f, timing);
             case "clock-drift" -> clockDrift(f, timing);
-            case "packet-loss" -> new FaultSpec.Degrade(timing, rate(f, "packet-loss"), 0, 0);
-            case "duplicate" -> new FaultSpec.Degrade(timing, 0, rate(f, "duplicate"), 0);
-            case "reorder" -> new FaultSpec.Degrade(timing, 0, 0, Fields.positiveNanos(f, "reorder", 0));
+            case "packet-loss" -> new FaultSpec.Degrade(timing, PACKET_LOSS.read(f), 0, 0);
+            case "duplicate" -> new FaultSpec.Degrade(timing, 0, DUPLICATE.read(f), 0);
+            case "reorder" -> new FaultSpec.Degrade(timing, 0, 0, REORDER.read(f));
             default -> diskFault(f, timing, action);
         };
     }
 
-    /** A chance per message such as {@code 5%} or {@code 500ppm}, above 0 and at most 100 %. */
-    private static long rate(MapReader f, String key) {
-        long ppm = f.ppm(key, 1);
-        if (ppm <= 0 || ppm > 1_000_000) {
-            f.problem(key, "must be above 0% and at most 100%");
-            return 1;
-        }
-        return ppm;
-    }
-
     private FaultSpec.Timing timing(MapReader f) {
-        if (!f.has("at")) {
-            f.requireDurationNanos("at");
-        }
-        long at = f.durationNanos("at", 0);
-        long length = f.durationNanos("for", 0);
-        long every = f.durationNanos("every", 0);
-        long until = f.durationNanos("until", -1);
+        long at = AT.require(f, 0L);
+        long length = FOR.read(f);
+        long every = EVERY.read(f);
+        long until = UNTIL.read(f);
         if (at > durationNanos) {
-            f.problem("at", "is after the end of the run (duration " + Units.formatDuration(durationNanos) + ")");
+            AT.problem(f, "is after the end of the run (duration " + Units.formatDuration(durationNanos) + ")");
         }
-        if (f.has("every") && every == 0) {
-            f.problem("every", "must be longer than 0s; leave every out for a fault that happens once");
+        if (EVERY.in(f) && every == 0) {
+            EVERY.problem(f, "must be longer than 0s; leave every out for a fault that happens once");
         }
         long end = until >= 0 ? until : durationNanos;
         if (every > 0 && end != Long.MAX_VALUE && end > at && (end - at) / every > MAX_OCCURRENCES) {
-            f.problem("every", "repeats " + (end - at) / every + " times in the run; at most " + MAX_OCCURRENCES
+            EVERY.problem(f, "repeats " + (end - at) / every + " times in the run; at most " + MAX_OCCURRENCES
                     + " occurrences (a longer every, or an until)");
         }
         if (every > 0 && length >= every) {
-            f.problem("for", "must be shorter than every (" + Units.formatDuration(every) + "), or occurrences overlap");
+            FOR.problem(f, "must be shorter than every (" + Units.formatDuration(every) + "), or occurrences overlap");
         }
-        if (f.has("until") && every == 0) {
-            f.problem("until", "applies to a repeating fault (with every)");
+        if (UNTIL.in(f) && every == 0) {
+            UNTIL.problem(f, "applies to a repeating fault (with every)");
         }
         if (until >= 0 && until < at) {
-            f.problem("until", "must not be before at (" + Units.formatDuration(at) + ")");
+            UNTIL.problem(f, "must not be before at (" + Units.formatDuration(at) + ")");
         }
         return new FaultSpec.Timing(at, length, every, Math.max(0, until));
     }
 
     private FaultSpec crash(MapReader f, FaultSpec.Timing timing) {
-        CrashMode mode = f.choice("crash-mode", CRASH_MODES, CrashMode.DROP_UNSYNCED);
-        YamlNode node = f.nodeOf("crash");
+        CrashMode mode = CRASH_MODE.read(f);
+        YamlNode node = f.nodeOf(CRASH.name());
         if (node instanceof YamlNode.YamlScalar s && s.text().equals("leader")) {
             return new FaultSpec.LeaderCrash(timing, mode);
         }
-        int member = NetworkBinder.memberId(f, "crash", node, size);
+        int member = NetworkBinder.memberId(f, CRASH.name(), node, size);
         return member == 0 ? null : new FaultSpec.MemberCrash(timing, member, mode);
     }
 
     private FaultSpec partition(MapReader f, FaultSpec.Timing timing) {
-        long flap = f.durationNanos("flap-period", 0);
-        if (f.has("flap-period") && flap == 0) {
-            f.problem("flap-period", "must be longer than 0s; leave flap-period out for a partition that holds");
+        long flap = FLAP_PERIOD.read(f);
+        if (FLAP_PERIOD.in(f) && flap == 0) {
+            FLAP_PERIOD.problem(f, "must be longer than 0s; leave flap-period out for a partition that holds");
         }
         Optional<MapReader> p = f.optionalMap("partition");
         if (p.isEmpty()) {
             return null;
         }
         MapReader m = p.get();
-        boolean sparesClients = m.choice("clients", PARTITION_CLIENTS, false);
-        List<String> kinds = List.of("isolate", "split", "one-way", "clog").stream().filter(m::has).toList();
+        boolean sparesClients = CLIENTS.read(m);
+        List<String> kinds = List.of(ISOLATE.name(), SPLIT.name(), "one-way", "clog").stream().filter(m::has).toList();
         NetworkFault fault = null;
         if (kinds.size() != 1) {
             m.problems().add(m.location(), m.path(), "expected exactly one of isolate, split, one-way, clog; got "
@@ -171,27 +146,24 @@ final class FaultBinder {
         } else {
             fault = switch (kinds.get(0)) {
                 case "isolate" -> {
-                    int node = NetworkBinder.memberId(m, "isolate", m.nodeOf("isolate"), size);
+                    int node = NetworkBinder.memberId(m, ISOLATE.name(), m.nodeOf(ISOLATE.name()), size);
                     yield node == 0 ? null : new NetworkFault.Isolate(node);
                 }
                 case "split" -> split(m);
                 case "one-way" -> m.optionalMap("one-way").map(o -> {
-                    SortedSet<Integer> from = members(o, "from");
-                    SortedSet<Integer> to = members(o, "to");
+                    SortedSet<Integer> from = members(o, ONE_WAY_FROM.name());
+                    SortedSet<Integer> to = members(o, ONE_WAY_TO.name());
                     if (from.stream().anyMatch(to::contains)) {
-                        o.problem("to", "names member " + from.stream().filter(to::contains).findFirst().orElseThrow()
+                        ONE_WAY_TO.problem(o, "names member " + from.stream().filter(to::contains).findFirst().orElseThrow()
                                 + " of from as well; a member is never cut from itself");
                     }
                     o.finish();
                     return from.isEmpty() || to.isEmpty() ? null : (NetworkFault) new NetworkFault.OneWay(from, to);
                 }).orElse(null);
                 default -> m.optionalMap("clog").map(c -> {
-                    int from = NetworkBinder.member(c, "from", size);
-                    int to = NetworkBinder.member(c, "to", size);
-                    double delayMs = c.durationNanos("delay", 0) / 1e6;
-                    if (!c.has("delay")) {
-                        c.requireDurationNanos("delay");
-                    }
+                    int from = NetworkBinder.member(c, CLOG_FROM.name(), size);
+                    int to = NetworkBinder.member(c, CLOG_TO.name(), size);
+                    double delayMs = CLOG_DELAY.require(c, 0.0);
                     c.finish();
                     return from == 0 || to == 0 ? null : (NetworkFault) new NetworkFault.Clog(from, to, delayMs);
                 }).orElse(null);
@@ -203,19 +175,19 @@ final class FaultBinder {
 
     private NetworkFault split(MapReader m) {
         List<Collection<Integer>> groups = new ArrayList<>();
-        List<YamlNode> items = m.list("split");
+        List<YamlNode> items = m.list(SPLIT.name());
         TreeSet<Integer> seen = new TreeSet<>();
         boolean valid = true;
         for (YamlNode item : items) {
             if (!(item instanceof YamlNode.YamlList group)) {
-                m.problems().add(item.location(), m.keyPath("split"), "expected a list of groups such as [[1], [2, 3]]");
+                m.problems().add(item.location(), m.keyPath(SPLIT.name()), "expected a list of groups such as [[1], [2, 3]]");
                 return null;
             }
             TreeSet<Integer> ids = new TreeSet<>();
             for (YamlNode n : group.items()) {
-                int id = NetworkBinder.memberId(m, "split", n, size);
+                int id = NetworkBinder.memberId(m, SPLIT.name(), n, size);
                 if (id > 0 && !seen.add(id)) {
-                    m.problems().add(n.location(), m.keyPath("split"), "member " + id + " is in two groups");
+                    m.problems().add(n.location(), m.keyPath(SPLIT.name()), "member " + id + " is in two groups");
                 }
                 valid &= id > 0;
                 ids.add(id);
@@ -226,10 +198,10 @@ final class FaultBinder {
             return null;
         }
         if (groups.isEmpty()) {
-            m.problems().add(m.locationOf("split"), m.keyPath("split"), "expected groups of members such as [[1], [2, 3]]");
+            m.problems().add(m.locationOf(SPLIT.name()), m.keyPath(SPLIT.name()), "expected groups of members such as [[1], [2, 3]]");
             return null;
         }
-        return Fields.build(m, "split", () -> new NetworkFault.Split(groups.stream().map(TreeSet::new)
+        return Fields.build(m, SPLIT.name(), () -> new NetworkFault.Split(groups.stream().map(TreeSet::new)
                 .map(s -> (SortedSet<Integer>) s).toList()), null);
     }
 
@@ -253,24 +225,22 @@ final class FaultBinder {
 
     private FaultSpec diskSlow(MapReader f, FaultSpec.Timing timing) {
         return f.optionalMap("disk-slow").map(m -> {
-            String device = device(m, "device", m.string("device", null));
-            m.require("factor", "how many times slower, such as 10");
-            double factor = m.number("factor", 1, 1, 1_000_000);
+            String device = device(m, SLOW_DEVICE.name(), SLOW_DEVICE.read(m));
+            double factor = FACTOR.require(m, 1.0);
             m.finish();
             return device == null ? null : (FaultSpec) new FaultSpec.DiskFault(timing, device, new DeviceFault.Slow(factor));
         }).orElse(null);
     }
 
     private FaultSpec diskFault(MapReader f, FaultSpec.Timing timing, String action) {
-        String device = device(f, action, f.string(action, null));
+        Key<FaultSpec, String> key = action.equals(DISK_STALL.name()) ? DISK_STALL
+                : action.equals(DISK_EIO.name()) ? DISK_EIO : DISK_ENOSPC;
+        String device = device(f, action, key.read(f));
         if (device == null) {
             return null;
         }
-        DeviceFault fault = switch (action) {
-            case "disk-stall" -> new DeviceFault.Stall();
-            case "disk-eio" -> new DeviceFault.FlushError();
-            default -> new DeviceFault.NoSpace();
-        };
+        DeviceFault fault = key == DISK_STALL ? new DeviceFault.Stall() : key == DISK_EIO ? new DeviceFault.FlushError()
+                : new DeviceFault.NoSpace();
         return new FaultSpec.DiskFault(timing, device, fault);
     }
 
@@ -292,9 +262,8 @@ final class FaultBinder {
 
     private FaultSpec clockStep(MapReader f, FaultSpec.Timing timing) {
         return f.optionalMap("clock-step").map(m -> {
-            int member = NetworkBinder.member(m, "member", size);
-            m.require("by", "a signed duration such as -500ms");
-            long by = m.signedDurationNanos("by", 0);
+            int member = NetworkBinder.member(m, STEP_MEMBER.name(), size);
+            long by = BY.require(m, 0L);
             m.finish();
             return member == 0 ? null : (FaultSpec) new FaultSpec.ClockStep(timing, member, by);
         }).orElse(null);
@@ -302,11 +271,10 @@ final class FaultBinder {
 
     private FaultSpec clockDrift(MapReader f, FaultSpec.Timing timing) {
         return f.optionalMap("clock-drift").map(m -> {
-            int member = NetworkBinder.member(m, "member", size);
-            m.require("drift", "parts per million such as 500ppm");
-            long drift = m.ppm("drift", 0);
+            int member = NetworkBinder.member(m, DRIFT_MEMBER.name(), size);
+            long drift = DRIFT.require(m, 0L);
             if (Math.abs(drift) > ClockOptions.MAX_DRIFT_PPM) {
-                m.problem("drift", "must be within ±" + ClockOptions.MAX_DRIFT_PPM + "ppm");
+                DRIFT.problem(m, "must be within ±" + ClockOptions.MAX_DRIFT_PPM + "ppm");
             }
             m.finish();
             return member == 0 ? null : (FaultSpec) new FaultSpec.ClockDrift(timing, member, drift);

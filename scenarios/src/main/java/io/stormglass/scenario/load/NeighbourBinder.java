@@ -1,5 +1,7 @@
 package io.stormglass.scenario.load;
 
+import static io.stormglass.scenario.schema.NeighbourSchema.*;
+
 import io.stormglass.disk.InputFormatException;
 import io.stormglass.disk.neighbour.NeighbourSpec;
 import io.stormglass.disk.neighbour.PeriodicBurstNeighbour;
@@ -8,21 +10,16 @@ import io.stormglass.disk.neighbour.PrometheusNeighbour;
 import io.stormglass.disk.neighbour.TraceNeighbour;
 import io.stormglass.scenario.input.InputKind;
 import io.stormglass.scenario.model.DeviceSpec;
+import io.stormglass.scenario.schema.Key;
 import io.stormglass.scenario.units.Quote;
 import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.yaml.MapReader;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /** Binds a device's {@code neighbours:} list: background workloads sharing the device. */
 final class NeighbourBinder {
-    /** Neighbour kinds as written in scenarios. */
-    static final Map<String, String> KINDS = Fields.words("prometheus", "periodic-burst", "poisson", "trace");
-
     private NeighbourBinder() {
     }
 
@@ -35,11 +32,11 @@ final class NeighbourBinder {
             if (spec == null) {
                 continue;
             }
-            String name = n.string("name", spec.kind());
+            String name = NAME.read(n, spec.kind());
             if (!name.matches("[a-z0-9][a-z0-9-]*")) {
-                n.problem("name", "expected lower-case letters, digits and '-', got " + Quote.of(name));
+                NAME.problem(n, "expected lower-case letters, digits and '-', got " + Quote.of(name));
             } else if (!names.add(name)) {
-                n.problem("name", "two neighbours of this device are called '" + name + "'; give each a name:");
+                NAME.problem(n, "two neighbours of this device are called '" + name + "'; give each a name:");
             }
             n.finish();
             out.add(new DeviceSpec.NamedNeighbour(name, spec));
@@ -48,7 +45,7 @@ final class NeighbourBinder {
     }
 
     private static NeighbourSpec one(MapReader n, long runNanos) {
-        String kind = Fields.kind(n, "kind", KINDS);
+        String kind = Fields.kind(n, KIND.name(), KIND.words());
         if (kind == null) {
             return null;
         }
@@ -61,76 +58,44 @@ final class NeighbourBinder {
     }
 
     private static PrometheusNeighbour.Options prometheus(MapReader n) {
-        n.require("series", "the number of active series");
-        long series = n.integer("series", 1, 1, 1_000_000_000L);
-        long scrape = Fields.atLeast(n, "scrape-interval", Fields.seconds(n, "scrape-interval", 15), 1, "1s", 15);
-        PrometheusNeighbour.Options d = PrometheusNeighbour.Options.defaults(series, scrape);
-        return new PrometheusNeighbour.Options(series, scrape, n.number("bytes-per-sample", d.bytesPerSample(), 0.1, 16),
-                n.sizeBytes("index-bytes-per-series", d.indexBytesPerSeries()),
-                n.number("wal-bytes-per-sample", d.walBytesPerSample(), 0.1, 64),
-                Fields.atLeast(n, "wal-segment-size", Fields.mib(n, "wal-segment-size", d.walSegmentMiB()), 1, "1MiB", d.walSegmentMiB()),
-                Fields.atLeast(n, "writeback-interval", Fields.seconds(n, "writeback-interval", d.writebackIntervalSeconds()), 1, "1s",
-                        d.writebackIntervalSeconds()),
-                Fields.atLeast(n, "writeback-io-size", Fields.kib(n, "writeback-io-size", d.writebackIoKiB()), 4, "4KiB",
-                        d.writebackIoKiB()),
-                (int) n.integer("writeback-in-flight", d.writebackInFlight(), 1, 65536),
-                startEpochSeconds(n), Fields.seconds(n, "head-block-offset", d.headBlockOffsetSeconds()),
-                n.bool("compactions", d.compactionsEnabled()),
-                n.sizeBytes("region-offset", d.regionOffsetBytes()), Fields.positiveSize(n, "region-size", d.regionBytes()));
-    }
-
-    /** {@code start-time: 2024-03-01T00:00:00Z}: the UTC instant at simulated time zero. */
-    private static long startEpochSeconds(MapReader n) {
-        String text = n.string("start-time", null);
-        if (text == null) {
-            return 0;
-        }
-        try {
-            return Instant.parse(text).getEpochSecond();
-        } catch (DateTimeParseException e) {
-            n.problem("start-time", "expected a UTC time such as 2024-03-01T00:00:00Z, got " + Quote.of(text));
-            return 0;
-        }
+        long series = SERIES.require(n, 1L);
+        long scrape = SCRAPE_INTERVAL.read(n);
+        return new PrometheusNeighbour.Options(series, scrape, BYTES_PER_SAMPLE.read(n), INDEX_BYTES_PER_SERIES.read(n),
+                WAL_BYTES_PER_SAMPLE.read(n), WAL_SEGMENT_SIZE.read(n), WRITEBACK_INTERVAL.read(n), WRITEBACK_IO_SIZE.read(n),
+                WRITEBACK_IN_FLIGHT.read(n), START_TIME.read(n), HEAD_BLOCK_OFFSET.read(n), COMPACTIONS.read(n),
+                PROM_REGION_OFFSET.read(n), PROM_REGION_SIZE.read(n));
     }
 
     private static PeriodicBurstNeighbour.Options periodicBurst(MapReader n) {
-        long period = Fields.seconds(n, "period", 0);
+        long period = PERIOD.read(n, 0L);
         if (period <= 0) {
-            required(n, "period", "a period of at least 1s between bursts");
+            required(n, PERIOD);
         }
-        long burstMiB = Fields.mib(n, "size", 0);
+        long burstMiB = BURST_SIZE.read(n, 0L);
         if (burstMiB <= 0) {
-            required(n, "size", "the data moved per burst, at least 1MiB");
+            required(n, BURST_SIZE);
         }
-        PeriodicBurstNeighbour.Options d = PeriodicBurstNeighbour.Options.writes(Math.max(1, period), Math.max(1, burstMiB));
-        return new PeriodicBurstNeighbour.Options(d.periodSeconds(), Fields.seconds(n, "phase", d.phaseSeconds()),
-                d.burstMiB(), Fields.atLeast(n, "io-size", Fields.kib(n, "io-size", d.ioKiB()), 4, "4KiB", d.ioKiB()),
-                (int) n.integer("max-in-flight", d.maxInFlight(), 1, 65536),
-                n.choice("op", Fields.choices("write", true, "read", false), true),
-                n.bool("flush-at-end", d.flushAtEnd()),
-                n.sizeBytes("region-offset", d.regionOffsetBytes()), Fields.positiveSize(n, "region-size", d.regionBytes()));
+        return new PeriodicBurstNeighbour.Options(Math.max(1, period), PHASE.read(n, Math.max(1, period)), Math.max(1, burstMiB),
+                BURST_IO_SIZE.read(n), MAX_IN_FLIGHT.read(n), OP.read(n), FLUSH_AT_END.read(n), BURST_REGION_OFFSET.read(n),
+                BURST_REGION_SIZE.read(n));
     }
 
-    /** A key that must be given with a value of {@code what}: reported at the value if written, else at the mapping. */
-    private static void required(MapReader n, String key, String what) {
-        if (n.has(key)) {
-            n.problem(key, "expected " + what);
+    /** A key that must be given: "expected ..." at its value if written, "required: ..." at the mapping if not. */
+    private static void required(MapReader n, Key<?, ?> key) {
+        if (key.in(n)) {
+            key.problem(n, "expected " + key.expected());
         } else {
-            n.problemHere(key, "required: " + what);
+            n.problemHere(key.name(), "required: " + key.expected());
         }
     }
 
     private static PoissonNeighbour.Options poisson(MapReader n) {
-        double rate = n.ratePerSecond("rate", 0);
+        double rate = RATE.read(n, 0.0);
         if (!(rate > 0)) {
-            required(n, "rate", "an arrival rate above 0/s, such as 200/s");
+            required(n, RATE);
         }
-        PoissonNeighbour.Options d = PoissonNeighbour.Options.writes(Math.max(rate, 1e-9), 4);
-        return new PoissonNeighbour.Options(d.iosPerSecond(), Fields.atLeast(n, "io-size", Fields.kib(n, "io-size", d.ioKiB()), 1, "1KiB",
-                d.ioKiB()),
-                (int) Math.round(n.fraction("writes", d.writePercent() / 100.0) * 100),
-                (int) n.integer("flush-every", d.flushEveryWrites(), 0, 1_000_000),
-                n.sizeBytes("region-offset", d.regionOffsetBytes()), Fields.positiveSize(n, "region-size", d.regionBytes()));
+        return new PoissonNeighbour.Options(Math.max(rate, 1e-9), POISSON_IO_SIZE.read(n), WRITES.read(n), FLUSH_EVERY.read(n),
+                POISSON_REGION_OFFSET.read(n), POISSON_REGION_SIZE.read(n));
     }
 
     /**
@@ -138,34 +103,34 @@ final class NeighbourBinder {
      * I/Os must all be issued between {@code start} and the end of the run.
      */
     private static TraceNeighbour.Options trace(MapReader n, long runNanos) {
-        long start = Fields.seconds(n, "start", 0);
+        long start = TRACE_START.read(n);
         if (start * 1_000_000_000L >= runNanos) {
-            n.problem("start", "must be before the end of the run (" + Units.formatDuration(runNanos) + ")");
+            TRACE_START.problem(n, "must be before the end of the run (" + Units.formatDuration(runNanos) + ")");
             return null;
         }
-        boolean inline = n.has("csv");
-        if (inline == n.has("file")) {
-            n.problemHere("file", "a trace needs exactly one of file: (a CSV file) or csv: (the CSV inline)");
+        boolean inline = TRACE_CSV.in(n);
+        if (inline == TRACE_FILE.in(n)) {
+            n.problemHere(TRACE_FILE.name(), "a trace needs exactly one of file: (a CSV file) or csv: (the CSV inline)");
             return null;
         }
         long lastMicros = (runNanos - start * 1_000_000_000L - 1) / 1000;
         if (inline) {
-            String csv = n.string("csv", "");
+            String csv = TRACE_CSV.read(n, "");
             try {
                 TraceNeighbour.parse(csv, lastMicros);
             } catch (InputFormatException e) {
-                n.problem("csv", (e.line() == 0 ? "" : "line " + e.line() + ": ") + (e.field().isEmpty() ? "" : e.field() + ": ")
+                TRACE_CSV.problem(n, (e.line() == 0 ? "" : "line " + e.line() + ": ") + (e.field().isEmpty() ? "" : e.field() + ": ")
                         + e.getMessage());
                 return null;
             }
             return new TraceNeighbour.Options(csv, start);
         }
-        return NamedFiles.read(n, "file", InputKind.TRACE).map(file -> {
+        return NamedFiles.read(n, TRACE_FILE.name(), InputKind.TRACE).map(file -> {
             try {
                 TraceNeighbour.parse(file.text(), lastMicros);
                 return new TraceNeighbour.Options(file.text(), start);
             } catch (InputFormatException e) {
-                NamedFiles.report(n, "file", file.shown(), e);
+                NamedFiles.report(n, TRACE_FILE.name(), file.shown(), e);
                 return null;
             }
         }).orElse(null);

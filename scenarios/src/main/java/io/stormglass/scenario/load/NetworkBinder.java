@@ -1,11 +1,11 @@
 package io.stormglass.scenario.load;
 
-import io.stormglass.net.ConnectionMap;
+import static io.stormglass.scenario.schema.NetworkSchema.*;
+
 import io.stormglass.net.LinkSpec;
 import io.stormglass.net.NetworkOptions;
 import io.stormglass.net.Ordering;
 import io.stormglass.net.latency.LatencyDistribution;
-import io.stormglass.net.latency.Uniform;
 import io.stormglass.scenario.model.MemberSpec;
 import io.stormglass.scenario.model.NetworkSpec;
 import io.stormglass.scenario.units.Quote;
@@ -14,7 +14,6 @@ import io.stormglass.scenario.yaml.Suggestions;
 import io.stormglass.scenario.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -23,32 +22,22 @@ import java.util.TreeSet;
  * overrides, and the NIC bandwidth and connection layout.
  */
 final class NetworkBinder {
-    /**
-     * Default one-way latency: uniform 0.05–0.15 ms, i.e. a 0.1–0.3 ms RTT, same rack in one data
-     * centre ("a few hundred µs", seed 001; the network models' same-rack default).
-     */
-    static final LatencyDistribution DEFAULT_LATENCY = new Uniform(0.05, 0.15);
-    static final Map<String, Ordering> ORDERINGS = Fields.choices("fifo", Ordering.FIFO, "datagram", Ordering.DATAGRAM);
-
     private NetworkBinder() {
     }
 
     static NetworkSpec bind(MapReader n, List<MemberSpec> members) {
         LinkSpec defaultLink = link(n, LinkSpec.of(DEFAULT_LATENCY));
-        long nic = n.bitsPerSecond("nic-bandwidth", NetworkOptions.DEFAULT_NIC_BANDWIDTH_BITS_PER_SECOND);
-        ConnectionMap connections = n.choice("connections", Fields.choices("etcd", ConnectionMap.etcd(), "single", ConnectionMap.single()),
-                ConnectionMap.etcd());
-        NetworkOptions options = new NetworkOptions(nic, connections);
+        NetworkOptions options = new NetworkOptions(NIC_BANDWIDTH.read(n), CONNECTIONS.read(n));
         List<NetworkSpec.RegionRtt> regions = regions(n, members);
         List<NetworkSpec.LinkOverride> overrides = new ArrayList<>();
         for (MapReader l : n.listOfMaps("links")) {
-            int from = member(l, "from", members.size());
-            int to = member(l, "to", members.size());
+            int from = member(l, FROM.name(), members.size());
+            int to = member(l, TO.name(), members.size());
             if (from > 0 && from == to) {
-                l.problem("to", "a link joins two different members");
+                TO.problem(l, "a link joins two different members");
             }
             LinkSpec spec = link(l, defaultLink);
-            boolean bothWays = l.bool("both-ways", true);
+            boolean bothWays = BOTH_WAYS.read(l);
             l.finish();
             if (from > 0 && to > 0 && from != to) {
                 overrides.add(new NetworkSpec.LinkOverride(from, to, spec, bothWays));
@@ -66,27 +55,18 @@ final class NetworkBinder {
     /** A link's keys, each defaulting to {@code base}'s value. */
     private static LinkSpec link(MapReader m, LinkSpec base) {
         LatencyDistribution latency = LatencyBinder.bind(m, "latency", base.latency());
-        long bandwidth = m.bitsPerSecond("bandwidth", base.bandwidthBitsPerSecond());
-        Ordering ordering = m.choice("ordering", ORDERINGS, base.ordering());
-        long loss = ppm(m, "loss", base.lossPpm());
-        long duplicate = ppm(m, "duplicate", base.duplicatePpm());
-        long corrupt = ppm(m, "corrupt", base.corruptPpm());
-        long reorder = ppm(m, "reorder", base.reorderPpm());
-        double reorderDelayMs = m.durationNanos("reorder-delay", Math.round(base.reorderDelayMs() * 1e6)) / 1e6;
+        long bandwidth = BANDWIDTH.read(m, base.bandwidthBitsPerSecond());
+        Ordering ordering = ORDERING.read(m, base.ordering());
+        long loss = LOSS.read(m, base.lossPpm());
+        long duplicate = DUPLICATE.read(m, base.duplicatePpm());
+        long corrupt = CORRUPT.read(m, base.corruptPpm());
+        long reorder = REORDER.read(m, base.reorderPpm());
+        double reorderDelayMs = REORDER_DELAY.read(m, base.reorderDelayMs());
         if (reorder > 0 && ordering == Ordering.FIFO) {
-            m.problem("reorder", "reordering needs ordering: datagram (a FIFO connection never reorders)");
+            REORDER.problem(m, "reordering needs ordering: datagram (a FIFO connection never reorders)");
         }
         return Fields.build(m, "latency", () -> new LinkSpec(latency, bandwidth, ordering, loss, duplicate, corrupt, reorder,
                 reorderDelayMs), base);
-    }
-
-    private static long ppm(MapReader m, String key, long defaultPpm) {
-        long v = m.ppm(key, defaultPpm);
-        if (v < 0 || v > 1_000_000) {
-            m.problem(key, "must be within 0ppm..100%, got " + v + "ppm");
-            return defaultPpm;
-        }
-        return v;
     }
 
     private static List<NetworkSpec.RegionRtt> regions(MapReader n, List<MemberSpec> members) {

@@ -1,5 +1,7 @@
 package io.stormglass.scenario.load;
 
+import static io.stormglass.scenario.schema.ScenarioSchema.*;
+
 import io.stormglass.scenario.model.ChecksSpec;
 import io.stormglass.scenario.model.ClientSpec;
 import io.stormglass.scenario.model.ClusterSpec;
@@ -8,6 +10,7 @@ import io.stormglass.scenario.model.NetworkSpec;
 import io.stormglass.scenario.model.OutputSpec;
 import io.stormglass.scenario.model.Scenario;
 import io.stormglass.scenario.model.WorkloadSpec;
+import io.stormglass.scenario.schema.ClusterSchema;
 import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.Problems;
@@ -23,47 +26,38 @@ import java.util.TreeSet;
  * with defaults, and the scenario is built only if none was found.
  */
 final class ScenarioBinder {
-    static final long S = 1_000_000_000L;
-    /** Duration of a scenario that gives none. */
-    static final long DEFAULT_DURATION_NANOS = 60 * S;
-    /** Time before load starts: several election timeouts, so the first leader is elected. */
-    static final long DEFAULT_WARMUP_NANOS = 5 * S;
-    /** Width of a metrics window when a scenario gives none; a run shorter than that gets one window as long as the run. */
-    static final long DEFAULT_METRICS_WINDOW_NANOS = 10 * S;
-    static final long DEFAULT_SEED = 1;
-
     private ScenarioBinder() {
     }
 
     static Scenario bind(YamlNode.YamlMap doc, String file, String defaultName) {
         Problems problems = new Problems();
         MapReader root = new MapReader(doc, "", problems);
-        String name = root.folderName("name", defaultName);
-        String description = root.requireString("description").strip();
-        if (root.has("description") && description.isEmpty()) {
-            root.problem("description", "must say what the scenario shows");
+        String name = NAME.read(root, defaultName);
+        String description = DESCRIPTION.require(root, "").strip();
+        if (DESCRIPTION.in(root) && description.isEmpty()) {
+            DESCRIPTION.problem(root, "must say what the scenario shows");
         }
-        long seed = root.seed("seed", DEFAULT_SEED);
+        long seed = SEED.read(root);
         int before = problems.count();
-        long duration = Fields.positiveNanos(root, "duration", DEFAULT_DURATION_NANOS);
+        long duration = DURATION.read(root);
         // a duration that could not be read is not held against the values compared with it
         boolean durationKnown = problems.count() == before;
-        long warmup = root.durationNanos("warmup", Math.min(DEFAULT_WARMUP_NANOS, duration / 2));
+        long warmup = WARMUP.read(root, Math.min(WARMUP.defaultValue(), duration / 2));
         if (durationKnown && warmup >= duration) {
-            root.problem("warmup", "must be shorter than duration (" + Units.formatDuration(duration) + ")");
+            WARMUP.problem(root, "must be shorter than duration (" + Units.formatDuration(duration) + ")");
         }
         // the default shrinks with a short run, as warmup's does: only a window the user wrote can be too long
-        long window = Fields.positiveNanos(root, "metrics-window",
-                durationKnown ? Math.min(DEFAULT_METRICS_WINDOW_NANOS, duration) : DEFAULT_METRICS_WINDOW_NANOS);
+        long window = METRICS_WINDOW.read(root, durationKnown ? Math.min(METRICS_WINDOW.defaultValue(), duration)
+                : METRICS_WINDOW.defaultValue());
         if (durationKnown && window > duration) {
-            root.problem("metrics-window", "must not be longer than duration (" + Units.formatDuration(duration) + ")");
+            METRICS_WINDOW.problem(root, "must not be longer than duration (" + Units.formatDuration(duration) + ")");
         }
 
         MapReader cluster = section(root, "cluster");
         int beforeSize = problems.count();
         int size = ClusterBinder.size(cluster);
         if (problems.count() > beforeSize) {
-            size = ClusterBinder.MAX_SIZE; // unreadable: do not report members beyond a size the user did not mean
+            size = ClusterSchema.MAX_SIZE; // unreadable: do not report members beyond a size the user did not mean
         }
         DeviceBinder.Devices devices = DeviceBinder.bind(root, size, durationKnown ? duration : Units.MAX_DURATION_NANOS);
         ClusterSpec clusterSpec = ClusterBinder.bind(cluster, size, devices);
@@ -76,8 +70,8 @@ final class ScenarioBinder {
         List<FaultSpec> faults = new FaultBinder(size, new TreeSet<>(devices.devices().keySet()),
                 durationKnown ? duration : Long.MAX_VALUE).bind(root);
         MapReader outputs = section(root, "outputs");
-        OutputSpec outputSpec = new OutputSpec(outputDir(outputs), outputs.bool("report", true),
-                outputs.bool("member-logs", true), outputs.bool("history", false));
+        OutputSpec outputSpec = new OutputSpec(outputDir(outputs), REPORT.read(outputs), MEMBER_LOGS.read(outputs),
+                HISTORY.read(outputs));
         ChecksSpec checks = root.optionalMap("checks").map(ScenarioBinder::checks).orElse(ChecksSpec.NONE);
         for (MapReader m : List.of(cluster, network, workload, client, outputs, root)) {
             m.finish();
@@ -95,10 +89,10 @@ final class ScenarioBinder {
      * starts, not here.
      */
     private static String outputDir(MapReader outputs) {
-        String dir = outputs.string("dir", null);
+        String dir = DIR.read(outputs);
         if (dir != null && (dir.isBlank() || dir.codePoints().anyMatch(c -> Character.isISOControl(c)
                 || Character.getType(c) == Character.FORMAT))) {
-            outputs.problem("dir", dir.isBlank() ? "expected a folder, got an empty path"
+            DIR.problem(outputs, dir.isBlank() ? "expected a folder, got an empty path"
                     : "expected a folder name without control characters, got " + io.stormglass.scenario.units.Quote.of(dir));
             return null;
         }
@@ -107,12 +101,9 @@ final class ScenarioBinder {
 
     /** {@code checks:}: each check on unless switched off, with the default bounds. */
     private static ChecksSpec checks(MapReader c) {
-        boolean safety = c.bool("safety", true);
-        boolean linearizability = c.bool("linearizability", true);
-        long liveness = c.durationNanos("liveness", ChecksSpec.DEFAULT_LIVENESS_BOUND_NANOS);
-        long steps = c.integer("linearizability-steps", ChecksSpec.DEFAULT_LINEARIZABILITY_STEPS, 1_000, 10_000_000_000L);
+        ChecksSpec checks = new ChecksSpec(SAFETY.read(c), LINEARIZABILITY.read(c), LIVENESS.read(c), LINEARIZABILITY_STEPS.read(c));
         c.finish();
-        return new ChecksSpec(safety, linearizability, liveness, steps);
+        return checks;
     }
 
     /** The mapping under {@code key}, or an empty one standing for "all defaults". */

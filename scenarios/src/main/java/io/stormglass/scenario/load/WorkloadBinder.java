@@ -1,9 +1,10 @@
 package io.stormglass.scenario.load;
 
+import static io.stormglass.scenario.schema.WorkloadSchema.*;
+
 import io.stormglass.raft.client.RetryPolicy;
 import io.stormglass.scenario.model.ClientSpec;
 import io.stormglass.scenario.model.WorkloadSpec;
-import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.YamlNode;
 import java.math.BigDecimal;
@@ -13,36 +14,6 @@ import java.util.Optional;
 
 /** Binds {@code workload:} (what the clients do) and {@code client:} (how they behave). */
 final class WorkloadBinder {
-    static final long MS = 1_000_000L;
-    static final long S = 1_000_000_000L;
-    /** YCSB workload A's mix (50 % reads, 50 % updates) when no {@code mix:} is given. */
-    static final WorkloadSpec.OpMix DEFAULT_MIX = new WorkloadSpec.OpMix(0.5, 0.5, 0, 0, 0);
-    /** YCSB's default record count. */
-    static final int DEFAULT_KEY_COUNT = 1000;
-    /** The Zipf constant of YCSB's zipfian generator. */
-    static final double DEFAULT_ZIPF_EXPONENT = 0.99;
-    /** etcd's performance documentation benchmarks 256-byte values. */
-    static final long DEFAULT_VALUE_BYTES = 256;
-    /**
-     * etcd's limit on one request, which a value must fit in: "By default, the maximum size of any
-     * request is 1.5 MiB. This limit is configurable through --max-request-bytes flag for etcd
-     * server" (etcd docs, "System limits", https://etcd.io/docs/v3.5/dev-guide/limit/); the flag's
-     * default is 1572864 bytes (https://etcd.io/docs/v3.5/op-guide/configuration/).
-     */
-    static final long MAX_REQUEST_BYTES = 1_572_864;
-    /** clientv3's concurrency.NewSession default TTL. */
-    static final long DEFAULT_LEASE_TTL_NANOS = 60 * S;
-    /** Kubernetes leader election's retry period: how often a non-leader checks the lock. */
-    static final long DEFAULT_CHECK_INTERVAL_NANOS = 2 * S;
-    /** etcdctl's --command-timeout. */
-    static final long DEFAULT_REQUEST_TIMEOUT_NANOS = 5 * S;
-    /** clientv3's retry interceptor: 25 ms between attempts with 10 % jitter, up to 100 retries. */
-    static final long CLIENTV3_BACKOFF_NANOS = 25 * MS;
-    static final double CLIENTV3_JITTER = 0.10;
-    static final int CLIENTV3_MAX_RETRIES = 100;
-    /** gRPC's connection-backoff jitter, the default for an exponential policy. */
-    static final double GRPC_BACKOFF_JITTER = 0.2;
-
     private WorkloadBinder() {
     }
 
@@ -56,23 +27,23 @@ final class WorkloadBinder {
     }
 
     private static WorkloadSpec.Arrival arrival(MapReader w) {
-        boolean hasClients = w.has("clients");
-        int clients = (int) w.integer("clients", 1, 1, 100_000);
-        long think = w.durationNanos("think-time", 0);
-        if (w.has("rate")) {
-            double rate = w.ratePerSecond("rate", 0);
+        boolean hasClients = CLIENTS.in(w);
+        int clients = CLIENTS.read(w, 1);
+        long think = THINK_TIME.read(w);
+        if (RATE.in(w)) {
+            double rate = RATE.read(w, 0.0);
             if (!(rate > 0)) {
-                w.problem("rate", "must be above 0/s; remove rate for a closed loop");
+                RATE.problem(w, "must be above 0/s; remove rate for a closed loop");
                 return new WorkloadSpec.Arrival.None();
             }
-            if (w.has("think-time")) {
-                w.problem("think-time", "applies to a closed loop (clients without rate); an open loop's requests arrive at the rate");
+            if (THINK_TIME.in(w)) {
+                THINK_TIME.problem(w, "applies to a closed loop (clients without rate); an open loop's requests arrive at the rate");
             }
             return new WorkloadSpec.Arrival.OpenLoop(rate, clients);
         }
         if (!hasClients) {
-            if (w.has("think-time")) {
-                w.problem("think-time", "needs clients: the number of closed-loop clients");
+            if (THINK_TIME.in(w)) {
+                THINK_TIME.problem(w, "needs clients: the number of closed-loop clients");
             }
             return new WorkloadSpec.Arrival.None();
         }
@@ -85,12 +56,12 @@ final class WorkloadBinder {
             return DEFAULT_MIX;
         }
         MapReader r = m.get();
-        double put = r.fraction("put", 0);
-        double get = r.fraction("get", 0);
-        double serializable = r.fraction("serializable-get", 0);
-        double delete = r.fraction("delete", 0);
-        double txn = r.fraction("txn", 0);
-        double cas = r.fraction("cas", 0);
+        double put = PUT.read(r);
+        double get = GET.read(r);
+        double serializable = SERIALIZABLE_GET.read(r);
+        double delete = DELETE.read(r);
+        double txn = TXN.read(r);
+        double cas = CAS.read(r);
         r.finish();
         double sum = put + get + serializable + delete + txn + cas;
         if (Math.abs(sum - 1) > 1e-6) {
@@ -108,53 +79,42 @@ final class WorkloadBinder {
 
     private static WorkloadSpec.KeySpace keys(MapReader w) {
         return w.optionalMap("keys").map(k -> {
-            int count = (int) k.integer("count", DEFAULT_KEY_COUNT, 1, 100_000_000);
-            String distribution = k.choice("distribution", Fields.words("uniform", "zipf"), "uniform");
-            double exponent = k.number("exponent", DEFAULT_ZIPF_EXPONENT, 0.01, 10);
-            if (distribution.equals("uniform") && k.has("exponent")) {
-                k.problem("exponent", "applies to distribution: zipf only");
+            int count = COUNT.read(k);
+            String distribution = DISTRIBUTION.read(k);
+            double exponent = EXPONENT.read(k);
+            if (distribution.equals("uniform") && EXPONENT.in(k)) {
+                EXPONENT.problem(k, "applies to distribution: zipf only");
             }
             k.finish();
             return new WorkloadSpec.KeySpace(count, distribution.equals("zipf") ? exponent : 0);
-        }).orElse(new WorkloadSpec.KeySpace(DEFAULT_KEY_COUNT, 0));
+        }).orElse(new WorkloadSpec.KeySpace(COUNT.defaultValue(), 0));
     }
 
-    /** {@code value-size: 256B} or {@code value-size: {min: 256B, max: 2KiB}}; every form within {@link #MAX_REQUEST_BYTES}. */
+    /** {@code value-size: 256B} or {@code value-size: {min: 256B, max: 2KiB}}; every form within etcd's request limit. */
     private static long[] valueSizes(MapReader w) {
         if (!(w.nodeOf("value-size") instanceof YamlNode.YamlMap)) {
-            long fixed = requestSize(w, "value-size", DEFAULT_VALUE_BYTES);
+            long fixed = VALUE_MIN.type().read(w, "value-size", VALUE_MIN.defaultValue());
             return new long[] {fixed, fixed};
         }
         MapReader v = w.optionalMap("value-size").orElseThrow();
-        long min = requestSize(v, "min", DEFAULT_VALUE_BYTES);
-        long max = requestSize(v, "max", Math.max(min, DEFAULT_VALUE_BYTES));
+        long min = VALUE_MIN.read(v);
+        long max = VALUE_MAX.read(v, Math.max(min, VALUE_MIN.defaultValue()));
         if (max < min) {
-            v.problem("max", "must not be below min (" + min + "B)");
+            VALUE_MAX.problem(v, "must not be below min (" + min + "B)");
             max = min;
         }
         v.finish();
         return new long[] {min, max};
     }
 
-    /** A size that a request carries: at most etcd's request limit. */
-    private static long requestSize(MapReader m, String key, long defaultBytes) {
-        long bytes = m.sizeBytes(key, defaultBytes);
-        if (bytes > MAX_REQUEST_BYTES) {
-            m.problem(key, "must be at most 1.5MiB (etcd refuses larger requests: --max-request-bytes defaults to 1572864), got "
-                    + Units.formatSize(bytes));
-            return defaultBytes;
-        }
-        return bytes;
-    }
-
     private static WorkloadSpec.ControlPlane controlPlane(MapReader w) {
         return w.optionalMap("control-plane").map(c -> {
-            int candidates = (int) c.integer("candidates", 3, 1, 1000);
-            long ttl = Fields.positiveNanos(c, "lease-ttl", DEFAULT_LEASE_TTL_NANOS);
-            long keepAlive = Fields.positiveNanos(c, "keepalive-interval", ttl / 3);
-            long check = Fields.positiveNanos(c, "check-interval", DEFAULT_CHECK_INTERVAL_NANOS);
+            int candidates = CANDIDATES.read(c);
+            long ttl = LEASE_TTL.read(c);
+            long keepAlive = KEEPALIVE_INTERVAL.read(c, ttl / 3);
+            long check = CHECK_INTERVAL.read(c);
             if (keepAlive >= ttl) {
-                c.problem("keepalive-interval", "must be shorter than lease-ttl, or the lease expires between renewals");
+                KEEPALIVE_INTERVAL.problem(c, "must be shorter than lease-ttl, or the lease expires between renewals");
             }
             c.finish();
             return new WorkloadSpec.ControlPlane(candidates, ttl, keepAlive, check);
@@ -162,43 +122,49 @@ final class WorkloadBinder {
     }
 
     static ClientSpec client(MapReader c) {
-        long request = Fields.positiveNanos(c, "request-timeout", DEFAULT_REQUEST_TIMEOUT_NANOS);
-        long attempt = Fields.positiveNanos(c, "attempt-timeout", request);
+        long request = REQUEST_TIMEOUT.read(c);
+        long attempt = ATTEMPT_TIMEOUT.read(c, request);
         if (attempt > request) {
-            c.problem("attempt-timeout", "must not exceed request-timeout");
+            ATTEMPT_TIMEOUT.problem(c, "must not exceed request-timeout");
         }
-        RetryPolicy retry = new RetryPolicy.Exponential(CLIENTV3_BACKOFF_NANOS, CLIENTV3_BACKOFF_NANOS, CLIENTV3_JITTER);
-        int maxRetries = CLIENTV3_MAX_RETRIES;
+        long delay = DELAY.defaultValue();
+        RetryPolicy retry = new RetryPolicy.Exponential(delay, delay, FIXED_JITTER.defaultValue());
+        int maxRetries = MAX_RETRIES.defaultValue();
         Optional<MapReader> r = c.optionalMap("retry");
         if (r.isPresent()) {
             MapReader m = r.get();
-            String policy = m.choice("policy", Fields.words("none", "fixed", "exponential"), "fixed");
-            maxRetries = (int) m.integer("max-retries", policy.equals("none") ? 0 : CLIENTV3_MAX_RETRIES, 0, 1_000_000);
-            double jitter = m.fraction("jitter", policy.equals("fixed") ? CLIENTV3_JITTER : GRPC_BACKOFF_JITTER);
-            retry = switch (policy) {
-                case "none" -> {
-                    if (maxRetries > 0) {
-                        m.problem("max-retries", "policy none never retries");
-                    }
-                    yield new RetryPolicy.None();
-                }
-                case "fixed" -> {
-                    long delay = Fields.positiveNanos(m, "delay", CLIENTV3_BACKOFF_NANOS);
-                    yield jitter > 0 ? new RetryPolicy.Exponential(delay, delay, jitter) : new RetryPolicy.Fixed(delay);
-                }
-                default -> {
-                    long base = Fields.positiveNanos(m, "base", 100 * MS);
-                    long max = Fields.positiveNanos(m, "max", Math.max(base, 2 * S));
-                    if (max < base) {
-                        m.problem("max", "must not be below base");
-                        max = base;
-                    }
-                    long cap = max;
-                    yield Fields.build(m, "base", () -> new RetryPolicy.Exponential(base, cap, jitter), new RetryPolicy.None());
-                }
-            };
+            String policy = m.choice(POLICY.name(), POLICY.words(), "fixed");
+            maxRetries = MAX_RETRIES.read(m, policy.equals("none") ? 0 : MAX_RETRIES.defaultValue());
+            retry = retry(m, policy, maxRetries);
             m.finish();
         }
         return new ClientSpec(request, attempt, retry, maxRetries);
+    }
+
+    /** {@code client.retry}'s policy with its keys. */
+    private static RetryPolicy retry(MapReader m, String policy, int maxRetries) {
+        double jitter = (policy.equals("fixed") ? FIXED_JITTER : JITTER).read(m);
+        return switch (policy) {
+            case "none" -> {
+                if (maxRetries > 0) {
+                    MAX_RETRIES.problem(m, "policy none never retries");
+                }
+                yield new RetryPolicy.None();
+            }
+            case "fixed" -> {
+                long delay = DELAY.read(m);
+                yield jitter > 0 ? new RetryPolicy.Exponential(delay, delay, jitter) : new RetryPolicy.Fixed(delay);
+            }
+            default -> {
+                long base = BASE.read(m);
+                long max = MAX.read(m, Math.max(base, MAX.defaultValue()));
+                if (max < base) {
+                    MAX.problem(m, "must not be below base");
+                    max = base;
+                }
+                long cap = max;
+                yield Fields.build(m, BASE.name(), () -> new RetryPolicy.Exponential(base, cap, jitter), new RetryPolicy.None());
+            }
+        };
     }
 }

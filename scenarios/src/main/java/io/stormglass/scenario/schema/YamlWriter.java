@@ -1,4 +1,4 @@
-package io.stormglass.scenario.print;
+package io.stormglass.scenario.schema;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -8,25 +8,25 @@ import java.util.Deque;
  * {@code - }, text quoted whenever a plain scalar could be misread. Output is a function of the
  * calls alone (no maps iterated here), so printing is stable.
  */
-final class YamlWriter {
+public final class YamlWriter {
     private final StringBuilder out = new StringBuilder();
     private final Deque<Integer> indents = new ArrayDeque<>();
     private int indent;
     private boolean itemPending;
 
     /** {@code key: value} with the value written as is (a number, a quantity with its unit, a boolean). */
-    YamlWriter value(String key, Object value) {
+    public YamlWriter value(String key, Object value) {
         line(key + ": " + value);
         return this;
     }
 
     /** {@code key: "text"}, quoted unless it is a plain word. */
-    YamlWriter text(String key, String text) {
+    public YamlWriter text(String key, String text) {
         return value(key, quote(text));
     }
 
     /** Opens a nested mapping under {@code key}. */
-    YamlWriter open(String key) {
+    public YamlWriter open(String key) {
         line(key + ":");
         indents.push(indent);
         indent += 2;
@@ -34,20 +34,20 @@ final class YamlWriter {
     }
 
     /** Opens a list item holding a mapping; its first key goes on the dash line. */
-    YamlWriter item() {
+    public YamlWriter item() {
         indents.push(indent);
         itemPending = true;
         return this;
     }
 
-    YamlWriter close() {
+    public YamlWriter close() {
         indent = indents.pop();
         itemPending = false;
         return this;
     }
 
     /** {@code key: |} and the text as a literal block, line breaks kept (with {@code |-} if it has no final one). */
-    YamlWriter block(String key, String text) {
+    public YamlWriter block(String key, String text) {
         line(key + ": " + (text.endsWith("\n") ? "|" : "|-"));
         String pad = " ".repeat(indent + 2);
         for (String l : text.split("\n", -1)) {
@@ -60,12 +60,12 @@ final class YamlWriter {
     }
 
     /** {@code key: []}. */
-    YamlWriter emptyList(String key) {
+    public YamlWriter emptyList(String key) {
         return value(key, "[]");
     }
 
     /** A comment line. */
-    YamlWriter comment(String text) {
+    public YamlWriter comment(String text) {
         line("# " + text);
         return this;
     }
@@ -80,14 +80,14 @@ final class YamlWriter {
         out.append(content).append('\n');
     }
 
-    static String quote(String text) {
+    public static String quote(String text) {
         if (text.matches("[A-Za-z][A-Za-z0-9._/-]*") && !text.matches("(?i)true|false|yes|no|on|off|null|y|n")) {
             return text;
         }
         return doubleQuoted(text);
     }
 
-    static String doubleQuoted(String text) {
+    public static String doubleQuoted(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 

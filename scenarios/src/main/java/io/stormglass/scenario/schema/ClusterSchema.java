@@ -1,0 +1,108 @@
+package io.stormglass.scenario.schema;
+
+import io.stormglass.net.clock.ClockOptions;
+import io.stormglass.raft.server.CpuCosts;
+import io.stormglass.scenario.model.ClusterSpec;
+import io.stormglass.scenario.model.MemberSpec;
+import io.stormglass.scenario.model.RaftSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code cluster:}: etcd's flags under etcd's names and defaults (etcd v3.5,
+ * https://etcd.io/docs/v3.5/op-guide/configuration/), the CPU costs of a member, and per-member
+ * overrides under {@code members:}.
+ */
+public final class ClusterSchema {
+    private static final long MS = 1_000_000L;
+    /** Largest cluster accepted (etcd recommends 3, 5 or 7 members; 9 leaves room for experiments). */
+    public static final int MAX_SIZE = 9;
+    private static final CpuCosts CPU_COSTS = CpuCosts.defaults();
+
+    private static final Section.Builder<CpuCosts> C = Section.builder("cpu", CpuCosts.defaults());
+    public static final Key<CpuCosts, Long> STEP_MESSAGE = C.key("step-message", Types.DURATION, CpuCosts::stepMessageNanos,
+            "CPU time per inbound Raft message");
+    public static final Key<CpuCosts, Long> READY = C.key("ready", Types.DURATION, CpuCosts::readyNanos, "per Ready the Raft loop handles");
+    public static final Key<CpuCosts, Long> PERSIST_ENTRY = C.key("persist-entry", Types.DURATION, CpuCosts::persistEntryNanos,
+            "per entry written to the WAL");
+    public static final Key<CpuCosts, Long> APPLY_ENTRY = C.key("apply-entry", Types.DURATION, CpuCosts::applyEntryNanos,
+            "per entry applied to the key-value store");
+    public static final Key<CpuCosts, Long> REQUEST = C.key("request", Types.DURATION, CpuCosts::requestNanos, "per client request");
+    public static final Section<CpuCosts> CPU = C.build();
+
+    private static final Section.Builder<MemberSpec> M = Section.builder("member");
+    public static final Key<MemberSpec, String> MEMBER_WAL_DISK = M.key("wal-disk", Types.DISK_NAME, MemberSpec::walDevice,
+            Default.text("the cluster's"), "as `cluster.wal-disk`, for this member");
+    public static final Key<MemberSpec, String> MEMBER_DATA_DISK = M.key("data-disk", Types.DISK_NAME, MemberSpec::dataDevice,
+            Default.text("the cluster's"), "as `cluster.data-disk`, for this member");
+    public static final Key<MemberSpec, String> REGION = M.key("region", Types.TEXT, m -> m.placement().region(), Default.of("local"),
+            "placement: decides default link latencies (same rack 0.1–0.3 ms RTT, same zone 0.5 ms, cross-zone 1 ms, "
+            + "cross-region `network.regions` or 50 ms)");
+    public static final Key<MemberSpec, String> ZONE = M.key("zone", Types.TEXT, m -> m.placement().zone(), Default.of("local"),
+            "placement within the region");
+    public static final Key<MemberSpec, String> RACK = M.key("rack", Types.TEXT, m -> m.placement().rack(), Default.of("local"),
+            "placement within the zone");
+    public static final Key<MemberSpec, Long> CLOCK_DRIFT = M.key("clock-drift", Types.SIGNED_PPM.describedAs("ppm, signed, within ±"
+            + ClockOptions.MAX_DRIFT_PPM + "ppm"), m -> m.clock().driftPpm(), Default.of(0L),
+            "rate error of the member's clock (+500ppm gains 500 µs per second)");
+    public static final Key<MemberSpec, Double> CLOCK_OFFSET = M.key("clock-offset", Types.SIGNED_MILLIS, m -> m.clock().offsetMs(),
+            Default.of(0.0), "initial offset of the member's wall clock");
+    public static final Section<MemberSpec> MEMBER = M.build();
+
+    private static final Section.Builder<ClusterSpec> B = Section.builder("cluster");
+    public static final Key<ClusterSpec, Integer> SIZE = B.key("size", Types.ints(1, MAX_SIZE), ClusterSpec::size, Default.of(3),
+            "members, ids 1..size");
+    public static final Key<ClusterSpec, Long> HEARTBEAT_INTERVAL = B.key("heartbeat-interval", Types.ETCD_MILLIS,
+            c -> raft(c).heartbeatIntervalNanos(), Default.of(100 * MS), "`--heartbeat-interval`; also the Raft tick");
+    public static final Key<ClusterSpec, Long> ELECTION_TIMEOUT = B.key("election-timeout", Types.POSITIVE_DURATION,
+            c -> raft(c).electionTimeoutNanos(), Default.of(1000 * MS), "`--election-timeout`; must be ≥ 5 × heartbeat-interval and "
+            + "≤ 50 s (etcd refuses to start otherwise) and a multiple of heartbeat-interval (Raft counts it in ticks)");
+    public static final Key<ClusterSpec, Boolean> PRE_VOTE = B.key("pre-vote", Types.BOOLEAN, c -> raft(c).preVote(), Default.of(true),
+            "`--pre-vote` (default on since etcd 3.5)");
+    public static final Key<ClusterSpec, Boolean> CHECK_QUORUM = B.key("check-quorum", Types.BOOLEAN, c -> raft(c).checkQuorum(),
+            Default.of(true), "CheckQuorum (always on in etcd)");
+    public static final Key<ClusterSpec, Long> SNAPSHOT_COUNT = B.key("snapshot-count", Types.longs(1, Long.MAX_VALUE),
+            c -> raft(c).snapshotCount(), Default.of(100_000L), "`--snapshot-count`: applied entries between snapshots");
+    public static final Key<ClusterSpec, Long> SNAPSHOT_CATCH_UP_ENTRIES = B.key("snapshot-catch-up-entries", Types.longs(1,
+            Long.MAX_VALUE), c -> raft(c).snapshotCatchUpEntries(), Default.of(5_000L), "entries kept after a snapshot for slow followers");
+    public static final Key<ClusterSpec, Integer> MAX_INFLIGHT_MSGS = B.key("max-inflight-msgs", Types.ints(1, 1 << 20),
+            c -> raft(c).maxInflightMsgs(), Default.of(512), "append messages in flight per follower (etcd's `maxInflightMsgs`)");
+    public static final Key<ClusterSpec, Long> MAX_SIZE_PER_MSG = B.key("max-size-per-msg", Types.POSITIVE_SIZE,
+            c -> raft(c).maxSizePerMsgBytes(), Default.of(1L << 20), "largest append message (etcd's `maxSizePerMsg`)");
+    public static final Key<ClusterSpec, Long> BACKEND_BATCH_INTERVAL = B.key("backend-batch-interval", Types.POSITIVE_DURATION,
+            c -> raft(c).backendBatchIntervalNanos(), Default.of(100 * MS),
+            "`--backend-batch-interval`: the backend commits at least this often");
+    public static final Key<ClusterSpec, Integer> BACKEND_BATCH_LIMIT = B.key("backend-batch-limit", Types.ints(1, Integer.MAX_VALUE),
+            c -> raft(c).backendBatchLimit(), Default.of(10_000), "`--backend-batch-limit`: … or after this many writes");
+
+    static {
+        B.nested("cpu", "mapping", () -> CPU, c -> raft(c).cpu(), Default.of(CPU_COSTS),
+                "CPU time charged on a member's threads (below)");
+    }
+
+    public static final Key<ClusterSpec, String> WAL_DISK = B.readOnly("wal-disk", Types.DISK_NAME,
+            Default.text("the only per-member disk, else the only disk"), "the disk holding `wal-dir`; a per-member disk `vm` means "
+            + "`vm-n<id>` for member `id`; required when there are several disks and a member names none");
+    public static final Key<ClusterSpec, String> DATA_DISK = B.readOnly("data-disk", Types.DISK_NAME,
+            Default.text("the member's `wal-disk`"), "the disk holding `data-dir` (the backend)");
+
+    static {
+        B.map("members", "mapping id → member", MEMBER, ClusterSchema::members, "",
+                "per-member overrides, keyed by id (`2: {...}`); ids must exist (below)");
+    }
+
+    public static final Section<ClusterSpec> CLUSTER = B.build();
+
+    private ClusterSchema() {
+    }
+
+    private static RaftSpec raft(ClusterSpec c) {
+        return c.raft();
+    }
+
+    private static Map<String, MemberSpec> members(ClusterSpec c) {
+        Map<String, MemberSpec> out = new LinkedHashMap<>();
+        c.members().forEach(m -> out.put(String.valueOf(m.id()), m));
+        return out;
+    }
+}
