@@ -1,0 +1,169 @@
+package io.stormglass.engine.exec;
+
+import io.stormglass.engine.event.EventKind;
+import io.stormglass.engine.event.Hashing;
+import io.stormglass.engine.event.Scheduler;
+import java.util.ArrayDeque;
+
+/**
+ * The cores of one simulated machine (Go's {@code GOMAXPROCS}): every burst of CPU that a
+ * process's threads want runs on one of {@code cores} cores. A burst that finds every core busy
+ * waits in one FIFO queue for the machine (Go's run queues are roughly FIFO) and starts on the
+ * first core that frees up; a burst is never preempted (bursts here are microseconds long, far
+ * below Go's 10 ms time slice).
+ *
+ * <p>A {@link Burst} runs its code at the instant it gets a core and says how much CPU it used;
+ * the core is busy for that long. So the effects of a step (messages sent, I/O submitted) happen
+ * when the thread is really scheduled, after any wait for a core. A {@link SerialExecutor} built
+ * on a pool submits each of its steps as a burst; {@link #run} is a stand-alone burst of known
+ * length (a goroutine that works, then something happens at the end).
+ *
+ * <p>Every core's free instant is known at all times (a burst's length is decided within the
+ * event that starts it), so the pool schedules one event only while bursts wait: the instant the
+ * next core frees up.
+ */
+public final class CpuPool {
+    private static final EventKind DISPATCH = EventKind.named("cpu.dispatch");
+    private static final EventKind BURST_END = EventKind.named("cpu.burst-end");
+
+    /** Code that runs on a core at the instant it gets one. */
+    @FunctionalInterface
+    public interface Burst {
+        /** Runs now, on a core; returns the CPU nanoseconds it used (the core is busy that long). */
+        long runNow();
+    }
+
+    private final Scheduler scheduler;
+    private final long key;
+    private final long[] freeAt;
+    private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+    private boolean dispatchArmed;
+    /** Bursts running right now (a burst may start another on a free core): no dispatch is armed meanwhile. */
+    private int startingDepth;
+    private long busyNanos;
+    private long waitNanos;
+    private long bursts;
+
+    private record Waiting(Burst burst, long sinceNanos) {
+    }
+
+    /**
+     * @param name  the machine (names its events in the fingerprint)
+     * @param cores at least 1
+     */
+    public CpuPool(Scheduler scheduler, String name, int cores) {
+        if (cores < 1) {
+            throw new IllegalArgumentException("a CPU pool needs at least one core, got " + cores);
+        }
+        this.scheduler = scheduler;
+        this.key = Hashing.fnv1a64("cpu/" + name);
+        this.freeAt = new long[cores];
+    }
+
+    public int cores() {
+        return freeAt.length;
+    }
+
+    /** Runs {@code burst} on a core now if one is free and nobody waits, else when its turn comes. */
+    public void submit(Burst burst) {
+        long now = scheduler.nowNanos();
+        if (queue.isEmpty()) {
+            int core = earliestCore();
+            if (freeAt[core] <= now) {
+                start(core, burst, now);
+                return;
+            }
+        }
+        queue.addLast(new Waiting(burst, now));
+        armDispatch();
+    }
+
+    /**
+     * A burst of {@code cpuNanos} that starts when a core is free; {@code then} runs as its own
+     * event at the end of the burst.
+     *
+     * @param eventKey identifies the burst's end in the fingerprint (a request id, a node)
+     */
+    public void run(long cpuNanos, long eventKey, Runnable then) {
+        if (cpuNanos < 0) {
+            throw new IllegalArgumentException("negative CPU time: " + cpuNanos);
+        }
+        submit(() -> {
+            scheduler.scheduleAt(scheduler.nowNanos() + cpuNanos, BURST_END, key ^ eventKey, then::run);
+            return cpuNanos;
+        });
+    }
+
+    /** CPU nanoseconds used by bursts so far. */
+    public long busyNanos() {
+        return busyNanos;
+    }
+
+    /** Nanoseconds bursts waited for a core, summed over the bursts that started. */
+    public long waitNanos() {
+        return waitNanos;
+    }
+
+    /** Bursts started so far. */
+    public long bursts() {
+        return bursts;
+    }
+
+    /** Bursts waiting for a core now. */
+    public int waiting() {
+        return queue.size();
+    }
+
+    private void start(int core, Burst burst, long since) {
+        long now = scheduler.nowNanos();
+        freeAt[core] = Long.MAX_VALUE; // a burst that submits another must not be given its own core
+        startingDepth++;
+        long cpu;
+        try {
+            cpu = burst.runNow();
+        } finally {
+            startingDepth--;
+        }
+        if (cpu < 0) {
+            throw new IllegalArgumentException("negative CPU time: " + cpu);
+        }
+        freeAt[core] = now + cpu;
+        busyNanos += cpu;
+        waitNanos += now - since;
+        bursts++;
+        armDispatch(); // a burst may have queued others while its own core's end was not known yet
+    }
+
+    private void armDispatch() {
+        if (dispatchArmed || startingDepth > 0 || queue.isEmpty()) {
+            return;
+        }
+        dispatchArmed = true;
+        long at = Math.max(scheduler.nowNanos(), freeAt[earliestCore()]);
+        scheduler.scheduleAt(at, DISPATCH, key, this::dispatch);
+    }
+
+    private void dispatch() {
+        dispatchArmed = false;
+        long now = scheduler.nowNanos();
+        while (!queue.isEmpty()) {
+            int core = earliestCore();
+            if (freeAt[core] > now) {
+                break;
+            }
+            Waiting w = queue.pollFirst();
+            start(core, w.burst(), w.sinceNanos());
+        }
+        armDispatch();
+    }
+
+    private int earliestCore() {
+        int best = 0;
+        for (int c = 1; c < freeAt.length; c++) {
+            if (freeAt[c] < freeAt[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,85 @@
+package io.stormglass.engine.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.stormglass.engine.event.Simulation;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CpuPoolTest {
+    private static final long US = 1_000L;
+
+    @Test
+    void burstsBeyondTheCoreCountWaitInArrivalOrderForTheFirstCoreToFreeUp() {
+        Simulation sim = new Simulation();
+        CpuPool pool = new CpuPool(sim, "m", 2);
+        List<String> ends = new ArrayList<>();
+        pool.run(100 * US, 1, () -> ends.add("a@" + sim.nowNanos() / US));
+        pool.run(30 * US, 2, () -> ends.add("b@" + sim.nowNanos() / US));
+        pool.run(50 * US, 3, () -> ends.add("c@" + sim.nowNanos() / US)); // waits for b's core (free at 30)
+        pool.run(10 * US, 4, () -> ends.add("d@" + sim.nowNanos() / US)); // then the next free: c's at 80, a's at 100
+        sim.run();
+        assertEquals(List.of("b@30", "c@80", "d@90", "a@100"), ends);
+        assertEquals(190 * US, pool.busyNanos());
+        assertEquals((30 + 80) * US, pool.waitNanos(), "c waited 30 µs, d 80 µs");
+    }
+
+    @Test
+    void twoSerialExecutorsOnOneCoreTakeTurnsInsteadOfRunningInParallel() {
+        Simulation sim = new Simulation();
+        CpuPool one = new CpuPool(sim, "m", 1);
+        SerialExecutor a = new SerialExecutor(sim, "a", one);
+        SerialExecutor b = new SerialExecutor(sim, "b", one);
+        List<String> started = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            a.execute(ctx -> {
+                started.add("a@" + ctx.nowNanos() / US);
+                ctx.chargeCpu(40 * US);
+            });
+            b.execute(ctx -> {
+                started.add("b@" + ctx.nowNanos() / US);
+                ctx.chargeCpu(40 * US);
+            });
+        }
+        sim.run();
+        assertEquals(List.of("a@0", "b@40", "a@80", "b@120"), started, "one core: each step waits for the other's");
+        assertEquals(160 * US, one.busyNanos());
+    }
+
+    @Test
+    void withACorePerThreadTheExecutorsRunAsIfEachHadItsOwn() {
+        Simulation sim = new Simulation();
+        CpuPool two = new CpuPool(sim, "m", 2);
+        SerialExecutor a = new SerialExecutor(sim, "a", two);
+        SerialExecutor b = new SerialExecutor(sim, "b", two);
+        List<String> started = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            a.execute(ctx -> {
+                started.add("a@" + ctx.nowNanos() / US);
+                ctx.chargeCpu(40 * US);
+            });
+            b.execute(ctx -> {
+                started.add("b@" + ctx.nowNanos() / US);
+                ctx.chargeCpu(40 * US);
+            });
+        }
+        sim.run();
+        assertEquals(List.of("a@0", "b@0", "a@40", "b@40"), started);
+        assertEquals(0, two.waitNanos());
+    }
+
+    @Test
+    void aStepKilledWhileItWaitsForACoreNeverRuns() {
+        Simulation sim = new Simulation();
+        CpuPool one = new CpuPool(sim, "m", 1);
+        List<String> ran = new ArrayList<>();
+        one.run(100 * US, 1, () -> ran.add("burst"));
+        SerialExecutor victim = new SerialExecutor(sim, "victim", one);
+        victim.execute(ctx -> ran.add("victim"));
+        sim.runUntil(50 * US);
+        victim.kill();
+        sim.run();
+        assertEquals(List.of("burst"), ran);
+    }
+}
