@@ -18,6 +18,10 @@ import java.util.ArrayDeque;
  * on a pool submits each of its steps as a burst; {@link #run} is a stand-alone burst of known
  * length (a goroutine that works, then something happens at the end).
  *
+ * <p>Hardware threads ({@link CpuSpec}): a burst that starts while more threads are busy than the
+ * machine has physical cores shares its core and runs at {@code smtGain / threadsPerCore} of its
+ * solo speed; {@link #wallNanos} turns a burst's work into the time it occupies its thread.
+ *
  * <p>Every core's free instant is known at all times (a burst's length is decided within the
  * event that starts it), so the pool schedules one event only while bursts wait: the instant the
  * next core frees up.
@@ -29,13 +33,19 @@ public final class CpuPool {
     /** Code that runs on a core at the instant it gets one. */
     @FunctionalInterface
     public interface Burst {
-        /** Runs now, on a core; returns the CPU nanoseconds it used (the core is busy that long). */
+        /**
+         * Runs now, on a core; returns how long it occupies the core, in nanoseconds: the work it
+         * did at solo speed passed through {@link #wallNanos}.
+         */
         long runNow();
     }
 
     private final Scheduler scheduler;
     private final long key;
     private final long[] freeAt;
+    private final CpuSpec spec;
+    /** Speed of the burst running now, in thousandths of solo speed (set as each burst starts). */
+    private int speedPermille = 1000;
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
     private boolean dispatchArmed;
     /** Bursts running right now (a burst may start another on a free core): no dispatch is armed meanwhile. */
@@ -47,21 +57,34 @@ public final class CpuPool {
     private record Waiting(Burst burst, long sinceNanos) {
     }
 
-    /**
-     * @param name  the machine (names its events in the fingerprint)
-     * @param cores at least 1
-     */
+    /** {@code cores} threads that never share a core. */
     public CpuPool(Scheduler scheduler, String name, int cores) {
-        if (cores < 1) {
-            throw new IllegalArgumentException("a CPU pool needs at least one core, got " + cores);
-        }
-        this.scheduler = scheduler;
-        this.key = Hashing.fnv1a64("cpu/" + name);
-        this.freeAt = new long[cores];
+        this(scheduler, name, new CpuSpec(cores, 1, 1));
     }
 
+    /** @param name the machine (names its events in the fingerprint) */
+    public CpuPool(Scheduler scheduler, String name, CpuSpec spec) {
+        this.scheduler = scheduler;
+        this.key = Hashing.fnv1a64("cpu/" + name);
+        this.spec = spec;
+        this.freeAt = new long[spec.cpus()];
+    }
+
+    /** Hardware threads. */
     public int cores() {
         return freeAt.length;
+    }
+
+    public CpuSpec spec() {
+        return spec;
+    }
+
+    /**
+     * How long {@code workNanos} of solo-speed work occupies the thread of the burst running now
+     * (longer when it shares its core). Call from inside {@link Burst#runNow()}.
+     */
+    public long wallNanos(long workNanos) {
+        return speedPermille == 1000 ? workNanos : workNanos * 1000 / speedPermille;
     }
 
     /** Runs {@code burst} on a core now if one is free and nobody waits, else when its turn comes. */
@@ -89,12 +112,13 @@ public final class CpuPool {
             throw new IllegalArgumentException("negative CPU time: " + cpuNanos);
         }
         submit(() -> {
-            scheduler.scheduleAt(scheduler.nowNanos() + cpuNanos, BURST_END, key ^ eventKey, then::run);
-            return cpuNanos;
+            long wall = wallNanos(cpuNanos);
+            scheduler.scheduleAt(scheduler.nowNanos() + wall, BURST_END, key ^ eventKey, then::run);
+            return wall;
         });
     }
 
-    /** CPU nanoseconds used by bursts so far. */
+    /** Nanoseconds threads were occupied by bursts so far (stretched when they shared a core). */
     public long busyNanos() {
         return busyNanos;
     }
@@ -118,11 +142,14 @@ public final class CpuPool {
         long now = scheduler.nowNanos();
         freeAt[core] = Long.MAX_VALUE; // a burst that submits another must not be given its own core
         startingDepth++;
+        int outerSpeed = speedPermille;
+        speedPermille = speedNow(now);
         long cpu;
         try {
             cpu = burst.runNow();
         } finally {
             startingDepth--;
+            speedPermille = outerSpeed;
         }
         if (cpu < 0) {
             throw new IllegalArgumentException("negative CPU time: " + cpu);
@@ -155,6 +182,20 @@ public final class CpuPool {
             start(core, w.burst(), w.sinceNanos());
         }
         armDispatch();
+    }
+
+    /** Solo speed unless more threads are busy now (this burst's included) than there are physical cores. */
+    private int speedNow(long now) {
+        if (spec.threadsPerCore() == 1) {
+            return 1000;
+        }
+        int busy = 0;
+        for (long t : freeAt) {
+            if (t > now) {
+                busy++;
+            }
+        }
+        return busy > spec.physicalCores() ? (int) Math.round(1000 * spec.smtGain() / spec.threadsPerCore()) : 1000;
     }
 
     private int earliestCore() {

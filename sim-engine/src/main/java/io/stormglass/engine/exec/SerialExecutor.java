@@ -142,7 +142,7 @@ public final class SerialExecutor {
         if (e != epoch) {
             return 0; // the step killed its own executor
         }
-        long cpu = ctx.cpuNanos;
+        long cpu = cores == null ? ctx.cpuNanos : cores.wallNanos(ctx.cpuNanos);
         cpuNanos += cpu;
         long readyAt = ctx.startNanos + cpu;
         if (ctx.awaited != null) {

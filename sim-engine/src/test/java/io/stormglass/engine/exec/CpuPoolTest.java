@@ -82,4 +82,18 @@ class CpuPoolTest {
         sim.run();
         assertEquals(List.of("burst"), ran);
     }
+
+    @Test
+    void aBurstThatSharesACoreWithAnotherHyperThreadRunsAtHalfTheCoresGain() {
+        Simulation sim = new Simulation();
+        CpuPool vm = new CpuPool(sim, "vm", new CpuSpec(4, 2, 1.3)); // 4 vCPUs on 2 cores
+        List<String> ends = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            int n = i;
+            vm.run(130 * US, n, () -> ends.add(n + "@" + sim.nowNanos() / US));
+        }
+        sim.run();
+        // the first two have a core each; the third and fourth share one with them: 130 µs of work at 0.65
+        assertEquals(List.of("0@130", "1@130", "2@200", "3@200"), ends);
+    }
 }
