@@ -2,6 +2,7 @@ package io.stormglass.scenario.load;
 
 import io.stormglass.net.Placement;
 import io.stormglass.net.clock.ClockOptions;
+import io.stormglass.engine.exec.CpuSpec;
 import io.stormglass.raft.server.CpuCosts;
 import io.stormglass.scenario.model.ClusterSpec;
 import io.stormglass.scenario.model.MemberSpec;
@@ -160,14 +161,34 @@ final class ClusterBinder {
         }
     }
 
+    /** Largest {@code cpus} accepted (the biggest cloud VMs have a few hundred vCPUs). */
+    static final int MAX_CPUS = 1024;
+
+    /**
+     * {@code cpus} (vCPUs, 0 for a core per thread), {@code threads-per-core} and {@code cpu:} (the
+     * cost of each kind of work, {@link CpuCosts}); unset costs keep their defaults.
+     */
     private static CpuCosts cpu(MapReader c) {
         CpuCosts d = CpuCosts.defaults();
-        return c.optionalMap("cpu").map(m -> {
-            CpuCosts costs = new CpuCosts(m.durationNanos("step-message", d.stepMessageNanos()),
+        int cpus = (int) c.integer("cpus", d.cores().cpus(), 0, MAX_CPUS);
+        int threads = (int) c.integer("threads-per-core", d.cores().threadsPerCore(), 1, 2);
+        if (cpus > 0 && threads > cpus) {
+            c.problem("threads-per-core", "must not exceed cpus (" + cpus + ")");
+            threads = 1;
+        }
+        CpuSpec cores = cpus == 0 ? null : threads == 1 ? new CpuSpec(cpus, 1, 1) : new CpuSpec(cpus, threads, CpuSpec.INTEL_SMT_GAIN);
+        CpuCosts costs = c.optionalMap("cpu").map(m -> {
+            CpuCosts read = new CpuCosts(cores, m.durationNanos("grpc-request", d.grpcRequestNanos()),
+                    m.durationNanos("grpc-per-kib", d.grpcKiBNanos()), m.durationNanos("grpc-stream-message", d.grpcStreamMessageNanos()),
+                    m.durationNanos("propose", d.proposeNanos()), m.durationNanos("range", d.rangeNanos()),
+                    m.durationNanos("range-key", d.rangeKeyNanos()), m.durationNanos("step-message", d.stepMessageNanos()),
                     m.durationNanos("ready", d.readyNanos()), m.durationNanos("persist-entry", d.persistEntryNanos()),
-                    m.durationNanos("apply-entry", d.applyEntryNanos()), m.durationNanos("request", d.requestNanos()));
+                    m.durationNanos("peer-message", d.peerMessageNanos()), m.durationNanos("peer-per-kib", d.peerKiBNanos()),
+                    m.durationNanos("apply-entry", d.applyEntryNanos()), m.durationNanos("apply-put", d.applyPutNanos()),
+                    m.durationNanos("lease", d.leaseNanos()), m.durationNanos("commit-key", d.commitKeyNanos()));
             m.finish();
-            return costs;
-        }).orElse(d);
+            return read;
+        }).orElse(d.withCores(cores));
+        return costs;
     }
 }

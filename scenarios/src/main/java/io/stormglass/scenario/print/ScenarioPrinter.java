@@ -22,6 +22,7 @@ import io.stormglass.scenario.model.FaultSpec;
 import io.stormglass.scenario.model.MemberSpec;
 import io.stormglass.scenario.model.NetworkSpec;
 import io.stormglass.scenario.model.OutputSpec;
+import io.stormglass.raft.server.CpuCosts;
 import io.stormglass.scenario.model.RaftSpec;
 import io.stormglass.scenario.model.Scenario;
 import io.stormglass.scenario.model.WorkloadSpec;
@@ -87,9 +88,17 @@ public final class ScenarioPrinter {
                 .value("max-size-per-msg", size(r.maxSizePerMsgBytes()))
                 .value("backend-batch-interval", duration(r.backendBatchIntervalNanos()))
                 .value("backend-batch-limit", r.backendBatchLimit());
-        w.open("cpu").value("step-message", duration(r.cpu().stepMessageNanos())).value("ready", duration(r.cpu().readyNanos()))
-                .value("persist-entry", duration(r.cpu().persistEntryNanos()))
-                .value("apply-entry", duration(r.cpu().applyEntryNanos())).value("request", duration(r.cpu().requestNanos()))
+        CpuCosts c = r.cpu();
+        w.value("cpus", c.cores() == null ? 0 : c.cores().cpus())
+                .value("threads-per-core", c.cores() == null ? 1 : c.cores().threadsPerCore());
+        w.open("cpu").value("grpc-request", duration(c.grpcRequestNanos())).value("grpc-per-kib", duration(c.grpcKiBNanos()))
+                .value("grpc-stream-message", duration(c.grpcStreamMessageNanos())).value("propose", duration(c.proposeNanos()))
+                .value("range", duration(c.rangeNanos())).value("range-key", duration(c.rangeKeyNanos()))
+                .value("step-message", duration(c.stepMessageNanos())).value("ready", duration(c.readyNanos()))
+                .value("persist-entry", duration(c.persistEntryNanos())).value("peer-message", duration(c.peerMessageNanos()))
+                .value("peer-per-kib", duration(c.peerKiBNanos())).value("apply-entry", duration(c.applyEntryNanos()))
+                .value("apply-put", duration(c.applyPutNanos())).value("lease", duration(c.leaseNanos()))
+                .value("commit-key", duration(c.commitKeyNanos()))
                 .close();
         w.open("members");
         for (MemberSpec m : s.cluster().members()) {

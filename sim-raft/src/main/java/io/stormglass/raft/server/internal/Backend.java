@@ -36,6 +36,7 @@ public final class Backend {
     private final SimRandom random;
     private final long batchIntervalNanos;
     private final int batchLimit;
+    private final long commitKeyNanos;
     private final Consumer<Long> commitDurationNanos;
     private final Consumer<IoStatus> onFatal;
     private final long key;
@@ -46,8 +47,10 @@ public final class Backend {
     private boolean timerArmed;
     private long startNanos;
 
+    /** @param commitKeyNanos CPU of a commit per change in its batch (bbolt's spill and page encoding) */
     public Backend(Scheduler scheduler, SerialExecutor executor, FileSystem fs, SimRandom random, long batchIntervalNanos,
-            int batchLimit, Consumer<Long> commitDurationNanos, Consumer<IoStatus> onFatal, int member) {
+            int batchLimit, long commitKeyNanos, Consumer<Long> commitDurationNanos, Consumer<IoStatus> onFatal, int member) {
+        this.commitKeyNanos = commitKeyNanos;
         this.scheduler = scheduler;
         this.executor = executor;
         this.db = fs.open("member/snap/db");
@@ -113,10 +116,12 @@ public final class Backend {
         Completion<IoStatus> done = new Completion<>();
         commitInProgress = done;
         long pages = 2 + (pendingBytes + 2047) / 2048;
+        long cpuNanos = pendingOps * commitKeyNanos;
         pendingOps = 0;
         pendingBytes = 0;
         executor.execute(ctx -> {
             long start = ctx.nowNanos();
+            ctx.chargeCpu(cpuNanos);
             IoStatus status = IoStatus.OK;
             if (db.sizeBytes() < DB_REGION_BYTES) {
                 status = db.write(db.sizeBytes(), new byte[DB_REGION_BYTES - (int) db.sizeBytes()], 0,
