@@ -46,13 +46,14 @@ final class WorkloadBinder {
     private WorkloadBinder() {
     }
 
-    static WorkloadSpec workload(MapReader w) {
+    static WorkloadSpec workload(MapReader w, int clusterSize) {
         WorkloadSpec.Arrival arrival = arrival(w);
         WorkloadSpec.OpMix mix = mix(w);
         WorkloadSpec.KeySpace keys = keys(w);
         long[] sizes = valueSizes(w);
         WorkloadSpec.ControlPlane controlPlane = controlPlane(w);
-        return new WorkloadSpec(arrival, mix, keys, sizes[0], sizes[1], controlPlane);
+        WorkloadSpec.Shape shape = LoadShapeBinder.shape(w, clusterSize, arrival, keys);
+        return new WorkloadSpec(arrival, mix, keys, sizes[0], sizes[1], controlPlane, shape);
     }
 
     private static WorkloadSpec.Arrival arrival(MapReader w) {
@@ -109,13 +110,13 @@ final class WorkloadBinder {
     private static WorkloadSpec.KeySpace keys(MapReader w) {
         return w.optionalMap("keys").map(k -> {
             int count = (int) k.integer("count", DEFAULT_KEY_COUNT, 1, 100_000_000);
-            String distribution = k.choice("distribution", Fields.words("uniform", "zipf"), "uniform");
+            String distribution = k.choice("distribution", Fields.words("uniform", "zipf", "sequential"), "uniform");
             double exponent = k.number("exponent", DEFAULT_ZIPF_EXPONENT, 0.01, 10);
-            if (distribution.equals("uniform") && k.has("exponent")) {
+            if (!distribution.equals("zipf") && k.has("exponent")) {
                 k.problem("exponent", "applies to distribution: zipf only");
             }
             k.finish();
-            return new WorkloadSpec.KeySpace(count, distribution.equals("zipf") ? exponent : 0);
+            return new WorkloadSpec.KeySpace(count, distribution.equals("zipf") ? exponent : 0, distribution.equals("sequential"));
         }).orElse(new WorkloadSpec.KeySpace(DEFAULT_KEY_COUNT, 0));
     }
 
@@ -199,6 +200,6 @@ final class WorkloadBinder {
             };
             m.finish();
         }
-        return new ClientSpec(request, attempt, retry, maxRetries);
+        return new ClientSpec(request, attempt, retry, maxRetries, LoadShapeBinder.clientCpu(c));
     }
 }

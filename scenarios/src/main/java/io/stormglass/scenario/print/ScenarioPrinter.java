@@ -218,9 +218,10 @@ public final class ScenarioPrinter {
         if (wl.keys().zipfExponent() > 0) {
             w.value("distribution", "zipf").value("exponent", num(wl.keys().zipfExponent()));
         } else {
-            w.value("distribution", "uniform");
+            w.value("distribution", wl.keys().sequential() ? "sequential" : "uniform");
         }
         w.close().open("value-size").value("min", size(wl.valueMinBytes())).value("max", size(wl.valueMaxBytes())).close();
+        shape(w, wl.shape());
         WorkloadSpec.ControlPlane cp = wl.controlPlane();
         if (cp != null) {
             w.open("control-plane").value("candidates", cp.candidates()).value("lease-ttl", duration(cp.leaseTtlNanos()))
@@ -228,6 +229,26 @@ public final class ScenarioPrinter {
                     .value("check-interval", duration(cp.checkIntervalNanos())).close();
         }
         w.close();
+    }
+
+    /** The load's shape; only what differs from the defaults (each default is "none" or "as before"). */
+    private static void shape(YamlWriter w, WorkloadSpec.Shape sh) {
+        if (sh.connections() > 0) {
+            w.value("connections", sh.connections());
+        }
+        WorkloadSpec.Endpoints e = sh.endpoints();
+        w.value("endpoints", e instanceof WorkloadSpec.Endpoints.Fixed f ? String.valueOf(f.member())
+                : e instanceof WorkloadSpec.Endpoints.Leader ? "leader" : e instanceof WorkloadSpec.Endpoints.Follower ? "follower"
+                : e instanceof WorkloadSpec.Endpoints.All ? "all" : "round-robin");
+        if (sh.keySizeBytes() > 0) {
+            w.value("key-size", sh.keySizeBytes() + "B");
+        }
+        if (sh.preloadKeys() > 0) {
+            w.value("preload", sh.preloadKeys());
+        }
+        if (sh.totalRequests() > 0) {
+            w.value("requests", sh.totalRequests());
+        }
     }
 
     private static void client(YamlWriter w, ClientSpec c) {
@@ -244,7 +265,14 @@ public final class ScenarioPrinter {
             w.value("policy", "exponential").value("base", duration(e.baseNanos())).value("max", duration(e.maxNanos()))
                     .value("jitter", num(e.jitterFraction()));
         }
-        w.value("max-retries", c.maxRetries()).close().close();
+        w.value("max-retries", c.maxRetries()).close();
+        if (c.cpu().modelled()) {
+            w.value("cpus", c.cpu().cores().cpus()).value("threads-per-core", c.cpu().cores().threadsPerCore())
+                    .open("cpu").value("grpc-request", duration(c.cpu().grpcRequestNanos()))
+                    .value("grpc-per-kib", duration(c.cpu().grpcKiBNanos()))
+                    .value("pace-timer", duration(c.cpu().paceTimerNanos())).close();
+        }
+        w.close();
     }
 
     private static void faults(YamlWriter w, Scenario s) {

@@ -12,6 +12,14 @@ import java.util.ArrayDeque;
  * first core that frees up; a burst is never preempted (bursts here are microseconds long, far
  * below Go's 10 ms time slice).
  *
+ * <p>Two classes of waiting work, as Go's scheduler has: a goroutine that another one readies
+ * through a channel operation goes into its processor's {@code runnext} slot and runs before the
+ * queued ones ({@code runqput(pp, gp, next=true)} in {@code ready()}, runtime/proc.go). The
+ * long-lived loops of a process (a {@link SerialExecutor}: etcd's raft loops, apply loop, stream
+ * readers and writers, each woken by a channel hand-off) {@linkplain #submitNext run next}; the
+ * short-lived work of request handlers ({@link #submit}, {@link #run}) waits in FIFO order behind
+ * them.
+ *
  * <p>A {@link Burst} runs its code at the instant it gets a core and says how much CPU it used;
  * the core is busy for that long. So the effects of a step (messages sent, I/O submitted) happen
  * when the thread is really scheduled, after any wait for a core. A {@link SerialExecutor} built
@@ -19,8 +27,9 @@ import java.util.ArrayDeque;
  * length (a goroutine that works, then something happens at the end).
  *
  * <p>Hardware threads ({@link CpuSpec}): a burst that starts while more threads are busy than the
- * machine has physical cores shares its core and runs at {@code smtGain / threadsPerCore} of its
- * solo speed; {@link #wallNanos} turns a burst's work into the time it occupies its thread.
+ * machine has physical cores may share its core, and then runs at {@code smtGain / 2} of its solo
+ * speed; it runs at the mean speed over the busy threads ({@link #speedNow}). {@link #wallNanos}
+ * turns a burst's work into the time it occupies its thread.
  *
  * <p>Every core's free instant is known at all times (a burst's length is decided within the
  * event that starts it), so the pool schedules one event only while bursts wait: the instant the
@@ -47,6 +56,8 @@ public final class CpuPool {
     /** Speed of the burst running now, in thousandths of solo speed (set as each burst starts). */
     private int speedPermille = 1000;
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+    /** Woken loops: they run before {@link #queue}. */
+    private final ArrayDeque<Waiting> next = new ArrayDeque<>();
     private boolean dispatchArmed;
     /** Bursts running right now (a burst may start another on a free core): no dispatch is armed meanwhile. */
     private int startingDepth;
@@ -87,17 +98,29 @@ public final class CpuPool {
         return speedPermille == 1000 ? workNanos : workNanos * 1000 / speedPermille;
     }
 
-    /** Runs {@code burst} on a core now if one is free and nobody waits, else when its turn comes. */
+    /** Runs {@code burst} on a core now if one is free and nobody waits, else when its turn comes (FIFO). */
     public void submit(Burst burst) {
+        enqueue(burst, queue);
+    }
+
+    /**
+     * Runs {@code burst} on a core now if one is free, else before every burst queued by {@link #submit}
+     * (a goroutine readied by a channel hand-off runs next); among themselves such bursts are FIFO.
+     */
+    public void submitNext(Burst burst) {
+        enqueue(burst, next);
+    }
+
+    private void enqueue(Burst burst, ArrayDeque<Waiting> into) {
         long now = scheduler.nowNanos();
-        if (queue.isEmpty()) {
+        if (waiting() == 0) {
             int core = earliestCore();
             if (freeAt[core] <= now) {
                 start(core, burst, now);
                 return;
             }
         }
-        queue.addLast(new Waiting(burst, now));
+        into.addLast(new Waiting(burst, now));
         armDispatch();
     }
 
@@ -135,7 +158,7 @@ public final class CpuPool {
 
     /** Bursts waiting for a core now. */
     public int waiting() {
-        return queue.size();
+        return queue.size() + next.size();
     }
 
     private void start(int core, Burst burst, long since) {
@@ -162,7 +185,7 @@ public final class CpuPool {
     }
 
     private void armDispatch() {
-        if (dispatchArmed || startingDepth > 0 || queue.isEmpty()) {
+        if (dispatchArmed || startingDepth > 0 || waiting() == 0) {
             return;
         }
         dispatchArmed = true;
@@ -173,19 +196,25 @@ public final class CpuPool {
     private void dispatch() {
         dispatchArmed = false;
         long now = scheduler.nowNanos();
-        while (!queue.isEmpty()) {
+        while (waiting() > 0) {
             int core = earliestCore();
             if (freeAt[core] > now) {
                 break;
             }
-            Waiting w = queue.pollFirst();
+            Waiting w = next.isEmpty() ? queue.pollFirst() : next.pollFirst();
             start(core, w.burst(), w.sinceNanos());
         }
         armDispatch();
     }
 
-    /** Solo speed unless more threads are busy now (this burst's included) than there are physical cores. */
+    /**
+     * The mean speed of a burst starting now: with {@code b} threads busy (this burst's included) on
+     * {@code p} cores, {@code b - p} cores run two threads (each at {@code smtGain / 2}) and the rest one,
+     * as an SMT-aware kernel spreads threads over idle cores first; a burst is equally likely on any of
+     * the busy threads: {@code ((2p - b) + (b - p) * smtGain) / b}.
+     */
     private int speedNow(long now) {
+        int p = spec.physicalCores();
         if (spec.threadsPerCore() == 1) {
             return 1000;
         }
@@ -195,7 +224,11 @@ public final class CpuPool {
                 busy++;
             }
         }
-        return busy > spec.physicalCores() ? (int) Math.round(1000 * spec.smtGain() / spec.threadsPerCore()) : 1000;
+        if (busy <= p) {
+            return 1000;
+        }
+        double shared = busy - p;
+        return (int) Math.round(1000 * ((2.0 * p - busy) + shared * spec.smtGain()) / busy);
     }
 
     private int earliestCore() {

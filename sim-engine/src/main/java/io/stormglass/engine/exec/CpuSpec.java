@@ -8,9 +8,9 @@ package io.stormglass.engine.exec;
  * https://cloud.google.com/compute/docs/cpu-platforms; AWS documents the same for its instances).
  * Two busy threads on one core share its execution units and together do more than one thread
  * alone, but much less than two: Intel rates Hyper-Threading at "up to 30 %" more throughput
- * (https://www.intel.com/content/www/us/en/gaming/resources/hyper-threading.html). So a burst that
- * starts while more threads are busy than the machine has cores runs at {@code smtGain / 2} of a
- * thread's solo speed, and one that starts with a core to itself at full speed. Costs elsewhere
+ * (https://www.intel.com/content/www/us/en/gaming/resources/hyper-threading.html). So once more
+ * threads are busy than the machine has cores, some share a core and run at {@code smtGain / 2} of
+ * their solo speed ({@link CpuPool} gives each burst the mean speed over the busy threads). Costs elsewhere
  * are stated for a thread alone on its core.
  *
  * @param cpus           hardware threads the process may run on at once (Go's {@code GOMAXPROCS}, a VM's vCPUs), at least 1

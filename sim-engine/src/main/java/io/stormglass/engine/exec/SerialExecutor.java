@@ -13,8 +13,9 @@ import java.util.function.LongSupplier;
  * raft loop.
  *
  * <p>Each step of a task runs as its own event at the virtual instant the executor gets to it.
- * On a {@link CpuPool} (the machine's cores), a step runs only once it has a core, and keeps the
- * core for the CPU time it charges: a busy machine delays every thread's steps. Without a pool
+ * On a {@link CpuPool} (the machine's cores), a step runs only once it has a core (ahead of
+ * queued short-lived bursts: {@link CpuPool#submitNext}), and keeps the core for the CPU time it
+ * charges: a busy machine delays every thread's steps. Without a pool
  * every executor has a core of its own.
  * {@link #kill()} models a crash: the queue is dropped and anything in flight is abandoned (late
  * completions of abandoned waits are ignored).
@@ -113,7 +114,7 @@ public final class SerialExecutor {
         if (cores == null) {
             step.getAsLong();
         } else {
-            cores.submit(step::getAsLong);
+            cores.submitNext(step::getAsLong); // a loop woken by a hand-off runs next, as in Go's scheduler
         }
     }
 

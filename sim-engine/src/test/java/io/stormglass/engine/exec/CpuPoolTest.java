@@ -84,7 +84,7 @@ class CpuPoolTest {
     }
 
     @Test
-    void aBurstThatSharesACoreWithAnotherHyperThreadRunsAtHalfTheCoresGain() {
+    void aBurstStartingWhenThreadsShareCoresRunsAtTheMeanSpeedOfTheBusyThreads() {
         Simulation sim = new Simulation();
         CpuPool vm = new CpuPool(sim, "vm", new CpuSpec(4, 2, 1.3)); // 4 vCPUs on 2 cores
         List<String> ends = new ArrayList<>();
@@ -93,7 +93,24 @@ class CpuPoolTest {
             vm.run(130 * US, n, () -> ends.add(n + "@" + sim.nowNanos() / US));
         }
         sim.run();
-        // the first two have a core each; the third and fourth share one with them: 130 µs of work at 0.65
-        assertEquals(List.of("0@130", "1@130", "2@200", "3@200"), ends);
+        // the first two have a core each; with three busy one core is shared: the third runs at the mean
+        // speed (1 + 2 × 0.65) / 3 = 0.767; with four busy both are shared: the fourth runs at 0.65
+        assertEquals(List.of("0@130", "1@130", "2@169", "3@200"), ends);
+    }
+
+    @Test
+    void aWokenLoopRunsBeforeQueuedHandlerBursts() {
+        Simulation sim = new Simulation();
+        CpuPool one = new CpuPool(sim, "m", 1);
+        List<String> order = new ArrayList<>();
+        one.run(10 * US, 1, () -> order.add("first"));
+        one.run(10 * US, 2, () -> order.add("handler"));
+        SerialExecutor loop = new SerialExecutor(sim, "loop", one);
+        loop.execute(ctx -> {
+            order.add("loop@" + ctx.nowNanos() / US);
+            ctx.chargeCpu(10 * US);
+        });
+        sim.run();
+        assertEquals(List.of("first", "loop@10", "handler"), order, "the loop's step jumps the queued handler");
     }
 }

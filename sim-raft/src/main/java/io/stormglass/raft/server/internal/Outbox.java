@@ -44,17 +44,23 @@ final class Outbox {
         });
     }
 
-    /** Answers a unary request: the sending half of the gRPC call, then the reply leaves. */
+    /** Answers a unary request from a goroutine woken to do so: the sending half of the gRPC call, then the reply leaves. */
     void reply(int to, long requestId, Wire.ClientReply reply) {
-        CpuCosts c = cpu.costs();
-        cpu.burst(c.grpcRequestNanos() / 2 + c.grpcBytesNanos(WireTraits.replyBytes(reply)), requestId,
-                () -> transport.send(self, to, new Wire.Response(requestId, reply)));
+        cpu.burst(replyNanos(reply), requestId, () -> transport.send(self, to, new Wire.Response(requestId, reply)));
     }
 
-    /** Answers a message of an open stream (a lease keepalive): the sending half of a stream message. */
-    void streamReply(int to, long requestId, Wire.ClientReply reply) {
-        cpu.burst(cpu.costs().grpcStreamMessageNanos() / 2, requestId,
-                () -> transport.send(self, to, new Wire.Response(requestId, reply)));
+    /**
+     * Sends a reply whose CPU the handler already spent in the burst that produced it (a handler that
+     * answers without blocking marshals and writes its reply on the same run).
+     */
+    void replySpent(int to, long requestId, Wire.ClientReply reply) {
+        transport.send(self, to, new Wire.Response(requestId, reply));
+    }
+
+    /** CPU of the sending half of a unary reply. */
+    long replyNanos(Wire.ClientReply reply) {
+        CpuCosts c = cpu.costs();
+        return c.grpcRequestNanos() / 2 + c.grpcBytesNanos(WireTraits.replyBytes(reply));
     }
 
     /** Hands a client's request to another member (a follower forwards a lease keepalive to the leader over HTTP). */

@@ -18,9 +18,10 @@ import io.stormglass.raft.server.WireTraits;
  * Every answer goes through the {@link Responder}, which logs {@code request stats} for slow ones.
  *
  * <p>CPU: each request first costs its handler goroutine the receiving half of the gRPC call (and,
- * for a write, the proposal; for a serializable read, the range) on the member's cores; only then
- * does it reach Raft or the store. A linearizable read pays its range when its read index has been
- * applied. See {@link CpuCosts}.
+ * for a write, the proposal) on the member's cores; only then does it reach Raft. A handler that
+ * answers without blocking pays for its reply in the same run (a serializable read: receive, range,
+ * reply; a lease keepalive); one that waits (a write for its apply, a linearizable read for its read
+ * index) is woken for a second run that pays the rest. See {@link CpuCosts}.
  */
 final class RequestHandler {
     private final Scheduler scheduler;
@@ -58,23 +59,26 @@ final class RequestHandler {
         long start = scheduler.nowNanos();
         Wire.ClientOp op = request.op();
         if (op instanceof Wire.ClientOp.KeepAlive k) {
-            cpu.burst(c.grpcStreamMessageNanos() / 2 + c.leaseNanos(), request.requestId(), () -> keepAlive(request, k));
+            // the stream's handler loop reads the message, renews and writes the answer in one run
+            cpu.burst(c.grpcStreamMessageNanos() + c.leaseNanos(), request.requestId(), () -> keepAlive(request, k));
             return;
         }
         long received = c.grpcRequestNanos() / 2 + c.grpcBytesNanos(WireTraits.requestBytes(request));
         if (op instanceof Wire.ClientOp.Write w) {
             cpu.burst(received + c.proposeNanos(), request.requestId(), () -> propose(request, w.command(), start));
         } else if (op instanceof Wire.ClientOp.Read r && !r.linearizable()) {
-            // the handler goroutine ranges the store as it runs: the state it reads is the state at its start
-            KvResult.RangeResult result = kv.range(r.key(), r.rangeEnd(), 0);
-            cpu.burst(received + rangeNanos(result), request.requestId(),
-                    () -> responder.answer(start, "range", request.replyTo(), request.requestId(), new Wire.ClientReply.Ok(result)));
+            // the handler goroutine receives, ranges the store and writes its reply in one run, never blocking:
+            // the state it reads is the state at its start
+            Wire.ClientReply reply = new Wire.ClientReply.Ok(kv.range(r.key(), r.rangeEnd(), 0));
+            cpu.burst(received + rangeNanos(reply) + outbox.replyNanos(reply), request.requestId(),
+                    () -> responder.answerSpent(start, "range", request.replyTo(), request.requestId(), reply));
         } else if (op instanceof Wire.ClientOp.Read r) {
             cpu.burst(received, request.requestId(), () -> linearizableRead(request, r, start));
         }
     }
 
-    private long rangeNanos(KvResult.RangeResult result) {
+    private long rangeNanos(Wire.ClientReply reply) {
+        KvResult.RangeResult result = (KvResult.RangeResult) ((Wire.ClientReply.Ok) reply).result();
         return cpu.costs().rangeNanos() + result.kvs().size() * cpu.costs().rangeKeyNanos();
     }
 
@@ -95,9 +99,10 @@ final class RequestHandler {
 
     private void linearizableRead(Wire.Request request, Wire.ClientOp.Read r, long start) {
         Runnable serve = () -> {
-            KvResult.RangeResult result = kv.range(r.key(), r.rangeEnd(), 0);
-            cpu.burst(rangeNanos(result), request.requestId(),
-                    () -> responder.answer(start, "range", request.replyTo(), request.requestId(), new Wire.ClientReply.Ok(result)));
+            // the read index is applied: the waiting handler is woken, ranges and writes its reply in one run
+            Wire.ClientReply reply = new Wire.ClientReply.Ok(kv.range(r.key(), r.rangeEnd(), 0));
+            cpu.burst(rangeNanos(reply) + outbox.replyNanos(reply), request.requestId(),
+                    () -> responder.answerSpent(start, "range", request.replyTo(), request.requestId(), reply));
         };
         readLoop.request(new ReadIndexLoop.PendingRead(request.requestId(), serve, error ->
                 responder.answer(start, "range", request.replyTo(), request.requestId(), new Wire.ClientReply.Error(error))));
@@ -106,13 +111,13 @@ final class RequestHandler {
     private void keepAlive(Wire.Request request, Wire.ClientOp.KeepAlive k) {
         if (leadership.isLeader()) {
             Long ttl = leases.keepAlive(k.leaseId());
-            outbox.streamReply(request.replyTo(), request.requestId(), ttl != null
+            outbox.replySpent(request.replyTo(), request.requestId(), ttl != null
                     ? new Wire.ClientReply.LeaseAlive(k.leaseId(), ttl)
                     : new Wire.ClientReply.Error(EtcdErrors.LEASE_NOT_FOUND));
         } else if (leadership.leader() != 0) {
             outbox.forward((int) leadership.leader(), request);
         } else {
-            outbox.streamReply(request.replyTo(), request.requestId(), new Wire.ClientReply.Error(EtcdErrors.NO_LEADER));
+            outbox.replySpent(request.replyTo(), request.requestId(), new Wire.ClientReply.Error(EtcdErrors.NO_LEADER));
         }
     }
 }
