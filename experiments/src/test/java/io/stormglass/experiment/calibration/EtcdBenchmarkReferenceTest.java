@@ -1,8 +1,12 @@
 package io.stormglass.experiment.calibration;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +36,14 @@ class EtcdBenchmarkReferenceTest {
             assertTrue(sets.contains("workload.requests=" + s.requests()), s.key() + ": " + sets);
             // every setup loads: its overrides name keys and values the schema accepts
             ResourceScenarios.load(EtcdBenchmarkReference.SCENARIO, sets);
+        }
+    }
+
+    @Test
+    void theReferenceRunsTheLibraryScenarioItself() throws Exception {
+        byte[] library = Files.readAllBytes(Path.of("..", "scenarios", "etcd-benchmark.yaml"));
+        try (InputStream in = EtcdBenchmarkReference.class.getResourceAsStream(EtcdBenchmarkReference.SCENARIO)) {
+            assertArrayEquals(library, in.readAllBytes(), "etcd-benchmark.yaml must be a copy of scenarios/etcd-benchmark.yaml");
         }
     }
 }
