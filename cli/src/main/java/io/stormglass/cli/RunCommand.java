@@ -136,6 +136,11 @@ final class RunCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "WAL fdatasync p99 %.2f ms, max %.1f ms; client requests %d, errors %s%n",
                 s.path("wal_fsync_ms").path("p99").asDouble(), s.path("wal_fsync_ms").path("max").asDouble(),
                 s.path("client").path("requests").asLong(), s.path("client").path("errors"));
+        if (r.scenario().workload().shape().totalRequests() > 0 && r.load().requests() > 0) {
+            // etcd's benchmark tool's two headline figures, for a run that sets workload.requests
+            System.out.printf(Locale.ROOT, "load: %d requests (%d ok): %.0f requests/s, average %.3f ms%n",
+                    r.load().requests(), r.load().succeeded(), r.load().requestsPerSecond(), r.load().meanLatencyNanos() / 1e6);
+        }
         System.out.println("output: " + r.outDir());
         if (r.report() != null) {
             System.out.println("report: " + r.report());

@@ -38,7 +38,8 @@ class LibraryTest {
     @Test
     void everyLibraryScenarioLoadsAndPrintsAConfigThatReloadsToItself() throws IOException {
         List<Path> files = library();
-        assertEquals(List.of("client-added-latency.yaml", "cross-region.yaml", "incident-ceph-prometheus-fixed.yaml",
+        assertEquals(List.of("client-added-latency.yaml", "cross-region.yaml", "etcd-benchmark.yaml",
+                "incident-ceph-prometheus-fixed.yaml",
                 "incident-ceph-prometheus.yaml", "incident-raid5-nvme.yaml", "incident-raid5.yaml",
                 "lagging-follower-snapshot.yaml", "raft-paper-failover.yaml", "safety-fuzz.yaml"), files.stream().map(p -> p.getFileName().toString()).toList());
         for (Path f : files) {
@@ -124,7 +125,7 @@ class LibraryTest {
         assertTrue(r.out().contains("tune-cross-region               Sweep: Heartbeat interval"), r.out());
         List<String> names = lines.stream().map(l -> l.split("\\s+")[0]).toList();
         assertEquals(names.stream().sorted().toList(), names);
-        assertTrue(lines.get(2).startsWith("incident-ceph-prometheus        Seed 001:"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("incident-ceph-prometheus        Seed 001:"), lines.get(3));
         assertTrue(lines.stream().allMatch(l -> l.length() <= 32 + ListCommandLimits.MAX), r.out());
     }
 

@@ -18,7 +18,8 @@ import java.nio.file.Path;
  * @param outDir      where the outputs were written, or null if none
  * @param report      the report page, or null if none
  * @param checks      what the scenario's checks found, or null if it has none
+ * @param load        the measured load as etcd's benchmark tool reports it
  */
 public record RunResult(Scenario scenario, String fingerprint, long events, double wallSeconds, Recorder recorder,
-        History history, Path outDir, Path report, CheckReport checks) {
+        History history, Path outDir, Path report, CheckReport checks, LoadSummary load) {
 }

@@ -4,6 +4,7 @@ import io.stormglass.engine.event.Simulation;
 import io.stormglass.engine.event.SimulationException;
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.raft.client.ClientConfig;
+import io.stormglass.raft.client.ClientHost;
 import io.stormglass.raft.client.History;
 import io.stormglass.raft.client.KvClient;
 import io.stormglass.report.RaftTimeouts;
@@ -50,6 +51,7 @@ public final class RunSession implements AutoCloseable {
     private final History history;
     private final RunChecks checks;
     private final FaultInjector injector;
+    private final WorkloadDriver load;
     private final List<KvClient> probes = new ArrayList<>();
     private final List<KvClient> clients = new ArrayList<>();
     private final List<FaultSpec> injected = new ArrayList<>();
@@ -67,7 +69,7 @@ public final class RunSession implements AutoCloseable {
         recorder.start();
         this.outputs = outputs;
         WorkloadSpec w = s.workload();
-        int loadClients = loadClients(w.arrival());
+        int loadClients = WorkloadDriver.connections(w);
         int candidates = w.controlPlane() == null ? 0 : w.controlPlane().candidates();
         int size = s.cluster().size();
         List<Integer> ids = s.cluster().members().stream().map(MemberSpec::id).toList();
@@ -79,19 +81,25 @@ public final class RunSession implements AutoCloseable {
         this.history = s.outputs().history() || (checks != null && s.checks().linearizability()) ? new History(2_000_000) : null;
         ClientConfig config = new ClientConfig(ids, s.client().requestTimeoutNanos(), s.client().attemptTimeoutNanos(),
                 s.client().retry(), s.client().maxRetries());
+        // the load generator's machine, shared by every load connection (null: calls cost no client CPU)
+        ClientHost loadHost = s.client().cpu().modelled() ? new ClientHost(sim, "load-generator", s.client().cpu()) : null;
         for (int c = 0; c < loadClients + candidates + probeClients; c++) {
             int id = SimulatedCluster.FIRST_CLIENT_ID + c;
             // the control plane's key is written by lease-bound transactions and removed by lease expiry,
             // which a register model cannot follow: only the generic load (and the probes) go into the history
             History recorded = c < loadClients || c >= loadClients + candidates ? history : null;
-            clients.add(new KvClient(id, config, sim, cluster.network(), cluster.random().stream("client/" + id), recorder, recorded));
+            clients.add(new KvClient(id, config, sim, cluster.network(), cluster.random().stream("client/" + id), recorder, recorded,
+                    c < loadClients ? loadHost : null));
         }
         probes.addAll(clients.subList(loadClients + candidates, clients.size()));
         cluster.start();
         long end = s.durationNanos();
         WorkloadDriver.WriteAcks acks = checks == null ? WorkloadDriver.WriteAcks.NONE : checks::writeAcknowledged;
-        new WorkloadDriver(sim, w, clients.subList(0, loadClients), cluster.random().stream("workload"), end, acks)
-                .start(s.warmupNanos());
+        this.load = new WorkloadDriver(sim, w, clients.subList(0, loadClients), cluster.random().stream("workload"), end, acks);
+        load.start(s.warmupNanos(), ids, () -> {
+            io.stormglass.raft.server.Member leader = cluster.leader();
+            return leader == null ? 0 : leader.id();
+        });
         if (w.controlPlane() != null) {
             new ControlPlaneElection(sim, w.controlPlane(), clients.subList(loadClients, loadClients + candidates), end)
                     .start(s.warmupNanos());
@@ -216,7 +224,8 @@ public final class RunSession implements AutoCloseable {
             dir = outputs.publish(record, scenario.outputs().report(), scenario.outputs().history() ? history : null, report);
             page = scenario.outputs().report() ? dir.resolve("report.html") : null;
         }
-        return new RunResult(scenario, fingerprint, sim.dispatchedEvents(), wallSeconds, recorder, history, dir, page, report);
+        return new RunResult(scenario, fingerprint, sim.dispatchedEvents(), wallSeconds, recorder, history, dir, page, report,
+                load.summary());
     }
 
     @Override
@@ -259,16 +268,6 @@ public final class RunSession implements AutoCloseable {
             panic = e.getMessage() + (e.getCause() != null ? " (" + e.getCause() + ")" : "");
             return onPanic;
         }
-    }
-
-    private static int loadClients(WorkloadSpec.Arrival arrival) {
-        if (arrival instanceof WorkloadSpec.Arrival.ClosedLoop c) {
-            return c.clients();
-        }
-        if (arrival instanceof WorkloadSpec.Arrival.OpenLoop o) {
-            return o.clients();
-        }
-        return 0;
     }
 
     private RunRecord record(String fingerprint, double wallSeconds) {

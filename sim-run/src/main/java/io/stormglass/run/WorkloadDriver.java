@@ -9,37 +9,48 @@ import io.stormglass.raft.kv.Compare;
 import io.stormglass.raft.kv.KvCommand;
 import io.stormglass.raft.kv.KvResult;
 import io.stormglass.scenario.model.WorkloadSpec;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.commons.math3.distribution.ZipfDistribution;
 
 /**
- * Generates the scenario's load on its clients: closed-loop clients that issue their next
+ * Generates the scenario's load on its connections: closed-loop clients that issue their next
  * request a think time after the previous one ends, or open-loop Poisson arrivals spread over the
- * client connections (a request is sent whether or not earlier ones are done, so an overloaded
- * cluster builds a backlog, as real traffic does). Operations follow the mix; keys are uniform or
- * Zipf-distributed; values are uniform in size and each carries a sequence number, so every
- * written value is distinct (checkers trace an acknowledged write by key and value). A
- * compare-and-set expects the value its client last read or wrote at the key. Draws come from
- * the stream {@code workload}.
+ * connections (a request is sent whether or not earlier ones are done, so an overloaded
+ * cluster builds a backlog, as real traffic does). Closed-loop clients share the connections round
+ * robin ({@code workload.connections}); each client is a process of its own in the history.
+ * Operations follow the mix; keys are uniform, Zipf-distributed or taken in turn ({@link Keys});
+ * values are uniform in size and each carries a sequence number, so every written value is
+ * distinct (checkers trace an acknowledged write by key and value). A compare-and-set expects the
+ * value its client last read or wrote at the key. Draws come from the stream {@code workload}.
+ *
+ * <p>When the load starts, each connection is pointed at its member ({@link EndpointPlan}); with
+ * {@code preload}, the clients first write every preloaded key once, unmeasured, and the measured
+ * load starts when the last is written. With {@code requests}, no request is issued after that many.
+ * The measured requests are summed in a {@link LoadSummary}.
  */
 final class WorkloadDriver {
     private static final EventKind NEXT = EventKind.named("workload.next");
+    /** Process ids of clients that share connections start here (a client with its own connection is the connection's id). */
+    static final int FIRST_SHARED_PROCESS = 1_000_001;
 
     private final Scheduler scheduler;
     private final WorkloadSpec spec;
-    private final List<KvClient> clients;
+    private final List<KvClient> connections;
     private final SimRandom random;
     private final ZipfDistribution zipf;
     private final long stopNanos;
     private final WriteAcks acks;
+    private final Keys keys;
+    private final LoadMeter meter;
     /** Per client, the value it last read or wrote at each key (what its next compare-and-set expects). */
     private final Map<Integer, Map<String, String>> lastSeen = new TreeMap<>();
-    private int nextClient;
+    private int nextConnection;
     private long sequence;
+    private long issued;
 
     /** Hears each write a client was told succeeded. */
     @FunctionalInterface
@@ -49,102 +60,175 @@ final class WorkloadDriver {
         void acknowledged(int client, String key, String value);
     }
 
-    WorkloadDriver(Scheduler scheduler, WorkloadSpec spec, List<KvClient> clients, SimRandom random, long stopNanos,
+    WorkloadDriver(Scheduler scheduler, WorkloadSpec spec, List<KvClient> connections, SimRandom random, long stopNanos,
             WriteAcks acks) {
         this.scheduler = scheduler;
         this.acks = acks;
         this.spec = spec;
-        this.clients = clients;
+        this.connections = connections;
         this.random = random;
         this.stopNanos = stopNanos;
+        this.keys = new Keys(spec.keys(), spec.shape());
+        this.meter = new LoadMeter(scheduler);
         this.zipf = spec.keys().zipfExponent() > 0
                 ? new ZipfDistribution(random, spec.keys().count(), spec.keys().zipfExponent()) : null;
     }
 
-    /** Starts the load at {@code startNanos}. */
-    void start(long startNanos) {
+    /** Connections a workload needs: the shape's, else one per client (open loop: per arrival client). */
+    static int connections(WorkloadSpec w) {
+        int clients = w.arrival() instanceof WorkloadSpec.Arrival.ClosedLoop c ? c.clients()
+                : w.arrival() instanceof WorkloadSpec.Arrival.OpenLoop o ? o.clients() : 0;
+        return clients == 0 ? 0 : w.shape().connections() > 0 ? Math.min(clients, w.shape().connections()) : clients;
+    }
+
+    /**
+     * Starts the load at {@code startNanos}: points the connections at their members, preloads, then
+     * runs the measured load.
+     *
+     * @param members the member ids in order
+     * @param leader  the member leading at a given moment, or 0
+     */
+    void start(long startNanos, List<Integer> members, java.util.function.IntSupplier leader) {
+        if (connections.isEmpty()) {
+            return;
+        }
+        scheduler.scheduleAt(startNanos, NEXT, 0, () -> {
+            EndpointPlan.apply(spec.shape().endpoints(), connections, members, leader);
+            List<KvClient.Caller> callers = callers();
+            new Preloader(scheduler, spec.shape().preloadKeys(), callers, keys, this::value, stopNanos)
+                    .run(() -> startMeasured(callers));
+        });
+    }
+
+    /** What the measured load did so far. */
+    LoadSummary summary() {
+        return meter.summary();
+    }
+
+    /** The closed-loop clients on their connections, or one caller per connection for an open loop. */
+    private List<KvClient.Caller> callers() {
+        List<KvClient.Caller> out = new ArrayList<>();
+        int clients = spec.arrival() instanceof WorkloadSpec.Arrival.ClosedLoop c ? c.clients() : connections.size();
+        boolean shared = clients > connections.size();
+        for (int i = 0; i < clients; i++) {
+            KvClient connection = connections.get(i % connections.size());
+            out.add(connection.caller(shared ? FIRST_SHARED_PROCESS + i : connection.nodeId(), true));
+        }
+        return out;
+    }
+
+    private void startMeasured(List<KvClient.Caller> callers) {
         WorkloadSpec.Arrival arrival = spec.arrival();
         if (arrival instanceof WorkloadSpec.Arrival.ClosedLoop closed) {
-            for (KvClient client : clients.subList(0, closed.clients())) {
-                scheduler.scheduleAt(startNanos, NEXT, client.nodeId(), () -> closedLoop(client, closed.thinkNanos()));
+            for (KvClient.Caller caller : callers) {
+                closedLoop(caller, closed.thinkNanos());
             }
         } else if (arrival instanceof WorkloadSpec.Arrival.OpenLoop open) {
-            scheduler.scheduleAt(startNanos, NEXT, 0, () -> openLoop(open.ratePerSecond()));
+            openLoop(callers, open.ratePerSecond());
         }
     }
 
-    private void closedLoop(KvClient client, long thinkNanos) {
-        if (scheduler.nowNanos() >= stopNanos) {
-            return;
-        }
-        issue(client, r -> scheduler.schedule(thinkNanos, NEXT, client.nodeId(), () -> closedLoop(client, thinkNanos)));
+    private boolean mayIssue() {
+        long total = spec.shape().totalRequests();
+        return scheduler.nowNanos() < stopNanos && (total == 0 || issued < total);
     }
 
-    private void openLoop(double ratePerSecond) {
-        if (scheduler.nowNanos() >= stopNanos) {
+    private void closedLoop(KvClient.Caller caller, long thinkNanos) {
+        if (!mayIssue()) {
             return;
         }
-        KvClient client = clients.get(nextClient);
-        nextClient = (nextClient + 1) % clients.size();
-        issue(client, r -> { });
+        issue(caller, r -> scheduler.schedule(thinkNanos, NEXT, caller.process(), () -> closedLoop(caller, thinkNanos)));
+    }
+
+    private void openLoop(List<KvClient.Caller> callers, double ratePerSecond) {
+        if (!mayIssue()) {
+            return;
+        }
+        KvClient.Caller caller = callers.get(nextConnection);
+        nextConnection = (nextConnection + 1) % callers.size();
+        issue(caller, r -> { });
         long gapNanos = Math.max(1, (long) (random.nextExponential() * 1e9 / ratePerSecond));
-        scheduler.schedule(gapNanos, NEXT, 0, () -> openLoop(ratePerSecond));
+        scheduler.schedule(gapNanos, NEXT, 0, () -> openLoop(callers, ratePerSecond));
     }
 
-    private void issue(KvClient client, Consumer<ClientResult> done) {
+    private void issue(KvClient.Caller caller, Consumer<ClientResult> then) {
+        long n = issued++;
+        meter.issued();
+        Consumer<ClientResult> done = r -> {
+            meter.ended(r);
+            then.accept(r);
+        };
         WorkloadSpec.OpMix mix = spec.mix();
         double u = random.nextDouble();
-        String key = key();
-        Map<String, String> seen = lastSeen.computeIfAbsent(client.nodeId(), id -> new TreeMap<>());
+        Map<String, String> seen = lastSeen.computeIfAbsent(caller.process(), id -> new TreeMap<>());
         if ((u -= mix.put()) < 0) {
-            put(client, key, seen, done);
+            put(caller, keys.name(writeKey(n)), seen, done);
         } else if ((u -= mix.getLinearizable()) < 0) {
-            client.get(key, true, r -> {
+            String key = keys.name(readKey(n));
+            caller.get(key, true, r -> {
                 if (r.ok() && r.result() instanceof KvResult.RangeResult range) {
                     seen.put(key, range.kvs().isEmpty() ? null : range.kvs().get(0).value());
                 }
                 done.accept(r);
             });
         } else if ((u -= mix.getSerializable()) < 0) {
-            client.get(key, false, done);
+            caller.get(keys.name(readKey(n)), false, done);
         } else if ((u -= mix.delete()) < 0) {
-            client.delete(key, done);
+            caller.delete(keys.name(writeKey(n)), done);
         } else if ((u -= mix.cas()) < 0) {
-            String expected = seen.get(key);
-            if (expected == null) {
-                // the register model's "absent" is not etcd's empty value: with nothing to compare, write
-                put(client, key, seen, done);
-                return;
-            }
-            String value = value();
-            client.compareAndSet(key, expected, value, r -> {
-                if (r.ok() && r.result() instanceof KvResult.TxnResult t && t.succeeded()) {
-                    seen.put(key, value);
-                    acks.acknowledged(client.nodeId(), key, value);
-                }
-                done.accept(r);
-            });
+            compareAndSet(caller, keys.name(writeKey(n)), seen, done);
         } else {
             // a transaction: update the key only if it did not change since version 0 or else bump it
-            client.txn(new KvCommand.Txn(List.of(Compare.versionEquals(key, 0)),
+            String key = keys.name(writeKey(n));
+            caller.txn(new KvCommand.Txn(List.of(Compare.versionEquals(key, 0)),
                     List.of(new KvCommand.Put(key, value(), 0)), List.of(new KvCommand.Put(key, value(), 0))), done);
         }
     }
 
-    private void put(KvClient client, String key, Map<String, String> seen, Consumer<ClientResult> done) {
+    private void compareAndSet(KvClient.Caller caller, String key, Map<String, String> seen, Consumer<ClientResult> done) {
+        String expected = seen.get(key);
+        if (expected == null) {
+            // the register model's "absent" is not etcd's empty value: with nothing to compare, write
+            put(caller, key, seen, done);
+            return;
+        }
         String value = value();
-        client.put(key, value, r -> {
-            if (r.ok()) {
+        caller.compareAndSet(key, expected, value, r -> {
+            if (r.ok() && r.result() instanceof KvResult.TxnResult t && t.succeeded()) {
                 seen.put(key, value);
-                acks.acknowledged(client.nodeId(), key, value);
+                acks.acknowledged(caller.process(), key, value);
             }
             done.accept(r);
         });
     }
 
-    private String key() {
-        int index = zipf != null ? zipf.sample() - 1 : random.nextInt(spec.keys().count());
-        return String.format(Locale.ROOT, "key-%06d", index);
+    private void put(KvClient.Caller caller, String key, Map<String, String> seen, Consumer<ClientResult> done) {
+        String value = value();
+        caller.put(key, value, r -> {
+            if (r.ok()) {
+                seen.put(key, value);
+                acks.acknowledged(caller.process(), key, value);
+            }
+            done.accept(r);
+        });
+    }
+
+    /** The key number request {@code n} writes. */
+    private int writeKey(long n) {
+        return keys.sequential() ? keys.inTurn(n) : draw(spec.keys().count());
+    }
+
+    /** The key number request {@code n} reads: among the preloaded keys when there are any, so that it exists. */
+    private int readKey(long n) {
+        int among = keys.readable();
+        return keys.sequential() ? (int) (n % among) : draw(among);
+    }
+
+    private int draw(int among) {
+        if (zipf != null) {
+            return (zipf.sample() - 1) % among;
+        }
+        return random.nextInt(among);
     }
 
     private String value() {

@@ -20,7 +20,7 @@ public final class StepScenarios {
         WorkloadSpec w = b.workload();
         int clients = w.arrival() instanceof WorkloadSpec.Arrival.OpenLoop o ? o.clients() : CapacityLoader.DEFAULT_CLIENTS;
         WorkloadSpec load = new WorkloadSpec(new WorkloadSpec.Arrival.OpenLoop(ratePerSecond, clients), w.mix(), w.keys(),
-                w.valueMinBytes(), w.valueMaxBytes(), w.controlPlane());
+                w.valueMinBytes(), w.valueMaxBytes(), w.controlPlane(), w.shape());
         String name = profile.name() + "-" + Math.round(ratePerSecond) + "rps";
         return new Scenario(name, profile.description(), b.file(), b.seed(), ramp.stepRunNanos(),
                 ramp.warmupNanos(), b.metricsWindowNanos(), b.cluster(), b.devices(), b.network(), load, b.client(),
@@ -33,18 +33,12 @@ public final class StepScenarios {
             return s;
         }
         RaftSpec r = s.cluster().raft();
-        CpuCosts c = r.cpu();
-        CpuCosts scaled = new CpuCosts(div(c.stepMessageNanos(), speed), div(c.readyNanos(), speed),
-                div(c.persistEntryNanos(), speed), div(c.applyEntryNanos(), speed), div(c.requestNanos(), speed));
+        CpuCosts scaled = r.cpu().scaled(speed);
         RaftSpec raft = new RaftSpec(r.heartbeatIntervalNanos(), r.electionTimeoutNanos(), r.preVote(), r.checkQuorum(),
                 r.snapshotCount(), r.snapshotCatchUpEntries(), r.maxInflightMsgs(), r.maxSizePerMsgBytes(),
                 r.backendBatchIntervalNanos(), r.backendBatchLimit(), scaled);
         return new Scenario(s.name(), s.description(), s.file(), s.seed(), s.durationNanos(), s.warmupNanos(),
                 s.metricsWindowNanos(), new ClusterSpec(raft, s.cluster().members()), s.devices(), s.network(), s.workload(),
                 s.client(), s.faults(), s.outputs(), s.checks());
-    }
-
-    private static long div(long nanos, double speed) {
-        return Math.round(nanos / speed);
     }
 }

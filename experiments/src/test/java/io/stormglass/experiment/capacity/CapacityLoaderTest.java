@@ -45,8 +45,9 @@ class CapacityLoaderTest {
         assertTrue(device(plan.profiles().get(2).base(), 2) instanceof HddDisk.Options);
         Profile small = plan.profiles().get(6);
         assertEquals(1500, ((CloudBlockDisk.Options) device(small.base(), 3)).iopsLimit());
-        // two vCPUs for four busy threads: half speed, so twice the reference costs
-        assertEquals(2 * CpuCosts.defaults().requestNanos(), small.base().cluster().raft().cpu().requestNanos());
+        // the guide's 2 vCPUs, at the reference costs
+        assertEquals(2, small.base().cluster().raft().cpu().cores().cpus());
+        assertEquals(CpuCosts.defaults().grpcRequestNanos(), small.base().cluster().raft().cpu().grpcRequestNanos());
         WorkloadSpec w = plan.profiles().get(0).base().workload();
         assertEquals(new WorkloadSpec.OpMix(0.3, 0.6, 0.1, 0, 0), w.mix());
         assertEquals(32, ((WorkloadSpec.Arrival.OpenLoop) w.arrival()).clients());

@@ -4,6 +4,7 @@ import static io.stormglass.scenario.schema.ClusterSchema.*;
 
 import io.stormglass.net.Placement;
 import io.stormglass.net.clock.ClockOptions;
+import io.stormglass.engine.exec.CpuSpec;
 import io.stormglass.raft.server.CpuCosts;
 import io.stormglass.scenario.model.ClusterSpec;
 import io.stormglass.scenario.model.MemberSpec;
@@ -150,11 +151,26 @@ final class ClusterBinder {
         }
     }
 
+    /**
+     * {@code cpus} (vCPUs, 0 for a core per thread), {@code threads-per-core} and {@code cpu:} (the
+     * cost of each kind of work, {@link CpuCosts}); unset costs keep their defaults.
+     */
     private static CpuCosts cpu(MapReader c) {
+        CpuCosts d = CpuCosts.defaults();
+        int cpus = CPUS.read(c);
+        int threads = THREADS_PER_CORE.read(c);
+        if (cpus > 0 && threads > cpus) {
+            THREADS_PER_CORE.problem(c, "must not exceed cpus (" + cpus + ")");
+            threads = 1;
+        }
+        CpuSpec cores = cpus == 0 ? null : threads == 1 ? new CpuSpec(cpus, 1, 1) : new CpuSpec(cpus, threads, CpuSpec.INTEL_SMT_GAIN);
         return c.optionalMap("cpu").map(m -> {
-            CpuCosts costs = new CpuCosts(STEP_MESSAGE.read(m), READY.read(m), PERSIST_ENTRY.read(m), APPLY_ENTRY.read(m), REQUEST.read(m));
+            CpuCosts read = new CpuCosts(cores, GRPC_REQUEST.read(m), GRPC_PER_KIB.read(m), GRPC_STREAM_MESSAGE.read(m),
+                    PROPOSE.read(m), RANGE.read(m), RANGE_KEY.read(m), STEP_MESSAGE.read(m), READY.read(m), PERSIST_ENTRY.read(m),
+                    PEER_MESSAGE.read(m), PEER_PER_KIB.read(m), APPLY_ENTRY.read(m), APPLY_PUT.read(m), LEASE.read(m),
+                    COMMIT_KEY.read(m));
             m.finish();
-            return costs;
-        }).orElse(CpuCosts.defaults());
+            return read;
+        }).orElse(d.withCores(cores));
     }
 }

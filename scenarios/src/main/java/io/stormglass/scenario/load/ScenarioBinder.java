@@ -64,7 +64,7 @@ final class ScenarioBinder {
         MapReader network = section(root, "network");
         NetworkSpec networkSpec = NetworkBinder.bind(network, clusterSpec.members());
         MapReader workload = section(root, "workload");
-        WorkloadSpec workloadSpec = WorkloadBinder.workload(workload);
+        WorkloadSpec workloadSpec = WorkloadBinder.workload(workload, size);
         MapReader client = section(root, "client");
         ClientSpec clientSpec = WorkloadBinder.client(client);
         List<FaultSpec> faults = new FaultBinder(size, new TreeSet<>(devices.devices().keySet()),

@@ -17,13 +17,14 @@ final class WorkloadBinder {
     private WorkloadBinder() {
     }
 
-    static WorkloadSpec workload(MapReader w) {
+    static WorkloadSpec workload(MapReader w, int clusterSize) {
         WorkloadSpec.Arrival arrival = arrival(w);
         WorkloadSpec.OpMix mix = mix(w);
         WorkloadSpec.KeySpace keys = keys(w);
         long[] sizes = valueSizes(w);
         WorkloadSpec.ControlPlane controlPlane = controlPlane(w);
-        return new WorkloadSpec(arrival, mix, keys, sizes[0], sizes[1], controlPlane);
+        WorkloadSpec.Shape shape = LoadShapeBinder.shape(w, clusterSize, arrival, keys);
+        return new WorkloadSpec(arrival, mix, keys, sizes[0], sizes[1], controlPlane, shape);
     }
 
     private static WorkloadSpec.Arrival arrival(MapReader w) {
@@ -82,11 +83,11 @@ final class WorkloadBinder {
             int count = COUNT.read(k);
             String distribution = DISTRIBUTION.read(k);
             double exponent = EXPONENT.read(k);
-            if (distribution.equals("uniform") && EXPONENT.in(k)) {
+            if (!distribution.equals("zipf") && EXPONENT.in(k)) {
                 EXPONENT.problem(k, "applies to distribution: zipf only");
             }
             k.finish();
-            return new WorkloadSpec.KeySpace(count, distribution.equals("zipf") ? exponent : 0);
+            return new WorkloadSpec.KeySpace(count, distribution.equals("zipf") ? exponent : 0, distribution.equals("sequential"));
         }).orElse(new WorkloadSpec.KeySpace(COUNT.defaultValue(), 0));
     }
 
@@ -138,7 +139,7 @@ final class WorkloadBinder {
             retry = retry(m, policy, maxRetries);
             m.finish();
         }
-        return new ClientSpec(request, attempt, retry, maxRetries);
+        return new ClientSpec(request, attempt, retry, maxRetries, LoadShapeBinder.clientCpu(c));
     }
 
     /** {@code client.retry}'s policy with its keys. */

@@ -9,9 +9,67 @@ package io.stormglass.scenario.model;
  * @param valueMinBytes smallest value written
  * @param valueMaxBytes largest value written (uniform in between)
  * @param controlPlane  a control service electing its leader through etcd, as in seed 001; null for none
+ * @param shape         connections, endpoints, key size, load phase and request count
  */
 public record WorkloadSpec(Arrival arrival, OpMix mix, KeySpace keys, long valueMinBytes, long valueMaxBytes,
-        ControlPlane controlPlane) {
+        ControlPlane controlPlane, Shape shape) {
+
+    /** A workload of the default {@link Shape}. */
+    public WorkloadSpec(Arrival arrival, OpMix mix, KeySpace keys, long valueMinBytes, long valueMaxBytes,
+            ControlPlane controlPlane) {
+        this(arrival, mix, keys, valueMinBytes, valueMaxBytes, controlPlane, Shape.DEFAULT);
+    }
+
+    /** This workload with {@code value} as its shape. */
+    public WorkloadSpec withShape(Shape value) {
+        return new WorkloadSpec(arrival, mix, keys, valueMinBytes, valueMaxBytes, controlPlane, value);
+    }
+
+    /**
+     * How the load reaches the cluster, as etcd's {@code benchmark} tool shapes it.
+     *
+     * @param connections   client connections (clientv3 {@code Client}s, one HTTP/2 connection each); closed-loop
+     *                      clients share them round robin, client {@code i} on connection {@code i mod connections}
+     *                      (the tool's {@code --conns} and {@code --clients}); 0: one per client (open loop: the
+     *                      arrival's {@code clients})
+     * @param endpoints     which member each connection talks to
+     * @param keySizeBytes  every key exactly this long (the tool's {@code --key-size}); 0: {@code key-000042}
+     * @param preloadKeys   before the load, write keys {@code 0 .. preloadKeys-1} once each (not measured); reads then
+     *                      choose among them, so every read finds its key
+     * @param totalRequests stop after this many requests (the tool's {@code --total}); 0: until the run ends
+     */
+    public record Shape(int connections, Endpoints endpoints, int keySizeBytes, int preloadKeys, long totalRequests) {
+        public static final Shape DEFAULT = new Shape(0, new Endpoints.RoundRobin(), 0, 0, 0);
+
+        public Shape {
+            if (connections < 0 || keySizeBytes < 0 || preloadKeys < 0 || totalRequests < 0) {
+                throw new IllegalArgumentException("a workload shape has no negative counts: " + this);
+            }
+        }
+    }
+
+    /** Which member each connection talks to first (the others remain its fall-backs, in order). */
+    public sealed interface Endpoints {
+        /** Connection {@code i} to member {@code i mod size + 1} (etcd 3.2's benchmark with several {@code --endpoints}). */
+        record RoundRobin() implements Endpoints {
+        }
+
+        /** Every connection to the member that leads when the load starts (the tool's {@code --target-leader}). */
+        record Leader() implements Endpoints {
+        }
+
+        /** Every connection to the first member that is not the leader when the load starts. */
+        record Follower() implements Endpoints {
+        }
+
+        /** Every connection spreads its calls over all members in turn (clientv3's round-robin balancer, etcd 3.4+). */
+        record All() implements Endpoints {
+        }
+
+        /** Every connection to one member. */
+        record Fixed(int member) implements Endpoints {
+        }
+    }
 
     /** How requests arrive. */
     public sealed interface Arrival {
@@ -48,11 +106,15 @@ public record WorkloadSpec(Arrival arrival, OpMix mix, KeySpace keys, long value
     }
 
     /**
-     * Keys {@code key-000000} .. {@code key-<count-1>}, chosen uniformly or by a Zipf law.
+     * Keys {@code key-000000} .. {@code key-<count-1>}, chosen uniformly, by a Zipf law, or in turn.
      *
      * @param zipfExponent 0 for uniform, else the Zipf exponent (1.0 is classic)
+     * @param sequential   request {@code n} uses key {@code n mod count} (the benchmark tool's {@code --sequential-keys})
      */
-    public record KeySpace(int count, double zipfExponent) {
+    public record KeySpace(int count, double zipfExponent, boolean sequential) {
+        public KeySpace(int count, double zipfExponent) {
+            this(count, zipfExponent, false);
+        }
     }
 
     /**

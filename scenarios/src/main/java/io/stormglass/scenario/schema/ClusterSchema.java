@@ -20,14 +20,36 @@ public final class ClusterSchema {
     private static final CpuCosts CPU_COSTS = CpuCosts.defaults();
 
     private static final Section.Builder<CpuCosts> C = Section.builder("cpu", CpuCosts.defaults());
+    public static final Key<CpuCosts, Long> GRPC_REQUEST = C.key("grpc-request", Types.DURATION, CpuCosts::grpcRequestNanos,
+            "gRPC server: per client request (decode, dispatch, encode the reply)");
+    public static final Key<CpuCosts, Long> GRPC_PER_KIB = C.key("grpc-per-kib", Types.DURATION, CpuCosts::grpcKiBNanos,
+            "gRPC server: per KiB of request and reply");
+    public static final Key<CpuCosts, Long> GRPC_STREAM_MESSAGE = C.key("grpc-stream-message", Types.DURATION, CpuCosts::grpcStreamMessageNanos,
+            "gRPC server: per message on a stream (a lease keepalive)");
+    public static final Key<CpuCosts, Long> PROPOSE = C.key("propose", Types.DURATION, CpuCosts::proposeNanos,
+            "etcd server: proposing one write (marshal, wait registration)");
+    public static final Key<CpuCosts, Long> RANGE = C.key("range", Types.DURATION, CpuCosts::rangeNanos,
+            "MVCC: a range read, fixed part");
+    public static final Key<CpuCosts, Long> RANGE_KEY = C.key("range-key", Types.DURATION, CpuCosts::rangeKeyNanos,
+            "MVCC: per key a range returns");
     public static final Key<CpuCosts, Long> STEP_MESSAGE = C.key("step-message", Types.DURATION, CpuCosts::stepMessageNanos,
-            "CPU time per inbound Raft message");
-    public static final Key<CpuCosts, Long> READY = C.key("ready", Types.DURATION, CpuCosts::readyNanos, "per Ready the Raft loop handles");
+            "Raft node loop: per inbound Raft message or proposal");
+    public static final Key<CpuCosts, Long> READY = C.key("ready", Types.DURATION, CpuCosts::readyNanos,
+            "Raft loop: per Ready handled");
     public static final Key<CpuCosts, Long> PERSIST_ENTRY = C.key("persist-entry", Types.DURATION, CpuCosts::persistEntryNanos,
-            "per entry written to the WAL");
+            "Raft loop: per entry written to the WAL");
+    public static final Key<CpuCosts, Long> PEER_MESSAGE = C.key("peer-message", Types.DURATION, CpuCosts::peerMessageNanos,
+            "rafthttp: per peer message sent or received");
+    public static final Key<CpuCosts, Long> PEER_PER_KIB = C.key("peer-per-kib", Types.DURATION, CpuCosts::peerKiBNanos,
+            "rafthttp: per KiB of peer messages");
     public static final Key<CpuCosts, Long> APPLY_ENTRY = C.key("apply-entry", Types.DURATION, CpuCosts::applyEntryNanos,
-            "per entry applied to the key-value store");
-    public static final Key<CpuCosts, Long> REQUEST = C.key("request", Types.DURATION, CpuCosts::requestNanos, "per client request");
+            "apply loop: per applied entry, fixed part");
+    public static final Key<CpuCosts, Long> APPLY_PUT = C.key("apply-put", Types.DURATION, CpuCosts::applyPutNanos,
+            "apply loop: per put or delete applied to the key-value store");
+    public static final Key<CpuCosts, Long> LEASE = C.key("lease", Types.DURATION, CpuCosts::leaseNanos,
+            "lessor: per lease grant, renewal or revocation");
+    public static final Key<CpuCosts, Long> COMMIT_KEY = C.key("commit-key", Types.DURATION, CpuCosts::commitKeyNanos,
+            "backend: per key written in a batch commit");
     public static final Section<CpuCosts> CPU = C.build();
 
     private static final Section.Builder<MemberSpec> M = Section.builder("member");
@@ -75,9 +97,20 @@ public final class ClusterSchema {
     public static final Key<ClusterSpec, Integer> BACKEND_BATCH_LIMIT = B.key("backend-batch-limit", Types.ints(1, Integer.MAX_VALUE),
             c -> raft(c).backendBatchLimit(), Default.of(10_000), "`--backend-batch-limit`: … or after this many writes");
 
+    /** Largest {@code cpus} accepted (the biggest cloud VMs have a few hundred vCPUs). */
+    public static final int MAX_CPUS = 1024;
+    public static final Key<ClusterSpec, Integer> CPUS = B.key("cpus", Types.ints(0, MAX_CPUS),
+            c -> raft(c).cpu().cores() == null ? 0 : raft(c).cpu().cores().cpus(), Default.of(CPU_COSTS.cores().cpus()),
+            "vCPUs of each member's machine, shared by all its threads first come first served (like GOMAXPROCS); "
+            + "`0`: every thread has a core of its own");
+    public static final Key<ClusterSpec, Integer> THREADS_PER_CORE = B.key("threads-per-core", Types.ints(1, 2),
+            c -> raft(c).cpu().cores() == null ? 1 : raft(c).cpu().cores().threadsPerCore(),
+            Default.of(CPU_COSTS.cores().threadsPerCore()), "hyper-threads per physical core (two busy ones do 1.3× one alone); "
+            + "at most `cpus`");
+
     static {
         B.nested("cpu", "mapping", () -> CPU, c -> raft(c).cpu(), Default.of(CPU_COSTS),
-                "CPU time charged on a member's threads (below)");
+                "CPU time per kind of work on a member's vCPUs (below; sources in `CpuCosts`)");
     }
 
     public static final Key<ClusterSpec, String> WAL_DISK = B.readOnly("wal-disk", Types.DISK_NAME,

@@ -1,11 +1,15 @@
 package io.stormglass.scenario.schema;
 
+import io.stormglass.raft.client.ClientCpu;
 import io.stormglass.raft.client.RetryPolicy;
 import io.stormglass.scenario.model.ClientSpec;
 import io.stormglass.scenario.model.WorkloadSpec;
 import io.stormglass.scenario.model.WorkloadSpec.Arrival;
 import io.stormglass.scenario.schema.Variant.Case;
+import io.stormglass.scenario.units.Quote;
 import io.stormglass.scenario.units.Units;
+import io.stormglass.scenario.yaml.MapReader;
+import io.stormglass.scenario.yaml.YamlNode;
 
 /** {@code workload:} (what the clients do) and {@code client:} (how they behave). */
 public final class WorkloadSchema {
@@ -26,6 +30,13 @@ public final class WorkloadSchema {
             v -> "must be at most 1.5MiB (etcd refuses larger requests: --max-request-bytes defaults to 1572864), got "
                     + Units.formatSize(v), "size ≤ 1.5MiB");
 
+    /**
+     * {@code round-robin}, {@code leader}, {@code follower}, {@code all} or a member id; the binder
+     * checks that the member exists, since the cluster's size is not known here.
+     */
+    private static final ValueType<WorkloadSpec.Endpoints> ENDPOINTS_TYPE = ValueType.of(
+            "`round-robin` \\| `leader` \\| `follower` \\| `all` \\| member id", WorkloadSchema::endpoints, WorkloadSchema::endpointsText);
+
     private static final Section.Builder<WorkloadSpec.OpMix> MX = Section.builder("workload.mix");
     public static final Key<WorkloadSpec.OpMix, Double> PUT = MX.key("put", Types.FRACTION, WorkloadSpec.OpMix::put, Default.of(0.0),
             "puts");
@@ -44,8 +55,9 @@ public final class WorkloadSchema {
     private static final Section.Builder<WorkloadSpec.KeySpace> KS = Section.builder("workload.keys");
     public static final Key<WorkloadSpec.KeySpace, Integer> COUNT = KS.key("count", Types.ints(1, 100_000_000),
             WorkloadSpec.KeySpace::count, Default.of(1000), "keys in the key space (YCSB's default record count)");
-    public static final Key<WorkloadSpec.KeySpace, String> DISTRIBUTION = KS.key("distribution", Types.words("uniform", "zipf"),
-            k -> k.zipfExponent() > 0 ? "zipf" : "uniform", Default.of("uniform"), "how a key is chosen");
+    public static final Key<WorkloadSpec.KeySpace, String> DISTRIBUTION = KS.key("distribution", Types.words("uniform", "zipf",
+            "sequential"), k -> k.zipfExponent() > 0 ? "zipf" : k.sequential() ? "sequential" : "uniform", Default.of("uniform"),
+            "how a key is chosen (`sequential`: each client walks the keys in order, as etcd's benchmark `--sequential-keys`)");
     public static final Key<WorkloadSpec.KeySpace, Double> EXPONENT = KS.key("exponent", Types.number(0.01, 10),
             k -> k.zipfExponent() > 0 ? k.zipfExponent() : null, Default.of(0.99), "zipf only: the Zipf constant (YCSB's)");
     private static final Section<WorkloadSpec.KeySpace> KEYS = KS.build();
@@ -79,6 +91,24 @@ public final class WorkloadSchema {
     public static final Key<WorkloadSpec, Long> THINK_TIME = WL.key("think-time", Types.DURATION,
             w -> w.arrival() instanceof Arrival.ClosedLoop c ? c.thinkNanos() : null, Default.of(0L),
             "closed loop: pause between a reply and the next request");
+
+    /** Largest count of connections, keys to preload or requests accepted. */
+    public static final int MAX_COUNT = 100_000_000;
+    public static final Key<WorkloadSpec, Integer> CONNECTIONS = WL.key("connections", Types.ints(1, 100_000),
+            w -> w.shape().connections() > 0 ? w.shape().connections() : null, Default.text("one per client"),
+            "closed loop: connections the clients share round robin (etcd benchmark's `--conns`); at most `clients`");
+    public static final Key<WorkloadSpec, WorkloadSpec.Endpoints> ENDPOINTS = WL.key("endpoints", ENDPOINTS_TYPE,
+            w -> w.shape().endpoints(), Default.of(new WorkloadSpec.Endpoints.RoundRobin()),
+            "where requests go: `round-robin` over the members, `leader`, `follower`, `all` (each client its own member), or a member id");
+    public static final Key<WorkloadSpec, Long> KEY_SIZE = WL.key("key-size", Types.SIZE,
+            w -> w.shape().keySizeBytes() > 0 ? (long) w.shape().keySizeBytes() : null, Default.text("`key-000042`"),
+            "bytes per key, zero-padded key numbers (etcd benchmark's `--key-size`); at most 1KiB");
+    public static final Key<WorkloadSpec, Integer> PRELOAD = WL.key("preload", Types.ints(0, MAX_COUNT),
+            w -> w.shape().preloadKeys() > 0 ? w.shape().preloadKeys() : null, Default.of(0),
+            "keys written once before the load starts, kept out of metrics and history; at most `keys.count`");
+    public static final Key<WorkloadSpec, Long> REQUESTS = WL.key("requests", Types.longs(1, MAX_COUNT),
+            w -> w.shape().totalRequests() > 0 ? w.shape().totalRequests() : null, Default.text("until the run ends"),
+            "closed loop: requests in all (etcd benchmark's `--total`), then the clients stop");
 
     static {
         WL.printOnly((w, s) -> {
@@ -119,6 +149,16 @@ public final class WorkloadSchema {
             Default.of(100, "`0` for `none`"), "retries per call");
     private static final Section<ClientSpec> RETRY = RT.build();
 
+    private static final ClientCpu CLIENT_CPU = ClientCpu.none();
+    private static final Section.Builder<ClientCpu> CC = Section.builder("client.cpu");
+    public static final Key<ClientCpu, Long> CLIENT_GRPC_REQUEST = CC.key("grpc-request", Types.DURATION, ClientCpu::grpcRequestNanos,
+            Default.of(CLIENT_CPU.grpcRequestNanos()), "gRPC client: per call");
+    public static final Key<ClientCpu, Long> CLIENT_GRPC_PER_KIB = CC.key("grpc-per-kib", Types.DURATION, ClientCpu::grpcKiBNanos,
+            Default.of(CLIENT_CPU.grpcKiBNanos()), "gRPC client: per KiB of request and reply");
+    public static final Key<ClientCpu, Long> PACE_TIMER = CC.key("pace-timer", Types.DURATION, ClientCpu::paceTimerNanos,
+            Default.of(0L), "the load tool's rate-limiter timer per call, on one timer goroutine; `0s`: calls are not paced");
+    private static final Section<ClientCpu> CLIENT_CPU_SECTION = CC.build();
+
     private static final Section.Builder<ClientSpec> CL = Section.builder("client");
     public static final Key<ClientSpec, Long> REQUEST_TIMEOUT = CL.key("request-timeout", Types.POSITIVE_DURATION,
             ClientSpec::requestTimeoutNanos, Default.of(5 * S, "etcdctl's `--command-timeout`"), "deadline of a call, retries included");
@@ -126,14 +166,53 @@ public final class WorkloadSchema {
             ClientSpec::attemptTimeoutNanos, Default.text("`request-timeout`"),
             "an unanswered attempt moves on to the next endpoint after this; at most `request-timeout`");
 
+    public static final Key<ClientSpec, Integer> CLIENT_CPUS = CL.key("cpus", Types.ints(0, ClusterSchema.MAX_CPUS),
+            c -> c.cpu().modelled() ? c.cpu().cores().cpus() : 0, Default.of(0),
+            "vCPUs of the load generator's machine; `0`: the clients cost no CPU");
+    public static final Key<ClientSpec, Integer> CLIENT_THREADS_PER_CORE = CL.key("threads-per-core", Types.ints(1, 2),
+            c -> c.cpu().modelled() ? c.cpu().cores().threadsPerCore() : null, Default.text("`2`"),
+            "hyper-threads per core of that machine; needs `cpus`");
+
     static {
         CL.nested("retry", "mapping", () -> RETRY, c -> c, Default.text("clientv3's: `fixed` with each key's default"),
                 "the retry policy (below)");
+        CL.nested("cpu", "mapping", () -> CLIENT_CPU_SECTION, c -> c.cpu().modelled() ? c.cpu() : null, Default.text("none"),
+                "CPU per call on the load generator (below); needs `cpus`");
     }
 
     public static final Section<ClientSpec> CLIENT = CL.build();
 
     private WorkloadSchema() {
+    }
+
+    private static WorkloadSpec.Endpoints endpoints(MapReader r, String key, WorkloadSpec.Endpoints dflt) {
+        if (!r.has(key)) {
+            return dflt;
+        }
+        YamlNode node = r.nodeOf(key);
+        String text = node instanceof YamlNode.YamlScalar s ? s.text() : "";
+        return switch (text) {
+            case "round-robin" -> new WorkloadSpec.Endpoints.RoundRobin();
+            case "leader" -> new WorkloadSpec.Endpoints.Leader();
+            case "follower" -> new WorkloadSpec.Endpoints.Follower();
+            case "all" -> new WorkloadSpec.Endpoints.All();
+            default -> {
+                if (text.matches("[0-9]{1,9}")) {
+                    yield new WorkloadSpec.Endpoints.Fixed(Integer.parseInt(text));
+                }
+                r.problems().add(node.location(), r.keyPath(key), "expected round-robin, leader, follower, all or a member id, got "
+                        + (node instanceof YamlNode.YamlScalar ? Quote.of(text) : node.describe()));
+                yield dflt;
+            }
+        };
+    }
+
+    private static String endpointsText(WorkloadSpec.Endpoints e) {
+        if (e instanceof WorkloadSpec.Endpoints.Fixed f) {
+            return String.valueOf(f.member());
+        }
+        return e instanceof WorkloadSpec.Endpoints.Leader ? "leader" : e instanceof WorkloadSpec.Endpoints.Follower ? "follower"
+                : e instanceof WorkloadSpec.Endpoints.All ? "all" : "round-robin";
     }
 
     private static Integer clients(WorkloadSpec w) {

@@ -4,6 +4,7 @@ import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Hashing;
 import io.stormglass.engine.event.Scheduler;
 import java.util.ArrayDeque;
+import java.util.function.LongSupplier;
 
 /**
  * One thread of a simulated process (DESIGN.md §3): tasks run one at a time in FIFO order, a
@@ -12,6 +13,10 @@ import java.util.ArrayDeque;
  * raft loop.
  *
  * <p>Each step of a task runs as its own event at the virtual instant the executor gets to it.
+ * On a {@link CpuPool} (the machine's cores), a step runs only once it has a core (ahead of
+ * queued short-lived bursts: {@link CpuPool#submitNext}), and keeps the core for the CPU time it
+ * charges: a busy machine delays every thread's steps. Without a pool
+ * every executor has a core of its own.
  * {@link #kill()} models a crash: the queue is dropped and anything in flight is abandoned (late
  * completions of abandoned waits are ignored).
  */
@@ -19,6 +24,7 @@ public final class SerialExecutor {
     private static final EventKind STEP = EventKind.named("executor.step");
 
     private final Scheduler scheduler;
+    private final CpuPool cores;
     private final String name;
     private final long key;
     private final ArrayDeque<Task> queue = new ArrayDeque<>();
@@ -35,10 +41,21 @@ public final class SerialExecutor {
     /** End of the CPU time charged by the last step that left the queue empty. */
     private long busyUntilNanos;
 
+    /** An executor with a core of its own. */
     public SerialExecutor(Scheduler scheduler, String name) {
+        this(scheduler, name, null);
+    }
+
+    /**
+     * An executor whose steps run on {@code cores}, shared with the machine's other threads.
+     *
+     * @param cores the machine's cores, or null for a core of its own
+     */
+    public SerialExecutor(Scheduler scheduler, String name, CpuPool cores) {
         this.scheduler = scheduler;
         this.name = name;
         this.key = Hashing.fnv1a64(name);
+        this.cores = cores;
     }
 
     public String name() {
@@ -51,7 +68,7 @@ public final class SerialExecutor {
         if (!active) {
             active = true;
             int e = epoch;
-            scheduler.scheduleAt(Math.max(scheduler.nowNanos(), busyUntilNanos), STEP, key, () -> startNext(e));
+            scheduler.scheduleAt(Math.max(scheduler.nowNanos(), busyUntilNanos), STEP, key, () -> onCore(() -> startNext(e)));
         }
     }
 
@@ -92,27 +109,41 @@ public final class SerialExecutor {
         busyUntilNanos = 0;
     }
 
-    private void startNext(int e) {
+    /** Runs a step now, or on the machine's cores once one is free. */
+    private void onCore(LongSupplier step) {
+        if (cores == null) {
+            step.getAsLong();
+        } else {
+            cores.submitNext(step::getAsLong); // a loop woken by a hand-off runs next, as in Go's scheduler
+        }
+    }
+
+    /** Runs the next queued task's first step; returns the CPU it charged. */
+    private long startNext(int e) {
         if (e != epoch) {
-            return;
+            return 0;
         }
         Task next = queue.pollFirst();
         if (next == null) {
             active = false;
-            return;
+            return 0;
         }
         tasksRun++;
-        runStep(next, e);
+        return runStep(next, e);
     }
 
-    private void runStep(Task step, int e) {
+    /** Runs one step and arranges what follows it; returns the CPU it charged. */
+    private long runStep(Task step, int e) {
+        if (e != epoch) {
+            return 0; // killed while the step waited for a core
+        }
         Context ctx = context;
         ctx.reset(scheduler.nowNanos());
         step.run(ctx);
         if (e != epoch) {
-            return; // the step killed its own executor
+            return 0; // the step killed its own executor
         }
-        long cpu = ctx.cpuNanos;
+        long cpu = cores == null ? ctx.cpuNanos : cores.wallNanos(ctx.cpuNanos);
         cpuNanos += cpu;
         long readyAt = ctx.startNanos + cpu;
         if (ctx.awaited != null) {
@@ -124,7 +155,7 @@ public final class SerialExecutor {
             scheduler.scheduleAt(readyAt + sleepNanos, STEP, key, () -> {
                 if (e == epoch) {
                     endBlock();
-                    runStep(then, e);
+                    onCore(() -> runStep(then, e));
                 }
             });
         } else if (queue.isEmpty()) {
@@ -132,8 +163,9 @@ public final class SerialExecutor {
             busyUntilNanos = readyAt;
             active = false;
         } else {
-            scheduler.scheduleAt(readyAt, STEP, key, () -> startNext(e));
+            scheduler.scheduleAt(readyAt, STEP, key, () -> onCore(() -> startNext(e)));
         }
+        return cpu;
     }
 
     private <T> void awaitThen(Completion<?> awaited, Continuation<?> then, long readyAt, int e) {
@@ -150,7 +182,7 @@ public final class SerialExecutor {
             scheduler.scheduleAt(at, STEP, key, () -> {
                 if (e == epoch) {
                     endBlock();
-                    runStep((TaskContext c) -> continuation.resume(c, value), e);
+                    onCore(() -> runStep((TaskContext c) -> continuation.resume(c, value), e));
                 }
             });
         });

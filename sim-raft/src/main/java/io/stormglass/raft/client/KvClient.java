@@ -12,6 +12,7 @@ import io.stormglass.raft.kv.KvCommand;
 import io.stormglass.raft.kv.KvResult;
 import io.stormglass.raft.server.EtcdErrors;
 import io.stormglass.raft.server.Wire;
+import io.stormglass.raft.server.WireTraits;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,6 +30,15 @@ import java.util.function.Consumer;
  * <p>Every call is counted per operation and error, and register operations (put, get, delete,
  * compare-and-set) are recorded in the {@link History} with their outcome: a write that timed
  * out may or may not have taken effect.
+ *
+ * <p>One KvClient is one connection (a clientv3 {@code Client}): several callers (goroutines) may
+ * share it ({@link #caller}), each a process of its own in the history. On a {@link ClientHost}
+ * with a CPU model, each call costs the client side of a gRPC call on the host's cores, half before
+ * it leaves and half after its reply arrives, both within its latency; the latency starts when the
+ * calling goroutine first runs on a core, so a wait for a busy client machine before a call is not
+ * part of it (as in etcd's benchmark tool, which reads the clock on the running goroutine). Which member a connection
+ * talks to first is {@link #startAt}; {@link #rotatePerRequest} spreads its calls over every
+ * endpoint in turn, as clientv3's round-robin balancer does since etcd 3.4.
  */
 public final class KvClient {
     private static final EventKind DEADLINE = EventKind.named("client.deadline");
@@ -52,12 +62,26 @@ public final class KvClient {
     private final Map<String, io.stormglass.engine.metrics.Counter> requestCounters = new TreeMap<>();
     private final Map<String, io.stormglass.engine.metrics.LatencyRecorder> latencies = new TreeMap<>();
     private final Map<String, io.stormglass.engine.metrics.Counter> errorCounters = new TreeMap<>();
+    private final ClientHost host;
+    private final Caller self;
     private int endpointIndex;
+    private boolean rotatePerRequest;
     private long nextSeq;
 
     /** Registers the client on the transport as node {@code nodeId}; {@code history} may be null. */
     public KvClient(int nodeId, ClientConfig config, Scheduler scheduler, Transport<Wire> transport, SimRandom random,
             Recorder recorder, History history) {
+        this(nodeId, config, scheduler, transport, random, recorder, history, null);
+    }
+
+    /**
+     * Registers the client on the transport as node {@code nodeId}, running on {@code host} (null: no
+     * client CPU); {@code history} may be null.
+     */
+    public KvClient(int nodeId, ClientConfig config, Scheduler scheduler, Transport<Wire> transport, SimRandom random,
+            Recorder recorder, History history, ClientHost host) {
+        this.host = host == null ? ClientHost.none(scheduler) : host;
+        this.self = new Caller(nodeId, true);
         this.nodeId = nodeId;
         this.config = config;
         this.scheduler = scheduler;
@@ -68,7 +92,7 @@ public final class KvClient {
         this.endpointIndex = Math.floorMod(nodeId, config.endpoints().size());
         transport.register(nodeId, (from, wire) -> {
             if (wire instanceof Wire.Response r) {
-                onResponse(r);
+                this.host.receiveHalf(WireTraits.replyBytes(r.reply()), r.requestId(), () -> onResponse(r));
             }
         });
     }
@@ -77,46 +101,114 @@ public final class KvClient {
         return nodeId;
     }
 
+    /**
+     * A caller sharing this connection: a process of its own in the history ({@code process} must be
+     * unique in the run and have at most one call in flight); {@code recorded} false keeps its calls out
+     * of the metrics and the history (a load phase before the measurement).
+     */
+    public Caller caller(int process, boolean recorded) {
+        return new Caller(process, recorded);
+    }
+
+    /** Sends the next attempts to {@code member} first (it must be one of the endpoints). */
+    public void startAt(int member) {
+        int i = config.endpoints().indexOf(member);
+        if (i < 0) {
+            throw new IllegalArgumentException("member " + member + " is not an endpoint of client " + nodeId);
+        }
+        endpointIndex = i;
+    }
+
+    /** Whether each call goes to the next endpoint in turn (clientv3's round-robin balancer) instead of sticking to one. */
+    public void rotatePerRequest(boolean rotate) {
+        this.rotatePerRequest = rotate;
+    }
+
     public void put(String key, String value, Consumer<ClientResult> done) {
-        start("put", new Wire.ClientOp.Write(new KvCommand.Put(key, value, 0)),
-                new Recordable(Operation.Kind.WRITE, key, value, null), done);
+        self.put(key, value, done);
     }
 
     public void putWithLease(String key, String value, long leaseId, Consumer<ClientResult> done) {
-        start("put", new Wire.ClientOp.Write(new KvCommand.Put(key, value, leaseId)), null, done);
+        self.start("put", new Wire.ClientOp.Write(new KvCommand.Put(key, value, leaseId)), null, done);
     }
 
     public void get(String key, boolean linearizable, Consumer<ClientResult> done) {
-        start(linearizable ? "get_linearizable" : "get_serializable", new Wire.ClientOp.Read(key, "", linearizable),
-                linearizable ? new Recordable(Operation.Kind.READ, key, null, null) : null, done);
+        self.get(key, linearizable, done);
     }
 
     public void delete(String key, Consumer<ClientResult> done) {
-        start("delete", new Wire.ClientOp.Write(new KvCommand.Delete(key, "")),
-                new Recordable(Operation.Kind.DELETE, key, null, null), done);
+        self.delete(key, done);
     }
 
     /** Sets {@code key} to {@code value} if it holds {@code expected}, as a txn with one value compare. */
     public void compareAndSet(String key, String expected, String value, Consumer<ClientResult> done) {
-        KvCommand.Txn txn = new KvCommand.Txn(List.of(Compare.valueEquals(key, expected)),
-                List.of(new KvCommand.Put(key, value, 0)), List.of());
-        start("txn", new Wire.ClientOp.Write(txn), new Recordable(Operation.Kind.CAS, key, value, expected), done);
+        self.compareAndSet(key, expected, value, done);
     }
 
     public void txn(KvCommand.Txn txn, Consumer<ClientResult> done) {
-        start("txn", new Wire.ClientOp.Write(txn), null, done);
+        self.txn(txn, done);
     }
 
     public void leaseGrant(long leaseId, long ttlNanos, Consumer<ClientResult> done) {
-        start("lease_grant", new Wire.ClientOp.Write(new KvCommand.LeaseGrant(leaseId, ttlNanos)), null, done);
+        self.start("lease_grant", new Wire.ClientOp.Write(new KvCommand.LeaseGrant(leaseId, ttlNanos)), null, done);
     }
 
     public void leaseRevoke(long leaseId, Consumer<ClientResult> done) {
-        start("lease_revoke", new Wire.ClientOp.Write(new KvCommand.LeaseRevoke(leaseId)), null, done);
+        self.start("lease_revoke", new Wire.ClientOp.Write(new KvCommand.LeaseRevoke(leaseId)), null, done);
     }
 
     public void leaseKeepAlive(long leaseId, Consumer<ClientResult> done) {
-        start("lease_keepalive", new Wire.ClientOp.KeepAlive(leaseId), null, done);
+        self.start("lease_keepalive", new Wire.ClientOp.KeepAlive(leaseId), null, done);
+    }
+
+    /** One goroutine's calls over this connection: the register operations a workload issues. */
+    public final class Caller {
+        private final int process;
+        private final boolean recorded;
+
+        private Caller(int process, boolean recorded) {
+            this.process = process;
+            this.recorded = recorded;
+        }
+
+        /** The connection this caller uses. */
+        public KvClient connection() {
+            return KvClient.this;
+        }
+
+        public int process() {
+            return process;
+        }
+
+        public void put(String key, String value, Consumer<ClientResult> done) {
+            start("put", new Wire.ClientOp.Write(new KvCommand.Put(key, value, 0)),
+                    new Recordable(Operation.Kind.WRITE, key, value, null), done);
+        }
+
+        public void get(String key, boolean linearizable, Consumer<ClientResult> done) {
+            start(linearizable ? "get_linearizable" : "get_serializable", new Wire.ClientOp.Read(key, "", linearizable),
+                    linearizable ? new Recordable(Operation.Kind.READ, key, null, null) : null, done);
+        }
+
+        public void delete(String key, Consumer<ClientResult> done) {
+            start("delete", new Wire.ClientOp.Write(new KvCommand.Delete(key, "")),
+                    new Recordable(Operation.Kind.DELETE, key, null, null), done);
+        }
+
+        /** Sets {@code key} to {@code value} if it holds {@code expected}, as a txn with one value compare. */
+        public void compareAndSet(String key, String expected, String value, Consumer<ClientResult> done) {
+            KvCommand.Txn txn = new KvCommand.Txn(List.of(Compare.valueEquals(key, expected)),
+                    List.of(new KvCommand.Put(key, value, 0)), List.of());
+            start("txn", new Wire.ClientOp.Write(txn), new Recordable(Operation.Kind.CAS, key, value, expected), done);
+        }
+
+        public void txn(KvCommand.Txn txn, Consumer<ClientResult> done) {
+            start("txn", new Wire.ClientOp.Write(txn), null, done);
+        }
+
+        private void start(String opName, Wire.ClientOp op, Recordable recordable, Consumer<ClientResult> done) {
+            KvClient.this.start(opName, op, recorded ? recordable : null, done, process, recorded);
+        }
     }
 
     /** What the history needs to know of a register operation. */
@@ -128,19 +220,25 @@ public final class KvClient {
         final Wire.ClientOp op;
         final Recordable recordable;
         final Consumer<ClientResult> done;
-        final long startNanos;
-        long deadlineHandle;
+        final int process;
+        final boolean recorded;
+        /** When the calling goroutine began the call: it is running on a core (etcd's benchmark takes its start time there). */
+        long startNanos;
+        long deadlineHandle = Scheduler.NO_EVENT;
         long attemptHandle = Scheduler.NO_EVENT;
         long requestId;
         long callSeq;
         int attempts;
         boolean finished;
 
-        Call(String opName, Wire.ClientOp op, Recordable recordable, Consumer<ClientResult> done) {
+        Call(String opName, Wire.ClientOp op, Recordable recordable, Consumer<ClientResult> done, int process,
+                boolean recorded) {
             this.opName = opName;
             this.op = op;
             this.recordable = recordable;
             this.done = done;
+            this.process = process;
+            this.recorded = recorded;
             this.startNanos = scheduler.nowNanos();
         }
 
@@ -149,13 +247,16 @@ public final class KvClient {
         }
     }
 
-    private void start(String opName, Wire.ClientOp op, Recordable recordable, Consumer<ClientResult> done) {
-        Call call = new Call(opName, op, recordable, done);
+    private void start(String opName, Wire.ClientOp op, Recordable recordable, Consumer<ClientResult> done, int process,
+            boolean recorded) {
+        Call call = new Call(opName, op, recordable, done, process, recorded);
         call.callSeq = ++nextCallSeq;
         unfinished.put(call.callSeq, call);
-        call.deadlineHandle = scheduler.schedule(config.requestTimeoutNanos(), DEADLINE, nodeId,
-                () -> finish(call, null, EtcdErrors.DEADLINE_EXCEEDED));
-        send(call);
+        host.pace(() -> {
+            call.deadlineHandle = scheduler.schedule(config.requestTimeoutNanos(), DEADLINE, nodeId,
+                    () -> finish(call, null, EtcdErrors.DEADLINE_EXCEEDED));
+            send(call);
+        });
     }
 
     private void send(Call call) {
@@ -166,7 +267,14 @@ public final class KvClient {
         call.requestId = ((long) nodeId << 40) | ++nextSeq;
         inFlight.put(call.requestId, call);
         int endpoint = config.endpoints().get(endpointIndex);
-        transport.send(nodeId, endpoint, new Wire.Request(call.requestId, nodeId, call.op));
+        if (rotatePerRequest) {
+            nextEndpoint();
+        }
+        Wire.Request request = new Wire.Request(call.requestId, nodeId, call.op);
+        // the first attempt starts the call's clock only once its goroutine runs: a wait for a client core before it
+        // is not the call's latency, as etcd's benchmark reads time.Now() on the running goroutine before Do
+        Runnable onCore = call.attempts == 1 ? () -> call.startNanos = scheduler.nowNanos() : () -> { };
+        host.sendHalf(WireTraits.requestBytes(request), call.requestId, onCore, () -> transport.send(nodeId, endpoint, request));
         long requestId = call.requestId;
         call.attemptHandle = scheduler.schedule(config.attemptTimeoutNanos(), ATTEMPT_TIMEOUT, nodeId, () -> {
             if (call.finished || call.requestId != requestId) {
@@ -238,6 +346,10 @@ public final class KvClient {
         scheduler.cancel(call.attemptHandle);
         long now = scheduler.nowNanos();
         long latency = now - call.startNanos;
+        if (!call.recorded) {
+            call.done.accept(new ClientResult(result, error, latency, call.attempts));
+            return;
+        }
         requestCounters.computeIfAbsent(call.opName, op -> recorder.counter(Metric.CLIENT_REQUESTS.id(op)))
                 .increment();
         if (error == null) {
@@ -272,7 +384,7 @@ public final class KvClient {
         if (outcome == Operation.Outcome.OK && r.kind() == Operation.Kind.CAS) {
             casOk = result instanceof KvResult.TxnResult t && t.succeeded();
         }
-        return new Operation(history.nextId(), nodeId, r.kind(), r.key(), value, r.expected(), casOk,
+        return new Operation(history.nextId(), call.process, r.kind(), r.key(), value, r.expected(), casOk,
                 call.startNanos, outcome == Operation.Outcome.UNKNOWN ? Long.MAX_VALUE : now, outcome);
     }
 }

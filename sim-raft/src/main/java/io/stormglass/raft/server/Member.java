@@ -31,7 +31,7 @@ public final class Member {
         this.config = config;
         this.env = env;
         this.metrics = new MemberMetrics(env.recorder(), config.label());
-        ThreadCpuGauges.register(env.recorder(), env.scheduler(), config.label(), () -> current);
+        ThreadCpuGauges.register(env.recorder(), env.scheduler(), config.label(), () -> current, config.cpu().cores() != null);
     }
 
     public int id() {

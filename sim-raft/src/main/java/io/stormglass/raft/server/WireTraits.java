@@ -23,15 +23,24 @@ public final class WireTraits implements MessageTraits<Wire> {
             return raft.sizeBytes(r.message());
         }
         if (wire instanceof Wire.Request req) {
-            if (req.op() instanceof Wire.ClientOp.Write w) {
-                return RPC_OVERHEAD_BYTES + KvCodec.encode(new KvCodec.Proposal(0, w.command())).length;
-            }
-            if (req.op() instanceof Wire.ClientOp.Read r) {
-                return RPC_OVERHEAD_BYTES + r.key().length() + r.rangeEnd().length();
-            }
-            return RPC_OVERHEAD_BYTES + 8;
+            return requestBytes(req);
         }
-        Wire.ClientReply reply = ((Wire.Response) wire).reply();
+        return replyBytes(((Wire.Response) wire).reply());
+    }
+
+    /** Bytes of a client request on the wire: framing and header, then its keys and value. */
+    public static int requestBytes(Wire.Request req) {
+        if (req.op() instanceof Wire.ClientOp.Write w) {
+            return RPC_OVERHEAD_BYTES + KvCodec.encode(new KvCodec.Proposal(0, w.command())).length;
+        }
+        if (req.op() instanceof Wire.ClientOp.Read r) {
+            return RPC_OVERHEAD_BYTES + r.key().length() + r.rangeEnd().length();
+        }
+        return RPC_OVERHEAD_BYTES + 8;
+    }
+
+    /** Bytes of a reply on the wire: framing and header, then the key-values of a range. */
+    public static int replyBytes(Wire.ClientReply reply) {
         if (reply instanceof Wire.ClientReply.Ok ok && ok.result() instanceof KvResult.RangeResult range) {
             int bytes = RPC_OVERHEAD_BYTES;
             for (KeyValue kv : range.kvs()) {

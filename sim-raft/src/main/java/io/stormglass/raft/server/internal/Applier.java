@@ -83,7 +83,7 @@ final class Applier {
 
     /**
      * Applies entries from {@code i} on, in one step as long as the backend lock is free: each
-     * entry's CPU time is charged in turn and counted in its duration; when a commit takes the lock
+     * entry's CPU time (by its kind, {@link io.stormglass.raft.server.CpuCosts#applyNanos}) is charged in turn and counted in its duration; when a commit takes the lock
      * (because the batch limit was reached, or its timer fired before this step), the rest waits
      * for it in a later step.
      */
@@ -101,12 +101,13 @@ final class Applier {
             ctx.await(lock, (c, s) -> applyFrom(c, entries, at, entryStartNanos));
             return;
         }
-        long cost = config.cpu().applyEntryNanos();
         long charged = 0;
         long start = entryStartNanos;
         while (i < entries.size() && backend.commitInProgress() == null) {
-            charged += cost;
-            apply(entries.get(i), ctx.nowNanos() + charged - start);
+            Entry e = entries.get(i);
+            KvCodec.Proposal proposal = e.data().length > 0 ? KvCodec.decodeProposal(e.data()) : null;
+            charged += config.cpu().applyEntryNanos() + (proposal == null ? 0 : config.cpu().applyNanos(proposal.command()));
+            apply(e, proposal, ctx.nowNanos() + charged - start);
             start = ctx.nowNanos() + charged;
             i++;
         }
@@ -115,11 +116,11 @@ final class Applier {
         ctx.sleep(0, c -> applyFrom(c, entries, next, c.nowNanos()));
     }
 
-    private void apply(Entry e, long tookNanos) {
+    /** Applies {@code e}, whose decoded proposal is {@code proposal} (null for an empty entry). */
+    private void apply(Entry e, KvCodec.Proposal proposal, long tookNanos) {
         appliedIndex = e.index();
         observer.applied(config.id(), e);
-        if (e.data().length > 0) {
-            KvCodec.Proposal proposal = KvCodec.decodeProposal(e.data());
+        if (proposal != null) {
             KvResult result = kv.apply(proposal.command());
             metrics.proposalsApplied.increment();
             backend.recordChange(e.data().length);

@@ -41,6 +41,7 @@ import java.util.function.Consumer;
  * disks kept.
  */
 public final class Incarnation {
+    private static final io.stormglass.raft.RaftMessageTraits RAFT_SIZES = new io.stormglass.raft.RaftMessageTraits();
     private final MemberConfig config;
     private final MemberLog log;
     private final MemberLife life;
@@ -54,6 +55,10 @@ public final class Incarnation {
     private final ProposalWaits waits;
     private final RequestHandler requests;
     private final LeaseKeeper leases;
+    private final MemberCpu cpu;
+    private final Outbox outbox;
+    /** rafthttp's stream reader of each peer: decodes its messages in order, then hands them to the node loop. */
+    private final java.util.Map<Integer, SerialExecutor> streamReaders = new java.util.TreeMap<>();
 
     /**
      * Boots a member from its disks.
@@ -68,23 +73,25 @@ public final class Incarnation {
         this.log = new MemberLog(config.id(), scheduler, env.logSink(), env.recorder().timeline());
         this.life = new MemberLife(log, onFatal);
         String label = config.label();
+        this.cpu = new MemberCpu(scheduler, label, config.cpu(), life::alive);
         WalContext walCtx = new WalContext(scheduler, env.walFs(), "member/wal", WalOptions.defaults(),
                 new WalFsyncWatch(log, metrics)::onFsync);
         Snapshotter snapshotter = new Snapshotter(scheduler, env.dataFs(), "member/snap");
         Recovery.Booted booted = boot(walCtx, snapshotter, config, log, life);
         MemoryStorage storage = booted.storage();
         reportRecovered(env, config.id(), booted);
-        SerialExecutor nodeExec = executor(scheduler, label + "/" + ThreadCpuGauges.THREADS[0]);
-        SerialExecutor loopExec = executor(scheduler, label + "/" + ThreadCpuGauges.THREADS[1]);
-        SerialExecutor applyExec = executor(scheduler, label + "/" + ThreadCpuGauges.THREADS[2]);
-        SerialExecutor backendExec = executor(scheduler, label + "/" + ThreadCpuGauges.THREADS[3]);
+        SerialExecutor nodeExec = executor(label + "/" + ThreadCpuGauges.THREADS[0]);
+        SerialExecutor loopExec = executor(label + "/" + ThreadCpuGauges.THREADS[1]);
+        SerialExecutor applyExec = executor(label + "/" + ThreadCpuGauges.THREADS[2]);
+        SerialExecutor backendExec = executor(label + "/" + ThreadCpuGauges.THREADS[3]);
         RawNode raw = new RawNode(raftConfig(config, booted.snapshot().index()), storage, env.random().stream("raft/" + label));
-        this.nodeLoop = new NodeLoop(nodeExec, raw, config.cpu().stepMessageNanos(), config.cpu().requestNanos(), log, config.id());
+        this.nodeLoop = new NodeLoop(nodeExec, raw, config.cpu().stepMessageNanos(), log, config.id());
         this.backend = new Backend(scheduler, backendExec, env.dataFs(), env.random().stream("backend/" + label),
-                config.backendBatchIntervalNanos(), config.backendBatchLimit(), metrics.backendCommit::record,
-                s -> life.fatal("failed to commit backend", s), config.id());
+                config.backendBatchIntervalNanos(), config.backendBatchLimit(), config.cpu().commitKeyNanos(),
+                metrics.backendCommit::record, s -> life.fatal("failed to commit backend", s), config.id());
         this.waits = new ProposalWaits(scheduler);
-        Outbox outbox = new Outbox(config.id(), env.transport());
+        this.outbox = new Outbox(config.id(), env.transport(), cpu);
+        Outbox outbox = this.outbox;
         Responder responder = new Responder(scheduler, waits, outbox, log);
         this.readLoop = new ReadIndexLoop(scheduler, config, log, metrics, nodeLoop::readIndex);
         this.leases = new LeaseKeeper(scheduler, env.localClock(), config.id(), nodeLoop, kv, life);
@@ -98,7 +105,7 @@ public final class Incarnation {
         this.raftLoop = new RaftLoop(config, scheduler, env.localScheduler(), loopExec, nodeLoop, persister, leadership,
                 readLoop, applier, heartbeats, outbox, life);
         this.requests = new RequestHandler(scheduler, config.requestTimeoutNanos(), nodeLoop, waits, readLoop, kv,
-                leadership, leases, responder, outbox, metrics);
+                leadership, leases, responder, outbox, metrics, cpu);
         // etcd's readyc and tickc: the two loops hand each other Readies and ticks
         nodeLoop.connect(raftLoop::offerReady, raftLoop::firedTicks);
         applier.restore(booted.snapshot());
@@ -158,6 +165,8 @@ public final class Incarnation {
         raftLoop.stop();
         backend.stop();
         executors.forEach(SerialExecutor::kill);
+        streamReaders.values().forEach(SerialExecutor::kill);
+        outbox.streamWriters().forEach(SerialExecutor::kill);
         waits.abandonAll();
         readLoop.abandonAll();
     }
@@ -167,10 +176,23 @@ public final class Incarnation {
             return;
         }
         if (wire instanceof Wire.Raft raft) {
-            nodeLoop.step(raft.message());
+            receiveRaft(from, raft.message());
         } else if (wire instanceof Wire.Request request) {
             requests.handle(request);
         }
+    }
+
+    /** rafthttp: the peer's stream reader decodes the message (in arrival order), then the node loop steps it. */
+    private void receiveRaft(int from, io.stormglass.raft.message.Message msg) {
+        long decode = config.cpu().peerNanos(RAFT_SIZES.sizeBytes(msg));
+        if (decode == 0) {
+            nodeLoop.step(msg);
+            return;
+        }
+        streamReaders.computeIfAbsent(from, peer -> cpu.thread(config.label() + "/rafthttp-reader-n" + peer)).execute(ctx -> {
+            ctx.chargeCpu(decode);
+            ctx.sleep(0, c -> nodeLoop.step(msg));
+        });
     }
 
     public SoftState softState() {
@@ -202,6 +224,16 @@ public final class Incarnation {
         return executors.get(index).cpuNanos();
     }
 
+    /** Thread-nanoseconds the member's cores were busy so far, all threads and goroutines together (0 without a core limit). */
+    public long machineBusyNanos() {
+        return cpu.busyNanos();
+    }
+
+    /** The member's hardware threads (0 without a core limit). */
+    public int machineCores() {
+        return cpu.cores();
+    }
+
     private static List<Long> voters(MemberConfig config) {
         List<Long> ids = new ArrayList<>();
         for (int p : config.peers()) {
@@ -210,8 +242,8 @@ public final class Incarnation {
         return ids;
     }
 
-    private SerialExecutor executor(Scheduler scheduler, String name) {
-        SerialExecutor e = new SerialExecutor(scheduler, name);
+    private SerialExecutor executor(String name) {
+        SerialExecutor e = cpu.thread(name);
         executors.add(e);
         return e;
     }

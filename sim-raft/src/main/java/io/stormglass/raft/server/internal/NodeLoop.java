@@ -24,7 +24,6 @@ final class NodeLoop {
     private final SerialExecutor executor;
     private final RawNode node;
     private final long stepCostNanos;
-    private final long requestCostNanos;
     private final MemberLog log;
     private final String selfHex;
     private Runnable offerReady;
@@ -32,11 +31,11 @@ final class NodeLoop {
     private boolean readyOffered;
     private long knownLeader;
 
-    NodeLoop(SerialExecutor executor, RawNode node, long stepCostNanos, long requestCostNanos, MemberLog log, int member) {
+    /** @param stepCostNanos CPU of stepping one message, proposal or read request into the core */
+    NodeLoop(SerialExecutor executor, RawNode node, long stepCostNanos, MemberLog log, int member) {
         this.executor = executor;
         this.node = node;
         this.stepCostNanos = stepCostNanos;
-        this.requestCostNanos = requestCostNanos;
         this.log = log;
         this.selfHex = Long.toHexString(member);
     }
@@ -69,7 +68,7 @@ final class NodeLoop {
     /** Proposes {@code data}; {@code onDropped} runs (on this loop) if Raft refuses it at once. */
     void propose(byte[] data, Consumer<ProposalDroppedException> onDropped) {
         executor.execute(ctx -> {
-            ctx.chargeCpu(requestCostNanos);
+            ctx.chargeCpu(stepCostNanos);
             node.observeDueTicks(dueTicks.getAsLong());
             try {
                 node.propose(data);

@@ -1,29 +1,76 @@
 package io.stormglass.raft.server.internal;
 
+import io.stormglass.engine.exec.SerialExecutor;
 import io.stormglass.engine.net.Transport;
+import io.stormglass.raft.RaftMessageTraits;
 import io.stormglass.raft.message.Message;
+import io.stormglass.raft.server.CpuCosts;
 import io.stormglass.raft.server.Wire;
+import io.stormglass.raft.server.WireTraits;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Everything a member sends: Raft messages to peers, replies to clients, forwarded requests. Never blocks. */
+/**
+ * Everything a member sends: Raft messages to peers, replies to clients, forwarded requests. Never
+ * blocks. Each costs CPU before it leaves: a Raft message is encoded by the stream writer of its
+ * peer (rafthttp's one goroutine per peer, so messages to a peer leave in order), a reply by its
+ * handler goroutine (the sending half of the gRPC call).
+ */
 final class Outbox {
+    private static final RaftMessageTraits RAFT_SIZES = new RaftMessageTraits();
+
     private final int self;
     private final Transport<Wire> transport;
+    private final MemberCpu cpu;
+    private final Map<Integer, SerialExecutor> streamWriters = new TreeMap<>();
 
-    Outbox(int self, Transport<Wire> transport) {
+    Outbox(int self, Transport<Wire> transport, MemberCpu cpu) {
         this.self = self;
         this.transport = transport;
+        this.cpu = cpu;
     }
 
+    /** Sends a Raft message through its peer's stream writer, after encoding it. */
     void sendRaft(Message msg) {
-        transport.send(self, (int) msg.to(), new Wire.Raft(msg));
+        int to = (int) msg.to();
+        long encode = cpu.costs().peerNanos(RAFT_SIZES.sizeBytes(msg));
+        if (encode == 0) {
+            transport.send(self, to, new Wire.Raft(msg));
+            return;
+        }
+        streamWriters.computeIfAbsent(to, peer -> cpu.thread("n" + self + "/rafthttp-writer-n" + peer)).execute(ctx -> {
+            ctx.chargeCpu(encode);
+            ctx.sleep(0, c -> transport.send(self, to, new Wire.Raft(msg)));
+        });
     }
 
+    /** Answers a unary request from a goroutine woken to do so: the sending half of the gRPC call, then the reply leaves. */
     void reply(int to, long requestId, Wire.ClientReply reply) {
+        cpu.burst(replyNanos(reply), requestId, () -> transport.send(self, to, new Wire.Response(requestId, reply)));
+    }
+
+    /**
+     * Sends a reply whose CPU the handler already spent in the burst that produced it (a handler that
+     * answers without blocking marshals and writes its reply on the same run).
+     */
+    void replySpent(int to, long requestId, Wire.ClientReply reply) {
         transport.send(self, to, new Wire.Response(requestId, reply));
     }
 
-    /** Hands a client's request to another member (a follower forwards a lease keepalive to the leader). */
+    /** CPU of the sending half of a unary reply. */
+    long replyNanos(Wire.ClientReply reply) {
+        CpuCosts c = cpu.costs();
+        return c.grpcRequestNanos() / 2 + c.grpcBytesNanos(WireTraits.replyBytes(reply));
+    }
+
+    /** Hands a client's request to another member (a follower forwards a lease keepalive to the leader over HTTP). */
     void forward(int to, Wire.Request request) {
-        transport.send(self, to, request);
+        cpu.burst(cpu.costs().peerNanos(WireTraits.requestBytes(request)), request.requestId(),
+                () -> transport.send(self, to, request));
+    }
+
+    /** The stream writers' threads, for CPU accounting. */
+    Iterable<SerialExecutor> streamWriters() {
+        return streamWriters.values();
     }
 }

@@ -5,8 +5,10 @@ import io.stormglass.raft.kv.KvCodec;
 import io.stormglass.raft.kv.KvCommand;
 import io.stormglass.raft.kv.KvResult;
 import io.stormglass.raft.kv.KvStore;
+import io.stormglass.raft.server.CpuCosts;
 import io.stormglass.raft.server.EtcdErrors;
 import io.stormglass.raft.server.Wire;
+import io.stormglass.raft.server.WireTraits;
 
 /**
  * etcd's gRPC handlers on one member: writes are proposed through Raft (followers' proposals are
@@ -14,6 +16,12 @@ import io.stormglass.raft.server.Wire;
  * timeout; linearizable reads go through the ReadIndex loop; serializable reads are served from
  * the local state at once; lease keepalives are served by the leader (followers forward them).
  * Every answer goes through the {@link Responder}, which logs {@code request stats} for slow ones.
+ *
+ * <p>CPU: each request first costs its handler goroutine the receiving half of the gRPC call (and,
+ * for a write, the proposal) on the member's cores; only then does it reach Raft. A handler that
+ * answers without blocking pays for its reply in the same run (a serializable read: receive, range,
+ * reply; a lease keepalive); one that waits (a write for its apply, a linearizable read for its read
+ * index) is woken for a second run that pays the rest. See {@link CpuCosts}.
  */
 final class RequestHandler {
     private final Scheduler scheduler;
@@ -27,10 +35,12 @@ final class RequestHandler {
     private final Responder responder;
     private final Outbox outbox;
     private final MemberMetrics metrics;
+    private final MemberCpu cpu;
 
     RequestHandler(Scheduler scheduler, long requestTimeoutNanos, NodeLoop nodeLoop, ProposalWaits waits,
             ReadIndexLoop readLoop, KvStore kv, Leadership leadership, LeaseKeeper leases, Responder responder,
-            Outbox outbox, MemberMetrics metrics) {
+            Outbox outbox, MemberMetrics metrics, MemberCpu cpu) {
+        this.cpu = cpu;
         this.scheduler = scheduler;
         this.requestTimeoutNanos = requestTimeoutNanos;
         this.nodeLoop = nodeLoop;
@@ -45,18 +55,34 @@ final class RequestHandler {
     }
 
     void handle(Wire.Request request) {
+        CpuCosts c = cpu.costs();
+        long start = scheduler.nowNanos();
         Wire.ClientOp op = request.op();
+        if (op instanceof Wire.ClientOp.KeepAlive k) {
+            // the stream's handler loop reads the message, renews and writes the answer in one run
+            cpu.burst(c.grpcStreamMessageNanos() + c.leaseNanos(), request.requestId(), () -> keepAlive(request, k));
+            return;
+        }
+        long received = c.grpcRequestNanos() / 2 + c.grpcBytesNanos(WireTraits.requestBytes(request));
         if (op instanceof Wire.ClientOp.Write w) {
-            propose(request, w.command());
+            cpu.burst(received + c.proposeNanos(), request.requestId(), () -> propose(request, w.command(), start));
+        } else if (op instanceof Wire.ClientOp.Read r && !r.linearizable()) {
+            // the handler goroutine receives, ranges the store and writes its reply in one run, never blocking:
+            // the state it reads is the state at its start
+            Wire.ClientReply reply = new Wire.ClientReply.Ok(kv.range(r.key(), r.rangeEnd(), 0));
+            cpu.burst(received + rangeNanos(reply) + outbox.replyNanos(reply), request.requestId(),
+                    () -> responder.answerSpent(start, "range", request.replyTo(), request.requestId(), reply));
         } else if (op instanceof Wire.ClientOp.Read r) {
-            read(request, r);
-        } else if (op instanceof Wire.ClientOp.KeepAlive k) {
-            keepAlive(request, k);
+            cpu.burst(received, request.requestId(), () -> linearizableRead(request, r, start));
         }
     }
 
-    private void propose(Wire.Request request, KvCommand command) {
-        long start = scheduler.nowNanos();
+    private long rangeNanos(Wire.ClientReply reply) {
+        KvResult.RangeResult result = (KvResult.RangeResult) ((Wire.ClientReply.Ok) reply).result();
+        return cpu.costs().rangeNanos() + result.kvs().size() * cpu.costs().rangeKeyNanos();
+    }
+
+    private void propose(Wire.Request request, KvCommand command, long start) {
         waits.register(request.requestId(), request.replyTo(), requestTimeoutNanos, (w, waited) -> {
             metrics.proposalsFailed.increment();
             responder.answer(start, "write", w.replyTo(), w.requestId(), new Wire.ClientReply.Error(EtcdErrors.REQUEST_TIMED_OUT));
@@ -71,16 +97,13 @@ final class RequestHandler {
         });
     }
 
-    private void read(Wire.Request request, Wire.ClientOp.Read r) {
-        long start = scheduler.nowNanos();
+    private void linearizableRead(Wire.Request request, Wire.ClientOp.Read r, long start) {
         Runnable serve = () -> {
-            KvResult.RangeResult result = kv.range(r.key(), r.rangeEnd(), 0);
-            responder.answer(start, "range", request.replyTo(), request.requestId(), new Wire.ClientReply.Ok(result));
+            // the read index is applied: the waiting handler is woken, ranges and writes its reply in one run
+            Wire.ClientReply reply = new Wire.ClientReply.Ok(kv.range(r.key(), r.rangeEnd(), 0));
+            cpu.burst(rangeNanos(reply) + outbox.replyNanos(reply), request.requestId(),
+                    () -> responder.answerSpent(start, "range", request.replyTo(), request.requestId(), reply));
         };
-        if (!r.linearizable()) {
-            serve.run();
-            return;
-        }
         readLoop.request(new ReadIndexLoop.PendingRead(request.requestId(), serve, error ->
                 responder.answer(start, "range", request.replyTo(), request.requestId(), new Wire.ClientReply.Error(error))));
     }
@@ -88,13 +111,13 @@ final class RequestHandler {
     private void keepAlive(Wire.Request request, Wire.ClientOp.KeepAlive k) {
         if (leadership.isLeader()) {
             Long ttl = leases.keepAlive(k.leaseId());
-            outbox.reply(request.replyTo(), request.requestId(), ttl != null
+            outbox.replySpent(request.replyTo(), request.requestId(), ttl != null
                     ? new Wire.ClientReply.LeaseAlive(k.leaseId(), ttl)
                     : new Wire.ClientReply.Error(EtcdErrors.LEASE_NOT_FOUND));
         } else if (leadership.leader() != 0) {
             outbox.forward((int) leadership.leader(), request);
         } else {
-            outbox.reply(request.replyTo(), request.requestId(), new Wire.ClientReply.Error(EtcdErrors.NO_LEADER));
+            outbox.replySpent(request.replyTo(), request.requestId(), new Wire.ClientReply.Error(EtcdErrors.NO_LEADER));
         }
     }
 }

@@ -23,14 +23,27 @@ final class Responder {
         this.log = log;
     }
 
-    /** Sends {@code reply} to request {@code requestId} of {@code to}, which arrived at {@code startNanos}. */
+    /**
+     * Sends {@code reply} to request {@code requestId} of {@code to}, which arrived at {@code startNanos}:
+     * the handler goroutine was woken to answer, so the reply's CPU is a burst of its own.
+     */
     void answer(long startNanos, String kind, int to, long requestId, Wire.ClientReply reply) {
+        logIfSlow(startNanos, kind, reply);
+        outbox.reply(to, requestId, reply);
+    }
+
+    /** As {@link #answer}, for a handler that spent the reply's CPU in the burst that produced it ({@link Outbox#replyNanos}). */
+    void answerSpent(long startNanos, String kind, int to, long requestId, Wire.ClientReply reply) {
+        logIfSlow(startNanos, kind, reply);
+        outbox.replySpent(to, requestId, reply);
+    }
+
+    private void logIfSlow(long startNanos, String kind, Wire.ClientReply reply) {
         long took = scheduler.nowNanos() - startNanos;
         if (took > MemberConfig.SLOW_REQUEST_NANOS) {
             log.warn("request stats", took, "time spent", GoDuration.format(took), "request type", kind,
                     "response", reply instanceof Wire.ClientReply.Error e ? "error: " + e.message() : "ok");
         }
-        outbox.reply(to, requestId, reply);
     }
 
     /** A proposal was applied: answers its request if it waits on this member. */
