@@ -49,6 +49,40 @@ class ElectionTest {
         assertEquals(cfg.electionTick(), seen.size(), "every value in [electionTick, 2·electionTick) occurs");
     }
 
+    // §5.2 / Raft paper §9.3: a range such as 150–155 ms is drawn uniformly over both ends inclusive.
+    @Test
+    void electionTickRangeIsDrawnUniformlyInclusive() {
+        RaftConfig cfg = RaftConfig.etcdDefaults(1).withTicks(150, 75).withElectionTickRange(150, 155);
+        int[] counts = new int[6];
+        for (long seed = 0; seed < 6000; seed++) {
+            RawNode n = new RawNode(cfg, new MemoryStorage(List.of(1L, 2L, 3L)), new SimRandom(seed));
+            int t = n.core().randomizedElectionTimeout();
+            assertTrue(t >= 150 && t <= 155, "timeout " + t);
+            counts[t - 150]++;
+        }
+        for (int c : counts) {
+            assertTrue(c > 850 && c < 1150, "each of the six values about 1000 times: " + java.util.Arrays.toString(counts));
+        }
+    }
+
+    // Raft paper §9.3's 150–150 ms line: no randomness at all.
+    @Test
+    void equalBoundsGiveAConstantTimeout() {
+        RaftConfig cfg = RaftConfig.etcdDefaults(1).withTicks(150, 75).withElectionTickRange(150, 150);
+        for (long seed = 0; seed < 50; seed++) {
+            RawNode n = new RawNode(cfg, new MemoryStorage(List.of(1L, 2L, 3L)), new SimRandom(seed));
+            assertEquals(150, n.core().randomizedElectionTimeout());
+        }
+    }
+
+    // etcd-io/raft parity: withTicks keeps [electionTick, 2·electionTick) whatever range was set before.
+    @Test
+    void withTicksRestoresEtcdRange() {
+        RaftConfig cfg = RaftConfig.etcdDefaults(1).withElectionTickRange(10, 10).withTicks(12, 1);
+        assertEquals(23, cfg.electionTickMax());
+        assertEquals(19, RaftConfig.etcdDefaults(1).electionTickMax());
+    }
+
     // §5.2: a follower that hears nothing for an election timeout starts an election.
     @Test
     void followerCampaignsAfterElectionTimeout() {

@@ -209,7 +209,8 @@ public final class RaftCore {
         }
         lead = Message.NONE;
         electionElapsed = 0;
-        randomizedElectionTimeout = config.electionTick() + random.nextInt(config.electionTick());
+        // uniform in [electionTick, electionTickMax]; etcd's default max 2·electionTick−1 makes this etcd-io/raft's draw
+        randomizedElectionTimeout = config.electionTick() + random.nextInt(config.electionTickMax() - config.electionTick() + 1);
         tracker.resetVotes();
         long last = log.lastIndex();
         for (long voter : tracker.voters().voters()) {

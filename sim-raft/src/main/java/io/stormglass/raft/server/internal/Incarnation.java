@@ -1,6 +1,7 @@
 package io.stormglass.raft.server.internal;
 
 import io.stormglass.engine.event.Scheduler;
+import io.stormglass.engine.random.SimRandom;
 import io.stormglass.engine.exec.SerialExecutor;
 import io.stormglass.raft.RaftConfig;
 import io.stormglass.raft.RawNode;
@@ -54,6 +55,7 @@ public final class Incarnation {
     private final ProposalWaits waits;
     private final RequestHandler requests;
     private final LeaseKeeper leases;
+    private final SimRandom tickerPhase;
 
     /**
      * Boots a member from its disks.
@@ -64,6 +66,7 @@ public final class Incarnation {
     public Incarnation(MemberConfig config, MemberEnvironment env, MemberMetrics metrics, Consumer<String> onFatal)
             throws BootException {
         this.config = config;
+        this.tickerPhase = env.random().stream("ticker/" + config.label());
         Scheduler scheduler = env.scheduler();
         this.log = new MemberLog(config.id(), scheduler, env.logSink(), env.recorder().timeline());
         this.life = new MemberLife(log, onFatal);
@@ -123,7 +126,8 @@ public final class Incarnation {
     }
 
     private static RaftConfig raftConfig(MemberConfig config, long appliedIndex) {
-        return new RaftConfig(config.id(), config.electionTicks(), 1, config.preVote(), config.checkQuorum(),
+        return new RaftConfig(config.id(), config.electionTicks(), config.electionTicksMax(), config.heartbeatTicks(),
+                config.preVote(), config.checkQuorum(),
                 config.maxSizePerMsgBytes(), config.maxInflightMsgs(), RaftConfig.ETCD_MAX_UNCOMMITTED_ENTRIES_SIZE,
                 config.readOnlyOption(), false, appliedIndex, RaftConfig.ETCD_MAX_SIZE_PER_MSG, config.leaseDriftBoundPpm());
     }
@@ -144,8 +148,16 @@ public final class Incarnation {
         }
     }
 
+    /**
+     * Starts the threads. The ticker's phase is the process's own: real members boot at different
+     * moments, so their tickers never fire in lock-step; the first tick comes after a delay drawn
+     * uniformly in {@code (0, tick]} from the member's {@code ticker/n<id>} stream (one stream per
+     * member, continued across restarts). Ticks in lock-step would make timeouts of equal tick
+     * counts expire at the same instant and split votes that real clusters do not split.
+     */
     public void start() {
-        raftLoop.start();
+        long tick = config.tickIntervalNanos();
+        raftLoop.start(1 + tickerPhase.nextLong(tick));
         backend.start();
         leases.start();
         log.info("started member", "heartbeat-interval", GoDuration.format(config.heartbeatIntervalNanos()),

@@ -13,8 +13,8 @@ import io.stormglass.raft.server.MemberConfig;
 import java.util.List;
 
 /**
- * etcd's {@code raftNode.start} goroutine. It owns the ticker (one tick per heartbeat interval of
- * the member's local clock, with Go's drop semantics) and processes each Ready in etcd's order: note leadership changes,
+ * etcd's {@code raftNode.start} goroutine. It owns the ticker (one tick per tick interval of the
+ * member's local clock, etcd's heartbeat interval by default, with Go's drop semantics) and processes each Ready in etcd's order: note leadership changes,
  * hand read states to the read loop and committed entries to the apply loop, send the leader's
  * messages before persisting (thesis §10.2.1), persist the snapshot, entries and hard state
  * (WAL write, and an fdatasync when the Ready must sync), append them to the Raft storage, send
@@ -38,7 +38,7 @@ final class RaftLoop {
     private final Ticker ticker;
 
     /**
-     * @param localScheduler the member's own clock as a scheduler: the ticker fires every heartbeat interval
+     * @param localScheduler the member's own clock as a scheduler: the ticker fires every tick interval
      *                       of local time, under the drift in force as each tick is armed
      */
     RaftLoop(MemberConfig config, Scheduler scheduler, Scheduler localScheduler, SerialExecutor executor, NodeLoop nodeLoop,
@@ -55,12 +55,13 @@ final class RaftLoop {
         this.heartbeats = heartbeats;
         this.outbox = outbox;
         this.life = life;
-        this.ticker = new Ticker(localScheduler, executor, config.label() + "/ticker", config.heartbeatIntervalNanos(),
+        this.ticker = new Ticker(localScheduler, executor, config.label() + "/ticker", config.tickIntervalNanos(),
                 ctx -> nodeLoop.tick());
     }
 
-    void start() {
-        ticker.start();
+    /** Starts the ticker; its first tick comes {@code firstTickNanos} from now, in {@code (0, tick interval]}. */
+    void start(long firstTickNanos) {
+        ticker.start(firstTickNanos);
     }
 
     void stop() {
