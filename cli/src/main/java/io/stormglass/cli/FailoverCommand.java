@@ -55,6 +55,7 @@ final class FailoverCommand implements Callable<Integer> {
         }
         int k = jobs.threads();
         Scenario s = ScenarioLoader.load(file, overrides.sets);
+        s.cluster().raft().startupNote().ifPresent(System.err::println);
         OutputDestination destination = out == null
                 ? output.defaultFolder("failover-" + s.name(), file.toString(), OutputKind.FAILOVER)
                 : output.folder(out, false, OutputKind.FAILOVER);
@@ -78,18 +79,20 @@ final class FailoverCommand implements Callable<Integer> {
         });
         FailoverDistribution d = FailoverDistribution.of(results);
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("failover.csv"), StandardCharsets.UTF_8)) {
-            w.write("trial,seed,crash_at_s,crashed_leader,new_leader,failover_ms,fingerprint\n");
+            w.write("trial,seed,crash_at_s,crashed_leader,new_leader,failover_ms,terms,fingerprint\n");
             for (int i = 0; i < results.size(); i++) {
                 FailoverTrial t = results.get(i);
-                w.write(String.format(Locale.ROOT, "%d,%d,%.6f,%s,%s,%s,%s%n", i, t.seed(), t.crashAtNanos() / 1e9,
+                w.write(String.format(Locale.ROOT, "%d,%d,%.6f,%s,%s,%s,%s,%s%n", i, t.seed(), t.crashAtNanos() / 1e9,
                         t.crashedLeader() == 0 ? "" : "n" + t.crashedLeader(), t.newLeader() == 0 ? "" : "n" + t.newLeader(),
-                        t.resolved() ? String.format(Locale.ROOT, "%.3f", t.failoverNanos() / 1e6) : "", t.fingerprint()));
+                        t.resolved() ? String.format(Locale.ROOT, "%.3f", t.failoverNanos() / 1e6) : "",
+                        t.resolved() ? Long.toString(t.terms()) : "", t.fingerprint()));
             }
         }
         String label = "heartbeat " + Units.formatDuration(s.cluster().raft().heartbeatIntervalNanos()) + ", election "
-                + Units.formatDuration(s.cluster().raft().electionTimeoutNanos());
+                + Units.formatDuration(s.cluster().raft().electionTimeoutNanos()) + "–"
+                + Units.formatDuration(s.cluster().raft().electionTimeoutMaxNanos());
         SweepCharts.cdf(dir, "failover-cdf", "Failover time distribution (CDF): " + s.name(),
-                "Time from the leader crash until every survivor knows the new leader (Raft paper §9.3).",
+                "Time from the leader crash until every survivor has received the new leader's first message (Raft paper §9.3).",
                 Map.of(label, d.resolvedMs()));
         System.out.printf(Locale.ROOT, "%s: %d members, %s; %d trials (%d without a new leader in time) in %.1f s wall%n",
                 s.name(), s.cluster().size(), label, d.trials(), d.unresolved(), (System.nanoTime() - start) / 1e9);

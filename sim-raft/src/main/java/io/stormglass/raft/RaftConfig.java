@@ -21,6 +21,8 @@ import java.util.Objects;
  *                                  equal to {@code electionTick} for a constant timeout (the Raft paper's
  *                                  150–150 ms line, §9.3)
  * @param heartbeatTick             leader heartbeat interval in ticks (§5.2). etcd server: 1
+ * @param electionTimerRule         when the election timer restarts ({@link ElectionTimerRule}). etcd-io/raft:
+ *                                  {@link ElectionTimerRule#ETCD_RAFT}
  * @param preVote                   run a PreVote round before incrementing the term (thesis §9.6). etcd 3.5+: true
  * @param checkQuorum               a leader steps down if it has not heard from a quorum for an election
  *                                  timeout, and followers ignore votes while they hear from a leader
@@ -46,6 +48,7 @@ public record RaftConfig(
         int electionTick,
         int electionTickMax,
         int heartbeatTick,
+        ElectionTimerRule electionTimerRule,
         boolean preVote,
         boolean checkQuorum,
         long maxSizePerMsg,
@@ -73,6 +76,7 @@ public record RaftConfig(
 
     public RaftConfig {
         Objects.requireNonNull(readOnlyOption, "readOnlyOption");
+        Objects.requireNonNull(electionTimerRule, "electionTimerRule");
         if (id == 0) {
             throw new IllegalArgumentException("cannot use none as id (id must be non-zero)");
         }
@@ -114,7 +118,7 @@ public record RaftConfig(
 
     /** The configuration etcd's server uses (see the component defaults above). */
     public static RaftConfig etcdDefaults(long id) {
-        return new RaftConfig(id, 10, 19, 1, true, true, ETCD_MAX_SIZE_PER_MSG, ETCD_MAX_INFLIGHT_MSGS,
+        return new RaftConfig(id, 10, 19, 1, ElectionTimerRule.ETCD_RAFT, true, true, ETCD_MAX_SIZE_PER_MSG, ETCD_MAX_INFLIGHT_MSGS,
                 ETCD_MAX_UNCOMMITTED_ENTRIES_SIZE, ReadOnlyOption.SAFE, false, 0, ETCD_MAX_SIZE_PER_MSG, DEFAULT_LEASE_DRIFT_BOUND_PPM);
     }
 
@@ -157,6 +161,10 @@ public record RaftConfig(
         return 2 * electionTick - 1;
     }
 
+    public RaftConfig withElectionTimerRule(ElectionTimerRule rule) {
+        return toBuilder().electionTimerRule(rule).build();
+    }
+
     public RaftConfig withPreVote(boolean on) {
         return toBuilder().preVote(on).build();
     }
@@ -196,6 +204,7 @@ public record RaftConfig(
         b.electionTick = electionTick;
         b.electionTickMax = electionTickMax;
         b.heartbeatTick = heartbeatTick;
+        b.electionTimerRule = electionTimerRule;
         b.preVote = preVote;
         b.checkQuorum = checkQuorum;
         b.maxSizePerMsg = maxSizePerMsg;
@@ -215,6 +224,7 @@ public record RaftConfig(
         private int electionTick;
         private int electionTickMax;
         private int heartbeatTick;
+        private ElectionTimerRule electionTimerRule = ElectionTimerRule.ETCD_RAFT;
         private boolean preVote;
         private boolean checkQuorum;
         private long maxSizePerMsg;
@@ -244,6 +254,11 @@ public record RaftConfig(
 
         public Builder heartbeatTick(int value) {
             heartbeatTick = value;
+            return this;
+        }
+
+        public Builder electionTimerRule(ElectionTimerRule value) {
+            electionTimerRule = value;
             return this;
         }
 
@@ -299,7 +314,7 @@ public record RaftConfig(
 
         public RaftConfig build() {
             int max = electionTickMax == 0 ? etcdElectionTickMax(electionTick) : electionTickMax;
-            return new RaftConfig(id, electionTick, max, heartbeatTick, preVote, checkQuorum, maxSizePerMsg,
+            return new RaftConfig(id, electionTick, max, heartbeatTick, electionTimerRule, preVote, checkQuorum, maxSizePerMsg,
                     maxInflightMsgs, maxUncommittedEntriesSize, readOnlyOption, disableProposalForwarding, applied,
                     maxCommittedSizePerReady, leaseDriftBoundPpm);
         }

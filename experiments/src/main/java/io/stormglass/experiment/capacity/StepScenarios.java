@@ -36,9 +36,7 @@ public final class StepScenarios {
         CpuCosts c = r.cpu();
         CpuCosts scaled = new CpuCosts(div(c.stepMessageNanos(), speed), div(c.readyNanos(), speed),
                 div(c.persistEntryNanos(), speed), div(c.applyEntryNanos(), speed), div(c.requestNanos(), speed));
-        RaftSpec raft = new RaftSpec(r.heartbeatIntervalNanos(), r.electionTimeoutNanos(), r.preVote(), r.checkQuorum(),
-                r.snapshotCount(), r.snapshotCatchUpEntries(), r.maxInflightMsgs(), r.maxSizePerMsgBytes(),
-                r.backendBatchIntervalNanos(), r.backendBatchLimit(), scaled);
+        RaftSpec raft = r.withCpu(scaled);
         return new Scenario(s.name(), s.description(), s.file(), s.seed(), s.durationNanos(), s.warmupNanos(),
                 s.metricsWindowNanos(), new ClusterSpec(raft, s.cluster().members()), s.devices(), s.network(), s.workload(),
                 s.client(), s.faults(), s.outputs(), s.checks());

@@ -3,11 +3,11 @@ package io.stormglass.scenario.load;
 import io.stormglass.net.Placement;
 import io.stormglass.net.clock.ClockOptions;
 import io.stormglass.raft.server.CpuCosts;
+import io.stormglass.raft.server.Flavour;
 import io.stormglass.scenario.model.ClusterSpec;
 import io.stormglass.scenario.model.MemberSpec;
 import io.stormglass.scenario.model.RaftSpec;
 import io.stormglass.scenario.units.Quote;
-import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.yaml.MapReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +17,10 @@ import java.util.TreeMap;
 /**
  * Binds {@code cluster:}: etcd's flags under etcd's names and defaults, the CPU costs, and the
  * members (device, placement and clock of each, with per-member overrides under
- * {@code members:}). Applies etcd's own start-up checks on the timeouts.
+ * {@code members:}). The timing keys and their rules are {@link RaftTimingBinder}'s.
  */
 final class ClusterBinder {
     static final long MS = 1_000_000L;
-    /** etcd's {@code maxElectionMs}: a longer election timeout is refused at start-up. */
-    static final long MAX_ELECTION_TIMEOUT_NANOS = 50_000 * MS;
     /** Largest cluster accepted (etcd recommends 3, 5 or 7 members; 9 leaves room for experiments). */
     static final int MAX_SIZE = 9;
 
@@ -124,40 +122,17 @@ final class ClusterBinder {
     }
 
     private static RaftSpec raft(MapReader c) {
-        int before = c.problems().count();
-        long heartbeat = Fields.positiveNanos(c, "heartbeat-interval", 100 * MS);
-        if (heartbeat % MS != 0) {
-            c.problem("heartbeat-interval", "must be a whole number of milliseconds (etcd's flag is in ms), got "
-                    + Units.formatDuration(heartbeat));
-        }
-        long election = Fields.positiveNanos(c, "election-timeout", 1000 * MS);
-        if (c.problems().count() == before) { // both read: compare them
-            checkElectionTimeout(c, heartbeat, election);
-        }
-        return new RaftSpec(heartbeat, election, c.bool("pre-vote", true), c.bool("check-quorum", true),
+        Flavour flavour = RaftTimingBinder.flavour(c);
+        RaftTimingBinder.Timing t = RaftTimingBinder.bind(c, flavour);
+        boolean etcd = flavour == Flavour.ETCD;
+        return new RaftSpec(t.heartbeatNanos(), t.electionMinNanos(), c.bool("pre-vote", etcd), c.bool("check-quorum", etcd),
                 c.integer("snapshot-count", 100_000, 1, Long.MAX_VALUE),
                 c.integer("snapshot-catch-up-entries", 5_000, 1, Long.MAX_VALUE),
                 (int) c.integer("max-inflight-msgs", 512, 1, 1 << 20),
                 Fields.positiveSize(c, "max-size-per-msg", 1L << 20),
                 Fields.positiveNanos(c, "backend-batch-interval", 100 * MS),
-                (int) c.integer("backend-batch-limit", 10_000, 1, Integer.MAX_VALUE), cpu(c));
-    }
-
-    /** etcd's start-up rules (server/embed/config.go), plus the tick rule of a simulator that ticks at the heartbeat. */
-    private static void checkElectionTimeout(MapReader c, long heartbeat, long election) {
-        String hb = Units.formatDuration(heartbeat);
-        String et = Units.formatDuration(election);
-        if (election < 5 * heartbeat) {
-            c.problem("election-timeout", "must be at least 5 × heartbeat-interval (" + Units.formatDuration(5 * heartbeat)
-                    + "), got " + et + "; etcd refuses to start: election-timeout should be at least as 5 times as heartbeat-interval");
-        } else if (election > MAX_ELECTION_TIMEOUT_NANOS) {
-            c.problem("election-timeout", "must be at most 50s (etcd's maximum, 50000ms), got " + et);
-        } else if (election % heartbeat != 0) {
-            long below = election / heartbeat * heartbeat;
-            c.problem("election-timeout", "must be a multiple of heartbeat-interval (" + hb + "), got " + et
-                    + "; Raft counts it in heartbeat ticks: use " + Units.formatDuration(below) + " or "
-                    + Units.formatDuration(below + heartbeat));
-        }
+                (int) c.integer("backend-batch-limit", 10_000, 1, Integer.MAX_VALUE), cpu(c), flavour, t.tickNanos(),
+                t.electionMaxNanos());
     }
 
     private static CpuCosts cpu(MapReader c) {

@@ -21,13 +21,14 @@ import java.util.TreeSet;
  * Binds {@code faults:}, the fault timeline. Each entry has a timing ({@code at}, {@code for},
  * {@code every}, {@code until}) and exactly one action: {@code crash}, {@code partition},
  * {@code disk-stall}, {@code disk-slow}, {@code disk-eio}, {@code disk-enospc},
- * {@code clock-step} or {@code clock-drift}. Members and devices named must exist.
+ * {@code clock-step}, {@code clock-drift}, {@code packet-loss}, {@code duplicate}, {@code reorder} or
+ * {@code withhold-appends}. Members and devices named must exist.
  */
 final class FaultBinder {
     /** Most occurrences of one repeating fault: enough for any schedule, few enough that it cannot flood the event queue. */
     static final long MAX_OCCURRENCES = 100_000;
     static final List<String> ACTIONS = List.of("crash", "partition", "disk-stall", "disk-slow", "disk-eio", "disk-enospc",
-            "clock-step", "clock-drift", "packet-loss", "duplicate", "reorder");
+            "clock-step", "clock-drift", "packet-loss", "duplicate", "reorder", "withhold-appends");
     /** Every key a fault may have: its timing, its action and the action's options. */
     static final java.util.Set<String> KNOWN_KEYS = java.util.stream.Stream.concat(ACTIONS.stream(),
             java.util.stream.Stream.of("at", "for", "every", "until", "crash-mode", "flap-period")).collect(java.util.stream.Collectors.toSet());
@@ -97,6 +98,7 @@ final class FaultBinder {
             case "packet-loss" -> new FaultSpec.Degrade(timing, rate(f, "packet-loss"), 0, 0);
             case "duplicate" -> new FaultSpec.Degrade(timing, 0, rate(f, "duplicate"), 0);
             case "reorder" -> new FaultSpec.Degrade(timing, 0, 0, Fields.positiveNanos(f, "reorder", 0));
+            case "withhold-appends" -> withholdAppends(f, timing);
             default -> diskFault(f, timing, action);
         };
     }
@@ -310,6 +312,23 @@ final class FaultBinder {
             }
             m.finish();
             return member == 0 ? null : (FaultSpec) new FaultSpec.ClockDrift(timing, member, drift);
+        }).orElse(null);
+    }
+
+    /** {@code withhold-appends: {members: [4, 5]}} or {@code {followers: 2}}, exactly one. */
+    private FaultSpec withholdAppends(MapReader f, FaultSpec.Timing timing) {
+        return f.optionalMap("withhold-appends").map(m -> {
+            boolean named = m.has("members");
+            if (named == m.has("followers")) {
+                m.problems().add(m.location(), m.path(), "needs exactly one of members (ids, such as [4, 5]) or followers"
+                        + " (how many of the leader's followers, such as 2)");
+                m.finish();
+                return null;
+            }
+            SortedSet<Integer> ids = named ? members(m, "members") : new TreeSet<>();
+            int followers = named ? 0 : (int) m.integer("followers", 1, 1, Math.max(1, size - 1));
+            m.finish();
+            return named && ids.isEmpty() ? null : (FaultSpec) new FaultSpec.WithholdAppends(timing, List.copyOf(ids), followers);
         }).orElse(null);
     }
 }

@@ -100,6 +100,37 @@ public sealed interface FaultSpec {
         }
     }
 
+    /**
+     * Withhold the leader's log appends ({@code MsgApp}; heartbeats, votes and everything else pass)
+     * from some members for {@code for} (the rest of the run if 0), so that their logs fall behind and
+     * they cannot win an election (§5.4.1): the Raft paper's failover experiment, in which "two of the
+     * four servers were not eligible to become leader" (§9.3; Ongaro's thesis §9.4). The members are
+     * named ({@code members}) or chosen when the fault starts ({@code followers}: that many followers
+     * of whoever leads then, highest ids first), exactly one of the two.
+     *
+     * @param members   the members to withhold from, ascending; empty when {@code followers} chooses
+     * @param followers how many of the then leader's followers to withhold from; 0 when {@code members} names them
+     */
+    record WithholdAppends(Timing timing, java.util.List<Integer> members, int followers) implements FaultSpec {
+        public WithholdAppends {
+            members = java.util.List.copyOf(new java.util.TreeSet<>(members));
+            if (members.isEmpty() == (followers <= 0)) {
+                throw new IllegalArgumentException("withhold appends from named members or from a number of followers, exactly one");
+            }
+        }
+
+        @Override
+        public FaultSpec withTiming(Timing t) {
+            return new WithholdAppends(t, members, followers);
+        }
+
+        @Override
+        public String describe() {
+            return "withhold appends from " + (followers > 0 ? followers + " followers"
+                    : String.join(", ", members.stream().map(m -> "n" + m).toList()));
+        }
+    }
+
     /** A device fault (stall, slow, EIO, ENOSPC) on a named device for {@code for}. */
     record DiskFault(Timing timing, String device, DeviceFault fault) implements FaultSpec {
         @Override

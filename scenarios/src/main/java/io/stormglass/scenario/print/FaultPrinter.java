@@ -52,6 +52,14 @@ final class FaultPrinter {
                         : d.fault() instanceof DeviceFault.FlushError ? "disk-eio" : "disk-enospc";
                 w.text(key, d.device());
             }
+        } else if (f instanceof FaultSpec.WithholdAppends a) {
+            w.open("withhold-appends");
+            if (a.followers() > 0) {
+                w.value("followers", a.followers());
+            } else {
+                w.value("members", a.members());
+            }
+            w.close();
         } else if (f instanceof FaultSpec.ClockStep c) {
             w.open("clock-step").value("member", c.member()).value("by", Units.formatSignedDuration(c.stepNanos())).close();
         } else if (f instanceof FaultSpec.ClockDrift c) {

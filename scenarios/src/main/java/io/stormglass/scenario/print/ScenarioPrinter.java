@@ -79,9 +79,16 @@ public final class ScenarioPrinter {
 
     private static void cluster(YamlWriter w, Scenario s) {
         RaftSpec r = s.cluster().raft();
-        w.open("cluster").value("size", s.cluster().size())
-                .value("heartbeat-interval", duration(r.heartbeatIntervalNanos()))
-                .value("election-timeout", duration(r.electionTimeoutNanos())).value("pre-vote", r.preVote())
+        w.open("cluster").value("size", s.cluster().size()).value("flavour", RaftSpec.yamlName(r.flavour()))
+                .value("tick-interval", duration(r.tickIntervalNanos()))
+                .value("heartbeat-interval", duration(r.heartbeatIntervalNanos()));
+        if (r.electionTimeoutIsScalar()) {
+            w.value("election-timeout", duration(r.electionTimeoutNanos()));
+        } else {
+            w.open("election-timeout").value("min", duration(r.electionTimeoutNanos()))
+                    .value("max", duration(r.electionTimeoutMaxNanos())).close();
+        }
+        w.value("pre-vote", r.preVote())
                 .value("check-quorum", r.checkQuorum()).value("snapshot-count", r.snapshotCount())
                 .value("snapshot-catch-up-entries", r.snapshotCatchUpEntries()).value("max-inflight-msgs", r.maxInflightMsgs())
                 .value("max-size-per-msg", size(r.maxSizePerMsgBytes()))

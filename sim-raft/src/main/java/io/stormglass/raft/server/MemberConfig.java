@@ -39,11 +39,14 @@ import java.util.Objects;
  *                                   whole ticks. etcd: {@code 2·election − tick} (etcd-io/raft's
  *                                   {@code [electionTick, 2·electionTick)}); equal to the minimum for a constant
  *                                   timeout
+ * @param flavour                    whose server the member imitates: {@link Flavour#ETCD} (the default) or a
+ *                                   plain Raft server ({@link Flavour#PLAIN_RAFT})
  */
 public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNanos, long electionTimeoutNanos,
         boolean preVote, boolean checkQuorum, long snapshotCount, long snapshotCatchUpEntries, int maxInflightMsgs,
         long maxSizePerMsgBytes, long backendBatchIntervalNanos, int backendBatchLimit, CpuCosts cpu,
-        ReadOnlyOption readOnlyOption, long leaseDriftBoundPpm, long tickIntervalNanos, long electionTimeoutMaxNanos) {
+        ReadOnlyOption readOnlyOption, long leaseDriftBoundPpm, long tickIntervalNanos, long electionTimeoutMaxNanos,
+        Flavour flavour) {
     /** etcd's {@code warnSyncDuration}: an fdatasync slower than this logs {@code slow fdatasync}. */
     public static final long SLOW_FDATASYNC_NANOS = 1_000_000_000L;
     /** etcd's {@code readIndexRetryTime}. */
@@ -58,6 +61,7 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
     public MemberConfig {
         peers = List.copyOf(peers);
         Objects.requireNonNull(readOnlyOption, "readOnlyOption");
+        Objects.requireNonNull(flavour, "flavour");
         if (leaseDriftBoundPpm < 0 || leaseDriftBoundPpm >= 1_000_000) {
             throw new IllegalArgumentException("the lease drift bound must be in [0, 1000000) ppm, got " + leaseDriftBoundPpm);
         }
@@ -81,7 +85,14 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
         this(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit,
                 cpu, readOnlyOption, leaseDriftBoundPpm, heartbeatIntervalNanos,
-                etcdElectionTimeoutMaxNanos(heartbeatIntervalNanos, electionTimeoutNanos));
+                etcdElectionTimeoutMaxNanos(heartbeatIntervalNanos, electionTimeoutNanos), Flavour.ETCD);
+    }
+
+    /** The same member as another flavour of server. */
+    public MemberConfig withFlavour(Flavour newFlavour) {
+        return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
+                snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, newFlavour);
     }
 
     /** The settings without the read options: ReadIndex reads (etcd's {@code ReadOnlySafe}). */
@@ -103,7 +114,7 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
         return new MemberConfig(id, peers, heartbeatNanos, electionNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
                 readOnlyOption, leaseDriftBoundPpm, heartbeatNanos,
-                etcdElectionTimeoutMaxNanos(heartbeatNanos, electionNanos));
+                etcdElectionTimeoutMaxNanos(heartbeatNanos, electionNanos), flavour);
     }
 
     /**
@@ -113,26 +124,26 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
     public MemberConfig withTiming(long tickNanos, long heartbeatNanos, long electionMinNanos, long electionMaxNanos) {
         return new MemberConfig(id, peers, heartbeatNanos, electionMinNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                readOnlyOption, leaseDriftBoundPpm, tickNanos, electionMaxNanos);
+                readOnlyOption, leaseDriftBoundPpm, tickNanos, electionMaxNanos, flavour);
     }
 
     public MemberConfig withCpu(CpuCosts costs) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, costs,
-                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos);
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour);
     }
 
     public MemberConfig withSnapshots(long count, long catchUpEntries) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, count,
                 catchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos);
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour);
     }
 
     /** How linearizable reads are served, and for lease reads the clock drift the lease must survive. */
     public MemberConfig withReadOnly(ReadOnlyOption option, long driftBoundPpm) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                option, driftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos);
+                option, driftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour);
     }
 
     /** etcd's largest timeout for a tick of one heartbeat: {@code 2·election − heartbeat} ({@code [T, 2T)} in ticks). */

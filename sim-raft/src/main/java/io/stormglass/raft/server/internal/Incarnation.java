@@ -3,11 +3,13 @@ package io.stormglass.raft.server.internal;
 import io.stormglass.engine.event.Scheduler;
 import io.stormglass.engine.random.SimRandom;
 import io.stormglass.engine.exec.SerialExecutor;
+import io.stormglass.raft.ElectionTimerRule;
 import io.stormglass.raft.RaftConfig;
 import io.stormglass.raft.RawNode;
 import io.stormglass.raft.SoftState;
 import io.stormglass.raft.kv.KvStore;
 import io.stormglass.raft.log.Entry;
+import io.stormglass.raft.server.Flavour;
 import io.stormglass.raft.server.MemberConfig;
 import io.stormglass.raft.server.MemberEnvironment;
 import io.stormglass.raft.server.Wire;
@@ -82,7 +84,8 @@ public final class Incarnation {
         SerialExecutor applyExec = executor(scheduler, label + "/" + ThreadCpuGauges.THREADS[2]);
         SerialExecutor backendExec = executor(scheduler, label + "/" + ThreadCpuGauges.THREADS[3]);
         RawNode raw = new RawNode(raftConfig(config, booted.snapshot().index()), storage, env.random().stream("raft/" + label));
-        this.nodeLoop = new NodeLoop(nodeExec, raw, config.cpu().stepMessageNanos(), config.cpu().requestNanos(), log, config.id());
+        this.nodeLoop = new NodeLoop(nodeExec, raw, config.cpu().stepMessageNanos(), config.cpu().requestNanos(), log, config.id(),
+                env.observer());
         this.backend = new Backend(scheduler, backendExec, env.dataFs(), env.random().stream("backend/" + label),
                 config.backendBatchIntervalNanos(), config.backendBatchLimit(), metrics.backendCommit::record,
                 s -> life.fatal("failed to commit backend", s), config.id());
@@ -98,8 +101,11 @@ public final class Incarnation {
         Leadership leadership = new Leadership(scheduler, config.id(), config.electionTimeoutNanos(), env.recorder().timeline(),
                 metrics, heartbeats, leases, readLoop, env.observer());
         ReadyPersister persister = new ReadyPersister(config.id(), booted.wal(), snapshotter, storage, env.observer());
-        this.raftLoop = new RaftLoop(config, scheduler, env.localScheduler(), loopExec, nodeLoop, persister, leadership,
-                readLoop, applier, heartbeats, outbox, life);
+        // etcd: the raft loop owns the ticker, so an fsync that blocks it stops the Raft clock; a plain
+        // Raft server keeps its election deadline on a thread of its own (see Flavour)
+        SerialExecutor tickExec = config.flavour() == Flavour.ETCD ? loopExec : nodeExec;
+        this.raftLoop = new RaftLoop(config, scheduler, env.localScheduler(), loopExec, tickExec, nodeLoop, persister,
+                leadership, readLoop, applier, heartbeats, outbox, life);
         this.requests = new RequestHandler(scheduler, config.requestTimeoutNanos(), nodeLoop, waits, readLoop, kv,
                 leadership, leases, responder, outbox, metrics);
         // etcd's readyc and tickc: the two loops hand each other Readies and ticks
@@ -126,7 +132,8 @@ public final class Incarnation {
     }
 
     private static RaftConfig raftConfig(MemberConfig config, long appliedIndex) {
-        return new RaftConfig(config.id(), config.electionTicks(), config.electionTicksMax(), config.heartbeatTicks(),
+        ElectionTimerRule rule = config.flavour() == Flavour.ETCD ? ElectionTimerRule.ETCD_RAFT : ElectionTimerRule.RAFT_PAPER;
+        return new RaftConfig(config.id(), config.electionTicks(), config.electionTicksMax(), config.heartbeatTicks(), rule,
                 config.preVote(), config.checkQuorum(),
                 config.maxSizePerMsgBytes(), config.maxInflightMsgs(), RaftConfig.ETCD_MAX_UNCOMMITTED_ENTRIES_SIZE,
                 config.readOnlyOption(), false, appliedIndex, RaftConfig.ETCD_MAX_SIZE_PER_MSG, config.leaseDriftBoundPpm());
