@@ -83,6 +83,32 @@ class ElectionTest {
         assertEquals(19, RaftConfig.etcdDefaults(1).electionTickMax());
     }
 
+    // Raft paper Fig. 2: converting to follower on a higher term does not restart the election timer
+    // (only the leader or a granted vote does); etcd-io/raft restarts it on every change of term.
+    @Test
+    void rejectingAnIneligibleCandidateKeepsTheTimerUnderThePapersRuleOnly() {
+        for (ElectionTimerRule rule : ElectionTimerRule.values()) {
+            MemoryStorage storage = new MemoryStorage(List.of(1L, 2L, 3L));
+            storage.append(List.of(io.stormglass.raft.log.Entry.normal(1, 1, null)));
+            storage.setHardState(new HardState(1, 0, 0));
+            RaftConfig cfg = RaftConfig.etcdDefaults(3).withPreVote(false).withCheckQuorum(false).withElectionTimerRule(rule);
+            RawNode n = new RawNode(cfg, storage, new SimRandom(5));
+            int timeout = n.core().randomizedElectionTimeout();
+            for (int i = 0; i < timeout - 2; i++) {
+                n.tick();
+            }
+            // §5.4.1: a candidate of term 5 whose log is behind ours: we adopt its term and refuse the vote
+            n.step(new MsgVote(2, 3, 5, 0, 0, false));
+            assertEquals(5, n.core().term());
+            assertEquals(StateRole.FOLLOWER, n.core().state());
+            n.tick();
+            n.tick();
+            boolean campaigned = n.core().state() == StateRole.CANDIDATE;
+            assertEquals(rule == ElectionTimerRule.RAFT_PAPER, campaigned,
+                    rule + (campaigned ? ": timed out when it would have" : ": restarted its timeout on the new term"));
+        }
+    }
+
     // §5.2: a follower that hears nothing for an election timeout starts an election.
     @Test
     void followerCampaignsAfterElectionTimeout() {

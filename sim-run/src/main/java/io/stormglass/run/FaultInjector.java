@@ -98,6 +98,12 @@ final class FaultInjector {
                     crash(cluster.member(c.member()), c.crashMode(), forNanos, f);
                 }
             });
+        } else if (f instanceof FaultSpec.Campaign c) {
+            scheduler.scheduleAt(at, FAULT, c.member(), () -> {
+                if (epoch == scheduledEpoch) {
+                    cluster.member(c.member()).campaign();
+                }
+            });
         } else if (f instanceof FaultSpec.LeaderCrash c) {
             scheduler.scheduleAt(at, FAULT, 0, () -> {
                 Member leader = epoch == scheduledEpoch ? cluster.leader() : null;

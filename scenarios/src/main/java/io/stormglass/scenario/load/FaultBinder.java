@@ -28,7 +28,7 @@ final class FaultBinder {
     /** Most occurrences of one repeating fault: enough for any schedule, few enough that it cannot flood the event queue. */
     static final long MAX_OCCURRENCES = 100_000;
     static final List<String> ACTIONS = List.of("crash", "partition", "disk-stall", "disk-slow", "disk-eio", "disk-enospc",
-            "clock-step", "clock-drift", "packet-loss", "duplicate", "reorder", "withhold-appends");
+            "clock-step", "clock-drift", "packet-loss", "duplicate", "reorder", "withhold-appends", "campaign");
     /** Every key a fault may have: its timing, its action and the action's options. */
     static final java.util.Set<String> KNOWN_KEYS = java.util.stream.Stream.concat(ACTIONS.stream(),
             java.util.stream.Stream.of("at", "for", "every", "until", "crash-mode", "flap-period")).collect(java.util.stream.Collectors.toSet());
@@ -99,6 +99,7 @@ final class FaultBinder {
             case "duplicate" -> new FaultSpec.Degrade(timing, 0, rate(f, "duplicate"), 0);
             case "reorder" -> new FaultSpec.Degrade(timing, 0, 0, Fields.positiveNanos(f, "reorder", 0));
             case "withhold-appends" -> withholdAppends(f, timing);
+            case "campaign" -> campaign(f, timing);
             default -> diskFault(f, timing, action);
         };
     }
@@ -330,5 +331,14 @@ final class FaultBinder {
             m.finish();
             return named && ids.isEmpty() ? null : (FaultSpec) new FaultSpec.WithholdAppends(timing, List.copyOf(ids), followers);
         }).orElse(null);
+    }
+
+    /** {@code campaign: <id>}: an instant action. */
+    private FaultSpec campaign(MapReader f, FaultSpec.Timing timing) {
+        if (timing.forNanos() > 0) {
+            f.problem("for", "campaign is an instant action; leave for out");
+        }
+        int member = NetworkBinder.member(f, "campaign", size);
+        return member == 0 ? null : new FaultSpec.Campaign(timing, member);
     }
 }

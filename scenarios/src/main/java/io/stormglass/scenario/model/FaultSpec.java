@@ -41,6 +41,24 @@ public sealed interface FaultSpec {
         }
     }
 
+    /**
+     * An operator action rather than a fault: {@code member} starts an election at once (etcd's
+     * {@code raft.Node.Campaign}). The failover experiment uses it to have a first leader without
+     * depending on the first election, which a constant timeout (the paper's 150–150 ms) may never
+     * settle; a scenario may use it to choose its first leader.
+     */
+    record Campaign(Timing timing, int member) implements FaultSpec {
+        @Override
+        public FaultSpec withTiming(Timing t) {
+            return new Campaign(t, member);
+        }
+
+        @Override
+        public String describe() {
+            return "n" + member + " campaigns";
+        }
+    }
+
     /** Crash whichever member leads at that moment (the Raft paper's failover experiment). */
     record LeaderCrash(Timing timing, CrashMode crashMode) implements FaultSpec {
         @Override

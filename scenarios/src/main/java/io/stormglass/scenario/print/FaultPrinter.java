@@ -24,6 +24,8 @@ final class FaultPrinter {
         }
         if (f instanceof FaultSpec.MemberCrash c) {
             w.value("crash", c.member()).value("crash-mode", mode(c.crashMode()));
+        } else if (f instanceof FaultSpec.Campaign c) {
+            w.value("campaign", c.member());
         } else if (f instanceof FaultSpec.LeaderCrash c) {
             w.value("crash", "leader").value("crash-mode", mode(c.crashMode()));
         } else if (f instanceof FaultSpec.Partition p) {

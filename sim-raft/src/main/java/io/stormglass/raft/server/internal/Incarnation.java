@@ -212,6 +212,11 @@ public final class Incarnation {
         return kv;
     }
 
+    /** Starts an election now (etcd's {@code raft.Node.Campaign}). */
+    public void campaign() {
+        nodeLoop.campaign();
+    }
+
     public void transferLeadership(long to) {
         nodeLoop.transferLeadership(to);
     }

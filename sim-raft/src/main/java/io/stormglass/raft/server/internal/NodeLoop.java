@@ -107,6 +107,15 @@ final class NodeLoop {
         });
     }
 
+    /** Starts an election now (etcd's {@code raft.Node.Campaign}). */
+    void campaign() {
+        executor.execute(ctx -> {
+            node.observeDueTicks(dueTicks.getAsLong());
+            node.campaign();
+            afterStep();
+        });
+    }
+
     void transferLeadership(long to) {
         executor.execute(ctx -> {
             node.transferLeadership(to);
