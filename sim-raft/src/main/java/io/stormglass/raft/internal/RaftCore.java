@@ -204,9 +204,8 @@ public final class RaftCore {
     // ---- role transitions (§5.2) ----
 
     /**
-     * Restarts the election timer because the leader was heard from or a vote was granted (§5.2). Under
-     * etcd-io/raft's rule the elapsed ticks go back to 0 against the timeout drawn at the last reset;
-     * under the paper's (LogCabin's {@code setElectionTimer}) a new timeout is drawn as well.
+     * Restarts the election timer: the leader was heard from or a vote was granted (§5.2). etcd-io/raft keeps the
+     * timeout drawn at the last reset; the paper's rule (LogCabin's {@code setElectionTimer}) draws a new one.
      */
     void restartElectionTimer() {
         electionElapsed = 0;
@@ -215,8 +214,8 @@ public final class RaftCore {
         }
     }
 
+    /** Uniform in [electionTick, electionTickMax]; etcd's default max, 2·electionTick−1, makes it etcd-io/raft's draw. */
     private void randomizeElectionTimeout() {
-        // uniform in [electionTick, electionTickMax]; etcd's default max 2·electionTick−1 makes this etcd-io/raft's draw
         randomizedElectionTimeout = config.electionTick() + random.nextInt(config.electionTickMax() - config.electionTick() + 1);
     }
 
