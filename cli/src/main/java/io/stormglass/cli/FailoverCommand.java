@@ -53,6 +53,7 @@ final class FailoverCommand implements Callable<Integer> {
         }
         int k = jobs.threads();
         Scenario s = ScenarioLoader.load(file, overrides.sets);
+        s.cluster().raft().startupNote().ifPresent(System.err::println);
         OutputDestination destination = out == null
                 ? output.defaultFolder("failover-" + s.name(), file.toString(), OutputKind.FAILOVER)
                 : output.folder(out, false, OutputKind.FAILOVER);
@@ -77,9 +78,10 @@ final class FailoverCommand implements Callable<Integer> {
         FailoverDistribution d = FailoverDistribution.of(results);
         FailoverCsv.write(results, dir.resolve("failover.csv"));
         String label = "heartbeat " + Units.formatDuration(s.cluster().raft().heartbeatIntervalNanos()) + ", election "
-                + Units.formatDuration(s.cluster().raft().electionTimeoutNanos());
+                + Units.formatDuration(s.cluster().raft().electionTimeoutNanos()) + "–"
+                + Units.formatDuration(s.cluster().raft().electionTimeoutMaxNanos());
         SweepCharts.cdf(dir, "failover-cdf", "Failover time distribution (CDF): " + s.name(),
-                "Time from the leader crash until every survivor knows the new leader (Raft paper §9.3).",
+                "Time from the leader crash until every survivor has received the new leader's first message (Raft paper §9.3).",
                 Map.of(label, d.resolvedMs()));
         System.out.printf(Locale.ROOT, "%s: %d members, %s; %d trials (%d without a new leader in time) in %.1f s wall%n",
                 s.name(), s.cluster().size(), label, d.trials(), d.unresolved(), (System.nanoTime() - start) / 1e9);

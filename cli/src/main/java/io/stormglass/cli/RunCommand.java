@@ -62,6 +62,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Scenario loaded = ScenarioLoader.load(file, overrides.sets);
+        loaded.cluster().raft().startupNote().ifPresent(System.err::println);
         Scenario s = seed == null ? loaded : loaded.withSeed(seed);
         if (noReport) {
             OutputSpec o = s.outputs();

@@ -36,6 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
             try {
                 Scenario s = ScenarioLoader.load(file, overrides.sets);
                 System.out.println("ok: " + s.name() + " — " + oneLine(s.description()));
+                s.cluster().raft().startupNote().ifPresent(System.out::println);
                 if (printConfig) {
                     System.out.print(ScenarioPrinter.print(s));
                 }

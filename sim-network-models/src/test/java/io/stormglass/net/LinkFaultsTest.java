@@ -80,4 +80,24 @@ class LinkFaultsTest {
         // 1 ms propagation plus 800 bits of serialization at 10 Gbit/s: 80 ns
         assertEquals(1_000_080, delivery.percentileNanos(50), 1_000);
     }
+
+    // Raft paper §9.3: survivors with shorter logs hear heartbeats but get no appends.
+    @Test
+    void withholdingDropsOnlyItsClassesToItsReceivers() {
+        Harness h = Harness.pair(11, LinkSpec.constantMs(1), NetworkOptions.defaults());
+        h.network.faultSchedule().during(0, 1_000_000_000L, new io.stormglass.net.partition.NetworkFault.Withhold(
+                new java.util.TreeSet<>(java.util.List.of(2)), java.util.Set.of(io.stormglass.engine.net.TrafficClass.APPEND)));
+        h.sim.schedule(1_000L, SEND, 0, () -> {
+            h.network.send(1, 2, new TestMessage(1, 100, io.stormglass.engine.net.TrafficClass.APPEND));
+            h.network.send(1, 2, new TestMessage(2, 100, io.stormglass.engine.net.TrafficClass.HEARTBEAT));
+            h.network.send(2, 1, new TestMessage(3, 100, io.stormglass.engine.net.TrafficClass.APPEND));
+        });
+        h.sim.schedule(2_000_000_000L, SEND, 0, () -> h.network.send(1, 2,
+                new TestMessage(4, 100, io.stormglass.engine.net.TrafficClass.APPEND)));
+        h.sim.run();
+        assertEquals(java.util.List.of(2L, 4L), h.to(2).stream().map(d -> d.message().seq()).toList(),
+                "the append to n2 is dropped while withheld, the heartbeat passes, and appends pass again after");
+        assertEquals(1, h.to(1).size(), "the other direction is untouched");
+        assertEquals(1, dropped(h, "withheld"));
+    }
 }

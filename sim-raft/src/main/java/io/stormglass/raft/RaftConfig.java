@@ -6,12 +6,23 @@ import java.util.Objects;
  * Configuration of one Raft member under etcd-io/raft's {@code Config} names. Ticks are the unit of
  * logical time: the application calls {@code tick()} at a fixed interval (etcd: every
  * {@code heartbeat-interval}, 100 ms by default), so with the etcd server defaults below the election
- * timeout is 10 ticks = 1 s and heartbeats go out every tick.
+ * timeout is 10 ticks = 1 s and heartbeats go out every tick. A finer tick (say 1 ms, with a 75-tick
+ * heartbeat and a 150–155-tick election timeout) expresses plain-Raft experiments whose timeouts are
+ * not whole heartbeats (the Raft paper's §9.3 ranges).
  *
  * @param id                        this member's id, non-zero
- * @param electionTick              election timeout in ticks; randomized per term in
- *                                  {@code [electionTick, 2·electionTick)} (§5.2). etcd server: 10
+ * @param electionTick              smallest election timeout in ticks (§5.2); also the span of a
+ *                                  CheckQuorum check and of the "heard from a leader" vote guard
+ *                                  (thesis §4.2.3). etcd server: 10
+ * @param electionTickMax           largest election timeout in ticks, inclusive: the randomized timeout
+ *                                  is drawn uniformly in {@code [electionTick, electionTickMax]} each time
+ *                                  the member resets its election state (§5.2). etcd-io/raft draws in
+ *                                  {@code [electionTick, 2·electionTick)}, i.e. {@code 2·electionTick − 1};
+ *                                  equal to {@code electionTick} for a constant timeout (the Raft paper's
+ *                                  150–150 ms line, §9.3)
  * @param heartbeatTick             leader heartbeat interval in ticks (§5.2). etcd server: 1
+ * @param electionTimerRule         when the election timer restarts ({@link ElectionTimerRule}). etcd-io/raft:
+ *                                  {@link ElectionTimerRule#ETCD_RAFT}
  * @param preVote                   run a PreVote round before incrementing the term (thesis §9.6). etcd 3.5+: true
  * @param checkQuorum               a leader steps down if it has not heard from a quorum for an election
  *                                  timeout, and followers ignore votes while they hear from a leader
@@ -41,7 +52,9 @@ import java.util.Objects;
 public record RaftConfig(
         long id,
         int electionTick,
+        int electionTickMax,
         int heartbeatTick,
+        ElectionTimerRule electionTimerRule,
         boolean preVote,
         boolean checkQuorum,
         long maxSizePerMsg,
@@ -70,6 +83,7 @@ public record RaftConfig(
 
     public RaftConfig {
         Objects.requireNonNull(readOnlyOption, "readOnlyOption");
+        Objects.requireNonNull(electionTimerRule, "electionTimerRule");
         if (id == 0) {
             throw new IllegalArgumentException("cannot use none as id (id must be non-zero)");
         }
@@ -79,6 +93,10 @@ public record RaftConfig(
         if (electionTick <= heartbeatTick) {
             throw new IllegalArgumentException("election tick must be greater than heartbeat tick, got election "
                     + electionTick + " <= heartbeat " + heartbeatTick);
+        }
+        if (electionTickMax < electionTick) {
+            throw new IllegalArgumentException("the largest election tick must be at least the election tick, got "
+                    + electionTickMax + " < " + electionTick);
         }
         if (maxInflightMsgs <= 0) {
             throw new IllegalArgumentException("max inflight messages must be greater than 0, got " + maxInflightMsgs);
@@ -107,7 +125,7 @@ public record RaftConfig(
 
     /** The configuration etcd's server uses (see the component defaults above). */
     public static RaftConfig etcdDefaults(long id) {
-        return new RaftConfig(id, 10, 1, true, true, ETCD_MAX_SIZE_PER_MSG, ETCD_MAX_INFLIGHT_MSGS,
+        return new RaftConfig(id, 10, 19, 1, ElectionTimerRule.ETCD_RAFT, true, true, ETCD_MAX_SIZE_PER_MSG, ETCD_MAX_INFLIGHT_MSGS,
                 ETCD_MAX_UNCOMMITTED_ENTRIES_SIZE, ReadOnlyOption.SAFE, false, 0, ETCD_MAX_SIZE_PER_MSG, DEFAULT_LEASE_DRIFT_BOUND_PPM,
                 false);
     }
@@ -135,8 +153,24 @@ public record RaftConfig(
         return toBuilder().id(newId).build();
     }
 
+    /** etcd's timing: election timeouts in {@code [newElectionTick, 2·newElectionTick)}, heartbeats every {@code newHeartbeatTick}. */
     public RaftConfig withTicks(int newElectionTick, int newHeartbeatTick) {
-        return toBuilder().electionTick(newElectionTick).heartbeatTick(newHeartbeatTick).build();
+        return toBuilder().electionTick(newElectionTick).electionTickMax(etcdElectionTickMax(newElectionTick))
+                .heartbeatTick(newHeartbeatTick).build();
+    }
+
+    /** Election timeouts drawn uniformly in {@code [minTicks, maxTicks]} (both inclusive). */
+    public RaftConfig withElectionTickRange(int minTicks, int maxTicks) {
+        return toBuilder().electionTick(minTicks).electionTickMax(maxTicks).build();
+    }
+
+    /** etcd-io/raft's largest randomized timeout for {@code electionTick}: {@code 2·electionTick − 1}. */
+    public static int etcdElectionTickMax(int electionTick) {
+        return 2 * electionTick - 1;
+    }
+
+    public RaftConfig withElectionTimerRule(ElectionTimerRule rule) {
+        return toBuilder().electionTimerRule(rule).build();
     }
 
     public RaftConfig withPreVote(boolean on) {
@@ -180,7 +214,9 @@ public record RaftConfig(
         Builder b = new Builder();
         b.id = id;
         b.electionTick = electionTick;
+        b.electionTickMax = electionTickMax;
         b.heartbeatTick = heartbeatTick;
+        b.electionTimerRule = electionTimerRule;
         b.preVote = preVote;
         b.checkQuorum = checkQuorum;
         b.maxSizePerMsg = maxSizePerMsg;
@@ -199,7 +235,9 @@ public record RaftConfig(
     public static final class Builder {
         private long id;
         private int electionTick;
+        private int electionTickMax;
         private int heartbeatTick;
+        private ElectionTimerRule electionTimerRule = ElectionTimerRule.ETCD_RAFT;
         private boolean preVote;
         private boolean checkQuorum;
         private long maxSizePerMsg;
@@ -222,8 +260,19 @@ public record RaftConfig(
             return this;
         }
 
+        /** The largest election timeout in ticks, inclusive; 0 (the default) for etcd's {@code 2·electionTick − 1}. */
+        public Builder electionTickMax(int value) {
+            electionTickMax = value;
+            return this;
+        }
+
         public Builder heartbeatTick(int value) {
             heartbeatTick = value;
+            return this;
+        }
+
+        public Builder electionTimerRule(ElectionTimerRule value) {
+            electionTimerRule = value;
             return this;
         }
 
@@ -283,7 +332,8 @@ public record RaftConfig(
         }
 
         public RaftConfig build() {
-            return new RaftConfig(id, electionTick, heartbeatTick, preVote, checkQuorum, maxSizePerMsg,
+            int max = electionTickMax == 0 ? etcdElectionTickMax(electionTick) : electionTickMax;
+            return new RaftConfig(id, electionTick, max, heartbeatTick, electionTimerRule, preVote, checkQuorum, maxSizePerMsg,
                     maxInflightMsgs, maxUncommittedEntriesSize, readOnlyOption, disableProposalForwarding, applied,
                     maxCommittedSizePerReady, leaseDriftBoundPpm, stepDownOnRemoval);
         }

@@ -49,6 +49,66 @@ class ElectionTest {
         assertEquals(cfg.electionTick(), seen.size(), "every value in [electionTick, 2·electionTick) occurs");
     }
 
+    // §5.2 / Raft paper §9.3: a range such as 150–155 ms is drawn uniformly over both ends inclusive.
+    @Test
+    void electionTickRangeIsDrawnUniformlyInclusive() {
+        RaftConfig cfg = RaftConfig.etcdDefaults(1).withTicks(150, 75).withElectionTickRange(150, 155);
+        int[] counts = new int[6];
+        for (long seed = 0; seed < 6000; seed++) {
+            RawNode n = new RawNode(cfg, new MemoryStorage(List.of(1L, 2L, 3L)), new SimRandom(seed));
+            int t = n.core().randomizedElectionTimeout();
+            assertTrue(t >= 150 && t <= 155, "timeout " + t);
+            counts[t - 150]++;
+        }
+        for (int c : counts) {
+            assertTrue(c > 850 && c < 1150, "each of the six values about 1000 times: " + java.util.Arrays.toString(counts));
+        }
+    }
+
+    // Raft paper §9.3's 150–150 ms line: no randomness at all.
+    @Test
+    void equalBoundsGiveAConstantTimeout() {
+        RaftConfig cfg = RaftConfig.etcdDefaults(1).withTicks(150, 75).withElectionTickRange(150, 150);
+        for (long seed = 0; seed < 50; seed++) {
+            RawNode n = new RawNode(cfg, new MemoryStorage(List.of(1L, 2L, 3L)), new SimRandom(seed));
+            assertEquals(150, n.core().randomizedElectionTimeout());
+        }
+    }
+
+    // etcd-io/raft parity: withTicks keeps [electionTick, 2·electionTick) whatever range was set before.
+    @Test
+    void withTicksRestoresEtcdRange() {
+        RaftConfig cfg = RaftConfig.etcdDefaults(1).withElectionTickRange(10, 10).withTicks(12, 1);
+        assertEquals(23, cfg.electionTickMax());
+        assertEquals(19, RaftConfig.etcdDefaults(1).electionTickMax());
+    }
+
+    // Raft paper Fig. 2: converting to follower on a higher term does not restart the election timer
+    // (only the leader or a granted vote does); etcd-io/raft restarts it on every change of term.
+    @Test
+    void rejectingAnIneligibleCandidateKeepsTheTimerUnderThePapersRuleOnly() {
+        for (ElectionTimerRule rule : ElectionTimerRule.values()) {
+            MemoryStorage storage = new MemoryStorage(List.of(1L, 2L, 3L));
+            storage.append(List.of(io.stormglass.raft.log.Entry.normal(1, 1, null)));
+            storage.setHardState(new HardState(1, 0, 0));
+            RaftConfig cfg = RaftConfig.etcdDefaults(3).withPreVote(false).withCheckQuorum(false).withElectionTimerRule(rule);
+            RawNode n = new RawNode(cfg, storage, new SimRandom(5));
+            int timeout = n.core().randomizedElectionTimeout();
+            for (int i = 0; i < timeout - 2; i++) {
+                n.tick();
+            }
+            // §5.4.1: a candidate of term 5 whose log is behind ours: we adopt its term and refuse the vote
+            n.step(new MsgVote(2, 3, 5, 0, 0, false));
+            assertEquals(5, n.core().term());
+            assertEquals(StateRole.FOLLOWER, n.core().state());
+            n.tick();
+            n.tick();
+            boolean campaigned = n.core().state() == StateRole.CANDIDATE;
+            assertEquals(rule == ElectionTimerRule.RAFT_PAPER, campaigned,
+                    rule + (campaigned ? ": timed out when it would have" : ": restarted its timeout on the new term"));
+        }
+    }
+
     // §5.2: a follower that hears nothing for an election timeout starts an election.
     @Test
     void followerCampaignsAfterElectionTimeout() {

@@ -2,6 +2,7 @@ package io.stormglass.run;
 
 import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Scheduler;
+import io.stormglass.engine.net.TrafficClass;
 import io.stormglass.engine.storage.CrashMode;
 import io.stormglass.engine.storage.SimFileSystem;
 import io.stormglass.engine.timeline.Timeline;
@@ -11,6 +12,7 @@ import io.stormglass.net.clock.NodeClock;
 import io.stormglass.net.partition.NetworkFault;
 import io.stormglass.raft.server.Member;
 import io.stormglass.scenario.model.FaultSpec;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -96,6 +98,12 @@ final class FaultInjector {
                     crash(cluster.member(c.member()), c.crashMode(), forNanos, f);
                 }
             });
+        } else if (f instanceof FaultSpec.Campaign c) {
+            scheduler.scheduleAt(at, FAULT, c.member(), () -> {
+                if (epoch == scheduledEpoch) {
+                    cluster.member(c.member()).campaign();
+                }
+            });
         } else if (f instanceof FaultSpec.LeaderCrash c) {
             scheduler.scheduleAt(at, FAULT, 0, () -> {
                 Member leader = epoch == scheduledEpoch ? cluster.leader() : null;
@@ -113,6 +121,17 @@ final class FaultInjector {
         } else if (f instanceof FaultSpec.Degrade d) {
             cluster.network.faultSchedule().during(at, lasts,
                     new NetworkFault.Degrade(memberIds(), d.lossPpm(), d.duplicatePpm(), d.reorderDelayMaxNanos()));
+        } else if (f instanceof FaultSpec.WithholdAppends w) {
+            if (w.followers() > 0) {
+                // the followers are whoever follows when the fault starts: chosen then, not now
+                scheduler.scheduleAt(at, FAULT, 0, () -> {
+                    if (epoch == scheduledEpoch) {
+                        withholdAppends(followersOfLeader(w.followers()), scheduler.nowNanos(), lasts);
+                    }
+                });
+            } else {
+                withholdAppends(new TreeSet<>(w.members()), at, lasts);
+            }
         } else if (f instanceof FaultSpec.DiskFault d) {
             cluster.devices.get(d.device()).schedule(at, lasts, d.fault());
         } else if (f instanceof FaultSpec.ClockStep s) {
@@ -125,6 +144,26 @@ final class FaultInjector {
                 clockFaults.driftAt(at + forNanos, d.member(), clock, clock.driftPpm());
             }
         }
+    }
+
+    /** Drops the leader's appends (traffic class {@code APPEND}) to {@code members} from {@code at} for {@code lasts}. */
+    private void withholdAppends(SortedSet<Integer> members, long at, long lasts) {
+        if (!members.isEmpty()) {
+            cluster.network.faultSchedule().during(at, lasts, new NetworkFault.Withhold(members, Set.of(TrafficClass.APPEND)));
+        }
+    }
+
+    /** The {@code count} highest-id members that are up and follow the current leader; none without a leader. */
+    private SortedSet<Integer> followersOfLeader(int count) {
+        SortedSet<Integer> chosen = new TreeSet<>();
+        Member leader = cluster.leader();
+        for (int i = cluster.members.size() - 1; i >= 0 && leader != null && chosen.size() < count; i--) {
+            Member m = cluster.members.get(i);
+            if (m != leader && m.isUp()) {
+                chosen.add(m.id());
+            }
+        }
+        return chosen;
     }
 
     /** Kills the member, loses its disks' unsynced data, and restarts it {@code downNanos} later (never if 0). */

@@ -175,6 +175,14 @@ public final class RunSession implements AutoCloseable {
         return scenario.withFaults(injected);
     }
 
+    /**
+     * The fingerprint of the events dispatched so far: a measurement that stops a session early (it
+     * has what it came for) and never calls {@link #finish} still has a replay check.
+     */
+    public String fingerprintSoFar() {
+        return sim.fingerprint().hex();
+    }
+
     /** Safety violations and boot failures seen so far (empty without checks). */
     public List<String> problemsSoFar() {
         List<String> problems = checks == null ? new ArrayList<>() : checks.problemsSoFar();

@@ -15,6 +15,8 @@ import io.stormglass.net.Placement;
 import io.stormglass.net.Topology;
 import io.stormglass.net.clock.LocalScheduler;
 import io.stormglass.net.clock.NodeClock;
+import io.stormglass.raft.RaftConfig;
+import io.stormglass.raft.ReadOnlyOption;
 import io.stormglass.raft.server.Member;
 import io.stormglass.raft.server.MemberConfig;
 import io.stormglass.raft.server.MemberEnvironment;
@@ -145,7 +147,8 @@ public final class SimulatedCluster {
     static MemberConfig memberConfig(int id, List<Integer> peers, RaftSpec r) {
         return new MemberConfig(id, peers, r.heartbeatIntervalNanos(), r.electionTimeoutNanos(), r.preVote(), r.checkQuorum(),
                 r.snapshotCount(), r.snapshotCatchUpEntries(), r.maxInflightMsgs(), r.maxSizePerMsgBytes(),
-                r.backendBatchIntervalNanos(), r.backendBatchLimit(), r.cpu());
+                r.backendBatchIntervalNanos(), r.backendBatchLimit(), r.cpu(), ReadOnlyOption.SAFE,
+                RaftConfig.DEFAULT_LEASE_DRIFT_BOUND_PPM, r.tickIntervalNanos(), r.electionTimeoutMaxNanos(), r.flavour());
     }
 
     /**

@@ -33,10 +33,7 @@ public final class StepScenarios {
             return s;
         }
         RaftSpec r = s.cluster().raft();
-        CpuCosts scaled = r.cpu().scaled(speed);
-        RaftSpec raft = new RaftSpec(r.heartbeatIntervalNanos(), r.electionTimeoutNanos(), r.preVote(), r.checkQuorum(),
-                r.snapshotCount(), r.snapshotCatchUpEntries(), r.maxInflightMsgs(), r.maxSizePerMsgBytes(),
-                r.backendBatchIntervalNanos(), r.backendBatchLimit(), scaled);
+        RaftSpec raft = r.withCpu(r.cpu().scaled(speed));
         return new Scenario(s.name(), s.description(), s.file(), s.seed(), s.durationNanos(), s.warmupNanos(),
                 s.metricsWindowNanos(), new ClusterSpec(raft, s.cluster().members()), s.devices(), s.network(), s.workload(),
                 s.client(), s.faults(), s.outputs(), s.checks());

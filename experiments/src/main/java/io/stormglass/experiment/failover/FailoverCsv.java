@@ -14,12 +14,13 @@ import java.util.List;
  * {@code failover.csv}: one row per trial in trial order, in Stormglass's CSV ({@link CsvFormat}),
  * UTF-8. {@code crash_at_s} has 6 decimals (microseconds), {@code failover_ms} 3 (microseconds), both
  * as {@link CsvNumbers#fixed}; a member is {@code n<id>}; a cell is empty where there was no leader to
- * crash, no new leader or no failover within the observation window.
+ * crash, no new leader or no failover within the observation window; {@code terms} is how many terms the
+ * election took (more than 1 after a split vote).
  */
 public final class FailoverCsv {
     /** The header row. */
     public static final List<String> COLUMNS = List.of("trial", "seed", "crash_at_s", "crashed_leader", "new_leader",
-            "failover_ms", "fingerprint");
+            "failover_ms", "terms", "fingerprint");
 
     private FailoverCsv() {
     }
@@ -33,7 +34,7 @@ public final class FailoverCsv {
                 csv.cell(i).cell(t.seed()).cell(CsvNumbers.fixed(t.crashAtNanos() / 1e9, 6))
                         .cell(member(t.crashedLeader())).cell(member(t.newLeader()))
                         .cell(t.resolved() ? CsvNumbers.fixed(t.failoverNanos() / 1e6, 3) : "")
-                        .cell(t.fingerprint()).endRow();
+                        .cell(t.resolved() ? Long.toString(t.terms()) : "").cell(t.fingerprint()).endRow();
             }
         }
     }

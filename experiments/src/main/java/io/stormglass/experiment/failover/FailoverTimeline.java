@@ -6,31 +6,54 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Reads a failover out of a run's timeline: the first {@code NodeCrashed} at or after the crash
+ * Reads a failover out of a trial's events: the first {@code NodeCrashed} at or after the crash
  * instant names the crashed leader; the failover ends at the first instant at which every other
- * member's last {@code LeaderChanged} names one and the same new leader. A follower learns its
- * leader from the leader's first message in the new term (etcd's {@code raft.node: elected leader}),
- * so this is the Raft paper's "time until the new leader's heartbeat reaches the others" (§9.3).
+ * member's last {@code LeaderChanged} names one and the same new leader.
+ *
+ * <p>Which instant a {@code LeaderChanged} carries decides what is measured. The Raft paper
+ * measures "from when the old leader crashed until the other servers received the new leader's
+ * first heartbeat" (Ongaro's thesis §9.4, Fig. 16), so a trial feeds this class the instants at
+ * which each member's Raft core stepped the message that told it the leader
+ * ({@link LeaderWatch}), not the run timeline's {@code LeaderChanged}, which is recorded later,
+ * when the member's raft loop takes the Ready (a follower still blocked in the fsync of its vote
+ * takes it only after the fsync).
  */
 final class FailoverTimeline {
+    /**
+     * What one trial measured.
+     *
+     * @param crashedLeader  the member crashed at the crash instant (0 if none was)
+     * @param newLeader      the member every survivor came to know as leader (0 if none did)
+     * @param failoverNanos  from the crash until the last survivor knew the new leader (-1 if never)
+     * @param terms          terms the election took: the new leader's term minus the crashed leader's (0 if unresolved)
+     */
+    record Measured(int crashedLeader, int newLeader, long failoverNanos, long terms) {
+        static final Measured NONE = new Measured(0, 0, -1, 0);
+
+        boolean resolved() {
+            return failoverNanos >= 0;
+        }
+    }
+
     private FailoverTimeline() {
     }
 
     /**
-     * @param events       the run's timeline in time order
+     * @param events       the trial's events in time order
      * @param members      member ids of the cluster
      * @param crashAtNanos when the leader crash was scheduled
-     * @return {crashed leader (0 if no crash was recorded), new leader (0 if none), failover nanos (-1 if none)}
      */
-    static long[] measure(List<? extends TimelineEvent> events, List<Integer> members, long crashAtNanos) {
+    static Measured measure(List<? extends TimelineEvent> events, List<Integer> members, long crashAtNanos) {
         int crashed = 0;
         long t0 = -1;
-        SortedMap<Integer, Integer> known = new TreeMap<>();
+        long termAtCrash = 0;
+        SortedMap<Integer, TimelineEvent.LeaderChanged> known = new TreeMap<>();
         int i = 0;
         for (; i < events.size(); i++) {
             TimelineEvent e = events.get(i);
             if (e instanceof TimelineEvent.LeaderChanged l) {
-                known.put(l.node(), l.toLeader());
+                known.put(l.node(), l);
+                termAtCrash = Math.max(termAtCrash, l.term());
             }
             if (e instanceof TimelineEvent.NodeCrashed c && e.timeNanos() >= crashAtNanos) {
                 crashed = c.node();
@@ -40,7 +63,7 @@ final class FailoverTimeline {
             }
         }
         if (crashed == 0) {
-            return new long[] {0, 0, -1};
+            return Measured.NONE;
         }
         known.remove(crashed);
         while (i < events.size()) {
@@ -49,32 +72,35 @@ final class FailoverTimeline {
             for (; i < events.size() && events.get(i).timeNanos() == t; i++) {
                 TimelineEvent e = events.get(i);
                 if (e instanceof TimelineEvent.LeaderChanged l && l.node() != crashed) {
-                    known.put(l.node(), l.toLeader());
+                    known.put(l.node(), l);
                 } else if (e instanceof TimelineEvent.NodeCrashed || e instanceof TimelineEvent.NodeRestarted) {
                     // a second fault within the trial makes the measurement meaningless
-                    return new long[] {crashed, 0, -1};
+                    return new Measured(crashed, 0, -1, 0);
                 }
             }
-            int agreed = agreedLeader(known, members, crashed);
-            if (agreed != 0) {
-                return new long[] {crashed, agreed, t - t0};
+            TimelineEvent.LeaderChanged agreed = agreedLeader(known, members, crashed);
+            if (agreed != null) {
+                return new Measured(crashed, agreed.toLeader(), t - t0, agreed.term() - termAtCrash);
             }
         }
-        return new long[] {crashed, 0, -1};
+        return new Measured(crashed, 0, -1, 0);
     }
 
-    private static int agreedLeader(SortedMap<Integer, Integer> known, List<Integer> members, int crashed) {
-        int leader = 0;
+    /** The survivors' common knowledge of a new leader (the latest such event), or null while they disagree. */
+    private static TimelineEvent.LeaderChanged agreedLeader(SortedMap<Integer, TimelineEvent.LeaderChanged> known,
+            List<Integer> members, int crashed) {
+        TimelineEvent.LeaderChanged agreed = null;
         for (int m : members) {
             if (m == crashed) {
                 continue;
             }
-            Integer k = known.get(m);
-            if (k == null || k == 0 || k == crashed || (leader != 0 && k != leader)) {
-                return 0;
+            TimelineEvent.LeaderChanged k = known.get(m);
+            if (k == null || k.toLeader() == 0 || k.toLeader() == crashed
+                    || (agreed != null && (k.toLeader() != agreed.toLeader() || k.term() != agreed.term()))) {
+                return null;
             }
-            leader = k;
+            agreed = agreed == null || k.timeNanos() > agreed.timeNanos() ? k : agreed;
         }
-        return leader;
+        return agreed;
     }
 }

@@ -6,11 +6,11 @@ import io.stormglass.net.Placement;
 import io.stormglass.net.clock.ClockOptions;
 import io.stormglass.engine.exec.CpuSpec;
 import io.stormglass.raft.server.CpuCosts;
+import io.stormglass.raft.server.Flavour;
 import io.stormglass.scenario.model.ClusterSpec;
 import io.stormglass.scenario.model.MemberSpec;
 import io.stormglass.scenario.model.RaftSpec;
 import io.stormglass.scenario.units.Quote;
-import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.yaml.MapReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +20,9 @@ import java.util.TreeMap;
 /**
  * Binds {@code cluster:}: etcd's flags under etcd's names and defaults, the CPU costs, and the
  * members (device, placement and clock of each, with per-member overrides under
- * {@code members:}). Applies etcd's own start-up checks on the timeouts.
+ * {@code members:}). The timing keys and their rules are {@link RaftTimingBinder}'s.
  */
 final class ClusterBinder {
-    /** etcd's {@code maxElectionMs}: a longer election timeout is refused at start-up. */
-    static final long MAX_ELECTION_TIMEOUT_NANOS = 50_000_000_000L;
 
     private ClusterBinder() {
     }
@@ -123,32 +121,12 @@ final class ClusterBinder {
     }
 
     private static RaftSpec raft(MapReader c) {
-        int before = c.problems().count();
-        long heartbeat = HEARTBEAT_INTERVAL.read(c);
-        long election = ELECTION_TIMEOUT.read(c);
-        if (c.problems().count() == before) { // both read: compare them
-            checkElectionTimeout(c, heartbeat, election);
-        }
-        return new RaftSpec(heartbeat, election, PRE_VOTE.read(c), CHECK_QUORUM.read(c), SNAPSHOT_COUNT.read(c),
-                SNAPSHOT_CATCH_UP_ENTRIES.read(c), MAX_INFLIGHT_MSGS.read(c), MAX_SIZE_PER_MSG.read(c), BACKEND_BATCH_INTERVAL.read(c),
-                BACKEND_BATCH_LIMIT.read(c), cpu(c));
-    }
-
-    /** etcd's start-up rules (server/embed/config.go), plus the tick rule of a simulator that ticks at the heartbeat. */
-    private static void checkElectionTimeout(MapReader c, long heartbeat, long election) {
-        String hb = Units.formatDuration(heartbeat);
-        String et = Units.formatDuration(election);
-        if (election < 5 * heartbeat) {
-            ELECTION_TIMEOUT.problem(c, "must be at least 5 × heartbeat-interval (" + Units.formatDuration(5 * heartbeat)
-                    + "), got " + et + "; etcd refuses to start: election-timeout should be at least as 5 times as heartbeat-interval");
-        } else if (election > MAX_ELECTION_TIMEOUT_NANOS) {
-            ELECTION_TIMEOUT.problem(c, "must be at most 50s (etcd's maximum, 50000ms), got " + et);
-        } else if (election % heartbeat != 0) {
-            long below = election / heartbeat * heartbeat;
-            ELECTION_TIMEOUT.problem(c, "must be a multiple of heartbeat-interval (" + hb + "), got " + et
-                    + "; Raft counts it in heartbeat ticks: use " + Units.formatDuration(below) + " or "
-                    + Units.formatDuration(below + heartbeat));
-        }
+        Flavour flavour = RaftTimingBinder.flavour(c);
+        RaftTimingBinder.Timing t = RaftTimingBinder.bind(c, flavour);
+        boolean etcd = flavour == Flavour.ETCD;
+        return new RaftSpec(t.heartbeatNanos(), t.electionMinNanos(), PRE_VOTE.read(c, etcd), CHECK_QUORUM.read(c, etcd),
+                SNAPSHOT_COUNT.read(c), SNAPSHOT_CATCH_UP_ENTRIES.read(c), MAX_INFLIGHT_MSGS.read(c), MAX_SIZE_PER_MSG.read(c),
+                BACKEND_BATCH_INTERVAL.read(c), BACKEND_BATCH_LIMIT.read(c), cpu(c), flavour, t.tickNanos(), t.electionMaxNanos());
     }
 
     /**

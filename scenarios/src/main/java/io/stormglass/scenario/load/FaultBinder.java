@@ -22,7 +22,8 @@ import java.util.TreeSet;
  * Binds {@code faults:}, the fault timeline. Each entry has a timing ({@code at}, {@code for},
  * {@code every}, {@code until}) and exactly one action: {@code crash}, {@code partition},
  * {@code disk-stall}, {@code disk-slow}, {@code disk-eio}, {@code disk-enospc},
- * {@code clock-step} or {@code clock-drift}. Members and devices named must exist.
+ * {@code clock-step}, {@code clock-drift}, {@code packet-loss}, {@code duplicate}, {@code reorder} or
+ * {@code withhold-appends}. Members and devices named must exist.
  */
 final class FaultBinder {
     /** Most occurrences of one repeating fault: enough for any schedule, few enough that it cannot flood the event queue. */
@@ -85,6 +86,8 @@ final class FaultBinder {
             case "packet-loss" -> new FaultSpec.Degrade(timing, PACKET_LOSS.read(f), 0, 0);
             case "duplicate" -> new FaultSpec.Degrade(timing, 0, DUPLICATE.read(f), 0);
             case "reorder" -> new FaultSpec.Degrade(timing, 0, 0, REORDER.read(f));
+            case "withhold-appends" -> withholdAppends(f, timing);
+            case "campaign" -> campaign(f, timing);
             default -> diskFault(f, timing, action);
         };
     }
@@ -279,5 +282,35 @@ final class FaultBinder {
             m.finish();
             return member == 0 ? null : (FaultSpec) new FaultSpec.ClockDrift(timing, member, drift);
         }).orElse(null);
+    }
+
+    /** {@code withhold-appends: {members: [4, 5]}} or {@code {followers: 2}}, exactly one. */
+    private FaultSpec withholdAppends(MapReader f, FaultSpec.Timing timing) {
+        return f.optionalMap("withhold-appends").map(m -> {
+            boolean named = m.has("members");
+            if (named == m.has("followers")) {
+                m.problems().add(m.location(), m.path(), "needs exactly one of members (ids, such as [4, 5]) or followers"
+                        + " (how many of the leader's followers, such as 2)");
+                m.finish();
+                return null;
+            }
+            SortedSet<Integer> ids = named ? members(m, WITHHOLD_MEMBERS.name()) : new TreeSet<>();
+            int followers = named ? 0 : WITHHOLD_FOLLOWERS.read(m, 1);
+            if (followers > size - 1) {
+                WITHHOLD_FOLLOWERS.problem(m, "must be at most the followers a leader has (" + (size - 1) + ")");
+                followers = Math.max(1, size - 1);
+            }
+            m.finish();
+            return named && ids.isEmpty() ? null : (FaultSpec) new FaultSpec.WithholdAppends(timing, List.copyOf(ids), followers);
+        }).orElse(null);
+    }
+
+    /** {@code campaign: <id>}: an instant action. */
+    private FaultSpec campaign(MapReader f, FaultSpec.Timing timing) {
+        if (timing.forNanos() > 0) {
+            f.problem("for", "campaign is an instant action; leave for out");
+        }
+        int member = NetworkBinder.member(f, CAMPAIGN.name(), size);
+        return member == 0 ? null : new FaultSpec.Campaign(timing, member);
     }
 }

@@ -41,6 +41,24 @@ public sealed interface FaultSpec {
         }
     }
 
+    /**
+     * An operator action rather than a fault: {@code member} starts an election at once (etcd's
+     * {@code raft.Node.Campaign}). The failover experiment uses it to have a first leader without
+     * depending on the first election, which a constant timeout (the paper's 150–150 ms) may never
+     * settle; a scenario may use it to choose its first leader.
+     */
+    record Campaign(Timing timing, int member) implements FaultSpec {
+        @Override
+        public FaultSpec withTiming(Timing t) {
+            return new Campaign(t, member);
+        }
+
+        @Override
+        public String describe() {
+            return "n" + member + " campaigns";
+        }
+    }
+
     /** Crash whichever member leads at that moment (the Raft paper's failover experiment). */
     record LeaderCrash(Timing timing, CrashMode crashMode) implements FaultSpec {
         @Override
@@ -97,6 +115,37 @@ public sealed interface FaultSpec {
             }
             return duplicatePpm > 0 ? "duplicate " + duplicatePpm / 10_000.0 + "%"
                     : "reorder within " + reorderDelayMaxNanos / 1_000_000.0 + " ms";
+        }
+    }
+
+    /**
+     * Withhold the leader's log appends ({@code MsgApp}; heartbeats, votes and everything else pass)
+     * from some members for {@code for} (the rest of the run if 0), so that their logs fall behind and
+     * they cannot win an election (§5.4.1): the Raft paper's failover experiment, in which "two of the
+     * four servers were not eligible to become leader" (§9.3; Ongaro's thesis §9.4). The members are
+     * named ({@code members}) or chosen when the fault starts ({@code followers}: that many followers
+     * of whoever leads then, highest ids first), exactly one of the two.
+     *
+     * @param members   the members to withhold from, ascending; empty when {@code followers} chooses
+     * @param followers how many of the then leader's followers to withhold from; 0 when {@code members} names them
+     */
+    record WithholdAppends(Timing timing, java.util.List<Integer> members, int followers) implements FaultSpec {
+        public WithholdAppends {
+            members = java.util.List.copyOf(new java.util.TreeSet<>(members));
+            if (members.isEmpty() == (followers <= 0)) {
+                throw new IllegalArgumentException("withhold appends from named members or from a number of followers, exactly one");
+            }
+        }
+
+        @Override
+        public FaultSpec withTiming(Timing t) {
+            return new WithholdAppends(t, members, followers);
+        }
+
+        @Override
+        public String describe() {
+            return "withhold appends from " + (followers > 0 ? followers + " followers"
+                    : String.join(", ", members.stream().map(m -> "n" + m).toList()));
         }
     }
 

@@ -2,6 +2,8 @@ package io.stormglass.scenario.schema;
 
 import io.stormglass.net.clock.ClockOptions;
 import io.stormglass.raft.server.CpuCosts;
+import io.stormglass.raft.server.Flavour;
+import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.model.ClusterSpec;
 import io.stormglass.scenario.model.MemberSpec;
 import io.stormglass.scenario.model.RaftSpec;
@@ -71,18 +73,42 @@ public final class ClusterSchema {
             Default.of(0.0), "initial offset of the member's wall clock");
     public static final Section<MemberSpec> MEMBER = M.build();
 
+    /** {@code election-timeout} as written: a duration when the maximum is the flavour's own, else {@code {min, max}}. */
+    private static final ValueType<RaftSpec> ELECTION_RANGE = new ValueType<>("duration, or `{min, max}`", (r, key, dflt) -> {
+        r.has(key); // read by RaftTimingBinder, which knows the flavour and the tick
+        return dflt;
+    }, r -> Units.formatDuration(r.electionTimeoutNanos()), (w, key, r) -> {
+        if (r.electionTimeoutIsScalar()) {
+            w.value(key, Units.formatDuration(r.electionTimeoutNanos()));
+        } else {
+            w.open(key).value("min", Units.formatDuration(r.electionTimeoutNanos()))
+                    .value("max", Units.formatDuration(r.electionTimeoutMaxNanos())).close();
+        }
+    });
+
     private static final Section.Builder<ClusterSpec> B = Section.builder("cluster");
     public static final Key<ClusterSpec, Integer> SIZE = B.key("size", Types.ints(1, MAX_SIZE), ClusterSpec::size, Default.of(3),
             "members, ids 1..size");
-    public static final Key<ClusterSpec, Long> HEARTBEAT_INTERVAL = B.key("heartbeat-interval", Types.ETCD_MILLIS,
-            c -> raft(c).heartbeatIntervalNanos(), Default.of(100 * MS), "`--heartbeat-interval`; also the Raft tick");
-    public static final Key<ClusterSpec, Long> ELECTION_TIMEOUT = B.key("election-timeout", Types.POSITIVE_DURATION,
-            c -> raft(c).electionTimeoutNanos(), Default.of(1000 * MS), "`--election-timeout`; must be ≥ 5 × heartbeat-interval and "
-            + "≤ 50 s (etcd refuses to start otherwise) and a multiple of heartbeat-interval (Raft counts it in ticks)");
+    public static final Key<ClusterSpec, Flavour> FLAVOUR = B.key("flavour", Types.choiceOf("etcd", Flavour.ETCD, "plain-raft",
+            Flavour.PLAIN_RAFT), c -> raft(c).flavour(), Default.of(Flavour.ETCD), "whose rules and defaults apply: `etcd` "
+            + "(v3.5: its start-up checks, one tick per heartbeat, PreVote and CheckQuorum on) or `plain-raft` (the Raft paper's "
+            + "LogCabin: heartbeat ½ the minimum timeout, no PreVote, no CheckQuorum, etcd's start-up rules lifted with a note)");
+    public static final Key<ClusterSpec, Long> TICK_INTERVAL = B.key("tick-interval", Types.POSITIVE_DURATION,
+            c -> raft(c).tickIntervalNanos(), Default.text("`heartbeat-interval`; plain-raft: the coarsest of 1ms, 100us, 10us, 1us "
+            + "dividing the heartbeat and both timeouts"), "the Raft tick: each member's ticker calls the core this often, at a phase of its own (stream "
+            + "`ticker/n<id>`: members boot at different moments); heartbeat and timeout bounds are multiples of it");
+    public static final Key<ClusterSpec, Long> HEARTBEAT_INTERVAL = B.key("heartbeat-interval", Types.POSITIVE_DURATION,
+            c -> raft(c).heartbeatIntervalNanos(), Default.text("`100ms`; plain-raft: ½ of the minimum `election-timeout`"),
+            "`--heartbeat-interval` (etcd: whole ms)");
+    /** Read by the timing binder (a duration or {@code {min, max}}); declared here for the docs and the printout. */
+    public static final Key<ClusterSpec, RaftSpec> ELECTION_TIMEOUT = B.key("election-timeout", ELECTION_RANGE, ClusterSchema::raft,
+            Default.text("`1000ms`; plain-raft: `150ms`"), "`--election-timeout`: the minimum randomized timeout, drawn in "
+            + "[T, 2T) (etcd) or [T, 2T] (plain-raft); or `{min: 150ms, max: 155ms}`, both inclusive. etcd: ≥ 5 × "
+            + "heartbeat-interval, ≤ 50 s (etcd refuses to start otherwise)");
     public static final Key<ClusterSpec, Boolean> PRE_VOTE = B.key("pre-vote", Types.BOOLEAN, c -> raft(c).preVote(), Default.of(true),
-            "`--pre-vote` (default on since etcd 3.5)");
+            "`--pre-vote` (default on since etcd 3.5; plain-raft: off)");
     public static final Key<ClusterSpec, Boolean> CHECK_QUORUM = B.key("check-quorum", Types.BOOLEAN, c -> raft(c).checkQuorum(),
-            Default.of(true), "CheckQuorum (always on in etcd)");
+            Default.of(true), "CheckQuorum (always on in etcd; plain-raft: off)");
     public static final Key<ClusterSpec, Long> SNAPSHOT_COUNT = B.key("snapshot-count", Types.longs(1, Long.MAX_VALUE),
             c -> raft(c).snapshotCount(), Default.of(100_000L), "`--snapshot-count`: applied entries between snapshots");
     public static final Key<ClusterSpec, Long> SNAPSHOT_CATCH_UP_ENTRIES = B.key("snapshot-catch-up-entries", Types.longs(1,

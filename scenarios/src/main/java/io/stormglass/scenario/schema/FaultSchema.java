@@ -83,6 +83,16 @@ public final class FaultSchema {
             "the clock's rate error; with `for`, it lasts that long and the clock then runs at its configured rate again");
     private static final Section<FaultSpec.ClockDrift> CLOCK_DRIFT = CD.build();
 
+    private static final Section.Builder<FaultSpec.WithholdAppends> WA = Section.builder("faults.withhold-appends");
+    /** Read by the fault binder, which checks the ids against the cluster's size. */
+    public static final Key<FaultSpec.WithholdAppends, SortedSet<Integer>> WITHHOLD_MEMBERS = WA.key("members", MEMBERS,
+            a -> a.followers() > 0 ? null : new java.util.TreeSet<>(a.members()), Default.text("—"),
+            "these members get no appends (heartbeats still reach them), so their logs fall behind");
+    public static final Key<FaultSpec.WithholdAppends, Integer> WITHHOLD_FOLLOWERS = WA.key("followers", Types.ints(1, 8),
+            a -> a.followers() > 0 ? a.followers() : null, Default.text("—"),
+            "instead of `members`: this many followers of whoever leads when the fault starts, highest ids first");
+    private static final Section<FaultSpec.WithholdAppends> WITHHOLD_APPENDS = WA.build();
+
     private static final Section.Builder<FaultSpec> FA = Section.builder("faults");
     public static final Key<FaultSpec, Long> AT = FA.key("at", Types.DURATION, f -> f.timing().atNanos(),
             Default.required("a duration such as 100ms"), "first occurrence; at most `duration`");
@@ -137,11 +147,22 @@ public final class FaultSchema {
                 "`{member, drift}` (below)");
     }
 
+    static {
+        FA.nested("withhold-appends", "mapping", () -> WITHHOLD_APPENDS, f -> f instanceof FaultSpec.WithholdAppends a ? a : null,
+                Default.text("—"), "with `for` (or to the end): exactly one of `members` or `followers` (below); the Raft paper's "
+                + "survivors that cannot be elected (§9.3)");
+    }
+
+    public static final Key<FaultSpec, Integer> CAMPAIGN = FA.key("campaign", Types.MEMBER_ID,
+            f -> f instanceof FaultSpec.Campaign c ? c.member() : null, Default.text("—"),
+            "an instant action: this member starts an election (a first leader of one's choosing for failover trials)");
+
     public static final Section<FaultSpec> FAULT = FA.build();
 
     /** The actions, in the order messages list them; a fault has exactly one. */
     public static final List<String> ACTIONS = List.of(CRASH.name(), "partition", DISK_STALL.name(), "disk-slow", DISK_EIO.name(),
-            DISK_ENOSPC.name(), "clock-step", "clock-drift", PACKET_LOSS.name(), DUPLICATE.name(), REORDER.name());
+            DISK_ENOSPC.name(), "clock-step", "clock-drift", PACKET_LOSS.name(), DUPLICATE.name(), REORDER.name(), "withhold-appends",
+            CAMPAIGN.name());
 
     private FaultSchema() {
     }

@@ -45,12 +45,25 @@ public final class Ticker {
 
     /** Starts ticking: the first tick fires one interval from now. */
     public void start() {
+        start(intervalNanos);
+    }
+
+    /**
+     * Starts ticking at a phase of its own: the first tick fires {@code firstTickNanos} from now, in
+     * {@code (0, interval]}, and the rest one interval apart. Processes that boot at different moments
+     * tick at different phases; starting them all with {@link #start()} at one instant would make
+     * their ticks (and any timeouts counted in ticks) coincide exactly.
+     */
+    public void start(long firstTickNanos) {
+        if (firstTickNanos <= 0 || firstTickNanos > intervalNanos) {
+            throw new IllegalArgumentException("the first tick must come within (0, " + intervalNanos + "] ns, got " + firstTickNanos);
+        }
         if (running) {
             return;
         }
         running = true;
         tickPending = false;
-        nextFireNanos = scheduler.nowNanos() + intervalNanos;
+        nextFireNanos = scheduler.nowNanos() + firstTickNanos;
         timerHandle = scheduler.scheduleAt(nextFireNanos, FIRE, key, this::fire);
     }
 

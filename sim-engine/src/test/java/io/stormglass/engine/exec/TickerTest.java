@@ -58,4 +58,20 @@ class TickerTest {
         assertEquals(3, n[0]);
         assertEquals(0, sim.pendingEvents());
     }
+
+    // processes boot at different moments: a ticker started at a phase keeps it
+    @Test
+    void aTickerStartedAtAPhaseTicksOnItsOwnGrid() {
+        Simulation sim = new Simulation();
+        SerialExecutor exec = new SerialExecutor(sim, "p");
+        List<Long> ticks = new ArrayList<>();
+        Ticker ticker = new Ticker(sim, exec, "t", 10 * MS, ctx -> ticks.add(ctx.nowNanos()));
+        ticker.start(3 * MS);
+        sim.runUntil(35 * MS);
+        assertEquals(List.of(3 * MS, 13 * MS, 23 * MS, 33 * MS), ticks);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Ticker(sim, exec, "u", 10 * MS, ctx -> { }).start(0), "the first tick comes after the start");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Ticker(sim, exec, "v", 10 * MS, ctx -> { }).start(10 * MS + 1));
+    }
 }

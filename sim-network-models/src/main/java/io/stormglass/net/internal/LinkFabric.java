@@ -32,6 +32,7 @@ public final class LinkFabric<M> implements ActiveFaults.Listener {
     public static final String DROP_LOSS = "loss";
     public static final String DROP_CORRUPT = "corrupt";
     public static final String DROP_UNREGISTERED = "unregistered";
+    public static final String DROP_WITHHELD = "withheld";
 
     private static final EventKind DELIVER = EventKind.named("net.deliver");
     private static final EventKind LOOPBACK = EventKind.named("net.loopback");
@@ -86,6 +87,10 @@ public final class LinkFabric<M> implements ActiveFaults.Listener {
         link.countSent(trafficClass);
         if (faults.blocks(from, to)) {
             drop(link, DROP_PARTITION);
+            return;
+        }
+        if (faults.drops(from, to, trafficClass)) {
+            drop(link, DROP_WITHHELD);
             return;
         }
         Connection<M> connection = connection(link, connectionMap.connectionFor(trafficClass));

@@ -57,6 +57,16 @@ public final class ActiveFaults {
         return false;
     }
 
+    /** True if any active fault drops a message of {@code trafficClass} on the directed path (see {@link NetworkFault#drops}). */
+    public boolean drops(int from, int to, io.stormglass.engine.net.TrafficClass trafficClass) {
+        for (NetworkFault f : active.values()) {
+            if (f.drops(from, to, trafficClass)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The total clog delay on the directed path now, in nanoseconds (overlapping clogs add up). */
     public long clogNanos(int from, int to) {
         long sum = 0;

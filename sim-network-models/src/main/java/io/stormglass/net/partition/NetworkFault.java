@@ -1,8 +1,11 @@
 package io.stormglass.net.partition;
 
+import io.stormglass.engine.net.TrafficClass;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -10,8 +13,9 @@ import java.util.TreeSet;
  * A fault on the paths between nodes, switched on and off by a {@link FaultSchedule}. A closed
  * family: a partition blocks directed paths ({@link #blocks}); a clog delays them
  * ({@link #clogNanos}); a degradation loses, duplicates and reorders messages on them
- * ({@link #lossPpm}, {@link #duplicatePpm}, {@link #reorderDelayMaxNanos}); {@link Scoped} limits
- * any of them to the paths among some nodes.
+ * ({@link #lossPpm}, {@link #duplicatePpm}, {@link #reorderDelayMaxNanos}); a withholding drops
+ * only messages of some traffic classes ({@link #drops}); {@link Scoped} limits any of them to the
+ * paths among some nodes.
  *
  * <p>What happens to a message depends on when its path is blocked (see {@code Network}): sent
  * while blocked, it is dropped at once; in flight (queued at the sender's NIC or on the wire) when
@@ -46,8 +50,50 @@ public sealed interface NetworkFault {
         return 0;
     }
 
+    /**
+     * True if a message of {@code trafficClass} sent from {@code from} to {@code to} while this fault is
+     * active is dropped at the sender (messages of other classes pass). Checked at send only: what is
+     * already in flight when the fault starts is delivered.
+     */
+    default boolean drops(int from, int to, TrafficClass trafficClass) {
+        return false;
+    }
+
     /** A short text for the timeline, such as {@code isolate n1}. */
     String describe();
+
+    /**
+     * Drops every message of {@code classes} sent to {@code receivers} (by anyone), and nothing else: a
+     * follower kept from replicating while it still hears heartbeats and votes. The Raft paper's failover
+     * experiment (§9.3) needs survivors whose logs are shorter, "so two of the four servers were not
+     * eligible to become leader" (Ongaro's thesis §9.4); withholding {@code APPEND} from them while the
+     * others replicate gives exactly that, with their election timers still reset by heartbeats.
+     */
+    record Withhold(SortedSet<Integer> receivers, Set<TrafficClass> classes) implements NetworkFault {
+        public Withhold {
+            receivers = Collections.unmodifiableSortedSet(new TreeSet<>(receivers));
+            if (classes.isEmpty()) {
+                throw new IllegalArgumentException("a withholding names at least one traffic class");
+            }
+            classes = Collections.unmodifiableSet(EnumSet.copyOf(classes));
+        }
+
+        @Override
+        public boolean blocks(int from, int to) {
+            return false;
+        }
+
+        @Override
+        public boolean drops(int from, int to, TrafficClass trafficClass) {
+            return from != to && receivers.contains(to) && classes.contains(trafficClass);
+        }
+
+        @Override
+        public String describe() {
+            return "withhold " + String.join("+", classes.stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList())
+                    + " from " + receivers;
+        }
+    }
 
     /** Cuts {@code node} off from every other node, in both directions. */
     record Isolate(int node) implements NetworkFault {
@@ -256,6 +302,11 @@ public sealed interface NetworkFault {
         @Override
         public long clogNanos(int from, int to) {
             return covers(from, to) ? fault.clogNanos(from, to) : 0;
+        }
+
+        @Override
+        public boolean drops(int from, int to, TrafficClass trafficClass) {
+            return covers(from, to) && fault.drops(from, to, trafficClass);
         }
 
         @Override

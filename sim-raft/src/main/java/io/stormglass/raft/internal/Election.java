@@ -50,7 +50,7 @@ final class Election {
         if (canVote && r.log.isUpToDate(v.lastLogIndex(), v.lastLogTerm())) {
             r.send(v.pre() ? new MsgPreVoteResp(r.id, v.from(), v.term(), false) : new MsgVoteResp(r.id, v.from(), v.term(), false));
             if (!v.pre()) {
-                r.electionElapsed = 0;
+                r.restartElectionTimer();
                 r.vote = v.from();
             }
         } else {

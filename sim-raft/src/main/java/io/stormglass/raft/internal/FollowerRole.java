@@ -33,15 +33,15 @@ final class FollowerRole implements Role {
             r.send(new MsgProp(r.id, r.lead, 0, p.entries()));
         } else if (m instanceof MsgApp a) {
             // §5.2: hearing from the current leader resets the election timer.
-            r.electionElapsed = 0;
+            r.restartElectionTimer();
             r.lead = m.from();
             FollowerReplication.handleAppendEntries(r, a);
         } else if (m instanceof MsgHeartbeat h) {
-            r.electionElapsed = 0;
+            r.restartElectionTimer();
             r.lead = m.from();
             FollowerReplication.handleHeartbeat(r, h);
         } else if (m instanceof MsgSnap s) {
-            r.electionElapsed = 0;
+            r.restartElectionTimer();
             r.lead = m.from();
             FollowerReplication.handleSnapshot(r, s);
         } else if (m instanceof MsgTransferLeader t) {

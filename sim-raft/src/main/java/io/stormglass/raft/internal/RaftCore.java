@@ -1,5 +1,6 @@
 package io.stormglass.raft.internal;
 
+import io.stormglass.raft.ElectionTimerRule;
 import io.stormglass.raft.ProposalDroppedException;
 import io.stormglass.raft.RaftConfig;
 import io.stormglass.raft.ReadOnlyOption;
@@ -223,14 +224,32 @@ public final class RaftCore {
 
     // ---- role transitions (§5.2) ----
 
-    private void reset(long newTerm) {
+    /**
+     * Restarts the election timer: the leader was heard from or a vote was granted (§5.2). etcd-io/raft keeps the
+     * timeout drawn at the last reset; the paper's rule (LogCabin's {@code setElectionTimer}) draws a new one.
+     */
+    void restartElectionTimer() {
+        electionElapsed = 0;
+        if (config.electionTimerRule() == ElectionTimerRule.RAFT_PAPER) {
+            randomizeElectionTimeout();
+        }
+    }
+
+    /** Uniform in [electionTick, electionTickMax]; etcd's default max, 2·electionTick−1, makes it etcd-io/raft's draw. */
+    private void randomizeElectionTimeout() {
+        randomizedElectionTimeout = config.electionTick() + random.nextInt(config.electionTickMax() - config.electionTick() + 1);
+    }
+
+    private void reset(long newTerm, boolean restartTimer) {
         if (term != newTerm) {
             term = newTerm;
             vote = Message.NONE;
         }
         lead = Message.NONE;
-        electionElapsed = 0;
-        randomizedElectionTimeout = config.electionTick() + random.nextInt(config.electionTick());
+        if (restartTimer) {
+            electionElapsed = 0;
+            randomizeElectionTimeout();
+        }
         tracker.resetVotes();
         long last = log.lastIndex();
         for (long member : List.copyOf(tracker.progress().keySet())) {
@@ -242,9 +261,17 @@ public final class RaftCore {
         }
     }
 
+    /**
+     * Follows {@code leader} ({@link Message#NONE} if not known yet) at {@code newTerm} (§5.1). Under the
+     * paper's timer rule a follower or candidate that steps down without hearing from a leader keeps its
+     * running timer (Fig. 2); a deposed leader, a member that just booted, and anyone hearing from the
+     * leader start a new one.
+     */
     void becomeFollower(long newTerm, long leader) {
+        boolean restart = config.electionTimerRule() == ElectionTimerRule.ETCD_RAFT || leader != Message.NONE
+                || state == StateRole.LEADER || randomizedElectionTimeout == 0;
         role = FollowerRole.INSTANCE;
-        reset(newTerm);
+        reset(newTerm, restart);
         lead = leader;
         state = StateRole.FOLLOWER;
     }
@@ -254,7 +281,7 @@ public final class RaftCore {
             throw new IllegalStateException("invalid transition [leader -> candidate]");
         }
         role = CandidateRole.INSTANCE;
-        reset(term + 1);
+        reset(term + 1, true);
         vote = id;
         state = StateRole.CANDIDATE;
     }
@@ -275,7 +302,7 @@ public final class RaftCore {
         if (state == StateRole.FOLLOWER) {
             throw new IllegalStateException("invalid transition [follower -> leader]");
         }
-        reset(term);
+        reset(term, true);
         // a new leadership: no pending reads, no lease, no transfer, an empty proposal budget (thesis §6.4)
         role = new LeaderRole(config, log.lastIndex());
         lead = id;

@@ -118,6 +118,16 @@ public final class Member {
         return current == null ? null : current.kv();
     }
 
+    /**
+     * Asks this member to start an election now (etcd's {@code raft.Node.Campaign}; LogCabin's
+     * {@code --bootstrap} makes its first server the first leader the same way). Does nothing while down.
+     */
+    public void campaign() {
+        if (current != null) {
+            current.campaign();
+        }
+    }
+
     /** Asks this member, if leader, to hand leadership to {@code to} (thesis §3.10). */
     public void transferLeadership(int to) {
         if (current != null) {

@@ -10,8 +10,10 @@ import java.util.Objects;
  *
  * @param id                         member id (1..n)
  * @param peers                      ids of all voting members, this one included
- * @param heartbeatIntervalNanos     {@code --heartbeat-interval} (etcd default 100 ms): the raft tick
- * @param electionTimeoutNanos       {@code --election-timeout} (default 1000 ms); a multiple of the heartbeat
+ * @param heartbeatIntervalNanos     {@code --heartbeat-interval} (etcd default 100 ms): how often a leader
+ *                                   sends heartbeats; a multiple of {@code tickIntervalNanos}
+ * @param electionTimeoutNanos       {@code --election-timeout} (default 1000 ms): the smallest randomized
+ *                                   election timeout; a multiple of {@code tickIntervalNanos}
  * @param preVote                    {@code --pre-vote} (default true since etcd 3.5)
  * @param checkQuorum                raft CheckQuorum (etcd always enables it)
  * @param snapshotCount              {@code --snapshot-count}: applied entries between snapshots (3.6 default 10 000)
@@ -27,11 +29,24 @@ import java.util.Objects;
  *                                   option exists here for lease-read experiments
  * @param leaseDriftBoundPpm         the clock drift the lease must survive, in ppm (default 100 000 = 10 %,
  *                                   see {@link RaftConfig#DEFAULT_LEASE_DRIFT_BOUND_PPM})
+ * @param tickIntervalNanos          the Raft tick: the ticker calls {@code tick()} this often on the member's
+ *                                   local clock. etcd ticks once per heartbeat interval
+ *                                   ({@code raftNode}'s {@code time.NewTicker(heartbeat)}), which is the default
+ *                                   ({@link #withTimeouts}); a finer tick (1 ms, 100 µs) lets timeouts that are not
+ *                                   whole heartbeats run, as in plain-Raft experiments (the Raft paper's 150–155 ms)
+ * @param electionTimeoutMaxNanos    the largest randomized election timeout, inclusive: each member draws its
+ *                                   timeout uniformly in {@code [electionTimeoutNanos, electionTimeoutMaxNanos]} in
+ *                                   whole ticks. etcd: {@code 2·election − tick} (etcd-io/raft's
+ *                                   {@code [electionTick, 2·electionTick)}); equal to the minimum for a constant
+ *                                   timeout
+ * @param flavour                    whose server the member imitates: {@link Flavour#ETCD} (the default) or a
+ *                                   plain Raft server ({@link Flavour#PLAIN_RAFT})
  */
 public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNanos, long electionTimeoutNanos,
         boolean preVote, boolean checkQuorum, long snapshotCount, long snapshotCatchUpEntries, int maxInflightMsgs,
         long maxSizePerMsgBytes, long backendBatchIntervalNanos, int backendBatchLimit, CpuCosts cpu,
-        ReadOnlyOption readOnlyOption, long leaseDriftBoundPpm) {
+        ReadOnlyOption readOnlyOption, long leaseDriftBoundPpm, long tickIntervalNanos, long electionTimeoutMaxNanos,
+        Flavour flavour) {
     /** etcd's {@code warnSyncDuration}: an fdatasync slower than this logs {@code slow fdatasync}. */
     public static final long SLOW_FDATASYNC_NANOS = 1_000_000_000L;
     /** etcd's {@code readIndexRetryTime}. */
@@ -46,6 +61,7 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
     public MemberConfig {
         peers = List.copyOf(peers);
         Objects.requireNonNull(readOnlyOption, "readOnlyOption");
+        Objects.requireNonNull(flavour, "flavour");
         if (leaseDriftBoundPpm < 0 || leaseDriftBoundPpm >= 1_000_000) {
             throw new IllegalArgumentException("the lease drift bound must be in [0, 1000000) ppm, got " + leaseDriftBoundPpm);
         }
@@ -55,13 +71,28 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
         if (!peers.contains(id)) {
             throw new IllegalArgumentException("member " + id + " is not among the peers " + peers);
         }
-        if (heartbeatIntervalNanos <= 0 || electionTimeoutNanos % heartbeatIntervalNanos != 0
-                || electionTimeoutNanos / heartbeatIntervalNanos < 2) {
-            throw new IllegalArgumentException("the election timeout must be a multiple (at least 2) of the heartbeat interval");
-        }
+        checkTiming(tickIntervalNanos, heartbeatIntervalNanos, electionTimeoutNanos, electionTimeoutMaxNanos);
         if (snapshotCount <= 0 || snapshotCatchUpEntries < 0 || backendBatchIntervalNanos <= 0 || backendBatchLimit <= 0) {
             throw new IllegalArgumentException("snapshot and backend settings must be positive");
         }
+    }
+
+    /** The settings with etcd's timing: one tick per heartbeat, timeouts in {@code [election, 2·election)}. */
+    public MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNanos, long electionTimeoutNanos,
+            boolean preVote, boolean checkQuorum, long snapshotCount, long snapshotCatchUpEntries, int maxInflightMsgs,
+            long maxSizePerMsgBytes, long backendBatchIntervalNanos, int backendBatchLimit, CpuCosts cpu,
+            ReadOnlyOption readOnlyOption, long leaseDriftBoundPpm) {
+        this(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
+                snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit,
+                cpu, readOnlyOption, leaseDriftBoundPpm, heartbeatIntervalNanos,
+                etcdElectionTimeoutMaxNanos(heartbeatIntervalNanos, electionTimeoutNanos), Flavour.ETCD);
+    }
+
+    /** The same member as another flavour of server. */
+    public MemberConfig withFlavour(Flavour newFlavour) {
+        return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
+                snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, newFlavour);
     }
 
     /** The settings without the read options: ReadIndex reads (etcd's {@code ReadOnlySafe}). */
@@ -82,31 +113,68 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
     public MemberConfig withTimeouts(long heartbeatNanos, long electionNanos) {
         return new MemberConfig(id, peers, heartbeatNanos, electionNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                readOnlyOption, leaseDriftBoundPpm);
+                readOnlyOption, leaseDriftBoundPpm, heartbeatNanos,
+                etcdElectionTimeoutMaxNanos(heartbeatNanos, electionNanos), flavour);
+    }
+
+    /**
+     * Plain-Raft timing: a Raft tick of {@code tickNanos}, heartbeats every {@code heartbeatNanos}, election
+     * timeouts drawn in {@code [electionMinNanos, electionMaxNanos]}; every value a multiple of the tick.
+     */
+    public MemberConfig withTiming(long tickNanos, long heartbeatNanos, long electionMinNanos, long electionMaxNanos) {
+        return new MemberConfig(id, peers, heartbeatNanos, electionMinNanos, preVote, checkQuorum, snapshotCount,
+                snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
+                readOnlyOption, leaseDriftBoundPpm, tickNanos, electionMaxNanos, flavour);
     }
 
     public MemberConfig withCpu(CpuCosts costs) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, costs,
-                readOnlyOption, leaseDriftBoundPpm);
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour);
     }
 
     public MemberConfig withSnapshots(long count, long catchUpEntries) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, count,
                 catchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                readOnlyOption, leaseDriftBoundPpm);
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour);
     }
 
     /** How linearizable reads are served, and for lease reads the clock drift the lease must survive. */
     public MemberConfig withReadOnly(ReadOnlyOption option, long driftBoundPpm) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                option, driftBoundPpm);
+                option, driftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour);
     }
 
-    /** Election timeout in raft ticks. */
+    /** etcd's largest timeout for a tick of one heartbeat: {@code 2·election − heartbeat} ({@code [T, 2T)} in ticks). */
+    public static long etcdElectionTimeoutMaxNanos(long heartbeatNanos, long electionNanos) {
+        return 2 * electionNanos - heartbeatNanos;
+    }
+
+    private static void checkTiming(long tick, long heartbeat, long electionMin, long electionMax) {
+        if (tick <= 0 || heartbeat <= 0 || heartbeat % tick != 0 || electionMin % tick != 0 || electionMax % tick != 0) {
+            throw new IllegalArgumentException("the heartbeat interval and the election timeouts must be positive multiples of the tick ("
+                    + tick + " ns), got heartbeat " + heartbeat + " ns, election " + electionMin + ".." + electionMax + " ns");
+        }
+        if (electionMin <= heartbeat || electionMax < electionMin) {
+            throw new IllegalArgumentException("the election timeout must exceed the heartbeat interval and its maximum must be"
+                    + " at least its minimum, got heartbeat " + heartbeat + " ns, election " + electionMin + ".." + electionMax + " ns");
+        }
+    }
+
+    /** Smallest election timeout in raft ticks. */
     public int electionTicks() {
-        return (int) (electionTimeoutNanos / heartbeatIntervalNanos);
+        return (int) (electionTimeoutNanos / tickIntervalNanos);
+    }
+
+    /** Largest election timeout in raft ticks, inclusive. */
+    public int electionTicksMax() {
+        return (int) (electionTimeoutMaxNanos / tickIntervalNanos);
+    }
+
+    /** Heartbeat interval in raft ticks. */
+    public int heartbeatTicks() {
+        return (int) (heartbeatIntervalNanos / tickIntervalNanos);
     }
 
     /** etcd's {@code ReqTimeout()}: 5 s plus twice the election timeout. */

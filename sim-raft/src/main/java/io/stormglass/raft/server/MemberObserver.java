@@ -49,6 +49,15 @@ public interface MemberObserver {
     default void softStateChanged(int member, long term, long leader, io.stormglass.raft.StateRole role) {
     }
 
+    /**
+     * The leader the member's Raft core knows changed to {@code leader} ({@code 0}: none) at {@code term},
+     * at the instant the core stepped the message (or tick) that changed it: for a follower, the arrival
+     * of the new leader's first append or heartbeat. {@link #softStateChanged} hears the same change
+     * later, when the raft loop takes the Ready that carries it.
+     */
+    default void leaderKnown(int member, long term, long leader) {
+    }
+
     MemberObserver NONE = new MemberObserver() {
     };
 }

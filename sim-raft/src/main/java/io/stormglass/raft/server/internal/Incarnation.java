@@ -1,12 +1,15 @@
 package io.stormglass.raft.server.internal;
 
 import io.stormglass.engine.event.Scheduler;
+import io.stormglass.engine.random.SimRandom;
 import io.stormglass.engine.exec.SerialExecutor;
+import io.stormglass.raft.ElectionTimerRule;
 import io.stormglass.raft.RaftConfig;
 import io.stormglass.raft.RawNode;
 import io.stormglass.raft.SoftState;
 import io.stormglass.raft.kv.KvStore;
 import io.stormglass.raft.log.Entry;
+import io.stormglass.raft.server.Flavour;
 import io.stormglass.raft.server.MemberConfig;
 import io.stormglass.raft.server.MemberEnvironment;
 import io.stormglass.raft.server.Wire;
@@ -59,6 +62,7 @@ public final class Incarnation {
     private final Outbox outbox;
     /** rafthttp's stream reader of each peer: decodes its messages in order, then hands them to the node loop. */
     private final java.util.Map<Integer, SerialExecutor> streamReaders = new java.util.TreeMap<>();
+    private final SimRandom tickerPhase;
 
     /**
      * Boots a member from its disks.
@@ -69,6 +73,7 @@ public final class Incarnation {
     public Incarnation(MemberConfig config, MemberEnvironment env, MemberMetrics metrics, Consumer<String> onFatal)
             throws BootException {
         this.config = config;
+        this.tickerPhase = env.random().stream("ticker/" + config.label());
         Scheduler scheduler = env.scheduler();
         this.log = new MemberLog(config.id(), scheduler, env.logSink(), env.recorder().timeline());
         this.life = new MemberLife(log, onFatal);
@@ -85,7 +90,7 @@ public final class Incarnation {
         SerialExecutor applyExec = executor(label + "/" + ThreadCpuGauges.THREADS[2]);
         SerialExecutor backendExec = executor(label + "/" + ThreadCpuGauges.THREADS[3]);
         RawNode raw = new RawNode(raftConfig(config, booted.snapshot().index()), storage, env.random().stream("raft/" + label));
-        this.nodeLoop = new NodeLoop(nodeExec, raw, config.cpu().stepMessageNanos(), log, config.id());
+        this.nodeLoop = new NodeLoop(nodeExec, raw, config.cpu().stepMessageNanos(), log, config.id(), env.observer());
         this.backend = new Backend(scheduler, backendExec, env.dataFs(), env.random().stream("backend/" + label),
                 config.backendBatchIntervalNanos(), config.backendBatchLimit(), config.cpu().commitKeyNanos(),
                 metrics.backendCommit::record, s -> life.fatal("failed to commit backend", s), config.id());
@@ -102,8 +107,11 @@ public final class Incarnation {
         Leadership leadership = new Leadership(scheduler, config.id(), config.electionTimeoutNanos(), env.recorder().timeline(),
                 metrics, heartbeats, leases, readLoop, env.observer());
         ReadyPersister persister = new ReadyPersister(config.id(), booted.wal(), snapshotter, storage, env.observer());
-        this.raftLoop = new RaftLoop(config, scheduler, env.localScheduler(), loopExec, nodeLoop, persister, leadership,
-                readLoop, applier, heartbeats, outbox, life);
+        // etcd: the raft loop owns the ticker, so an fsync that blocks it stops the Raft clock; a plain
+        // Raft server keeps its election deadline on a thread of its own (see Flavour)
+        SerialExecutor tickExec = config.flavour() == Flavour.ETCD ? loopExec : nodeExec;
+        this.raftLoop = new RaftLoop(config, scheduler, env.localScheduler(), loopExec, tickExec, nodeLoop, persister,
+                leadership, readLoop, applier, heartbeats, outbox, life);
         this.requests = new RequestHandler(scheduler, config.requestTimeoutNanos(), nodeLoop, waits, readLoop, kv,
                 leadership, leases, responder, outbox, metrics, cpu);
         // etcd's readyc and tickc: the two loops hand each other Readies and ticks
@@ -130,7 +138,9 @@ public final class Incarnation {
     }
 
     private static RaftConfig raftConfig(MemberConfig config, long appliedIndex) {
-        return new RaftConfig(config.id(), config.electionTicks(), 1, config.preVote(), config.checkQuorum(),
+        ElectionTimerRule rule = config.flavour() == Flavour.ETCD ? ElectionTimerRule.ETCD_RAFT : ElectionTimerRule.RAFT_PAPER;
+        return new RaftConfig(config.id(), config.electionTicks(), config.electionTicksMax(), config.heartbeatTicks(), rule,
+                config.preVote(), config.checkQuorum(),
                 config.maxSizePerMsgBytes(), config.maxInflightMsgs(), RaftConfig.ETCD_MAX_UNCOMMITTED_ENTRIES_SIZE,
                 config.readOnlyOption(), false, appliedIndex, RaftConfig.ETCD_MAX_SIZE_PER_MSG, config.leaseDriftBoundPpm(), false);
     }
@@ -151,8 +161,16 @@ public final class Incarnation {
         }
     }
 
+    /**
+     * Starts the threads. The ticker's phase is the process's own: real members boot at different
+     * moments, so their tickers never fire in lock-step; the first tick comes after a delay drawn
+     * uniformly in {@code (0, tick]} from the member's {@code ticker/n<id>} stream (one stream per
+     * member, continued across restarts). Ticks in lock-step would make timeouts of equal tick
+     * counts expire at the same instant and split votes that real clusters do not split.
+     */
     public void start() {
-        raftLoop.start();
+        long tick = config.tickIntervalNanos();
+        raftLoop.start(1 + tickerPhase.nextLong(tick));
         backend.start();
         leases.start();
         log.info("started member", "heartbeat-interval", GoDuration.format(config.heartbeatIntervalNanos()),
@@ -213,6 +231,11 @@ public final class Incarnation {
 
     public KvStore kv() {
         return kv;
+    }
+
+    /** Starts an election now (etcd's {@code raft.Node.Campaign}). */
+    public void campaign() {
+        nodeLoop.campaign();
     }
 
     public void transferLeadership(long to) {

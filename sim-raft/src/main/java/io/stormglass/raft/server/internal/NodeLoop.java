@@ -7,6 +7,7 @@ import io.stormglass.raft.Ready;
 import io.stormglass.raft.SoftState;
 import io.stormglass.raft.StateRole;
 import io.stormglass.raft.message.Message;
+import io.stormglass.raft.server.MemberObserver;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -18,7 +19,10 @@ import java.util.function.LongSupplier;
  * a vote is still granted in memory, but nothing they produce leaves before the next Ready.
  *
  * <p>It also logs the raft library's leader lines ({@code elected leader}, {@code changed leader
- * from A to B at term T}, {@code lost leader}) when the known leader changes.
+ * from A to B at term T}, {@code lost leader}) when the known leader changes, and tells the
+ * {@link MemberObserver}: this is the instant a follower receives the new leader's first message,
+ * which the Raft paper's failover measurement ends on (§9.3), not the later instant at which the
+ * raft loop (perhaps still blocked in an fsync) takes the Ready that carries the change.
  */
 final class NodeLoop {
     private final SerialExecutor executor;
@@ -26,14 +30,21 @@ final class NodeLoop {
     private final long stepCostNanos;
     private final MemberLog log;
     private final String selfHex;
+    private final MemberObserver observer;
+    private final int member;
     private Runnable offerReady;
     private LongSupplier dueTicks;
     private boolean readyOffered;
     private long knownLeader;
 
-    /** @param stepCostNanos CPU of stepping one message, proposal or read request into the core */
-    NodeLoop(SerialExecutor executor, RawNode node, long stepCostNanos, MemberLog log, int member) {
+    /**
+     * @param stepCostNanos CPU of stepping one message, proposal or read request into the core
+     * @param observer      hears each change of the leader this core knows, at the instant it steps it
+     */
+    NodeLoop(SerialExecutor executor, RawNode node, long stepCostNanos, MemberLog log, int member, MemberObserver observer) {
         this.executor = executor;
+        this.observer = observer;
+        this.member = member;
         this.node = node;
         this.stepCostNanos = stepCostNanos;
         this.log = log;
@@ -92,6 +103,15 @@ final class NodeLoop {
         executor.execute(ctx -> {
             node.observeDueTicks(dueTicks.getAsLong());
             node.tick();
+            afterStep();
+        });
+    }
+
+    /** Starts an election now (etcd's {@code raft.Node.Campaign}). */
+    void campaign() {
+        executor.execute(ctx -> {
+            node.observeDueTicks(dueTicks.getAsLong());
+            node.campaign();
             afterStep();
         });
     }
@@ -164,6 +184,7 @@ final class NodeLoop {
             log.info("raft.node: " + selfHex + " lost leader " + Long.toHexString(knownLeader) + " at term " + term);
         }
         knownLeader = leader;
+        observer.leaderKnown(member, term(), leader);
     }
 
     boolean isLeader() {

@@ -9,19 +9,24 @@ import io.stormglass.engine.storage.IoStatus;
 import io.stormglass.raft.Ready;
 import io.stormglass.raft.message.Message;
 import io.stormglass.raft.message.MsgSnap;
+import io.stormglass.raft.server.Flavour;
 import io.stormglass.raft.server.MemberConfig;
 import java.util.List;
 
 /**
- * etcd's {@code raftNode.start} goroutine. It owns the ticker (one tick per heartbeat interval of
- * the member's local clock, with Go's drop semantics) and processes each Ready in etcd's order: note leadership changes,
+ * etcd's {@code raftNode.start} goroutine. It owns the ticker (one tick per tick interval of the
+ * member's local clock, etcd's heartbeat interval by default, with Go's drop semantics) and
+ * processes each Ready in etcd's order: note leadership changes,
  * hand read states to the read loop and committed entries to the apply loop, send the leader's
- * messages before persisting (thesis §10.2.1), persist the snapshot, entries and hard state
+ * messages before persisting (thesis §10.2.1; a plain Raft leader, as LogCabin's before its commit
+ * d021532 of February 2014, sends them after), persist the snapshot, entries and hard state
  * (WAL write, and an fdatasync when the Ready must sync), append them to the Raft storage, send
  * followers' and candidates' messages after persisting, then advance.
  *
- * <p>Persisting blocks this loop until the device completes the sync: no tick is taken
- * meanwhile, so a stalled member's Raft clock freezes, and a stalled leader sends no heartbeats.
+ * <p>Persisting blocks this loop until the device completes the sync: in etcd no tick is taken
+ * meanwhile (the ticker is this loop's), so a stalled member's Raft clock freezes, and a stalled
+ * leader sends no heartbeats. A plain Raft server's ticks go to the node loop instead and keep
+ * coming (see {@link io.stormglass.raft.server.Flavour}).
  */
 final class RaftLoop {
     private final MemberConfig config;
@@ -38,12 +43,14 @@ final class RaftLoop {
     private final Ticker ticker;
 
     /**
-     * @param localScheduler the member's own clock as a scheduler: the ticker fires every heartbeat interval
+     * @param tickExecutor   where the ticker delivers its ticks: this loop's own executor in etcd (blocked by an
+     *                       fsync, so ticks are dropped meanwhile), the node loop's for a plain Raft server
+     * @param localScheduler the member's own clock as a scheduler: the ticker fires every tick interval
      *                       of local time, under the drift in force as each tick is armed
      */
-    RaftLoop(MemberConfig config, Scheduler scheduler, Scheduler localScheduler, SerialExecutor executor, NodeLoop nodeLoop,
-            ReadyPersister persister, Leadership leadership, ReadIndexLoop readLoop, Applier applier,
-            HeartbeatWatch heartbeats, Outbox outbox, MemberLife life) {
+    RaftLoop(MemberConfig config, Scheduler scheduler, Scheduler localScheduler, SerialExecutor executor,
+            SerialExecutor tickExecutor, NodeLoop nodeLoop, ReadyPersister persister, Leadership leadership,
+            ReadIndexLoop readLoop, Applier applier, HeartbeatWatch heartbeats, Outbox outbox, MemberLife life) {
         this.config = config;
         this.scheduler = scheduler;
         this.executor = executor;
@@ -55,12 +62,13 @@ final class RaftLoop {
         this.heartbeats = heartbeats;
         this.outbox = outbox;
         this.life = life;
-        this.ticker = new Ticker(localScheduler, executor, config.label() + "/ticker", config.heartbeatIntervalNanos(),
+        this.ticker = new Ticker(localScheduler, tickExecutor, config.label() + "/ticker", config.tickIntervalNanos(),
                 ctx -> nodeLoop.tick());
     }
 
-    void start() {
-        ticker.start();
+    /** Starts the ticker; its first tick comes {@code firstTickNanos} from now, in {@code (0, tick interval]}. */
+    void start(long firstTickNanos) {
+        ticker.start(firstTickNanos);
     }
 
     void stop() {
@@ -89,25 +97,26 @@ final class RaftLoop {
         if (!rd.committedEntries().isEmpty() || rd.snapshot() != null) {
             applier.enqueue(rd.committedEntries(), rd.snapshot());
         }
-        boolean leader = leadership.isLeader();
-        if (leader) {
+        // etcd's leader sends before persisting (thesis §10.2.1); everyone else, and a plain Raft leader, after
+        boolean sentEarly = leadership.isLeader() && config.flavour() == Flavour.ETCD;
+        if (sentEarly) {
             send(rd.messages());
         }
         Completion<IoStatus> persisted = persister.persist(rd);
         if (persisted.isDone()) {
-            afterPersist(rd, leader, persisted.value()); // nothing to sync: no wait, no extra step
+            afterPersist(rd, sentEarly, persisted.value()); // nothing to sync: no wait, no extra step
         } else {
-            ctx.await(persisted, (c, status) -> afterPersist(rd, leader, status));
+            ctx.await(persisted, (c, status) -> afterPersist(rd, sentEarly, status));
         }
     }
 
-    private void afterPersist(Ready rd, boolean leader, IoStatus status) {
+    private void afterPersist(Ready rd, boolean sentEarly, IoStatus status) {
         if (!status.isOk()) {
             life.fatal("failed to save Raft hard state and entries", status);
             return;
         }
         persister.stored(rd);
-        if (leader) {
+        if (sentEarly) {
             send(rd.messagesAfterPersist());
         } else {
             send(rd.allMessages());
