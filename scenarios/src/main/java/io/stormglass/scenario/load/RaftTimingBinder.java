@@ -22,6 +22,9 @@ final class RaftTimingBinder {
     /** Plain-Raft default ticks, coarsest first: LogCabin's millisecond timers, then finer. */
     private static final long[] PLAIN_RAFT_TICKS = {MS, 100_000L, 10_000L, 1_000L};
 
+    /** The flavours by their names in a scenario file, in the order the docs list them. */
+    private static final Map<String, Flavour> FLAVOURS = Fields.choices("etcd", Flavour.ETCD, "plain-raft", Flavour.PLAIN_RAFT);
+
     /** The timing of a cluster as bound. */
     record Timing(Flavour flavour, long tickNanos, long heartbeatNanos, long electionMinNanos, long electionMaxNanos) {
     }
@@ -30,7 +33,7 @@ final class RaftTimingBinder {
     }
 
     static Flavour flavour(MapReader c) {
-        return c.choice("flavour", Map.of("etcd", Flavour.ETCD, "plain-raft", Flavour.PLAIN_RAFT), Flavour.ETCD);
+        return c.choice("flavour", FLAVOURS, Flavour.ETCD);
     }
 
     static Timing bind(MapReader c, Flavour flavour) {
@@ -91,8 +94,7 @@ final class RaftTimingBinder {
                     + Units.formatDuration(heartbeat) + "; for a finer heartbeat declare flavour: plain-raft");
         } else if (min < 5 * heartbeat) {
             c.problem("election-timeout", "must be at least 5 × heartbeat-interval (" + Units.formatDuration(5 * heartbeat)
-                    + "), got " + et + "; etcd refuses to start: election-timeout should be at least as 5 times as heartbeat-interval"
-                    + " (a plain-Raft experiment declares flavour: plain-raft)");
+                    + "), got " + et + "; etcd refuses to start: election-timeout should be at least as 5 times as heartbeat-interval");
         } else if (min > MAX_ELECTION_TIMEOUT_NANOS) {
             c.problem("election-timeout", "must be at most 50s (etcd's maximum, 50000ms), got " + et);
         }
@@ -107,8 +109,8 @@ final class RaftTimingBinder {
             long bad = min % tick != 0 ? min : max;
             long below = bad / tick * tick;
             c.problem("election-timeout", "must be a multiple of " + (tickIsHeartbeat ? "heartbeat-interval" : "tick-interval")
-                    + " (" + t + "), got " + Units.formatDuration(bad) + "; Raft counts it in ticks: use " + Units.formatDuration(below)
-                    + " or " + Units.formatDuration(below + tick) + (tickIsHeartbeat ? ", or set a finer tick-interval" : ""));
+                    + " (" + t + "), got " + Units.formatDuration(bad) + "; Raft counts it in " + (tickIsHeartbeat ? "heartbeat " : "")
+                    + "ticks: use " + Units.formatDuration(below) + " or " + Units.formatDuration(below + tick));
         } else if (min <= heartbeat) {
             c.problem("election-timeout", "must be longer than heartbeat-interval (" + Units.formatDuration(heartbeat) + "), got "
                     + Units.formatDuration(min));
