@@ -81,7 +81,7 @@ class SweepCommandTest {
         CliRunner.Result r = CliRunner.run("failover", dir.resolve("five.yaml").toString(), "--trials", "4", "--jobs", "2",
                 "--out", out.toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
-        assertTrue(r.out().contains("5 members, heartbeat 30ms, election 150ms; 4 trials (0 without a new leader in time)"), r.out());
+        assertTrue(r.out().contains("5 members, heartbeat 30ms, election 150ms–270ms; 4 trials (0 without a new leader in time)"), r.out());
         assertTrue(r.out().matches("(?s).*failover ms: min \\d+\\.\\d  p50 \\d+\\.\\d  p90 .*"), r.out());
         List<String> rows = Files.readAllLines(out.resolve("failover.csv"), StandardCharsets.UTF_8);
         assertEquals(5, rows.size());

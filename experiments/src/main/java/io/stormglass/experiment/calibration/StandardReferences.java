@@ -9,6 +9,6 @@ final class StandardReferences {
     }
 
     static List<Reference> all(Path library) {
-        return List.of(new EtcdBenchmarkReference(), new Seed003Reference(), new DiskReference(library));
+        return List.of(new RaftFig16Reference(library.resolve("raft-paper-failover.yaml")), new EtcdBenchmarkReference(), new Seed003Reference(), new DiskReference(library));
     }
 }

@@ -21,7 +21,9 @@ import java.util.function.IntConsumer;
  * timer after the leader's last heartbeat broadcast, which reaches every follower at once), and
  * the leader is crashed (power loss, unsynced writes dropped, no restart) at a uniformly random
  * point of one heartbeat interval; since heartbeats go out every interval, that point falls
- * uniformly within the interval after the last broadcast. The trial measures the time until
+ * uniformly within the interval after the last broadcast. If no member leads at that instant (a
+ * spurious election under a short timeout), the trial runs again with its crash window one
+ * settling time later, up to {@value #CRASH_ATTEMPTS} times: the paper crashed leaders only. The trial measures the time until
  * every survivor has received the new leader's first message ({@link FailoverTimeline}).
  *
  * <p>The first member campaigns at once, so that a leader is in place before the crash whatever
@@ -41,6 +43,8 @@ public final class FailoverExperiment {
     static final int OBSERVE_ELECTION_TIMEOUTS = 20;
     /** ...and at least this long. */
     static final long MIN_OBSERVE_NANOS = 5_000_000_000L;
+    /** How often a trial whose crash instant found no leader tries again one settling time later. */
+    static final int CRASH_ATTEMPTS = 5;
 
     private FailoverExperiment() {
     }
@@ -61,8 +65,11 @@ public final class FailoverExperiment {
 
     /** Where the crash window of {@code base} starts: the warm-up plus the settling time. */
     public static long crashWindowStartNanos(Scenario base) {
-        long election = base.cluster().raft().electionTimeoutNanos();
-        return base.warmupNanos() + Math.max(MIN_SETTLE_NANOS, SETTLE_ELECTION_TIMEOUTS * election);
+        return base.warmupNanos() + settleNanos(base);
+    }
+
+    private static long settleNanos(Scenario base) {
+        return Math.max(MIN_SETTLE_NANOS, SETTLE_ELECTION_TIMEOUTS * base.cluster().raft().electionTimeoutNanos());
     }
 
     /** The scenario of trial {@code trial} (0-based) of {@code base}, watched for the default window. */
@@ -72,9 +79,18 @@ public final class FailoverExperiment {
 
     /** The scenario of trial {@code trial} (0-based) of {@code base}, watched for {@code observeNanos} after the crash. */
     public static TrialPlan plan(Scenario base, int trial, long observeNanos) {
+        return plan(base, trial, observeNanos, 0);
+    }
+
+    /**
+     * The scenario of attempt {@code attempt} (0-based) of trial {@code trial}: the same run with its
+     * crash window {@code attempt} settling times later (a retry when no member led at the earlier crash
+     * instant, which a spurious election under a short timeout can cause; the paper crashed leaders only).
+     */
+    static TrialPlan plan(Scenario base, int trial, long observeNanos, int attempt) {
         SimRandom r = new RandomStreams(base.seed()).stream("failover/trial-" + trial);
         long seed = r.nextLong() & Long.MAX_VALUE;
-        long windowStart = crashWindowStartNanos(base);
+        long windowStart = crashWindowStartNanos(base) + attempt * settleNanos(base);
         long crashAt = windowStart + r.nextLong(base.cluster().raft().heartbeatIntervalNanos());
         long quietAt = windowStart - base.cluster().raft().electionTimeoutNanos();
         long duration = crashAt + observeNanos;
@@ -107,7 +123,11 @@ public final class FailoverExperiment {
 
     /** Runs trial {@code trial} of {@code base} in memory on the calling thread, watched for {@code observeNanos}. */
     public static FailoverTrial runTrial(Scenario base, int trial, long observeNanos) {
-        return TrialRun.run(plan(base, trial, observeNanos));
+        FailoverTrial t = null;
+        for (int attempt = 0; attempt < CRASH_ATTEMPTS && (t == null || t.crashedLeader() == 0); attempt++) {
+            t = TrialRun.run(plan(base, trial, observeNanos, attempt));
+        }
+        return t;
     }
 
     /** Runs trials {@code 0..trials-1} on the calling thread. */

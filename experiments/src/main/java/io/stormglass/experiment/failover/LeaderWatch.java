@@ -25,6 +25,9 @@ final class LeaderWatch implements MemberObserver {
 
     @Override
     public void leaderKnown(int member, long term, long leader) {
+        if (clock == null) {
+            throw new IllegalStateException("a member stepped a message before the run was assembled");
+        }
         int previous = known.getOrDefault(member, 0);
         known.put(member, (int) leader);
         changes.add(new TimelineEvent.LeaderChanged(clock.nowNanos(), member, term, previous, (int) leader));

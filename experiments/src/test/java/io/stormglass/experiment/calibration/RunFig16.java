@@ -3,7 +3,11 @@ package io.stormglass.experiment.calibration;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Runs the Fig. 16 reference and prints its rows: {@code RunFig16 SCENARIO full|quick JOBS [LINE...]}. */
+/**
+ * Runs the Fig. 16 reference and prints its rows, until the {@code calibrate} command exists:
+ * {@code java -cp "cli/target/lib/*:experiments/target/test-classes" io.stormglass.experiment.calibration.RunFig16
+ * scenarios/raft-paper-failover.yaml full|quick|N JOBS [150-155 ...]} ({@code N}: that many trials per line).
+ */
 public final class RunFig16 {
     private RunFig16() {
     }

@@ -59,4 +59,17 @@ class FailoverExperimentTest {
         }
         assertEquals(trials.get(3), FailoverExperiment.runTrial(s, 3), "a trial replays exactly");
     }
+
+    // At 12–24 ms a spurious election now and then leaves no leader at the crash instant: the trial crashes the next leader.
+    @Test
+    void aCrashInstantWithoutALeaderIsTriedAgainLater() {
+        Scenario s = ScenarioLoader.load(SCENARIO, List.of("cluster.election-timeout={min: 12ms, max: 24ms}",
+                "cluster.heartbeat-interval=6ms"));
+        long observe = FailoverExperiment.defaultObserveNanos(s);
+        FailoverTrial first = TrialRun.run(FailoverExperiment.plan(s, 843, observe, 0));
+        assertEquals(0, first.crashedLeader(), "trial 843's first crash instant finds an election under way: " + first);
+        FailoverTrial t = FailoverExperiment.runTrial(s, 843, observe);
+        assertTrue(t.resolved() && t.crashedLeader() != 0, t.toString());
+        assertTrue(t.crashAtNanos() > first.crashAtNanos(), "a later crash window");
+    }
 }

@@ -92,8 +92,7 @@ final class RaftTimingBinder {
                     + Units.formatDuration(heartbeat) + "; for a finer heartbeat declare flavour: plain-raft");
         } else if (min < 5 * heartbeat) {
             c.problem("election-timeout", "must be at least 5 × heartbeat-interval (" + Units.formatDuration(5 * heartbeat)
-                    + "), got " + et + "; etcd refuses to start: election-timeout should be at least as 5 times as heartbeat-interval"
-                    + " (a plain-Raft experiment declares flavour: plain-raft)");
+                    + "), got " + et + "; etcd refuses to start: election-timeout should be at least as 5 times as heartbeat-interval");
         } else if (min > MAX_ELECTION_TIMEOUT_NANOS) {
             c.problem("election-timeout", "must be at most 50s (etcd's maximum, 50000ms), got " + et);
         }
@@ -108,8 +107,8 @@ final class RaftTimingBinder {
             long bad = min % tick != 0 ? min : max;
             long below = bad / tick * tick;
             c.problem("election-timeout", "must be a multiple of " + (tickIsHeartbeat ? "heartbeat-interval" : "tick-interval")
-                    + " (" + t + "), got " + Units.formatDuration(bad) + "; Raft counts it in ticks: use " + Units.formatDuration(below)
-                    + " or " + Units.formatDuration(below + tick) + (tickIsHeartbeat ? ", or set a finer tick-interval" : ""));
+                    + " (" + t + "), got " + Units.formatDuration(bad) + "; Raft counts it in " + (tickIsHeartbeat ? "heartbeat " : "")
+                    + "ticks: use " + Units.formatDuration(below) + " or " + Units.formatDuration(below + tick));
         } else if (min <= heartbeat) {
             c.problem("election-timeout", "must be longer than heartbeat-interval (" + Units.formatDuration(heartbeat) + "), got "
                     + Units.formatDuration(min));

@@ -85,8 +85,7 @@ class RaftTimingTest {
     @Test
     void etcdRulesHoldForEtcdAndAreLiftedForPlainRaft() throws IOException {
         assertEquals(List.of("bad.yaml:3:21: cluster.election-timeout: must be at least 5 × heartbeat-interval (375ms), got 150ms; "
-                + "etcd refuses to start: election-timeout should be at least as 5 times as heartbeat-interval"
-                + " (a plain-Raft experiment declares flavour: plain-raft)"),
+                + "etcd refuses to start: election-timeout should be at least as 5 times as heartbeat-interval"),
                 refusal("description: x\ncluster:\n  election-timeout: 150ms\n  heartbeat-interval: 75ms\n"));
         assertEquals(75 * MS, raft("  flavour: plain-raft\n  election-timeout: 150ms\n  heartbeat-interval: 75ms\n")
                 .heartbeatIntervalNanos());
@@ -106,8 +105,7 @@ class RaftTimingTest {
         assertEquals(List.of("bad.yaml:3:21: cluster.election-timeout.max: required key is missing; expected a duration such as 150ms"),
                 refusal("description: x\ncluster:\n  election-timeout: {min: 150ms}\n  flavour: plain-raft\n"));
         assertEquals(List.of("bad.yaml:3:12: cluster.flavour: expected one of etcd, plain-raft, got \"raft\""),
-                refusal("description: x\ncluster:\n  flavour: raft\n").stream().map(l -> l.replaceAll(" \\(did you mean [^)]*\\)", ""))
-                        .map(l -> l.replace("one of plain-raft, etcd", "one of etcd, plain-raft")).toList());
+                refusal("description: x\ncluster:\n  flavour: raft\n"));
     }
 
     @Test

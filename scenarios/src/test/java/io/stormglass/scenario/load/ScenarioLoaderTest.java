@@ -236,8 +236,7 @@ class ScenarioLoaderTest {
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(GOOD.resolve("minimal.yaml"),
                 List.of("seed=3", "cluster.heartbeat-interval=250ms")));
         assertEquals(List.of("--set:2:1: cluster.election-timeout: must be at least 5 × heartbeat-interval (1250ms), got 1s; "
-                + "etcd refuses to start: election-timeout should be at least as 5 times as heartbeat-interval"
-                + " (a plain-Raft experiment declares flavour: plain-raft)"),
+                + "etcd refuses to start: election-timeout should be at least as 5 times as heartbeat-interval"),
                 e.problems().stream().map(p -> p.oneLine().replace("src/test/resources/good/minimal.yaml:1:1", "--set:2:1"))
                         .toList());
     }
