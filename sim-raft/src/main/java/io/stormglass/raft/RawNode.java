@@ -167,7 +167,7 @@ public final class RawNode {
             return true;
         }
         return raft.log().unstableSnapshot() != null || !raft.log().unstableEntries().isEmpty()
-                || raft.log().hasNextCommittedEntries() || raft.hasMessages() || raft.hasReadStates();
+                || raft.log().hasNextCommittedEntries() || raft.output().hasMessages() || raft.output().hasReadStates();
     }
 
     /**
@@ -182,7 +182,7 @@ public final class RawNode {
         HardState hs = raft.hardState();
         List<Entry> entries = raft.log().unstableEntries();
         List<Message> afterPersist = new ArrayList<>();
-        for (Message m : raft.takeMessagesAfterAppend()) {
+        for (Message m : raft.output().takeMessagesAfterAppend()) {
             if (m.to() == raft.id()) {
                 stepsOnAdvance.add(m);
             } else {
@@ -196,9 +196,9 @@ public final class RawNode {
                 entries,
                 raft.log().unstableSnapshot(),
                 raft.log().nextCommittedEntries(),
-                raft.takeMessages(),
+                raft.output().takeMessages(),
                 afterPersist,
-                raft.takeReadStates(),
+                raft.output().takeReadStates(),
                 !entries.isEmpty() || hs.differsDurablyFrom(prevHardState));
         prevSoftState = ss;
         if (hsChanged) {

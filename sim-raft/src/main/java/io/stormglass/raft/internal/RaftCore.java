@@ -19,13 +19,11 @@ import io.stormglass.raft.message.MsgPreVote;
 import io.stormglass.raft.message.MsgPreVoteResp;
 import io.stormglass.raft.message.MsgSnap;
 import io.stormglass.raft.message.VoteRequest;
-import io.stormglass.raft.message.VoteResponse;
 import io.stormglass.raft.quorum.VoteResult;
 import io.stormglass.raft.storage.InitialState;
 import io.stormglass.raft.storage.Storage;
 import io.stormglass.raft.tracker.Progress;
 import io.stormglass.raft.tracker.ProgressTracker;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -62,9 +60,7 @@ public final class RaftCore {
      */
     private final boolean keepsLeasePromiseAfterBoot;
 
-    private final List<Message> msgs = new ArrayList<>();
-    private final List<Message> msgsAfterAppend = new ArrayList<>();
-    private final List<ReadState> readStates = new ArrayList<>();
+    private final CoreOutput output = new CoreOutput();
 
     public RaftCore(RaftConfig config, Storage storage, RandomGenerator random) {
         this.id = config.id();
@@ -161,43 +157,17 @@ public final class RaftCore {
         return role instanceof LeaderRole leader && leader.leaseCovers(this, clockTicks());
     }
 
-    public List<Message> takeMessages() {
-        List<Message> out = List.copyOf(msgs);
-        msgs.clear();
-        return out;
-    }
-
-    public List<Message> takeMessagesAfterAppend() {
-        List<Message> out = List.copyOf(msgsAfterAppend);
-        msgsAfterAppend.clear();
-        return out;
-    }
-
-    public boolean hasMessages() {
-        return !msgs.isEmpty() || !msgsAfterAppend.isEmpty();
-    }
-
-    public List<ReadState> takeReadStates() {
-        List<ReadState> out = List.copyOf(readStates);
-        readStates.clear();
-        return out;
-    }
-
-    public boolean hasReadStates() {
-        return !readStates.isEmpty();
+    /** What this core produced since the application last took it. */
+    public CoreOutput output() {
+        return output;
     }
 
     void addReadState(ReadState rs) {
-        readStates.add(rs);
+        output.addReadState(rs);
     }
 
-    /** Queues an outgoing message; acknowledgements of unpersisted state wait for persistence (§5.1). */
     void send(Message m) {
-        if (m instanceof MsgAppResp || m instanceof VoteResponse) {
-            msgsAfterAppend.add(m);
-        } else {
-            msgs.add(m);
-        }
+        output.send(m);
     }
 
     /** Releases the payload bytes of applied entries from the uncommitted-size budget. */
