@@ -59,6 +59,9 @@ public final class CalibrationTable {
     }
 
     static String ratio(double v) {
-        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.2f×", v);
+        if (Double.isNaN(v)) {
+            return "—";
+        }
+        return Double.isInfinite(v) ? "∞" : String.format(Locale.ROOT, "%.2f×", v);
     }
 }
