@@ -25,9 +25,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -176,29 +174,6 @@ class MembershipSafetyProperties {
     /** The schedules of {@link RaftSafetyProperties}, where TRANSFER with b &gt;= 32 proposes a membership change. */
     @Provide
     Arbitrary<List<Step>> schedules() {
-        Arbitrary<Kind> kinds = Arbitraries.frequency(
-                Tuple.of(10, Kind.ROUND),
-                Tuple.of(5, Kind.READY_ALL),
-                Tuple.of(6, Kind.TICK),
-                Tuple.of(3, Kind.TICK_ALL),
-                Tuple.of(8, Kind.READY),
-                Tuple.of(4, Kind.BEGIN),
-                Tuple.of(4, Kind.FINISH),
-                Tuple.of(12, Kind.DELIVER),
-                Tuple.of(5, Kind.DELIVER_ALL),
-                Tuple.of(3, Kind.DROP),
-                Tuple.of(2, Kind.DUP),
-                Tuple.of(1, Kind.PARTITION),
-                Tuple.of(2, Kind.HEAL),
-                Tuple.of(1, Kind.CRASH),
-                Tuple.of(2, Kind.RESTART),
-                Tuple.of(8, Kind.PROPOSE),
-                Tuple.of(2, Kind.CAMPAIGN),
-                Tuple.of(2, Kind.COMPACT),
-                Tuple.of(2, Kind.READ),
-                Tuple.of(8, Kind.TRANSFER));
-        Arbitrary<Step> step = Combinators.combine(kinds, Arbitraries.integers().between(0, 4),
-                Arbitraries.integers().between(0, 63)).as(Step::new);
-        return step.list().ofMinSize(100).ofMaxSize(400).withSizeDistribution(RandomDistribution.uniform());
+        return RaftSafetyProperties.faultSchedules(8, 2, 8);
     }
 }

@@ -227,6 +227,15 @@ class RaftSafetyProperties {
 
     @Provide
     Arbitrary<List<Step>> schedules() {
+        return faultSchedules(10, 3, 1);
+    }
+
+    /**
+     * The general fault schedules: every kind of step, with the weights of proposals, reads and
+     * transfers given (the membership properties weigh transfers up: there, one with a large
+     * argument proposes a membership change).
+     */
+    static Arbitrary<List<Step>> faultSchedules(int proposeWeight, int readWeight, int transferWeight) {
         Arbitrary<Kind> kinds = Arbitraries.frequency(
                 Tuple.of(10, Kind.ROUND),
                 Tuple.of(5, Kind.READY_ALL),
@@ -243,11 +252,11 @@ class RaftSafetyProperties {
                 Tuple.of(2, Kind.HEAL),
                 Tuple.of(1, Kind.CRASH),
                 Tuple.of(2, Kind.RESTART),
-                Tuple.of(10, Kind.PROPOSE),
+                Tuple.of(proposeWeight, Kind.PROPOSE),
                 Tuple.of(2, Kind.CAMPAIGN),
                 Tuple.of(2, Kind.COMPACT),
-                Tuple.of(3, Kind.READ),
-                Tuple.of(1, Kind.TRANSFER));
+                Tuple.of(readWeight, Kind.READ),
+                Tuple.of(transferWeight, Kind.TRANSFER));
         return steps(kinds);
     }
 
