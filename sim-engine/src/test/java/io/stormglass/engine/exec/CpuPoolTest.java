@@ -29,20 +29,7 @@ class CpuPoolTest {
     void twoSerialExecutorsOnOneCoreTakeTurnsInsteadOfRunningInParallel() {
         Simulation sim = new Simulation();
         CpuPool one = new CpuPool(sim, "m", 1);
-        SerialExecutor a = new SerialExecutor(sim, "a", one);
-        SerialExecutor b = new SerialExecutor(sim, "b", one);
-        List<String> started = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            a.execute(ctx -> {
-                started.add("a@" + ctx.nowNanos() / US);
-                ctx.chargeCpu(40 * US);
-            });
-            b.execute(ctx -> {
-                started.add("b@" + ctx.nowNanos() / US);
-                ctx.chargeCpu(40 * US);
-            });
-        }
-        sim.run();
+        List<String> started = twoExecutorsTwoStepsEach(sim, one);
         assertEquals(List.of("a@0", "b@40", "a@80", "b@120"), started, "one core: each step waits for the other's");
         assertEquals(160 * US, one.busyNanos());
     }
@@ -51,20 +38,7 @@ class CpuPoolTest {
     void withACorePerThreadTheExecutorsRunAsIfEachHadItsOwn() {
         Simulation sim = new Simulation();
         CpuPool two = new CpuPool(sim, "m", 2);
-        SerialExecutor a = new SerialExecutor(sim, "a", two);
-        SerialExecutor b = new SerialExecutor(sim, "b", two);
-        List<String> started = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            a.execute(ctx -> {
-                started.add("a@" + ctx.nowNanos() / US);
-                ctx.chargeCpu(40 * US);
-            });
-            b.execute(ctx -> {
-                started.add("b@" + ctx.nowNanos() / US);
-                ctx.chargeCpu(40 * US);
-            });
-        }
-        sim.run();
+        List<String> started = twoExecutorsTwoStepsEach(sim, two);
         assertEquals(List.of("a@0", "b@0", "a@40", "b@40"), started);
         assertEquals(0, two.waitNanos());
     }
@@ -112,5 +86,24 @@ class CpuPoolTest {
         });
         sim.run();
         assertEquals(List.of("first", "loop@10", "handler"), order, "the loop's step jumps the queued handler");
+    }
+
+    /** Executors a and b on {@code pool}, each running two 40 µs steps; when each step started, as {@code a@<µs>}. */
+    private static List<String> twoExecutorsTwoStepsEach(Simulation sim, CpuPool pool) {
+        SerialExecutor a = new SerialExecutor(sim, "a", pool);
+        SerialExecutor b = new SerialExecutor(sim, "b", pool);
+        List<String> started = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            a.execute(ctx -> {
+                started.add("a@" + ctx.nowNanos() / US);
+                ctx.chargeCpu(40 * US);
+            });
+            b.execute(ctx -> {
+                started.add("b@" + ctx.nowNanos() / US);
+                ctx.chargeCpu(40 * US);
+            });
+        }
+        sim.run();
+        return started;
     }
 }
