@@ -57,6 +57,16 @@ class FaultScheduleExamplesTest {
         assertTrue(r.checks().passed(), r.checks().describe());
     }
 
+    /** The same story with a torn crash: the entries after the snapshot survived, its commit did not. */
+    @Test
+    void aFollowerWhoseTornCrashKeepsEntriesPastAnInstalledSnapshotStillBoots() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("src/test/resources/regressions/snapshot-install-then-torn-crash.yaml"),
+                List.of());
+        RunResult r = Runner.run(s, Runner.Options.inMemory());
+        assertTrue(r.checks().passed(), r.checks().describe());
+        assertEquals(2, r.checks().stats().crashes());
+    }
+
     @Test
     void aRunBuiltOneFaultAtATimeReplaysFromItsPrintedScenario(@TempDir Path dir) throws Exception {
         ScheduledRun run = stepByStep(THREE, EVERY_KIND);

@@ -9,11 +9,12 @@ import io.stormglass.raft.storage.MemoryStorage;
 import io.stormglass.raft.wal.SnapshotFile;
 import io.stormglass.raft.wal.Snapshotter;
 import io.stormglass.raft.wal.Wal;
+import java.util.List;
 
 /**
  * Duty 1 of a {@link Ready} (§5.2, §5.4: a member must not answer before its state is durable):
- * {@link #persist} saves an incoming snapshot (the file, then its WAL marker) and then the entries and
- * hard state to the WAL, with an fdatasync when the Ready must sync or installs a snapshot; {@link #stored} makes the same
+ * {@link #persist} saves an incoming snapshot (the file, then its WAL marker, then its commit, synced) and
+ * then the entries and hard state to the WAL, with an fdatasync when the Ready must sync or installs a snapshot; {@link #stored} makes the same
  * state visible in the Raft storage once that completed.
  */
 final class ReadyPersister {
@@ -53,10 +54,24 @@ final class ReadyPersister {
                 return;
             }
             wal.saveSnapshot(file.marker(), r2 -> {
-                if (r2.isOk()) {
+                if (!r2.isOk()) {
+                    done.complete(r2.status());
+                } else if (rd.entries().isEmpty() || state.isEmpty()) {
                     saveEntries.run();
                 } else {
-                    done.complete(r2.status());
+                    // The marker counts at recovery only once a durable commit reaches it. Written in one
+                    // batch with the entries after it, a tear could keep those entries and lose that
+                    // commit: recovery would then fall back to an older snapshot and find the entries
+                    // past a gap it cannot fill (etcd's ErrSliceOutOfRange). So the snapshot's commit
+                    // is synced first, on its own, and only then the entries.
+                    HardState upToSnapshot = new HardState(state.term(), state.vote(), rd.snapshot().index());
+                    wal.save(upToSnapshot, List.of(), true, r3 -> {
+                        if (r3.isOk()) {
+                            saveEntries.run();
+                        } else {
+                            done.complete(r3.status());
+                        }
+                    });
                 }
             });
         });
