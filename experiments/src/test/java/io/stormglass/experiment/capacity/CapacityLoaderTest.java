@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.stormglass.disk.model.CephRbdDisk;
 import io.stormglass.disk.model.CloudBlockDisk;
 import io.stormglass.disk.model.HddDisk;
+import io.stormglass.disk.model.NvmeDisk;
 import io.stormglass.raft.server.CpuCosts;
 import io.stormglass.scenario.model.Scenario;
 import io.stormglass.scenario.model.WorkloadSpec;
@@ -27,11 +28,11 @@ class CapacityLoaderTest {
     void theLibraryFileComparesEveryBuiltInProfile() {
         CapacityPlan plan = CapacityLoader.load(Path.of("../scenarios/capacity-profiles.yaml"));
         List<String> names = plan.profiles().stream().map(Profile::name).toList();
-        assertEquals(BuiltinProfiles.names(), names.subList(0, 8));
-        Profile noisy = plan.profiles().get(8);
+        assertEquals(BuiltinProfiles.names(), names.subList(0, 9));
+        Profile noisy = plan.profiles().get(9);
         assertEquals("ceph-rbd-1000", noisy.baseline());
         assertEquals(1, noisy.base().devices().get(noisy.base().cluster().members().get(0).walDevice()).neighbours().size());
-        assertEquals(List.of("nvme", "sata-ssd", "hdd", "raid5-hdd", "gp3", "ceph-rbd-1000", "etcd-small", "etcd-large"),
+        assertEquals(List.of("nvme", "nvme-plp", "sata-ssd", "hdd", "raid5-hdd", "gp3", "ceph-rbd-1000", "etcd-small", "etcd-large"),
                 BuiltinProfiles.names());
         assertEquals(25_000_000L, plan.slo().putP99Nanos());
         assertEquals(10_000_000L, plan.slo().getP99Nanos());
@@ -40,10 +41,11 @@ class CapacityLoaderTest {
         assertEquals(10, plan.ramp().rates().get(0), 1e-9);
         assertEquals(15, plan.ramp().rates().get(1), 1e-9);
         assertEquals(20, plan.ramp().rates().size());
-        Profile ceph = plan.profiles().get(5);
+        Profile ceph = plan.profiles().get(6);
         assertEquals(1000, ((CephRbdDisk.Options) device(ceph.base(), 1)).iopsLimit());
-        assertTrue(device(plan.profiles().get(2).base(), 2) instanceof HddDisk.Options);
-        Profile small = plan.profiles().get(6);
+        assertTrue(device(plan.profiles().get(3).base(), 2) instanceof HddDisk.Options);
+        assertTrue(((NvmeDisk.Options) device(plan.profiles().get(1).base(), 1)).powerLossProtection());
+        Profile small = plan.profiles().get(7);
         assertEquals(1500, ((CloudBlockDisk.Options) device(small.base(), 3)).iopsLimit());
         // the guide's 2 vCPUs, at the reference costs
         assertEquals(2, small.base().cluster().raft().cpu().cores().cpus());
