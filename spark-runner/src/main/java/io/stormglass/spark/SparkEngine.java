@@ -4,7 +4,6 @@ import io.stormglass.experiment.exec.RunEngine;
 import io.stormglass.experiment.exec.UnitJob;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.SparkConf;
@@ -40,19 +39,13 @@ public final class SparkEngine implements RunEngine {
         int[] done = {0};
         ClassTag<R> tag = ClassTag$.MODULE$.apply(Serializable.class);
         spark.sc().setJobDescription(job.getClass().getSimpleName() + ": " + units.size() + " units");
+        RowHandler<U, R> handler = new RowHandler<>(units, rows, done, sink);
         try {
-            spark.sc().runJob(rdd.rdd(), new UnitTask<>(job), new RowHandler<>(units, rows, done, sink), tag);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        } catch (RuntimeException e) {
-            IOException io = RowHandler.ioCause(e);
-            if (io != null) {
-                throw io;
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException("the Spark job was interrupted");
-            }
-            throw e;
+            spark.sc().runJob(rdd.rdd(), new UnitTask<>(job), handler, tag);
+        } catch (Exception e) { // Scala throws SparkException undeclared
+            throw RowHandler.unwrap(e);
+        } finally {
+            handler.close();
         }
         List<R> out = new ArrayList<>(rows.length);
         for (Object r : rows) {
