@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
             "power loss, partitions, disk stalls and slow disks, message loss, duplication and reordering, clock",
             "drift), and checks every run: safety invariants on every member, linearizability of the client",
             "history, and progress once the faults end (the scenario's checks:, or all of them). Seeds run in",
-            "parallel, one simulation per thread. A failing seed is shrunk to a short schedule and saved as",
+            "parallel, one simulation per thread (or Spark task, --engine spark). A failing seed is shrunk and saved as",
             "DIR/failures/seed-<seed>.yaml, which 'stormglass run' replays event for event. DIR is written atomically",
             "when the campaign ends, and replaced only if it is new, empty or an earlier campaign's (see --force).",
             "Exit codes: 0 every seed passed, 1 some seed failed a safety or linearizability check,",

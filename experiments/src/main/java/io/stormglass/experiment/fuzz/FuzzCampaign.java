@@ -30,8 +30,9 @@ import java.util.Locale;
 /**
  * A fuzzing campaign, VOPR-style: for each seed, a random fault schedule drawn from the fault
  * space is added to the scenario, and the run is checked (safety, linearizability, liveness).
- * Seeds run in parallel, one simulation per thread; each simulation is single-threaded and
- * deterministic, so a seed's result never depends on the others. A failing seed is shrunk to a
+ * Seeds run in parallel, one unit of work per seed on a {@link RunEngine} (threads, or Spark tasks);
+ * each simulation is single-threaded and deterministic, so a seed's result never depends on the
+ * others or on the engine. A failing seed is shrunk to a
  * short schedule and saved as a scenario file that {@code stormglass run} replays event for event;
  * the campaign loads each saved file back and runs it to verify that.
  *
