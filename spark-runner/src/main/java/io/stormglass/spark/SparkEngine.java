@@ -63,7 +63,8 @@ public final class SparkEngine implements RunEngine {
 
     @Override
     public String describe() {
-        return "Spark " + spark.master() + " (" + parallelism() + " task slots)";
+        int slots = parallelism();
+        return "Spark " + spark.master() + " (" + slots + (slots == 1 ? " task slot)" : " task slots)");
     }
 
     @Override
