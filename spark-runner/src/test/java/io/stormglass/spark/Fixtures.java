@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Inputs and comparisons shared by the engine tests. */
 final class Fixtures {
@@ -66,10 +64,5 @@ final class Fixtures {
         }
         cells.add(cell.toString());
         return cells;
-    }
-
-    /** For messages: the lines, one per line. */
-    static String show(List<String> rows) {
-        return rows.stream().collect(Collectors.joining("\n")) + "\n" + Arrays.toString(new int[] {rows.size()});
     }
 }

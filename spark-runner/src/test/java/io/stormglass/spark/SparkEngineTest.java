@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stormglass.experiment.exec.LocalEngine;
-import io.stormglass.experiment.exec.RunEngine;
 import io.stormglass.experiment.exec.UnitJob;
 import io.stormglass.experiment.sweep.SweepFileLoader;
 import io.stormglass.experiment.sweep.SweepRunner;
@@ -14,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,19 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The Spark engine in local mode ({@code local[2]}: jobs, units and rows go through Spark's
  * serialization as on a cluster) against the local engine: same rows, error rows, resume.
  */
-class SparkEngineTest {
-    static RunEngine spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkEngines.localTwo();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.close();
-    }
-
+class SparkEngineTest extends LocalSparkTest {
     @Test
     void aSweepGivesTheLocalEnginesRowsAndResumesAfterTheDriverDied(@TempDir Path dir) throws Exception {
         SweepSpec sweep = SweepFileLoader.load(Fixtures.tinySweep(dir));

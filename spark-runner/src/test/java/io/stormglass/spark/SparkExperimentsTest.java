@@ -20,25 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Fuzz, failover and capacity on Spark {@code local[2]} give what the local engine gives. */
-class SparkExperimentsTest {
-    static RunEngine spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkEngines.localTwo();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.close();
-    }
-
+class SparkExperimentsTest extends LocalSparkTest {
     @Test
     void fuzzSeedsGiveTheLocalEnginesRows(@TempDir Path dir) throws Exception {
         FaultSpace space = new FaultSpace(EnumSet.allOf(FaultKind.class), 6, 1_000_000_000L);
