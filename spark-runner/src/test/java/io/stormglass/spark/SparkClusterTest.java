@@ -44,7 +44,9 @@ class SparkClusterTest {
 
     @AfterAll
     static void stop() {
-        cluster.close();
+        if (cluster != null) {
+            cluster.close();
+        }
         System.out.printf(Locale.ROOT, "cluster test wall time %.1f s%n", (System.nanoTime() - startedNanos) / 1e9);
     }
 

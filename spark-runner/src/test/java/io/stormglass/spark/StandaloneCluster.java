@@ -36,15 +36,22 @@ final class StandaloneCluster implements AutoCloseable {
             }
         }
         port = freePort();
-        start(dir.resolve("master.log"), "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
-                Integer.toString(port), "--webui-port", "0");
-        awaitPort(port, 90);
-        for (int i = 1; i <= workers; i++) {
-            Path work = Files.createDirectories(dir.resolve("worker-" + i));
-            start(dir.resolve("worker-" + i + ".log"), "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
-                    "--port", "0", "--webui-port", "0", "--cores", "1", "--memory", "1g", "--work-dir", work.toString(), master());
+        // a test JVM that is killed (Surefire's timeout, Ctrl-C) still ends the cluster's processes
+        Runtime.getRuntime().addShutdownHook(new Thread(this::destroyAll, "spark-cluster-cleanup"));
+        try {
+            start(dir.resolve("master.log"), "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
+                    Integer.toString(port), "--webui-port", "0");
+            awaitPort(port, 90);
+            for (int i = 1; i <= workers; i++) {
+                Path work = Files.createDirectories(dir.resolve("worker-" + i));
+                start(dir.resolve("worker-" + i + ".log"), "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
+                        "--port", "0", "--webui-port", "0", "--cores", "1", "--memory", "1g", "--work-dir", work.toString(), master());
+            }
+            awaitWorkers(dir.resolve("master.log"), workers, 120);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            close(); // a cluster that did not come up leaves no process behind
+            throw e;
         }
-        awaitWorkers(dir.resolve("master.log"), workers, 120);
     }
 
     /** {@code spark://127.0.0.1:PORT}. */
@@ -72,9 +79,19 @@ final class StandaloneCluster implements AutoCloseable {
         pb.environment().put("SPARK_HOME", home.toString());
         pb.environment().put("SPARK_SCALA_VERSION", "2.13");
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        Process p = pb.start();
-        processes.add(p);
-        return p;
+        synchronized (this) {
+            Process p = pb.start();
+            processes.add(p);
+            return p;
+        }
+    }
+
+    private synchronized void destroyAll() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Process p = processes.get(i);
+            p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly); // a worker's executors
+            p.destroyForcibly();
+        }
     }
 
     private void start(Path log, String mainClass, String... args) throws IOException {
@@ -114,12 +131,8 @@ final class StandaloneCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            Process p = processes.get(i);
-            p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly); // a worker's executors
-            p.destroyForcibly();
-        }
-        for (Process p : processes) {
+        destroyAll();
+        for (Process p : List.copyOf(processes)) {
             try {
                 p.waitFor(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
