@@ -7,6 +7,7 @@ import io.stormglass.report.capacity.ProfileOutcome;
 import io.stormglass.report.output.OutputDestination;
 import io.stormglass.report.output.OutputKind;
 import io.stormglass.report.output.StagingFolder;
+import io.stormglass.experiment.exec.RunEngine;
 import io.stormglass.experiment.capacity.CapacityLoader;
 import io.stormglass.experiment.capacity.CapacityPlan;
 import io.stormglass.experiment.capacity.CapacityRunner;
@@ -33,6 +34,9 @@ final class CapacityCommand implements Callable<Integer> {
     @Mixin
     JobsOption jobs;
 
+    @Mixin
+    EngineOption engine;
+
     @Option(names = "--out", paramLabel = "DIR", description = "output folder; default out/capacity-<name>")
     Path out;
 
@@ -50,8 +54,8 @@ final class CapacityCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "capacity: %d profiles × up to %d steps of %.0f s, %d in parallel%n",
                 plan.profiles().size(), plan.ramp().rates().size(), plan.ramp().stepNanos() / 1e9, threads);
         CapacityStudy study;
-        try (StagingFolder staging = StagingFolder.create(destination.target())) {
-            study = CapacityRunner.run(plan, threads, command, CapacityCommand::progress);
+        try (StagingFolder staging = StagingFolder.create(destination.target()); RunEngine runs = engine.start(threads)) {
+            study = CapacityRunner.run(plan, file, runs, command, CapacityCommand::progress);
             CapacityReport.write(study, staging.dir());
             staging.publish(OutputKind.CAPACITY, output.commandLine());
         }

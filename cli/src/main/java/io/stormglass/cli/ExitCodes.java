@@ -1,7 +1,9 @@
 package io.stormglass.cli;
 
 import io.stormglass.run.verdict.CheckReport;
+import io.stormglass.experiment.fuzz.SeedOutcome;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The exit codes of every command, told apart so that a script or CI can tell a Raft bug from a
@@ -39,18 +41,31 @@ public final class ExitCodes {
 
     /** The code for one run's checks: 0 passed, 4 only liveness failed, 1 anything else failed. */
     public static int forChecks(CheckReport checks) {
-        if (checks == null || checks.passed()) {
+        return checks == null ? OK : forFailureKinds(checks.failureKinds());
+    }
+
+    /** {@link #forChecks} from a report's failure kinds (empty: passed). */
+    static int forFailureKinds(List<String> kinds) {
+        if (kinds.isEmpty()) {
             return OK;
         }
-        boolean onlyLiveness = checks.failureKinds().stream().allMatch("LIVENESS"::equals);
+        boolean onlyLiveness = kinds.stream().allMatch("LIVENESS"::equals);
         return onlyLiveness ? LIVENESS_FAILURE : SAFETY_VIOLATION;
     }
 
     /** The code for many runs' checks: 1 if any had a safety failure, else 4 if any a liveness failure, else 0. */
     public static int forAll(Collection<CheckReport> checks) {
+        return forAllFailureKinds(checks.stream().map(CheckReport::failureKinds).toList());
+    }
+
+    /**
+     * The code for many runs' failure kinds: 1 if any had a safety failure, else 70 if a run threw
+     * (an internal error row), else 4 if any a liveness failure, else 0.
+     */
+    static int forAllFailureKinds(Collection<List<String>> runs) {
         int code = OK;
-        for (CheckReport c : checks) {
-            int one = forChecks(c);
+        for (List<String> kinds : runs) {
+            int one = kinds.contains(SeedOutcome.INTERNAL_ERROR) && kinds.size() == 1 ? INTERNAL_ERROR : forFailureKinds(kinds);
             if (one == SAFETY_VIOLATION) {
                 return one;
             }

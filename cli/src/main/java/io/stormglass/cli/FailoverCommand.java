@@ -4,6 +4,8 @@ import io.stormglass.report.output.OutputDestination;
 import io.stormglass.report.output.OutputKind;
 import io.stormglass.report.output.StagingFolder;
 import io.stormglass.report.sweep.SweepCharts;
+import io.stormglass.experiment.exec.RunEngine;
+import io.stormglass.experiment.exec.ScenarioSource;
 import io.stormglass.experiment.failover.FailoverCsv;
 import io.stormglass.experiment.failover.FailoverDistribution;
 import io.stormglass.experiment.failover.FailoverExperiment;
@@ -38,6 +40,9 @@ final class FailoverCommand implements Callable<Integer> {
     JobsOption jobs;
 
     @Mixin
+    EngineOption engine;
+
+    @Mixin
     SetOptions overrides;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/failover-<name>)")
@@ -58,8 +63,8 @@ final class FailoverCommand implements Callable<Integer> {
                 ? output.defaultFolder("failover-" + s.name(), file.toString(), OutputKind.FAILOVER)
                 : output.folder(out, false, OutputKind.FAILOVER);
         Path dir = out == null ? Path.of("out", "failover-" + s.name()) : out;
-        try (StagingFolder staging = StagingFolder.create(destination.target())) {
-            run(s, k, staging.dir());
+        try (StagingFolder staging = StagingFolder.create(destination.target()); RunEngine runs = engine.start(k)) {
+            run(s, runs, staging.dir());
             staging.publish(OutputKind.FAILOVER, output.commandLine());
             System.out.println("trials: " + dir.resolve("failover.csv") + "; chart: " + dir.resolve("failover-cdf.svg"));
         }
@@ -67,10 +72,11 @@ final class FailoverCommand implements Callable<Integer> {
     }
 
     /** Runs the trials, writes failover.csv and the chart into {@code dir}, prints the percentiles. */
-    private void run(Scenario s, int k, Path dir) throws Exception {
+    private void run(Scenario s, RunEngine runs, Path dir) throws Exception {
         long start = System.nanoTime();
         int every = Math.max(1, trials / 10);
-        List<FailoverTrial> results = FailoverExperiment.run(s, trials, k, done -> {
+        List<FailoverTrial> results = FailoverExperiment.run(s, ScenarioSource.of(file, overrides.sets), trials,
+                FailoverExperiment.defaultObserveNanos(s), runs, done -> {
             if (done % every == 0 || done == trials) {
                 System.err.printf(Locale.ROOT, "[%d/%d] trials done, %.1f s%n", done, trials, (System.nanoTime() - start) / 1e9);
             }

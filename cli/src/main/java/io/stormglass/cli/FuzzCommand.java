@@ -1,6 +1,8 @@
 package io.stormglass.cli;
 
 import io.stormglass.report.output.OutputKind;
+import io.stormglass.experiment.exec.RunEngine;
+import io.stormglass.experiment.exec.ScenarioSource;
 import io.stormglass.experiment.fuzz.FaultKind;
 import io.stormglass.experiment.fuzz.FaultSpace;
 import io.stormglass.experiment.fuzz.FuzzCampaign;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Parameters;
             "power loss, partitions, disk stalls and slow disks, message loss, duplication and reordering, clock",
             "drift), and checks every run: safety invariants on every member, linearizability of the client",
             "history, and progress once the faults end (the scenario's checks:, or all of them). Seeds run in",
-            "parallel, one simulation per thread. A failing seed is shrunk to a short schedule and saved as",
+            "parallel, one simulation per thread (or Spark task, --engine spark). A failing seed is shrunk and saved as",
             "DIR/failures/seed-<seed>.yaml, which 'stormglass run' replays event for event. DIR is written atomically",
             "when the campaign ends, and replaced only if it is new, empty or an earlier campaign's (see --force).",
             "Exit codes: 0 every seed passed, 1 some seed failed a safety or linearizability check,",
@@ -46,6 +48,9 @@ final class FuzzCommand implements Callable<Integer> {
 
     @Mixin
     JobsOption jobs;
+
+    @Mixin
+    EngineOption engine;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/fuzz-<scenario>)")
     Path out;
@@ -95,12 +100,20 @@ final class FuzzCommand implements Callable<Integer> {
         } else {
             output.folder(out, false, OutputKind.FUZZ);
         }
-        FuzzCampaign campaign = new FuzzCampaign(base, new FuzzCampaign.Options(firstSeed, seeds, k, space, dir, shrinkRuns));
-        System.err.printf(Locale.ROOT, "fuzz %s: seeds %d..%d, up to %d faults of up to %s each (%s), %d threads, into %s%n",
-                base.name(), firstSeed, firstSeed + seeds - 1, maxFaults, maxFaultDuration, describe(space), k, dir);
+        FuzzCampaign campaign = new FuzzCampaign(base, new FuzzCampaign.Options(firstSeed, seeds, k, space, dir, shrinkRuns),
+                ScenarioSource.of(file, overrides.sets));
+        try (RunEngine runs = engine.start(k)) {
+            return run(campaign, runs, space, dir);
+        }
+    }
+
+    private Integer run(FuzzCampaign campaign, RunEngine runs, FaultSpace space, Path dir) throws Exception {
+        System.err.printf(Locale.ROOT, "fuzz %s: seeds %d..%d, up to %d faults of up to %s each (%s), %s, into %s%n",
+                campaign.scenarioFor(firstSeed).name(), firstSeed, firstSeed + seeds - 1, maxFaults, maxFaultDuration,
+                describe(space), runs.describe(), dir);
         long start = System.nanoTime();
         int[] failing = {0};
-        List<SeedOutcome> outcomes = campaign.run((done, total, o) -> {
+        List<SeedOutcome> outcomes = campaign.run(runs, (done, total, o) -> {
             failing[0] += o.passed() ? 0 : 1;
             double wall = (System.nanoTime() - start) / 1e9;
             if (!o.passed()) {
@@ -112,8 +125,8 @@ final class FuzzCommand implements Callable<Integer> {
                     done / Math.max(1e-9, wall), wall / done * (total - done));
         });
         System.err.println();
-        summarise(outcomes, (System.nanoTime() - start) / 1e9, k, dir);
-        return ExitCodes.forAll(outcomes.stream().map(SeedOutcome::checks).toList());
+        summarise(outcomes, (System.nanoTime() - start) / 1e9, runs.describe(), dir);
+        return ExitCodes.forAllFailureKinds(outcomes.stream().map(o -> o.checks().failureKinds()).toList());
     }
 
     private EnumSet<FaultKind> kinds() {
@@ -153,15 +166,14 @@ final class FuzzCommand implements Callable<Integer> {
                 : String.join(", ", space.kinds().stream().sorted().map(FaultKind::cliName).toList());
     }
 
-    private static void summarise(List<SeedOutcome> outcomes, double wallSeconds, int jobs, Path dir) {
+    private static void summarise(List<SeedOutcome> outcomes, double wallSeconds, String engine, Path dir) {
         long passed = outcomes.stream().filter(SeedOutcome::passed).count();
         long events = outcomes.stream().mapToLong(SeedOutcome::events).sum();
-        long unknown = outcomes.stream().filter(o -> o.checks().linearizability()
-                instanceof io.stormglass.check.linearizability.CheckResult.Unknown).count();
+        long unknown = outcomes.stream().filter(o -> o.checks().linearizabilityUnknown()).count();
         long faults = outcomes.stream().mapToLong(SeedOutcome::faults).sum();
         System.out.printf(Locale.ROOT, "%d runs: %d passed, %d failed; %d faults injected; linearizability unknown (budget) in %d;"
-                        + " %.1f M events in %.1f s on %d threads (%.2f runs/s)%n", outcomes.size(), passed, outcomes.size() - passed,
-                faults, unknown, events / 1e6, wallSeconds, jobs, outcomes.size() / Math.max(1e-9, wallSeconds));
+                        + " %.1f M events in %.1f s on %s (%.2f runs/s)%n", outcomes.size(), passed, outcomes.size() - passed,
+                faults, unknown, events / 1e6, wallSeconds, engine, outcomes.size() / Math.max(1e-9, wallSeconds));
         Map<String, Integer> byKind = new TreeMap<>();
         for (SeedOutcome o : outcomes) {
             o.checks().failureKinds().forEach(kind -> byKind.merge(kind, 1, Integer::sum));

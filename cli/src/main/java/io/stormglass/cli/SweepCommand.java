@@ -3,6 +3,7 @@ package io.stormglass.cli;
 import io.stormglass.report.output.OutputDestination;
 import io.stormglass.report.output.OutputKind;
 import io.stormglass.report.output.ResumableFolder;
+import io.stormglass.experiment.exec.RunEngine;
 import io.stormglass.experiment.sweep.PointResult;
 import io.stormglass.experiment.sweep.Recommendation;
 import io.stormglass.experiment.sweep.Recommender;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code stormglass sweep SWEEP.yaml [--jobs K] [--out DIR]}: runs a parameter sweep, resumably. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Runs every point of a sweep file with each of its seeds, one simulation per thread.",
+        description = {"Runs every point of a sweep file with each of its seeds, one simulation per thread (or Spark task).",
             "Streams one row per finished run to DIR/sweep.csv; running again into the same DIR runs only",
             "what is missing. Writes heatmaps, the Pareto chart, failover CDFs and DIR/sweep-report.html,",
             "and prints the recommended timeouts. DIR must be new, empty or an earlier sweep's (see --force).",
@@ -34,6 +35,9 @@ final class SweepCommand implements Callable<Integer> {
 
     @Mixin
     JobsOption jobs;
+
+    @Mixin
+    EngineOption engine;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/sweep-<name>)")
     Path out;
@@ -52,12 +56,13 @@ final class SweepCommand implements Callable<Integer> {
         // a damaged sweep.csv stops us here, before the folder is marked ours
         io.stormglass.experiment.sweep.SweepCsv.read(dir.resolve(SweepRunner.CSV), sweep.variedKeys());
         ResumableFolder.open(destination, output.commandLine());
-        long start = System.nanoTime();
-        System.err.printf(Locale.ROOT, "sweep %s: %d points × %d seeds on %d threads into %s%n", sweep.name(),
-                sweep.points().size(), sweep.seeds().size(), k, dir);
         SweepRunner.Outcome o;
-        try {
-            o = SweepRunner.run(sweep, dir, k, (done, toRun, row) -> progress(start, done, toRun, row));
+        long start;
+        try (RunEngine runs = engine.start(k)) {
+            start = System.nanoTime();
+            System.err.printf(Locale.ROOT, "sweep %s: %d points × %d seeds on %s into %s%n", sweep.name(),
+                    sweep.points().size(), sweep.seeds().size(), runs.describe(), dir);
+            o = SweepRunner.run(sweep, dir, runs, (done, toRun, row) -> progress(start, done, toRun, row));
         } catch (IllegalStateException e) {
             throw new UserInputException(e.getMessage());
         }

@@ -68,6 +68,23 @@ class SweepCommandTest {
     }
 
     @Test
+    void engineMistakesExitWithTwoAndTheDefaultJarHasNoSpark() throws Exception {
+        Path good = sweep("  cluster.election-timeout: [1s]");
+        CliRunner.Result unknown = CliRunner.run("sweep", good.toString(), "--engine", "mapreduce", "--out", dir.resolve("a").toString());
+        assertEquals(ExitCodes.BAD_INPUT, unknown.exitCode());
+        assertTrue(unknown.err().contains("--engine: expected local or spark, found 'mapreduce'"), unknown.err());
+        CliRunner.Result master = CliRunner.run("fuzz", dir.resolve("base.yaml").toString(), "--seeds", "1", "--master", "local[2]", "--out",
+                dir.resolve("b").toString());
+        assertEquals(ExitCodes.BAD_INPUT, master.exitCode());
+        assertTrue(master.err().contains("--master: only with --engine spark, found --engine local"), master.err());
+        // the cli module's class path, like the default jar, has no spark-runner: a usage error, not a stack trace
+        CliRunner.Result spark = CliRunner.run("failover", dir.resolve("base.yaml").toString(), "--trials", "1", "--engine", "spark", "--out",
+                dir.resolve("c").toString());
+        assertEquals(ExitCodes.BAD_INPUT, spark.exitCode());
+        assertTrue(spark.err().contains("--engine spark: the Spark engine is not on the class path"), spark.err());
+    }
+
+    @Test
     void failoverCommandPrintsPercentilesAndWritesTrials() throws Exception {
         Files.writeString(dir.resolve("five.yaml"), """
                 description: five members for the failover command

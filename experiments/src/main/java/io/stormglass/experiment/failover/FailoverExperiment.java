@@ -3,7 +3,9 @@ package io.stormglass.experiment.failover;
 import io.stormglass.engine.random.RandomStreams;
 import io.stormglass.engine.random.SimRandom;
 import io.stormglass.engine.storage.CrashMode;
-import io.stormglass.experiment.exec.ParallelRuns;
+import io.stormglass.experiment.exec.LocalEngine;
+import io.stormglass.experiment.exec.RunEngine;
+import io.stormglass.experiment.exec.ScenarioSource;
 import io.stormglass.net.partition.NetworkFault;
 import io.stormglass.scenario.model.FaultSpec;
 import io.stormglass.scenario.model.MemberSpec;
@@ -150,17 +152,37 @@ public final class FailoverExperiment {
     /** As {@link #run(Scenario, int, int, IntConsumer)}, each trial watched for {@code observeNanos} after its crash. */
     public static List<FailoverTrial> run(Scenario base, int trials, long observeNanos, int jobs, IntConsumer done)
             throws InterruptedException {
-        List<Integer> indexes = new ArrayList<>();
-        for (int i = 0; i < trials; i++) {
-            indexes.add(i);
+        try (RunEngine engine = new LocalEngine(jobs)) {
+            return run(base, null, trials, observeNanos, engine, done);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // the sink writes nothing
         }
+    }
+
+    /**
+     * Runs trials {@code 0..trials-1} of {@code base} on {@code engine}, in batches of consecutive
+     * trials (one unit of work each, about four per unit of parallelism); the result is in trial
+     * order. {@code source} says where an executor loads {@code base} from (null: local engine only).
+     *
+     * @throws IllegalStateException if a batch failed with an internal error (a bug in Stormglass)
+     */
+    public static List<FailoverTrial> run(Scenario base, ScenarioSource source, int trials, long observeNanos, RunEngine engine,
+            IntConsumer done) throws java.io.IOException, InterruptedException {
+        int size = Math.max(1, Math.min(64, trials / Math.max(1, 4 * engine.parallelism())));
         int[] finished = {0};
-        return ParallelRuns.map(indexes, jobs, trial -> {
-            FailoverTrial t = runTrial(base, trial, observeNanos);
-            synchronized (finished) {
-                done.accept(++finished[0]);
+        List<FailoverJob.BatchResult> batches = engine.map(FailoverJob.batches(trials, size), new FailoverJob(base, source, observeNanos),
+                (n, total, batch, result) -> {
+                    for (int i = batch.from(); i < batch.to(); i++) {
+                        done.accept(++finished[0]);
+                    }
+                });
+        List<FailoverTrial> out = new ArrayList<>();
+        for (FailoverJob.BatchResult b : batches) {
+            if (b.error() != null) {
+                throw new IllegalStateException("a failover trial failed: " + b.error());
             }
-            return t;
-        });
+            out.addAll(b.trials());
+        }
+        return out;
     }
 }

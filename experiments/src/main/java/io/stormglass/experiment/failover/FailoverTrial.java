@@ -14,7 +14,7 @@ package io.stormglass.experiment.failover;
  * @param fingerprint      the fingerprint of the trial run's events up to where the trial stopped
  */
 public record FailoverTrial(long seed, long crashAtNanos, int crashedLeader, int newLeader, long failoverNanos,
-        long terms, String fingerprint) {
+        long terms, String fingerprint) implements java.io.Serializable {
     /** Whether the survivors agreed on a new leader within the observation window. */
     public boolean resolved() {
         return failoverNanos >= 0;

@@ -11,7 +11,7 @@ import java.util.Set;
  * @param maxFaults            at most this many faults per schedule (uniform from 0)
  * @param maxFaultDurationNanos each fault lasts from 1 ms up to this
  */
-public record FaultSpace(Set<FaultKind> kinds, int maxFaults, long maxFaultDurationNanos) {
+public record FaultSpace(Set<FaultKind> kinds, int maxFaults, long maxFaultDurationNanos) implements java.io.Serializable {
     /** Every kind, up to 20 faults of up to 3 s each: the property suite's space. */
     public static final FaultSpace DEFAULT = new FaultSpace(EnumSet.allOf(FaultKind.class), 20, 3_000_000_000L);
 

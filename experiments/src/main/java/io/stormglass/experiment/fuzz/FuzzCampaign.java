@@ -12,7 +12,9 @@ import io.stormglass.scenario.model.FaultSpec;
 import io.stormglass.scenario.model.OutputSpec;
 import io.stormglass.scenario.model.Scenario;
 import io.stormglass.scenario.print.ScenarioPrinter;
-import io.stormglass.experiment.exec.ParallelRuns;
+import io.stormglass.experiment.exec.LocalEngine;
+import io.stormglass.experiment.exec.RunEngine;
+import io.stormglass.experiment.exec.ScenarioSource;
 import io.stormglass.run.RunResult;
 import io.stormglass.run.Runner;
 import java.io.BufferedWriter;
@@ -28,8 +30,9 @@ import java.util.Locale;
 /**
  * A fuzzing campaign, VOPR-style: for each seed, a random fault schedule drawn from the fault
  * space is added to the scenario, and the run is checked (safety, linearizability, liveness).
- * Seeds run in parallel, one simulation per thread; each simulation is single-threaded and
- * deterministic, so a seed's result never depends on the others. A failing seed is shrunk to a
+ * Seeds run in parallel, one unit of work per seed on a {@link RunEngine} (threads, or Spark tasks);
+ * each simulation is single-threaded and deterministic, so a seed's result never depends on the
+ * others or on the engine. A failing seed is shrunk to a
  * short schedule and saved as a scenario file that {@code stormglass run} replays event for event;
  * the campaign loads each saved file back and runs it to verify that.
  *
@@ -46,7 +49,7 @@ public final class FuzzCampaign {
     private static final String FAILURES = "failures";
     private static final List<String> CSV_COLUMNS = List.of("seed", "faults", "passed", "failures", "fingerprint", "events",
             "wall_seconds", "shrunk_faults", "saved");
-    /** Hears each finished seed (called under a lock, from worker threads, in completion order). */
+    /** Hears each finished seed (one call at a time, in completion order; on the driver for a distributed engine). */
     @FunctionalInterface
     public interface Listener {
         void finished(int done, int total, SeedOutcome outcome);
@@ -65,11 +68,21 @@ public final class FuzzCampaign {
 
     private final Scenario base;
     private final Options options;
+    private final ScenarioSource source;
 
-    /** {@code base} with its checks (every check if it has none). */
+    /** {@code base} with its checks (every check if it has none); runs on the local engine only. */
     public FuzzCampaign(Scenario base, Options options) {
+        this(base, options, null);
+    }
+
+    /**
+     * {@code base}, loaded from {@code source} (null: the campaign runs on the local engine only),
+     * with its checks (every check if it has none).
+     */
+    public FuzzCampaign(Scenario base, Options options, ScenarioSource source) {
         this.base = base.checks().any() ? base : base.withChecks(ChecksSpec.ALL);
         this.options = options;
+        this.source = source;
     }
 
     /** The scenario a seed runs: the base's own faults, then the drawn schedule. */
@@ -79,18 +92,25 @@ public final class FuzzCampaign {
         return quiet(base.withSeed(seed).withFaults(faults));
     }
 
-    /** Runs every seed, writes the campaign's folder and publishes it; the outcomes come in seed order. */
+    /** Runs every seed on {@code options.jobs()} threads; see {@link #run(RunEngine, Listener)}. */
     public List<SeedOutcome> run(Listener listener) throws IOException, InterruptedException {
+        return run(new LocalEngine(options.jobs()), listener);
+    }
+
+    /**
+     * Runs every seed on {@code engine} (one unit of work per seed), writes the campaign's folder
+     * and publishes it; the outcomes come in seed order.
+     */
+    public List<SeedOutcome> run(RunEngine engine, Listener listener) throws IOException, InterruptedException {
         try (StagingFolder staging = StagingFolder.create(options.outDir())) {
-            List<SeedOutcome> outcomes = runInto(staging.dir(), listener);
+            List<SeedOutcome> outcomes = runInto(staging.dir(), engine, listener);
             staging.publish(OutputKind.FUZZ, command());
             return outcomes;
         }
     }
 
-    private List<SeedOutcome> runInto(Path dir, Listener listener) throws IOException, InterruptedException {
+    private List<SeedOutcome> runInto(Path dir, RunEngine engine, Listener listener) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve(FAILURES));
-        int[] done = {0};
         List<Long> seeds = new ArrayList<>();
         for (int i = 0; i < options.seeds(); i++) {
             seeds.add(options.firstSeed() + i);
@@ -98,13 +118,15 @@ public final class FuzzCampaign {
         try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("fuzz.csv"), StandardCharsets.UTF_8);
              CsvRowWriter csv = CsvFormat.writer(out)) {
             csv.row(CSV_COLUMNS).flush();
-            return ParallelRuns.map(seeds, options.jobs(), seed -> {
-                SeedOutcome o = runSeed(seed, dir);
-                synchronized (done) {
-                    csv.row(csvRow(o)).flush();
-                    listener.finished(++done[0], options.seeds(), o);
+            return engine.map(seeds, new FuzzJob(this, source, options), (done, total, seed, o) -> {
+                if (o.files() != null) {
+                    Files.writeString(dir.resolve(FAILURES).resolve("seed-" + o.seed() + ".yaml"), o.files().scenarioYaml(),
+                            StandardCharsets.UTF_8);
+                    Files.writeString(dir.resolve(FAILURES).resolve("seed-" + o.seed() + ".txt"), o.files().findings(),
+                            StandardCharsets.UTF_8);
                 }
-                return o;
+                csv.row(csvRow(o)).flush();
+                listener.finished(done, total, o);
             });
         }
     }
@@ -115,27 +137,41 @@ public final class FuzzCampaign {
     }
 
     /**
-     * Runs one seed; shrinks it if it fails and saves it into {@code dir} (the staging folder), under
-     * the name it will have once published.
+     * Runs one seed; shrinks it if it fails, and replays the shrunk scenario from a file of its
+     * own (a temporary one, deleted after) to verify that it reproduces. The row carries the
+     * failure's files for the driver to save under the name they will have once published.
      */
-    private SeedOutcome runSeed(long seed, Path dir) throws IOException {
+    SeedOutcome runSeed(long seed) throws IOException {
         Scenario s = scenarioFor(seed);
         RunResult r = run(s);
         CheckReport report = r.checks();
+        SeedOutcome.Verdict verdict = SeedOutcome.Verdict.of(report);
         if (report.passed()) {
-            return new SeedOutcome(seed, s.faults().size(), report, r.fingerprint(), r.events(), r.wallSeconds(), null, -1, 0, false);
+            return new SeedOutcome(seed, s.faults().size(), verdict, r.fingerprint(), r.events(), r.wallSeconds(), null, -1, 0,
+                    false, null);
         }
         List<String> kinds = report.failureKinds();
         ScheduleShrinker shrinker = new ScheduleShrinker(faults -> failsLike(s.withFaults(faults), kinds), options.shrinkRuns());
         List<FaultSpec> shrunk = options.shrinkRuns() > 0 ? shrinker.shrink(s.faults()) : s.faults();
         Scenario small = s.withFaults(shrunk);
         RunResult smallRun = run(small);
-        Path staged = save(dir, seed, small, report, smallRun, shrinker.runs(), s.faults().size());
-        RunResult replay = run(ScenarioLoader.load(staged, List.of()));
-        Path saved = options.outDir().resolve(FAILURES).resolve(staged.getFileName());
-        boolean verified = replay.fingerprint().equals(smallRun.fingerprint()) && !replay.checks().passed();
-        return new SeedOutcome(seed, s.faults().size(), report, r.fingerprint(), r.events(), r.wallSeconds(), saved,
-                shrunk.size(), shrinker.runs(), verified);
+        Path saved = options.outDir().resolve(FAILURES).resolve("seed-" + seed + ".yaml");
+        SeedOutcome.FailureFiles files = failureFiles(seed, small, report, smallRun, shrinker.runs(), s.faults().size(), saved);
+        boolean verified = replays(files.scenarioYaml(), smallRun);
+        return new SeedOutcome(seed, s.faults().size(), verdict, r.fingerprint(), r.events(), r.wallSeconds(), saved.toString(),
+                shrunk.size(), shrinker.runs(), verified, files);
+    }
+
+    /** Whether the saved text, loaded back from a file and run, fails again with the shrunk run's fingerprint. */
+    private static boolean replays(String yaml, RunResult smallRun) throws IOException {
+        Path file = Files.createTempFile("stormglass-replay-", ".yaml");
+        try {
+            Files.writeString(file, yaml, StandardCharsets.UTF_8);
+            RunResult replay = run(ScenarioLoader.load(file, List.of()));
+            return replay.fingerprint().equals(smallRun.fingerprint()) && !replay.checks().passed();
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     private boolean failsLike(Scenario s, List<String> kinds) {
@@ -157,12 +193,9 @@ public final class FuzzCampaign {
         return s.withOutputs(new OutputSpec(o.dir(), false, false, o.history()));
     }
 
-    /** Writes the failure's files into {@code staging}'s {@code failures/} and returns the scenario's path there. */
-    private Path save(Path staging, long seed, Scenario small, CheckReport original, RunResult smallRun, int shrinkRuns,
-            int originalFaults) throws IOException {
-        Path dir = staging.resolve(FAILURES);
-        Path yaml = dir.resolve("seed-" + seed + ".yaml");
-        Path shown = options.outDir().resolve(FAILURES).resolve(yaml.getFileName());
+    /** The failure's files: the replayable scenario (its header says how to replay it from {@code shown}) and the findings. */
+    private static SeedOutcome.FailureFiles failureFiles(long seed, Scenario small, CheckReport original, RunResult smallRun,
+            int shrinkRuns, int originalFaults, Path shown) {
         // a replay writes everything a person needs to look into the failure; none of it changes the run
         OutputSpec o = small.outputs();
         Scenario replayable = small.withOutputs(new OutputSpec(o.dir(), true, true, true));
@@ -171,11 +204,9 @@ public final class FuzzCampaign {
                         + "# Replay it event for event (fingerprint %s): ./stormglass run %s%n",
                 seed, String.join(", ", original.failureKinds()), originalFaults, small.faults().size(), shrinkRuns,
                 smallRun.fingerprint(), shown);
-        Files.writeString(yaml, header + ScenarioPrinter.print(replayable), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("seed-" + seed + ".txt"), "original schedule (" + originalFaults + " faults):\n"
-                + original.describe() + "\nshrunk schedule (" + small.faults().size() + " faults):\n" + smallRun.checks().describe(),
-                StandardCharsets.UTF_8);
-        return yaml;
+        return new SeedOutcome.FailureFiles(header + ScenarioPrinter.print(replayable), "original schedule (" + originalFaults
+                + " faults):\n" + original.describe() + "\nshrunk schedule (" + small.faults().size() + " faults):\n"
+                + smallRun.checks().describe());
     }
 
     /** A row of {@code fuzz.csv}: failure kinds joined by {@code ;}, wall seconds with 3 decimals. */
@@ -183,6 +214,6 @@ public final class FuzzCampaign {
         return List.of(Long.toString(o.seed()), Integer.toString(o.faults()), Boolean.toString(o.passed()),
                 String.join(";", o.checks().failureKinds()), o.fingerprint(), Long.toString(o.events()),
                 CsvNumbers.fixed(o.wallSeconds(), 3), Integer.toString(o.shrunkFaults()),
-                o.saved() == null ? "" : o.saved().toString());
+                o.saved() == null ? "" : o.saved());
     }
 }

@@ -23,7 +23,7 @@ package io.stormglass.experiment.sweep;
 public record Measurements(double simulatedSeconds, double wallSeconds, long events, String fingerprint, int leaderChanges,
         int spuriousChanges, double spuriousPerHour, double unavailableSeconds, double unavailableSecondsPerDay,
         long requests, long errors, double putP99Ms, double getP99Ms, double walFsyncMaxMs, double rttMs,
-        double[] failoverMs) {
+        double[] failoverMs) implements java.io.Serializable {
     public Measurements {
         failoverMs = failoverMs.clone();
     }

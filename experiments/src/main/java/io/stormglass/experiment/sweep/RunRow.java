@@ -12,7 +12,7 @@ package io.stormglass.experiment.sweep;
  * @param error       why it is invalid or failed (empty when OK)
  */
 public record RunRow(String pointId, long seed, RunStatus status, double heartbeatMs, double electionMs,
-        Measurements measured, String error) {
+        Measurements measured, String error) implements java.io.Serializable {
     /** The resume key: a (point, seed) is run at most once per {@code sweep.csv}. */
     public String key() {
         return key(pointId, seed);

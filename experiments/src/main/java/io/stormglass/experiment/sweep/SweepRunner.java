@@ -1,7 +1,9 @@
 package io.stormglass.experiment.sweep;
 
 import io.stormglass.scenario.model.Scenario;
-import io.stormglass.experiment.exec.ParallelRuns;
+import io.stormglass.experiment.exec.LocalEngine;
+import io.stormglass.experiment.exec.RunEngine;
+import io.stormglass.experiment.exec.UnitFailures;
 import io.stormglass.scenario.units.UnitException;
 import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.yaml.ScenarioException;
@@ -11,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -31,11 +32,11 @@ public final class SweepRunner {
 
     /** Measures one run (the seam tests use to make a run fail). */
     @FunctionalInterface
-    interface Measure {
+    interface Measure extends java.io.Serializable {
         Measurements measure(Scenario s, int failoverTrials) throws Exception;
     }
 
-    /** Hears each finished run. Called from worker threads, one call at a time. */
+    /** Hears each finished run, one call at a time, in completion order (on the driver for a distributed engine). */
     @FunctionalInterface
     public interface Listener {
         void finished(int done, int toRun, RunRow row);
@@ -57,36 +58,42 @@ public final class SweepRunner {
     private SweepRunner() {
     }
 
+    /** The sweep on {@code jobs} threads of this JVM. */
     public static Outcome run(SweepSpec spec, Path outDir, int jobs, Listener listener) throws IOException, InterruptedException {
-        return run(spec, outDir, jobs, listener, RunMeasurer::measure);
+        return run(spec, outDir, new LocalEngine(jobs), listener);
+    }
+
+    /** The sweep on {@code engine}: one unit of work per (point, seed) not yet in {@code sweep.csv}. */
+    public static Outcome run(SweepSpec spec, Path outDir, RunEngine engine, Listener listener) throws IOException, InterruptedException {
+        return run(spec, outDir, engine, listener, RunMeasurer::measure);
     }
 
     static Outcome run(SweepSpec spec, Path outDir, int jobs, Listener listener, Measure measure)
+            throws IOException, InterruptedException {
+        return run(spec, outDir, new LocalEngine(jobs), listener, measure);
+    }
+
+    static Outcome run(SweepSpec spec, Path outDir, RunEngine engine, Listener listener, Measure measure)
             throws IOException, InterruptedException {
         Files.createDirectories(outDir);
         Path csvFile = outDir.resolve(CSV);
         List<RunRow> earlier = SweepCsv.read(csvFile, spec.variedKeys());
         Set<String> done = earlier.stream().map(RunRow::key).collect(Collectors.toCollection(TreeSet::new));
-        List<RunRow> fresh = java.util.Collections.synchronizedList(new ArrayList<>());
-        int[] finished = {0};
-        List<Map.Entry<SweepPoint, Long>> toRun = new ArrayList<>();
-        for (SweepPoint p : spec.points()) {
+        List<RunRow> fresh = new ArrayList<>();
+        List<SweepJob.Unit> toRun = new ArrayList<>();
+        for (int i = 0; i < spec.points().size(); i++) {
             for (long seed : spec.seeds()) {
-                if (!done.contains(RunRow.key(p.id(), seed))) {
-                    toRun.add(Map.entry(p, seed));
+                if (!done.contains(RunRow.key(spec.points().get(i).id(), seed))) {
+                    toRun.add(new SweepJob.Unit(i, seed));
                 }
             }
         }
         try (SweepCsv csv = SweepCsv.append(csvFile, spec.variedKeys())) {
-            // only writing the CSV can fail in a task: the run itself never throws out of runOne
-            ParallelRuns.map(toRun, jobs, run -> {
-                RunRow row = runOne(spec, run.getKey(), run.getValue(), measure);
-                synchronized (finished) {
-                    csv.write(row, run.getKey());
-                    fresh.add(row);
-                    listener.finished(++finished[0], toRun.size(), row);
-                }
-                return row;
+            // each row is in sweep.csv as soon as its run ends: a killed driver loses no finished run
+            engine.map(toRun, new SweepJob(spec, measure), (n, total, unit, row) -> {
+                csv.write(row, spec.points().get(unit.point()));
+                fresh.add(row);
+                listener.finished(n, total, row);
             });
         }
         List<RunRow> all = new ArrayList<>(earlier);
@@ -106,7 +113,8 @@ public final class SweepRunner {
         return out;
     }
 
-    private static RunRow runOne(SweepSpec spec, SweepPoint p, long seed, Measure measure) {
+    /** One (point, seed): its row, never a throw (a failed run is an {@code error} row). */
+    static RunRow runOne(SweepSpec spec, SweepPoint p, long seed, Measure measure) {
         double hb = pointMs(p, SweepSpec.HEARTBEAT_KEY);
         double et = pointMs(p, SweepSpec.ELECTION_KEY);
         Scenario s;
@@ -123,13 +131,11 @@ public final class SweepRunner {
             Measurements m = measure.measure(s, spec.measuresFailover() ? spec.failoverTrials() : 0);
             return new RunRow(p.id(), seed, RunStatus.OK, hb, et, m, "");
         } catch (Exception | StackOverflowError | AssertionError e) {
-            StackTraceElement[] at = e.getStackTrace();
-            String where = at.length == 0 ? "" : " at " + at[0];
-            return new RunRow(p.id(), seed, RunStatus.ERROR, hb, et, null, e.getClass().getSimpleName() + ": " + e.getMessage() + where);
+            return new RunRow(p.id(), seed, RunStatus.ERROR, hb, et, null, UnitFailures.describe(e));
         }
     }
 
-    private static double pointMs(SweepPoint p, String key) {
+    static double pointMs(SweepPoint p, String key) {
         String v = p.value(key);
         if (v == null) {
             return Double.NaN;

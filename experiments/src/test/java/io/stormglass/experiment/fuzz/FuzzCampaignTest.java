@@ -51,10 +51,10 @@ class FuzzCampaignTest {
         assertEquals(List.of("LIVENESS"), o.checks().failureKinds());
         assertEquals(0, o.shrunkFaults(), "shrunk to no fault at all");
         assertTrue(o.replayVerified(), "the saved file replays with the same fingerprint and fails again");
-        String yaml = Files.readString(o.saved());
+        String yaml = Files.readString(Path.of(o.saved()));
         assertTrue(yaml.startsWith("# stormglass fuzz: seed 3 failed (LIVENESS)"), yaml);
         assertTrue(yaml.contains("faults: []"), yaml);
-        RunResult replay = Runner.run(ScenarioLoader.load(o.saved(), List.of()), Runner.Options.inMemory());
+        RunResult replay = Runner.run(ScenarioLoader.load(Path.of(o.saved()), List.of()), Runner.Options.inMemory());
         assertEquals(List.of("LIVENESS"), replay.checks().failureKinds());
     }
 }

@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public record CapacityStep(double offeredPerSecond, double achievedPerSecond, double putP50Ms, double putP99Ms,
         double getP50Ms, double getP99Ms, double errorRatio, long leaderChanges, double walFsyncP99Ms,
-        Map<Resource, Double> utilisation, List<String> violations) {
+        Map<Resource, Double> utilisation, List<String> violations) implements java.io.Serializable {
     public CapacityStep {
         EnumMap<Resource, Double> copy = new EnumMap<>(Resource.class);
         copy.putAll(utilisation);

@@ -11,5 +11,5 @@ package io.stormglass.report.capacity;
  * @param heavyLoad      whether it also meets the heavy-load bar (>= 500 IOPS)
  * @param text           the verdict in words
  */
-public record DiskVerdict(double fdatasyncP99Ms, double iops, boolean passes, boolean heavyLoad, String text) {
+public record DiskVerdict(double fdatasyncP99Ms, double iops, boolean passes, boolean heavyLoad, String text) implements java.io.Serializable {
 }

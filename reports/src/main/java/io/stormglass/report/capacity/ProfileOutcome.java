@@ -19,7 +19,7 @@ import java.util.List;
  */
 public record ProfileOutcome(String name, String description, List<CapacityStep> steps, double maxSustainablePerSecond,
         boolean rampExhausted, double kneePerSecond, Resource bottleneck, String bottleneckDetail, DiskVerdict disk,
-        String baseline) {
+        String baseline) implements java.io.Serializable {
     public ProfileOutcome {
         steps = List.copyOf(steps);
     }

@@ -34,6 +34,12 @@ public record Scenario(String name, String description, String file, long seed, 
         java.util.Objects.requireNonNull(checks, "checks");
     }
 
+    /** The same scenario, named as loaded from {@code newFile} (as a person wrote the path; it changes no run). */
+    public Scenario withFile(String newFile) {
+        return new Scenario(name, description, newFile, seed, durationNanos, warmupNanos, metricsWindowNanos, cluster,
+                devices, network, workload, client, faults, outputs, checks);
+    }
+
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, file, newSeed, durationNanos, warmupNanos, metricsWindowNanos, cluster,
                 devices, network, workload, client, faults, outputs, checks);
