@@ -53,6 +53,20 @@ try {
   for (const needed of ['blocked in a WAL fdatasync', 'queued ahead', 'prometheus', 'election timer fired first', 'first heartbeat']) {
     if (!story.includes(needed)) fail(`the story does not say "${needed}"`);
   }
+  // the slowest sampled request: its stages, from received to answered
+  const slowest = await page.$('#slowest li');
+  if (slowest) {
+    await slowest.click();
+    const stages = await page.$eval('#request', el => el.innerText);
+    console.log('explorer-test: slowest sampled request:\n' + stages);
+    if (!stages.includes('received') || !stages.includes('answered')) fail('the request breakdown lacks its first or last stage');
+    // back to the leader change for the screenshot
+    await page.keyboard.press('0');
+    await page.keyboard.press('n');
+    await new Promise(r => setTimeout(r, 200));
+  } else {
+    fail('no sampled request listed');
+  }
   await new Promise(r => setTimeout(r, 200));
   await page.screenshot({ path: shot, fullPage: true });
   console.log('explorer-test: screenshot ' + shot);

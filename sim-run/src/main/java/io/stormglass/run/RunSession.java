@@ -81,7 +81,7 @@ public final class RunSession implements AutoCloseable {
         this.checks = s.checks().any() ? new RunChecks(s.checks(), sim, ids) : null;
         int probeClients = checks != null && s.checks().livenessBoundNanos() > 0 ? size : 0;
         // the explorer's recording only listens: with or without it the run is the same, event for event
-        this.explorer = outputs != null && s.outputs().report() ? new ExplorerRecording(sim) : null;
+        this.explorer = outputs != null && s.outputs().report() ? new ExplorerRecording(sim, size) : null;
         MemberObserver observer = checks == null ? options.observer() : checks.observer(options.observer());
         this.cluster = new SimulatedCluster(s, sim, recorder,
                 id -> outputs == null || !s.outputs().memberLogs() ? line -> { } : outputs.memberLog(id),

@@ -56,6 +56,7 @@ final class ExplorerData {
         root.set("heartbeats", beatsNode(trace.heartbeats()));
         root.set("applies", beatsNode(trace.applies()));
         root.set("votes", votesNode(trace.votes()));
+        root.set("requests", RequestsJson.of(trace.requests()));
         return root;
     }
 

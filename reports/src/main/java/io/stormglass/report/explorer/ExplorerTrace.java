@@ -16,10 +16,11 @@ import java.util.TreeMap;
  * @param heartbeats     heartbeats a leader sent (one per instant, whatever the number of followers)
  * @param votes          vote and pre-vote answers as the candidate stepped them
  * @param applies        instants a member applied entries (one per instant)
+ * @param requests       sampled client requests with their stages: the slowest always, and a regular sample
  * @param dropped        items not kept because a list reached its bound
  */
 public record ExplorerTrace(List<Fsync> fsyncs, List<Span> backendCommits, List<Beat> heartbeats, List<Vote> votes,
-        List<Beat> applies, long dropped) {
+        List<Beat> applies, List<RequestSpan> requests, long dropped) {
 
     public ExplorerTrace {
         fsyncs = List.copyOf(fsyncs);
@@ -27,11 +28,12 @@ public record ExplorerTrace(List<Fsync> fsyncs, List<Span> backendCommits, List<
         heartbeats = List.copyOf(heartbeats);
         votes = List.copyOf(votes);
         applies = List.copyOf(applies);
+        requests = List.copyOf(requests);
     }
 
     /** A run that kept nothing (its explorer shows metrics and the timeline only). */
     public static ExplorerTrace empty() {
-        return new ExplorerTrace(List.of(), List.of(), List.of(), List.of(), List.of(), 0);
+        return new ExplorerTrace(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 0);
     }
 
     /**
@@ -61,5 +63,36 @@ public record ExplorerTrace(List<Fsync> fsyncs, List<Span> backendCommits, List<
 
     /** {@code voter}'s answer to {@code candidate} for {@code term}, stepped by the candidate at {@code timeNanos}. */
     public record Vote(long timeNanos, int candidate, int voter, long term, boolean preVote, boolean granted) {
+    }
+
+    /**
+     * One client request on the member that received it: the stages it reached, in time order (a put:
+     * received, proposed, fdatasync started, WAL written, replicated to a quorum, committed, applied,
+     * answered; a linearizable read: received, read index confirmed, applied wait over, answered). A
+     * stage the run did not see is absent.
+     */
+    public record RequestSpan(int member, long requestId, boolean write, List<Stage> stages) {
+        public RequestSpan {
+            stages = List.copyOf(stages);
+            if (stages.isEmpty()) {
+                throw new IllegalArgumentException("a request span needs at least one stage");
+            }
+        }
+
+        public long startNanos() {
+            return stages.get(0).timeNanos();
+        }
+
+        public long endNanos() {
+            return stages.get(stages.size() - 1).timeNanos();
+        }
+
+        public long durationNanos() {
+            return endNanos() - startNanos();
+        }
+    }
+
+    /** A stage of a {@link RequestSpan}: its name in words and when it was reached. */
+    public record Stage(String name, long timeNanos) {
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stormglass.report.RunRecord;
 import io.stormglass.report.explorer.ExplorerTrace.Beat;
 import io.stormglass.report.explorer.ExplorerTrace.Fsync;
+import io.stormglass.report.explorer.ExplorerTrace.RequestSpan;
 import io.stormglass.report.explorer.ExplorerTrace.Span;
 import io.stormglass.report.explorer.ExplorerTrace.Vote;
 import io.stormglass.report.internal.analysis.RoleLanes;
@@ -19,7 +20,8 @@ import java.util.Locale;
  * the threads of an etcd member: its role, the raft loop (each WAL fdatasync as a slice, the raft
  * loop being blocked in it; each heartbeat it sent as an instant), the node loop (each vote answer
  * its core stepped), the apply loop (each instant entries were applied) and the backend (each
- * bbolt commit as a slice). Timestamps are microseconds of virtual time. Holds what the run's
+ * bbolt commit as a slice), and the sampled client requests as async slices with their stages.
+ * Timestamps are microseconds of virtual time. Holds what the run's
  * {@link ExplorerTrace} kept: every slow fdatasync and everything near each leader change.
  */
 final class TraceEvents {
@@ -28,7 +30,8 @@ final class TraceEvents {
     static final int NODE_LOOP = 3;
     static final int APPLY = 4;
     static final int BACKEND = 5;
-    private static final List<String> THREADS = List.of("role", "raft loop", "node loop", "apply", "backend");
+    static final int REQUESTS = 6;
+    private static final List<String> THREADS = List.of("role", "raft loop", "node loop", "apply", "backend", "requests (sampled)");
 
     private TraceEvents() {
     }
@@ -69,7 +72,23 @@ final class TraceEvents {
         for (Span s : trace.backendCommits()) {
             slice(ev, s.member(), BACKEND, "backend commit", "backend", s.startNanos(), s.endNanos());
         }
+        for (RequestSpan r : trace.requests()) {
+            request(ev, r);
+        }
         return root;
+    }
+
+    /** A sampled request as an async slice of its member (requests overlap), its stages as arguments in ms from its start. */
+    private static void request(ArrayNode ev, RequestSpan r) {
+        String name = r.write() ? "put" : "linearizable read";
+        ObjectNode begin = ev.addObject().put("ph", "b").put("cat", "request").put("id", Long.toHexString(r.requestId()))
+                .put("pid", r.member()).put("tid", REQUESTS).put("name", name).put("ts", micros(r.startNanos()));
+        ObjectNode args = begin.putObject("args");
+        for (ExplorerTrace.Stage st : r.stages()) {
+            args.put(st.name(), (st.timeNanos() - r.startNanos()) / 1e6 + " ms");
+        }
+        ev.addObject().put("ph", "e").put("cat", "request").put("id", Long.toHexString(r.requestId()))
+                .put("pid", r.member()).put("tid", REQUESTS).put("name", name).put("ts", micros(r.endNanos()));
     }
 
     private static void meta(ArrayNode ev, int pid, int tid, String name, String value) {

@@ -14,6 +14,7 @@
   const MIN_SPAN = 0.002;
   const view = { t0: 0, t1: DUR };
   let selected = -1;
+  let chosenRequest = -1;
   let charts = [];
   let plotLeft = GUTTER;
   let plotW = 600;
@@ -144,6 +145,7 @@
     MEMBERS.forEach(m => rows.push({ key: 'hb', m: m, label: member(m) + ' heartbeats', h: 12 }));
     MEMBERS.forEach(m => rows.push({ key: 'fs', m: m, label: member(m) + ' fdatasync', h: 14 }));
     MEMBERS.forEach(m => rows.push({ key: 'commit', m: m, label: member(m) + ' backend', h: 10 }));
+    rows.push({ key: 'req', label: 'requests (sampled)', h: 36 });
     let y = 22;
     for (const r of rows) { r.y = y; y += r.h + 3; }
     return y + 4;
@@ -197,9 +199,65 @@
     for (const [m, t] of D.heartbeats) tick(ctx, rowOf('hb', m), t, '#1f4e9c', 1);
     for (const [m, a, b] of D.fsyncs) span(ctx, rowOf('fs', m), a, b, b - a >= 1 ? '#c0392b' : b - a >= 0.1 ? '#e67e22' : '#5b8def', 1);
     for (const [m, a, b] of D.commits) span(ctx, rowOf('commit', m), a, b, '#8c564b', 1);
+    drawRequests(ctx);
     drawLabels(ctx);
     if (selected >= 0) drawHighlight(ctx, height);
     ctx.restore();
+  }
+  // sampled requests: one line each from received to answered, in six sub-rows; the chosen one thicker
+  function requestY(r, i) { return r.y + 3 + (i % 6) * 5.5; }
+  function drawRequests(ctx) {
+    const r = rowOf('req');
+    D.requests.spans.forEach((q, i) => {
+      const st = q[3], a = st[0][1], b = st[st.length - 1][1];
+      if (!visible(a, b)) return;
+      const slow = b - a >= 1;
+      ctx.fillStyle = i === chosenRequest ? '#000' : slow ? '#c0392b' : q[2] ? '#17becf' : '#9467bd';
+      const x0 = tToX(a), x1 = tToX(b);
+      ctx.fillRect(x0, requestY(r, i), Math.max(2, x1 - x0), i === chosenRequest ? 4 : 2.5);
+      if (x1 - x0 > 40) for (const [, t] of st) { ctx.fillRect(tToX(t), requestY(r, i) - 1, 1, 4.5); }
+    });
+  }
+  function requestAt(x, y) {
+    const r = rowOf('req');
+    if (y < r.y || y > r.y + r.h) return -1;
+    let best = -1, bestD = 5;
+    D.requests.spans.forEach((q, i) => {
+      const st = q[3], x0 = tToX(st[0][1]), x1 = Math.max(x0 + 2, tToX(st[st.length - 1][1]));
+      const dy = Math.abs(requestY(r, i) + 1 - y), dx = x < x0 ? x0 - x : x > x1 ? x - x1 : 0;
+      if (dx + dy < bestD) { bestD = dx + dy; best = i; }
+    });
+    return best;
+  }
+  function chooseRequest(i) {
+    chosenRequest = i;
+    const q = D.requests.spans[i], st = q[3], t0 = st[0][1];
+    document.getElementById('request').hidden = false;
+    document.getElementById('request-title').textContent = (q[2] ? 'put' : 'linearizable read') + ' #' + q[1] + ' received by '
+      + member(q[0]) + ': ' + fmtDur(st[st.length - 1][1] - t0);
+    const ol = document.getElementById('request-stages');
+    ol.textContent = '';
+    let prev = t0;
+    for (const [k, t] of st) {
+      const li = document.createElement('li');
+      li.textContent = D.requests.stages[k] + ' at ' + fmtT(t) + ' (+' + fmtDur(t - prev) + ')';
+      ol.appendChild(li);
+      prev = t;
+    }
+    schedule();
+  }
+  function buildSlowestList() {
+    const ol = document.getElementById('slowest');
+    const order = D.requests.spans.map((q, i) => i).sort((a, b) => dur(b) - dur(a)).slice(0, 10);
+    function dur(i) { const st = D.requests.spans[i][3]; return st[st.length - 1][1] - st[0][1]; }
+    for (const i of order) {
+      const q = D.requests.spans[i];
+      const li = document.createElement('li');
+      li.textContent = fmtDur(dur(i)) + ' · ' + (q[2] ? 'put' : 'read') + ' on ' + member(q[0]) + ' at ' + fmtT(q[3][0][1]);
+      li.addEventListener('click', () => { const st = q[3]; const pad = Math.max(0.2, dur(i) * 0.3); setView(st[0][1] - pad, st[st.length - 1][1] + pad); chooseRequest(i); });
+      ol.appendChild(li);
+    }
+    if (!order.length) ol.textContent = 'none sampled';
   }
   function drawLabels(ctx) {
     // names of bursts and faults where there is room for them
@@ -331,6 +389,8 @@
     const canvas = document.getElementById('events');
     const box = canvas.getBoundingClientRect();
     const x = e.clientX - box.left, y = e.clientY - box.top;
+    const q = requestAt(x, y);
+    if (q >= 0) { chooseRequest(q); return; }
     const r = rowOf('lc');
     if (y < r.y - 4 || y > r.y + r.h + 4) return;
     let best = -1, bestD = 7;
@@ -374,6 +434,7 @@
   buildRows();
   buildCharts();
   buildChangeList();
+  buildSlowestList();
   overviewInput();
   eventsInput();
   api.view = () => ({ t0: view.t0, t1: view.t1 });

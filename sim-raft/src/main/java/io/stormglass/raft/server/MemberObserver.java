@@ -78,6 +78,10 @@ public interface MemberObserver {
     default void stepped(int member, Message msg) {
     }
 
+    /** A client request received by this member reached {@code stage} now ({@link RequestStage}). */
+    default void requestStage(int member, long requestId, RequestStage stage) {
+    }
+
     MemberObserver NONE = new MemberObserver() {
     };
 }

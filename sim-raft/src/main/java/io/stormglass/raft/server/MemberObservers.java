@@ -92,5 +92,11 @@ public final class MemberObservers {
             first.stepped(member, msg);
             second.stepped(member, msg);
         }
+
+        @Override
+        public void requestStage(int member, long requestId, RequestStage stage) {
+            first.requestStage(member, requestId, stage);
+            second.requestStage(member, requestId, stage);
+        }
     }
 }

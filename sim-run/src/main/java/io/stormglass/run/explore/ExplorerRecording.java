@@ -7,16 +7,20 @@ import io.stormglass.engine.storage.IoRequest;
 import io.stormglass.engine.storage.IoResult;
 import io.stormglass.raft.StateRole;
 import io.stormglass.raft.log.Entry;
+import io.stormglass.raft.log.HardState;
 import io.stormglass.raft.message.Message;
+import io.stormglass.raft.message.MsgAppResp;
 import io.stormglass.raft.message.MsgHeartbeat;
 import io.stormglass.raft.message.VoteResponse;
 import io.stormglass.raft.server.MemberObserver;
+import io.stormglass.raft.server.RequestStage;
 import io.stormglass.report.explorer.ExplorerTrace;
 import io.stormglass.report.explorer.ExplorerTrace.Beat;
 import io.stormglass.report.explorer.ExplorerTrace.Fsync;
 import io.stormglass.report.explorer.ExplorerTrace.Span;
 import io.stormglass.report.explorer.ExplorerTrace.Vote;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -52,20 +56,26 @@ public final class ExplorerRecording implements MemberObserver, IoObserver {
     private final Map<Integer, ArrayDeque<Flush>> flushes = new TreeMap<>();
     private final Map<Integer, Long> lastHeartbeat = new TreeMap<>();
     private final Map<Integer, Long> lastApply = new TreeMap<>();
+    /** Per member: the start of the fdatasync that ended last, and when it ended. */
+    private final Map<Integer, long[]> lastFsync = new TreeMap<>();
+    private final RequestSpans requests;
     private long captureUntilNanos = -1;
 
     /** A WAL flush submitted at {@code timeNanos}, with the other issuers' requests outstanding then. */
     private record Flush(long timeNanos, String device, SortedMap<String, Integer> ahead) {
     }
 
-    public ExplorerRecording(Clock clock) {
+    /** @param members the cluster's size (for a quorum of acknowledgements) */
+    public ExplorerRecording(Clock clock, int members) {
         this.clock = clock;
+        this.requests = new RequestSpans(members);
     }
 
     /** What was kept, in time order. */
     public ExplorerTrace trace() {
         long dropped = fsyncs.dropped() + commits.dropped() + heartbeats.dropped() + applies.dropped() + votes.dropped();
-        return new ExplorerTrace(fsyncs.kept(), commits.kept(), heartbeats.kept(), votes.kept(), applies.kept(), dropped);
+        return new ExplorerTrace(fsyncs.kept(), commits.kept(), heartbeats.kept(), votes.kept(), applies.kept(),
+                requests.kept(), dropped);
     }
 
     @Override
@@ -94,6 +104,7 @@ public final class ExplorerRecording implements MemberObserver, IoObserver {
 
     @Override
     public void walSynced(int member, long startNanos, long endNanos) {
+        lastFsync.put(member, new long[] {startNanos, endNanos});
         Flush flush = flushAt(member, startNanos);
         Fsync f = new Fsync(member, startNanos, endNanos, flush == null ? "" : flush.device(),
                 flush == null ? new TreeMap<>() : flush.ahead());
@@ -118,6 +129,10 @@ public final class ExplorerRecording implements MemberObserver, IoObserver {
 
     @Override
     public void stepped(int member, Message msg) {
+        if (msg instanceof MsgAppResp resp) {
+            requests.acknowledged(member, resp, clock.nowNanos());
+            return;
+        }
         if (msg instanceof VoteResponse v && msg.to() == member) {
             votes.offer(new Vote(clock.nowNanos(), member, (int) msg.from(), msg.term(), v.pre(), !v.reject()), true);
             capture();
@@ -127,6 +142,7 @@ public final class ExplorerRecording implements MemberObserver, IoObserver {
     @Override
     public void applied(int member, Entry entry) {
         long now = clock.nowNanos();
+        requests.applied(member, entry, now);
         if (lastApply.getOrDefault(member, -1L) != now) {
             lastApply.put(member, now);
             applies.offer(new Beat(member, now), capturing());
@@ -138,6 +154,18 @@ public final class ExplorerRecording implements MemberObserver, IoObserver {
         if (role == StateRole.LEADER || role == StateRole.CANDIDATE || role == StateRole.PRE_CANDIDATE) {
             capture();
         }
+    }
+
+    @Override
+    public void persisted(int member, HardState hardState, List<Entry> entries) {
+        long now = clock.nowNanos();
+        long[] sync = lastFsync.get(member);
+        requests.persisted(member, hardState, entries, now, sync != null && sync[1] == now ? sync[0] : -1);
+    }
+
+    @Override
+    public void requestStage(int member, long requestId, RequestStage stage) {
+        requests.stage(member, requestId, stage, clock.nowNanos());
     }
 
     /** Keeps the look-back and opens (or extends) a capture from now. */

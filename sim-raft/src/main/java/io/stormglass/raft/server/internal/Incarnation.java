@@ -100,8 +100,8 @@ public final class Incarnation {
         this.waits = new ProposalWaits(scheduler);
         this.outbox = new Outbox(config.id(), env.transport(), cpu, env.observer());
         Outbox outbox = this.outbox;
-        Responder responder = new Responder(scheduler, waits, outbox, log);
-        this.readLoop = new ReadIndexLoop(scheduler, config, log, metrics, nodeLoop::readIndex);
+        Responder responder = new Responder(scheduler, waits, outbox, log, env.observer(), config.id());
+        this.readLoop = new ReadIndexLoop(scheduler, config, log, metrics, nodeLoop::readIndex, env.observer());
         this.leases = new LeaseKeeper(scheduler, env.localClock(), config.id(), nodeLoop, kv, life);
         SnapshotSaver snapshots = new SnapshotSaver(config, storage, snapshotter, booted.wal(), voters(config), life, log);
         this.applier = new Applier(config, applyExec, kv, backend, readLoop, leases, snapshots, responder, env.observer(),
@@ -116,7 +116,7 @@ public final class Incarnation {
         this.raftLoop = new RaftLoop(config, scheduler, env.localScheduler(), loopExec, tickExec, nodeLoop, persister,
                 leadership, readLoop, applier, heartbeats, outbox, life);
         this.requests = new RequestHandler(scheduler, config.requestTimeoutNanos(), nodeLoop, waits, readLoop, kv,
-                leadership, leases, responder, outbox, metrics, cpu);
+                leadership, leases, responder, outbox, metrics, cpu, env.observer(), config.id());
         // etcd's readyc and tickc: the two loops hand each other Readies and ticks
         nodeLoop.connect(raftLoop::offerReady, raftLoop::firedTicks);
         applier.restore(booted.snapshot());
