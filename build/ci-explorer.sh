@@ -3,7 +3,7 @@
 # build/ci-render-report.sh (whose 2-hour incident run it reads); runnable by hand on any run folder:
 #   bash build/ci-explorer.sh [RUN_DIR]
 # 1. OpenMetrics: `stormglass export`, then Debian's promtool backfills it into a TSDB and a
-#    Prometheus server on that TSDB answers max(etcd_server_leader_changes_seen_total) - 1 with the
+#    Prometheus server on that TSDB answers max(stormglass_leader_changes_total) with the
 #    run's leader-change count (summary.json).
 # 2. trace.json is a trace-event file with the raft loop's fdatasync slices.
 # 3. explorer.html in headless Chromium (puppeteer-core from npm, Debian's chromium): zoom, first
@@ -44,13 +44,15 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 end="$(python3 -c 'import json,sys,datetime; s=json.load(open(sys.argv[1]))["simulated_seconds"]; print((datetime.datetime(2026,1,1,tzinfo=datetime.timezone.utc)+datetime.timedelta(seconds=s)).strftime("%Y-%m-%dT%H:%M:%SZ"))' "$run/summary.json")"
-answer="$(promtool query instant --time="$end" "http://127.0.0.1:$port" 'max(etcd_server_leader_changes_seen_total) - 1')"
+answer="$(promtool query instant --time="$end" "http://127.0.0.1:$port" 'max(stormglass_leader_changes_total)')"
 expected="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["leader_changes"])' "$run/summary.json")"
-echo "ci-explorer: promtool backfill ok; Prometheus answers max(etcd_server_leader_changes_seen_total) - 1 = ${answer}; summary.json: $expected"
+echo "ci-explorer: promtool backfill ok; Prometheus answers max(stormglass_leader_changes_total) = ${answer}; summary.json: $expected"
 case "$answer" in
   *"=> $expected @"*) ;;
   *) echo "ci-explorer: Prometheus's leader-change count differs from the run's ($expected)" >&2; exit 1 ;;
 esac
+etcd="$(promtool query instant --time="$end" "http://127.0.0.1:$port" 'max(etcd_server_leader_changes_seen_total)')"
+echo "ci-explorer: (etcd's own counter, which also counts a member finding a leader again after none: max = ${etcd})"
 kill "$prom_pid"; wait "$prom_pid" 2>/dev/null || true; prom_pid=""
 
 # 2. the Perfetto trace

@@ -1,6 +1,7 @@
 package io.stormglass.cli;
 
 import io.stormglass.report.diff.RunDiff;
+import io.stormglass.report.export.Leaderships;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -34,7 +35,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "leaderships: %d matched (same member within %.0f s), %d only in A, %d only in B%n",
                 r.matched().size(), 10.0, r.onlyA().size(), r.onlyB().size());
-        for (RunDiff.Leadership[] m : r.matched()) {
+        for (Leaderships.Leadership[] m : r.matched()) {
             System.out.printf(Locale.ROOT, "  = n%s at %.3f s / %.3f s (Δ %+.3f s)%n", m[0].member().replace("n", ""),
                     m[0].timeSeconds(), m[1].timeSeconds(), m[1].timeSeconds() - m[0].timeSeconds());
         }

@@ -27,7 +27,9 @@ class OpenMetricsExportTest {
         MetricsCsv.write(run.recorder(), run.simulatedDurationNanos(), csv);
         MetricsTable table = MetricsTable.read(new StringReader(csv.toString()));
         StringWriter out = new StringWriter();
-        OpenMetrics.write(table, START, out);
+        java.util.TreeMap<String, double[]> timeline = new java.util.TreeMap<>();
+        timeline.put("stormglass_leader_changes_total", new double[] {41.35, 91.4, 111.2});
+        OpenMetrics.write(table, timeline, START, out);
         return List.of(out.toString().split("\n"));
     }
 
@@ -76,5 +78,8 @@ class OpenMetricsExportTest {
                 "the 2.14 s stall is the maximum of its window");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("client_errors_total{error=\"context deadline exceeded\"}")),
                 "label values are quoted");
+        assertTrue(lines.contains("stormglass_leader_changes_total 0 " + (START + 41)), "none before the first change");
+        assertTrue(lines.contains("stormglass_leader_changes_total 1 " + (START + 42)));
+        assertTrue(lines.contains("stormglass_leader_changes_total 3 " + (START + 120)), "all three by the end");
     }
 }

@@ -2,6 +2,8 @@ package io.stormglass.report.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stormglass.report.export.Leaderships;
+import io.stormglass.report.export.Leaderships.Leadership;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +36,6 @@ public final class RunDiff {
         }
     }
 
-    /** A leadership taken by {@code member} for {@code term} at {@code timeSeconds}. */
-    public record Leadership(double timeSeconds, String member, long term) {
-    }
-
     /** The first line (1-based) where the two timelines differ; {@code a} or {@code b} is null past a file's end. */
     public record Divergence(long line, String a, String b) {
     }
@@ -62,8 +60,8 @@ public final class RunDiff {
         for (String h : HEADLINES) {
             figures.add(new Figure(h, text(sa, h), text(sb, h)));
         }
-        List<Leadership> la = leaderships(a.resolve("events.jsonl"));
-        List<Leadership> lb = leaderships(b.resolve("events.jsonl"));
+        List<Leadership> la = Leaderships.read(a.resolve("events.jsonl"));
+        List<Leadership> lb = Leaderships.read(b.resolve("events.jsonl"));
         List<Leadership[]> matched = new ArrayList<>();
         List<Leadership> onlyA = new ArrayList<>();
         List<Leadership> onlyB = new ArrayList<>(lb);
@@ -99,22 +97,6 @@ public final class RunDiff {
             return String.format(Locale.ROOT, "%.6g", n.asDouble());
         }
         return n.isValueNode() ? n.asText() : n.toString();
-    }
-
-    static List<Leadership> leaderships(Path events) throws IOException {
-        List<Leadership> out = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.contains("\"role_changed\"") || !line.contains("\"leader\"")) {
-                    continue;
-                }
-                JsonNode e = JSON.readTree(line);
-                if ("leader".equals(e.path("role").asText())) {
-                    out.add(new Leadership(e.path("time_s").asDouble(), e.path("member").asText(), e.path("term").asLong()));
-                }
-            }
-        }
-        return out;
     }
 
     private static Divergence divergence(Path a, Path b, long[] counts) throws IOException {

@@ -25,6 +25,10 @@ import java.util.TreeMap;
  *       {@code rate(x_sum[5m]) / rate(x_count[5m])} is the mean, as for etcd's own metrics). A
  *       window without values has no quantile samples.</li>
  * </ul>
+ * Counters derived from the run's timeline can be added ({@code stormglass_leader_changes_total}:
+ * every leadership after the first, which is what {@code summary.json} counts; etcd's
+ * {@code etcd_server_leader_changes_seen_total} counts, per member, each time it sees a leader after
+ * another or after none, so it also counts a member losing and finding the same leader).
  * Families are written one after another, each series' samples in time order, ending with
  * {@code # EOF}, as the OpenMetrics text format requires.
  */
@@ -36,7 +40,18 @@ public final class OpenMetrics {
     private OpenMetrics() {
     }
 
+    /** As {@link #write(MetricsTable, SortedMap, long, Writer)} without timeline counters. */
     public static void write(MetricsTable table, long startEpochSeconds, Writer out) throws IOException {
+        write(table, new TreeMap<>(), startEpochSeconds, out);
+    }
+
+    /**
+     * Writes every column of {@code table}, and a counter per entry of {@code timelineCounters}: the
+     * number of its instants (seconds of simulated time, ascending) up to the end of each window,
+     * such as {@code stormglass_leader_changes_total} from the run's timeline.
+     */
+    public static void write(MetricsTable table, SortedMap<String, double[]> timelineCounters, long startEpochSeconds,
+            Writer out) throws IOException {
         // metric -> labels -> statistic -> values
         SortedMap<String, SortedMap<String, Map<String, double[]>>> families = new TreeMap<>();
         table.columns().forEach((k, v) -> families.computeIfAbsent(k.metric(), m -> new TreeMap<>())
@@ -56,6 +71,9 @@ public final class OpenMetrics {
                 summary(family.getKey(), family.getValue(), stamps, out);
             }
         }
+        for (var c : timelineCounters.entrySet()) {
+            timelineCounter(c.getKey(), c.getValue(), table, stamps, out);
+        }
         out.write("# EOF\n");
         out.flush();
     }
@@ -74,6 +92,19 @@ public final class OpenMetrics {
                     sample(out, name, total, stamps[i]);
                 }
             }
+        }
+    }
+
+    private static void timelineCounter(String name, double[] instants, MetricsTable table, String[] stamps, Writer out)
+            throws IOException {
+        String family = name.endsWith("_total") ? name.substring(0, name.length() - "_total".length()) : name;
+        out.write("# TYPE " + family + " counter\n");
+        int seen = 0;
+        for (int i = 0; i < stamps.length; i++) {
+            while (seen < instants.length && instants[seen] <= table.windowEndSeconds(i)) {
+                seen++;
+            }
+            sample(out, family + "_total", seen, stamps[i]);
         }
     }
 
