@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stormglass.raft.client.History;
 import io.stormglass.report.ReportWriter;
 import io.stormglass.report.RunRecord;
+import io.stormglass.report.explorer.ExplorerTrace;
+import io.stormglass.report.explorer.ExplorerWriter;
 import io.stormglass.report.output.OutputKind;
 import io.stormglass.report.output.StagingFolder;
 import io.stormglass.run.verdict.CheckReport;
@@ -64,12 +66,17 @@ final class RunOutputs implements AutoCloseable {
 
     /**
      * Writes the data files, the report if asked, the history if recorded, the checks' verdict
-     * ({@code checks.txt}, {@code checks.json}) if checked, then publishes the folder.
+     * ({@code checks.txt}, {@code checks.json}) if checked, the explorer if {@code explorer} is not null,
+     * then publishes the folder.
      */
-    Path publish(RunRecord record, boolean withReport, History history, CheckReport checks) throws IOException {
+    Path publish(RunRecord record, boolean withReport, History history, CheckReport checks, ExplorerTrace explorer)
+            throws IOException {
         closeLogs();
         Path dir = staging.dir();
         ReportWriter.writeInto(record, dir, withReport);
+        if (explorer != null) {
+            ExplorerWriter.writeInto(record, explorer, dir);
+        }
         if (checks != null) {
             Files.writeString(dir.resolve("checks.txt"), checks.describe(), StandardCharsets.UTF_8);
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve("checks.json").toFile(), checks.toMap());

@@ -1,14 +1,18 @@
 package io.stormglass.run;
 
+import io.stormglass.disk.trace.IoObserver;
 import io.stormglass.engine.event.Simulation;
 import io.stormglass.engine.event.SimulationException;
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.raft.client.ClientConfig;
+import io.stormglass.raft.server.MemberObserver;
+import io.stormglass.raft.server.MemberObservers;
 import io.stormglass.raft.client.ClientHost;
 import io.stormglass.raft.client.History;
 import io.stormglass.raft.client.KvClient;
 import io.stormglass.report.RaftTimeouts;
 import io.stormglass.report.RunRecord;
+import io.stormglass.run.explore.ExplorerRecording;
 import io.stormglass.run.verdict.CheckReport;
 import io.stormglass.run.verdict.RunChecks;
 import io.stormglass.scenario.model.FaultSpec;
@@ -47,6 +51,7 @@ public final class RunSession implements AutoCloseable {
     private final Simulation sim = new Simulation();
     private final Recorder recorder;
     private final RunOutputs outputs;
+    private final ExplorerRecording explorer;
     private final SimulatedCluster cluster;
     private final History history;
     private final RunChecks checks;
@@ -75,9 +80,13 @@ public final class RunSession implements AutoCloseable {
         List<Integer> ids = s.cluster().members().stream().map(MemberSpec::id).toList();
         this.checks = s.checks().any() ? new RunChecks(s.checks(), sim, ids) : null;
         int probeClients = checks != null && s.checks().livenessBoundNanos() > 0 ? size : 0;
+        // the explorer's recording only listens: with or without it the run is the same, event for event
+        this.explorer = outputs != null && s.outputs().report() ? new ExplorerRecording(sim, size) : null;
+        MemberObserver observer = checks == null ? options.observer() : checks.observer(options.observer());
         this.cluster = new SimulatedCluster(s, sim, recorder,
                 id -> outputs == null || !s.outputs().memberLogs() ? line -> { } : outputs.memberLog(id),
-                checks == null ? options.observer() : checks.observer(options.observer()), loadClients + candidates + probeClients);
+                explorer == null ? observer : MemberObservers.both(observer, explorer), loadClients + candidates + probeClients,
+                explorer == null ? IoObserver.NONE : explorer);
         this.history = s.outputs().history() || (checks != null && s.checks().linearizability()) ? new History(2_000_000) : null;
         ClientConfig config = new ClientConfig(ids, s.client().requestTimeoutNanos(), s.client().attemptTimeoutNanos(),
                 s.client().retry(), s.client().maxRetries());
@@ -229,7 +238,8 @@ public final class RunSession implements AutoCloseable {
         Path page = null;
         if (outputs != null) {
             RunRecord record = record(fingerprint, wallSeconds);
-            dir = outputs.publish(record, scenario.outputs().report(), scenario.outputs().history() ? history : null, report);
+            dir = outputs.publish(record, scenario.outputs().report(), scenario.outputs().history() ? history : null, report,
+                    explorer == null ? null : explorer.trace());
             page = scenario.outputs().report() ? dir.resolve("report.html") : null;
         }
         return new RunResult(scenario, fingerprint, sim.dispatchedEvents(), wallSeconds, recorder, history, dir, page, report,

@@ -6,6 +6,8 @@ import io.stormglass.disk.fault.FaultyDevice;
 import io.stormglass.disk.model.FsJournal;
 import io.stormglass.disk.neighbour.Neighbour;
 import io.stormglass.disk.neighbour.Neighbours;
+import io.stormglass.disk.trace.IoObserver;
+import io.stormglass.disk.trace.ObservedDevice;
 import io.stormglass.engine.event.Simulation;
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.engine.random.RandomStreams;
@@ -64,9 +66,10 @@ public final class SimulatedCluster {
      * @param logSinks the etcd-style log sink of each member (by id)
      * @param observer sees every member's persisted and applied state (checkers)
      * @param clients  number of client nodes to place on the network
+     * @param io       sees every request to every device ({@link IoObserver#NONE}: devices are not wrapped)
      */
     public SimulatedCluster(Scenario scenario, Simulation sim, Recorder recorder, IntFunction<Consumer<String>> logSinks,
-            MemberObserver observer, int clients) {
+            MemberObserver observer, int clients, IoObserver io) {
         this.scenario = scenario;
         this.sim = sim;
         this.recorder = recorder;
@@ -75,8 +78,8 @@ public final class SimulatedCluster {
         DiskModels models = new DiskModels(diskEnv);
         for (DeviceSpec spec : scenario.devices().values()) {
             // the members' directories sit on a journaling file system: each fdatasync commits its metadata
-            FaultyDevice device = new FaultyDevice(models.createVolume(spec.name(), spec.disk(), FsJournal.Options.ext4()),
-                    diskEnv);
+            FaultyDevice device = new FaultyDevice(ObservedDevice.wrap(
+                    models.createVolume(spec.name(), spec.disk(), FsJournal.Options.ext4()), sim, io), diskEnv);
             devices.put(spec.name(), device);
             for (DeviceSpec.NamedNeighbour n : spec.neighbours()) {
                 neighbours.add(Neighbours.create(n.name(), n.spec(), device, diskEnv));

@@ -2,6 +2,7 @@ package io.stormglass.raft.server;
 
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.log.HardState;
+import io.stormglass.raft.message.Message;
 import java.util.List;
 
 /**
@@ -56,6 +57,29 @@ public interface MemberObserver {
      * later, when the raft loop takes the Ready that carries it.
      */
     default void leaderKnown(int member, long term, long leader) {
+    }
+
+    /**
+     * One WAL fdatasync of the member ran from {@code startNanos} to {@code endNanos} (virtual time; the
+     * duration etcd records in {@code etcd_disk_wal_fsync_duration_seconds}). The raft loop waited in it.
+     */
+    default void walSynced(int member, long startNanos, long endNanos) {
+    }
+
+    /** One backend (bbolt) commit of the member ran from {@code startNanos} to {@code endNanos}, on its backend thread. */
+    default void backendCommitted(int member, long startNanos, long endNanos) {
+    }
+
+    /** The member's raft loop handed {@code msg} to the transport now (heartbeats, appends, votes). */
+    default void sent(int member, Message msg) {
+    }
+
+    /** The member's node loop stepped {@code msg} into its Raft core now (a candidate hears its votes here). */
+    default void stepped(int member, Message msg) {
+    }
+
+    /** A client request received by this member reached {@code stage} now ({@link RequestStage}). */
+    default void requestStage(int member, long requestId, RequestStage stage) {
     }
 
     MemberObserver NONE = new MemberObserver() {

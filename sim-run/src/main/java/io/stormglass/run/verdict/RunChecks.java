@@ -1,16 +1,14 @@
 package io.stormglass.run.verdict;
 
 import io.stormglass.engine.event.Clock;
-import io.stormglass.raft.StateRole;
 import io.stormglass.check.linearizability.Budget;
 import io.stormglass.check.linearizability.CheckResult;
 import io.stormglass.check.linearizability.LinearizabilityChecker;
 import io.stormglass.check.safety.SafetyMonitor;
 import io.stormglass.check.safety.SafetyViolation;
 import io.stormglass.raft.client.History;
-import io.stormglass.raft.log.Entry;
-import io.stormglass.raft.log.HardState;
 import io.stormglass.raft.server.MemberObserver;
+import io.stormglass.raft.server.MemberObservers;
 import io.stormglass.scenario.model.ChecksSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +38,7 @@ public final class RunChecks {
 
     /** What the members report to: the monitor (if safety is checked) and then {@code other}. */
     public MemberObserver observer(MemberObserver other) {
-        return monitor == null ? other : both(monitor, other);
+        return monitor == null ? other : MemberObservers.both(monitor, other);
     }
 
     /** A client was told its put or compare-and-set of {@code value} at {@code key} succeeded. */
@@ -82,48 +80,5 @@ public final class RunChecks {
                 monitor == null ? 0 : monitor.committedEntries(), monitor == null ? 0 : monitor.termsWithLeader(), crashes);
         return new CheckReport(spec, violations, monitor == null ? 0 : monitor.droppedViolations(), bootFailures, panic,
                 livenessNanos, finalState, lin, stats);
-    }
-
-    private static MemberObserver both(MemberObserver first, MemberObserver second) {
-        if (second == MemberObserver.NONE) {
-            return first;
-        }
-        return new MemberObserver() {
-            @Override
-            public void persisted(int member, HardState hardState, List<Entry> entries) {
-                first.persisted(member, hardState, entries);
-                second.persisted(member, hardState, entries);
-            }
-
-            @Override
-            public void recovered(int member, long snapshotIndex, long snapshotTerm, HardState hardState, List<Entry> entries) {
-                first.recovered(member, snapshotIndex, snapshotTerm, hardState, entries);
-                second.recovered(member, snapshotIndex, snapshotTerm, hardState, entries);
-            }
-
-            @Override
-            public void installedSnapshot(int member, long index, long term) {
-                first.installedSnapshot(member, index, term);
-                second.installedSnapshot(member, index, term);
-            }
-
-            @Override
-            public void applied(int member, Entry entry) {
-                first.applied(member, entry);
-                second.applied(member, entry);
-            }
-
-            @Override
-            public void restoredSnapshot(int member, long index, long term) {
-                first.restoredSnapshot(member, index, term);
-                second.restoredSnapshot(member, index, term);
-            }
-
-            @Override
-            public void softStateChanged(int member, long term, long leader, StateRole role) {
-                first.softStateChanged(member, term, leader, role);
-                second.softStateChanged(member, term, leader, role);
-            }
-        };
     }
 }

@@ -80,7 +80,7 @@ public final class Incarnation {
         String label = config.label();
         this.cpu = new MemberCpu(scheduler, label, config.cpu(), life::alive);
         WalContext walCtx = new WalContext(scheduler, env.walFs(), "member/wal", WalOptions.defaults(),
-                new WalFsyncWatch(log, metrics)::onFsync);
+                new WalFsyncWatch(log, metrics, scheduler, env.observer(), config.id())::onFsync);
         Snapshotter snapshotter = new Snapshotter(scheduler, env.dataFs(), "member/snap");
         Recovery.Booted booted = boot(walCtx, snapshotter, config, log, life);
         MemoryStorage storage = booted.storage();
@@ -93,12 +93,15 @@ public final class Incarnation {
         this.nodeLoop = new NodeLoop(nodeExec, raw, config.cpu().stepMessageNanos(), log, config.id(), env.observer());
         this.backend = new Backend(scheduler, backendExec, env.dataFs(), env.random().stream("backend/" + label),
                 config.backendBatchIntervalNanos(), config.backendBatchLimit(), config.cpu().commitKeyNanos(),
-                metrics.backendCommit::record, s -> life.fatal("failed to commit backend", s), config.id());
+                nanos -> {
+                    metrics.backendCommit.record(nanos);
+                    env.observer().backendCommitted(config.id(), scheduler.nowNanos() - nanos, scheduler.nowNanos());
+                }, s -> life.fatal("failed to commit backend", s), config.id());
         this.waits = new ProposalWaits(scheduler);
-        this.outbox = new Outbox(config.id(), env.transport(), cpu);
+        this.outbox = new Outbox(config.id(), env.transport(), cpu, env.observer());
         Outbox outbox = this.outbox;
-        Responder responder = new Responder(scheduler, waits, outbox, log);
-        this.readLoop = new ReadIndexLoop(scheduler, config, log, metrics, nodeLoop::readIndex);
+        Responder responder = new Responder(scheduler, waits, outbox, log, env.observer(), config.id());
+        this.readLoop = new ReadIndexLoop(scheduler, config, log, metrics, nodeLoop::readIndex, env.observer());
         this.leases = new LeaseKeeper(scheduler, env.localClock(), config.id(), nodeLoop, kv, life);
         SnapshotSaver snapshots = new SnapshotSaver(config, storage, snapshotter, booted.wal(), voters(config), life, log);
         this.applier = new Applier(config, applyExec, kv, backend, readLoop, leases, snapshots, responder, env.observer(),
@@ -113,7 +116,7 @@ public final class Incarnation {
         this.raftLoop = new RaftLoop(config, scheduler, env.localScheduler(), loopExec, tickExec, nodeLoop, persister,
                 leadership, readLoop, applier, heartbeats, outbox, life);
         this.requests = new RequestHandler(scheduler, config.requestTimeoutNanos(), nodeLoop, waits, readLoop, kv,
-                leadership, leases, responder, outbox, metrics, cpu);
+                leadership, leases, responder, outbox, metrics, cpu, env.observer(), config.id());
         // etcd's readyc and tickc: the two loops hand each other Readies and ticks
         nodeLoop.connect(raftLoop::offerReady, raftLoop::firedTicks);
         applier.restore(booted.snapshot());

@@ -72,6 +72,7 @@ final class NodeLoop {
             ctx.chargeCpu(stepCostNanos);
             node.observeDueTicks(dueTicks.getAsLong());
             node.step(m);
+            observer.stepped(member, m);
             afterStep();
         });
     }

@@ -5,6 +5,7 @@ import io.stormglass.engine.net.Transport;
 import io.stormglass.raft.RaftMessageTraits;
 import io.stormglass.raft.message.Message;
 import io.stormglass.raft.server.CpuCosts;
+import io.stormglass.raft.server.MemberObserver;
 import io.stormglass.raft.server.Wire;
 import io.stormglass.raft.server.WireTraits;
 import java.util.Map;
@@ -20,18 +21,21 @@ final class Outbox {
     private static final RaftMessageTraits RAFT_SIZES = new RaftMessageTraits();
 
     private final int self;
+    private final MemberObserver observer;
     private final Transport<Wire> transport;
     private final MemberCpu cpu;
     private final Map<Integer, SerialExecutor> streamWriters = new TreeMap<>();
 
-    Outbox(int self, Transport<Wire> transport, MemberCpu cpu) {
+    Outbox(int self, Transport<Wire> transport, MemberCpu cpu, MemberObserver observer) {
         this.self = self;
+        this.observer = observer;
         this.transport = transport;
         this.cpu = cpu;
     }
 
     /** Sends a Raft message through its peer's stream writer, after encoding it. */
     void sendRaft(Message msg) {
+        observer.sent(self, msg);
         int to = (int) msg.to();
         long encode = cpu.costs().peerNanos(RAFT_SIZES.sizeBytes(msg));
         if (encode == 0) {

@@ -5,6 +5,8 @@ import io.stormglass.engine.event.Scheduler;
 import io.stormglass.raft.ReadState;
 import io.stormglass.raft.server.EtcdErrors;
 import io.stormglass.raft.server.MemberConfig;
+import io.stormglass.raft.server.MemberObserver;
+import io.stormglass.raft.server.RequestStage;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,7 @@ final class ReadIndexLoop {
     private final MemberLog log;
     private final MemberMetrics metrics;
     private final Consumer<byte[]> sendReadIndex;
+    private final MemberObserver observer;
     private final Map<Long, List<PendingRead>> waitingForApply = new TreeMap<>();
     private List<PendingRead> pending = new ArrayList<>();
     private List<PendingRead> inFlight;
@@ -42,7 +45,9 @@ final class ReadIndexLoop {
     private long timeoutHandle = Scheduler.NO_EVENT;
     private long appliedIndex;
 
-    ReadIndexLoop(Scheduler scheduler, MemberConfig config, MemberLog log, MemberMetrics metrics, Consumer<byte[]> sendReadIndex) {
+    ReadIndexLoop(Scheduler scheduler, MemberConfig config, MemberLog log, MemberMetrics metrics, Consumer<byte[]> sendReadIndex,
+            MemberObserver observer) {
+        this.observer = observer;
         this.scheduler = scheduler;
         this.config = config;
         this.log = log;
@@ -67,6 +72,7 @@ final class ReadIndexLoop {
             if (context.length == 8 && ByteBuffer.wrap(context).getLong() == inFlightId) {
                 List<PendingRead> reads = inFlight;
                 endRound();
+                reads.forEach(r -> observer.requestStage(config.id(), r.requestId(), RequestStage.READ_INDEX_CONFIRMED));
                 if (rs.index() <= appliedIndex) {
                     reads.forEach(r -> r.serve().run());
                 } else {

@@ -7,6 +7,8 @@ import io.stormglass.raft.kv.KvResult;
 import io.stormglass.raft.kv.KvStore;
 import io.stormglass.raft.server.CpuCosts;
 import io.stormglass.raft.server.EtcdErrors;
+import io.stormglass.raft.server.MemberObserver;
+import io.stormglass.raft.server.RequestStage;
 import io.stormglass.raft.server.Wire;
 import io.stormglass.raft.server.WireTraits;
 
@@ -36,10 +38,14 @@ final class RequestHandler {
     private final Outbox outbox;
     private final MemberMetrics metrics;
     private final MemberCpu cpu;
+    private final MemberObserver observer;
+    private final int member;
 
     RequestHandler(Scheduler scheduler, long requestTimeoutNanos, NodeLoop nodeLoop, ProposalWaits waits,
             ReadIndexLoop readLoop, KvStore kv, Leadership leadership, LeaseKeeper leases, Responder responder,
-            Outbox outbox, MemberMetrics metrics, MemberCpu cpu) {
+            Outbox outbox, MemberMetrics metrics, MemberCpu cpu, MemberObserver observer, int member) {
+        this.observer = observer;
+        this.member = member;
         this.cpu = cpu;
         this.scheduler = scheduler;
         this.requestTimeoutNanos = requestTimeoutNanos;
@@ -65,6 +71,7 @@ final class RequestHandler {
         }
         long received = c.grpcRequestNanos() / 2 + c.grpcBytesNanos(WireTraits.requestBytes(request));
         if (op instanceof Wire.ClientOp.Write w) {
+            observer.requestStage(member, request.requestId(), RequestStage.RECEIVED_WRITE);
             cpu.burst(received + c.proposeNanos(), request.requestId(), () -> propose(request, w.command(), start));
         } else if (op instanceof Wire.ClientOp.Read r && !r.linearizable()) {
             // the handler goroutine receives, ranges the store and writes its reply in one run, never blocking:
@@ -73,6 +80,7 @@ final class RequestHandler {
             cpu.burst(received + rangeNanos(reply) + outbox.replyNanos(reply), request.requestId(),
                     () -> responder.answerSpent(start, "range", request.replyTo(), request.requestId(), reply));
         } else if (op instanceof Wire.ClientOp.Read r) {
+            observer.requestStage(member, request.requestId(), RequestStage.RECEIVED_READ);
             cpu.burst(received, request.requestId(), () -> linearizableRead(request, r, start));
         }
     }
@@ -83,6 +91,7 @@ final class RequestHandler {
     }
 
     private void propose(Wire.Request request, KvCommand command, long start) {
+        observer.requestStage(member, request.requestId(), RequestStage.PROPOSED);
         waits.register(request.requestId(), request.replyTo(), requestTimeoutNanos, (w, waited) -> {
             metrics.proposalsFailed.increment();
             responder.answer(start, "write", w.replyTo(), w.requestId(), new Wire.ClientReply.Error(EtcdErrors.REQUEST_TIMED_OUT));
@@ -99,6 +108,7 @@ final class RequestHandler {
 
     private void linearizableRead(Wire.Request request, Wire.ClientOp.Read r, long start) {
         Runnable serve = () -> {
+            observer.requestStage(member, request.requestId(), RequestStage.READ_SERVED);
             // the read index is applied: the waiting handler is woken, ranges and writes its reply in one run
             Wire.ClientReply reply = new Wire.ClientReply.Ok(kv.range(r.key(), r.rangeEnd(), 0));
             cpu.burst(rangeNanos(reply) + outbox.replyNanos(reply), request.requestId(),

@@ -2,6 +2,8 @@ package io.stormglass.raft.server.internal;
 
 import io.stormglass.engine.event.Scheduler;
 import io.stormglass.raft.server.MemberConfig;
+import io.stormglass.raft.server.MemberObserver;
+import io.stormglass.raft.server.RequestStage;
 import io.stormglass.raft.server.Wire;
 
 /**
@@ -15,8 +17,12 @@ final class Responder {
     private final ProposalWaits waits;
     private final Outbox outbox;
     private final MemberLog log;
+    private final MemberObserver observer;
+    private final int member;
 
-    Responder(Scheduler scheduler, ProposalWaits waits, Outbox outbox, MemberLog log) {
+    Responder(Scheduler scheduler, ProposalWaits waits, Outbox outbox, MemberLog log, MemberObserver observer, int member) {
+        this.observer = observer;
+        this.member = member;
         this.scheduler = scheduler;
         this.waits = waits;
         this.outbox = outbox;
@@ -29,12 +35,14 @@ final class Responder {
      */
     void answer(long startNanos, String kind, int to, long requestId, Wire.ClientReply reply) {
         logIfSlow(startNanos, kind, reply);
+        observer.requestStage(member, requestId, RequestStage.ANSWERED);
         outbox.reply(to, requestId, reply);
     }
 
     /** As {@link #answer}, for a handler that spent the reply's CPU in the burst that produced it ({@link Outbox#replyNanos}). */
     void answerSpent(long startNanos, String kind, int to, long requestId, Wire.ClientReply reply) {
         logIfSlow(startNanos, kind, reply);
+        observer.requestStage(member, requestId, RequestStage.ANSWERED);
         outbox.replySpent(to, requestId, reply);
     }
 
