@@ -24,15 +24,17 @@ public final class LatencyRecorder {
     private final MetricId id;
     private final Histogram total = new Histogram(1, MAX_TRACKED_NANOS, 3);
     private final IntCountsHistogram window = new IntCountsHistogram(1000, MAX_TRACKED_NANOS, 2);
-    private final WindowedSeries windows = new WindowedSeries(
+    private final WindowedSeries windows;
+    private static final WindowedSeries.Merge[] MERGES = {
             WindowedSeries.Merge.SUM, WindowedSeries.Merge.SUM, WindowedSeries.Merge.MAX,
             WindowedSeries.Merge.MAX, WindowedSeries.Merge.MAX, WindowedSeries.Merge.MAX,
-            WindowedSeries.Merge.MAX);
+            WindowedSeries.Merge.MAX};
     private long windowSumNanos;
     private long windowMaxNanos;
 
-    LatencyRecorder(MetricId id) {
+    LatencyRecorder(MetricId id, int maxWindows) {
         this.id = id;
+        this.windows = new WindowedSeries(maxWindows, MERGES);
     }
 
     public MetricId id() {
