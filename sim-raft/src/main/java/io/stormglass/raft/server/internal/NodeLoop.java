@@ -150,11 +150,11 @@ final class NodeLoop {
     }
 
     SoftState softState() {
-        return node.status().softState();
+        return node.softState();
     }
 
     long term() {
-        return node.status().hardState().term();
+        return node.term();
     }
 
     RawNode rawNode() {
@@ -170,7 +170,7 @@ final class NodeLoop {
     }
 
     private void logLeaderChange() {
-        long leader = node.status().softState().leader();
+        long leader = node.softState().leader();
         if (leader == knownLeader) {
             return;
         }
@@ -188,6 +188,6 @@ final class NodeLoop {
     }
 
     boolean isLeader() {
-        return node.status().softState().role() == StateRole.LEADER;
+        return node.softState().role() == StateRole.LEADER;
     }
 }
