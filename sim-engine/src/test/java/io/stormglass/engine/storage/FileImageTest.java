@@ -20,6 +20,25 @@ class FileImageTest {
         return b.substring(0, bytes).getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** A file holding {@code data}, all of it synced. */
+    private static FileImage synced(byte[] data) {
+        FileImage image = new FileImage(new PageCodec());
+        image.write(0, data, 0, data.length);
+        image.makeDurable(image.lastSeq());
+        return image;
+    }
+
+    /** {@code base}'s first {@code length} bytes with {@code part} written over them from {@code at}. */
+    private static byte[] spliced(byte[] base, int length, int at, byte[] part) {
+        byte[] out = java.util.Arrays.copyOf(base, length);
+        System.arraycopy(part, 0, out, at, part.length);
+        return out;
+    }
+
+    private static void crash(FileImage image) {
+        image.crash(CrashMode.DROP_UNSYNCED, new RandomStreams(1).stream("crash"));
+    }
+
     private static byte[] read(FileImage image) {
         byte[] out = new byte[image.size()];
         image.read(0, out, 0, out.length);
@@ -37,44 +56,37 @@ class FileImageTest {
         assertArrayEquals(data, read(image));
         assertTrue(image.heldBytes() < data.length / 4,
                 "64 settled pages packed and shared, the tail raw in both images: " + image.heldBytes() + " bytes");
-        image.crash(CrashMode.DROP_UNSYNCED, new RandomStreams(1).stream("crash"));
+        crash(image);
         assertArrayEquals(data, read(image), "the durable image reads the same after a crash");
     }
 
     @Test
     void aWriteIntoAPackedPageChangesOnlyTheCurrentImageUntilItIsSynced() {
-        FileImage image = new FileImage(new PageCodec());
         byte[] data = records(4 * PAGE);
-        image.write(0, data, 0, data.length);
-        image.makeDurable(image.lastSeq());
+        FileImage image = synced(data);
         byte[] patch = "PATCHED".getBytes(StandardCharsets.US_ASCII);
         image.write(PAGE + 10, patch, 0, patch.length);
-        byte[] expected = data.clone();
-        System.arraycopy(patch, 0, expected, PAGE + 10, patch.length);
+        byte[] expected = spliced(data, data.length, PAGE + 10, patch);
         assertArrayEquals(expected, read(image));
-        image.crash(CrashMode.DROP_UNSYNCED, new RandomStreams(1).stream("crash"));
+        crash(image);
         assertArrayEquals(data, read(image), "the unsynced patch is lost, the packed durable page intact");
         image.write(PAGE + 10, patch, 0, patch.length);
         image.makeDurable(image.lastSeq());
-        image.crash(CrashMode.DROP_UNSYNCED, new RandomStreams(1).stream("crash"));
+        crash(image);
         assertArrayEquals(expected, read(image), "once synced, the patch survives");
     }
 
     @Test
     void aPendingTruncateKeepsPagesUnsharedAndAGrowthAfterItReadsTheNewBytes() {
-        FileImage image = new FileImage(new PageCodec());
         byte[] data = records(3 * PAGE);
-        image.write(0, data, 0, data.length);
-        image.makeDurable(image.lastSeq());
+        FileImage image = synced(data);
         image.truncate(PAGE / 2);
         byte[] tail = records(2 * PAGE);
         image.write(PAGE / 2, tail, 0, tail.length);
         image.makeDurable(image.lastSeq());
-        byte[] expected = new byte[PAGE / 2 + tail.length];
-        System.arraycopy(data, 0, expected, 0, PAGE / 2);
-        System.arraycopy(tail, 0, expected, PAGE / 2, tail.length);
+        byte[] expected = spliced(data, PAGE / 2 + tail.length, PAGE / 2, tail);
         assertArrayEquals(expected, read(image));
-        image.crash(CrashMode.DROP_UNSYNCED, new RandomStreams(1).stream("crash"));
+        crash(image);
         assertEquals(expected.length, image.size());
         assertArrayEquals(expected, read(image));
     }
