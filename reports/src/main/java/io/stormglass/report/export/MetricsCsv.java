@@ -37,7 +37,7 @@ import java.util.List;
  * same recording always gives the same bytes.
  *
  * <p>The file is bounded in size for any run length: when the recording's windows times the rows
- * of one window exceed a row budget ({@link #DEFAULT_MAX_ROWS}, at most about 45 MB, typically 35), adjacent windows are
+ * of one window exceed a row budget ({@link #DEFAULT_MAX_ROWS}, at most about 30 MB), adjacent windows are
  * written merged, 2, 4, 8, ... at a time (the smallest power of two that fits), with the recorder's
  * own merge rules: increases and counts add up, gauges and percentiles keep the larger value (an
  * upper bound), means are re-weighted by count. The merged windows are still contiguous and
@@ -49,10 +49,10 @@ public final class MetricsCsv {
     public static final String HEADER = "window_start_s,window_end_s,metric,labels,statistic,value";
     private static final List<String> COLUMNS = List.of(HEADER.split(","));
     /**
-     * Rows written at most (unless one window alone has more): 800 000 rows of 40 to 90 bytes, so that
+     * Rows written at most (unless one window alone has more): 400 000 rows of 45 to 75 bytes, so that
      * with the logs, the timeline and the charts a 7-day run's folder stays under 50 MB (issue 23).
      */
-    public static final long DEFAULT_MAX_ROWS = 800_000;
+    public static final long DEFAULT_MAX_ROWS = 400_000;
 
     private static final String[] LATENCY_STATS = {"p50_s", "p90_s", "p99_s", "p999_s", "max_s"};
     private static final int[] LATENCY_COLUMNS = {
