@@ -33,7 +33,7 @@ import picocli.CommandLine.Command;
             + " unless given --force; never ., .., /, the working folder, its parents or your home folder.",
         subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, DiskCheckCommand.class,
             CheckHistoryCommand.class, CapacityCommand.class, SweepCommand.class, FailoverCommand.class, FuzzCommand.class,
-            CalibrateCommand.class, ExploreCommand.class, ExportCommand.class, DiffCommand.class,
+            CalibrateCommand.class, BenchCommand.class, ExploreCommand.class, ExportCommand.class, DiffCommand.class,
             CommandLine.HelpCommand.class})
 public final class StormglassCli implements Runnable {
     @picocli.CommandLine.Spec

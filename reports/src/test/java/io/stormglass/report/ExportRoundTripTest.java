@@ -103,4 +103,34 @@ class ExportRoundTripTest {
                 "1,2,x_seconds,,count,0",
                 "2,2.25,x_seconds,,count,0"), out.toString().lines().toList());
     }
+
+    @Test
+    void aRunLongerThanTheRowBudgetIsWrittenInMergedAlignedWindows() throws Exception {
+        Simulation sim = new Simulation();
+        Recorder recorder = new Recorder(sim);
+        io.stormglass.engine.metrics.Counter c = recorder.counter(MetricId.of("ticks_total"));
+        LatencyRecorder l = recorder.latency(MetricId.of("x_seconds"));
+        recorder.start();
+        for (int s = 0; s < 10; s++) {
+            long t = s * 1_000_000_000L + 1;
+            long latency = (s + 1) * 1_000_000L;
+            sim.scheduleAt(t, io.stormglass.engine.event.EventKind.named("t"), 0, () -> {
+                c.increment();
+                l.record(latency);
+            });
+        }
+        sim.runUntil(10_000_000_000L);
+        recorder.closePartialWindow();
+        StringWriter out = new StringWriter();
+        // 10 windows of 8 rows each (one counter, one latency series) in at most 24 rows: merged by 4
+        MetricsCsv.write(recorder, 10_000_000_000L, 24, out);
+        List<MetricsCsv.Row> rows = MetricsCsv.read(new StringReader(out.toString()));
+        List<String> increases = rows.stream().filter(r -> r.statistic().equals("increase"))
+                .map(r -> r.windowStartSeconds() + "-" + r.windowEndSeconds() + ":" + (long) r.value()).toList();
+        assertEquals(List.of("0-4:4", "4-8:4", "8-10:2"), increases);
+        MetricsCsv.Row lastMax = rows.stream().filter(r -> r.statistic().equals("max_s")).reduce((a, b) -> b).orElseThrow();
+        assertEquals(0.010, lastMax.value(), 1e-12, "the merged window's max is the largest of its windows'");
+        MetricsCsv.Row firstMean = rows.stream().filter(r -> r.statistic().equals("mean_s")).findFirst().orElseThrow();
+        assertEquals(0.0025, firstMean.value(), 1e-12, "the mean of 1, 2, 3 and 4 ms, weighted by count");
+    }
 }

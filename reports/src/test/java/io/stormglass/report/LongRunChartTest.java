@@ -44,4 +44,15 @@ class LongRunChartTest {
             assertEquals(100, throughput.getYValue(0, i), 1e-9, "100 requests/s in every merged point " + i);
         }
     }
+
+    @Test
+    void aChartMayAskForFewerPointsButNeverMore() {
+        RunRecord run = new SyntheticRun(3, 4000, 11).electFirst(1, 0.7).build();
+        RecordingView view = new RecordingView(run.recorder(), run.simulatedDurationNanos());
+        ChartContext ctx = ChartContext.of(view, RunSummary.of(run), run.recorder().timeline().events());
+        ChartContext coarse = ctx.atMostPoints(400);
+        assertEquals(10, coarse.windowsPerPoint(), "4 000 windows in at most 400 points");
+        assertEquals(400, coarse.points());
+        assertEquals(ctx.windowsPerPoint(), ctx.atMostPoints(100_000).windowsPerPoint(), "never finer than the context");
+    }
 }

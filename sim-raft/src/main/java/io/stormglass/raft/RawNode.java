@@ -166,7 +166,7 @@ public final class RawNode {
         if (!hs.isEmpty() && !hs.equals(prevHardState)) {
             return true;
         }
-        return raft.log().unstableSnapshot() != null || !raft.log().unstableEntries().isEmpty()
+        return raft.log().unstableSnapshot() != null || raft.log().hasUnstableEntries()
                 || raft.log().hasNextCommittedEntries() || raft.output().hasMessages() || raft.output().hasReadStates();
     }
 
@@ -244,6 +244,16 @@ public final class RawNode {
     }
 
     /** Observable state (leader progress included). */
+    /** {@code status().softState()} without building the status: called after every step. */
+    public SoftState softState() {
+        return raft.softState();
+    }
+
+    /** {@code status().hardState().term()} without building the status. */
+    public long term() {
+        return raft.term();
+    }
+
     public Status status() {
         TreeMap<Long, PeerProgress> progress = new TreeMap<>();
         if (raft.state() == StateRole.LEADER) {

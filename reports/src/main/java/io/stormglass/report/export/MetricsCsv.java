@@ -35,11 +35,24 @@ import java.util.List;
  * </ul>
  * Rows are ordered by window, then metric id (name, labels), then the statistic order above, so the
  * same recording always gives the same bytes.
+ *
+ * <p>The file is bounded in size for any run length: when the recording's windows times the rows
+ * of one window exceed a row budget ({@link #DEFAULT_MAX_ROWS}, at most about 30 MB), adjacent windows are
+ * written merged, 2, 4, 8, ... at a time (the smallest power of two that fits), with the recorder's
+ * own merge rules: increases and counts add up, gauges and percentiles keep the larger value (an
+ * upper bound), means are re-weighted by count. The merged windows are still contiguous and
+ * aligned, so the columns keep their meaning. Leader changes and warnings keep their exact times in
+ * {@code events.jsonl} and the logs; the whole-run percentiles are in {@code summary.json}.
  */
 public final class MetricsCsv {
     /** The header line. */
     public static final String HEADER = "window_start_s,window_end_s,metric,labels,statistic,value";
     private static final List<String> COLUMNS = List.of(HEADER.split(","));
+    /**
+     * Rows written at most (unless one window alone has more): 400 000 rows of 45 to 75 bytes, so that
+     * with the logs, the timeline and the charts a 7-day run's folder stays under 50 MB (issue 23).
+     */
+    public static final long DEFAULT_MAX_ROWS = 400_000;
 
     private static final String[] LATENCY_STATS = {"p50_s", "p90_s", "p99_s", "p999_s", "max_s"};
     private static final int[] LATENCY_COLUMNS = {
@@ -54,47 +67,88 @@ public final class MetricsCsv {
     private MetricsCsv() {
     }
 
-    /** Writes every closed window of {@code recorder}; {@code durationNanos} clips the last window. Flushes, never closes, {@code out}. */
+    /** Writes every closed window of {@code recorder} within {@link #DEFAULT_MAX_ROWS}; see {@link #write(Recorder, long, long, Writer)}. */
     public static void write(Recorder recorder, long durationNanos, Writer out) throws IOException {
+        write(recorder, durationNanos, DEFAULT_MAX_ROWS, out);
+    }
+
+    /**
+     * Writes every closed window of {@code recorder}, merged by the smallest power of two that keeps
+     * the file within {@code maxRows} rows; {@code durationNanos} clips the last window. Flushes, never
+     * closes, {@code out}.
+     */
+    public static void write(Recorder recorder, long durationNanos, long maxRows, Writer out) throws IOException {
         RecordingView view = new RecordingView(recorder, durationNanos);
         // each series' name and labels are encoded (quoted) once, not on each of its thousands of rows
         CsvCells[] counterIds = encode(recorder.counters().keySet());
         CsvCells[] gaugeIds = encode(recorder.gauges().keySet());
         CsvCells[] latencyIds = encode(recorder.latencies().keySet());
+        int merge = mergeFactor(view.windows(), rowsPerWindow(recorder), maxRows);
         try (CsvRowWriter csv = CsvFormat.writer(out)) {
             csv.row(COLUMNS);
-            for (int w = 0; w < view.windows(); w++) {
-                String start = Numbers.seconds(view.windowStartNanos(w));
-                String end = Numbers.seconds(view.windowEndNanos(w));
+            for (int from = 0; from < view.windows(); from += merge) {
+                int to = Math.min(view.windows(), from + merge);
+                String start = Numbers.seconds(view.windowStartNanos(from));
+                String end = Numbers.seconds(view.windowEndNanos(to - 1));
                 int i = 0;
                 for (Counter c : recorder.counters().values()) {
-                    prefix(csv, start, end, counterIds[i++], "increase").cell(RecordingView.value(c, w)).endRow();
+                    long sum = 0;
+                    for (int w = from; w < to; w++) {
+                        sum += RecordingView.value(c, w);
+                    }
+                    prefix(csv, start, end, counterIds[i++], "increase").cell(sum).endRow();
                 }
                 i = 0;
                 for (Gauge g : recorder.gauges().values()) {
                     CsvCells id = gaugeIds[i++];
-                    if (w < g.windowCount()) {
-                        prefix(csv, start, end, id, "value").number(Numbers.plain(g.windowValue(w))).endRow();
+                    if (from < g.windowCount()) {
+                        double max = g.windowValue(from);
+                        for (int w = from + 1; w < Math.min(to, g.windowCount()); w++) {
+                            max = Math.max(max, g.windowValue(w));
+                        }
+                        prefix(csv, start, end, id, "value").number(Numbers.plain(max)).endRow();
                     }
                 }
                 i = 0;
                 for (LatencyRecorder l : recorder.latencies().values()) {
-                    writeLatency(csv, start, end, latencyIds[i++], l, w);
+                    writeLatency(csv, start, end, latencyIds[i++], l, from, to);
                 }
             }
         }
+    }
+
+    /** The smallest power of two {@code k} with {@code ceil(windows / k) * rowsPerWindow <= maxRows} (at most {@code windows}). */
+    static int mergeFactor(int windows, long rowsPerWindow, long maxRows) {
+        int k = 1;
+        while (k < windows && (long) ((windows + k - 1) / k) * rowsPerWindow > maxRows) {
+            k *= 2;
+        }
+        return k;
+    }
+
+    /** Rows one window can take: a row per counter and gauge, up to seven per latency series. */
+    private static long rowsPerWindow(Recorder recorder) {
+        return recorder.counters().size() + recorder.gauges().size() + 7L * recorder.latencies().size();
     }
 
     private static CsvCells[] encode(Collection<MetricId> ids) {
         return ids.stream().map(id -> CsvFormat.encode(id.name(), id.labels())).toArray(CsvCells[]::new);
     }
 
-    private static void writeLatency(CsvRowWriter csv, String start, String end, CsvCells id, LatencyRecorder l, int w)
-            throws IOException {
-        if (w >= l.windowCount()) {
+    private static void writeLatency(CsvRowWriter csv, String start, String end, CsvCells id, LatencyRecorder l,
+            int from, int to) throws IOException {
+        if (from >= l.windowCount()) {
             return;
         }
-        double[] r = l.windowRow(w);
+        double[] r = l.windowRow(from);
+        for (int w = from + 1; w < Math.min(to, l.windowCount()); w++) {
+            double[] next = l.windowRow(w);
+            r[LatencyRecorder.COUNT] += next[LatencyRecorder.COUNT];
+            r[LatencyRecorder.SUM_NANOS] += next[LatencyRecorder.SUM_NANOS];
+            for (int c : LATENCY_COLUMNS) {
+                r[c] = Math.max(r[c], next[c]);
+            }
+        }
         long count = (long) r[LatencyRecorder.COUNT];
         prefix(csv, start, end, id, "count").cell(count).endRow();
         if (count == 0) {

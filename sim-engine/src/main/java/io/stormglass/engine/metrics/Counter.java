@@ -3,12 +3,13 @@ package io.stormglass.engine.metrics;
 /** A monotonically increasing count, with its increments per window. */
 public final class Counter {
     private final MetricId id;
-    private final WindowedSeries windows = new WindowedSeries(WindowedSeries.Merge.SUM);
+    private final WindowedSeries windows;
     private long total;
     private long inWindow;
 
-    Counter(MetricId id) {
+    Counter(MetricId id, int maxWindows) {
         this.id = id;
+        this.windows = new WindowedSeries(maxWindows, WindowedSeries.Merge.SUM);
     }
 
     public MetricId id() {

@@ -9,10 +9,11 @@ import java.util.function.DoubleSupplier;
 public final class Gauge {
     private final MetricId id;
     private final DoubleSupplier sampler;
-    private final WindowedSeries windows = new WindowedSeries(WindowedSeries.Merge.MAX);
+    private final WindowedSeries windows;
 
-    Gauge(MetricId id, DoubleSupplier sampler) {
+    Gauge(MetricId id, DoubleSupplier sampler, int maxWindows) {
         this.id = id;
+        this.windows = new WindowedSeries(maxWindows, WindowedSeries.Merge.MAX);
         this.sampler = sampler;
     }
 

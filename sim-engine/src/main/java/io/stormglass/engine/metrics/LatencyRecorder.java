@@ -1,7 +1,6 @@
 package io.stormglass.engine.metrics;
 
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.IntCountsHistogram;
 
 /**
  * Latencies in nanoseconds: an HdrHistogram over the whole run (3 significant digits) and a
@@ -23,16 +22,18 @@ public final class LatencyRecorder {
 
     private final MetricId id;
     private final Histogram total = new Histogram(1, MAX_TRACKED_NANOS, 3);
-    private final IntCountsHistogram window = new IntCountsHistogram(1000, MAX_TRACKED_NANOS, 2);
-    private final WindowedSeries windows = new WindowedSeries(
+    private final WindowPercentiles window = new WindowPercentiles(MAX_TRACKED_NANOS);
+    private final WindowedSeries windows;
+    private static final WindowedSeries.Merge[] MERGES = {
             WindowedSeries.Merge.SUM, WindowedSeries.Merge.SUM, WindowedSeries.Merge.MAX,
             WindowedSeries.Merge.MAX, WindowedSeries.Merge.MAX, WindowedSeries.Merge.MAX,
-            WindowedSeries.Merge.MAX);
+            WindowedSeries.Merge.MAX};
     private long windowSumNanos;
     private long windowMaxNanos;
 
-    LatencyRecorder(MetricId id) {
+    LatencyRecorder(MetricId id, int maxWindows) {
         this.id = id;
+        this.windows = new WindowedSeries(maxWindows, MERGES);
     }
 
     public MetricId id() {
@@ -42,7 +43,7 @@ public final class LatencyRecorder {
     public void record(long nanos) {
         long v = Math.max(1, Math.min(nanos, MAX_TRACKED_NANOS));
         total.recordValue(v);
-        window.recordValue(Math.max(1000, v));
+        window.record(v);
         windowSumNanos += v;
         windowMaxNanos = Math.max(windowMaxNanos, v);
     }
@@ -88,17 +89,13 @@ public final class LatencyRecorder {
 
     void closeWindow(int index) {
         windows.padTo(index);
-        long n = window.getTotalCount();
+        long n = window.count();
         if (n == 0) {
             windows.appendRow(new double[MAX + 1]);
             return;
         }
-        windows.appendRow(new double[] {
-            n, windowSumNanos,
-            window.getValueAtPercentile(50), window.getValueAtPercentile(90),
-            window.getValueAtPercentile(99), window.getValueAtPercentile(99.9),
-            windowMaxNanos,
-        });
+        long[] p = window.valuesAt(50, 90, 99, 99.9);
+        windows.appendRow(new double[] {n, windowSumNanos, p[0], p[1], p[2], p[3], windowMaxNanos});
         window.reset();
         windowSumNanos = 0;
         windowMaxNanos = 0;

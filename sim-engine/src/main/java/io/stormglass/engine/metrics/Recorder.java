@@ -12,9 +12,12 @@ import java.util.function.DoubleSupplier;
  * Everything a run records: counters, latency histograms, sampled gauges (each with a series
  * per time window) and the typed timeline.
  *
- * <p>Windows close on a periodic event scheduled by {@link #start()}. Memory is bounded for any
- * simulated duration: when a series would exceed {@code maxWindows} rows, every series merges
- * adjacent windows pairwise and the window width doubles, so all series stay aligned.
+ * <p>A periodic event scheduled by {@link #start()} fires at every multiple of the base window
+ * width, for the whole run. Memory is bounded for any simulated duration: when a series would
+ * exceed {@code maxWindows} rows, every series merges adjacent rows pairwise and the row width
+ * doubles, so all series stay aligned; from then on a row closes on every second (fourth, ...)
+ * window event. The events themselves never change with coarsening, so the event trace (and the
+ * run's fingerprint) does not depend on {@code maxWindows}.
  *
  * <p>Metrics are created on first use and listed in {@link MetricId} order, never in hash order.
  */
@@ -27,7 +30,9 @@ public final class Recorder {
     private final SortedMap<MetricId, Counter> counters = new TreeMap<>();
     private final SortedMap<MetricId, LatencyRecorder> latencies = new TreeMap<>();
     private final SortedMap<MetricId, Gauge> gauges = new TreeMap<>();
+    private final long baseWindowNanos;
     private long windowNanos;
+    private long baseWindowsElapsed;
     private int closedWindows;
     private boolean started;
 
@@ -41,6 +46,7 @@ public final class Recorder {
             throw new IllegalArgumentException("window must be positive and maxWindows at least 2");
         }
         this.scheduler = scheduler;
+        this.baseWindowNanos = windowNanos;
         this.windowNanos = windowNanos;
         this.maxWindows = maxWindows + (maxWindows & 1);
         this.timeline = new Timeline(maxTimelineEvents);
@@ -61,16 +67,16 @@ public final class Recorder {
     }
 
     public Counter counter(MetricId id) {
-        return counters.computeIfAbsent(id, Counter::new);
+        return counters.computeIfAbsent(id, k -> new Counter(k, maxWindows));
     }
 
     public LatencyRecorder latency(MetricId id) {
-        return latencies.computeIfAbsent(id, LatencyRecorder::new);
+        return latencies.computeIfAbsent(id, k -> new LatencyRecorder(k, maxWindows));
     }
 
     /** Registers a gauge sampled at the end of each window; a second registration keeps the first sampler. */
     public Gauge gauge(MetricId id, DoubleSupplier sampler) {
-        return gauges.computeIfAbsent(id, k -> new Gauge(k, sampler));
+        return gauges.computeIfAbsent(id, k -> new Gauge(k, sampler, maxWindows));
     }
 
     public Timeline timeline() {
@@ -108,9 +114,13 @@ public final class Recorder {
     }
 
     private void scheduleNextWindow() {
-        long end = (long) (closedWindows + 1) * windowNanos;
+        long end = (baseWindowsElapsed + 1) * baseWindowNanos;
         scheduler.scheduleAt(Math.max(end, scheduler.nowNanos()), WINDOW, 0, () -> {
-            closeWindow();
+            baseWindowsElapsed++;
+            // a coarsened row spans windowNanos / baseWindowNanos base windows; it closes on the last
+            if (baseWindowsElapsed % (windowNanos / baseWindowNanos) == 0) {
+                closeWindow();
+            }
             scheduleNextWindow();
         });
     }

@@ -14,13 +14,16 @@ final class WindowedSeries {
 
     private final Merge[] merges;
     private final int columns;
+    /** The most rows the recorder lets a series hold before it coarsens; capacity never grows past it. */
+    private final int maxRows;
     private double[] values;
     private int rows;
 
-    WindowedSeries(Merge... merges) {
+    WindowedSeries(int maxRows, Merge... merges) {
         this.merges = merges.clone();
         this.columns = merges.length;
-        this.values = new double[columns * 64];
+        this.maxRows = maxRows;
+        this.values = new double[columns * Math.min(64, maxRows)];
     }
 
     int rows() {
@@ -41,7 +44,9 @@ final class WindowedSeries {
     void appendRow(double[] row) {
         int needed = (rows + 1) * columns;
         if (needed > values.length) {
-            values = Arrays.copyOf(values, Math.max(needed, values.length * 2));
+            // doubling, but never past the row bound: a long run would otherwise hold up to twice the rows it uses
+            int bounded = Math.min(values.length * 2, Math.max(maxRows, rows + 1) * columns);
+            values = Arrays.copyOf(values, Math.max(needed, bounded));
         }
         System.arraycopy(row, 0, values, rows * columns, columns);
         rows++;

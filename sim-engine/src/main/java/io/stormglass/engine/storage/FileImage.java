@@ -11,6 +11,10 @@ import java.util.List;
  * truncates between the two, each numbered by a sequence that grows with every call. Knows nothing
  * of devices or time: {@link SimFile} decides when a sync has made a prefix of the pending
  * operations durable ({@link #makeDurable}), and {@link #crash} decides what a power loss leaves.
+ *
+ * <p>Both images are {@link PagedImage}s. A page that is wholly written, durable, and touched by no
+ * pending operation reads the same in both, so it is packed once and shared: a file costs about
+ * its compressed size in memory, plus the pages being written (issue 23: a 7-day run in 512 MB).
  */
 final class FileImage {
     private static final int PAGE_BYTES = SimFileSystem.PAGE_BYTES;
@@ -20,16 +24,27 @@ final class FileImage {
     private record PendingOp(long seq, long offset, byte[] data) {
     }
 
-    private byte[] current = new byte[0];
-    private int currentSize;
-    private byte[] durable = new byte[0];
-    private int durableSize;
+    private final PagedImage current;
+    private final PagedImage durable;
     private final ArrayList<PendingOp> pending = new ArrayList<>();
+    /** Per page, the pending writes that touch it; a page is shared only once this is zero. */
+    private int[] pendingWrites = new int[0];
+    private int pendingTruncates;
     private long nextSeq = 1;
+
+    FileImage(PageCodec codec) {
+        current = new PagedImage(codec);
+        durable = new PagedImage(codec);
+    }
 
     /** Size of the current image in bytes, unsynced operations included. */
     int size() {
-        return currentSize;
+        return current.size();
+    }
+
+    /** Bytes the two images hold in memory, shared pages once each (an upper bound: shared pages count twice). */
+    long heldBytes() {
+        return current.heldBytes() + durable.heldBytes();
     }
 
     /** Sequence number of the last write or truncate issued (0 before the first). */
@@ -42,19 +57,20 @@ final class FileImage {
         byte[] copy = new byte[length];
         System.arraycopy(source, sourceOffset, copy, 0, length);
         pending.add(new PendingOp(nextSeq++, offset, copy));
-        current = applyWrite(current, offset, copy, 0, length);
-        currentSize = (int) Math.max(currentSize, offset + length);
+        countPending(offset, length, 1);
+        current.write(offset, copy, 0, length);
     }
 
     /** Cuts the current image to {@code size}, at most {@link #size()}. */
     void truncate(long size) {
         pending.add(new PendingOp(nextSeq++, size, null));
-        currentSize = (int) size;
+        pendingTruncates++;
+        current.setSize((int) size);
     }
 
     /** Copies {@code length} bytes of the current image at {@code offset}, a range within {@link #size()}. */
     void read(long offset, byte[] target, int targetOffset, int length) {
-        System.arraycopy(current, (int) offset, target, targetOffset, length);
+        current.read(offset, target, targetOffset, length);
     }
 
     /**
@@ -97,7 +113,20 @@ final class FileImage {
             applyToDurable(op, op.offset(), op.data() == null ? 0 : op.data().length);
             applied++;
         }
-        pending.subList(0, applied).clear();
+        List<PendingOp> done = pending.subList(0, applied);
+        for (PendingOp op : done) {
+            if (op.data() == null) {
+                pendingTruncates--;
+            } else {
+                countPending(op.offset(), op.data().length, -1);
+            }
+        }
+        for (PendingOp op : done) {
+            if (op.data() != null) {
+                shareSettledPages(op.offset(), op.data().length);
+            }
+        }
+        done.clear();
     }
 
     /**
@@ -113,24 +142,55 @@ final class FileImage {
             }
         }
         pending.clear();
-        current = Arrays.copyOf(durable, Math.max(durable.length, 16));
-        currentSize = durableSize;
+        Arrays.fill(pendingWrites, 0);
+        pendingTruncates = 0;
+        current.copyFrom(durable);
     }
 
     private void applyToDurable(PendingOp op, long from, int length) {
         if (op.data() == null) {
-            durableSize = (int) Math.min(durableSize, op.offset());
+            durable.setSize((int) Math.min(durable.size(), op.offset()));
             return;
         }
         int skip = (int) (from - op.offset());
+        int durableSize = durable.size();
         if (from > durableSize) {
             // a hole before this part of the write reads as zeros
-            durable = applyWrite(durable, durableSize, new byte[(int) (from - durableSize)], 0,
-                    (int) (from - durableSize));
-            durableSize = (int) from;
+            durable.write(durableSize, new byte[(int) (from - durableSize)], 0, (int) (from - durableSize));
         }
-        durable = applyWrite(durable, from, op.data(), skip, length);
-        durableSize = (int) Math.max(durableSize, from + length);
+        durable.write(from, op.data(), skip, length);
+    }
+
+    /** Adds {@code delta} to the pending-write count of every page {@code [offset, offset + length)} touches. */
+    private void countPending(long offset, int length, int delta) {
+        if (length == 0) {
+            return;
+        }
+        int first = (int) (offset / PAGE_BYTES);
+        int last = (int) ((offset + length - 1) / PAGE_BYTES);
+        if (last >= pendingWrites.length) {
+            pendingWrites = Arrays.copyOf(pendingWrites, Math.max(last + 1, pendingWrites.length * 2));
+        }
+        for (int p = first; p <= last; p++) {
+            pendingWrites[p] += delta;
+        }
+    }
+
+    /**
+     * Packs and shares the pages of a write that just became durable, where no pending operation
+     * touches them any more and both images hold them whole: then they read the same in both.
+     */
+    private void shareSettledPages(long offset, int length) {
+        if (length == 0 || pendingTruncates > 0) {
+            return;
+        }
+        int first = (int) (offset / PAGE_BYTES);
+        int last = (int) ((offset + length - 1) / PAGE_BYTES);
+        for (int p = first; p <= last; p++) {
+            if (pendingWrites[p] == 0 && current.isFull(p) && durable.isFull(p)) {
+                durable.packShared(p, current);
+            }
+        }
     }
 
     /** Each sector of {@code op} independently survives or not; with {@code corrupt}, a survivor may hold garbage. */
@@ -157,16 +217,5 @@ final class FileImage {
             }
             pos = sectorEnd;
         }
-    }
-
-    /** Writes into {@code image}, growing it (at least doubling) when the write ends beyond it. */
-    private static byte[] applyWrite(byte[] image, long offset, byte[] data, int dataOffset, int length) {
-        long end = offset + length;
-        byte[] target = image;
-        if (end > image.length) {
-            target = Arrays.copyOf(image, (int) Math.max(end, Math.min(Integer.MAX_VALUE - 8, 2L * image.length)));
-        }
-        System.arraycopy(data, dataOffset, target, (int) offset, length);
-        return target;
     }
 }

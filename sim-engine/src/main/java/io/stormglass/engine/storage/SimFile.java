@@ -21,7 +21,7 @@ final class SimFile implements DataFile {
     }
 
     private final Volume volume;
-    private final FileImage image = new FileImage();
+    private final FileImage image;
     /** Device offset of each extent of the file, by extent number. */
     private final List<Long> extents = new ArrayList<>();
     private final ArrayList<SyncWaiter> waiters = new ArrayList<>();
@@ -29,9 +29,10 @@ final class SimFile implements DataFile {
     private boolean deleted;
     private boolean syncRunning;
 
-    SimFile(String path, Volume volume) {
+    SimFile(String path, Volume volume, PageCodec codec) {
         this.path = path;
         this.volume = volume;
+        this.image = new FileImage(codec);
     }
 
     @Override

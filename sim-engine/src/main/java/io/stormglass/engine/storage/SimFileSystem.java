@@ -34,6 +34,8 @@ public final class SimFileSystem implements FileSystem {
     private final SimRandom random;
     private final Volume volume;
     private final TreeMap<String, SimFile> files = new TreeMap<>();
+    /** Packs the settled pages of every file of this file system (one per file system: a run is single-threaded). */
+    private final PageCodec codec = new PageCodec();
 
     /**
      * @param clock             stamps sync requests (the simulation's scheduler)
@@ -61,7 +63,7 @@ public final class SimFileSystem implements FileSystem {
 
     @Override
     public DataFile open(String path) {
-        return files.computeIfAbsent(path, p -> new SimFile(p, volume));
+        return files.computeIfAbsent(path, p -> new SimFile(p, volume, codec));
     }
 
     @Override

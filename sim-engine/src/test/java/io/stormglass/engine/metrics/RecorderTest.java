@@ -57,6 +57,27 @@ class RecorderTest {
     }
 
     @Test
+    void coarseningLeavesTheEventTraceAsItIs() {
+        long[] fingerprints = new long[2];
+        long[] events = new long[2];
+        int[] bounds = {8, 1024};
+        for (int run = 0; run < 2; run++) {
+            Simulation sim = new Simulation();
+            Recorder rec = new Recorder(sim, S, bounds[run], 100);
+            rec.start();
+            Counter c = rec.counter(MetricId.of("ticks"));
+            for (int i = 0; i < 100; i++) {
+                sim.scheduleAt(i * S + 1, K, 0, c::increment);
+            }
+            sim.runUntil(100 * S);
+            fingerprints[run] = sim.fingerprint().value();
+            events[run] = sim.dispatchedEvents();
+        }
+        assertEquals(events[1], events[0], "a window event at every base window, coarsened or not");
+        assertEquals(fingerprints[1], fingerprints[0]);
+    }
+
+    @Test
     void memoryStaysBoundedByCoarseningWindowsPairwise() {
         Simulation sim = new Simulation();
         Recorder rec = new Recorder(sim, S, 8, 100);

@@ -14,6 +14,7 @@ import io.stormglass.net.Ordering;
 import io.stormglass.net.Topology;
 import io.stormglass.net.partition.ActiveFaults;
 import io.stormglass.net.partition.NetworkFault;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntToLongFunction;
@@ -45,7 +46,11 @@ public final class LinkFabric<M> implements ActiveFaults.Listener {
     private final IntToLongFunction nicBandwidth;
     private final ActiveFaults faults;
     private final Map<Long, Link> links = new TreeMap<>();
-    private final Map<String, Connection<M>> connections = new TreeMap<>();
+    /**
+     * Connections by link key, then by name. Looked up on every send and never iterated, so hash maps
+     * keyed by strings (whose hashes are stable) change nothing in a run, and the send builds no key.
+     */
+    private final Map<String, Map<String, Connection<M>>> connections = new HashMap<>();
     private final Map<Integer, EgressNic<M>> nics = new TreeMap<>();
     private final Map<Integer, MessageHandler<M>> handlers = new TreeMap<>();
     private long delivered;
@@ -212,7 +217,8 @@ public final class LinkFabric<M> implements ActiveFaults.Listener {
     }
 
     private Connection<M> connection(Link link, String name) {
-        return connections.computeIfAbsent(link.key() + "/" + name, k -> new Connection<>(link, name));
+        return connections.computeIfAbsent(link.key(), k -> new HashMap<>(4))
+                .computeIfAbsent(name, k -> new Connection<>(link, name));
     }
 
     private EgressNic<M> nic(int node) {

@@ -49,6 +49,9 @@ public final class ActiveFaults {
 
     /** True if any active fault blocks the directed path. */
     public boolean blocks(int from, int to) {
+        if (active.isEmpty()) {
+            return false; // the common case, on every send: no iterator
+        }
         for (NetworkFault f : active.values()) {
             if (f.blocks(from, to)) {
                 return true;
@@ -59,6 +62,9 @@ public final class ActiveFaults {
 
     /** True if any active fault drops a message of {@code trafficClass} on the directed path (see {@link NetworkFault#drops}). */
     public boolean drops(int from, int to, io.stormglass.engine.net.TrafficClass trafficClass) {
+        if (active.isEmpty()) {
+            return false;
+        }
         for (NetworkFault f : active.values()) {
             if (f.drops(from, to, trafficClass)) {
                 return true;
@@ -69,6 +75,9 @@ public final class ActiveFaults {
 
     /** The total clog delay on the directed path now, in nanoseconds (overlapping clogs add up). */
     public long clogNanos(int from, int to) {
+        if (active.isEmpty()) {
+            return 0;
+        }
         long sum = 0;
         for (NetworkFault f : active.values()) {
             sum += f.clogNanos(from, to);

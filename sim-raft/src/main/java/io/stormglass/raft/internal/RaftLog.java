@@ -155,6 +155,11 @@ public final class RaftLog {
         return unstable.entries();
     }
 
+    /** {@code !unstableEntries().isEmpty()} without copying them: asked after every step. */
+    public boolean hasUnstableEntries() {
+        return unstable.hasEntries();
+    }
+
     public Snapshot unstableSnapshot() {
         return unstable.snapshot();
     }

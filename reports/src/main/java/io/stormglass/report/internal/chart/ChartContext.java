@@ -21,8 +21,21 @@ public record ChartContext(RecordingView view, RunSummary summary, List<Timeline
     public static final int MAX_POINTS = 1500;
 
     public static ChartContext of(RecordingView view, RunSummary summary, List<TimelineEvent> events) {
-        int perPoint = Math.max(1, (view.windows() + MAX_POINTS - 1) / MAX_POINTS);
-        return new ChartContext(view, summary, events, TimeScale.forDuration(view.durationNanos()), perPoint);
+        return new ChartContext(view, summary, events, TimeScale.forDuration(view.durationNanos()),
+                perPoint(view, MAX_POINTS));
+    }
+
+    /**
+     * This context with at most {@code maxPoints} points per series (never finer than it is): for a
+     * chart whose every point is a shape of its own per series (stacked areas), which would otherwise
+     * carry a hundred thousand SVG paths.
+     */
+    public ChartContext atMostPoints(int maxPoints) {
+        return new ChartContext(view, summary, events, scale, Math.max(windowsPerPoint, perPoint(view, maxPoints)));
+    }
+
+    private static int perPoint(RecordingView view, int maxPoints) {
+        return Math.max(1, (view.windows() + maxPoints - 1) / maxPoints);
     }
 
     public long durationNanos() {

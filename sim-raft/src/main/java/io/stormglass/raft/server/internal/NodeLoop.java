@@ -151,11 +151,11 @@ final class NodeLoop {
     }
 
     SoftState softState() {
-        return node.status().softState();
+        return node.softState();
     }
 
     long term() {
-        return node.status().hardState().term();
+        return node.term();
     }
 
     RawNode rawNode() {
@@ -171,7 +171,7 @@ final class NodeLoop {
     }
 
     private void logLeaderChange() {
-        long leader = node.status().softState().leader();
+        long leader = node.softState().leader();
         if (leader == knownLeader) {
             return;
         }
@@ -189,6 +189,6 @@ final class NodeLoop {
     }
 
     boolean isLeader() {
-        return node.status().softState().role() == StateRole.LEADER;
+        return node.softState().role() == StateRole.LEADER;
     }
 }

@@ -1,0 +1,57 @@
+package io.stormglass.engine.storage;
+
+import java.util.Arrays;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * Compresses the 4 KiB pages of a file that are durable and no longer being written (the WAL behind
+ * its tail, the settled pages of the database), so that a long run's files take a fraction of their
+ * size in memory: etcd cuts a WAL segment only at 64 MB and keeps it until a snapshot releases it,
+ * so three members hold hundreds of megabytes of WAL, most of it record framing and repetitive
+ * values. Deflate at its fastest level; the bytes round-trip exactly, so nothing the simulation reads
+ * or times depends on this class. One codec per file system: not thread-safe, like the simulation.
+ */
+final class PageCodec {
+    private static final int PAGE_BYTES = SimFileSystem.PAGE_BYTES;
+
+    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+    private final Inflater inflater = new Inflater(true);
+    /** Room for an incompressible page: deflate's stored blocks add a few bytes per 64 KiB. */
+    private final byte[] packBuffer = new byte[PAGE_BYTES + 64];
+    private final byte[] unpacked = new byte[PAGE_BYTES];
+    /** The packed page {@link #unpacked} holds, so that reading a page in pieces inflates it once. */
+    private byte[] lastUnpacked;
+
+    /** The compressed form of a full page ({@value SimFileSystem#PAGE_BYTES} bytes). */
+    byte[] pack(byte[] page) {
+        deflater.reset();
+        deflater.setInput(page, 0, PAGE_BYTES);
+        deflater.finish();
+        int n = deflater.deflate(packBuffer);
+        if (!deflater.finished()) {
+            throw new IllegalStateException("a page did not fit its pack buffer");
+        }
+        return Arrays.copyOf(packBuffer, n);
+    }
+
+    /** The page {@code packed} was made from; the array is reused by the next call, so copy what you keep. */
+    byte[] unpack(byte[] packed) {
+        if (packed == lastUnpacked) {
+            return unpacked;
+        }
+        inflater.reset();
+        inflater.setInput(packed);
+        try {
+            int n = inflater.inflate(unpacked);
+            if (n != PAGE_BYTES) {
+                throw new IllegalStateException("a packed page inflated to " + n + " bytes");
+            }
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("a packed page is corrupt", e);
+        }
+        lastUnpacked = packed;
+        return unpacked;
+    }
+}
