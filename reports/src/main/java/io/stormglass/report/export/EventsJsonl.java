@@ -89,6 +89,9 @@ public final class EventsJsonl {
             o.put("source", a.source());
             o.put("label", a.label());
             o.put("begins", a.begins());
+            if (a.device() != null) {
+                o.put("device", a.device());
+            }
         }
         return o;
     }
@@ -135,7 +138,7 @@ public final class EventsJsonl {
             case "fault" -> new TimelineEvent.FaultChanged(t, o.get("target").asText(),
                     o.get("description").asText(), o.get("active").asBoolean());
             case "activity" -> new TimelineEvent.ActivityMarked(t, o.get("source").asText(),
-                    o.get("label").asText(), o.get("begins").asBoolean());
+                    o.get("label").asText(), o.get("begins").asBoolean(), o.has("device") ? o.get("device").asText() : null);
             default -> throw new IllegalArgumentException("unknown event type " + type);
         };
     }

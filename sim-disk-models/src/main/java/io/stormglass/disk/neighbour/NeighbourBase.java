@@ -19,6 +19,11 @@ abstract class NeighbourBase implements Neighbour {
         this.key = Hashing.fnv1a64(name);
     }
 
+    /** Marks the start or end of a span of this neighbour's activity on the timeline, naming its device. */
+    protected final void mark(String label, boolean begins) {
+        Neighbours.mark(env, name, device.name(), label, begins);
+    }
+
     @Override
     public final String name() {
         return name;

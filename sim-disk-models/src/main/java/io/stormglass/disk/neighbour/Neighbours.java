@@ -24,8 +24,8 @@ public final class Neighbours {
         throw new IllegalArgumentException("unknown neighbour spec " + spec);
     }
 
-    static void mark(DiskEnv env, String source, String label, boolean begins) {
+    static void mark(DiskEnv env, String source, String device, String label, boolean begins) {
         env.recorder().timeline().append(new TimelineEvent.ActivityMarked(env.scheduler().nowNanos(), source, label,
-                begins));
+                begins, device));
     }
 }

@@ -51,12 +51,12 @@ public final class PeriodicBurstNeighbour extends NeighbourBase {
     }
 
     private void burst() {
-        Neighbours.mark(env, name, "burst", true);
+        mark("burst", true);
         IoPump.Plan plan = new IoPump.Plan(name, options.write() ? IoOp.WRITE : IoOp.READ,
                 options.regionOffsetBytes(), options.regionBytes(), options.ioKiB() * 1024, options.maxInFlight(),
                 options.flushAtEnd());
         cursor = IoPump.start(device, plan, cursor, options.burstMiB() << 20,
-                () -> Neighbours.mark(env, name, "burst", false));
+                () -> mark("burst", false));
         env.scheduler().schedule(options.periodSeconds() * 1_000_000_000L, BURST, key, this::burst);
     }
 }

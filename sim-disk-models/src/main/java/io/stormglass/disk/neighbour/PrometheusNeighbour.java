@@ -162,9 +162,9 @@ public final class PrometheusNeighbour extends NeighbourBase {
         headBlocksWritten++;
         long blockEndSeconds = options.startEpochSeconds() + scheduler.nowNanos() / 1_000_000_000L
                 - options.headBlockOffsetSeconds() - TWO_HOURS_SECONDS / 2;
-        Neighbours.mark(env, name, "head-block", true);
+        mark("head-block", true);
         writeBlock(1, () -> {
-            Neighbours.mark(env, name, "head-block", false);
+            mark("head-block", false);
             compactIfDue(blockEndSeconds);
         });
         scheduleNextHeadBlock();
@@ -210,10 +210,10 @@ public final class PrometheusNeighbour extends NeighbourBase {
 
     private void compact(String label, int sourceBlocks, Runnable then) {
         long bytes = sourceBlocks * options.headBlockBytes();
-        Neighbours.mark(env, name, label, true);
+        mark(label, true);
         long readFrom = Math.floorMod(blockCursor - bytes, options.regionBytes() - walRegionBytes);
         IoPump.start(device, blockPlan(IoOp.READ, false), readFrom, bytes, () -> writeBlock(sourceBlocks, () -> {
-            Neighbours.mark(env, name, label, false);
+            mark(label, false);
             then.run();
         }));
     }

@@ -130,13 +130,13 @@ public final class TraceNeighbour extends NeighbourBase {
         if (ios.isEmpty()) {
             return;
         }
-        env.scheduler().scheduleAt(startNanos, REPLAY, key, () -> Neighbours.mark(env, name, "trace", true));
+        env.scheduler().scheduleAt(startNanos, REPLAY, key, () -> mark("trace", true));
         for (TraceIo io : ios) {
             env.scheduler().scheduleAt(startNanos + io.atMicros() * 1000, REPLAY, key, () -> {
                 outstanding++;
                 device.submit(new IoRequest(name, io.op(), io.offsetBytes(), io.lengthBytes()), result -> {
                     if (--outstanding == 0 && result.completedAtNanos() >= startNanos + lastMicros() * 1000) {
-                        Neighbours.mark(env, name, "trace", false);
+                        mark("trace", false);
                     }
                 });
             });

@@ -92,8 +92,17 @@ public sealed interface TimelineEvent {
         }
     }
 
-    /** A span of background activity began or ended, such as a neighbour's burst of I/O. */
-    record ActivityMarked(long timeNanos, String source, String label, boolean begins) implements TimelineEvent {
+    /**
+     * A span of background activity began or ended, such as a neighbour's burst of I/O.
+     *
+     * @param device the device the activity runs on, or null when it is not a device's
+     */
+    record ActivityMarked(long timeNanos, String source, String label, boolean begins, String device) implements TimelineEvent {
+        /** An activity that is no device's. */
+        public ActivityMarked(long timeNanos, String source, String label, boolean begins) {
+            this(timeNanos, source, label, begins, null);
+        }
+
         @Override
         public String type() {
             return "activity";
