@@ -8,6 +8,7 @@ import io.stormglass.raft.kv.KvStore;
 import io.stormglass.raft.server.internal.Incarnation;
 import io.stormglass.raft.server.internal.MemberMetrics;
 import io.stormglass.raft.server.internal.ThreadCpuGauges;
+import java.util.function.Consumer;
 
 /**
  * One etcd member on the simulated clock: the Raft core, the WAL, the KV state machine, the
@@ -54,7 +55,7 @@ public final class Member {
         boolean restart = !"not started".equals(downReason);
         Incarnation inc;
         try {
-            inc = new Incarnation(config, env, metrics, reason -> crash("fatal: " + reason));
+            inc = new Incarnation(config, env, metrics, reason -> crash("fatal: " + reason), this::crash);
         } catch (Incarnation.BootException e) {
             downReason = "cannot boot: " + e.getMessage();
             env.logSink().accept("{\"level\":\"fatal\",\"member\":\"" + config.label() + "\",\"msg\":\"failed to recover\",\"error\":\""
@@ -126,6 +127,19 @@ public final class Member {
         if (current != null) {
             current.campaign();
         }
+    }
+
+    /**
+     * An operator's membership command sent to this member (etcdctl {@code member ...} against its endpoint);
+     * {@code done} hears the outcome once: applied, refused with etcd's error text, or timed out. A member
+     * that is down answers at once that it is not the leader.
+     */
+    public void changeMembership(MemberOperation op, int id, Consumer<MemberChangeResult> done) {
+        if (current == null) {
+            done.accept(MemberChangeResult.failed(EtcdErrors.NOT_LEADER));
+            return;
+        }
+        current.changeMembership(op, id, done);
     }
 
     /** Asks this member, if leader, to hand leadership to {@code to} (thesis §3.10). */

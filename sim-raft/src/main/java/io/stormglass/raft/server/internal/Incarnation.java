@@ -8,7 +8,10 @@ import io.stormglass.raft.RaftConfig;
 import io.stormglass.raft.RawNode;
 import io.stormglass.raft.SoftState;
 import io.stormglass.raft.kv.KvStore;
+import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
+import io.stormglass.raft.server.MemberChangeResult;
+import io.stormglass.raft.server.MemberOperation;
 import io.stormglass.raft.server.Flavour;
 import io.stormglass.raft.server.MemberConfig;
 import io.stormglass.raft.server.MemberEnvironment;
@@ -63,15 +66,20 @@ public final class Incarnation {
     /** rafthttp's stream reader of each peer: decodes its messages in order, then hands them to the node loop. */
     private final java.util.Map<Integer, SerialExecutor> streamReaders = new java.util.TreeMap<>();
     private final SimRandom tickerPhase;
+    private final MemberChanges memberChanges;
+    /** etcd's {@code stopWithDelay(10*100ms)} after a member applies its own removal. */
+    private static final long REMOVED_STOP_DELAY_NANOS = 1_000_000_000L;
+    private static final io.stormglass.engine.event.EventKind REMOVED_STOP = io.stormglass.engine.event.EventKind.named("member.removed-stop");
 
     /**
      * Boots a member from its disks.
      *
      * @param onFatal called with the reason when the member must die (as etcd's {@code lg.Fatal})
+     * @param onStop  called with the reason when the member stops by itself (it applied its own removal)
      * @throws BootException if the durable state cannot be recovered
      */
-    public Incarnation(MemberConfig config, MemberEnvironment env, MemberMetrics metrics, Consumer<String> onFatal)
-            throws BootException {
+    public Incarnation(MemberConfig config, MemberEnvironment env, MemberMetrics metrics, Consumer<String> onFatal,
+            Consumer<String> onStop) throws BootException {
         this.config = config;
         this.tickerPhase = env.random().stream("ticker/" + config.label());
         Scheduler scheduler = env.scheduler();
@@ -100,7 +108,7 @@ public final class Incarnation {
         Responder responder = new Responder(scheduler, waits, outbox, log);
         this.readLoop = new ReadIndexLoop(scheduler, config, log, metrics, nodeLoop::readIndex);
         this.leases = new LeaseKeeper(scheduler, env.localClock(), config.id(), nodeLoop, kv, life);
-        SnapshotSaver snapshots = new SnapshotSaver(config, storage, snapshotter, booted.wal(), voters(config), life, log);
+        SnapshotSaver snapshots = new SnapshotSaver(config, storage, snapshotter, booted.wal(), life, log);
         this.applier = new Applier(config, applyExec, kv, backend, readLoop, leases, snapshots, responder, env.observer(),
                 metrics, log);
         HeartbeatWatch heartbeats = new HeartbeatWatch(config, log, metrics);
@@ -116,6 +124,14 @@ public final class Incarnation {
                 leadership, leases, responder, outbox, metrics, cpu);
         // etcd's readyc and tickc: the two loops hand each other Readies and ticks
         nodeLoop.connect(raftLoop::offerReady, raftLoop::firedTicks);
+        this.memberChanges = new MemberChanges(scheduler, config.id(), config.strictReconfigCheck(), config.requestTimeoutNanos(),
+                nodeLoop, metrics, log);
+        applier.connect(new MembershipApplier(config.id(), storage.initialState().confState(), nodeLoop, memberChanges, metrics, log,
+                () -> scheduler.schedule(REMOVED_STOP_DELAY_NANOS, REMOVED_STOP, config.id(), () -> {
+                    if (life.alive()) {
+                        onStop.accept("the member has been permanently removed from the cluster");
+                    }
+                })));
         applier.restore(booted.snapshot());
     }
 
@@ -123,7 +139,7 @@ public final class Incarnation {
             MemberLife life) throws BootException {
         Recovery.Booted booted;
         try {
-            booted = Recovery.boot(walCtx, snapshotter, voters(config), config.id(), r -> {
+            booted = Recovery.boot(walCtx, snapshotter, initialConfState(config), config.id(), r -> {
                 if (!r.isOk()) {
                     life.fatal("failed to create WAL", r.status());
                 }
@@ -187,6 +203,7 @@ public final class Incarnation {
         outbox.streamWriters().forEach(SerialExecutor::kill);
         waits.abandonAll();
         readLoop.abandonAll();
+        memberChanges.abandonAll();
     }
 
     public void onMessage(int from, Wire wire) {
@@ -257,12 +274,21 @@ public final class Incarnation {
         return cpu.cores();
     }
 
-    private static List<Long> voters(MemberConfig config) {
+    /** The initial cluster's voters; nothing for a member that joins an existing cluster (etcd's {@code --initial-cluster-state existing}). */
+    private static ConfState initialConfState(MemberConfig config) {
+        if (!config.initialMember()) {
+            return ConfState.EMPTY;
+        }
         List<Long> ids = new ArrayList<>();
         for (int p : config.peers()) {
             ids.add((long) p);
         }
-        return ids;
+        return ConfState.ofVoters(ids);
+    }
+
+    /** Handles an operator's membership command on this member (see {@link MemberChanges}). */
+    public void changeMembership(MemberOperation op, long id, Consumer<MemberChangeResult> done) {
+        memberChanges.request(op, id, done);
     }
 
     private SerialExecutor executor(String name) {

@@ -130,7 +130,8 @@ final class RaftLoop {
             if (leadership.isLeader()) {
                 heartbeats.sending(msg, now);
             }
-            outbox.sendRaft(msg);
+            outbox.sendRaft(msg instanceof MsgSnap snap
+                    ? new MsgSnap(snap.from(), snap.to(), snap.term(), applier.snapshotFor(snap.to(), snap.snapshot())) : msg);
             if (msg instanceof MsgSnap) {
                 // etcd's snapshot sender reports the outcome once the snapshot is written to the peer's
                 // stream; the simulated transport gives no delivery report, so report it sent. Without a
