@@ -44,13 +44,13 @@ final class LivenessProbe {
                     inFlight[0] = false;
                     if (r.ok()) {
                         acks.acknowledged(client.nodeId(), "live", value);
-                        appliedAtAck[0] = cluster.members().stream().mapToLong(Member::appliedIndex).max().orElse(0);
+                        appliedAtAck[0] = cluster.activeMembers().stream().mapToLong(Member::appliedIndex).max().orElse(0);
                     }
                 });
             }
             sim.runUntil(Math.min(deadline, sim.nowNanos() + STEP_NANOS));
             if (appliedAtAck[0] >= 0 && cluster.leader() != null
-                    && cluster.members().stream().allMatch(m -> m.isUp() && m.appliedIndex() >= appliedAtAck[0])) {
+                    && cluster.activeMembers().stream().allMatch(m -> m.isUp() && m.appliedIndex() >= appliedAtAck[0])) {
                 return sim.nowNanos() - healedAt;
             }
         }

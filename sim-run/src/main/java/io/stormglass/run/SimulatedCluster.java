@@ -59,6 +59,8 @@ public final class SimulatedCluster {
     final Map<Integer, NodeClock> clocks = new TreeMap<>();
     final Map<Integer, List<SimFileSystem>> fileSystems = new TreeMap<>();
     final DiskEnv diskEnv;
+    /** Members the operator removed from the cluster (member-remove, member-replace). */
+    final java.util.SortedSet<Integer> retired = new java.util.TreeSet<>();
 
     /**
      * @param logSinks the etcd-style log sink of each member (by id)
@@ -88,7 +90,8 @@ public final class SimulatedCluster {
                 .build();
         Map<String, Long> nextRegion = new TreeMap<>();
         List<Integer> peers = scenario.cluster().members().stream().map(MemberSpec::id).toList();
-        for (MemberSpec m : scenario.cluster().members()) {
+        // spares get their disks, clock and endpoint now; their config names the initial cluster, which they are not in
+        for (MemberSpec m : scenario.cluster().allMembers()) {
             NodeClock clock = new NodeClock(sim, m.clock());
             clocks.put(m.id(), clock);
             SimFileSystem walFs = fileSystem(m.walDevice(), "n" + m.id() + "/wal", nextRegion);
@@ -102,10 +105,10 @@ public final class SimulatedCluster {
         }
     }
 
-    /** Starts the neighbours and every member. */
+    /** Starts the neighbours and every member of the initial cluster (spares start when they are added). */
     public void start() {
         neighbours.forEach(Neighbour::start);
-        members.forEach(Member::start);
+        members.stream().filter(m -> m.config().initialMember()).forEach(Member::start);
     }
 
     public Member member(int id) {
@@ -114,6 +117,14 @@ public final class SimulatedCluster {
 
     public List<Member> members() {
         return members;
+    }
+
+    /**
+     * The members that belong to the cluster now: started at least once (a spare that was never added was not),
+     * not stopped by their own removal, and not removed or replaced by the operator. Up or down.
+     */
+    public List<Member> activeMembers() {
+        return members.stream().filter(m -> m.hasStarted() && !m.removed() && !retired.contains(m.id())).toList();
     }
 
     public Network<Wire> network() {
@@ -148,7 +159,7 @@ public final class SimulatedCluster {
         return new MemberConfig(id, peers, r.heartbeatIntervalNanos(), r.electionTimeoutNanos(), r.preVote(), r.checkQuorum(),
                 r.snapshotCount(), r.snapshotCatchUpEntries(), r.maxInflightMsgs(), r.maxSizePerMsgBytes(),
                 r.backendBatchIntervalNanos(), r.backendBatchLimit(), r.cpu(), ReadOnlyOption.SAFE,
-                RaftConfig.DEFAULT_LEASE_DRIFT_BOUND_PPM, r.tickIntervalNanos(), r.electionTimeoutMaxNanos(), r.flavour());
+                RaftConfig.DEFAULT_LEASE_DRIFT_BOUND_PPM, r.tickIntervalNanos(), r.electionTimeoutMaxNanos(), r.flavour(), true);
     }
 
     /**
@@ -161,7 +172,7 @@ public final class SimulatedCluster {
         Topology.Builder b = Topology.builder().linkTemplate(net.defaultLink());
         List<Integer> unplaced = new ArrayList<>();
         int size = s.cluster().size();
-        for (MemberSpec m : s.cluster().members()) {
+        for (MemberSpec m : s.cluster().allMembers()) {
             if (m.placement().equals(Placement.local())) {
                 unplaced.add(m.id());
             } else {
@@ -191,7 +202,7 @@ public final class SimulatedCluster {
         }
         if (net.clientLink() != null) {
             for (int c : clientIds) {
-                for (MemberSpec m : s.cluster().members()) {
+                for (MemberSpec m : s.cluster().allMembers()) {
                     b.linkBothWays(c, m.id(), net.clientLink());
                 }
             }

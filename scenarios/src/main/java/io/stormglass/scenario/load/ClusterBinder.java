@@ -31,15 +31,27 @@ final class ClusterBinder {
         return SIZE.read(cluster);
     }
 
-    static ClusterSpec bind(MapReader c, int size, DeviceBinder.Devices devices) {
+    /** {@code spare-members}: members built but not in the initial cluster. */
+    static int spares(MapReader cluster, int size) {
+        int spares = SPARE_MEMBERS.read(cluster, 0);
+        if (size + spares > MAX_SIZE) {
+            SPARE_MEMBERS.problem(cluster, "with size " + size + " makes " + (size + spares) + " members; at most " + MAX_SIZE + " in all");
+            return Math.max(0, MAX_SIZE - size);
+        }
+        return spares;
+    }
+
+    /** The cluster of {@code size} initial members and {@code spares} spare members after them. */
+    static ClusterSpec bind(MapReader c, int size, int spares, DeviceBinder.Devices devices) {
         RaftSpec raft = raft(c);
         String defaultWal = defaultWalDisk(c, devices);
-        Map<Integer, MapReader> overrides = memberOverrides(c, size);
+        Map<Integer, MapReader> overrides = memberOverrides(c, size + spares);
         List<MemberSpec> members = new ArrayList<>();
-        for (int id = 1; id <= size; id++) {
-            members.add(member(id, overrides.get(id), c, defaultWal, devices));
+        List<MemberSpec> spareMembers = new ArrayList<>();
+        for (int id = 1; id <= size + spares; id++) {
+            (id <= size ? members : spareMembers).add(member(id, overrides.get(id), c, defaultWal, devices));
         }
-        return new ClusterSpec(raft, members);
+        return new ClusterSpec(raft, members, spareMembers);
     }
 
     /** Member {@code id}: its override {@code m} (null if none) over the cluster-wide settings of {@code c}. */
@@ -109,7 +121,7 @@ final class ClusterBinder {
                     continue;
                 }
                 if (id < 1 || id > size) {
-                    members.problem(key, "member " + id + " does not exist: cluster.size is " + size);
+                    members.problem(key, "member " + id + " does not exist: cluster.size and spare-members make " + size);
                     members.has(key);
                     continue;
                 }

@@ -22,6 +22,8 @@ import java.util.function.Consumer;
  * {@code lg.Fatal} would; it stays down until started again.
  */
 public final class Member {
+    /** The reason a member that applied its own removal stops with (etcd's text). */
+    public static final String REMOVED = "the member has been permanently removed from the cluster";
     private final MemberConfig config;
     private final MemberEnvironment env;
     private final MemberMetrics metrics;
@@ -85,6 +87,16 @@ public final class Member {
         long now = env.scheduler().nowNanos();
         env.recorder().timeline().append(new TimelineEvent.NodeCrashed(now, config.id(), reason));
         env.recorder().timeline().append(new TimelineEvent.RoleChanged(now, config.id(), NodeRole.DOWN, 0));
+    }
+
+    /** Whether the member was ever started (a spare that was never added was not). */
+    public boolean hasStarted() {
+        return current != null || !"not started".equals(downReason);
+    }
+
+    /** Whether the member stopped because it applied its own removal from the cluster (it stays down). */
+    public boolean removed() {
+        return current == null && REMOVED.equals(downReason);
     }
 
     public boolean isUp() {

@@ -120,6 +120,12 @@ public final class RunChecks {
             }
 
             @Override
+            public void configurationApplied(int member, long index, io.stormglass.raft.log.ConfState confState) {
+                first.configurationApplied(member, index, confState);
+                second.configurationApplied(member, index, confState);
+            }
+
+            @Override
             public void softStateChanged(int member, long term, long leader, StateRole role) {
                 first.softStateChanged(member, term, leader, role);
                 second.softStateChanged(member, term, leader, role);

@@ -127,9 +127,9 @@ public final class Incarnation {
         this.memberChanges = new MemberChanges(scheduler, config.id(), config.strictReconfigCheck(), config.requestTimeoutNanos(),
                 nodeLoop, metrics, log);
         applier.connect(new MembershipApplier(config.id(), storage.initialState().confState(), nodeLoop, memberChanges, metrics, log,
-                () -> scheduler.schedule(REMOVED_STOP_DELAY_NANOS, REMOVED_STOP, config.id(), () -> {
+                env.observer(), () -> scheduler.schedule(REMOVED_STOP_DELAY_NANOS, REMOVED_STOP, config.id(), () -> {
                     if (life.alive()) {
-                        onStop.accept("the member has been permanently removed from the cluster");
+                        onStop.accept(io.stormglass.raft.server.Member.REMOVED);
                     }
                 })));
         applier.restore(booted.snapshot());

@@ -9,6 +9,7 @@ import io.stormglass.raft.log.ConfChanges;
 import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.log.Snapshot;
+import io.stormglass.raft.server.MemberObserver;
 
 /**
  * The apply side of membership changes (etcd's {@code EtcdServer.applyConfChange}): a committed
@@ -29,6 +30,7 @@ final class MembershipApplier {
     private final MemberMetrics metrics;
     private final MemberLog log;
     private final Runnable removedSelf;
+    private final MemberObserver observer;
     private ConfState confState;
     private long confIndex;
 
@@ -37,7 +39,8 @@ final class MembershipApplier {
      * @param removedSelf runs once this member applied its own removal
      */
     MembershipApplier(int self, ConfState initial, NodeLoop node, MemberChanges requests, MemberMetrics metrics, MemberLog log,
-            Runnable removedSelf) {
+            MemberObserver observer, Runnable removedSelf) {
+        this.observer = observer;
         this.self = self;
         this.node = node;
         this.requests = requests;
@@ -64,6 +67,7 @@ final class MembershipApplier {
             confState = snapshot.metadata().confState();
         }
         confIndex = snapshot.index();
+        observer.configurationApplied(self, confIndex, confState);
         metrics.learner(confState.learners().contains((long) self));
     }
 
@@ -79,6 +83,7 @@ final class MembershipApplier {
                 confState = now;
                 confIndex = e.index();
                 metrics.learner(now.learners().contains((long) self));
+                observer.configurationApplied(self, confIndex, now);
                 logChange(cc, before);
             }
             if (cc instanceof ConfChange v1) {
