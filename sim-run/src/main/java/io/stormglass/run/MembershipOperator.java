@@ -100,6 +100,9 @@ final class MembershipOperator {
                 retry(op, id, deadline, then, r.error());
             } else {
                 mark(op.command() + " n" + id + ": " + r.error());
+                if (r.error().equals(EtcdErrors.REQUEST_TIMED_OUT) && (op == MemberOperation.ADD || op == MemberOperation.ADD_LEARNER)) {
+                    then.accept(r); // the add may still take effect: the runbook starts the new member either way
+                }
             }
         });
     }
@@ -107,6 +110,9 @@ final class MembershipOperator {
     private void retry(MemberOperation op, int id, long deadline, Consumer<MemberChangeResult> then, String error) {
         if (scheduler.nowNanos() + RETRY_NANOS > deadline) {
             mark(op.command() + " n" + id + ": " + EtcdErrors.DEADLINE_EXCEEDED + " (last: " + error + ")");
+            if (op == MemberOperation.ADD || op == MemberOperation.ADD_LEARNER) {
+                then.accept(MemberChangeResult.failed(EtcdErrors.DEADLINE_EXCEEDED));
+            }
             return;
         }
         scheduler.schedule(RETRY_NANOS, OPERATOR, id, () -> attempt(op, id, deadline, then));

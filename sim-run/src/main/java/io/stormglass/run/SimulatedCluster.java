@@ -120,11 +120,23 @@ public final class SimulatedCluster {
     }
 
     /**
-     * The members that belong to the cluster now: started at least once (a spare that was never added was not),
-     * not stopped by their own removal, and not removed or replaced by the operator. Up or down.
+     * The members that belong to the cluster now, up or down: those named by the configuration of the up member
+     * that has applied the most (a removed member never counts; a member added but not yet started does). While
+     * no member is up: every member started at least once, not stopped by its own removal nor removed by the
+     * operator.
      */
     public List<Member> activeMembers() {
-        return members.stream().filter(m -> m.hasStarted() && !m.removed() && !retired.contains(m.id())).toList();
+        Member best = null;
+        for (Member m : members) {
+            if (m.isUp() && !m.configuration().members().isEmpty() && (best == null || m.appliedIndex() > best.appliedIndex())) {
+                best = m;
+            }
+        }
+        if (best == null) {
+            return members.stream().filter(m -> m.hasStarted() && !m.removed() && !retired.contains(m.id())).toList();
+        }
+        List<Long> ids = best.configuration().members();
+        return members.stream().filter(m -> ids.contains((long) m.id())).toList();
     }
 
     public Network<Wire> network() {

@@ -34,6 +34,7 @@ public enum Metric {
     IS_LEARNER("etcd_server_is_learner", Kind.GAUGE, MEMBER),
     LEARNER_PROMOTE_SUCCESSES("etcd_server_learner_promote_successes", Kind.COUNTER, MEMBER),
     LEARNER_PROMOTE_FAILURES("etcd_server_learner_promote_failures", Kind.COUNTER, MEMBER),
+    FOLLOWER_HEARTBEAT_GAP("stormglass_follower_heartbeat_gap_seconds", Kind.LATENCY, MEMBER),
     RAFT_TICKS_DROPPED("stormglass_raft_ticks_dropped_total", Kind.COUNTER, MEMBER),
     MEMBER_THREAD_CPU_UTILISATION("member_thread_cpu_utilisation_ratio", Kind.GAUGE, MEMBER, THREAD),
 

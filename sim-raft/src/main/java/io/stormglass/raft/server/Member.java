@@ -126,6 +126,11 @@ public final class Member {
         return current == null ? 0 : current.appliedIndex();
     }
 
+    /** The configuration this member has applied (etcd's {@code ConfState}); empty while down. */
+    public io.stormglass.raft.log.ConfState configuration() {
+        return current == null ? io.stormglass.raft.log.ConfState.EMPTY : current.configuration();
+    }
+
     /** The state machine, for checks and serializable inspection; null while down. */
     public KvStore kv() {
         return current == null ? null : current.kv();

@@ -70,10 +70,13 @@ final class Applier {
      * snapshot is sent as before whenever it names the peer.
      */
     Snapshot snapshotFor(long peer, Snapshot stored) {
-        if (stored.metadata().confState().contains(peer) || appliedIndex <= stored.index() || !membership.confState().contains(peer)) {
-            return stored;
+        Snapshot sent = stored;
+        if (!stored.metadata().confState().contains(peer) && appliedIndex > stored.index() && membership.confState().contains(peer)) {
+            sent = new Snapshot(new SnapshotMetadata(appliedIndex, appliedTerm, membership.confState()), KvCodec.encodeSnapshot(kv));
         }
-        return new Snapshot(new SnapshotMetadata(appliedIndex, appliedTerm, membership.confState()), KvCodec.encodeSnapshot(kv));
+        log.info("sending database snapshot", "snapshot-index", Long.toString(sent.index()), "remote-peer-id", Long.toHexString(peer),
+                "bytes", Integer.toString(sent.data().length));
+        return sent;
     }
 
     long appliedIndex() {

@@ -67,6 +67,11 @@ public final class Incarnation {
     private final java.util.Map<Integer, SerialExecutor> streamReaders = new java.util.TreeMap<>();
     private final SimRandom tickerPhase;
     private final MemberChanges memberChanges;
+    private final MembershipApplier membership;
+    private final Scheduler scheduler;
+    private final MemberMetrics metrics;
+    /** When the last heartbeat arrived (-1: none yet), for the heartbeat-gap metric. */
+    private long lastHeartbeatNanos = -1;
     /** etcd's {@code stopWithDelay(10*100ms)} after a member applies its own removal. */
     private static final long REMOVED_STOP_DELAY_NANOS = 1_000_000_000L;
     private static final io.stormglass.engine.event.EventKind REMOVED_STOP = io.stormglass.engine.event.EventKind.named("member.removed-stop");
@@ -83,6 +88,8 @@ public final class Incarnation {
         this.config = config;
         this.tickerPhase = env.random().stream("ticker/" + config.label());
         Scheduler scheduler = env.scheduler();
+        this.scheduler = scheduler;
+        this.metrics = metrics;
         this.log = new MemberLog(config.id(), scheduler, env.logSink(), env.recorder().timeline());
         this.life = new MemberLife(log, onFatal);
         String label = config.label();
@@ -126,12 +133,13 @@ public final class Incarnation {
         nodeLoop.connect(raftLoop::offerReady, raftLoop::firedTicks);
         this.memberChanges = new MemberChanges(scheduler, config.id(), config.strictReconfigCheck(), config.requestTimeoutNanos(),
                 nodeLoop, metrics, log);
-        applier.connect(new MembershipApplier(config.id(), storage.initialState().confState(), nodeLoop, memberChanges, metrics, log,
+        this.membership = new MembershipApplier(config.id(), storage.initialState().confState(), nodeLoop, memberChanges, metrics, log,
                 env.observer(), () -> scheduler.schedule(REMOVED_STOP_DELAY_NANOS, REMOVED_STOP, config.id(), () -> {
                     if (life.alive()) {
                         onStop.accept(io.stormglass.raft.server.Member.REMOVED);
                     }
-                })));
+                }));
+        applier.connect(membership);
         applier.restore(booted.snapshot());
     }
 
@@ -219,6 +227,18 @@ public final class Incarnation {
 
     /** rafthttp: the peer's stream reader decodes the message (in arrival order), then the node loop steps it. */
     private void receiveRaft(int from, io.stormglass.raft.message.Message msg) {
+        if (msg instanceof io.stormglass.raft.message.MsgHeartbeat) {
+            long now = scheduler.nowNanos();
+            if (lastHeartbeatNanos >= 0) {
+                metrics.heartbeatGap.record(now - lastHeartbeatNanos);
+            }
+            lastHeartbeatNanos = now;
+        } else if (msg instanceof io.stormglass.raft.message.MsgSnap snap) {
+            int bytes = snap.snapshot().data().length;
+            log.info("received and saved database snapshot", "local-member-id", Long.toHexString(config.id()),
+                    "remote-snapshot-sender-id", Long.toHexString(from), "incoming-snapshot-index", Long.toString(snap.snapshot().index()),
+                    "incoming-snapshot-size-bytes", Integer.toString(bytes));
+        }
         long decode = config.cpu().peerNanos(RAFT_SIZES.sizeBytes(msg));
         if (decode == 0) {
             nodeLoop.step(msg);
@@ -244,6 +264,11 @@ public final class Incarnation {
 
     public long appliedIndex() {
         return applier.appliedIndex();
+    }
+
+    /** The configuration as of the last change applied. */
+    public ConfState configuration() {
+        return membership.confState();
     }
 
     public KvStore kv() {

@@ -19,6 +19,8 @@ public final class MemberMetrics {
     public final Counter slowApplies;
     public final Counter slowFdatasyncs;
     public final Counter ticksDropped;
+    /** Time between consecutive heartbeats a member receives (no etcd metric; what a follower's election timer sees). */
+    public final LatencyRecorder heartbeatGap;
     public final Counter promoteSuccesses;
     public final Counter promoteFailures;
     /** 1 while the member's own applied configuration lists it as a learner (etcd's {@code etcd_server_is_learner}). */
@@ -36,6 +38,7 @@ public final class MemberMetrics {
         slowApplies = recorder.counter(Metric.SLOW_APPLIES.id(member));
         slowFdatasyncs = recorder.counter(Metric.WAL_SLOW_FDATASYNCS.id(member));
         ticksDropped = recorder.counter(Metric.RAFT_TICKS_DROPPED.id(member));
+        heartbeatGap = recorder.latency(Metric.FOLLOWER_HEARTBEAT_GAP.id(member));
         promoteSuccesses = recorder.counter(Metric.LEARNER_PROMOTE_SUCCESSES.id(member));
         promoteFailures = recorder.counter(Metric.LEARNER_PROMOTE_FAILURES.id(member));
         recorder.gauge(Metric.IS_LEARNER.id(member), () -> learner ? 1 : 0);
