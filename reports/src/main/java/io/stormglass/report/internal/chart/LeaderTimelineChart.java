@@ -112,9 +112,11 @@ final class LeaderTimelineChart {
             band(ctx, plot, span.startNanos(), span.endNanos(), span.fault() ? ChartStyle.FAULT : ChartStyle.BURST);
         }
         for (TimelineEvent e : ctx.events()) {
-            if (e instanceof TimelineEvent.FaultChanged f && f.target().equals(TimelineEvent.FaultChanged.MEMBERSHIP)) {
+            // one line per change that took effect or failed; the command itself is in events.jsonl
+            if (e instanceof TimelineEvent.FaultChanged f && f.target().equals(TimelineEvent.FaultChanged.MEMBERSHIP)
+                    && !(f.description().startsWith("member ") && !f.description().contains(":"))) {
                 ValueMarker m = new ValueMarker(ctx.scale().of(f.timeNanos()), MEMBERSHIP, ChartStyle.DASHED);
-                m.setLabel(f.description());
+                m.setLabel(f.description().replace(": applied", "").replace("member ", ""));
                 m.setLabelFont(m.getLabelFont().deriveFont(9f));
                 m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
                 m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
