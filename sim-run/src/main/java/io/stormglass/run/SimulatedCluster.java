@@ -171,7 +171,7 @@ public final class SimulatedCluster {
         return new MemberConfig(id, peers, r.heartbeatIntervalNanos(), r.electionTimeoutNanos(), r.preVote(), r.checkQuorum(),
                 r.snapshotCount(), r.snapshotCatchUpEntries(), r.maxInflightMsgs(), r.maxSizePerMsgBytes(),
                 r.backendBatchIntervalNanos(), r.backendBatchLimit(), r.cpu(), ReadOnlyOption.SAFE,
-                RaftConfig.DEFAULT_LEASE_DRIFT_BOUND_PPM, r.tickIntervalNanos(), r.electionTimeoutMaxNanos(), r.flavour(), true);
+                RaftConfig.DEFAULT_LEASE_DRIFT_BOUND_PPM, r.tickIntervalNanos(), r.electionTimeoutMaxNanos(), r.flavour(), r.strictReconfigCheck());
     }
 
     /**

@@ -138,7 +138,8 @@ final class ClusterBinder {
         boolean etcd = flavour == Flavour.ETCD;
         return new RaftSpec(t.heartbeatNanos(), t.electionMinNanos(), PRE_VOTE.read(c, etcd), CHECK_QUORUM.read(c, etcd),
                 SNAPSHOT_COUNT.read(c), SNAPSHOT_CATCH_UP_ENTRIES.read(c), MAX_INFLIGHT_MSGS.read(c), MAX_SIZE_PER_MSG.read(c),
-                BACKEND_BATCH_INTERVAL.read(c), BACKEND_BATCH_LIMIT.read(c), cpu(c), flavour, t.tickNanos(), t.electionMaxNanos());
+                BACKEND_BATCH_INTERVAL.read(c), BACKEND_BATCH_LIMIT.read(c), cpu(c), flavour, t.tickNanos(), t.electionMaxNanos(),
+                STRICT_RECONFIG_CHECK.read(c));
     }
 
     /**

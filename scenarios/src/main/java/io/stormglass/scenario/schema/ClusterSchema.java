@@ -118,6 +118,10 @@ public final class ClusterSchema {
             c -> raft(c).snapshotCount(), Default.of(100_000L), "`--snapshot-count`: applied entries between snapshots");
     public static final Key<ClusterSpec, Long> SNAPSHOT_CATCH_UP_ENTRIES = B.key("snapshot-catch-up-entries", Types.longs(1,
             Long.MAX_VALUE), c -> raft(c).snapshotCatchUpEntries(), Default.of(5_000L), "entries kept after a snapshot for slow followers");
+    public static final Key<ClusterSpec, Boolean> STRICT_RECONFIG_CHECK = B.key("strict-reconfig-check", Types.BOOLEAN,
+            c -> raft(c).strictReconfigCheck(), Default.of(true), "`--strict-reconfig-check`: a member add, promotion or removal that "
+            + "would leave fewer started voters than a quorum is refused (`etcdserver: re-configuration failed due to not enough "
+            + "started members`)");
     public static final Key<ClusterSpec, Integer> MAX_INFLIGHT_MSGS = B.key("max-inflight-msgs", Types.ints(1, 1 << 20),
             c -> raft(c).maxInflightMsgs(), Default.of(512), "append messages in flight per follower (etcd's `maxInflightMsgs`)");
     public static final Key<ClusterSpec, Long> MAX_SIZE_PER_MSG = B.key("max-size-per-msg", Types.POSITIVE_SIZE,

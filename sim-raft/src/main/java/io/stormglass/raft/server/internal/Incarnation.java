@@ -222,6 +222,8 @@ public final class Incarnation {
             receiveRaft(from, raft.message());
         } else if (wire instanceof Wire.Request request) {
             requests.handle(request);
+        } else if (wire instanceof Wire.SnapshotReceived) {
+            raftLoop.snapshotDelivered(from);
         }
     }
 
@@ -238,6 +240,7 @@ public final class Incarnation {
             log.info("received and saved database snapshot", "local-member-id", Long.toHexString(config.id()),
                     "remote-snapshot-sender-id", Long.toHexString(from), "incoming-snapshot-index", Long.toString(snap.snapshot().index()),
                     "incoming-snapshot-size-bytes", Integer.toString(bytes));
+            outbox.acknowledgeSnapshot(from, snap.snapshot().index());
         }
         long decode = config.cpu().peerNanos(RAFT_SIZES.sizeBytes(msg));
         if (decode == 0) {
