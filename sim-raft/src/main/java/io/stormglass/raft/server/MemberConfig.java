@@ -47,8 +47,9 @@ import java.util.Objects;
  *                                   ({@code RaftCluster.IsReadyToAddVotingMember} and its siblings)
  *
  * <p>{@code peers} are the voters of the initial cluster ({@code --initial-cluster}); a member not among
- * them joins an existing cluster ({@code --initial-cluster-state existing}): it starts with no configuration
- * and learns it from the leader's snapshot once it has been added.
+ * them joins an existing cluster ({@code --initial-cluster-state existing}): it starts from the initial
+ * cluster's configuration (which etcd's log begins with) and learns the changes since from the leader's log
+ * or snapshot once it has been added; until then it is no voter and never campaigns.
  */
 public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNanos, long electionTimeoutNanos,
         boolean preVote, boolean checkQuorum, long snapshotCount, long snapshotCatchUpEntries, int maxInflightMsgs,

@@ -302,11 +302,14 @@ public final class Incarnation {
         return cpu.cores();
     }
 
-    /** The initial cluster's voters; nothing for a member that joins an existing cluster (etcd's {@code --initial-cluster-state existing}). */
+    /**
+     * The configuration a member without a snapshot starts from: the initial cluster's voters, for a member
+     * that joins later too. etcd writes the initial members as the first entries of the log, so a member that
+     * catches up from index 1 rebuilds the configuration from them; here the initial configuration is not in
+     * the log, so a joining member starts from it, and the changes in the log after it apply on top as they
+     * do on every other member. A snapshot's configuration replaces it.
+     */
     private static ConfState initialConfState(MemberConfig config) {
-        if (!config.initialMember()) {
-            return ConfState.EMPTY;
-        }
         List<Long> ids = new ArrayList<>();
         for (int p : config.peers()) {
             ids.add((long) p);

@@ -39,8 +39,7 @@ final class Recovery {
 
     /**
      * @param initial the configuration a member without a snapshot starts from: the initial cluster's
-     *                voters, or {@link ConfState#EMPTY} for a member that joins an existing cluster (it
-     *                learns the configuration from the leader's snapshot). A snapshot's own configuration
+     *                voters (for a member that joins later too, see {@code Incarnation}). A snapshot's own configuration
      *                replaces it; configuration changes in the WAL after the snapshot take effect again
      *                as their entries are applied once more
      */
