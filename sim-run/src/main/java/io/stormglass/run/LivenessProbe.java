@@ -39,6 +39,7 @@ final class LivenessProbe {
             if (appliedAtAck[0] < 0 && !inFlight[0]) {
                 inFlight[0] = true;
                 KvClient client = probes.get(attempt % probes.size());
+                aimAtActiveMember(client);
                 String value = "live-" + (++attempt);
                 client.put("live", value, r -> {
                     inFlight[0] = false;
@@ -55,6 +56,25 @@ final class LivenessProbe {
             }
         }
         return -1;
+    }
+
+    /**
+     * An operator checking a cluster whose membership changed uses the current members' endpoints: a probe whose
+     * next endpoint is down or no longer a member goes to the leader (or another up member) among its endpoints.
+     * With the initial membership and every member up (the heal restarts them) nothing changes.
+     */
+    private void aimAtActiveMember(KvClient client) {
+        List<Member> active = cluster.activeMembers();
+        boolean fine = active.stream().anyMatch(m -> m.id() == client.currentEndpoint() && m.isUp());
+        if (fine) {
+            return;
+        }
+        Member leader = cluster.leader();
+        if (leader != null && active.contains(leader) && client.endpoints().contains(leader.id())) {
+            client.startAt(leader.id());
+            return;
+        }
+        active.stream().filter(m -> m.isUp() && client.endpoints().contains(m.id())).findFirst().ifPresent(m -> client.startAt(m.id()));
     }
 
     /** Each member's role, term and applied index, for a failure message. */
