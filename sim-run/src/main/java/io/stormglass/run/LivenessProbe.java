@@ -49,6 +49,7 @@ final class LivenessProbe {
                     }
                 });
             }
+            startAddedMembers();
             sim.runUntil(Math.min(deadline, sim.nowNanos() + STEP_NANOS));
             if (appliedAtAck[0] >= 0 && cluster.leader() != null
                     && cluster.activeMembers().stream().allMatch(m -> m.isUp() && m.appliedIndex() >= appliedAtAck[0])) {
@@ -56,6 +57,18 @@ final class LivenessProbe {
             }
         }
         return -1;
+    }
+
+    /**
+     * A member that the configuration names but that never ran (its add committed after the operator stopped
+     * waiting for the answer, or after the heal) is started, as the runbook says once the add is in.
+     */
+    private void startAddedMembers() {
+        for (Member m : cluster.activeMembers()) {
+            if (!m.isUp() && !m.hasStarted()) {
+                m.start();
+            }
+        }
     }
 
     /**
