@@ -45,7 +45,7 @@ final class ClusterBinder {
     static ClusterSpec bind(MapReader c, int size, int spares, DeviceBinder.Devices devices) {
         RaftSpec raft = raft(c);
         String defaultWal = defaultWalDisk(c, devices);
-        Map<Integer, MapReader> overrides = memberOverrides(c, size + spares);
+        Map<Integer, MapReader> overrides = memberOverrides(c, size + spares, spares > 0);
         List<MemberSpec> members = new ArrayList<>();
         List<MemberSpec> spareMembers = new ArrayList<>();
         for (int id = 1; id <= size + spares; id++) {
@@ -108,7 +108,7 @@ final class ClusterBinder {
     }
 
     /** {@code members:}, keyed by member id. */
-    private static Map<Integer, MapReader> memberOverrides(MapReader c, int size) {
+    private static Map<Integer, MapReader> memberOverrides(MapReader c, int size, boolean spares) {
         Map<Integer, MapReader> out = new TreeMap<>();
         c.optionalMap("members").ifPresent(members -> {
             for (String key : members.keys()) {
@@ -121,7 +121,7 @@ final class ClusterBinder {
                     continue;
                 }
                 if (id < 1 || id > size) {
-                    members.problem(key, "member " + id + " does not exist: cluster.size and spare-members make " + size);
+                    members.problem(key, "member " + id + " does not exist: " + (spares ? "cluster.size and spare-members make " : "cluster.size is ") + size);
                     members.has(key);
                     continue;
                 }
