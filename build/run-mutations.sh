@@ -11,6 +11,8 @@
 # env:   SAFETY_TRIES     tries per property (default: the module's default, 150)
 #        MUTATION_TEST    test class to run (default: FaultScheduleProperties)
 #        MUTATION_MODULE  module that holds it (default: experiments; sim-raft for RaftSafetyProperties)
+# A patch whose first line is "# mutation-test: MODULE TESTCLASS" is run against that suite instead
+# (a Raft-core rule the golden scripts pin down exactly, such as one pending configuration change).
 set -u -o pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 test_class="${MUTATION_TEST:-FaultScheduleProperties}"
@@ -34,14 +36,20 @@ for patch in "${patches[@]}"; do
     missed=$((missed + 1))
     continue
   fi
-  (cd "$work" && mvn -B -o -q -pl "$module" -am test -Dtest="$test_class" -Dsurefire.failIfNoSpecifiedTests=false \
+  read -r tag patch_module patch_test < "$patch"
+  if [ "$tag" = "#" ] && [ "$patch_module" = "mutation-test:" ]; then
+    read -r _ _ patch_module patch_test < "$patch"
+  else
+    patch_module="$module"; patch_test="$test_class"
+  fi
+  (cd "$work" && mvn -B -o -q -pl "$patch_module" -am test -Dtest="$patch_test" -Dsurefire.failIfNoSpecifiedTests=false \
       "${tries_arg[@]}" > "$work/mvn.log" 2>&1)
   status=$?
   secs=$(( $(date +%s) - start ))
-  report="$(ls "$work/$module"/target/surefire-reports/*."${test_class}".txt 2>/dev/null | head -1)"
+  report="$(ls "$work/$patch_module"/target/surefire-reports/*."${patch_test}".txt 2>/dev/null | head -1)"
   [ -n "$report" ] && cp "$report" "$reports/$name.txt"
   # the replayable scenario of the shrunk failure ('./stormglass run' it on the patched tree)
-  for f in "$work/$module"/target/safety-failures/*.yaml; do [ -f "$f" ] && cp "$f" "$reports/$name-$(basename "$f")"; done
+  for f in "$work/$patch_module"/target/safety-failures/*.yaml; do [ -f "$f" ] && cp "$f" "$reports/$name-$(basename "$f")"; done
   if [ "$status" -eq 0 ]; then
     printf '%-40s %-8s %7s  %s\n' "$name" "MISSED" "$secs" "suite passed"
     missed=$((missed + 1))

@@ -57,7 +57,8 @@ final class FuzzCommand implements Callable<Integer> {
 
     @Option(names = "--faults", paramLabel = "KINDS", split = ",",
             description = "fault kinds to draw from (default: all): crash, partition, one-way, flapping, disk-stall, "
-                    + "disk-slow, packet-loss, duplicate, reorder, clock-drift")
+                    + "disk-slow, packet-loss, duplicate, reorder, clock-drift, member-change (membership changes: only "
+                    + "with cluster.spare-members)")
     List<String> faults = new ArrayList<>();
 
     @Option(names = "--max-faults", paramLabel = "N", description = "most faults per schedule (default 20)")
@@ -92,8 +93,8 @@ final class FuzzCommand implements Callable<Integer> {
         if (shrinkRuns < 0) {
             throw new UserInputException("--shrink-runs: expected 0 or more, found " + shrinkRuns);
         }
-        FaultSpace space = new FaultSpace(kinds(), maxFaults, maxDurationNanos());
         Scenario base = ScenarioLoader.load(file, overrides.sets);
+        FaultSpace space = new FaultSpace(kinds(!base.cluster().spares().isEmpty()), maxFaults, maxDurationNanos());
         Path dir = out == null ? Path.of("out", "fuzz-" + base.name()) : out;
         if (out == null) {
             output.defaultFolder("fuzz-" + base.name(), file.toString(), OutputKind.FUZZ);
@@ -129,9 +130,10 @@ final class FuzzCommand implements Callable<Integer> {
         return ExitCodes.forAllFailureKinds(outcomes.stream().map(o -> o.checks().failureKinds()).toList());
     }
 
-    private EnumSet<FaultKind> kinds() {
+    /** The kinds asked for; by default all, membership changes only when the scenario has spare members to add. */
+    private EnumSet<FaultKind> kinds(boolean spares) {
         if (faults.isEmpty()) {
-            return EnumSet.allOf(FaultKind.class);
+            return spares ? EnumSet.allOf(FaultKind.class) : EnumSet.copyOf(FaultSpace.DEFAULT.kinds());
         }
         Map<String, FaultKind> byName = new TreeMap<>();
         for (FaultKind kind : FaultKind.values()) {
@@ -144,6 +146,10 @@ final class FuzzCommand implements Callable<Integer> {
                 throw new UserInputException("--faults: unknown fault kind '" + name + "'; expected some of " + String.join(", ", byName.keySet()));
             }
             out.add(kind);
+        }
+        if (out.contains(FaultKind.MEMBER_CHANGE) && !spares) {
+            throw new UserInputException("--faults: member-change adds spare members; the scenario has none (set cluster.spare-members, "
+                    + "such as --set cluster.spare-members=4)");
         }
         return out;
     }

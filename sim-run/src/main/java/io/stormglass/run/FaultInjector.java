@@ -49,6 +49,8 @@ final class FaultInjector {
     private final ClockFaults clockFaults;
     private final long endNanos;
     private final CrashListener crashes;
+    private final MembershipOperator operator;
+    private final MembershipOperator.Power power;
     /** Bumped by {@link #healAll()}: a crash or restart scheduled under an older epoch does nothing. */
     private long epoch;
 
@@ -59,6 +61,18 @@ final class FaultInjector {
         this.timeline = cluster.recorder.timeline();
         this.clockFaults = new ClockFaults(cluster.sim, timeline);
         this.endNanos = endNanos;
+        this.power = new MembershipOperator.Power() {
+            @Override
+            public void crash(Member member, CrashMode mode, String reason) {
+                powerLoss(member, mode, reason);
+            }
+
+            @Override
+            public void restart(Member member, String reason) {
+                FaultInjector.this.restart(member, reason);
+            }
+        };
+        this.operator = new MembershipOperator(cluster, power);
     }
 
     /** Schedules every occurrence of {@code f} (none may start before now). */
@@ -82,7 +96,7 @@ final class FaultInjector {
         epoch++;
         cluster.network.faultSchedule().healAll();
         cluster.devices.values().forEach(io.stormglass.disk.fault.FaultyDevice::healAll);
-        for (Member m : cluster.members) {
+        for (Member m : cluster.activeMembers()) {
             if (!m.isUp()) {
                 restart(m, "every fault healed");
             }
@@ -102,6 +116,12 @@ final class FaultInjector {
             scheduler.scheduleAt(at, FAULT, c.member(), () -> {
                 if (epoch == scheduledEpoch) {
                     cluster.member(c.member()).campaign();
+                }
+            });
+        } else if (f instanceof FaultSpec.MemberChange || f instanceof FaultSpec.MoveLeader || f instanceof FaultSpec.RollingRestart) {
+            scheduler.scheduleAt(at, FAULT, 0, () -> {
+                if (epoch == scheduledEpoch) {
+                    operate(f);
                 }
             });
         } else if (f instanceof FaultSpec.LeaderCrash c) {
@@ -146,6 +166,17 @@ final class FaultInjector {
         }
     }
 
+    private void operate(FaultSpec f) {
+        if (f instanceof FaultSpec.MemberChange c) {
+            operator.change(c);
+        } else if (f instanceof FaultSpec.MoveLeader m) {
+            operator.moveLeader(m.member());
+        } else {
+            new RollingRestart(cluster, operator, power, (FaultSpec.RollingRestart) f,
+                    cluster.scenario.cluster().raft().electionTimeoutNanos()).start();
+        }
+    }
+
     /** Drops the leader's appends (traffic class {@code APPEND}) to {@code members} from {@code at} for {@code lasts}. */
     private void withholdAppends(SortedSet<Integer> members, long at, long lasts) {
         if (!members.isEmpty()) {
@@ -171,21 +202,24 @@ final class FaultInjector {
         if (!member.isUp()) {
             return;
         }
-        long now = scheduler.nowNanos();
-        String target = "n" + member.id();
-        timeline.append(new TimelineEvent.FaultChanged(now, target, f.describe(), true));
-        member.crash(f.describe());
-        crashes.crashed(member.id());
-        for (SimFileSystem fs : cluster.fileSystems.get(member.id())) {
-            fs.crash(mode);
-        }
+        powerLoss(member, mode, f.describe());
         if (downNanos > 0) {
             long scheduledEpoch = epoch;
             scheduler.schedule(downNanos, FAULT, member.id(), () -> {
-                if (epoch == scheduledEpoch && !member.isUp()) {
+                if (epoch == scheduledEpoch && !member.isUp() && cluster.activeMembers().contains(member)) {
                     restart(member, f.describe());
                 }
             });
+        }
+    }
+
+    /** Kills the member and loses its disks' unsynced data as {@code mode} says. */
+    private void powerLoss(Member member, CrashMode mode, String reason) {
+        timeline.append(new TimelineEvent.FaultChanged(scheduler.nowNanos(), "n" + member.id(), reason, true));
+        member.crash(reason);
+        crashes.crashed(member.id());
+        for (SimFileSystem fs : cluster.fileSystems.get(member.id())) {
+            fs.crash(mode);
         }
     }
 

@@ -39,22 +39,55 @@ final class LivenessProbe {
             if (appliedAtAck[0] < 0 && !inFlight[0]) {
                 inFlight[0] = true;
                 KvClient client = probes.get(attempt % probes.size());
+                aimAtActiveMember(client);
                 String value = "live-" + (++attempt);
                 client.put("live", value, r -> {
                     inFlight[0] = false;
                     if (r.ok()) {
                         acks.acknowledged(client.nodeId(), "live", value);
-                        appliedAtAck[0] = cluster.members().stream().mapToLong(Member::appliedIndex).max().orElse(0);
+                        appliedAtAck[0] = cluster.activeMembers().stream().mapToLong(Member::appliedIndex).max().orElse(0);
                     }
                 });
             }
+            startAddedMembers();
             sim.runUntil(Math.min(deadline, sim.nowNanos() + STEP_NANOS));
             if (appliedAtAck[0] >= 0 && cluster.leader() != null
-                    && cluster.members().stream().allMatch(m -> m.isUp() && m.appliedIndex() >= appliedAtAck[0])) {
+                    && cluster.activeMembers().stream().allMatch(m -> m.isUp() && m.appliedIndex() >= appliedAtAck[0])) {
                 return sim.nowNanos() - healedAt;
             }
         }
         return -1;
+    }
+
+    /**
+     * A member that the configuration names but that never ran (its add committed after the operator stopped
+     * waiting for the answer, or after the heal) is started, as the runbook says once the add is in.
+     */
+    private void startAddedMembers() {
+        for (Member m : cluster.activeMembers()) {
+            if (!m.isUp() && !m.hasStarted()) {
+                m.start();
+            }
+        }
+    }
+
+    /**
+     * An operator checking a cluster whose membership changed uses the current members' endpoints: a probe whose
+     * next endpoint is down or no longer a member goes to the leader (or another up member) among its endpoints.
+     * With the initial membership and every member up (the heal restarts them) nothing changes.
+     */
+    private void aimAtActiveMember(KvClient client) {
+        List<Member> active = cluster.activeMembers();
+        boolean fine = active.stream().anyMatch(m -> m.id() == client.currentEndpoint() && m.isUp());
+        if (fine) {
+            return;
+        }
+        Member leader = cluster.leader();
+        if (leader != null && active.contains(leader) && client.endpoints().contains(leader.id())) {
+            client.startAt(leader.id());
+            return;
+        }
+        active.stream().filter(m -> m.isUp() && client.endpoints().contains(m.id())).findFirst().ifPresent(m -> client.startAt(m.id()));
     }
 
     /** Each member's role, term and applied index, for a failure message. */

@@ -99,13 +99,16 @@ public final class RunSession implements AutoCloseable {
                 s.client().retry(), s.client().maxRetries());
         // the load generator's machine, shared by every load connection (null: calls cost no client CPU)
         ClientHost loadHost = s.client().cpu().modelled() ? new ClientHost(sim, "load-generator", s.client().cpu()) : null;
+        // the liveness probes know every member's endpoint, spares included (members that join are checked too)
+        ClientConfig probeConfig = new ClientConfig(s.cluster().allMembers().stream().map(MemberSpec::id).toList(),
+                s.client().requestTimeoutNanos(), s.client().attemptTimeoutNanos(), s.client().retry(), s.client().maxRetries());
         for (int c = 0; c < loadClients + candidates + probeClients; c++) {
             int id = SimulatedCluster.FIRST_CLIENT_ID + c;
             // the control plane's key is written by lease-bound transactions and removed by lease expiry,
             // which a register model cannot follow: only the generic load (and the probes) go into the history
             History recorded = c < loadClients || c >= loadClients + candidates ? history : null;
-            clients.add(new KvClient(id, config, sim, cluster.network(), cluster.random().stream("client/" + id), recorder, recorded,
-                    c < loadClients ? loadHost : null));
+            clients.add(new KvClient(id, c >= loadClients + candidates ? probeConfig : config, sim, cluster.network(),
+                    cluster.random().stream("client/" + id), recorder, recorded, c < loadClients ? loadHost : null));
         }
         probes.addAll(clients.subList(loadClients + candidates, clients.size()));
         cluster.start();

@@ -61,6 +61,8 @@ public final class SimulatedCluster {
     final Map<Integer, NodeClock> clocks = new TreeMap<>();
     final Map<Integer, List<SimFileSystem>> fileSystems = new TreeMap<>();
     final DiskEnv diskEnv;
+    /** Members the operator removed from the cluster (member-remove, member-replace). */
+    final java.util.SortedSet<Integer> retired = new java.util.TreeSet<>();
 
     /**
      * @param logSinks the etcd-style log sink of each member (by id)
@@ -91,7 +93,8 @@ public final class SimulatedCluster {
                 .build();
         Map<String, Long> nextRegion = new TreeMap<>();
         List<Integer> peers = scenario.cluster().members().stream().map(MemberSpec::id).toList();
-        for (MemberSpec m : scenario.cluster().members()) {
+        // spares get their disks, clock and endpoint now; their config names the initial cluster, which they are not in
+        for (MemberSpec m : scenario.cluster().allMembers()) {
             NodeClock clock = new NodeClock(sim, m.clock());
             clocks.put(m.id(), clock);
             SimFileSystem walFs = fileSystem(m.walDevice(), "n" + m.id() + "/wal", nextRegion);
@@ -105,10 +108,10 @@ public final class SimulatedCluster {
         }
     }
 
-    /** Starts the neighbours and every member. */
+    /** Starts the neighbours and every member of the initial cluster (spares start when they are added). */
     public void start() {
         neighbours.forEach(Neighbour::start);
-        members.forEach(Member::start);
+        members.stream().filter(m -> m.config().initialMember()).forEach(Member::start);
     }
 
     public Member member(int id) {
@@ -117,6 +120,26 @@ public final class SimulatedCluster {
 
     public List<Member> members() {
         return members;
+    }
+
+    /**
+     * The members that belong to the cluster now, up or down: those named by the configuration of the up member
+     * that has applied the most (a removed member never counts; a member added but not yet started does). While
+     * no member is up: every member started at least once, not stopped by its own removal nor removed by the
+     * operator.
+     */
+    public List<Member> activeMembers() {
+        Member best = null;
+        for (Member m : members) {
+            if (m.isUp() && !m.configuration().members().isEmpty() && (best == null || m.appliedIndex() > best.appliedIndex())) {
+                best = m;
+            }
+        }
+        if (best == null) {
+            return members.stream().filter(m -> m.hasStarted() && !m.removed() && !retired.contains(m.id())).toList();
+        }
+        List<Long> ids = best.configuration().members();
+        return members.stream().filter(m -> ids.contains((long) m.id())).toList();
     }
 
     public Network<Wire> network() {
@@ -151,7 +174,7 @@ public final class SimulatedCluster {
         return new MemberConfig(id, peers, r.heartbeatIntervalNanos(), r.electionTimeoutNanos(), r.preVote(), r.checkQuorum(),
                 r.snapshotCount(), r.snapshotCatchUpEntries(), r.maxInflightMsgs(), r.maxSizePerMsgBytes(),
                 r.backendBatchIntervalNanos(), r.backendBatchLimit(), r.cpu(), ReadOnlyOption.SAFE,
-                RaftConfig.DEFAULT_LEASE_DRIFT_BOUND_PPM, r.tickIntervalNanos(), r.electionTimeoutMaxNanos(), r.flavour());
+                RaftConfig.DEFAULT_LEASE_DRIFT_BOUND_PPM, r.tickIntervalNanos(), r.electionTimeoutMaxNanos(), r.flavour(), r.strictReconfigCheck());
     }
 
     /**
@@ -164,7 +187,7 @@ public final class SimulatedCluster {
         Topology.Builder b = Topology.builder().linkTemplate(net.defaultLink());
         List<Integer> unplaced = new ArrayList<>();
         int size = s.cluster().size();
-        for (MemberSpec m : s.cluster().members()) {
+        for (MemberSpec m : s.cluster().allMembers()) {
             if (m.placement().equals(Placement.local())) {
                 unplaced.add(m.id());
             } else {
@@ -194,7 +217,7 @@ public final class SimulatedCluster {
         }
         if (net.clientLink() != null) {
             for (int c : clientIds) {
-                for (MemberSpec m : s.cluster().members()) {
+                for (MemberSpec m : s.cluster().allMembers()) {
                     b.linkBothWays(c, m.id(), net.clientLink());
                 }
             }

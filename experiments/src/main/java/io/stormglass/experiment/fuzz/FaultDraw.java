@@ -49,6 +49,7 @@ public record FaultDraw(FaultKind kind, int atMs, int forMs, int target, int par
             case DUPLICATE -> new FaultSpec.Degrade(t, 0, ratePpm(), 0);
             case REORDER -> new FaultSpec.Degrade(t, 0, 0, (1 + Math.floorMod(param, 200)) * MS);
             case CLOCK_DRIFT -> new FaultSpec.ClockDrift(t, m.id(), driftPpm());
+            case MEMBER_CHANGE -> throw new IllegalArgumentException("a membership change depends on those before it: see schedule");
         };
     }
 
@@ -88,10 +89,25 @@ public record FaultDraw(FaultKind kind, int atMs, int forMs, int target, int par
     /** The faults of a whole schedule in start order, clipped to the run (a draw starting after its end is left out). */
     public static List<FaultSpec> schedule(Scenario base, List<FaultDraw> draws) {
         List<FaultSpec> faults = new ArrayList<>();
+        List<FaultDraw> changes = new ArrayList<>();
         for (FaultDraw d : draws) {
+            if (d.kind() == FaultKind.MEMBER_CHANGE) {
+                changes.add(d);
+                continue;
+            }
             FaultSpec f = d.toFault(base);
             if (f.timing().atNanos() < base.durationNanos()) {
                 faults.add(f);
+            }
+        }
+        // membership changes are instants, each valid after those before it: converted in time order
+        changes.sort(java.util.Comparator.comparingInt(FaultDraw::atMs));
+        MembershipWalk walk = new MembershipWalk(base);
+        for (FaultDraw d : changes) {
+            FaultSpec.MemberChange c = d.atMs() * MS < base.durationNanos()
+                    ? walk.next(FaultSpec.Timing.once(d.atMs() * MS, 0), d) : null;
+            if (c != null) {
+                faults.add(c);
             }
         }
         faults.sort(java.util.Comparator.comparingLong(f -> f.timing().atNanos()));

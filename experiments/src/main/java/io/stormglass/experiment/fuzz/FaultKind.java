@@ -23,7 +23,13 @@ public enum FaultKind {
     /** Messages between members delayed at random, so they overtake each other. */
     REORDER,
     /** A member's clock runs fast or slow for a while (ticks, leases). */
-    CLOCK_DRIFT;
+    CLOCK_DRIFT,
+    /**
+     * An operator's membership change: add a spare as a learner, promote the learner, remove a member, or
+     * replace a voter by a spare; the next valid one in time order ({@link MembershipWalk}). Needs a base
+     * scenario with {@code cluster.spare-members}; off unless asked for ({@code --faults ...,member-change}).
+     */
+    MEMBER_CHANGE;
 
     /** The command-line name: {@code disk-stall}. */
     public String cliName() {

@@ -54,6 +54,18 @@ class FaultScheduleProperties {
         check(setup, chain);
     }
 
+    /**
+     * Membership changes among the faults (issue 19): a 3-member cluster with 4 spares, half the actions an
+     * operator's change (add a learner, promote it, remove, replace), so the cluster walks between 2 and 7
+     * members while crashes, partitions and disk faults go on. Fewer tries than the others: each run is a
+     * longer one.
+     */
+    @Property(tries = 60, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
+    void membershipChangesStaySafeAndLive(@ForAll("withSpares") SafetySetup setup,
+            @ForAll("membershipChains") ActionChain<ScheduledRun> chain) {
+        check(setup, chain);
+    }
+
     @Property(shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
     void fiveMembersStaySafeAndLive(@ForAll("fiveMembers") SafetySetup setup, @ForAll("chains") ActionChain<ScheduledRun> chain) {
         check(setup, chain);
@@ -87,7 +99,8 @@ class FaultScheduleProperties {
 
     private static void fail(ScheduledRun run, String problems) {
         String yaml = "# " + run.setup + "\n" + ScenarioPrinter.print(run.scenario());
-        Path file = Path.of("target", "safety-failures", "members-" + run.setup.size() + ".yaml");
+        Path file = Path.of("target", "safety-failures", "members-" + run.setup.size() + (run.setup.spares() > 0 ? "-spares" : "")
+                + ".yaml");
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, yaml, StandardCharsets.UTF_8);
@@ -119,6 +132,23 @@ class FaultScheduleProperties {
         return setups(5);
     }
 
+    @Provide
+    Arbitrary<SafetySetup> withSpares() {
+        return Combinators.combine(Arbitraries.longs().between(1, 1_000_000_000L), Arbitraries.of("nvme", "sata-ssd", "hdd"),
+                Arbitraries.of(true, false)).as((seed, disk, small) -> new SafetySetup(3, seed, disk, small, true, 4));
+    }
+
+    @Provide
+    Arbitrary<ActionChain<ScheduledRun>> membershipChains() {
+        Arbitrary<FaultKind> kinds = Arbitraries.oneOf(Arbitraries.just(FaultKind.MEMBER_CHANGE), Arbitraries.of(GENERAL_KINDS));
+        return ActionChain.<ScheduledRun>startWith(() -> new ScheduledRun(currentSetup))
+                .withAction(new InjectFault(kinds))
+                .withMaxTransformations(MAX_FAULTS);
+    }
+
+    /** The kinds the general properties draw (membership changes need spares), in enum order. */
+    static final List<FaultKind> GENERAL_KINDS = FaultSpace.DEFAULT.kinds().stream().sorted().toList();
+
     private static Arbitrary<SafetySetup> setups(int size) {
         return Combinators.combine(Arbitraries.just(size), Arbitraries.longs().between(1, 1_000_000_000L),
                 Arbitraries.of("nvme", "sata-ssd", "hdd"), Arbitraries.of(true, false), Arbitraries.of(true, false))
@@ -128,15 +158,21 @@ class FaultScheduleProperties {
     @Provide
     Arbitrary<ActionChain<ScheduledRun>> chains() {
         return ActionChain.<ScheduledRun>startWith(() -> new ScheduledRun(currentSetup))
-                .withAction(new InjectFault())
+                .withAction(new InjectFault(Arbitraries.of(GENERAL_KINDS)))
                 .withMaxTransformations(MAX_FAULTS);
     }
 
     /** Wait 0–1.5 s after the previous fault, then inject one drawn fault. */
     static final class InjectFault implements Action.Independent<ScheduledRun> {
+        private final Arbitrary<FaultKind> kinds;
+
+        InjectFault(Arbitrary<FaultKind> kinds) {
+            this.kinds = kinds;
+        }
+
         @Override
         public Arbitrary<Transformer<ScheduledRun>> transformer() {
-            Arbitrary<FaultDraw> draws = Combinators.combine(Arbitraries.of(FaultKind.class), Arbitraries.just(0),
+            Arbitrary<FaultDraw> draws = Combinators.combine(kinds, Arbitraries.just(0),
                     Arbitraries.integers().between(1, 3_000), Arbitraries.integers().between(0, 31),
                     Arbitraries.integers().between(0, 99)).as(FaultDraw::new);
             return Combinators.combine(Arbitraries.integers().between(0, 1_500), draws).as((gapMs, draw) ->

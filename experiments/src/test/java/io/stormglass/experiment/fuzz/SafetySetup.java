@@ -17,13 +17,22 @@ import java.util.List;
  * @param smallSnapshots snapshot every 20 entries keeping 5 (compaction and InstallSnapshot in
  *                       every run) instead of the file's etcd defaults
  * @param preVote        etcd's {@code --pre-vote}; without it partitions inflate terms
+ * @param spares         spare members that membership changes may add (0: none)
  */
-record SafetySetup(int size, long seed, String disk, boolean smallSnapshots, boolean preVote) {
+record SafetySetup(int size, long seed, String disk, boolean smallSnapshots, boolean preVote, int spares) {
     static final Path BASE = Path.of("../scenarios/safety-fuzz.yaml");
+
+    /** A setup without spare members. */
+    SafetySetup(int size, long seed, String disk, boolean smallSnapshots, boolean preVote) {
+        this(size, seed, disk, smallSnapshots, preVote, 0);
+    }
 
     List<String> sets() {
         List<String> sets = new ArrayList<>(List.of("seed=" + seed, "cluster.size=" + size, "cluster.pre-vote=" + preVote,
                 "disks.wal.model=" + disk, "disks.data.model=" + disk));
+        if (spares > 0) {
+            sets.add("cluster.spare-members=" + spares);
+        }
         if (smallSnapshots) {
             sets.add("cluster.snapshot-count=20");
             sets.add("cluster.snapshot-catch-up-entries=5");

@@ -21,6 +21,8 @@ final class ScheduledRun {
     private Scenario released;
     private long cursorNanos;
     private int faults;
+    /** The membership changes so far (drawn lazily: most runs have none). */
+    private MembershipWalk walk;
 
     ScheduledRun(SafetySetup setup) {
         this.setup = setup;
@@ -38,7 +40,17 @@ final class ScheduledRun {
         if (at >= base.durationNanos()) {
             return;
         }
-        FaultSpec f = new FaultDraw(draw.kind(), (int) (at / 1_000_000L), draw.forMs(), draw.target(), draw.param()).toFault(base);
+        FaultDraw placed = new FaultDraw(draw.kind(), (int) (at / 1_000_000L), draw.forMs(), draw.target(), draw.param());
+        FaultSpec f;
+        if (draw.kind() == FaultKind.MEMBER_CHANGE) {
+            walk = walk == null ? new MembershipWalk(base) : walk;
+            f = walk.next(FaultSpec.Timing.once(at, 0), placed);
+            if (f == null) {
+                return;
+            }
+        } else {
+            f = placed.toFault(base);
+        }
         session.runUntil(at);
         session.inject(f);
         faults++;

@@ -31,15 +31,27 @@ final class ClusterBinder {
         return SIZE.read(cluster);
     }
 
-    static ClusterSpec bind(MapReader c, int size, DeviceBinder.Devices devices) {
+    /** {@code spare-members}: members built but not in the initial cluster. */
+    static int spares(MapReader cluster, int size) {
+        int spares = SPARE_MEMBERS.read(cluster, 0);
+        if (size + spares > MAX_SIZE) {
+            SPARE_MEMBERS.problem(cluster, "with size " + size + " makes " + (size + spares) + " members; at most " + MAX_SIZE + " in all");
+            return Math.max(0, MAX_SIZE - size);
+        }
+        return spares;
+    }
+
+    /** The cluster of {@code size} initial members and {@code spares} spare members after them. */
+    static ClusterSpec bind(MapReader c, int size, int spares, DeviceBinder.Devices devices) {
         RaftSpec raft = raft(c);
         String defaultWal = defaultWalDisk(c, devices);
-        Map<Integer, MapReader> overrides = memberOverrides(c, size);
+        Map<Integer, MapReader> overrides = memberOverrides(c, size + spares, spares > 0);
         List<MemberSpec> members = new ArrayList<>();
-        for (int id = 1; id <= size; id++) {
-            members.add(member(id, overrides.get(id), c, defaultWal, devices));
+        List<MemberSpec> spareMembers = new ArrayList<>();
+        for (int id = 1; id <= size + spares; id++) {
+            (id <= size ? members : spareMembers).add(member(id, overrides.get(id), c, defaultWal, devices));
         }
-        return new ClusterSpec(raft, members);
+        return new ClusterSpec(raft, members, spareMembers);
     }
 
     /** Member {@code id}: its override {@code m} (null if none) over the cluster-wide settings of {@code c}. */
@@ -96,7 +108,7 @@ final class ClusterBinder {
     }
 
     /** {@code members:}, keyed by member id. */
-    private static Map<Integer, MapReader> memberOverrides(MapReader c, int size) {
+    private static Map<Integer, MapReader> memberOverrides(MapReader c, int size, boolean spares) {
         Map<Integer, MapReader> out = new TreeMap<>();
         c.optionalMap("members").ifPresent(members -> {
             for (String key : members.keys()) {
@@ -109,7 +121,7 @@ final class ClusterBinder {
                     continue;
                 }
                 if (id < 1 || id > size) {
-                    members.problem(key, "member " + id + " does not exist: cluster.size is " + size);
+                    members.problem(key, "member " + id + " does not exist: " + (spares ? "cluster.size and spare-members make " : "cluster.size is ") + size);
                     members.has(key);
                     continue;
                 }
@@ -126,7 +138,8 @@ final class ClusterBinder {
         boolean etcd = flavour == Flavour.ETCD;
         return new RaftSpec(t.heartbeatNanos(), t.electionMinNanos(), PRE_VOTE.read(c, etcd), CHECK_QUORUM.read(c, etcd),
                 SNAPSHOT_COUNT.read(c), SNAPSHOT_CATCH_UP_ENTRIES.read(c), MAX_INFLIGHT_MSGS.read(c), MAX_SIZE_PER_MSG.read(c),
-                BACKEND_BATCH_INTERVAL.read(c), BACKEND_BATCH_LIMIT.read(c), cpu(c), flavour, t.tickNanos(), t.electionMaxNanos());
+                BACKEND_BATCH_INTERVAL.read(c), BACKEND_BATCH_LIMIT.read(c), cpu(c), flavour, t.tickNanos(), t.electionMaxNanos(),
+                STRICT_RECONFIG_CHECK.read(c));
     }
 
     /**

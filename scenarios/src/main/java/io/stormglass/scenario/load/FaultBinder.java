@@ -31,12 +31,15 @@ final class FaultBinder {
     /** Every key a fault may have: its timing, its action and the action's options. */
     static final List<String> KNOWN_KEYS = FAULT.names();
 
+    /** Every member id a fault may name: the initial cluster's and the spares'. */
     private final int size;
     private final TreeSet<String> devices;
     private final long durationNanos;
+    private final MembershipActionBinder membership;
 
-    FaultBinder(int size, TreeSet<String> devices, long durationNanos) {
-        this.size = size;
+    FaultBinder(int size, int spares, TreeSet<String> devices, long durationNanos) {
+        this.size = size + spares;
+        this.membership = new MembershipActionBinder(size, spares);
         this.devices = devices;
         this.durationNanos = durationNanos;
     }
@@ -50,6 +53,7 @@ final class FaultBinder {
                 out.add(fault);
             }
         }
+        membership.checkSequence();
         return out;
     }
 
@@ -88,6 +92,8 @@ final class FaultBinder {
             case "reorder" -> new FaultSpec.Degrade(timing, 0, 0, REORDER.read(f));
             case "withhold-appends" -> withholdAppends(f, timing);
             case "campaign" -> campaign(f, timing);
+            case "member-add", "member-promote", "member-remove", "member-replace", "move-leader", "rolling-restart" ->
+                    membership.bind(f, timing, action);
             default -> diskFault(f, timing, action);
         };
     }

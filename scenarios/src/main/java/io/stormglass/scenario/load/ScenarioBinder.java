@@ -59,15 +59,16 @@ final class ScenarioBinder {
         if (problems.count() > beforeSize) {
             size = ClusterSchema.MAX_SIZE; // unreadable: do not report members beyond a size the user did not mean
         }
-        DeviceBinder.Devices devices = DeviceBinder.bind(root, size, durationKnown ? duration : Units.MAX_DURATION_NANOS);
-        ClusterSpec clusterSpec = ClusterBinder.bind(cluster, size, devices);
+        int spares = ClusterBinder.spares(cluster, size);
+        DeviceBinder.Devices devices = DeviceBinder.bind(root, size + spares, durationKnown ? duration : Units.MAX_DURATION_NANOS);
+        ClusterSpec clusterSpec = ClusterBinder.bind(cluster, size, spares, devices);
         MapReader network = section(root, "network");
-        NetworkSpec networkSpec = NetworkBinder.bind(network, clusterSpec.members());
+        NetworkSpec networkSpec = NetworkBinder.bind(network, clusterSpec.allMembers());
         MapReader workload = section(root, "workload");
         WorkloadSpec workloadSpec = WorkloadBinder.workload(workload, size);
         MapReader client = section(root, "client");
         ClientSpec clientSpec = WorkloadBinder.client(client);
-        List<FaultSpec> faults = new FaultBinder(size, new TreeSet<>(devices.devices().keySet()),
+        List<FaultSpec> faults = new FaultBinder(size, spares, new TreeSet<>(devices.devices().keySet()),
                 durationKnown ? duration : Long.MAX_VALUE).bind(root);
         MapReader outputs = section(root, "outputs");
         OutputSpec outputSpec = new OutputSpec(outputDir(outputs), REPORT.read(outputs), MEMBER_LOGS.read(outputs),

@@ -1,24 +1,44 @@
 package io.stormglass.scenario.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The etcd cluster.
  *
  * @param raft    settings shared by every member (etcd's flags)
- * @param members one entry per member, ids 1..n in order
+ * @param members the initial cluster ({@code --initial-cluster}), ids 1..n in order
+ * @param spares  members that are not in the initial cluster and not started: each has its own disks
+ *                and network endpoint from the start, and joins when a fault-timeline action adds it
+ *                ({@code member-add}, {@code member-replace}); ids n+1.. in order
  */
-public record ClusterSpec(RaftSpec raft, List<MemberSpec> members) {
+public record ClusterSpec(RaftSpec raft, List<MemberSpec> members, List<MemberSpec> spares) {
     public ClusterSpec {
         members = List.copyOf(members);
-        for (int i = 0; i < members.size(); i++) {
-            if (members.get(i).id() != i + 1) {
-                throw new IllegalArgumentException("member ids must be 1.." + members.size() + " in order");
+        spares = List.copyOf(spares);
+        List<MemberSpec> all = new ArrayList<>(members);
+        all.addAll(spares);
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id() != i + 1) {
+                throw new IllegalArgumentException("member ids must be 1.." + all.size() + " in order, spares last");
             }
         }
     }
 
+    /** A cluster without spare members. */
+    public ClusterSpec(RaftSpec raft, List<MemberSpec> members) {
+        this(raft, members, List.of());
+    }
+
+    /** Members of the initial cluster. */
     public int size() {
         return members.size();
+    }
+
+    /** The initial members, then the spares: every member the run builds. */
+    public List<MemberSpec> allMembers() {
+        List<MemberSpec> all = new ArrayList<>(members);
+        all.addAll(spares);
+        return List.copyOf(all);
     }
 }

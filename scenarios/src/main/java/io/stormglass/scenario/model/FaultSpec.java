@@ -190,4 +190,81 @@ public sealed interface FaultSpec {
             return "clock drift n" + member + " " + driftPpm + " ppm";
         }
     }
+
+    /**
+     * An operator's membership command, sent to whoever leads then (retried every 100 ms while no member
+     * leads, for etcdctl's 5 s {@code --command-timeout}): {@code ADD} and {@code ADD_LEARNER} add
+     * {@code member} (a spare) and start it with an empty data dir; {@code PROMOTE} and {@code REMOVE} act on
+     * {@code member}; {@code REPLACE} crashes {@code member} (power loss), removes it, adds the spare
+     * {@code with} as a voter and starts it, which catches up by snapshot.
+     *
+     * @param with the spare that replaces {@code member} ({@code REPLACE} only; 0 otherwise)
+     */
+    record MemberChange(Timing timing, Action action, int member, int with) implements FaultSpec {
+        /** The commands. */
+        public enum Action {
+            ADD("member add"), ADD_LEARNER("member add --learner"), PROMOTE("member promote"), REMOVE("member remove"),
+            REPLACE("member replace");
+
+            private final String text;
+
+            Action(String text) {
+                this.text = text;
+            }
+
+            public String text() {
+                return text;
+            }
+        }
+
+        public MemberChange {
+            if ((action == Action.REPLACE) != (with > 0)) {
+                throw new IllegalArgumentException("a replacement names the member that replaces, and only a replacement does");
+            }
+        }
+
+        @Override
+        public FaultSpec withTiming(Timing t) {
+            return new MemberChange(t, action, member, with);
+        }
+
+        @Override
+        public String describe() {
+            return action.text() + " n" + member + (with > 0 ? " with n" + with : "");
+        }
+    }
+
+    /**
+     * etcd's {@code move-leader}: the leader hands leadership to {@code member} (thesis §3.10), or, with 0, to the
+     * up voter whose applied index is highest (lowest id on ties).
+     */
+    record MoveLeader(Timing timing, int member) implements FaultSpec {
+        @Override
+        public FaultSpec withTiming(Timing t) {
+            return new MoveLeader(t, member);
+        }
+
+        @Override
+        public String describe() {
+            return "move leader to " + (member > 0 ? "n" + member : "the most caught-up member");
+        }
+    }
+
+    /**
+     * Restart every voter, one at a time in id order: stop the process (no power loss: an orderly restart), start
+     * it again {@code downNanos} later, and wait until it is healthy (its applied index reaches the leader's as
+     * it was at the restart) before the next. With {@code moveLeader}, a leader first hands leadership to
+     * another member (etcd's {@code move-leader} before maintenance).
+     */
+    record RollingRestart(Timing timing, long downNanos, boolean moveLeader) implements FaultSpec {
+        @Override
+        public FaultSpec withTiming(Timing t) {
+            return new RollingRestart(t, downNanos, moveLeader);
+        }
+
+        @Override
+        public String describe() {
+            return "rolling restart" + (moveLeader ? " moving leadership first" : "");
+        }
+    }
 }

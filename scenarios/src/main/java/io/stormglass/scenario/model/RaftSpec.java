@@ -41,11 +41,24 @@ import java.util.Optional;
  * @param tickIntervalNanos         {@code tick-interval}: the Raft tick (etcd: the heartbeat interval)
  * @param electionTimeoutMaxNanos   {@code election-timeout.max}: the largest randomized election timeout,
  *                                  inclusive (etcd: {@code 2·election-timeout − tick})
+ * @param strictReconfigCheck       etcd's {@code --strict-reconfig-check} (default true, server/embed/config.go
+ *                                  {@code DefaultStrictReconfigCheck}): refuse membership changes that would leave fewer
+ *                                  started voters than a quorum
  */
 public record RaftSpec(long heartbeatIntervalNanos, long electionTimeoutNanos, boolean preVote, boolean checkQuorum,
         long snapshotCount, long snapshotCatchUpEntries, int maxInflightMsgs, long maxSizePerMsgBytes,
         long backendBatchIntervalNanos, int backendBatchLimit, CpuCosts cpu, Flavour flavour, long tickIntervalNanos,
-        long electionTimeoutMaxNanos) {
+        long electionTimeoutMaxNanos, boolean strictReconfigCheck) {
+
+    /** The settings with etcd's default {@code --strict-reconfig-check} (on). */
+    public RaftSpec(long heartbeatIntervalNanos, long electionTimeoutNanos, boolean preVote, boolean checkQuorum,
+            long snapshotCount, long snapshotCatchUpEntries, int maxInflightMsgs, long maxSizePerMsgBytes,
+            long backendBatchIntervalNanos, int backendBatchLimit, CpuCosts cpu, Flavour flavour, long tickIntervalNanos,
+            long electionTimeoutMaxNanos) {
+        this(heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount, snapshotCatchUpEntries,
+                maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu, flavour, tickIntervalNanos,
+                electionTimeoutMaxNanos, true);
+    }
 
     /** The name of {@code flavour} in a scenario file: {@code etcd} or {@code plain-raft}. */
     public static String yamlName(Flavour flavour) {
@@ -84,13 +97,13 @@ public record RaftSpec(long heartbeatIntervalNanos, long electionTimeoutNanos, b
     public RaftSpec withCpu(CpuCosts costs) {
         return new RaftSpec(heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, costs,
-                flavour, tickIntervalNanos, electionTimeoutMaxNanos);
+                flavour, tickIntervalNanos, electionTimeoutMaxNanos, strictReconfigCheck);
     }
 
     /** The same settings with another timing (a sweep point, a reference experiment). */
     public RaftSpec withTiming(Flavour newFlavour, long tickNanos, long heartbeatNanos, long electionMinNanos, long electionMaxNanos) {
         return new RaftSpec(heartbeatNanos, electionMinNanos, preVote, checkQuorum, snapshotCount, snapshotCatchUpEntries,
                 maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu, newFlavour, tickNanos,
-                electionMaxNanos);
+                electionMaxNanos, strictReconfigCheck);
     }
 }

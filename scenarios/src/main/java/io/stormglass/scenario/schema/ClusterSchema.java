@@ -89,6 +89,11 @@ public final class ClusterSchema {
     private static final Section.Builder<ClusterSpec> B = Section.builder("cluster");
     public static final Key<ClusterSpec, Integer> SIZE = B.key("size", Types.ints(1, MAX_SIZE), ClusterSpec::size, Default.of(3),
             "members, ids 1..size");
+    public static final Key<ClusterSpec, Integer> SPARE_MEMBERS = B.key("spare-members", Types.ints(0, MAX_SIZE),
+            c -> c.spares().isEmpty() ? null : c.spares().size(), Default.text("0 (none)"), "members `size+1..size+spare-members` built with their "
+            + "own disks (a per-member disk `vm` gives `vm-n<id>`), placement and network endpoint, but not in the initial cluster and "
+            + "not started: the fault timeline's `member-add` and `member-replace` bring them in (etcd's `--initial-cluster-state "
+            + "existing`: they start with an empty data dir and catch up by snapshot); overrides under `members:` as for any member");
     public static final Key<ClusterSpec, Flavour> FLAVOUR = B.key("flavour", Types.choiceOf("etcd", Flavour.ETCD, "plain-raft",
             Flavour.PLAIN_RAFT), c -> raft(c).flavour(), Default.of(Flavour.ETCD), "whose rules and defaults apply: `etcd` "
             + "(v3.5: its start-up checks, one tick per heartbeat, PreVote and CheckQuorum on) or `plain-raft` (the Raft paper's "
@@ -113,6 +118,10 @@ public final class ClusterSchema {
             c -> raft(c).snapshotCount(), Default.of(100_000L), "`--snapshot-count`: applied entries between snapshots");
     public static final Key<ClusterSpec, Long> SNAPSHOT_CATCH_UP_ENTRIES = B.key("snapshot-catch-up-entries", Types.longs(1,
             Long.MAX_VALUE), c -> raft(c).snapshotCatchUpEntries(), Default.of(5_000L), "entries kept after a snapshot for slow followers");
+    public static final Key<ClusterSpec, Boolean> STRICT_RECONFIG_CHECK = B.key("strict-reconfig-check", Types.BOOLEAN,
+            c -> raft(c).strictReconfigCheck(), Default.of(true), "`--strict-reconfig-check`: a member add, promotion or removal that "
+            + "would leave fewer started voters than a quorum is refused (`etcdserver: re-configuration failed due to not enough "
+            + "started members`)");
     public static final Key<ClusterSpec, Integer> MAX_INFLIGHT_MSGS = B.key("max-inflight-msgs", Types.ints(1, 1 << 20),
             c -> raft(c).maxInflightMsgs(), Default.of(512), "append messages in flight per follower (etcd's `maxInflightMsgs`)");
     public static final Key<ClusterSpec, Long> MAX_SIZE_PER_MSG = B.key("max-size-per-msg", Types.POSITIVE_SIZE,
@@ -147,7 +156,7 @@ public final class ClusterSchema {
 
     static {
         B.map("members", "mapping id → member", MEMBER, ClusterSchema::members, "",
-                "per-member overrides, keyed by id (`2: {...}`); ids must exist (below)");
+                "per-member overrides, keyed by id (`2: {...}`); ids must exist, spares included (below)");
     }
 
     public static final Section<ClusterSpec> CLUSTER = B.build();
@@ -161,7 +170,7 @@ public final class ClusterSchema {
 
     private static Map<String, MemberSpec> members(ClusterSpec c) {
         Map<String, MemberSpec> out = new LinkedHashMap<>();
-        c.members().forEach(m -> out.put(String.valueOf(m.id()), m));
+        c.allMembers().forEach(m -> out.put(String.valueOf(m.id()), m));
         return out;
     }
 }

@@ -93,6 +93,20 @@ public final class FaultSchema {
             "instead of `members`: this many followers of whoever leads when the fault starts, highest ids first");
     private static final Section<FaultSpec.WithholdAppends> WITHHOLD_APPENDS = WA.build();
 
+    private static final Section.Builder<FaultSpec.MemberChange> MR = Section.builder("faults.member-replace");
+    public static final Key<FaultSpec.MemberChange, Integer> REPLACE_MEMBER = MR.key("member", Types.MEMBER_ID,
+            FaultSpec.MemberChange::member, Default.required("a member id"), "the member replaced: it loses power, then it is removed");
+    public static final Key<FaultSpec.MemberChange, Integer> REPLACE_WITH = MR.key("with", Types.MEMBER_ID,
+            FaultSpec.MemberChange::with, Default.required("a spare member id"), "the spare added in its place (empty data dir)");
+    private static final Section<FaultSpec.MemberChange> MEMBER_REPLACE = MR.build();
+
+    private static final Section.Builder<FaultSpec.RollingRestart> RR = Section.builder("faults.rolling-restart");
+    public static final Key<FaultSpec.RollingRestart, Long> RESTART_DOWN = RR.key("down", Types.POSITIVE_DURATION,
+            FaultSpec.RollingRestart::downNanos, Default.of(10_000_000_000L), "how long each member's process is stopped");
+    public static final Key<FaultSpec.RollingRestart, Boolean> RESTART_MOVE_LEADER = RR.key("move-leader", Types.BOOLEAN,
+            FaultSpec.RollingRestart::moveLeader, Default.of(false), "a leader first hands leadership to the most caught-up other member");
+    private static final Section<FaultSpec.RollingRestart> ROLLING_RESTART = RR.build();
+
     private static final Section.Builder<FaultSpec> FA = Section.builder("faults");
     public static final Key<FaultSpec, Long> AT = FA.key("at", Types.DURATION, f -> f.timing().atNanos(),
             Default.required("a duration such as 100ms"), "first occurrence; at most `duration`");
@@ -157,14 +171,49 @@ public final class FaultSchema {
             f -> f instanceof FaultSpec.Campaign c ? c.member() : null, Default.text("—"),
             "an instant action: this member starts an election (a first leader of one's choosing for failover trials)");
 
+    public static final Key<FaultSpec, Integer> MEMBER_ADD = FA.key("member-add", Types.MEMBER_ID, f -> member(f,
+            FaultSpec.MemberChange.Action.ADD, FaultSpec.MemberChange.Action.ADD_LEARNER), Default.text("—"),
+            "an instant operator action: `etcdctl member add` of this spare member, sent to the leader, then the spare starts "
+            + "with an empty data dir and catches up by snapshot");
+    public static final Key<FaultSpec, Boolean> LEARNER = FA.key("learner", Types.BOOLEAN,
+            f -> f instanceof FaultSpec.MemberChange c && c.action() == FaultSpec.MemberChange.Action.ADD_LEARNER ? true : null,
+            Default.of(false), "with `member-add`: add it as a learner (`--learner`; promote it with `member-promote`)");
+    public static final Key<FaultSpec, Integer> MEMBER_PROMOTE = FA.key("member-promote", Types.MEMBER_ID, f -> member(f,
+            FaultSpec.MemberChange.Action.PROMOTE), Default.text("—"), "an instant action: `etcdctl member promote` of a learner "
+            + "(etcd refuses while its log is below 90 % of the leader's)");
+    public static final Key<FaultSpec, Integer> MEMBER_REMOVE = FA.key("member-remove", Types.MEMBER_ID, f -> member(f,
+            FaultSpec.MemberChange.Action.REMOVE), Default.text("—"), "an instant action: `etcdctl member remove`; the removed member "
+            + "stops once it applies its removal");
+
+    static {
+        FA.nested("member-replace", "mapping", () -> MEMBER_REPLACE, f -> f instanceof FaultSpec.MemberChange c
+                && c.action() == FaultSpec.MemberChange.Action.REPLACE ? c : null, Default.text("—"),
+                "`{member, with}` (below): replace a failed member: it loses power, is removed, and the spare `with` is added and started");
+    }
+
+    public static final Key<FaultSpec, String> MOVE_LEADER = FA.key("move-leader", ValueType.of("member id or `auto`", MapReader::string,
+            t -> t), f -> f instanceof FaultSpec.MoveLeader m ? (m.member() > 0 ? String.valueOf(m.member()) : "auto") : null,
+            Default.text("—"), "an instant action: etcd's `move-leader` to this member, or `auto`: the most caught-up other voter");
+
+    static {
+        FA.nested("rolling-restart", "mapping", () -> ROLLING_RESTART, f -> f instanceof FaultSpec.RollingRestart r ? r : null,
+                Default.text("—"), "`{down, move-leader}` (below): restart the voters one at a time, each once the previous is "
+                + "healthy again (applied index caught up with the leader's)");
+    }
+
     public static final Section<FaultSpec> FAULT = FA.build();
 
     /** The actions, in the order messages list them; a fault has exactly one. */
     public static final List<String> ACTIONS = List.of(CRASH.name(), "partition", DISK_STALL.name(), "disk-slow", DISK_EIO.name(),
             DISK_ENOSPC.name(), "clock-step", "clock-drift", PACKET_LOSS.name(), DUPLICATE.name(), REORDER.name(), "withhold-appends",
-            CAMPAIGN.name());
+            CAMPAIGN.name(), MEMBER_ADD.name(), MEMBER_PROMOTE.name(), MEMBER_REMOVE.name(), "member-replace", MOVE_LEADER.name(),
+            "rolling-restart");
 
     private FaultSchema() {
+    }
+
+    private static Integer member(FaultSpec f, FaultSpec.MemberChange.Action... actions) {
+        return f instanceof FaultSpec.MemberChange c && List.of(actions).contains(c.action()) ? c.member() : null;
     }
 
     private static String crashTarget(FaultSpec f) {

@@ -2,6 +2,7 @@ package io.stormglass.check.safety;
 
 import io.stormglass.engine.event.Clock;
 import io.stormglass.raft.StateRole;
+import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.log.HardState;
 import io.stormglass.raft.server.MemberObserver;
@@ -31,7 +32,8 @@ public final class SafetyMonitor implements MemberObserver {
     public static final int MAX_KEPT_VIOLATIONS = 200;
 
     private final Clock clock;
-    private final int quorum;
+    /** Configurations by the index whose apply set them (0: the initial cluster), as members reported them. */
+    private final TreeMap<Long, ConfState> configs = new TreeMap<>();
     private final TreeMap<Integer, DurableLog> logs = new TreeMap<>();
     private final TreeMap<Integer, Long> appliedIndex = new TreeMap<>();
     private final TreeMap<Long, Integer> leaderOfTerm = new TreeMap<>();
@@ -47,11 +49,11 @@ public final class SafetyMonitor implements MemberObserver {
 
     /**
      * @param clock   the simulation's clock (violations are stamped with it)
-     * @param members the ids of every voting member
+     * @param members the ids of the initial cluster's voters; members added later are tracked from their first report
      */
     public SafetyMonitor(Clock clock, List<Integer> members) {
         this.clock = clock;
-        this.quorum = members.size() / 2 + 1;
+        configs.put(0L, ConfState.ofVoters(members.stream().map(Integer::longValue).toList()));
         for (int m : members) {
             logs.put(m, new DurableLog());
             appliedIndex.put(m, 0L);
@@ -143,7 +145,7 @@ public final class SafetyMonitor implements MemberObserver {
     @Override
     public void recovered(int member, long snapshotIndex, long snapshotTerm, HardState hardState, List<Entry> entries) {
         events++;
-        DurableLog log = logs.get(member);
+        DurableLog log = log(member);
         if (hardState.term() < log.term() || (hardState.term() == log.term() && log.vote() != 0 && hardState.vote() != log.vote())) {
             violation(Invariant.CRASH_DURABILITY, List.of(member), "n" + member + " synced term " + log.term() + " vote "
                     + log.vote() + " but recovered term " + hardState.term() + " vote " + hardState.vote());
@@ -168,7 +170,7 @@ public final class SafetyMonitor implements MemberObserver {
     @Override
     public void installedSnapshot(int member, long index, long term) {
         events++;
-        DurableLog log = logs.get(member);
+        DurableLog log = log(member);
         for (Entry e : log.installSnapshot(index, term)) {
             CommittedLog.Committed c = committed.at(e.index());
             if (e.index() > index && c != null && c.entry().equals(e)) {
@@ -181,7 +183,7 @@ public final class SafetyMonitor implements MemberObserver {
     @Override
     public void persisted(int member, HardState hardState, List<Entry> entries) {
         events++;
-        DurableLog log = logs.get(member);
+        DurableLog log = log(member);
         if (hardState != null) {
             checkVote(member, log, hardState);
             maxTermSeen = Math.max(maxTermSeen, hardState.term());
@@ -227,7 +229,7 @@ public final class SafetyMonitor implements MemberObserver {
     @Override
     public void applied(int member, Entry entry) {
         events++;
-        long expected = appliedIndex.get(member) + 1;
+        long expected = appliedIndex.getOrDefault(member, 0L) + 1;
         if (entry.index() != expected) {
             violation(Invariant.APPLY_ORDER, List.of(member), "n" + member + " applied index " + entry.index() + " after "
                     + (expected - 1));
@@ -273,7 +275,7 @@ public final class SafetyMonitor implements MemberObserver {
      * over every append this gives the whole property.
      */
     private void checkNewEntries(int member, List<Entry> entries) {
-        DurableLog mine = logs.get(member);
+        DurableLog mine = log(member);
         for (Entry e : entries) {
             for (Map.Entry<Integer, DurableLog> other : logs.entrySet()) {
                 if (other.getKey() == member) {
@@ -327,6 +329,12 @@ public final class SafetyMonitor implements MemberObserver {
         }
     }
 
+    /**
+     * A committed entry must be durable on a quorum of a configuration that was in force before it: of the
+     * latest configuration set below its index or of one of the {@link #CONFIGS_CHECKED} − 1 before it (a
+     * leader counts with the configuration it has applied, which may lag the log by the changes it has not
+     * applied yet). Learners and removed members never count; a joint configuration needs both majorities.
+     */
     private void checkQuorumDurability(int member, Entry e) {
         List<Integer> holders = new ArrayList<>();
         for (Map.Entry<Integer, DurableLog> l : logs.entrySet()) {
@@ -334,10 +342,35 @@ public final class SafetyMonitor implements MemberObserver {
                 holders.add(l.getKey());
             }
         }
-        if (holders.size() < quorum) {
+        List<ConfState> candidates = new ArrayList<>(configs.headMap(e.index(), false).descendingMap().values());
+        candidates = candidates.subList(0, Math.min(CONFIGS_CHECKED, candidates.size()));
+        if (candidates.stream().noneMatch(c -> isQuorum(c, holders))) {
             violation(Invariant.QUORUM_DURABILITY, List.of(member), "n" + member + " treats " + EntryText.of(e) + " as committed but only "
-                    + holders + " had persisted it (a quorum is " + quorum + ")");
+                    + holders + " had persisted it (not a quorum of " + candidates.get(0) + ")");
         }
+    }
+
+    /** Configurations checked for a quorum: the latest below an entry and those before it. */
+    static final int CONFIGS_CHECKED = 3;
+
+    private static boolean isQuorum(ConfState c, List<Integer> holders) {
+        return majority(c.voters(), holders) && (c.votersOutgoing().isEmpty() || majority(c.votersOutgoing(), holders));
+    }
+
+    private static boolean majority(List<Long> voters, List<Integer> holders) {
+        long have = voters.stream().filter(v -> holders.contains(v.intValue())).count();
+        return have >= voters.size() / 2 + 1;
+    }
+
+    @Override
+    public void configurationApplied(int member, long index, ConfState confState) {
+        events++;
+        configs.putIfAbsent(index, confState);
+    }
+
+    private DurableLog log(int member) {
+        appliedIndex.putIfAbsent(member, 0L);
+        return logs.computeIfAbsent(member, m -> new DurableLog());
     }
 
     /**

@@ -31,6 +31,10 @@ public enum Metric {
     PROPOSALS_APPLIED("etcd_server_proposals_applied_total", Kind.COUNTER, MEMBER),
     SLOW_APPLIES("etcd_server_slow_apply_total", Kind.COUNTER, MEMBER),
     WAL_SLOW_FDATASYNCS("etcd_disk_wal_slow_fdatasync_total", Kind.COUNTER, MEMBER),
+    IS_LEARNER("etcd_server_is_learner", Kind.GAUGE, MEMBER),
+    LEARNER_PROMOTE_SUCCESSES("etcd_server_learner_promote_successes", Kind.COUNTER, MEMBER),
+    LEARNER_PROMOTE_FAILURES("etcd_server_learner_promote_failures", Kind.COUNTER, MEMBER),
+    FOLLOWER_HEARTBEAT_GAP("stormglass_follower_heartbeat_gap_seconds", Kind.LATENCY, MEMBER),
     RAFT_TICKS_DROPPED("stormglass_raft_ticks_dropped_total", Kind.COUNTER, MEMBER),
     MEMBER_THREAD_CPU_UTILISATION("member_thread_cpu_utilisation_ratio", Kind.GAUGE, MEMBER, THREAD),
 

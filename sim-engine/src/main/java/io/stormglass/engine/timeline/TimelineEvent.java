@@ -84,8 +84,14 @@ public sealed interface TimelineEvent {
         }
     }
 
-    /** A fault was switched on or off ({@code target} such as {@code "disk/n1"}, {@code "net"}). */
+    /**
+     * A fault was switched on or off ({@code target} such as {@code "disk/n1"}, {@code "net"}); with the target
+     * {@link #MEMBERSHIP} an operator's membership command or its outcome, an instant (always active).
+     */
     record FaultChanged(long timeNanos, String target, String description, boolean active) implements TimelineEvent {
+        /** The target of operator actions on the membership: marks, not spans. */
+        public static final String MEMBERSHIP = "membership";
+
         @Override
         public String type() {
             return "fault";

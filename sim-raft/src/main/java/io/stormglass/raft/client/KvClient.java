@@ -119,6 +119,16 @@ public final class KvClient {
         endpointIndex = i;
     }
 
+    /** The member the next call goes to first. */
+    public int currentEndpoint() {
+        return config.endpoints().get(endpointIndex);
+    }
+
+    /** The members this client may talk to (its {@code --endpoints}). */
+    public List<Integer> endpoints() {
+        return config.endpoints();
+    }
+
     /** Whether each call goes to the next endpoint in turn (clientv3's round-robin balancer) instead of sticking to one. */
     public void rotatePerRequest(boolean rotate) {
         this.rotatePerRequest = rotate;

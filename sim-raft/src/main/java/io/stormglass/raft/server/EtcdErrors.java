@@ -13,6 +13,21 @@ public final class EtcdErrors {
     /** The lease does not exist. */
     public static final String LEASE_NOT_FOUND = "etcdserver: requested lease not found";
 
+    /** A member operation was sent to a member that is not the leader (etcd {@code ErrNotLeader}). */
+    public static final String NOT_LEADER = "etcdserver: not leader";
+    /** {@code --strict-reconfig-check}: the change would leave fewer started voters than a quorum (etcd {@code ErrNotEnoughStartedMembers}). */
+    public static final String NOT_ENOUGH_STARTED_MEMBERS = "etcdserver: re-configuration failed due to not enough started members";
+    /** A promotion of a learner whose log is below 90 % of the leader's (etcd {@code ErrLearnerNotReady}). */
+    public static final String LEARNER_NOT_READY = "etcdserver: can only promote a learner member which is in sync with leader";
+    /** Adding a member id the cluster already has (etcd {@code membership.ErrIDExists}). */
+    public static final String ID_EXISTS = "membership: ID exists";
+    /** Removing, promoting or updating an id the cluster does not have (etcd {@code membership.ErrIDNotFound}). */
+    public static final String ID_NOT_FOUND = "membership: ID not found";
+    /** Promoting a voter (etcd {@code membership.ErrMemberNotLearner}). */
+    public static final String MEMBER_NOT_LEARNER = "membership: can only promote a learner member";
+    /** A second learner while {@code --max-learners} (default 1) are there (etcd {@code membership.ErrTooManyLearners}). */
+    public static final String TOO_MANY_LEARNERS = "membership: too many learner members in cluster";
+
     private EtcdErrors() {
     }
 

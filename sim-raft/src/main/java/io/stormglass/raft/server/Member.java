@@ -8,6 +8,7 @@ import io.stormglass.raft.kv.KvStore;
 import io.stormglass.raft.server.internal.Incarnation;
 import io.stormglass.raft.server.internal.MemberMetrics;
 import io.stormglass.raft.server.internal.ThreadCpuGauges;
+import java.util.function.Consumer;
 
 /**
  * One etcd member on the simulated clock: the Raft core, the WAL, the KV state machine, the
@@ -21,6 +22,8 @@ import io.stormglass.raft.server.internal.ThreadCpuGauges;
  * {@code lg.Fatal} would; it stays down until started again.
  */
 public final class Member {
+    /** The reason a member that applied its own removal stops with (etcd's text). */
+    public static final String REMOVED = "the member has been permanently removed from the cluster";
     private final MemberConfig config;
     private final MemberEnvironment env;
     private final MemberMetrics metrics;
@@ -54,7 +57,7 @@ public final class Member {
         boolean restart = !"not started".equals(downReason);
         Incarnation inc;
         try {
-            inc = new Incarnation(config, env, metrics, reason -> crash("fatal: " + reason));
+            inc = new Incarnation(config, env, metrics, reason -> crash("fatal: " + reason), this::crash);
         } catch (Incarnation.BootException e) {
             downReason = "cannot boot: " + e.getMessage();
             env.logSink().accept("{\"level\":\"fatal\",\"member\":\"" + config.label() + "\",\"msg\":\"failed to recover\",\"error\":\""
@@ -86,6 +89,16 @@ public final class Member {
         env.recorder().timeline().append(new TimelineEvent.RoleChanged(now, config.id(), NodeRole.DOWN, 0));
     }
 
+    /** Whether the member was ever started (a spare that was never added was not). */
+    public boolean hasStarted() {
+        return current != null || !"not started".equals(downReason);
+    }
+
+    /** Whether the member stopped because it applied its own removal from the cluster (it stays down). */
+    public boolean removed() {
+        return current == null && REMOVED.equals(downReason);
+    }
+
     public boolean isUp() {
         return current != null;
     }
@@ -113,6 +126,11 @@ public final class Member {
         return current == null ? 0 : current.appliedIndex();
     }
 
+    /** The configuration this member has applied (etcd's {@code ConfState}); empty while down. */
+    public io.stormglass.raft.log.ConfState configuration() {
+        return current == null ? io.stormglass.raft.log.ConfState.EMPTY : current.configuration();
+    }
+
     /** The state machine, for checks and serializable inspection; null while down. */
     public KvStore kv() {
         return current == null ? null : current.kv();
@@ -126,6 +144,19 @@ public final class Member {
         if (current != null) {
             current.campaign();
         }
+    }
+
+    /**
+     * An operator's membership command sent to this member (etcdctl {@code member ...} against its endpoint);
+     * {@code done} hears the outcome once: applied, refused with etcd's error text, or timed out. A member
+     * that is down answers at once that it is not the leader.
+     */
+    public void changeMembership(MemberOperation op, int id, Consumer<MemberChangeResult> done) {
+        if (current == null) {
+            done.accept(MemberChangeResult.failed(EtcdErrors.NOT_LEADER));
+            return;
+        }
+        current.changeMembership(op, id, done);
     }
 
     /** Asks this member, if leader, to hand leadership to {@code to} (thesis §3.10). */

@@ -41,12 +41,21 @@ import java.util.Objects;
  *                                   timeout
  * @param flavour                    whose server the member imitates: {@link Flavour#ETCD} (the default) or a
  *                                   plain Raft server ({@link Flavour#PLAIN_RAFT})
+ * @param strictReconfigCheck        {@code --strict-reconfig-check} (etcd default true, server/embed/config.go
+ *                                   {@code DefaultStrictReconfigCheck}): refuse a member add, remove or promotion
+ *                                   that would leave fewer started voters than a quorum
+ *                                   ({@code RaftCluster.IsReadyToAddVotingMember} and its siblings)
+ *
+ * <p>{@code peers} are the voters of the initial cluster ({@code --initial-cluster}); a member not among
+ * them joins an existing cluster ({@code --initial-cluster-state existing}): it starts from the initial
+ * cluster's configuration (which etcd's log begins with) and learns the changes since from the leader's log
+ * or snapshot once it has been added; until then it is no voter and never campaigns.
  */
 public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNanos, long electionTimeoutNanos,
         boolean preVote, boolean checkQuorum, long snapshotCount, long snapshotCatchUpEntries, int maxInflightMsgs,
         long maxSizePerMsgBytes, long backendBatchIntervalNanos, int backendBatchLimit, CpuCosts cpu,
         ReadOnlyOption readOnlyOption, long leaseDriftBoundPpm, long tickIntervalNanos, long electionTimeoutMaxNanos,
-        Flavour flavour) {
+        Flavour flavour, boolean strictReconfigCheck) {
     /** etcd's {@code warnSyncDuration}: an fdatasync slower than this logs {@code slow fdatasync}. */
     public static final long SLOW_FDATASYNC_NANOS = 1_000_000_000L;
     /** etcd's {@code readIndexRetryTime}. */
@@ -68,8 +77,8 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
         if (readOnlyOption == ReadOnlyOption.LEASE_BASED && !checkQuorum) {
             throw new IllegalArgumentException("lease-based reads need checkQuorum");
         }
-        if (!peers.contains(id)) {
-            throw new IllegalArgumentException("member " + id + " is not among the peers " + peers);
+        if (id <= 0) {
+            throw new IllegalArgumentException("member ids are positive, got " + id);
         }
         checkTiming(tickIntervalNanos, heartbeatIntervalNanos, electionTimeoutNanos, electionTimeoutMaxNanos);
         if (snapshotCount <= 0 || snapshotCatchUpEntries < 0 || backendBatchIntervalNanos <= 0 || backendBatchLimit <= 0) {
@@ -85,14 +94,14 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
         this(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit,
                 cpu, readOnlyOption, leaseDriftBoundPpm, heartbeatIntervalNanos,
-                etcdElectionTimeoutMaxNanos(heartbeatIntervalNanos, electionTimeoutNanos), Flavour.ETCD);
+                etcdElectionTimeoutMaxNanos(heartbeatIntervalNanos, electionTimeoutNanos), Flavour.ETCD, true);
     }
 
     /** The same member as another flavour of server. */
     public MemberConfig withFlavour(Flavour newFlavour) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, newFlavour);
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, newFlavour, strictReconfigCheck);
     }
 
     /** The settings without the read options: ReadIndex reads (etcd's {@code ReadOnlySafe}). */
@@ -114,7 +123,7 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
         return new MemberConfig(id, peers, heartbeatNanos, electionNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
                 readOnlyOption, leaseDriftBoundPpm, heartbeatNanos,
-                etcdElectionTimeoutMaxNanos(heartbeatNanos, electionNanos), flavour);
+                etcdElectionTimeoutMaxNanos(heartbeatNanos, electionNanos), flavour, strictReconfigCheck);
     }
 
     /**
@@ -124,26 +133,38 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
     public MemberConfig withTiming(long tickNanos, long heartbeatNanos, long electionMinNanos, long electionMaxNanos) {
         return new MemberConfig(id, peers, heartbeatNanos, electionMinNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                readOnlyOption, leaseDriftBoundPpm, tickNanos, electionMaxNanos, flavour);
+                readOnlyOption, leaseDriftBoundPpm, tickNanos, electionMaxNanos, flavour, strictReconfigCheck);
     }
 
     public MemberConfig withCpu(CpuCosts costs) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, costs,
-                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour);
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strictReconfigCheck);
     }
 
     public MemberConfig withSnapshots(long count, long catchUpEntries) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, count,
                 catchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour);
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strictReconfigCheck);
+    }
+
+    /** The same member with {@code --strict-reconfig-check} on or off. */
+    public MemberConfig withStrictReconfigCheck(boolean strict) {
+        return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
+                snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strict);
+    }
+
+    /** Whether this member was one of the initial cluster's voters (else it joins an existing cluster). */
+    public boolean initialMember() {
+        return peers.contains(id);
     }
 
     /** How linearizable reads are served, and for lease reads the clock drift the lease must survive. */
     public MemberConfig withReadOnly(ReadOnlyOption option, long driftBoundPpm) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                option, driftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour);
+                option, driftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strictReconfigCheck);
     }
 
     /** etcd's largest timeout for a tick of one heartbeat: {@code 2·election − heartbeat} ({@code [T, 2T)} in ticks). */

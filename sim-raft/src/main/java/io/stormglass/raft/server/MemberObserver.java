@@ -42,6 +42,13 @@ public interface MemberObserver {
     default void applied(int member, Entry entry) {
     }
 
+    /**
+     * The configuration {@code confState} took effect on the member when it applied the configuration
+     * change at {@code index} (or restored a snapshot up to {@code index} that carries it).
+     */
+    default void configurationApplied(int member, long index, io.stormglass.raft.log.ConfState confState) {
+    }
+
     /** The member restored its state machine from a snapshot covering up to {@code index}. */
     default void restoredSnapshot(int member, long index, long term) {
     }

@@ -52,6 +52,12 @@ public final class MemberObservers {
         }
 
         @Override
+        public void configurationApplied(int member, long index, io.stormglass.raft.log.ConfState confState) {
+            first.configurationApplied(member, index, confState);
+            second.configurationApplied(member, index, confState);
+        }
+
+        @Override
         public void restoredSnapshot(int member, long index, long term) {
             first.restoredSnapshot(member, index, term);
             second.restoredSnapshot(member, index, term);

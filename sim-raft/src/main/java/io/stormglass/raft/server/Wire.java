@@ -14,6 +14,13 @@ public sealed interface Wire {
     }
 
     /**
+     * The answer to a snapshot sent on the snapshot connection (etcd's rafthttp: the HTTP response to the
+     * snapshot POST, written once the receiver has saved it), carrying the snapshot's index.
+     */
+    record SnapshotReceived(long index) implements Wire {
+    }
+
+    /**
      * A client request.
      *
      * @param requestId unique per request attempt (the client's id in the high bits)

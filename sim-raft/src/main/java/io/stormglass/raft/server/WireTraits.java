@@ -25,6 +25,9 @@ public final class WireTraits implements MessageTraits<Wire> {
         if (wire instanceof Wire.Request req) {
             return requestBytes(req);
         }
+        if (wire instanceof Wire.SnapshotReceived) {
+            return RPC_OVERHEAD_BYTES;
+        }
         return replyBytes(((Wire.Response) wire).reply());
     }
 
@@ -53,6 +56,9 @@ public final class WireTraits implements MessageTraits<Wire> {
 
     @Override
     public TrafficClass trafficClass(Wire wire) {
+        if (wire instanceof Wire.SnapshotReceived) {
+            return TrafficClass.SNAPSHOT;
+        }
         return wire instanceof Wire.Raft r ? raft.trafficClass(r.message()) : TrafficClass.CLIENT;
     }
 }

@@ -11,6 +11,8 @@ import io.stormglass.raft.wal.internal.SegmentFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import io.stormglass.raft.log.ConfState;
+import io.stormglass.raft.log.ConfStateCodec;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.zip.CRC32C;
@@ -143,24 +145,34 @@ public final class Snapshotter {
     }
 
     static byte[] encode(SnapshotFile s) {
-        byte[] out = new byte[HEADER_BYTES + s.data().length];
+        byte[] cs = ConfStateCodec.encode(s.confState());
+        byte[] out = new byte[HEADER_BYTES + s.data().length + cs.length];
         Le.putInt(out, 0, MAGIC);
         Le.putLong(out, 8, s.term());
         Le.putLong(out, 16, s.index());
         Le.putLong(out, 24, s.data().length);
         System.arraycopy(s.data(), 0, out, HEADER_BYTES, s.data().length);
+        System.arraycopy(cs, 0, out, HEADER_BYTES + s.data().length, cs.length);
         Le.putInt(out, 4, crc(out));
         return out;
     }
 
+    /** Header, data, then the configuration (no bytes for none); empty if the file does not verify. */
     static Optional<SnapshotFile> decode(byte[] b) {
-        if (b.length < HEADER_BYTES || Le.getInt(b, 0) != MAGIC || Le.getLong(b, 24) != b.length - HEADER_BYTES
-                || Le.getInt(b, 4) != crc(b)) {
+        if (b.length < HEADER_BYTES || Le.getInt(b, 0) != MAGIC || Le.getLong(b, 24) < 0
+                || Le.getLong(b, 24) > b.length - HEADER_BYTES || Le.getInt(b, 4) != crc(b)) {
             return Optional.empty();
         }
-        byte[] data = new byte[b.length - HEADER_BYTES];
+        int dataLength = (int) Le.getLong(b, 24);
+        byte[] data = new byte[dataLength];
         System.arraycopy(b, HEADER_BYTES, data, 0, data.length);
-        return Optional.of(new SnapshotFile(Le.getLong(b, 8), Le.getLong(b, 16), data));
+        ConfState confState;
+        try {
+            confState = ConfStateCodec.decode(b, HEADER_BYTES + dataLength);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new SnapshotFile(Le.getLong(b, 8), Le.getLong(b, 16), confState, data));
     }
 
     private static int crc(byte[] b) {

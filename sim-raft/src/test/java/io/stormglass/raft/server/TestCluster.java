@@ -40,13 +40,21 @@ final class TestCluster {
 
     /** @param configure adjusts each member's settings (etcd's defaults with {@code cpu}) */
     TestCluster(int size, long seed, CpuCosts cpu, long flushNanos, UnaryOperator<MemberConfig> configure) {
+        this(size, 0, seed, cpu, flushNanos, configure);
+    }
+
+    /**
+     * @param spares members {@code size+1 .. size+spares}: built with their own disks but not in the initial
+     *               cluster and not started by {@link #startAll()} (they join through {@code member add})
+     */
+    TestCluster(int size, int spares, long seed, CpuCosts cpu, long flushNanos, UnaryOperator<MemberConfig> configure) {
         recorder = new Recorder(sim);
         recorder.start();
         random = new RandomStreams(seed);
         transport = new InstantTransport<>(sim);
         network = new CuttableTransport<>(transport);
         List<Integer> peers = IntStream.rangeClosed(1, size).boxed().toList();
-        for (int id : peers) {
+        for (int id = 1; id <= size + spares; id++) {
             StallableDevice device = new StallableDevice(sim, 20_000, flushNanos);
             SimFileSystem fs = new SimFileSystem(sim, device, random.stream("fs/n" + id), "n" + id + "/wal");
             StallableDevice dataDevice = new StallableDevice(sim, 20_000, flushNanos);
@@ -66,7 +74,7 @@ final class TestCluster {
     }
 
     void startAll() {
-        members.forEach(Member::start);
+        members.stream().filter(m -> m.config().initialMember()).forEach(Member::start);
     }
 
     KvClient client(int nodeId, ClientConfig config) {

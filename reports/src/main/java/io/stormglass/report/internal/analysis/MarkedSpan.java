@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * A span of neighbour activity ({@code ActivityMarked}, labelled {@code source: label}) or of an
  * active fault ({@code FaultChanged}, labelled {@code target: description}) over
  * {@code [startNanos, endNanos)}. A span still open at the end of the run ends there; an end
- * without a begin is ignored.
+ * without a begin is ignored. Membership actions (target {@code membership}) are instants, not spans: the
+ * leader timeline marks them on its own.
  */
 public record MarkedSpan(boolean fault, String label, long startNanos, long endNanos) {
 
@@ -28,7 +29,7 @@ public record MarkedSpan(boolean fault, String label, long startNanos, long endN
         for (TimelineEvent e : events) {
             if (e instanceof TimelineEvent.ActivityMarked a) {
                 track(out, bursts, false, a.source() + ": " + a.label(), a.begins(), a.timeNanos());
-            } else if (e instanceof TimelineEvent.FaultChanged f) {
+            } else if (e instanceof TimelineEvent.FaultChanged f && !f.target().equals(TimelineEvent.FaultChanged.MEMBERSHIP)) {
                 track(out, faults, true, f.target() + ": " + f.description(), f.active(), f.timeNanos());
             }
         }

@@ -32,7 +32,7 @@ public final class RoleLanes {
         }
         SortedMap<Integer, List<RoleSpan>> lanes = new TreeMap<>();
         for (int id : ids) {
-            lanes.put(id, laneOf(id, events, endNanos));
+            lanes.put(id, laneOf(id, members.contains(id), events, endNanos));
         }
         return new RoleLanes(lanes);
     }
@@ -68,9 +68,13 @@ public final class RoleLanes {
         return 0;
     }
 
-    private static List<RoleSpan> laneOf(int id, List<? extends TimelineEvent> events, long endNanos) {
+    /**
+     * A member of the initial cluster is a follower from the start; one that joins later (a spare added
+     * at run time) has no span before its first event, so its lane begins when it joins.
+     */
+    private static List<RoleSpan> laneOf(int id, boolean initial, List<? extends TimelineEvent> events, long endNanos) {
         List<RoleSpan> spans = new ArrayList<>();
-        NodeRole role = NodeRole.FOLLOWER;
+        NodeRole role = initial ? NodeRole.FOLLOWER : null;
         long term = 0;
         long since = 0;
         for (TimelineEvent e : events) {
@@ -89,14 +93,14 @@ public final class RoleLanes {
             if (next == role && nextTerm == term) {
                 continue;
             }
-            if (e.timeNanos() > since) {
+            if (e.timeNanos() > since && role != null) {
                 spans.add(new RoleSpan(id, since, e.timeNanos(), role, term));
             }
             role = next;
             term = nextTerm;
             since = e.timeNanos();
         }
-        if (endNanos > since) {
+        if (endNanos > since && role != null) {
             spans.add(new RoleSpan(id, since, endNanos, role, term));
         }
         return spans;

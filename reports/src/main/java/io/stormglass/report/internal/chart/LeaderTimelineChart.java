@@ -1,6 +1,7 @@
 package io.stormglass.report.internal.chart;
 
 import io.stormglass.engine.timeline.NodeRole;
+import io.stormglass.engine.timeline.TimelineEvent;
 import io.stormglass.report.internal.analysis.MarkedSpan;
 import io.stormglass.report.internal.analysis.RoleSpan;
 import java.awt.Color;
@@ -17,6 +18,7 @@ import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
@@ -100,7 +102,7 @@ final class LeaderTimelineChart {
         String subtitle = ctx.summary().leaderships() + " leaderships, " + ctx.summary().changes().size()
                 + " leader changes" + (termLabels ? "" : " (too many to label terms; see events.jsonl)");
         return new ChartSpec(FILE, "Role of each member over time; red lines mark leader changes, purple bands "
-                + "neighbour I/O bursts, red bands faults.", width, height,
+                + "neighbour I/O bursts, red bands faults, green lines membership changes.", width, height,
                 ChartStyle.chart(TITLE, subtitle, plot, true), true);
     }
 
@@ -109,7 +111,22 @@ final class LeaderTimelineChart {
         for (MarkedSpan span : MarkedSpan.of(ctx.events(), ctx.durationNanos())) {
             band(ctx, plot, span.startNanos(), span.endNanos(), span.fault() ? ChartStyle.FAULT : ChartStyle.BURST);
         }
+        for (TimelineEvent e : ctx.events()) {
+            // one line per change that took effect or failed; the command itself is in events.jsonl
+            if (e instanceof TimelineEvent.FaultChanged f && f.target().equals(TimelineEvent.FaultChanged.MEMBERSHIP)
+                    && !(f.description().startsWith("member ") && !f.description().contains(":"))) {
+                ValueMarker m = new ValueMarker(ctx.scale().of(f.timeNanos()), MEMBERSHIP, ChartStyle.DASHED);
+                m.setLabel(f.description().replace(": applied", "").replace("member ", ""));
+                m.setLabelFont(m.getLabelFont().deriveFont(9f));
+                m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+                m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+                plot.addDomainMarker(m, Layer.FOREGROUND);
+            }
+        }
     }
+
+    /** Membership changes (member add, promote, remove, replace, move-leader, restarts of a rolling restart). */
+    private static final Color MEMBERSHIP = new Color(0x2E, 0x7D, 0x32);
 
     private static void band(ChartContext ctx, XYPlot plot, long from, long to, Color color) {
         IntervalMarker m = new IntervalMarker(ctx.scale().of(from), ctx.scale().of(to));
@@ -125,6 +142,7 @@ final class LeaderTimelineChart {
         }
         items.add(box("neighbour burst", translucent(ChartStyle.BURST)));
         items.add(box("fault", translucent(ChartStyle.FAULT)));
+        items.add(box("membership change", MEMBERSHIP));
         items.add(new LegendItem("leader change", null, null, null, false, new Rectangle2D.Double(-6, -1, 12, 2),
                 false, ChartStyle.LEADER_CHANGE, false, ChartStyle.LEADER_CHANGE, ChartStyle.DASHED, true,
                 new java.awt.geom.Line2D.Double(-7, 0, 7, 0), ChartStyle.DASHED, ChartStyle.LEADER_CHANGE));

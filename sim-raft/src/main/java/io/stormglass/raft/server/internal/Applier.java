@@ -9,7 +9,9 @@ import io.stormglass.raft.kv.KvCommand;
 import io.stormglass.raft.kv.KvResult;
 import io.stormglass.raft.kv.KvStore;
 import io.stormglass.raft.log.Entry;
+import io.stormglass.raft.log.EntryType;
 import io.stormglass.raft.log.Snapshot;
+import io.stormglass.raft.log.SnapshotMetadata;
 import io.stormglass.raft.server.MemberConfig;
 import io.stormglass.raft.server.MemberObserver;
 import io.stormglass.raft.server.Wire;
@@ -35,7 +37,9 @@ final class Applier {
     private final MemberObserver observer;
     private final MemberMetrics metrics;
     private final MemberLog log;
+    private MembershipApplier membership;
     private long appliedIndex;
+    private long appliedTerm;
 
     Applier(MemberConfig config, SerialExecutor executor, KvStore kv, Backend backend, ReadIndexLoop readLoop,
             LeaseKeeper leases, SnapshotSaver snapshots, Responder responder, MemberObserver observer,
@@ -53,6 +57,28 @@ final class Applier {
         this.log = log;
     }
 
+    /** Connects the apply side of membership changes, once, before the member starts (it needs the node loop). */
+    void connect(MembershipApplier membershipApplier) {
+        this.membership = membershipApplier;
+    }
+
+    /**
+     * The snapshot a leader sends to {@code peer} in place of Raft's stored {@code stored} when that one predates
+     * the peer: etcd's {@code createMergedSnapshotMessage} always sends the applied index, its term, the applied
+     * configuration and the current backend, so a member added after the last snapshot finds itself in the
+     * snapshot's configuration (Raft refuses a snapshot that does not name the receiver). Here the stored
+     * snapshot is sent as before whenever it names the peer.
+     */
+    Snapshot snapshotFor(long peer, Snapshot stored) {
+        Snapshot sent = stored;
+        if (!stored.metadata().confState().contains(peer) && appliedIndex > stored.index() && membership.confState().contains(peer)) {
+            sent = new Snapshot(new SnapshotMetadata(appliedIndex, appliedTerm, membership.confState()), KvCodec.encodeSnapshot(kv));
+        }
+        log.info("sending database snapshot", "snapshot-index", Long.toString(sent.index()), "remote-peer-id", Long.toHexString(peer),
+                "bytes", Integer.toString(sent.data().length));
+        return sent;
+    }
+
     long appliedIndex() {
         return appliedIndex;
     }
@@ -62,7 +88,9 @@ final class Applier {
         if (!snapshot.isEmpty()) {
             KvCodec.restoreSnapshot(kv, snapshot.data());
             appliedIndex = snapshot.index();
+            appliedTerm = snapshot.term();
             snapshots.restoredAt(snapshot.index());
+            membership.restored(snapshot);
             observer.restoredSnapshot(config.id(), snapshot.index(), snapshot.term());
         }
     }
@@ -73,7 +101,9 @@ final class Applier {
             if (snapshot != null && snapshot.index() > appliedIndex) {
                 KvCodec.restoreSnapshot(kv, snapshot.data());
                 appliedIndex = snapshot.index();
+                appliedTerm = snapshot.term();
                 snapshots.restoredAt(snapshot.index());
+                membership.restored(snapshot);
                 observer.restoredSnapshot(config.id(), snapshot.index(), snapshot.term());
                 readLoop.onApplied(appliedIndex);
             }
@@ -92,7 +122,7 @@ final class Applier {
             i++; // already covered by a snapshot
         }
         if (i == entries.size()) {
-            snapshots.maybeSnapshot(appliedIndex, kv);
+            snapshots.maybeSnapshot(appliedIndex, kv, membership.confState(), membership.confIndex());
             return;
         }
         Completion<IoStatus> lock = backend.commitInProgress();
@@ -103,7 +133,7 @@ final class Applier {
         }
         long charged = 0;
         long start = entryStartNanos;
-        while (i < entries.size() && backend.commitInProgress() == null) {
+        while (i < entries.size() && backend.commitInProgress() == null && entries.get(i).type() == EntryType.NORMAL) {
             Entry e = entries.get(i);
             KvCodec.Proposal proposal = e.data().length > 0 ? KvCodec.decodeProposal(e.data()) : null;
             charged += config.cpu().applyEntryNanos() + (proposal == null ? 0 : config.cpu().applyNanos(proposal.command()));
@@ -113,12 +143,30 @@ final class Applier {
         }
         ctx.chargeCpu(charged);
         int next = i;
+        if (next < entries.size() && backend.commitInProgress() == null && entries.get(next).type() != EntryType.NORMAL) {
+            applyConfChange(ctx, entries, next);
+            return;
+        }
         ctx.sleep(0, c -> applyFrom(c, entries, next, c.nowNanos()));
+    }
+
+    /** A configuration change takes effect when applied: the apply thread waits for the node loop to apply it to the core. */
+    private void applyConfChange(TaskContext ctx, List<Entry> entries, int at) {
+        Entry e = entries.get(at);
+        ctx.chargeCpu(config.cpu().applyEntryNanos());
+        ctx.await(membership.apply(e), (c, confState) -> {
+            appliedIndex = e.index();
+            appliedTerm = e.term();
+            observer.applied(config.id(), e);
+            readLoop.onApplied(appliedIndex);
+            applyFrom(c, entries, at + 1, c.nowNanos());
+        });
     }
 
     /** Applies {@code e}, whose decoded proposal is {@code proposal} (null for an empty entry). */
     private void apply(Entry e, KvCodec.Proposal proposal, long tookNanos) {
         appliedIndex = e.index();
+        appliedTerm = e.term();
         observer.applied(config.id(), e);
         if (proposal != null) {
             KvResult result = kv.apply(proposal.command());

@@ -8,7 +8,10 @@ import io.stormglass.raft.RaftConfig;
 import io.stormglass.raft.RawNode;
 import io.stormglass.raft.SoftState;
 import io.stormglass.raft.kv.KvStore;
+import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
+import io.stormglass.raft.server.MemberChangeResult;
+import io.stormglass.raft.server.MemberOperation;
 import io.stormglass.raft.server.Flavour;
 import io.stormglass.raft.server.MemberConfig;
 import io.stormglass.raft.server.MemberEnvironment;
@@ -63,18 +66,30 @@ public final class Incarnation {
     /** rafthttp's stream reader of each peer: decodes its messages in order, then hands them to the node loop. */
     private final java.util.Map<Integer, SerialExecutor> streamReaders = new java.util.TreeMap<>();
     private final SimRandom tickerPhase;
+    private final MemberChanges memberChanges;
+    private final MembershipApplier membership;
+    private final Scheduler scheduler;
+    private final MemberMetrics metrics;
+    /** When the last heartbeat arrived (-1: none yet), for the heartbeat-gap metric. */
+    private long lastHeartbeatNanos = -1;
+    /** etcd's {@code stopWithDelay(10*100ms)} after a member applies its own removal. */
+    private static final long REMOVED_STOP_DELAY_NANOS = 1_000_000_000L;
+    private static final io.stormglass.engine.event.EventKind REMOVED_STOP = io.stormglass.engine.event.EventKind.named("member.removed-stop");
 
     /**
      * Boots a member from its disks.
      *
      * @param onFatal called with the reason when the member must die (as etcd's {@code lg.Fatal})
+     * @param onStop  called with the reason when the member stops by itself (it applied its own removal)
      * @throws BootException if the durable state cannot be recovered
      */
-    public Incarnation(MemberConfig config, MemberEnvironment env, MemberMetrics metrics, Consumer<String> onFatal)
-            throws BootException {
+    public Incarnation(MemberConfig config, MemberEnvironment env, MemberMetrics metrics, Consumer<String> onFatal,
+            Consumer<String> onStop) throws BootException {
         this.config = config;
         this.tickerPhase = env.random().stream("ticker/" + config.label());
         Scheduler scheduler = env.scheduler();
+        this.scheduler = scheduler;
+        this.metrics = metrics;
         this.log = new MemberLog(config.id(), scheduler, env.logSink(), env.recorder().timeline());
         this.life = new MemberLife(log, onFatal);
         String label = config.label();
@@ -103,7 +118,7 @@ public final class Incarnation {
         Responder responder = new Responder(scheduler, waits, outbox, log, env.observer(), config.id());
         this.readLoop = new ReadIndexLoop(scheduler, config, log, metrics, nodeLoop::readIndex, env.observer());
         this.leases = new LeaseKeeper(scheduler, env.localClock(), config.id(), nodeLoop, kv, life);
-        SnapshotSaver snapshots = new SnapshotSaver(config, storage, snapshotter, booted.wal(), voters(config), life, log);
+        SnapshotSaver snapshots = new SnapshotSaver(config, storage, snapshotter, booted.wal(), life, log);
         this.applier = new Applier(config, applyExec, kv, backend, readLoop, leases, snapshots, responder, env.observer(),
                 metrics, log);
         HeartbeatWatch heartbeats = new HeartbeatWatch(config, log, metrics);
@@ -119,6 +134,15 @@ public final class Incarnation {
                 leadership, leases, responder, outbox, metrics, cpu, env.observer(), config.id());
         // etcd's readyc and tickc: the two loops hand each other Readies and ticks
         nodeLoop.connect(raftLoop::offerReady, raftLoop::firedTicks);
+        this.memberChanges = new MemberChanges(scheduler, config.id(), config.strictReconfigCheck(), config.requestTimeoutNanos(),
+                nodeLoop, metrics, log);
+        this.membership = new MembershipApplier(config.id(), storage.initialState().confState(), nodeLoop, memberChanges, metrics, log,
+                env.observer(), () -> scheduler.schedule(REMOVED_STOP_DELAY_NANOS, REMOVED_STOP, config.id(), () -> {
+                    if (life.alive()) {
+                        onStop.accept(io.stormglass.raft.server.Member.REMOVED);
+                    }
+                }));
+        applier.connect(membership);
         applier.restore(booted.snapshot());
     }
 
@@ -126,7 +150,7 @@ public final class Incarnation {
             MemberLife life) throws BootException {
         Recovery.Booted booted;
         try {
-            booted = Recovery.boot(walCtx, snapshotter, voters(config), config.id(), r -> {
+            booted = Recovery.boot(walCtx, snapshotter, initialConfState(config), config.id(), r -> {
                 if (!r.isOk()) {
                     life.fatal("failed to create WAL", r.status());
                 }
@@ -190,6 +214,7 @@ public final class Incarnation {
         outbox.streamWriters().forEach(SerialExecutor::kill);
         waits.abandonAll();
         readLoop.abandonAll();
+        memberChanges.abandonAll();
     }
 
     public void onMessage(int from, Wire wire) {
@@ -200,11 +225,26 @@ public final class Incarnation {
             receiveRaft(from, raft.message());
         } else if (wire instanceof Wire.Request request) {
             requests.handle(request);
+        } else if (wire instanceof Wire.SnapshotReceived) {
+            raftLoop.snapshotDelivered(from);
         }
     }
 
     /** rafthttp: the peer's stream reader decodes the message (in arrival order), then the node loop steps it. */
     private void receiveRaft(int from, io.stormglass.raft.message.Message msg) {
+        if (msg instanceof io.stormglass.raft.message.MsgHeartbeat) {
+            long now = scheduler.nowNanos();
+            if (lastHeartbeatNanos >= 0) {
+                metrics.heartbeatGap.record(now - lastHeartbeatNanos);
+            }
+            lastHeartbeatNanos = now;
+        } else if (msg instanceof io.stormglass.raft.message.MsgSnap snap) {
+            int bytes = snap.snapshot().data().length;
+            log.info("received and saved database snapshot", "local-member-id", Long.toHexString(config.id()),
+                    "remote-snapshot-sender-id", Long.toHexString(from), "incoming-snapshot-index", Long.toString(snap.snapshot().index()),
+                    "incoming-snapshot-size-bytes", Integer.toString(bytes));
+            outbox.acknowledgeSnapshot(from, snap.snapshot().index());
+        }
         long decode = config.cpu().peerNanos(RAFT_SIZES.sizeBytes(msg));
         if (decode == 0) {
             nodeLoop.step(msg);
@@ -230,6 +270,11 @@ public final class Incarnation {
 
     public long appliedIndex() {
         return applier.appliedIndex();
+    }
+
+    /** The configuration as of the last change applied. */
+    public ConfState configuration() {
+        return membership.confState();
     }
 
     public KvStore kv() {
@@ -260,12 +305,24 @@ public final class Incarnation {
         return cpu.cores();
     }
 
-    private static List<Long> voters(MemberConfig config) {
+    /**
+     * The configuration a member without a snapshot starts from: the initial cluster's voters, for a member
+     * that joins later too. etcd writes the initial members as the first entries of the log, so a member that
+     * catches up from index 1 rebuilds the configuration from them; here the initial configuration is not in
+     * the log, so a joining member starts from it, and the changes in the log after it apply on top as they
+     * do on every other member. A snapshot's configuration replaces it.
+     */
+    private static ConfState initialConfState(MemberConfig config) {
         List<Long> ids = new ArrayList<>();
         for (int p : config.peers()) {
             ids.add((long) p);
         }
-        return ids;
+        return ConfState.ofVoters(ids);
+    }
+
+    /** Handles an operator's membership command on this member (see {@link MemberChanges}). */
+    public void changeMembership(MemberOperation op, long id, Consumer<MemberChangeResult> done) {
+        memberChanges.request(op, id, done);
     }
 
     private SerialExecutor executor(String name) {

@@ -19,6 +19,12 @@ public final class MemberMetrics {
     public final Counter slowApplies;
     public final Counter slowFdatasyncs;
     public final Counter ticksDropped;
+    /** Time between consecutive heartbeats a member receives (no etcd metric; what a follower's election timer sees). */
+    public final LatencyRecorder heartbeatGap;
+    public final Counter promoteSuccesses;
+    public final Counter promoteFailures;
+    /** 1 while the member's own applied configuration lists it as a learner (etcd's {@code etcd_server_is_learner}). */
+    private boolean learner;
 
     public MemberMetrics(Recorder recorder, String member) {
         walFsync = recorder.latency(Metric.WAL_FSYNC_DURATION.id(member));
@@ -32,5 +38,14 @@ public final class MemberMetrics {
         slowApplies = recorder.counter(Metric.SLOW_APPLIES.id(member));
         slowFdatasyncs = recorder.counter(Metric.WAL_SLOW_FDATASYNCS.id(member));
         ticksDropped = recorder.counter(Metric.RAFT_TICKS_DROPPED.id(member));
+        heartbeatGap = recorder.latency(Metric.FOLLOWER_HEARTBEAT_GAP.id(member));
+        promoteSuccesses = recorder.counter(Metric.LEARNER_PROMOTE_SUCCESSES.id(member));
+        promoteFailures = recorder.counter(Metric.LEARNER_PROMOTE_FAILURES.id(member));
+        recorder.gauge(Metric.IS_LEARNER.id(member), () -> learner ? 1 : 0);
+    }
+
+    /** Sets {@code etcd_server_is_learner}. */
+    public void learner(boolean isLearner) {
+        learner = isLearner;
     }
 }

@@ -6,6 +6,11 @@ import io.stormglass.raft.RawNode;
 import io.stormglass.raft.Ready;
 import io.stormglass.raft.SoftState;
 import io.stormglass.raft.StateRole;
+import io.stormglass.engine.exec.Completion;
+import io.stormglass.raft.Status;
+import io.stormglass.raft.confchange.InvalidConfChangeException;
+import io.stormglass.raft.log.ConfChangeRequest;
+import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.message.Message;
 import io.stormglass.raft.server.MemberObserver;
 import java.util.function.Consumer;
@@ -88,6 +93,49 @@ final class NodeLoop {
                 onDropped.accept(e);
             }
             afterStep();
+        });
+    }
+
+    /** Proposes a configuration change; {@code onDropped} runs (on this loop) if Raft refuses it at once. */
+    void proposeConfChange(ConfChangeRequest cc, Consumer<ProposalDroppedException> onDropped) {
+        executor.execute(ctx -> {
+            ctx.chargeCpu(stepCostNanos);
+            node.observeDueTicks(dueTicks.getAsLong());
+            try {
+                node.proposeConfChange(cc);
+            } catch (ProposalDroppedException e) {
+                onDropped.accept(e);
+            }
+            afterStep();
+        });
+    }
+
+    /**
+     * Makes a committed change take effect in the core (etcd's {@code raftNode.ApplyConfChange}, which
+     * the apply goroutine calls through the node goroutine), and completes with the configuration now in
+     * force, or with null if the core refused the change as invalid (then nothing changed).
+     */
+    Completion<ConfState> applyConfChange(ConfChangeRequest cc) {
+        Completion<ConfState> done = new Completion<>();
+        executor.execute(ctx -> {
+            ctx.chargeCpu(stepCostNanos);
+            ConfState cs;
+            try {
+                cs = node.applyConfChange(cc);
+            } catch (InvalidConfChangeException e) {
+                cs = null;
+            }
+            afterStep();
+            done.complete(cs);
+        });
+        return done;
+    }
+
+    /** Runs {@code query} on this loop with the core's status (what a leader knows of its peers). */
+    void status(Consumer<Status> query) {
+        executor.execute(ctx -> {
+            ctx.chargeCpu(stepCostNanos);
+            query.accept(node.status());
         });
     }
 

@@ -77,4 +77,9 @@ final class Outbox {
     Iterable<SerialExecutor> streamWriters() {
         return streamWriters.values();
     }
+
+    /** Answers a snapshot from {@code to} once it is saved (rafthttp's HTTP response to the snapshot POST). */
+    void acknowledgeSnapshot(int to, long index) {
+        transport.send(self, to, new Wire.SnapshotReceived(index));
+    }
 }

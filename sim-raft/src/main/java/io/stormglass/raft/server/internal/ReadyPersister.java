@@ -47,7 +47,8 @@ final class ReadyPersister {
             saveEntries.run();
             return done;
         }
-        SnapshotFile file = new SnapshotFile(rd.snapshot().term(), rd.snapshot().index(), rd.snapshot().data());
+        SnapshotFile file = new SnapshotFile(rd.snapshot().term(), rd.snapshot().index(),
+                rd.snapshot().metadata().confState(), rd.snapshot().data());
         snapshotter.save(file, r -> {
             if (!r.isOk()) {
                 done.complete(r.status());

@@ -9,7 +9,6 @@ import io.stormglass.raft.storage.MemoryStorage;
 import io.stormglass.raft.wal.SnapshotFile;
 import io.stormglass.raft.wal.Snapshotter;
 import io.stormglass.raft.wal.Wal;
-import java.util.List;
 
 /**
  * etcd's {@code triggerSnapshot}: every {@code snapshot-count} applied entries, the state machine is
@@ -22,19 +21,17 @@ final class SnapshotSaver {
     private final MemoryStorage storage;
     private final Snapshotter snapshotter;
     private final Wal wal;
-    private final List<Long> voters;
     private final MemberLife life;
     private final MemberLog log;
     private long snapshotIndex;
     private boolean inProgress;
 
-    SnapshotSaver(MemberConfig config, MemoryStorage storage, Snapshotter snapshotter, Wal wal, List<Long> voters,
-            MemberLife life, MemberLog log) {
+    SnapshotSaver(MemberConfig config, MemoryStorage storage, Snapshotter snapshotter, Wal wal, MemberLife life,
+            MemberLog log) {
         this.config = config;
         this.storage = storage;
         this.snapshotter = snapshotter;
         this.wal = wal;
-        this.voters = List.copyOf(voters);
         this.life = life;
         this.log = log;
     }
@@ -44,19 +41,24 @@ final class SnapshotSaver {
         snapshotIndex = index;
     }
 
-    /** Takes a snapshot of {@code kv} if enough entries were applied since the last (only of entries already in the Raft storage). */
-    void maybeSnapshot(long appliedIndex, KvStore kv) {
+    /**
+     * Takes a snapshot of {@code kv} if enough entries were applied since the last (only of entries already
+     * in the Raft storage), with {@code confState}, the configuration as of {@code appliedIndex}, which the
+     * last configuration change applied set at {@code confIndex}: a snapshot below that index would carry a
+     * configuration from after it, so it waits.
+     */
+    void maybeSnapshot(long appliedIndex, KvStore kv, ConfState confState, long confIndex) {
         if (inProgress || appliedIndex - snapshotIndex <= config.snapshotCount()) {
             return;
         }
         long index = Math.min(appliedIndex, storage.lastIndex());
-        if (index <= storage.snapshot().index()) {
+        if (index <= storage.snapshot().index() || index < confIndex) {
             return;
         }
         inProgress = true;
         byte[] data = KvCodec.encodeSnapshot(kv);
-        Snapshot snap = storage.createSnapshot(index, ConfState.ofVoters(voters), data);
-        SnapshotFile file = new SnapshotFile(snap.term(), snap.index(), data);
+        Snapshot snap = storage.createSnapshot(index, confState, data);
+        SnapshotFile file = new SnapshotFile(snap.term(), snap.index(), confState, data);
         snapshotter.save(file, r -> {
             if (!life.alive()) {
                 return;

@@ -7,6 +7,7 @@ import io.stormglass.raft.log.HardState;
 import io.stormglass.raft.wal.WalMetadata;
 import io.stormglass.raft.wal.WalRecord;
 import io.stormglass.raft.wal.WalSnapshotMarker;
+import io.stormglass.raft.log.ConfStateCodec;
 import java.util.Optional;
 
 /** Maps {@link WalRecord}s and durable marks to frame payloads and back (layouts in the package javadoc). */
@@ -34,9 +35,11 @@ public final class RecordCodec {
             return Frames.encode(Frames.TYPE_STATE, p);
         }
         if (record instanceof WalSnapshotMarker m) {
-            byte[] p = new byte[16];
+            byte[] cs = ConfStateCodec.encode(m.confState());
+            byte[] p = new byte[16 + cs.length];
             Le.putLong(p, 0, m.index());
             Le.putLong(p, 8, m.term());
+            System.arraycopy(cs, 0, p, 16, cs.length);
             return Frames.encode(Frames.TYPE_SNAPSHOT, p);
         }
         if (record instanceof WalMetadata m) {
@@ -82,8 +85,8 @@ public final class RecordCodec {
                 yield Optional.of(new WalRecord.StateRecord(new HardState(Le.getLong(p, 0), Le.getLong(p, 8), Le.getLong(p, 16))));
             }
             case Frames.TYPE_SNAPSHOT -> {
-                requireExactly(p, 16, "snapshot marker");
-                yield Optional.of(new WalSnapshotMarker(Le.getLong(p, 0), Le.getLong(p, 8)));
+                requireAtLeast(p, 16, "snapshot marker");
+                yield Optional.of(new WalSnapshotMarker(Le.getLong(p, 0), Le.getLong(p, 8), ConfStateCodec.decode(p, 16)));
             }
             case Frames.TYPE_METADATA -> Optional.of(new WalMetadata(p));
             case Frames.TYPE_CRC -> {

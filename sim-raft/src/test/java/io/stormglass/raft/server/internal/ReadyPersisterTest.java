@@ -93,7 +93,7 @@ class ReadyPersisterTest {
         long before = whole.tail().sizeBytes();
         whole.persist(installAndAppend());
         long after = whole.tail().sizeBytes();
-        Recovery.Booted full = Recovery.boot(whole.wal, whole.snapshotter, VOTERS, 1, r -> { });
+        Recovery.Booted full = Recovery.boot(whole.wal, whole.snapshotter, ConfState.ofVoters(VOTERS), 1, r -> { });
         assertEquals(SNAPSHOT_INDEX, full.snapshot().index());
         assertEquals(33, full.storage().lastIndex());
 
@@ -103,7 +103,7 @@ class ReadyPersisterTest {
             m.persist(installAndAppend());
             assertTrue(m.tail().truncate(cut).isOk());
             try {
-                Recovery.boot(m.wal, m.snapshotter, VOTERS, 1, r -> { });
+                Recovery.boot(m.wal, m.snapshotter, ConfState.ofVoters(VOTERS), 1, r -> { });
             } catch (Recovery.BootFailure e) {
                 fail("a tear at byte " + cut + " of " + after + " leaves a WAL that cannot boot: " + e.getMessage());
             }
