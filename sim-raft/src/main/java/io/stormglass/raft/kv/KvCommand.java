@@ -40,6 +40,13 @@ public sealed interface KvCommand {
     record LeaseGrant(long leaseId, long ttlNanos) implements KvCommand {
     }
 
+    /**
+     * Compacts the store's history at {@code revision} (etcd's {@code Compaction} request, which
+     * goes through Raft so every member drops the same history at the same log index).
+     */
+    record Compact(long revision) implements KvCommand {
+    }
+
     /** Revokes a lease and deletes every key attached to it (proposed by the client, or by the leader on expiry). */
     record LeaseRevoke(long leaseId) implements KvCommand {
     }

@@ -22,6 +22,10 @@ public sealed interface KvResult {
     record LeaseRevokeResult(long revision, long leaseId, long deletedKeys) implements KvResult {
     }
 
+    /** A compaction's outcome: the revision compacted at and the history versions it dropped. */
+    record CompactResult(long revision, long compactRevision, long droppedVersions) implements KvResult {
+    }
+
     record RangeResult(long revision, List<KeyValue> kvs) implements KvResult {
     }
 

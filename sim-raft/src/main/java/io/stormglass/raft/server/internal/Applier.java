@@ -161,6 +161,9 @@ final class Applier {
         if (c instanceof KvCommand.LeaseGrant g) {
             return "lease_grant id:" + g.leaseId();
         }
+        if (c instanceof KvCommand.Compact k) {
+            return "compaction revision:" + k.revision();
+        }
         return "lease_revoke id:" + ((KvCommand.LeaseRevoke) c).leaseId();
     }
 }
