@@ -32,6 +32,12 @@ public enum Metric {
     SLOW_APPLIES("etcd_server_slow_apply_total", Kind.COUNTER, MEMBER),
     WAL_SLOW_FDATASYNCS("etcd_disk_wal_slow_fdatasync_total", Kind.COUNTER, MEMBER),
     RAFT_TICKS_DROPPED("stormglass_raft_ticks_dropped_total", Kind.COUNTER, MEMBER),
+    DEFRAG_DURATION("etcd_disk_backend_defrag_duration_seconds", Kind.LATENCY, MEMBER),
+    DEFRAG_INFLIGHT("etcd_disk_defrag_inflight", Kind.GAUGE, MEMBER),
+    DB_TOTAL_SIZE("etcd_mvcc_db_total_size_in_bytes", Kind.GAUGE, MEMBER),
+    DB_TOTAL_SIZE_IN_USE("etcd_mvcc_db_total_size_in_use_in_bytes", Kind.GAUGE, MEMBER),
+    QUOTA_BACKEND_BYTES("etcd_server_quota_backend_bytes", Kind.GAUGE, MEMBER),
+    NOSPACE_ALARMS("stormglass_nospace_alarms", Kind.GAUGE, MEMBER),
     MEMBER_THREAD_CPU_UTILISATION("member_thread_cpu_utilisation_ratio", Kind.GAUGE, MEMBER, THREAD),
 
     CLIENT_REQUESTS("client_requests_total", Kind.COUNTER, OP),

@@ -157,6 +157,24 @@ public final class KvClient {
         self.start("lease_revoke", new Wire.ClientOp.Write(new KvCommand.LeaseRevoke(leaseId)), null, done);
     }
 
+    /**
+     * A range of {@code [key, rangeEnd)} at {@code revision} (0: current), at most {@code limit} keys
+     * (0: all); fails with etcd's compacted error below the compaction revision. Not in the history.
+     */
+    public void range(String key, String rangeEnd, long revision, int limit, boolean linearizable, Consumer<ClientResult> done) {
+        self.start("range", new Wire.ClientOp.Read(key, rangeEnd, linearizable, revision, limit), null, done);
+    }
+
+    /** Compacts the history at {@code revision} (etcd's {@code Compact}). */
+    public void compact(long revision, Consumer<ClientResult> done) {
+        self.start("compact", new Wire.ClientOp.Write(new KvCommand.Compact(revision)), null, done);
+    }
+
+    /** Disarms every member's NOSPACE alarm ({@code etcdctl alarm disarm}). */
+    public void alarmDisarm(Consumer<ClientResult> done) {
+        self.start("alarm_disarm", new Wire.ClientOp.Write(new KvCommand.Alarm(false, 0)), null, done);
+    }
+
     public void leaseKeepAlive(long leaseId, Consumer<ClientResult> done) {
         self.start("lease_keepalive", new Wire.ClientOp.KeepAlive(leaseId), null, done);
     }
@@ -370,8 +388,9 @@ public final class KvClient {
         Operation.Outcome outcome;
         if (error == null) {
             outcome = Operation.Outcome.OK;
-        } else if (!call.isWrite() || EtcdErrors.NO_LEADER.equals(error) || EtcdErrors.LEASE_NOT_FOUND.equals(error)) {
-            outcome = Operation.Outcome.FAILED; // a read, or a proposal Raft refused: no effect
+        } else if (!call.isWrite() || EtcdErrors.NO_LEADER.equals(error) || EtcdErrors.LEASE_NOT_FOUND.equals(error)
+                || EtcdErrors.NO_SPACE.equals(error)) {
+            outcome = Operation.Outcome.FAILED; // a read, or a proposal Raft or the quota refused: no effect
         } else {
             outcome = Operation.Outcome.UNKNOWN; // timed out: it may still be applied
         }

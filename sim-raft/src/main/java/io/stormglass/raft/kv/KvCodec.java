@@ -60,6 +60,10 @@ public final class KvCodec {
                 writeKeyValue(out, kv);
             }
             writeHistory(out, store.compactRevision(), store.olderVersions());
+            out.writeInt(store.noSpaceAlarms().size());
+            for (int member : store.noSpaceAlarms()) {
+                out.writeInt(member);
+            }
         });
     }
 
@@ -120,6 +124,11 @@ public final class KvCodec {
                 older.put(key, versions);
             }
             store.restore(revision, compactRevision, kvs, leases, older);
+            List<Integer> alarmed = new ArrayList<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                alarmed.add(in.readInt());
+            }
+            store.restoreAlarms(alarmed);
             return null;
         });
     }
@@ -156,6 +165,10 @@ public final class KvCodec {
         } else if (c instanceof KvCommand.Compact k) {
             out.writeByte(6);
             out.writeLong(k.revision());
+        } else if (c instanceof KvCommand.Alarm a) {
+            out.writeByte(7);
+            out.writeBoolean(a.activate());
+            out.writeInt(a.memberId());
         } else {
             throw new IllegalArgumentException("unknown command " + c);
         }
@@ -184,6 +197,7 @@ public final class KvCodec {
             case 4 -> new KvCommand.LeaseGrant(in.readLong(), in.readLong());
             case 5 -> new KvCommand.LeaseRevoke(in.readLong());
             case 6 -> new KvCommand.Compact(in.readLong());
+            case 7 -> new KvCommand.Alarm(in.readBoolean(), in.readInt());
             default -> throw new IllegalArgumentException("unknown KV command tag " + tag);
         };
     }

@@ -47,6 +47,14 @@ public sealed interface KvCommand {
     record Compact(long revision) implements KvCommand {
     }
 
+    /**
+     * Raises ({@code activate}) or disarms etcd's {@code NOSPACE} alarm for member {@code memberId}
+     * (etcd's {@code AlarmRequest}, replicated so that every member refuses writes while any alarm
+     * is raised); disarming member 0 disarms every member's alarm, as {@code etcdctl alarm disarm} does.
+     */
+    record Alarm(boolean activate, int memberId) implements KvCommand {
+    }
+
     /** Revokes a lease and deletes every key attached to it (proposed by the client, or by the leader on expiry). */
     record LeaseRevoke(long leaseId) implements KvCommand {
     }

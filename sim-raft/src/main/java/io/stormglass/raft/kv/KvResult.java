@@ -26,6 +26,10 @@ public sealed interface KvResult {
     record CompactResult(long revision, long compactRevision, long droppedVersions) implements KvResult {
     }
 
+    /** The members whose {@code NOSPACE} alarm is raised after an alarm request. */
+    record AlarmResult(long revision, List<Integer> alarmed) implements KvResult {
+    }
+
     record RangeResult(long revision, List<KeyValue> kvs) implements KvResult {
     }
 

@@ -31,7 +31,14 @@ public final class KvStore {
     public static final String COMPACTED = "etcdserver: mvcc: required revision has been compacted";
     /** A range or compaction above the current revision (etcd {@code ErrGRPCFutureRev}). */
     public static final String FUTURE_REVISION = "etcdserver: mvcc: required revision is a future revision";
+    /**
+     * A write refused while a {@code NOSPACE} alarm is raised (etcd's {@code applierV3Capped}, and the
+     * quota check before proposing), as clients see it ({@code rpctypes.ErrGRPCNoSpace}).
+     */
+    public static final String NO_SPACE = "etcdserver: mvcc: database space exceeded";
     private final NavigableMap<String, KeyValue> data = new TreeMap<>();
+    /** Members whose NOSPACE alarm is raised (etcd's alarm bucket). */
+    private final SortedSet<Integer> noSpaceAlarms = new TreeSet<>();
     private final MvccHistory history = new MvccHistory();
     /** The last compaction's revision, 0 before the first (ranges at or above it answer). */
     private long compactRevision;
@@ -47,6 +54,12 @@ public final class KvStore {
     }
 
     public KvResult apply(KvCommand command) {
+        if (command instanceof KvCommand.Alarm a) {
+            return alarm(a);
+        }
+        if (!noSpaceAlarms.isEmpty() && capped(command)) {
+            return new KvResult.Rejected(revision, NO_SPACE);
+        }
         if (command instanceof KvCommand.Txn t) {
             return applyTxn(t);
         }
@@ -112,6 +125,11 @@ public final class KvStore {
         return history.versionCount();
     }
 
+    /** Bytes of the history's records in etcd's key bucket (see {@code MvccHistory.bytesOf}). */
+    public long historyBytes() {
+        return history.recordBytes();
+    }
+
     public KeyValue get(String key) {
         return data.get(key);
     }
@@ -144,6 +162,9 @@ public final class KvStore {
         for (Map.Entry<Long, Long> lease : leaseTtls.entrySet()) {
             h = mix(h, lease.getKey());
             h = mix(h, lease.getValue());
+        }
+        for (int alarmed : noSpaceAlarms) {
+            h = mix(h, 0x4e4f5350L + alarmed);
         }
         return h;
     }
@@ -285,6 +306,36 @@ public final class KvStore {
         compactRevision = rev;
         long dropped = history.compact(rev);
         return new KvResult.CompactResult(revision, rev, dropped);
+    }
+
+    /** Members whose NOSPACE alarm is raised, in id order. */
+    public SortedSet<Integer> noSpaceAlarms() {
+        return Collections.unmodifiableSortedSet(noSpaceAlarms);
+    }
+
+    /** What etcd's capped applier refuses: puts, txns that write, lease grants. */
+    private static boolean capped(KvCommand command) {
+        if (command instanceof KvCommand.Txn t) {
+            return !t.success().isEmpty() || !t.failure().isEmpty();
+        }
+        return command instanceof KvCommand.Put || command instanceof KvCommand.LeaseGrant;
+    }
+
+    private KvResult alarm(KvCommand.Alarm a) {
+        if (a.activate()) {
+            noSpaceAlarms.add(a.memberId());
+        } else if (a.memberId() == 0) {
+            noSpaceAlarms.clear();
+        } else {
+            noSpaceAlarms.remove(a.memberId());
+        }
+        return new KvResult.AlarmResult(revision, List.copyOf(noSpaceAlarms));
+    }
+
+    /** Replaces the alarms (snapshot restore). */
+    void restoreAlarms(List<Integer> alarmed) {
+        noSpaceAlarms.clear();
+        noSpaceAlarms.addAll(alarmed);
     }
 
     /** Replaces the whole state (snapshot restore): current key-values, then older versions, as {@link KvCodec} wrote them. */

@@ -32,19 +32,47 @@ final class MvccHistory {
         }
     }
 
+    /** bbolt's leaf element header ({@code leafPageElement}: flags, pos, ksize, vsize), bolt page.go. */
+    static final int LEAF_ELEMENT_BYTES = 16;
+    /** etcd's key-bucket key: 8-byte main revision, '_', 8-byte sub revision (mvcc/revision.go); a tombstone adds 't'. */
+    static final int REVISION_KEY_BYTES = 17;
+    /**
+     * Protobuf framing of an {@code mvccpb.KeyValue} besides its key and value bytes: field tags and
+     * lengths, and the varints of create/mod revision, version and lease (api/mvccpb/kv.proto).
+     */
+    static final int KEY_VALUE_FRAMING_BYTES = 24;
+
     private final NavigableMap<String, List<Version>> versions = new TreeMap<>();
     private long versionCount;
+    private long recordBytes;
 
     /** Records {@code kv} (or a tombstone of {@code key} when {@code kv} is null) at {@code revision}. */
     void record(String key, long revision, KeyValue kv) {
         List<Version> list = versions.computeIfAbsent(key, k -> new ArrayList<>(2));
         Version v = new Version(revision, kv);
         if (!list.isEmpty() && list.get(list.size() - 1).modRevision() == revision) {
+            recordBytes -= bytesOf(key, list.get(list.size() - 1));
             list.set(list.size() - 1, v); // a txn writing one key twice: its last write wins
         } else {
             list.add(v);
             versionCount++;
         }
+        recordBytes += bytesOf(key, v);
+    }
+
+    /**
+     * The bytes one version occupies in etcd's key bucket: leaf element header, revision key, and
+     * the marshalled key-value (a tombstone's holds the key only). Key and value sizes are their
+     * lengths in chars (one byte each for the ASCII keys and values workloads use).
+     */
+    static long bytesOf(String key, Version v) {
+        long kvBytes = key.length() + KEY_VALUE_FRAMING_BYTES + (v.tombstone() ? 0 : v.kv().value().length());
+        return LEAF_ELEMENT_BYTES + REVISION_KEY_BYTES + (v.tombstone() ? 1 : 0) + kvBytes;
+    }
+
+    /** Bytes of every version held (see {@link #bytesOf}), what the key bucket's leaves hold. */
+    long recordBytes() {
+        return recordBytes;
     }
 
     /** The key's value as of {@code revision}, or null when it did not exist then. */
@@ -89,13 +117,17 @@ final class MvccHistory {
         long dropped = 0;
         Iterator<Map.Entry<String, List<Version>>> keys = versions.entrySet().iterator();
         while (keys.hasNext()) {
-            List<Version> list = keys.next().getValue();
+            Map.Entry<String, List<Version>> entry = keys.next();
+            List<Version> list = entry.getValue();
             int keep = lastAtOrBefore(list, revision);
             if (keep < 0) {
                 continue;
             }
             int from = list.get(keep).tombstone() ? keep + 1 : keep;
             if (from > 0) {
+                for (Version v : list.subList(0, from)) {
+                    recordBytes -= bytesOf(entry.getKey(), v);
+                }
                 list.subList(0, from).clear();
                 dropped += from;
             }
@@ -120,12 +152,16 @@ final class MvccHistory {
     void clear() {
         versions.clear();
         versionCount = 0;
+        recordBytes = 0;
     }
 
     /** Restores one key's versions (snapshot restore), in increasing mod revision. */
     void restore(String key, List<Version> list) {
         versions.put(key, new ArrayList<>(list));
         versionCount += list.size();
+        for (Version v : list) {
+            recordBytes += bytesOf(key, v);
+        }
     }
 
     private static KeyValue latestAtOrBefore(List<Version> list, long revision) {

@@ -13,6 +13,11 @@ public final class EtcdErrors {
     /** The lease does not exist. */
     public static final String LEASE_NOT_FOUND = "etcdserver: requested lease not found";
 
+    /** A write refused by the space quota or while a NOSPACE alarm stands (etcd {@code ErrGRPCNoSpace}). */
+    public static final String NO_SPACE = io.stormglass.raft.kv.KvStore.NO_SPACE;
+    /** A range or watch below the compaction revision (etcd {@code ErrGRPCCompacted}). */
+    public static final String COMPACTED = io.stormglass.raft.kv.KvStore.COMPACTED;
+
     private EtcdErrors() {
     }
 

@@ -1,5 +1,6 @@
 package io.stormglass.raft.server;
 
+import io.stormglass.raft.server.internal.DbSpace;
 import io.stormglass.engine.timeline.NodeRole;
 import io.stormglass.engine.timeline.TimelineEvent;
 import io.stormglass.raft.SoftState;
@@ -24,6 +25,8 @@ public final class Member {
     private final MemberConfig config;
     private final MemberEnvironment env;
     private final MemberMetrics metrics;
+    /** The database file's page accounting: the file outlives the process. */
+    private final DbSpace space;
     private Incarnation current;
     private String downReason = "not started";
 
@@ -32,6 +35,8 @@ public final class Member {
         this.env = env;
         this.metrics = new MemberMetrics(env.recorder(), config.label());
         ThreadCpuGauges.register(env.recorder(), env.scheduler(), config.label(), () -> current, config.cpu().cores() != null);
+        this.space = new DbSpace(config.mvcc());
+        registerSpaceGauges(env.recorder(), config);
     }
 
     public int id() {
@@ -54,7 +59,7 @@ public final class Member {
         boolean restart = !"not started".equals(downReason);
         Incarnation inc;
         try {
-            inc = new Incarnation(config, env, metrics, reason -> crash("fatal: " + reason));
+            inc = new Incarnation(config, env, metrics, space, reason -> crash("fatal: " + reason));
         } catch (Incarnation.BootException e) {
             downReason = "cannot boot: " + e.getMessage();
             env.logSink().accept("{\"level\":\"fatal\",\"member\":\"" + config.label() + "\",\"msg\":\"failed to recover\",\"error\":\""
@@ -126,6 +131,36 @@ public final class Member {
         if (current != null) {
             current.campaign();
         }
+    }
+
+    /**
+     * Starts an online defragmentation of this member's database (etcd's {@code Maintenance.Defragment}).
+     *
+     * @return false when the member is down or already defragmenting
+     */
+    public boolean defragment() {
+        return current != null && current.defragment();
+    }
+
+    /** The database file's size in bytes (etcd's {@code etcd_mvcc_db_total_size_in_bytes}). */
+    public long dbTotalBytes() {
+        return space.totalBytes();
+    }
+
+    /** The database's in-use size in bytes (etcd's {@code etcd_mvcc_db_total_size_in_use_in_bytes}). */
+    public long dbInUseBytes() {
+        return space.inUseBytes();
+    }
+
+    private void registerSpaceGauges(io.stormglass.engine.metrics.Recorder recorder, MemberConfig c) {
+        String m = c.label();
+        recorder.gauge(io.stormglass.engine.metrics.Metric.DB_TOTAL_SIZE.id(m), space::totalBytes);
+        recorder.gauge(io.stormglass.engine.metrics.Metric.DB_TOTAL_SIZE_IN_USE.id(m), space::inUseBytes);
+        recorder.gauge(io.stormglass.engine.metrics.Metric.QUOTA_BACKEND_BYTES.id(m), () -> c.mvcc().effectiveQuotaBytes());
+        recorder.gauge(io.stormglass.engine.metrics.Metric.DEFRAG_INFLIGHT.id(m),
+                () -> current != null && current.defragmenting() ? 1 : 0);
+        recorder.gauge(io.stormglass.engine.metrics.Metric.NOSPACE_ALARMS.id(m),
+                () -> current == null ? 0 : current.kv().noSpaceAlarms().size());
     }
 
     /** Asks this member, if leader, to hand leadership to {@code to} (thesis §3.10). */

@@ -41,12 +41,13 @@ import java.util.Objects;
  *                                   timeout
  * @param flavour                    whose server the member imitates: {@link Flavour#ETCD} (the default) or a
  *                                   plain Raft server ({@link Flavour#PLAIN_RAFT})
+ * @param mvcc                       auto-compaction, space quota and the database the member starts with
  */
 public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNanos, long electionTimeoutNanos,
         boolean preVote, boolean checkQuorum, long snapshotCount, long snapshotCatchUpEntries, int maxInflightMsgs,
         long maxSizePerMsgBytes, long backendBatchIntervalNanos, int backendBatchLimit, CpuCosts cpu,
         ReadOnlyOption readOnlyOption, long leaseDriftBoundPpm, long tickIntervalNanos, long electionTimeoutMaxNanos,
-        Flavour flavour) {
+        Flavour flavour, MvccOptions mvcc) {
     /** etcd's {@code warnSyncDuration}: an fdatasync slower than this logs {@code slow fdatasync}. */
     public static final long SLOW_FDATASYNC_NANOS = 1_000_000_000L;
     /** etcd's {@code readIndexRetryTime}. */
@@ -62,6 +63,7 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
         peers = List.copyOf(peers);
         Objects.requireNonNull(readOnlyOption, "readOnlyOption");
         Objects.requireNonNull(flavour, "flavour");
+        Objects.requireNonNull(mvcc, "mvcc");
         if (leaseDriftBoundPpm < 0 || leaseDriftBoundPpm >= 1_000_000) {
             throw new IllegalArgumentException("the lease drift bound must be in [0, 1000000) ppm, got " + leaseDriftBoundPpm);
         }
@@ -85,14 +87,15 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
         this(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit,
                 cpu, readOnlyOption, leaseDriftBoundPpm, heartbeatIntervalNanos,
-                etcdElectionTimeoutMaxNanos(heartbeatIntervalNanos, electionTimeoutNanos), Flavour.ETCD);
+                etcdElectionTimeoutMaxNanos(heartbeatIntervalNanos, electionTimeoutNanos), Flavour.ETCD,
+                MvccOptions.defaults());
     }
 
     /** The same member as another flavour of server. */
     public MemberConfig withFlavour(Flavour newFlavour) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, newFlavour);
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, newFlavour, mvcc);
     }
 
     /** The settings without the read options: ReadIndex reads (etcd's {@code ReadOnlySafe}). */
@@ -114,7 +117,7 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
         return new MemberConfig(id, peers, heartbeatNanos, electionNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
                 readOnlyOption, leaseDriftBoundPpm, heartbeatNanos,
-                etcdElectionTimeoutMaxNanos(heartbeatNanos, electionNanos), flavour);
+                etcdElectionTimeoutMaxNanos(heartbeatNanos, electionNanos), flavour, mvcc);
     }
 
     /**
@@ -124,26 +127,33 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
     public MemberConfig withTiming(long tickNanos, long heartbeatNanos, long electionMinNanos, long electionMaxNanos) {
         return new MemberConfig(id, peers, heartbeatNanos, electionMinNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                readOnlyOption, leaseDriftBoundPpm, tickNanos, electionMaxNanos, flavour);
+                readOnlyOption, leaseDriftBoundPpm, tickNanos, electionMaxNanos, flavour, mvcc);
     }
 
     public MemberConfig withCpu(CpuCosts costs) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, costs,
-                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour);
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, mvcc);
     }
 
     public MemberConfig withSnapshots(long count, long catchUpEntries) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, count,
                 catchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour);
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, mvcc);
     }
 
     /** How linearizable reads are served, and for lease reads the clock drift the lease must survive. */
     public MemberConfig withReadOnly(ReadOnlyOption option, long driftBoundPpm) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                option, driftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour);
+                option, driftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, mvcc);
+    }
+
+    /** The same member with other MVCC and space settings. */
+    public MemberConfig withMvcc(MvccOptions options) {
+        return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
+                snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, options);
     }
 
     /** etcd's largest timeout for a tick of one heartbeat: {@code 2·election − heartbeat} ({@code [T, 2T)} in ticks). */

@@ -37,8 +37,14 @@ public sealed interface Wire {
          * A range read.
          *
          * @param linearizable true: through ReadIndex (etcd's default); false: served locally (serializable)
+         * @param revision     the revision to read at, 0 for the current one (etcd's {@code RangeRequest.revision})
+         * @param limit        at most this many keys, 0 for all (etcd's {@code RangeRequest.limit})
          */
-        record Read(String key, String rangeEnd, boolean linearizable) implements ClientOp {
+        record Read(String key, String rangeEnd, boolean linearizable, long revision, int limit) implements ClientOp {
+            /** A read of the current revision, without limit. */
+            public Read(String key, String rangeEnd, boolean linearizable) {
+                this(key, rangeEnd, linearizable, 0, 0);
+            }
         }
 
         /** Keeps a lease alive; served by the leader (followers forward it). */

@@ -71,6 +71,11 @@ class MvccProperties {
         commands.forEach(store::apply);
         store.apply(new KvCommand.Compact(store.revision()));
         assertEquals(store.size(), store.versionCount(), "after compacting at the current revision, one version per live key");
+        long live = 0;
+        for (KeyValue kv : store.range("", "\uffff", 0).kvs()) {
+            live += MvccHistory.bytesOf(kv.key(), new MvccHistory.Version(kv.modRevision(), kv));
+        }
+        assertEquals(live, store.historyBytes(), "the record bytes are those of the live keys");
     }
 
     @Property(tries = 100)

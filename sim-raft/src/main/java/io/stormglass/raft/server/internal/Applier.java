@@ -35,11 +35,13 @@ final class Applier {
     private final MemberObserver observer;
     private final MemberMetrics metrics;
     private final MemberLog log;
+    private final DbSpace space;
     private long appliedIndex;
 
     Applier(MemberConfig config, SerialExecutor executor, KvStore kv, Backend backend, ReadIndexLoop readLoop,
             LeaseKeeper leases, SnapshotSaver snapshots, Responder responder, MemberObserver observer,
-            MemberMetrics metrics, MemberLog log) {
+            MemberMetrics metrics, MemberLog log, DbSpace space) {
+        this.space = space;
         this.config = config;
         this.executor = executor;
         this.kv = kv;
@@ -61,6 +63,7 @@ final class Applier {
     void restore(Snapshot snapshot) {
         if (!snapshot.isEmpty()) {
             KvCodec.restoreSnapshot(kv, snapshot.data());
+            space.observe(kv);
             appliedIndex = snapshot.index();
             snapshots.restoredAt(snapshot.index());
             observer.restoredSnapshot(config.id(), snapshot.index(), snapshot.term());
@@ -72,6 +75,7 @@ final class Applier {
         executor.execute(ctx -> {
             if (snapshot != null && snapshot.index() > appliedIndex) {
                 KvCodec.restoreSnapshot(kv, snapshot.data());
+                space.observe(kv);
                 appliedIndex = snapshot.index();
                 snapshots.restoredAt(snapshot.index());
                 observer.restoredSnapshot(config.id(), snapshot.index(), snapshot.term());
@@ -122,6 +126,7 @@ final class Applier {
         observer.applied(config.id(), e);
         if (proposal != null) {
             KvResult result = kv.apply(proposal.command());
+            space.observe(kv);
             metrics.proposalsApplied.increment();
             backend.recordChange(e.data().length);
             onLeaseChange(proposal.command(), result);
@@ -160,6 +165,9 @@ final class Applier {
         }
         if (c instanceof KvCommand.LeaseGrant g) {
             return "lease_grant id:" + g.leaseId();
+        }
+        if (c instanceof KvCommand.Alarm a) {
+            return "alarm action:" + (a.activate() ? "ACTIVATE" : "DEACTIVATE") + " memberID:" + a.memberId() + " alarm:NOSPACE";
         }
         if (c instanceof KvCommand.Compact k) {
             return "compaction revision:" + k.revision();

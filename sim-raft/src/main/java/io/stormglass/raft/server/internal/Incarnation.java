@@ -63,6 +63,8 @@ public final class Incarnation {
     /** rafthttp's stream reader of each peer: decodes its messages in order, then hands them to the node loop. */
     private final java.util.Map<Integer, SerialExecutor> streamReaders = new java.util.TreeMap<>();
     private final SimRandom tickerPhase;
+    private final Compactor compactor;
+    private final Defragmenter defragmenter;
 
     /**
      * Boots a member from its disks.
@@ -70,8 +72,8 @@ public final class Incarnation {
      * @param onFatal called with the reason when the member must die (as etcd's {@code lg.Fatal})
      * @throws BootException if the durable state cannot be recovered
      */
-    public Incarnation(MemberConfig config, MemberEnvironment env, MemberMetrics metrics, Consumer<String> onFatal)
-            throws BootException {
+    public Incarnation(MemberConfig config, MemberEnvironment env, MemberMetrics metrics, DbSpace space,
+            Consumer<String> onFatal) throws BootException {
         this.config = config;
         this.tickerPhase = env.random().stream("ticker/" + config.label());
         Scheduler scheduler = env.scheduler();
@@ -102,7 +104,8 @@ public final class Incarnation {
         this.leases = new LeaseKeeper(scheduler, env.localClock(), config.id(), nodeLoop, kv, life);
         SnapshotSaver snapshots = new SnapshotSaver(config, storage, snapshotter, booted.wal(), voters(config), life, log);
         this.applier = new Applier(config, applyExec, kv, backend, readLoop, leases, snapshots, responder, env.observer(),
-                metrics, log);
+                metrics, log, space);
+        this.defragmenter = new Defragmenter(env.dataFs(), backend, space, log, metrics.defrag::record, life);
         HeartbeatWatch heartbeats = new HeartbeatWatch(config, log, metrics);
         Leadership leadership = new Leadership(scheduler, config.id(), config.electionTimeoutNanos(), env.recorder().timeline(),
                 metrics, heartbeats, leases, readLoop, env.observer());
@@ -113,7 +116,9 @@ public final class Incarnation {
         this.raftLoop = new RaftLoop(config, scheduler, env.localScheduler(), loopExec, tickExec, nodeLoop, persister,
                 leadership, readLoop, applier, heartbeats, outbox, life);
         this.requests = new RequestHandler(scheduler, config.requestTimeoutNanos(), nodeLoop, waits, readLoop, kv,
-                leadership, leases, responder, outbox, metrics, cpu);
+                leadership, leases, responder, outbox, metrics, cpu,
+                new SpaceQuota(space, config.mvcc().effectiveQuotaBytes(), config.id(), nodeLoop, kv), backend);
+        this.compactor = new Compactor(scheduler, config.mvcc(), config.id(), nodeLoop, kv, leadership, life, log);
         // etcd's readyc and tickc: the two loops hand each other Readies and ticks
         nodeLoop.connect(raftLoop::offerReady, raftLoop::firedTicks);
         applier.restore(booted.snapshot());
@@ -173,6 +178,7 @@ public final class Incarnation {
         raftLoop.start(1 + tickerPhase.nextLong(tick));
         backend.start();
         leases.start();
+        compactor.start();
         log.info("started member", "heartbeat-interval", GoDuration.format(config.heartbeatIntervalNanos()),
                 "election-timeout", GoDuration.format(config.electionTimeoutNanos()));
     }
@@ -231,6 +237,20 @@ public final class Incarnation {
 
     public KvStore kv() {
         return kv;
+    }
+
+    /**
+     * Starts an online defragmentation (etcd's {@code Maintenance.Defragment}).
+     *
+     * @return false when one is already running
+     */
+    public boolean defragment() {
+        return defragmenter.start(kv);
+    }
+
+    /** Whether a defragmentation runs now. */
+    public boolean defragmenting() {
+        return defragmenter.running();
     }
 
     /** Starts an election now (etcd's {@code raft.Node.Campaign}). */

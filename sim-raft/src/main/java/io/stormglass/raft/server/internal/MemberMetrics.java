@@ -19,6 +19,7 @@ public final class MemberMetrics {
     public final Counter slowApplies;
     public final Counter slowFdatasyncs;
     public final Counter ticksDropped;
+    public final LatencyRecorder defrag;
 
     public MemberMetrics(Recorder recorder, String member) {
         walFsync = recorder.latency(Metric.WAL_FSYNC_DURATION.id(member));
@@ -32,5 +33,6 @@ public final class MemberMetrics {
         slowApplies = recorder.counter(Metric.SLOW_APPLIES.id(member));
         slowFdatasyncs = recorder.counter(Metric.WAL_SLOW_FDATASYNCS.id(member));
         ticksDropped = recorder.counter(Metric.RAFT_TICKS_DROPPED.id(member));
+        defrag = recorder.latency(Metric.DEFRAG_DURATION.id(member));
     }
 }

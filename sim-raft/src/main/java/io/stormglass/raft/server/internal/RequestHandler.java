@@ -36,11 +36,15 @@ final class RequestHandler {
     private final Outbox outbox;
     private final MemberMetrics metrics;
     private final MemberCpu cpu;
+    private final SpaceQuota quota;
+    private final Backend backend;
 
     RequestHandler(Scheduler scheduler, long requestTimeoutNanos, NodeLoop nodeLoop, ProposalWaits waits,
             ReadIndexLoop readLoop, KvStore kv, Leadership leadership, LeaseKeeper leases, Responder responder,
-            Outbox outbox, MemberMetrics metrics, MemberCpu cpu) {
+            Outbox outbox, MemberMetrics metrics, MemberCpu cpu, SpaceQuota quota, Backend backend) {
         this.cpu = cpu;
+        this.quota = quota;
+        this.backend = backend;
         this.scheduler = scheduler;
         this.requestTimeoutNanos = requestTimeoutNanos;
         this.nodeLoop = nodeLoop;
@@ -64,12 +68,20 @@ final class RequestHandler {
             return;
         }
         long received = c.grpcRequestNanos() / 2 + c.grpcBytesNanos(WireTraits.requestBytes(request));
-        if (op instanceof Wire.ClientOp.Write w) {
+        if (op instanceof Wire.ClientOp.Read && backend.readsBlockedBy() != null) {
+            // a defragmentation holds the read lock (etcd 3.5): the range waits for it
+            backend.readsBlockedBy().whenDone(s -> handle(request));
+            return;
+        }
+        if (op instanceof Wire.ClientOp.Write w && !quota.admit(w.command())) {
+            cpu.burst(received, request.requestId(), () -> responder.answer(start, "write", request.replyTo(),
+                    request.requestId(), new Wire.ClientReply.Error(KvStore.NO_SPACE)));
+        } else if (op instanceof Wire.ClientOp.Write w) {
             cpu.burst(received + c.proposeNanos(), request.requestId(), () -> propose(request, w.command(), start));
         } else if (op instanceof Wire.ClientOp.Read r && !r.linearizable()) {
             // the handler goroutine receives, ranges the store and writes its reply in one run, never blocking:
             // the state it reads is the state at its start
-            Wire.ClientReply reply = new Wire.ClientReply.Ok(kv.range(r.key(), r.rangeEnd(), 0));
+            Wire.ClientReply reply = range(r);
             cpu.burst(received + rangeNanos(reply) + outbox.replyNanos(reply), request.requestId(),
                     () -> responder.answerSpent(start, "range", request.replyTo(), request.requestId(), reply));
         } else if (op instanceof Wire.ClientOp.Read r) {
@@ -77,8 +89,18 @@ final class RequestHandler {
         }
     }
 
+    /** The range's answer at its revision (0: the current), or etcd's compacted / future-revision error. */
+    private Wire.ClientReply range(Wire.ClientOp.Read r) {
+        KvResult result = kv.rangeAt(r.key(), r.rangeEnd(), r.limit(), r.revision());
+        return result instanceof KvResult.Rejected rejected
+                ? new Wire.ClientReply.Error(rejected.error()) : new Wire.ClientReply.Ok(result);
+    }
+
     private long rangeNanos(Wire.ClientReply reply) {
-        KvResult.RangeResult result = (KvResult.RangeResult) ((Wire.ClientReply.Ok) reply).result();
+        if (!(reply instanceof Wire.ClientReply.Ok ok)) {
+            return cpu.costs().rangeNanos();
+        }
+        KvResult.RangeResult result = (KvResult.RangeResult) ok.result();
         return cpu.costs().rangeNanos() + result.kvs().size() * cpu.costs().rangeKeyNanos();
     }
 
@@ -99,8 +121,12 @@ final class RequestHandler {
 
     private void linearizableRead(Wire.Request request, Wire.ClientOp.Read r, long start) {
         Runnable serve = () -> {
+            if (backend.readsBlockedBy() != null) {
+                backend.readsBlockedBy().whenDone(s -> linearizableRead(request, r, start));
+                return;
+            }
             // the read index is applied: the waiting handler is woken, ranges and writes its reply in one run
-            Wire.ClientReply reply = new Wire.ClientReply.Ok(kv.range(r.key(), r.rangeEnd(), 0));
+            Wire.ClientReply reply = range(r);
             cpu.burst(rangeNanos(reply) + outbox.replyNanos(reply), request.requestId(),
                     () -> responder.answerSpent(start, "range", request.replyTo(), request.requestId(), reply));
         };
