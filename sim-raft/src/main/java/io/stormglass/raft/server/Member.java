@@ -139,7 +139,26 @@ public final class Member {
      * @return false when the member is down or already defragmenting
      */
     public boolean defragment() {
-        return current != null && current.defragment();
+        return defragment(() -> { });
+    }
+
+    /** As {@link #defragment()}, running {@code whenDone} once it finished (never if the member crashes first). */
+    public boolean defragment(Runnable whenDone) {
+        return current != null && current.defragment(whenDone);
+    }
+
+    /** Compacts the history at this member's current revision, proposed through it ({@code etcdctl compact}). */
+    public void compactNow() {
+        if (current != null) {
+            current.proposeAsOperator(new io.stormglass.raft.kv.KvCommand.Compact(current.kv().revision()));
+        }
+    }
+
+    /** Disarms every NOSPACE alarm, proposed through this member ({@code etcdctl alarm disarm}). */
+    public void disarmAlarms() {
+        if (current != null) {
+            current.proposeAsOperator(new io.stormglass.raft.kv.KvCommand.Alarm(false, 0));
+        }
     }
 
     /** The database file's size in bytes (etcd's {@code etcd_mvcc_db_total_size_in_bytes}). */

@@ -35,6 +35,7 @@ final class Defragmenter {
     private final LongConsumer durationNanos;
     private final MemberLife life;
     private boolean running;
+    private Runnable whenDone = () -> { };
 
     Defragmenter(FileSystem fs, Backend backend, DbSpace space, MemberLog log, LongConsumer durationNanos, MemberLife life) {
         this.fs = fs;
@@ -51,15 +52,17 @@ final class Defragmenter {
     }
 
     /**
-     * Starts a defragmentation of {@code kv}'s database; does nothing while one runs.
+     * Starts a defragmentation of {@code kv}'s database; does nothing while one runs. {@code whenDone}
+     * runs when it finished (never, if the member crashes first).
      *
      * @return false when one was already running
      */
-    boolean start(KvStore kv) {
+    boolean start(KvStore kv, Runnable whenDone) {
         if (running) {
             return false;
         }
         running = true;
+        this.whenDone = whenDone;
         space.observe(kv);
         long records = space.records(kv);
         long recordBytes = space.recordBytes();
@@ -129,5 +132,6 @@ final class Defragmenter {
                 Long.toString(space.totalBytes()), "took", GoDuration.format(took));
         running = false;
         lock.complete(IoStatus.OK);
+        whenDone.run();
     }
 }

@@ -65,6 +65,7 @@ public final class Incarnation {
     private final SimRandom tickerPhase;
     private final Compactor compactor;
     private final Defragmenter defragmenter;
+    private long operatorRequests;
 
     /**
      * Boots a member from its disks.
@@ -244,8 +245,18 @@ public final class Incarnation {
      *
      * @return false when one is already running
      */
-    public boolean defragment() {
-        return defragmenter.start(kv);
+    public boolean defragment(Runnable whenDone) {
+        return defragmenter.start(kv, whenDone);
+    }
+
+    /**
+     * Proposes {@code command} as an operator's call through this member would (etcdctl against
+     * this endpoint), with an internal request id nobody waits on.
+     */
+    public void proposeAsOperator(io.stormglass.raft.kv.KvCommand command) {
+        long requestId = -((long) config.id() << 40) - (5L << 37) - (++operatorRequests);
+        nodeLoop.propose(io.stormglass.raft.kv.KvCodec.encode(new io.stormglass.raft.kv.KvCodec.Proposal(requestId, command)),
+                dropped -> { });
     }
 
     /** Whether a defragmentation runs now. */
