@@ -18,12 +18,9 @@ final class MaintenanceTargets {
     static List<Member> resolve(String target, List<Member> members, Member leader) {
         List<Member> out = new ArrayList<>();
         for (Member m : members) {
-            boolean chosen = switch (target) {
-                case "all" -> true;
-                case "leader" -> m == leader;
-                case "followers" -> m != leader;
-                default -> String.valueOf(m.id()).equals(target);
-            };
+            // no switch on a string: it hashes (forbidden-apis: identity-free hashing only)
+            boolean chosen = "all".equals(target) || ("leader".equals(target) && m == leader)
+                    || ("followers".equals(target) && m != leader) || String.valueOf(m.id()).equals(target);
             if (chosen) {
                 out.add(m);
             }

@@ -15,8 +15,8 @@ package io.stormglass.raft.server;
  *                                  {@value #DEFAULT_QUOTA_BYTES} (2 GiB, {@code storage.DefaultQuotaBytes}); a
  *                                  negative value disables the quota, as in etcd (server/storage/quota.go);
  *                                  etcd warns above {@value #MAX_QUOTA_BYTES} (8 GiB, {@code MaxQuotaBytes})
- * @param preloadInUseBytes         bytes of key-bucket records the database already holds when the run starts,
- *                                  for keys the workload never touches: accounted (size, defrag time), not held
+ * @param preloadInUseBytes         in-use bytes (pages) of the database when the run starts, holding keys
+ *                                  the workload never touches: accounted (size, defrag time), not held
  * @param preloadFreeBytes          free pages in the database file at the start (history compacted before the
  *                                  run but never defragmented): the file is {@code in-use + free} bytes
  * @param preloadRecordBytes        average size of one preloaded record (how many records a defrag copies:

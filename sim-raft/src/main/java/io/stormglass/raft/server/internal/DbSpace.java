@@ -7,11 +7,12 @@ import io.stormglass.raft.server.MvccOptions;
  * The size of a member's bbolt database file, by page accounting (the file's bytes are not held:
  * a multi-GB database would not fit in the simulator's memory).
  *
- * <p>The key bucket's records ({@link KvStore#historyBytes()}, plus the records of a database
- * preloaded before the run, {@link MvccOptions#preloadInUseBytes()}) fill 4 KiB leaf pages to
+ * <p>The key bucket's records ({@link KvStore#historyBytes()}) fill 4 KiB leaf pages to
  * {@value #FILL_PERCENT} % (etcd's {@code UnsafeSeqPut} raises bbolt's fill percent to 0.9 for
  * the append-only key bucket, server/storage/backend/batch_tx.go); one branch page per
- * {@value #LEAVES_PER_BRANCH} leaves and the two meta pages come on top. That is the in-use size.
+ * {@value #LEAVES_PER_BRANCH} leaves and the two meta pages come on top. With the pages of a database
+ * preloaded before the run ({@link MvccOptions#preloadInUseBytes()}, keys the workload never touches)
+ * that is the in-use size.
  * The file's size is bbolt's high-water mark ({@code tx.Size()}: the highest page id in use times
  * the page size, which is what etcd's {@code etcd_mvcc_db_total_size_in_bytes} and the space quota
  * read): it grows when the in-use pages outgrow it and never shrinks when a compaction frees
@@ -28,21 +29,20 @@ public final class DbSpace {
     static final int LEASE_RECORD_BYTES = 64;
 
     private final MvccOptions options;
+    private final long preloadPages;
     private long highWaterPages;
     private long inUsePages;
-    private long recordBytes;
 
     public DbSpace(MvccOptions options) {
         this.options = options;
-        this.inUsePages = pagesFor(options.preloadInUseBytes());
+        this.preloadPages = (options.preloadInUseBytes() + PAGE_BYTES - 1) / PAGE_BYTES;
+        this.inUsePages = preloadPages + pagesFor(0);
         this.highWaterPages = inUsePages + options.preloadFreeBytes() / PAGE_BYTES;
-        this.recordBytes = options.preloadInUseBytes();
     }
 
     /** Takes the state machine's current contents into account (after an apply or a snapshot restore). */
     void observe(KvStore kv) {
-        recordBytes = options.preloadInUseBytes() + kv.historyBytes() + (long) kv.leases().size() * LEASE_RECORD_BYTES;
-        inUsePages = pagesFor(recordBytes);
+        inUsePages = preloadPages + pagesFor(kv.historyBytes() + (long) kv.leases().size() * LEASE_RECORD_BYTES);
         highWaterPages = Math.max(highWaterPages, inUsePages);
     }
 
@@ -61,14 +61,10 @@ public final class DbSpace {
         return inUsePages * PAGE_BYTES;
     }
 
-    /** Bytes of key-bucket and lease records: what a defragmentation copies. */
-    public long recordBytes() {
-        return recordBytes;
-    }
-
     /** Records a defragmentation copies (for its commits every {@link MvccOptions#DEFRAG_LIMIT} records). */
     long records(KvStore kv) {
-        return options.preloadInUseBytes() / options.preloadRecordBytes() + kv.versionCount() + kv.leases().size();
+        long preloadRecordBytes = options.preloadInUseBytes() * FILL_PERCENT / 100;
+        return preloadRecordBytes / options.preloadRecordBytes() + kv.versionCount() + kv.leases().size();
     }
 
     private static long pagesFor(long bytes) {

@@ -64,18 +64,18 @@ final class Defragmenter {
         running = true;
         this.whenDone = whenDone;
         space.observe(kv);
-        long records = space.records(kv);
-        long recordBytes = space.recordBytes();
+        long records = Math.max(1, space.records(kv));
+        long pageBytes = space.inUseBytes();
         backend.runExclusive((ctx, lock) -> {
             log.info("defragmenting", "path", "member/snap/db", "current-db-size-bytes", Long.toString(space.totalBytes()),
                     "current-db-size-in-use-bytes", Long.toString(space.inUseBytes()));
             DataFile temp = fs.open(TEMP_PATH);
-            copy(ctx, lock, temp, new long[] {records, recordBytes}, ctx.nowNanos());
+            copy(ctx, lock, temp, new long[] {records, pageBytes}, ctx.nowNanos());
         });
         return true;
     }
 
-    /** Copies the next {@code defragLimit} records of {@code left = {records, bytes}}, then recurses after their sync. */
+    /** Copies the next {@code defragLimit} records of {@code left = {records, page bytes}}, then recurses after their sync. */
     private void copy(TaskContext ctx, Completion<IoStatus> lock, DataFile temp, long[] left, long startNanos) {
         if (left[0] <= 0 || !life.alive()) {
             finish(ctx, lock, temp, startNanos);
@@ -85,7 +85,7 @@ final class Defragmenter {
         long bytes = left[1] * n / left[0];
         left[0] -= n;
         left[1] -= bytes;
-        long pageBytes = (bytes * 100 / DbSpace.FILL_PERCENT + DbSpace.PAGE_BYTES - 1) / DbSpace.PAGE_BYTES * DbSpace.PAGE_BYTES;
+        long pageBytes = (bytes + DbSpace.PAGE_BYTES - 1) / DbSpace.PAGE_BYTES * DbSpace.PAGE_BYTES;
         writeSynced(ctx, temp, Math.max(DbSpace.PAGE_BYTES, pageBytes), (c, status) -> {
             if (!status.isOk()) {
                 life.fatal("failed to defragment", status);
