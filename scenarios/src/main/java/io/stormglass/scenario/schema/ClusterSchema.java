@@ -67,7 +67,7 @@ public final class ClusterSchema {
             MvccOptions::quotaBackendBytes, Default.of(0L, "2GiB"), "`--quota-backend-bytes`: past this database file size writes "
             + "fail with `etcdserver: mvcc: database space exceeded` and the NOSPACE alarm is raised; `0`: etcd's 2 GiB");
     public static final Key<MvccOptions, Long> PRELOAD_IN_USE = V.key("preload-in-use", Types.SIZE,
-            MvccOptions::preloadInUseBytes, "records the database holds at the start for keys the workload never touches "
+            MvccOptions::preloadInUseBytes, "in-use size of the database at the start, holding keys the workload never touches "
             + "(accounted in size and defragmentation time, not held in memory)");
     public static final Key<MvccOptions, Long> PRELOAD_FREE = V.key("preload-free", Types.SIZE, MvccOptions::preloadFreeBytes,
             "free pages in the database file at the start (compacted history never defragmented): the file is in-use + free");
