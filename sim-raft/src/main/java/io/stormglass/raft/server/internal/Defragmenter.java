@@ -22,10 +22,20 @@ import java.util.function.LongConsumer;
  *
  * <p>Memory: the new file is written in a region of {@value #REGION_BYTES} bytes that the commits
  * reuse (a commit larger than the region is written and synced in region-sized pieces); the device
- * sees every byte, the simulator holds only the region.
+ * sees every byte, the simulator holds only the region. Request size: the guest's block layer splits
+ * writeback into requests of at most {@code max_sectors_kb}, {@value #MAX_IO_BYTES} bytes on virtio-blk
+ * (the size {@code PrometheusNeighbour}'s writeback uses); the simulated file system sends a
+ * contiguous dirty range as one request, so the commit's pages are laid out in runs of that size
+ * separated by one clean page, which gives one device request per run.
  */
 final class Defragmenter {
     static final int REGION_BYTES = 16 << 20;
+    /** virtio-blk's usual {@code max_sectors_kb}: 512 KiB per request. */
+    static final int MAX_IO_BYTES = 512 << 10;
+    /** A run plus the clean page that keeps it from merging with the next. */
+    private static final int RUN_STRIDE = MAX_IO_BYTES + DbSpace.PAGE_BYTES;
+    /** Bytes of new pages one region holds. */
+    private static final long REGION_PAYLOAD = (long) (REGION_BYTES / RUN_STRIDE) * MAX_IO_BYTES;
     private static final String TEMP_PATH = "member/snap/db.tmp.defrag";
 
     private final FileSystem fs;
@@ -70,7 +80,9 @@ final class Defragmenter {
             log.info("defragmenting", "path", "member/snap/db", "current-db-size-bytes", Long.toString(space.totalBytes()),
                     "current-db-size-in-use-bytes", Long.toString(space.inUseBytes()));
             DataFile temp = fs.open(TEMP_PATH);
-            copy(ctx, lock, temp, new long[] {records, pageBytes}, ctx.nowNanos());
+            long start = ctx.nowNanos();
+            // bbolt grows its file ahead of the pages it writes (db.grow): the region is allocated once, then reused
+            writeSynced(ctx, temp, 0, (c, s) -> copy(c, lock, temp, new long[] {records, pageBytes}, start));
         });
         return true;
     }
@@ -97,8 +109,11 @@ final class Defragmenter {
 
     /** Writes {@code bytes} into the region (in region-sized pieces, each synced) and reports the last sync. */
     private void writeSynced(TaskContext ctx, DataFile temp, long bytes, Continuation<IoStatus> then) {
-        int piece = (int) Math.min(bytes, REGION_BYTES);
-        IoStatus status = temp.write(0, zeros(), 0, piece);
+        long piece = Math.min(bytes, REGION_PAYLOAD);
+        IoStatus status = temp.sizeBytes() < REGION_BYTES ? temp.write(0, zeros(), 0, REGION_BYTES) : IoStatus.OK;
+        for (long done = 0, offset = 0; done < piece && status.isOk(); done += MAX_IO_BYTES, offset += RUN_STRIDE) {
+            status = temp.write(offset, zeros(), 0, (int) Math.min(MAX_IO_BYTES, piece - done));
+        }
         Completion<IoStatus> synced = new Completion<>();
         if (status.isOk()) {
             temp.sync(r -> synced.complete(r.status()));
