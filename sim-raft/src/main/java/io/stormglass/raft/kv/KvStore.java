@@ -40,6 +40,8 @@ public final class KvStore {
     /** Members whose NOSPACE alarm is raised (etcd's alarm bucket). */
     private final SortedSet<Integer> noSpaceAlarms = new TreeSet<>();
     private final MvccHistory history = new MvccHistory();
+    private final EventLog events = new EventLog();
+    private java.util.function.LongConsumer onRevision = rev -> { };
     /** The last compaction's revision, 0 before the first (ranges at or above it answer). */
     private long compactRevision;
     /** Lease id → TTL in nanoseconds. */
@@ -113,6 +115,19 @@ public final class KvStore {
             return new KvResult.Rejected(revision, COMPACTED);
         }
         return new KvResult.RangeResult(revision, history.range(key, rangeEnd, atRevision, limit));
+    }
+
+    /**
+     * The changes of revisions {@code from..to} (both inclusive), in revision order; only revisions at
+     * or above the compaction revision are kept.
+     */
+    public List<WatchEvent> eventsBetween(long from, long to) {
+        return events.between(Math.max(from, compactRevision), to);
+    }
+
+    /** Calls {@code listener} with each new revision right after the command that made it (the watchable store's notify). */
+    public void onRevision(java.util.function.LongConsumer listener) {
+        this.onRevision = listener;
     }
 
     /** The revision of the last compaction, 0 before any. */
@@ -218,6 +233,7 @@ public final class KvStore {
                 }
                 data.put(p.key(), kv);
                 history.record(p.key(), next, kv);
+                events.add(next, WatchEvent.put(kv));
                 changed = true;
                 results.add(new KvResult.PutResult(next, prev));
             } else if (w instanceof KvCommand.Delete d) {
@@ -228,6 +244,7 @@ public final class KvStore {
         }
         if (changed) {
             revision = next;
+            onRevision.accept(revision);
         } else {
             // nothing changed: report the unchanged revision, as etcd does
             List<KvResult> unchanged = new ArrayList<>(results.size());
@@ -251,6 +268,7 @@ public final class KvStore {
         for (String k : victims) {
             KeyValue kv = data.remove(k);
             history.record(k, tombstoneRevision, null);
+            events.add(tombstoneRevision, WatchEvent.delete(k, tombstoneRevision));
             if (kv.leaseId() != 0) {
                 detach(kv.leaseId(), k);
             }
@@ -286,7 +304,9 @@ public final class KvStore {
             for (String k : keys) {
                 data.remove(k);
                 history.record(k, revision, null);
+                events.add(revision, WatchEvent.delete(k, revision));
             }
+            onRevision.accept(revision);
         }
         return new KvResult.LeaseRevokeResult(revision, leaseId, keys.size());
     }
@@ -305,6 +325,7 @@ public final class KvStore {
         }
         compactRevision = rev;
         long dropped = history.compact(rev);
+        events.compact(rev);
         return new KvResult.CompactResult(revision, rev, dropped);
     }
 
@@ -362,6 +383,7 @@ public final class KvStore {
             versions.put(kv.key(), list);
         }
         versions.forEach(history::restore);
+        events.rebuild(history);
     }
 
     /**
