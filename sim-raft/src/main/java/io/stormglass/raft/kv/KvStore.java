@@ -37,8 +37,7 @@ public final class KvStore {
      */
     public static final String NO_SPACE = "etcdserver: mvcc: database space exceeded";
     private final NavigableMap<String, KeyValue> data = new TreeMap<>();
-    /** Members whose NOSPACE alarm is raised (etcd's alarm bucket). */
-    private final SortedSet<Integer> noSpaceAlarms = new TreeSet<>();
+    private final NoSpaceAlarms noSpaceAlarms = new NoSpaceAlarms();
     private final MvccHistory history = new MvccHistory();
     private final EventLog events = new EventLog();
     private java.util.function.LongConsumer onRevision = rev -> { };
@@ -57,9 +56,9 @@ public final class KvStore {
 
     public KvResult apply(KvCommand command) {
         if (command instanceof KvCommand.Alarm a) {
-            return alarm(a);
+            return new KvResult.AlarmResult(revision, noSpaceAlarms.apply(a));
         }
-        if (!noSpaceAlarms.isEmpty() && capped(command)) {
+        if (noSpaceAlarms.refuses(command)) {
             return new KvResult.Rejected(revision, NO_SPACE);
         }
         if (command instanceof KvCommand.Txn t) {
@@ -178,7 +177,7 @@ public final class KvStore {
             h = mix(h, lease.getKey());
             h = mix(h, lease.getValue());
         }
-        for (int alarmed : noSpaceAlarms) {
+        for (int alarmed : noSpaceAlarms.members()) {
             h = mix(h, 0x4e4f5350L + alarmed);
         }
         return h;
@@ -331,32 +330,12 @@ public final class KvStore {
 
     /** Members whose NOSPACE alarm is raised, in id order. */
     public SortedSet<Integer> noSpaceAlarms() {
-        return Collections.unmodifiableSortedSet(noSpaceAlarms);
-    }
-
-    /** What etcd's capped applier refuses: puts, txns that write, lease grants. */
-    private static boolean capped(KvCommand command) {
-        if (command instanceof KvCommand.Txn t) {
-            return !t.success().isEmpty() || !t.failure().isEmpty();
-        }
-        return command instanceof KvCommand.Put || command instanceof KvCommand.LeaseGrant;
-    }
-
-    private KvResult alarm(KvCommand.Alarm a) {
-        if (a.activate()) {
-            noSpaceAlarms.add(a.memberId());
-        } else if (a.memberId() == 0) {
-            noSpaceAlarms.clear();
-        } else {
-            noSpaceAlarms.remove(a.memberId());
-        }
-        return new KvResult.AlarmResult(revision, List.copyOf(noSpaceAlarms));
+        return noSpaceAlarms.members();
     }
 
     /** Replaces the alarms (snapshot restore). */
     void restoreAlarms(List<Integer> alarmed) {
-        noSpaceAlarms.clear();
-        noSpaceAlarms.addAll(alarmed);
+        noSpaceAlarms.restore(alarmed);
     }
 
     /** Replaces the whole state (snapshot restore): current key-values, then older versions, as {@link KvCodec} wrote them. */
