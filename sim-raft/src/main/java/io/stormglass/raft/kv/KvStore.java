@@ -41,6 +41,7 @@ public final class KvStore {
     private final MvccHistory history = new MvccHistory();
     private final EventLog events = new EventLog();
     private java.util.function.LongConsumer onRevision = rev -> { };
+    private Runnable onRestore = () -> { };
     /** The last compaction's revision, 0 before the first (ranges at or above it answer). */
     private long compactRevision;
     /** Lease id → TTL in nanoseconds. */
@@ -127,6 +128,11 @@ public final class KvStore {
     /** Calls {@code listener} with each new revision right after the command that made it (the watchable store's notify). */
     public void onRevision(java.util.function.LongConsumer listener) {
         this.onRevision = listener;
+    }
+
+    /** Calls {@code listener} after each snapshot restore. */
+    public void onRestore(Runnable listener) {
+        this.onRestore = listener;
     }
 
     /** The revision of the last compaction, 0 before any. */
@@ -363,6 +369,7 @@ public final class KvStore {
         }
         versions.forEach(history::restore);
         events.rebuild(history);
+        onRestore.run();
     }
 
     /**

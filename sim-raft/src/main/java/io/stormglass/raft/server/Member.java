@@ -180,6 +180,12 @@ public final class Member {
                 () -> current != null && current.defragmenting() ? 1 : 0);
         recorder.gauge(io.stormglass.engine.metrics.Metric.NOSPACE_ALARMS.id(m),
                 () -> current == null ? 0 : current.kv().noSpaceAlarms().size());
+        recorder.gauge(io.stormglass.engine.metrics.Metric.WATCHERS.id(m),
+                () -> current == null ? 0 : current.watchStore().watcherCount());
+        recorder.gauge(io.stormglass.engine.metrics.Metric.SLOW_WATCHERS.id(m),
+                () -> current == null ? 0 : current.watchStore().slowWatcherCount());
+        recorder.gauge(io.stormglass.engine.metrics.Metric.WATCH_PENDING_EVENTS.id(m),
+                () -> current == null ? 0 : current.watchStore().pendingEventsTotal());
     }
 
     /** Asks this member, if leader, to hand leadership to {@code to} (thesis §3.10). */

@@ -47,6 +47,20 @@ public sealed interface Wire {
             }
         }
 
+        /**
+         * Creates a watcher on the member the request goes to (etcd's {@code WatchCreateRequest}); its
+         * responses come back as {@link ClientReply.Watched} under this request's id, on the client's
+         * one watch stream to that member.
+         *
+         * @param startRevision 0: from the next revision
+         */
+        record Watch(String key, String rangeEnd, long startRevision) implements ClientOp {
+        }
+
+        /** Removes a watcher (etcd's {@code WatchCancelRequest}). */
+        record WatchCancel(long watchId) implements ClientOp {
+        }
+
         /** Keeps a lease alive; served by the leader (followers forward it). */
         record KeepAlive(long leaseId) implements ClientOp {
         }
@@ -59,6 +73,10 @@ public sealed interface Wire {
 
         /** A lease keepalive's answer: the remaining time to live. */
         record LeaseAlive(long leaseId, long ttlNanos) implements ClientReply {
+        }
+
+        /** A message on a watch stream: events, a progress notification, or a cancellation. */
+        record Watched(io.stormglass.raft.kv.WatchResponse response) implements ClientReply {
         }
 
         /** A failure, with etcd's error text (see {@link EtcdErrors}). */

@@ -66,6 +66,7 @@ public final class Incarnation {
     private final Compactor compactor;
     private final Defragmenter defragmenter;
     private long operatorRequests;
+    private final WatchServer watches;
 
     /**
      * Boots a member from its disks.
@@ -119,6 +120,8 @@ public final class Incarnation {
         this.requests = new RequestHandler(scheduler, config.requestTimeoutNanos(), nodeLoop, waits, readLoop, kv,
                 leadership, leases, responder, outbox, metrics, cpu,
                 new SpaceQuota(space, config.mvcc().effectiveQuotaBytes(), config.id(), nodeLoop, kv), backend);
+        this.watches = new WatchServer(scheduler, config.id(), kv, cpu, outbox, life);
+        requests.serveWatchesWith(watches);
         this.compactor = new Compactor(scheduler, config.mvcc(), config.id(), nodeLoop, kv, leadership, life, log);
         // etcd's readyc and tickc: the two loops hand each other Readies and ticks
         nodeLoop.connect(raftLoop::offerReady, raftLoop::firedTicks);
@@ -257,6 +260,11 @@ public final class Incarnation {
         long requestId = -((long) config.id() << 40) - (5L << 37) - (++operatorRequests);
         nodeLoop.propose(io.stormglass.raft.kv.KvCodec.encode(new io.stormglass.raft.kv.KvCodec.Proposal(requestId, command)),
                 dropped -> { });
+    }
+
+    /** This member's watchers ({@code etcd_debugging_mvcc_*} metrics read it). */
+    public io.stormglass.raft.kv.WatchableStore watchStore() {
+        return watches.store();
     }
 
     /** Whether a defragmentation runs now. */

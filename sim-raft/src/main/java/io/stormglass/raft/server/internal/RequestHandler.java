@@ -38,6 +38,7 @@ final class RequestHandler {
     private final MemberCpu cpu;
     private final SpaceQuota quota;
     private final Backend backend;
+    private WatchServer watches;
 
     RequestHandler(Scheduler scheduler, long requestTimeoutNanos, NodeLoop nodeLoop, ProposalWaits waits,
             ReadIndexLoop readLoop, KvStore kv, Leadership leadership, LeaseKeeper leases, Responder responder,
@@ -58,10 +59,23 @@ final class RequestHandler {
         this.metrics = metrics;
     }
 
+    /** The member's watch service, which watch requests go to. */
+    void serveWatchesWith(WatchServer server) {
+        this.watches = server;
+    }
+
     void handle(Wire.Request request) {
         CpuCosts c = cpu.costs();
         long start = scheduler.nowNanos();
         Wire.ClientOp op = request.op();
+        if (op instanceof Wire.ClientOp.Watch w) {
+            cpu.burst(c.grpcStreamMessageNanos(), request.requestId(), () -> watches.create(request, w));
+            return;
+        }
+        if (op instanceof Wire.ClientOp.WatchCancel k) {
+            cpu.burst(c.grpcStreamMessageNanos(), request.requestId(), () -> watches.cancel(k));
+            return;
+        }
         if (op instanceof Wire.ClientOp.KeepAlive k) {
             // the stream's handler loop reads the message, renews and writes the answer in one run
             cpu.burst(c.grpcStreamMessageNanos() + c.leaseNanos(), request.requestId(), () -> keepAlive(request, k));
