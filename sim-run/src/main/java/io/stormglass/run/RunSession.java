@@ -75,9 +75,11 @@ public final class RunSession implements AutoCloseable {
         List<Integer> ids = s.cluster().members().stream().map(MemberSpec::id).toList();
         this.checks = s.checks().any() ? new RunChecks(s.checks(), sim, ids) : null;
         int probeClients = checks != null && s.checks().livenessBoundNanos() > 0 ? size : 0;
+        int watchClients = w.watchers() == null ? 0 : w.watchers().connections();
         this.cluster = new SimulatedCluster(s, sim, recorder,
                 id -> outputs == null || !s.outputs().memberLogs() ? line -> { } : outputs.memberLog(id),
-                checks == null ? options.observer() : checks.observer(options.observer()), loadClients + candidates + probeClients);
+                checks == null ? options.observer() : checks.observer(options.observer()),
+                loadClients + candidates + probeClients + watchClients);
         this.history = s.outputs().history() || (checks != null && s.checks().linearizability()) ? new History(2_000_000) : null;
         ClientConfig config = new ClientConfig(ids, s.client().requestTimeoutNanos(), s.client().attemptTimeoutNanos(),
                 s.client().retry(), s.client().maxRetries());
@@ -92,6 +94,11 @@ public final class RunSession implements AutoCloseable {
                     c < loadClients ? loadHost : null));
         }
         probes.addAll(clients.subList(loadClients + candidates, clients.size()));
+        List<KvClient> watchers = new ArrayList<>();
+        for (int c = 0; c < watchClients; c++) {
+            int id = SimulatedCluster.FIRST_CLIENT_ID + loadClients + candidates + probeClients + c;
+            watchers.add(new KvClient(id, config, sim, cluster.network(), cluster.random().stream("client/" + id), recorder, null));
+        }
         cluster.start();
         long end = s.durationNanos();
         WorkloadDriver.WriteAcks acks = checks == null ? WorkloadDriver.WriteAcks.NONE : checks::writeAcknowledged;
@@ -100,6 +107,9 @@ public final class RunSession implements AutoCloseable {
             io.stormglass.raft.server.Member leader = cluster.leader();
             return leader == null ? 0 : leader.id();
         });
+        if (w.watchers() != null) {
+            new WatchFleet(sim, w, watchers, m -> cluster.member(m).isUp(), recorder).start(s.warmupNanos(), ids);
+        }
         if (w.controlPlane() != null) {
             new ControlPlaneElection(sim, w.controlPlane(), clients.subList(loadClients, loadClients + candidates), end)
                     .start(s.warmupNanos());

@@ -24,7 +24,13 @@ final class WorkloadBinder {
         long[] sizes = valueSizes(w);
         WorkloadSpec.ControlPlane controlPlane = controlPlane(w);
         WorkloadSpec.Shape shape = LoadShapeBinder.shape(w, clusterSize, arrival, keys);
-        return new WorkloadSpec(arrival, mix, keys, sizes[0], sizes[1], controlPlane, shape);
+        WorkloadSpec.Watchers watchers = w.optionalMap("watchers").map(m -> {
+            WorkloadSpec.Watchers read = new WorkloadSpec.Watchers(WATCHER_COUNT.read(m), WATCHER_KEYS.read(m),
+                    WATCHER_CONNECTIONS.read(m));
+            m.finish();
+            return read;
+        }).orElse(null);
+        return new WorkloadSpec(arrival, mix, keys, sizes[0], sizes[1], controlPlane, shape, watchers);
     }
 
     private static WorkloadSpec.Arrival arrival(MapReader w) {

@@ -10,9 +10,16 @@ package io.stormglass.scenario.model;
  * @param valueMaxBytes largest value written (uniform in between)
  * @param controlPlane  a control service electing its leader through etcd, as in seed 001; null for none
  * @param shape         connections, endpoints, key size, load phase and request count
+ * @param watchers      watchers of the key space, as Kubernetes apiservers keep them; null for none
  */
 public record WorkloadSpec(Arrival arrival, OpMix mix, KeySpace keys, long valueMinBytes, long valueMaxBytes,
-        ControlPlane controlPlane, Shape shape) {
+        ControlPlane controlPlane, Shape shape, Watchers watchers) {
+
+    /** A workload without watchers. */
+    public WorkloadSpec(Arrival arrival, OpMix mix, KeySpace keys, long valueMinBytes, long valueMaxBytes,
+            ControlPlane controlPlane, Shape shape) {
+        this(arrival, mix, keys, valueMinBytes, valueMaxBytes, controlPlane, shape, null);
+    }
 
     /** A workload of the default {@link Shape}. */
     public WorkloadSpec(Arrival arrival, OpMix mix, KeySpace keys, long valueMinBytes, long valueMaxBytes,
@@ -22,7 +29,7 @@ public record WorkloadSpec(Arrival arrival, OpMix mix, KeySpace keys, long value
 
     /** This workload with {@code value} as its shape. */
     public WorkloadSpec withShape(Shape value) {
-        return new WorkloadSpec(arrival, mix, keys, valueMinBytes, valueMaxBytes, controlPlane, value);
+        return new WorkloadSpec(arrival, mix, keys, valueMinBytes, valueMaxBytes, controlPlane, value, watchers);
     }
 
     /**
@@ -128,5 +135,15 @@ public record WorkloadSpec(Arrival arrival, OpMix mix, KeySpace keys, long value
      * @param checkIntervalNanos     how often a non-holder reads the election key
      */
     public record ControlPlane(int candidates, long leaseTtlNanos, long keepAliveIntervalNanos, long checkIntervalNanos) {
+    }
+
+    /**
+     * Watchers of the key space: watcher {@code i} watches {@code keysEach} consecutive keys from key
+     * {@code i · keysEach mod count}, from the revision current when it starts, over {@code connections}
+     * client connections spread over the members (connection {@code c} on member {@code c mod size + 1});
+     * each re-watches from its last revision when its member dies and re-lists when compacted away
+     * ({@code WatchSession}).
+     */
+    public record Watchers(int count, int keysEach, int connections) {
     }
 }

@@ -82,6 +82,16 @@ public final class WorkloadSchema {
             "how often a non-leader reads the election key");
     private static final Section<WorkloadSpec.ControlPlane> CONTROL_PLANE = CP.build();
 
+    private static final Section.Builder<WorkloadSpec.Watchers> WA = Section.builder("workload.watchers");
+    public static final Key<WorkloadSpec.Watchers, Integer> WATCHER_COUNT = WA.key("count", Types.ints(1, 1_000_000),
+            WorkloadSpec.Watchers::count, Default.required("a number of watchers"), "watchers in all");
+    public static final Key<WorkloadSpec.Watchers, Integer> WATCHER_KEYS = WA.key("keys-each", Types.ints(1, 100_000_000),
+            WorkloadSpec.Watchers::keysEach, Default.of(1), "consecutive keys each watches (a range watch when above 1)");
+    public static final Key<WorkloadSpec.Watchers, Integer> WATCHER_CONNECTIONS = WA.key("connections", Types.ints(1, 10_000),
+            WorkloadSpec.Watchers::connections, Default.of(3), "client connections they share, spread over the members "
+            + "(one watch stream per connection and member, etcd's send buffer of 128 responses each)");
+    private static final Section<WorkloadSpec.Watchers> WATCHERS = WA.build();
+
     private static final Section.Builder<WorkloadSpec> WL = Section.builder("workload");
     public static final Key<WorkloadSpec, Double> RATE = WL.key("rate", Types.RATE,
             w -> w.arrival() instanceof Arrival.OpenLoop o ? o.ratePerSecond() : null, Default.text("none"),
@@ -123,6 +133,8 @@ public final class WorkloadSchema {
                 DEFAULT_VALUE_BYTES) + "` (etcd's benchmark value)"), "values written, uniform in [min, max]; every one distinct");
         WL.nested("control-plane", "mapping", () -> CONTROL_PLANE, WorkloadSpec::controlPlane, Default.text("none"),
                 "seed 001's control service electing its leader through etcd (below)");
+        WL.nested("watchers", "mapping", () -> WATCHERS, WorkloadSpec::watchers, Default.text("none"),
+                "watchers of the key space that re-watch when their member dies and re-list when compacted away (below)");
     }
 
     public static final Section<WorkloadSpec> WORKLOAD = WL.build();

@@ -46,6 +46,7 @@ public enum Metric {
 
     CLIENT_REQUESTS("client_requests_total", Kind.COUNTER, OP),
     CLIENT_REQUEST_DURATION("client_request_duration_seconds", Kind.LATENCY, OP),
+    CLIENT_WATCH_EVENTS("client_watch_events_received_total", Kind.COUNTER),
     CLIENT_ERRORS("client_errors_total", Kind.COUNTER, ERROR),
 
     DISK_QUEUE_DEPTH("disk_queue_depth", Kind.GAUGE, DEVICE),
