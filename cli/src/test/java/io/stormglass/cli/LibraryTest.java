@@ -41,7 +41,7 @@ class LibraryTest {
         assertEquals(List.of("client-added-latency.yaml", "cross-region.yaml", "defrag-stall.yaml", "etcd-benchmark.yaml",
                 "incident-ceph-prometheus-fixed.yaml",
                 "incident-ceph-prometheus.yaml", "incident-raid5-nvme.yaml", "incident-raid5.yaml",
-                "lagging-follower-snapshot.yaml", "quota-nospace.yaml", "raft-paper-failover.yaml", "safety-fuzz.yaml", "watch-storm.yaml"), files.stream().map(p -> p.getFileName().toString()).toList());
+                "k8s-control-plane.yaml", "lagging-follower-snapshot.yaml", "quota-nospace.yaml", "raft-paper-failover.yaml", "safety-fuzz.yaml", "watch-storm.yaml"), files.stream().map(p -> p.getFileName().toString()).toList());
         for (Path f : files) {
             Scenario s = ScenarioLoader.load(f);
             assertTrue(s.description().length() > 80, f + " says what it shows");

@@ -76,10 +76,11 @@ public final class RunSession implements AutoCloseable {
         this.checks = s.checks().any() ? new RunChecks(s.checks(), sim, ids) : null;
         int probeClients = checks != null && s.checks().livenessBoundNanos() > 0 ? size : 0;
         int watchClients = w.watchers() == null ? 0 : w.watchers().connections();
+        int apiservers = w.kubernetes() == null ? 0 : w.kubernetes().apiservers();
         this.cluster = new SimulatedCluster(s, sim, recorder,
                 id -> outputs == null || !s.outputs().memberLogs() ? line -> { } : outputs.memberLog(id),
                 checks == null ? options.observer() : checks.observer(options.observer()),
-                loadClients + candidates + probeClients + watchClients);
+                loadClients + candidates + probeClients + watchClients + apiservers);
         this.history = s.outputs().history() || (checks != null && s.checks().linearizability()) ? new History(2_000_000) : null;
         ClientConfig config = new ClientConfig(ids, s.client().requestTimeoutNanos(), s.client().attemptTimeoutNanos(),
                 s.client().retry(), s.client().maxRetries());
@@ -95,7 +96,7 @@ public final class RunSession implements AutoCloseable {
         }
         probes.addAll(clients.subList(loadClients + candidates, clients.size()));
         List<KvClient> watchers = new ArrayList<>();
-        for (int c = 0; c < watchClients; c++) {
+        for (int c = 0; c < watchClients + apiservers; c++) {
             int id = SimulatedCluster.FIRST_CLIENT_ID + loadClients + candidates + probeClients + c;
             watchers.add(new KvClient(id, config, sim, cluster.network(), cluster.random().stream("client/" + id), recorder, null));
         }
@@ -108,7 +109,12 @@ public final class RunSession implements AutoCloseable {
             return leader == null ? 0 : leader.id();
         });
         if (w.watchers() != null) {
-            new WatchFleet(sim, w, watchers, m -> cluster.member(m).isUp(), recorder).start(s.warmupNanos(), ids);
+            new WatchFleet(sim, w, watchers.subList(0, watchClients), m -> cluster.member(m).isUp(), recorder)
+                    .start(s.warmupNanos(), ids);
+        }
+        if (w.kubernetes() != null) {
+            new KubernetesLoad(sim, w.kubernetes(), watchers.subList(watchClients, watchers.size()),
+                    cluster.random().stream("workload/kubernetes"), end).start(s.warmupNanos(), ids, m -> cluster.member(m).isUp());
         }
         if (w.controlPlane() != null) {
             new ControlPlaneElection(sim, w.controlPlane(), clients.subList(loadClients, loadClients + candidates), end)

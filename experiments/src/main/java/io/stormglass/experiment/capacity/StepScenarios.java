@@ -20,7 +20,7 @@ public final class StepScenarios {
         WorkloadSpec w = b.workload();
         int clients = w.arrival() instanceof WorkloadSpec.Arrival.OpenLoop o ? o.clients() : CapacityLoader.DEFAULT_CLIENTS;
         WorkloadSpec load = new WorkloadSpec(new WorkloadSpec.Arrival.OpenLoop(ratePerSecond, clients), w.mix(), w.keys(),
-                w.valueMinBytes(), w.valueMaxBytes(), w.controlPlane(), w.shape(), w.watchers());
+                w.valueMinBytes(), w.valueMaxBytes(), w.controlPlane(), w.shape(), w.watchers(), w.kubernetes());
         String name = profile.name() + "-" + Math.round(ratePerSecond) + "rps";
         return new Scenario(name, profile.description(), b.file(), b.seed(), ramp.stepRunNanos(),
                 ramp.warmupNanos(), b.metricsWindowNanos(), b.cluster(), b.devices(), b.network(), load, b.client(),
