@@ -38,6 +38,7 @@ public enum Metric {
     DB_TOTAL_SIZE_IN_USE("etcd_mvcc_db_total_size_in_use_in_bytes", Kind.GAUGE, MEMBER),
     QUOTA_BACKEND_BYTES("etcd_server_quota_backend_bytes", Kind.GAUGE, MEMBER),
     WATCHERS("etcd_debugging_mvcc_watcher_total", Kind.GAUGE, MEMBER),
+    /** Unsynced and victim watchers: here the most at once within each window, so a short catch-up shows. */
     SLOW_WATCHERS("etcd_debugging_mvcc_slow_watcher_total", Kind.GAUGE, MEMBER),
     /** Events handed to watch streams since the process started (etcd's counter; sampled here, per incarnation). */
     WATCH_PENDING_EVENTS("etcd_debugging_mvcc_pending_events_total", Kind.GAUGE, MEMBER),

@@ -45,6 +45,7 @@ public final class WatchSession {
     private long nextRevision;
     private long rewatches;
     private long relists;
+    private long outOfOrder;
 
     /**
      * @param memberUp whether a member's process is up: what the keepalive finds out, after its delay
@@ -75,6 +76,11 @@ public final class WatchSession {
         return relists;
     }
 
+    /** Responses whose first event was not after the last event seen (etcd's guarantee says none). */
+    public long outOfOrder() {
+        return outOfOrder;
+    }
+
     private void open() {
         member = client.endpoints().get(endpoint);
         watchId = 0;
@@ -91,6 +97,9 @@ public final class WatchSession {
             return;
         }
         if (!r.events().isEmpty()) {
+            if (r.events().get(0).revision() < nextRevision) {
+                outOfOrder++; // an event at or before one already seen: a repeat or a reordering
+            }
             nextRevision = r.events().get(r.events().size() - 1).revision() + 1;
             listener.events(r.events());
         }

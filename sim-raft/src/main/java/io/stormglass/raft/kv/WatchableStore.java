@@ -47,7 +47,7 @@ public final class WatchableStore {
         final String key;
         final String rangeEnd;
         long minRev;
-        Group group;
+        Group group = Group.SYNCED;
         List<WatchEvent> pending = List.of();
 
         Watcher(long id, Stream stream, String key, String rangeEnd, long minRev) {
@@ -67,6 +67,8 @@ public final class WatchableStore {
     private final SortedMap<Long, Watcher> watchers = new TreeMap<>();
     private long nextId = 1;
     private long pendingEventsTotal;
+    private int slow;
+    private int slowPeak;
 
     public WatchableStore(KvStore kv) {
         this.kv = kv;
@@ -82,14 +84,18 @@ public final class WatchableStore {
     public long watch(Stream stream, String key, String rangeEnd, long startRevision) {
         long current = kv.revision();
         Watcher w = new Watcher(nextId++, stream, key, rangeEnd, startRevision <= 0 ? current + 1 : startRevision);
-        w.group = w.minRev > current ? Group.SYNCED : Group.UNSYNCED;
         watchers.put(w.id, w);
+        setGroup(w, w.minRev > current ? Group.SYNCED : Group.UNSYNCED);
         return w.id;
     }
 
     /** Removes a watcher; false if there was none. */
     public boolean cancel(long watchId) {
-        return watchers.remove(watchId) != null;
+        Watcher w = watchers.remove(watchId);
+        if (w != null) {
+            setGroup(w, Group.SYNCED); // out of the slow count
+        }
+        return w != null;
     }
 
     /** Sends the events of the newest revision to the synced watchers they match (etcd's {@code notify}). */
@@ -105,7 +111,7 @@ public final class WatchableStore {
             }
             w.minRev = revision + 1;
             if (!send(w, mine, revision)) {
-                w.group = Group.VICTIM;
+                setGroup(w, Group.VICTIM);
                 w.pending = mine;
             }
         }
@@ -118,7 +124,7 @@ public final class WatchableStore {
     public void restored() {
         for (Watcher w : watchers.values()) {
             if (w.group == Group.SYNCED) {
-                w.group = Group.UNSYNCED;
+                setGroup(w, Group.UNSYNCED);
             }
         }
     }
@@ -135,6 +141,7 @@ public final class WatchableStore {
             done++;
             if (w.minRev < kv.compactRevision()) {
                 if (w.stream.offer(new WatchResponse(w.id, current, List.of(), true, kv.compactRevision()))) {
+                    setGroup(w, Group.SYNCED); // out of the slow count
                     it.remove();
                 }
                 continue;
@@ -142,9 +149,9 @@ public final class WatchableStore {
             List<WatchEvent> mine = matching(w, kv.eventsBetween(w.minRev, current));
             w.minRev = current + 1;
             if (mine.isEmpty() || send(w, mine, current)) {
-                w.group = Group.SYNCED;
+                setGroup(w, Group.SYNCED);
             } else {
-                w.group = Group.VICTIM;
+                setGroup(w, Group.VICTIM);
                 w.pending = mine;
             }
         }
@@ -156,7 +163,7 @@ public final class WatchableStore {
         for (Watcher w : watchers.values()) {
             if (w.group == Group.VICTIM && send(w, w.pending, current)) {
                 w.pending = List.of();
-                w.group = w.minRev <= current ? Group.UNSYNCED : Group.SYNCED;
+                setGroup(w, w.minRev <= current ? Group.UNSYNCED : Group.SYNCED);
             }
         }
     }
@@ -178,11 +185,23 @@ public final class WatchableStore {
 
     /** Unsynced and victim watchers ({@code etcd_debugging_mvcc_slow_watcher_total}). */
     public int slowWatcherCount() {
-        int n = 0;
-        for (Watcher w : watchers.values()) {
-            n += w.group == Group.SYNCED ? 0 : 1;
-        }
-        return n;
+        return slow;
+    }
+
+    /**
+     * The most watchers that were slow at once since the last call, which starts the next period
+     * (a metrics window sees the peak of a catch-up that ends within it).
+     */
+    public int takeSlowWatcherPeak() {
+        int peak = slowPeak;
+        slowPeak = slow;
+        return peak;
+    }
+
+    private void setGroup(Watcher w, Group g) {
+        slow += (g == Group.SYNCED ? 0 : 1) - (w.group == Group.SYNCED ? 0 : 1);
+        w.group = g;
+        slowPeak = Math.max(slowPeak, slow);
     }
 
     /** Events handed to streams so far ({@code etcd_debugging_mvcc_pending_events_total}). */

@@ -183,7 +183,7 @@ public final class Member {
         recorder.gauge(io.stormglass.engine.metrics.Metric.WATCHERS.id(m),
                 () -> current == null ? 0 : current.watchStore().watcherCount());
         recorder.gauge(io.stormglass.engine.metrics.Metric.SLOW_WATCHERS.id(m),
-                () -> current == null ? 0 : current.watchStore().slowWatcherCount());
+                () -> current == null ? 0 : current.watchStore().takeSlowWatcherPeak());
         recorder.gauge(io.stormglass.engine.metrics.Metric.WATCH_PENDING_EVENTS.id(m),
                 () -> current == null ? 0 : current.watchStore().pendingEventsTotal());
     }

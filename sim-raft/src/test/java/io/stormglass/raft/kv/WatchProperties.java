@@ -123,6 +123,7 @@ class WatchProperties {
                 }
             });
         }
+        assertEquals(0, store.slowWatcherCount(), "once everything is drained, no watcher is slow");
         for (Client c : clients) {
             List<WatchEvent> expected = all.stream().filter(e -> e.revision() >= c.start && c.matches(e.kv().key())).toList();
             if (c.canceled) {

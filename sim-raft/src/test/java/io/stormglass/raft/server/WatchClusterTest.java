@@ -55,6 +55,7 @@ class WatchClusterTest {
         }
         cluster.sim.runFor(60 * S);
         assertEquals(1, session.rewatches(), "re-watched once, after the keepalive found its member gone");
+        assertEquals(0, session.outOfOrder());
         List<String> values = seen.stream().map(e -> e.kv().value()).toList();
         assertEquals(written, values, "every acknowledged put once, in order, none lost across the re-watch");
         for (int i = 1; i < seen.size(); i++) {
