@@ -1,44 +1,61 @@
 package io.stormglass.raft.kv;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
 /**
- * The store's changes by revision since the compaction revision: where a watcher that fell behind
- * catches up from (etcd reads them from the key bucket, which is ordered by revision). Within a
- * revision, events keep the order in which the command made them (etcd's sub-revisions); after a
- * snapshot restore, key order.
+ * The store's changes by revision, for watchers. The changes of the newest revision are kept as
+ * they were made (etcd's sub-revision order), which is all that synced watchers need; older ones
+ * are read back from the {@link MvccHistory} (as etcd reads them from its revision-ordered key
+ * bucket), in revision order and, within a revision, key order. Nothing else is held, so the log
+ * costs no memory beyond the history.
  */
 final class EventLog {
-    private final NavigableMap<Long, List<WatchEvent>> byRevision = new TreeMap<>();
+    private final MvccHistory history;
+    private long lastRevision;
+    private List<WatchEvent> last = new ArrayList<>();
+
+    EventLog(MvccHistory history) {
+        this.history = history;
+    }
 
     void add(long revision, WatchEvent e) {
-        byRevision.computeIfAbsent(revision, r -> new ArrayList<>(1)).add(e);
+        if (revision != lastRevision) {
+            lastRevision = revision;
+            last = new ArrayList<>(1);
+        }
+        last.add(e);
     }
 
     /** Events of revisions {@code from..to}, both inclusive, in revision order. */
     List<WatchEvent> between(long from, long to) {
+        if (from > to) {
+            return List.of();
+        }
+        if (from == to && from == lastRevision) {
+            return List.copyOf(last);
+        }
         List<WatchEvent> out = new ArrayList<>();
-        if (from <= to) {
-            byRevision.subMap(from, true, to, true).values().forEach(out::addAll);
+        history.all().forEach((key, versions) -> {
+            for (MvccHistory.Version v : versions) {
+                if (v.modRevision() >= from && v.modRevision() <= to) {
+                    out.add(v.tombstone() ? WatchEvent.delete(key, v.modRevision()) : WatchEvent.put(v.kv()));
+                }
+            }
+        });
+        out.sort(Comparator.comparingLong(WatchEvent::revision)); // stable: key order within a revision
+        if (to >= lastRevision && from <= lastRevision) {
+            // the newest revision in the order its command made the changes
+            out.removeIf(e -> e.revision() == lastRevision);
+            out.addAll(last);
         }
         return out;
     }
 
-    /** Forgets revisions below {@code revision}. */
-    void compact(long revision) {
-        byRevision.headMap(revision, false).clear();
-    }
-
-    /** Rebuilds the log from the history (snapshot restore). */
-    void rebuild(MvccHistory history) {
-        byRevision.clear();
-        history.all().forEach((key, versions) -> {
-            for (MvccHistory.Version v : versions) {
-                add(v.modRevision(), v.tombstone() ? WatchEvent.delete(key, v.modRevision()) : WatchEvent.put(v.kv()));
-            }
-        });
+    /** After a snapshot restore: the newest revision's changes come from the history too. */
+    void rebuild() {
+        lastRevision = 0;
+        last = new ArrayList<>();
     }
 }

@@ -39,7 +39,7 @@ public final class KvStore {
     private final NavigableMap<String, KeyValue> data = new TreeMap<>();
     private final NoSpaceAlarms noSpaceAlarms = new NoSpaceAlarms();
     private final MvccHistory history = new MvccHistory();
-    private final EventLog events = new EventLog();
+    private final EventLog events = new EventLog(history);
     private java.util.function.LongConsumer onRevision = rev -> { };
     private Runnable onRestore = () -> { };
     /** The last compaction's revision, 0 before the first (ranges at or above it answer). */
@@ -330,7 +330,6 @@ public final class KvStore {
         }
         compactRevision = rev;
         long dropped = history.compact(rev);
-        events.compact(rev);
         return new KvResult.CompactResult(revision, rev, dropped);
     }
 
@@ -368,7 +367,7 @@ public final class KvStore {
             versions.put(kv.key(), list);
         }
         versions.forEach(history::restore);
-        events.rebuild(history);
+        events.rebuild();
         onRestore.run();
     }
 
