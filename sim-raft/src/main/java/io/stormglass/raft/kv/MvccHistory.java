@@ -14,8 +14,9 @@ import java.util.TreeMap;
  * list of {@link Version}s in increasing mod revision, a tombstone being a version without a
  * value. Compaction at revision {@code r} keeps, for each key, the last version at or before
  * {@code r} (so that a range at {@code r} still answers) and everything after it, and drops that
- * last version too when it is a tombstone (etcd's {@code keyIndex.compact} keeps no empty
- * generation).
+ * last version too when it is a tombstone older than {@code r} (etcd's {@code keyIndex.compact}
+ * keeps no empty generation; a tombstone at {@code r} itself stays, for watchers resuming at
+ * {@code r}).
  *
  * <p>Not thread-safe; used by {@link KvStore} on the apply thread only.
  */
@@ -123,7 +124,10 @@ final class MvccHistory {
             if (keep < 0) {
                 continue;
             }
-            int from = list.get(keep).tombstone() ? keep + 1 : keep;
+            // a tombstone before the compaction revision goes (etcd keeps no empty generation); one at it stays,
+            // so that a watcher resuming at the compaction revision still sees that delete
+            Version last = list.get(keep);
+            int from = last.tombstone() && last.modRevision() < revision ? keep + 1 : keep;
             if (from > 0) {
                 for (Version v : list.subList(0, from)) {
                     recordBytes -= bytesOf(entry.getKey(), v);
