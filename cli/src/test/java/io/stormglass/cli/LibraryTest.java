@@ -125,7 +125,7 @@ class LibraryTest {
         assertTrue(r.out().contains("tune-cross-region               Sweep: Heartbeat interval"), r.out());
         List<String> names = lines.stream().map(l -> l.split("\\s+")[0]).toList();
         assertEquals(names.stream().sorted().toList(), names);
-        assertTrue(lines.get(3).startsWith("incident-ceph-prometheus        Seed 001:"), lines.get(3));
+        assertTrue(lines.get(4).startsWith("incident-ceph-prometheus        Seed 001:"), lines.get(4));
         assertTrue(lines.stream().allMatch(l -> l.length() <= 32 + ListCommandLimits.MAX), r.out());
     }
 
