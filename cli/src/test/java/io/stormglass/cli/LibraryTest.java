@@ -38,11 +38,12 @@ class LibraryTest {
     @Test
     void everyLibraryScenarioLoadsAndPrintsAConfigThatReloadsToItself() throws IOException {
         List<Path> files = library();
-        assertEquals(List.of("client-added-latency.yaml", "cross-region.yaml", "etcd-benchmark.yaml",
+        assertEquals(List.of("client-added-latency.yaml", "cross-region.yaml", "defrag-stall.yaml", "etcd-benchmark.yaml",
                 "incident-ceph-prometheus-fixed.yaml",
                 "incident-ceph-prometheus.yaml", "incident-raid5-nvme.yaml", "incident-raid5.yaml",
-                "lagging-follower-snapshot.yaml", "member-replace.yaml", "raft-paper-failover.yaml", "rolling-restart.yaml",
-                "safety-fuzz.yaml", "scale-3-5-3.yaml"), files.stream().map(p -> p.getFileName().toString()).toList());
+                "k8s-control-plane.yaml", "lagging-follower-snapshot.yaml", "member-replace.yaml", "quota-nospace.yaml",
+                "raft-paper-failover.yaml", "rolling-restart.yaml", "safety-fuzz.yaml", "scale-3-5-3.yaml", "watch-storm.yaml"),
+                files.stream().map(p -> p.getFileName().toString()).toList());
         for (Path f : files) {
             Scenario s = ScenarioLoader.load(f);
             assertTrue(s.description().length() > 80, f + " says what it shows");
@@ -126,7 +127,7 @@ class LibraryTest {
         assertTrue(r.out().contains("tune-cross-region               Sweep: Heartbeat interval"), r.out());
         List<String> names = lines.stream().map(l -> l.split("\\s+")[0]).toList();
         assertEquals(names.stream().sorted().toList(), names);
-        assertTrue(lines.get(3).startsWith("incident-ceph-prometheus        Seed 001:"), lines.get(3));
+        assertTrue(lines.get(4).startsWith("incident-ceph-prometheus        Seed 001:"), lines.get(4));
         assertTrue(lines.stream().allMatch(l -> l.length() <= 32 + ListCommandLimits.MAX), r.out());
     }
 

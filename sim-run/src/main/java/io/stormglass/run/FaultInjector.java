@@ -103,6 +103,33 @@ final class FaultInjector {
         }
     }
 
+    /** Runs {@code op} on {@code targets} from {@code i} on; defragmentations one after another, as etcdctl's. */
+    private void maintain(FaultSpec.Maintenance.Op op, java.util.List<Member> targets, int i) {
+        if (i == targets.size()) {
+            return;
+        }
+        Member m = targets.get(i);
+        switch (op) {
+            case DEFRAG -> {
+                String who = "n" + m.id();
+                boolean started = m.defragment(() -> {
+                    timeline.append(new TimelineEvent.ActivityMarked(scheduler.nowNanos(), who, "defrag", false));
+                    maintain(op, targets, i + 1);
+                });
+                if (started) {
+                    timeline.append(new TimelineEvent.ActivityMarked(scheduler.nowNanos(), who, "defrag", true));
+                } else {
+                    maintain(op, targets, i + 1); // down or already defragmenting: on to the next, as etcdctl on an error
+                }
+            }
+            case COMPACT -> m.compactNow();
+            case ALARM_DISARM -> m.disarmAlarms();
+        }
+        if (op != FaultSpec.Maintenance.Op.DEFRAG) {
+            maintain(op, targets, i + 1);
+        }
+    }
+
     private void occurrence(FaultSpec f, long at, long forNanos) {
         long lasts = forNanos > 0 ? forNanos : endNanos - at;
         long scheduledEpoch = epoch;
@@ -122,6 +149,12 @@ final class FaultInjector {
             scheduler.scheduleAt(at, FAULT, 0, () -> {
                 if (epoch == scheduledEpoch) {
                     operate(f);
+                }
+            });
+        } else if (f instanceof FaultSpec.Maintenance m) {
+            scheduler.scheduleAt(at, FAULT, 0, () -> {
+                if (epoch == scheduledEpoch) {
+                    maintain(m.op(), MaintenanceTargets.resolve(m.target(), cluster.members, cluster.leader()), 0);
                 }
             });
         } else if (f instanceof FaultSpec.LeaderCrash c) {

@@ -87,12 +87,14 @@ public final class RunSession implements AutoCloseable {
         List<Integer> ids = s.cluster().members().stream().map(MemberSpec::id).toList();
         this.checks = s.checks().any() ? new RunChecks(s.checks(), sim, ids) : null;
         int probeClients = checks != null && s.checks().livenessBoundNanos() > 0 ? size : 0;
+        int watchClients = w.watchers() == null ? 0 : w.watchers().connections();
+        int apiservers = w.kubernetes() == null ? 0 : w.kubernetes().apiservers();
         // the explorer's recording only listens: with or without it the run is the same, event for event
         this.explorer = outputs != null && s.outputs().report() ? new ExplorerRecording(sim, size) : null;
         MemberObserver observer = checks == null ? options.observer() : checks.observer(options.observer());
         this.cluster = new SimulatedCluster(s, sim, recorder,
                 id -> outputs == null || !s.outputs().memberLogs() ? line -> { } : outputs.memberLog(id),
-                explorer == null ? observer : MemberObservers.both(observer, explorer), loadClients + candidates + probeClients,
+                explorer == null ? observer : MemberObservers.both(observer, explorer), loadClients + candidates + probeClients + watchClients + apiservers,
                 explorer == null ? IoObserver.NONE : explorer);
         this.history = s.outputs().history() || (checks != null && s.checks().linearizability()) ? new History(2_000_000) : null;
         ClientConfig config = new ClientConfig(ids, s.client().requestTimeoutNanos(), s.client().attemptTimeoutNanos(),
@@ -111,6 +113,11 @@ public final class RunSession implements AutoCloseable {
                     cluster.random().stream("client/" + id), recorder, recorded, c < loadClients ? loadHost : null));
         }
         probes.addAll(clients.subList(loadClients + candidates, clients.size()));
+        List<KvClient> watchers = new ArrayList<>();
+        for (int c = 0; c < watchClients + apiservers; c++) {
+            int id = SimulatedCluster.FIRST_CLIENT_ID + loadClients + candidates + probeClients + c;
+            watchers.add(new KvClient(id, config, sim, cluster.network(), cluster.random().stream("client/" + id), recorder, null));
+        }
         cluster.start();
         long end = s.durationNanos();
         WorkloadDriver.WriteAcks acks = checks == null ? WorkloadDriver.WriteAcks.NONE : checks::writeAcknowledged;
@@ -119,6 +126,14 @@ public final class RunSession implements AutoCloseable {
             io.stormglass.raft.server.Member leader = cluster.leader();
             return leader == null ? 0 : leader.id();
         });
+        if (w.watchers() != null) {
+            new WatchFleet(sim, w, watchers.subList(0, watchClients), m -> cluster.member(m).isUp(), recorder)
+                    .start(s.warmupNanos(), ids);
+        }
+        if (w.kubernetes() != null) {
+            new KubernetesLoad(sim, w.kubernetes(), watchers.subList(watchClients, watchers.size()),
+                    cluster.random().stream("workload/kubernetes"), end).start(s.warmupNanos(), ids, m -> cluster.member(m).isUp());
+        }
         if (w.controlPlane() != null) {
             new ControlPlaneElection(sim, w.controlPlane(), clients.subList(loadClients, loadClients + candidates), end)
                     .start(s.warmupNanos());

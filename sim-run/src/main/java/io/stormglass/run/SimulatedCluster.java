@@ -101,7 +101,7 @@ public final class SimulatedCluster {
             // wal-dir and data-dir are separate directories even on one device: separate file systems
             SimFileSystem dataFs = fileSystem(m.dataDevice(), "n" + m.id() + "/data", nextRegion);
             fileSystems.put(m.id(), List.of(walFs, dataFs));
-            MemberConfig config = memberConfig(m.id(), peers, scenario.cluster().raft());
+            MemberConfig config = memberConfig(m.id(), peers, scenario.cluster().raft(), scenario.cluster().mvcc());
             MemberEnvironment env = new MemberEnvironment(sim, clock, new LocalScheduler(sim, clock),
                     recorder, network, walFs, dataFs, random, logSinks.apply(m.id()), observer);
             members.add(new Member(config, env));
@@ -170,11 +170,12 @@ public final class SimulatedCluster {
                 64L << 20, REGION_BYTES);
     }
 
-    static MemberConfig memberConfig(int id, List<Integer> peers, RaftSpec r) {
+    static MemberConfig memberConfig(int id, List<Integer> peers, RaftSpec r, io.stormglass.raft.server.MvccOptions mvcc) {
         return new MemberConfig(id, peers, r.heartbeatIntervalNanos(), r.electionTimeoutNanos(), r.preVote(), r.checkQuorum(),
                 r.snapshotCount(), r.snapshotCatchUpEntries(), r.maxInflightMsgs(), r.maxSizePerMsgBytes(),
                 r.backendBatchIntervalNanos(), r.backendBatchLimit(), r.cpu(), ReadOnlyOption.SAFE,
-                RaftConfig.DEFAULT_LEASE_DRIFT_BOUND_PPM, r.tickIntervalNanos(), r.electionTimeoutMaxNanos(), r.flavour(), r.strictReconfigCheck());
+                RaftConfig.DEFAULT_LEASE_DRIFT_BOUND_PPM, r.tickIntervalNanos(), r.electionTimeoutMaxNanos(), r.flavour(), r.strictReconfigCheck(),
+                mvcc);
     }
 
     /**

@@ -20,7 +20,7 @@ public final class StepScenarios {
         WorkloadSpec w = b.workload();
         int clients = w.arrival() instanceof WorkloadSpec.Arrival.OpenLoop o ? o.clients() : CapacityLoader.DEFAULT_CLIENTS;
         WorkloadSpec load = new WorkloadSpec(new WorkloadSpec.Arrival.OpenLoop(ratePerSecond, clients), w.mix(), w.keys(),
-                w.valueMinBytes(), w.valueMaxBytes(), w.controlPlane(), w.shape());
+                w.valueMinBytes(), w.valueMaxBytes(), w.controlPlane(), w.shape(), w.watchers(), w.kubernetes());
         String name = profile.name() + "-" + Math.round(ratePerSecond) + "rps";
         return new Scenario(name, profile.description(), b.file(), b.seed(), ramp.stepRunNanos(),
                 ramp.warmupNanos(), b.metricsWindowNanos(), b.cluster(), b.devices(), b.network(), load, b.client(),
@@ -35,7 +35,7 @@ public final class StepScenarios {
         RaftSpec r = s.cluster().raft();
         RaftSpec raft = r.withCpu(r.cpu().scaled(speed));
         return new Scenario(s.name(), s.description(), s.file(), s.seed(), s.durationNanos(), s.warmupNanos(),
-                s.metricsWindowNanos(), new ClusterSpec(raft, s.cluster().members()), s.devices(), s.network(), s.workload(),
+                s.metricsWindowNanos(), new ClusterSpec(raft, s.cluster().members(), s.cluster().mvcc()), s.devices(), s.network(), s.workload(),
                 s.client(), s.faults(), s.outputs(), s.checks());
     }
 }

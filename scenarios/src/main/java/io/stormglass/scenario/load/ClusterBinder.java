@@ -7,6 +7,7 @@ import io.stormglass.net.clock.ClockOptions;
 import io.stormglass.engine.exec.CpuSpec;
 import io.stormglass.raft.server.CpuCosts;
 import io.stormglass.raft.server.Flavour;
+import io.stormglass.raft.server.MvccOptions;
 import io.stormglass.scenario.model.ClusterSpec;
 import io.stormglass.scenario.model.MemberSpec;
 import io.stormglass.scenario.model.RaftSpec;
@@ -51,7 +52,28 @@ final class ClusterBinder {
         for (int id = 1; id <= size + spares; id++) {
             (id <= size ? members : spareMembers).add(member(id, overrides.get(id), c, defaultWal, devices));
         }
-        return new ClusterSpec(raft, members, spareMembers);
+        return new ClusterSpec(raft, members, spareMembers,
+                c.optionalMap("mvcc").map(ClusterBinder::mvcc).orElse(MvccOptions.defaults()));
+    }
+
+    /** {@code cluster.mvcc:}; the retention is read as etcd reads it, by mode. */
+    private static MvccOptions mvcc(MapReader m) {
+        MvccOptions.AutoCompactionMode mode = AUTO_COMPACTION_MODE.read(m);
+        String text = AUTO_COMPACTION_RETENTION.read(m).strip();
+        long retention = 0;
+        if (text.matches("[0-9]+")) {
+            long n = Long.parseLong(text);
+            // etcd: in periodic mode a bare number is hours
+            retention = mode == MvccOptions.AutoCompactionMode.REVISION ? n : n * 3_600_000_000_000L;
+        } else if (mode == MvccOptions.AutoCompactionMode.REVISION) {
+            AUTO_COMPACTION_RETENTION.problem(m, "expected a number of revisions in revision mode, got " + Quote.of(text));
+        } else {
+            retention = m.durationNanos(AUTO_COMPACTION_RETENTION.name(), 0);
+        }
+        MvccOptions read = new MvccOptions(mode, retention, QUOTA_BACKEND_BYTES.read(m), PRELOAD_IN_USE.read(m),
+                PRELOAD_FREE.read(m), PRELOAD_RECORD_SIZE.read(m));
+        m.finish();
+        return read;
     }
 
     /** Member {@code id}: its override {@code m} (null if none) over the cluster-wide settings of {@code c}. */

@@ -8,6 +8,7 @@ import io.stormglass.net.clock.ClockOptions;
 import io.stormglass.net.partition.NetworkFault;
 import io.stormglass.scenario.model.FaultSpec;
 import io.stormglass.scenario.schema.Key;
+import io.stormglass.scenario.units.Quote;
 import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.yaml.MapReader;
 import io.stormglass.scenario.yaml.YamlNode;
@@ -94,6 +95,9 @@ final class FaultBinder {
             case "campaign" -> campaign(f, timing);
             case "member-add", "member-promote", "member-remove", "member-replace", "move-leader", "rolling-restart" ->
                     membership.bind(f, timing, action);
+            case "defrag" -> maintenance(f, timing, FaultSpec.Maintenance.Op.DEFRAG);
+            case "compact" -> maintenance(f, timing, FaultSpec.Maintenance.Op.COMPACT);
+            case "alarm-disarm" -> maintenance(f, timing, FaultSpec.Maintenance.Op.ALARM_DISARM);
             default -> diskFault(f, timing, action);
         };
     }
@@ -309,6 +313,25 @@ final class FaultBinder {
             m.finish();
             return named && ids.isEmpty() ? null : (FaultSpec) new FaultSpec.WithholdAppends(timing, List.copyOf(ids), followers);
         }).orElse(null);
+    }
+
+    /** {@code defrag|compact|alarm-disarm: <id>|leader|followers|all}: an instant operator action. */
+    private FaultSpec maintenance(MapReader f, FaultSpec.Timing timing, FaultSpec.Maintenance.Op op) {
+        String key = op.word();
+        if (timing.forNanos() > 0) {
+            f.problem("for", key + " is an instant action; leave for out");
+        }
+        YamlNode node = f.nodeOf(key);
+        if (node instanceof YamlNode.YamlScalar s && List.of("leader", "followers", "all").contains(s.text())) {
+            return new FaultSpec.Maintenance(timing, op, s.text());
+        }
+        if (node instanceof YamlNode.YamlScalar s && !s.text().matches("-?[0-9]{1,9}")) {
+            f.problems().add(node.location(), f.keyPath(key), "expected a member id 1.." + size + ", leader, followers or all, got "
+                    + Quote.of(s.text()));
+            return null;
+        }
+        int member = NetworkBinder.memberId(f, key, node, size);
+        return member == 0 ? null : new FaultSpec.Maintenance(timing, op, String.valueOf(member));
     }
 
     /** {@code campaign: <id>}: an instant action. */

@@ -24,7 +24,20 @@ final class WorkloadBinder {
         long[] sizes = valueSizes(w);
         WorkloadSpec.ControlPlane controlPlane = controlPlane(w);
         WorkloadSpec.Shape shape = LoadShapeBinder.shape(w, clusterSize, arrival, keys);
-        return new WorkloadSpec(arrival, mix, keys, sizes[0], sizes[1], controlPlane, shape);
+        WorkloadSpec.Watchers watchers = w.optionalMap("watchers").map(m -> {
+            WorkloadSpec.Watchers read = new WorkloadSpec.Watchers(WATCHER_COUNT.require(m, 1), WATCHER_KEYS.read(m),
+                    WATCHER_CONNECTIONS.read(m));
+            m.finish();
+            return read;
+        }).orElse(null);
+        WorkloadSpec.Kubernetes kubernetes = w.optionalMap("kubernetes").map(m -> {
+            WorkloadSpec.Kubernetes read = new WorkloadSpec.Kubernetes(K8S_NODES.require(m, 1), K8S_PODS.read(m), K8S_APISERVERS.read(m),
+                    K8S_LEASE.read(m), K8S_POD_UPDATE.read(m), K8S_EVENTS.read(m), K8S_LIST.read(m), K8S_LIMIT.read(m),
+                    K8S_POD_SIZE.read(m), K8S_COMPACTION.read(m));
+            m.finish();
+            return read;
+        }).orElse(null);
+        return new WorkloadSpec(arrival, mix, keys, sizes[0], sizes[1], controlPlane, shape, watchers, kubernetes);
     }
 
     private static WorkloadSpec.Arrival arrival(MapReader w) {

@@ -1,7 +1,9 @@
 package io.stormglass.scenario.model;
 
+import io.stormglass.raft.server.MvccOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The etcd cluster.
@@ -11,11 +13,13 @@ import java.util.List;
  * @param spares  members that are not in the initial cluster and not started: each has its own disks
  *                and network endpoint from the start, and joins when a fault-timeline action adds it
  *                ({@code member-add}, {@code member-replace}); ids n+1.. in order
+ * @param mvcc    the key-value store's history, compaction and space quota (etcd's flags)
  */
-public record ClusterSpec(RaftSpec raft, List<MemberSpec> members, List<MemberSpec> spares) {
+public record ClusterSpec(RaftSpec raft, List<MemberSpec> members, List<MemberSpec> spares, MvccOptions mvcc) {
     public ClusterSpec {
         members = List.copyOf(members);
         spares = List.copyOf(spares);
+        Objects.requireNonNull(mvcc, "mvcc");
         List<MemberSpec> all = new ArrayList<>(members);
         all.addAll(spares);
         for (int i = 0; i < all.size(); i++) {
@@ -25,9 +29,19 @@ public record ClusterSpec(RaftSpec raft, List<MemberSpec> members, List<MemberSp
         }
     }
 
-    /** A cluster without spare members. */
+    /** A cluster without spare members and with etcd's MVCC defaults (no auto-compaction, a 2 GiB quota, an empty database). */
     public ClusterSpec(RaftSpec raft, List<MemberSpec> members) {
-        this(raft, members, List.of());
+        this(raft, members, List.of(), MvccOptions.defaults());
+    }
+
+    /** A cluster with spare members and etcd's MVCC defaults. */
+    public ClusterSpec(RaftSpec raft, List<MemberSpec> members, List<MemberSpec> spares) {
+        this(raft, members, spares, MvccOptions.defaults());
+    }
+
+    /** A cluster without spare members. */
+    public ClusterSpec(RaftSpec raft, List<MemberSpec> members, MvccOptions mvcc) {
+        this(raft, members, List.of(), mvcc);
     }
 
     /** Members of the initial cluster. */

@@ -59,6 +59,42 @@ public sealed interface FaultSpec {
         }
     }
 
+    /**
+     * An operator's maintenance call, instant: {@code defrag} (etcd's {@code Maintenance.Defragment}: the
+     * targets one after another in id order, each once the previous finished, as
+     * {@code etcdctl defrag --cluster} does), {@code compact} (at the target's current revision) or
+     * {@code alarm-disarm} (every NOSPACE alarm).
+     *
+     * @param target a member id, {@code leader} (whoever leads then), {@code followers} or {@code all}
+     */
+    record Maintenance(Timing timing, Op op, String target) implements FaultSpec {
+        /** What the operator runs. */
+        public enum Op {
+            DEFRAG("defrag"), COMPACT("compact"), ALARM_DISARM("alarm-disarm");
+
+            private final String word;
+
+            Op(String word) {
+                this.word = word;
+            }
+
+            /** The action's key in a scenario. */
+            public String word() {
+                return word;
+            }
+        }
+
+        @Override
+        public FaultSpec withTiming(Timing t) {
+            return new Maintenance(t, op, target);
+        }
+
+        @Override
+        public String describe() {
+            return op.word() + " " + (target.matches("[0-9]+") ? "n" + target : target);
+        }
+    }
+
     /** Crash whichever member leads at that moment (the Raft paper's failover experiment). */
     record LeaderCrash(Timing timing, CrashMode crashMode) implements FaultSpec {
         @Override

@@ -10,9 +10,17 @@ package io.stormglass.scenario.model;
  * @param valueMaxBytes largest value written (uniform in between)
  * @param controlPlane  a control service electing its leader through etcd, as in seed 001; null for none
  * @param shape         connections, endpoints, key size, load phase and request count
+ * @param watchers      watchers of the key space, as Kubernetes apiservers keep them; null for none
+ * @param kubernetes    a Kubernetes control plane's traffic to etcd; null for none
  */
 public record WorkloadSpec(Arrival arrival, OpMix mix, KeySpace keys, long valueMinBytes, long valueMaxBytes,
-        ControlPlane controlPlane, Shape shape) {
+        ControlPlane controlPlane, Shape shape, Watchers watchers, Kubernetes kubernetes) {
+
+    /** A workload without watchers or Kubernetes traffic. */
+    public WorkloadSpec(Arrival arrival, OpMix mix, KeySpace keys, long valueMinBytes, long valueMaxBytes,
+            ControlPlane controlPlane, Shape shape) {
+        this(arrival, mix, keys, valueMinBytes, valueMaxBytes, controlPlane, shape, null, null);
+    }
 
     /** A workload of the default {@link Shape}. */
     public WorkloadSpec(Arrival arrival, OpMix mix, KeySpace keys, long valueMinBytes, long valueMaxBytes,
@@ -22,7 +30,7 @@ public record WorkloadSpec(Arrival arrival, OpMix mix, KeySpace keys, long value
 
     /** This workload with {@code value} as its shape. */
     public WorkloadSpec withShape(Shape value) {
-        return new WorkloadSpec(arrival, mix, keys, valueMinBytes, valueMaxBytes, controlPlane, value);
+        return new WorkloadSpec(arrival, mix, keys, valueMinBytes, valueMaxBytes, controlPlane, value, watchers, kubernetes);
     }
 
     /**
@@ -128,5 +136,28 @@ public record WorkloadSpec(Arrival arrival, OpMix mix, KeySpace keys, long value
      * @param checkIntervalNanos     how often a non-holder reads the election key
      */
     public record ControlPlane(int candidates, long leaseTtlNanos, long keepAliveIntervalNanos, long checkIntervalNanos) {
+    }
+
+    /**
+     * Watchers of the key space: watcher {@code i} watches {@code keysEach} consecutive keys from key
+     * {@code i · keysEach mod count}, from the revision current when it starts, over {@code connections}
+     * client connections spread over the members (connection {@code c} on member {@code c mod size + 1});
+     * each re-watches from its last revision when its member dies and re-lists when compacted away
+     * ({@code WatchSession}).
+     */
+    public record Watchers(int count, int keysEach, int connections) {
+    }
+
+    /**
+     * The traffic Kubernetes apiservers send etcd for a cluster of {@code nodes} nodes and
+     * {@code pods} pods (sources in {@code KubernetesSchema}'s keys): each node's kubelet renews its
+     * Lease every {@code nodeLeaseIntervalNanos} (kubelet: 40 s lease, renewed every quarter); each pod's
+     * status is updated every {@code podUpdateIntervalNanos}; events are created at {@code eventsPerSecond};
+     * a controller lists the pods every {@code listIntervalNanos} in pages of {@code listLimit} (client-go's
+     * pager), each page at the first page's revision; every apiserver watches each resource prefix and
+     * compacts every {@code compactionIntervalNanos} ({@code --etcd-compaction-interval}, 5 min).
+     */
+    public record Kubernetes(int nodes, int pods, int apiservers, long nodeLeaseIntervalNanos, long podUpdateIntervalNanos,
+            double eventsPerSecond, long listIntervalNanos, int listLimit, long podBytes, long compactionIntervalNanos) {
     }
 }

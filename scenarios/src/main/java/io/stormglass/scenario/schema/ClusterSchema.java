@@ -3,6 +3,7 @@ package io.stormglass.scenario.schema;
 import io.stormglass.net.clock.ClockOptions;
 import io.stormglass.raft.server.CpuCosts;
 import io.stormglass.raft.server.Flavour;
+import io.stormglass.raft.server.MvccOptions;
 import io.stormglass.scenario.units.Units;
 import io.stormglass.scenario.model.ClusterSpec;
 import io.stormglass.scenario.model.MemberSpec;
@@ -53,6 +54,26 @@ public final class ClusterSchema {
     public static final Key<CpuCosts, Long> COMMIT_KEY = C.key("commit-key", Types.DURATION, CpuCosts::commitKeyNanos,
             "backend: per key written in a batch commit");
     public static final Section<CpuCosts> CPU = C.build();
+
+    private static final Section.Builder<MvccOptions> V = Section.builder("mvcc", MvccOptions.defaults());
+    public static final Key<MvccOptions, MvccOptions.AutoCompactionMode> AUTO_COMPACTION_MODE = V.key("auto-compaction-mode",
+            Types.choiceOf("periodic", MvccOptions.AutoCompactionMode.PERIODIC, "revision", MvccOptions.AutoCompactionMode.REVISION),
+            MvccOptions::autoCompactionMode, "`--auto-compaction-mode`: compact at the revision of one retention ago (`periodic`) "
+            + "or keep the last retention revisions (`revision`, checked every 5 minutes)");
+    public static final Key<MvccOptions, String> AUTO_COMPACTION_RETENTION = V.key("auto-compaction-retention", Types.TEXT,
+            ClusterSchema::retentionText, Default.of("0", "off"), "`--auto-compaction-retention`: periodic: a duration "
+            + "(`1h`, `5m`; a bare number is hours, as in etcd); revision: a number of revisions; `0` turns auto-compaction off");
+    public static final Key<MvccOptions, Long> QUOTA_BACKEND_BYTES = V.key("quota-backend-bytes", Types.SIZE,
+            MvccOptions::quotaBackendBytes, Default.of(0L, "2GiB"), "`--quota-backend-bytes`: past this database file size writes "
+            + "fail with `etcdserver: mvcc: database space exceeded` and the NOSPACE alarm is raised; `0`: etcd's 2 GiB");
+    public static final Key<MvccOptions, Long> PRELOAD_IN_USE = V.key("preload-in-use", Types.SIZE,
+            MvccOptions::preloadInUseBytes, "in-use size of the database at the start, holding keys the workload never touches "
+            + "(accounted in size and defragmentation time, not held in memory)");
+    public static final Key<MvccOptions, Long> PRELOAD_FREE = V.key("preload-free", Types.SIZE, MvccOptions::preloadFreeBytes,
+            "free pages in the database file at the start (compacted history never defragmented): the file is in-use + free");
+    public static final Key<MvccOptions, Long> PRELOAD_RECORD_SIZE = V.key("preload-record-size", Types.POSITIVE_SIZE,
+            MvccOptions::preloadRecordBytes, "average size of one preloaded record (a defragmentation commits every 10 000)");
+    public static final Section<MvccOptions> MVCC = V.build();
 
     private static final Section.Builder<MemberSpec> M = Section.builder("member");
     public static final Key<MemberSpec, String> MEMBER_WAL_DISK = M.key("wal-disk", Types.DISK_NAME, MemberSpec::walDevice,
@@ -148,6 +169,11 @@ public final class ClusterSchema {
                 "CPU time per kind of work on a member's vCPUs (below; sources in `CpuCosts`)");
     }
 
+    static {
+        B.nested("mvcc", "mapping", () -> MVCC, ClusterSpec::mvcc, Default.of(MvccOptions.defaults()),
+                "MVCC history and database space: auto-compaction, space quota, the database at the start (below)");
+    }
+
     public static final Key<ClusterSpec, String> WAL_DISK = B.readOnly("wal-disk", Types.DISK_NAME,
             Default.text("the only per-member disk, else the only disk"), "the disk holding `wal-dir`; a per-member disk `vm` means "
             + "`vm-n<id>` for member `id`; required when there are several disks and a member names none");
@@ -162,6 +188,15 @@ public final class ClusterSchema {
     public static final Section<ClusterSpec> CLUSTER = B.build();
 
     private ClusterSchema() {
+    }
+
+    /** etcd's text of a retention: a duration in periodic mode, a number of revisions in revision mode. */
+    public static String retentionText(MvccOptions o) {
+        if (o.autoCompactionRetention() == 0) {
+            return "0";
+        }
+        return o.autoCompactionMode() == MvccOptions.AutoCompactionMode.REVISION
+                ? Long.toString(o.autoCompactionRetention()) : Units.formatDuration(o.autoCompactionRetention());
     }
 
     private static RaftSpec raft(ClusterSpec c) {

@@ -201,19 +201,36 @@ public final class FaultSchema {
                 + "healthy again (applied index caught up with the leader's)");
     }
 
+    private static final ValueType<String> MAINTENANCE_TARGET = ValueType.of("member id, `leader`, `followers` or `all`",
+            MapReader::string, t -> t);
+    public static final Key<FaultSpec, String> DEFRAG = FA.key("defrag", MAINTENANCE_TARGET,
+            f -> maintenance(f, FaultSpec.Maintenance.Op.DEFRAG), Default.text("—"), "an instant action: online defragmentation "
+            + "of these members, one after another in id order (`etcdctl defrag --cluster`); each holds its backend while it "
+            + "rewrites the database through its data disk");
+    public static final Key<FaultSpec, String> COMPACT = FA.key("compact", MAINTENANCE_TARGET,
+            f -> maintenance(f, FaultSpec.Maintenance.Op.COMPACT), Default.text("—"),
+            "an instant action: compact the history at this member's current revision (`etcdctl compact`)");
+    public static final Key<FaultSpec, String> ALARM_DISARM = FA.key("alarm-disarm", MAINTENANCE_TARGET,
+            f -> maintenance(f, FaultSpec.Maintenance.Op.ALARM_DISARM), Default.text("—"),
+            "an instant action: disarm every NOSPACE alarm, proposed through this member (`etcdctl alarm disarm`)");
+
     public static final Section<FaultSpec> FAULT = FA.build();
 
     /** The actions, in the order messages list them; a fault has exactly one. */
     public static final List<String> ACTIONS = List.of(CRASH.name(), "partition", DISK_STALL.name(), "disk-slow", DISK_EIO.name(),
             DISK_ENOSPC.name(), "clock-step", "clock-drift", PACKET_LOSS.name(), DUPLICATE.name(), REORDER.name(), "withhold-appends",
             CAMPAIGN.name(), MEMBER_ADD.name(), MEMBER_PROMOTE.name(), MEMBER_REMOVE.name(), "member-replace", MOVE_LEADER.name(),
-            "rolling-restart");
+            "rolling-restart", DEFRAG.name(), COMPACT.name(), ALARM_DISARM.name());
 
     private FaultSchema() {
     }
 
     private static Integer member(FaultSpec f, FaultSpec.MemberChange.Action... actions) {
         return f instanceof FaultSpec.MemberChange c && List.of(actions).contains(c.action()) ? c.member() : null;
+    }
+
+    private static String maintenance(FaultSpec f, FaultSpec.Maintenance.Op op) {
+        return f instanceof FaultSpec.Maintenance m && m.op() == op ? m.target() : null;
     }
 
     private static String crashTarget(FaultSpec f) {

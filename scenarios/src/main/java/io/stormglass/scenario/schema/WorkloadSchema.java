@@ -82,6 +82,41 @@ public final class WorkloadSchema {
             "how often a non-leader reads the election key");
     private static final Section<WorkloadSpec.ControlPlane> CONTROL_PLANE = CP.build();
 
+    private static final Section.Builder<WorkloadSpec.Watchers> WA = Section.builder("workload.watchers");
+    public static final Key<WorkloadSpec.Watchers, Integer> WATCHER_COUNT = WA.key("count", Types.ints(1, 1_000_000),
+            WorkloadSpec.Watchers::count, Default.required("a number of watchers"), "watchers in all");
+    public static final Key<WorkloadSpec.Watchers, Integer> WATCHER_KEYS = WA.key("keys-each", Types.ints(1, 100_000_000),
+            WorkloadSpec.Watchers::keysEach, Default.of(1), "consecutive keys each watches (a range watch when above 1)");
+    public static final Key<WorkloadSpec.Watchers, Integer> WATCHER_CONNECTIONS = WA.key("connections", Types.ints(1, 10_000),
+            WorkloadSpec.Watchers::connections, Default.of(3), "client connections they share, spread over the members "
+            + "(one watch stream per connection and member, etcd's send buffer of 128 responses each)");
+    private static final Section<WorkloadSpec.Watchers> WATCHERS = WA.build();
+
+    private static final Section.Builder<WorkloadSpec.Kubernetes> K8 = Section.builder("workload.kubernetes");
+    public static final Key<WorkloadSpec.Kubernetes, Integer> K8S_NODES = K8.key("nodes", Types.ints(1, 100_000),
+            WorkloadSpec.Kubernetes::nodes, Default.required("a number of nodes"), "nodes: one kubelet Lease each");
+    public static final Key<WorkloadSpec.Kubernetes, Integer> K8S_PODS = K8.key("pods", Types.ints(0, 10_000_000),
+            WorkloadSpec.Kubernetes::pods, Default.of(0), "pods: one object each, its status updated in turn");
+    public static final Key<WorkloadSpec.Kubernetes, Integer> K8S_APISERVERS = K8.key("apiservers", Types.ints(1, 100),
+            WorkloadSpec.Kubernetes::apiservers, Default.of(3), "apiservers: one etcd connection each, each with a watch per resource");
+    public static final Key<WorkloadSpec.Kubernetes, Long> K8S_LEASE = K8.key("node-lease-interval", Types.POSITIVE_DURATION,
+            WorkloadSpec.Kubernetes::nodeLeaseIntervalNanos, Default.of(10 * S, "kubelet: a quarter of its 40 s lease"),
+            "how often each node's Lease is renewed");
+    public static final Key<WorkloadSpec.Kubernetes, Long> K8S_POD_UPDATE = K8.key("pod-update-interval", Types.POSITIVE_DURATION,
+            WorkloadSpec.Kubernetes::podUpdateIntervalNanos, Default.of(300 * S), "how often each pod's status is written");
+    public static final Key<WorkloadSpec.Kubernetes, Double> K8S_EVENTS = K8.key("event-rate", Types.RATE,
+            WorkloadSpec.Kubernetes::eventsPerSecond, Default.of(20.0), "Event objects created per second");
+    public static final Key<WorkloadSpec.Kubernetes, Long> K8S_LIST = K8.key("list-interval", Types.POSITIVE_DURATION,
+            WorkloadSpec.Kubernetes::listIntervalNanos, Default.of(60 * S), "how often a controller lists every pod");
+    public static final Key<WorkloadSpec.Kubernetes, Integer> K8S_LIMIT = K8.key("list-limit", Types.ints(1, 100_000),
+            WorkloadSpec.Kubernetes::listLimit, Default.of(500, "client-go's pager"), "keys per page of a list");
+    public static final Key<WorkloadSpec.Kubernetes, Long> K8S_POD_SIZE = K8.key("pod-size", REQUEST_SIZE,
+            WorkloadSpec.Kubernetes::podBytes, Default.of(4096L), "bytes of a pod object (a Lease is 300 B, an Event 600 B)");
+    public static final Key<WorkloadSpec.Kubernetes, Long> K8S_COMPACTION = K8.key("compaction-interval", Types.POSITIVE_DURATION,
+            WorkloadSpec.Kubernetes::compactionIntervalNanos, Default.of(300 * S, "--etcd-compaction-interval"),
+            "how often an apiserver compacts at the revision it saw one interval before");
+    private static final Section<WorkloadSpec.Kubernetes> KUBERNETES = K8.build();
+
     private static final Section.Builder<WorkloadSpec> WL = Section.builder("workload");
     public static final Key<WorkloadSpec, Double> RATE = WL.key("rate", Types.RATE,
             w -> w.arrival() instanceof Arrival.OpenLoop o ? o.ratePerSecond() : null, Default.text("none"),
@@ -123,6 +158,10 @@ public final class WorkloadSchema {
                 DEFAULT_VALUE_BYTES) + "` (etcd's benchmark value)"), "values written, uniform in [min, max]; every one distinct");
         WL.nested("control-plane", "mapping", () -> CONTROL_PLANE, WorkloadSpec::controlPlane, Default.text("none"),
                 "seed 001's control service electing its leader through etcd (below)");
+        WL.nested("kubernetes", "mapping", () -> KUBERNETES, WorkloadSpec::kubernetes, Default.text("none"),
+                "a Kubernetes control plane's traffic: node leases, pod status updates, events, paginated lists, watches (below)");
+        WL.nested("watchers", "mapping", () -> WATCHERS, WorkloadSpec::watchers, Default.text("none"),
+                "watchers of the key space that re-watch when their member dies and re-list when compacted away (below)");
     }
 
     public static final Section<WorkloadSpec> WORKLOAD = WL.build();

@@ -36,10 +36,22 @@ public enum Metric {
     LEARNER_PROMOTE_FAILURES("etcd_server_learner_promote_failures", Kind.COUNTER, MEMBER),
     FOLLOWER_HEARTBEAT_GAP("stormglass_follower_heartbeat_gap_seconds", Kind.LATENCY, MEMBER),
     RAFT_TICKS_DROPPED("stormglass_raft_ticks_dropped_total", Kind.COUNTER, MEMBER),
+    DEFRAG_DURATION("etcd_disk_backend_defrag_duration_seconds", Kind.LATENCY, MEMBER),
+    DEFRAG_INFLIGHT("etcd_disk_defrag_inflight", Kind.GAUGE, MEMBER),
+    DB_TOTAL_SIZE("etcd_mvcc_db_total_size_in_bytes", Kind.GAUGE, MEMBER),
+    DB_TOTAL_SIZE_IN_USE("etcd_mvcc_db_total_size_in_use_in_bytes", Kind.GAUGE, MEMBER),
+    QUOTA_BACKEND_BYTES("etcd_server_quota_backend_bytes", Kind.GAUGE, MEMBER),
+    WATCHERS("etcd_debugging_mvcc_watcher_total", Kind.GAUGE, MEMBER),
+    /** Unsynced and victim watchers: here the most at once within each window, so a short catch-up shows. */
+    SLOW_WATCHERS("etcd_debugging_mvcc_slow_watcher_total", Kind.GAUGE, MEMBER),
+    /** Events handed to watch streams since the process started (etcd's counter; sampled here, per incarnation). */
+    WATCH_PENDING_EVENTS("etcd_debugging_mvcc_pending_events_total", Kind.GAUGE, MEMBER),
+    NOSPACE_ALARMS("stormglass_nospace_alarms", Kind.GAUGE, MEMBER),
     MEMBER_THREAD_CPU_UTILISATION("member_thread_cpu_utilisation_ratio", Kind.GAUGE, MEMBER, THREAD),
 
     CLIENT_REQUESTS("client_requests_total", Kind.COUNTER, OP),
     CLIENT_REQUEST_DURATION("client_request_duration_seconds", Kind.LATENCY, OP),
+    CLIENT_WATCH_EVENTS("client_watch_events_received_total", Kind.COUNTER),
     CLIENT_ERRORS("client_errors_total", Kind.COUNTER, ERROR),
 
     DISK_QUEUE_DEPTH("disk_queue_depth", Kind.GAUGE, DEVICE),

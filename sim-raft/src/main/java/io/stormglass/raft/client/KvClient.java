@@ -55,6 +55,8 @@ public final class KvClient {
     /** Not an etcd error: the run ended before the call was answered (its outcome is unknown). */
     static final String UNFINISHED = "unfinished: the run ended first";
     private final Map<Long, Call> inFlight = new TreeMap<>();
+    /** Watch create request id → who hears that watcher's responses. */
+    private final Map<Long, java.util.function.Consumer<io.stormglass.raft.kv.WatchResponse>> watchListeners = new TreeMap<>();
     /** Calls started and not finished, by start order: what {@link #recordUnfinished()} records. */
     private final Map<Long, Call> unfinished = new TreeMap<>();
     private long nextCallSeq;
@@ -91,7 +93,14 @@ public final class KvClient {
         this.history = history;
         this.endpointIndex = Math.floorMod(nodeId, config.endpoints().size());
         transport.register(nodeId, (from, wire) -> {
-            if (wire instanceof Wire.Response r) {
+            if (wire instanceof Wire.Response r && r.reply() instanceof Wire.ClientReply.Watched w) {
+                this.host.receiveHalf(WireTraits.replyBytes(r.reply()), r.requestId(), () -> {
+                    java.util.function.Consumer<io.stormglass.raft.kv.WatchResponse> l = watchListeners.get(r.requestId());
+                    if (l != null) {
+                        l.accept(w.response());
+                    }
+                });
+            } else if (wire instanceof Wire.Response r) {
                 this.host.receiveHalf(WireTraits.replyBytes(r.reply()), r.requestId(), () -> onResponse(r));
             }
         });
@@ -165,6 +174,49 @@ public final class KvClient {
 
     public void leaseRevoke(long leaseId, Consumer<ClientResult> done) {
         self.start("lease_revoke", new Wire.ClientOp.Write(new KvCommand.LeaseRevoke(leaseId)), null, done);
+    }
+
+    /**
+     * A range of {@code [key, rangeEnd)} at {@code revision} (0: current), at most {@code limit} keys
+     * (0: all); fails with etcd's compacted error below the compaction revision. Not in the history.
+     */
+    public void range(String key, String rangeEnd, long revision, int limit, boolean linearizable, Consumer<ClientResult> done) {
+        self.start("range", new Wire.ClientOp.Read(key, rangeEnd, linearizable, revision, limit), null, done);
+    }
+
+    /** Compacts the history at {@code revision} (etcd's {@code Compact}). */
+    public void compact(long revision, Consumer<ClientResult> done) {
+        self.start("compact", new Wire.ClientOp.Write(new KvCommand.Compact(revision)), null, done);
+    }
+
+    /** Disarms every member's NOSPACE alarm ({@code etcdctl alarm disarm}). */
+    public void alarmDisarm(Consumer<ClientResult> done) {
+        self.start("alarm_disarm", new Wire.ClientOp.Write(new KvCommand.Alarm(false, 0)), null, done);
+    }
+
+    /**
+     * Opens a watcher on {@code member}'s watch stream (etcd's {@code Watch}); every response for it,
+     * the creation acknowledgement first, goes to {@code listener}. Not retried: a {@link WatchSession}
+     * re-watches.
+     *
+     * @return the request id the watcher's responses carry
+     */
+    public long watch(int member, String key, String rangeEnd, long startRevision,
+            Consumer<io.stormglass.raft.kv.WatchResponse> listener) {
+        long requestId = ((long) nodeId << 40) | ++nextSeq;
+        watchListeners.put(requestId, listener);
+        Wire.Request request = new Wire.Request(requestId, nodeId, new Wire.ClientOp.Watch(key, rangeEnd, startRevision));
+        host.sendHalf(WireTraits.requestBytes(request), requestId, () -> { }, () -> transport.send(nodeId, member, request));
+        return requestId;
+    }
+
+    /** Stops listening to a watcher and asks {@code member} to remove it (when it is still there). */
+    public void cancelWatch(int member, long requestId, long watchId) {
+        watchListeners.remove(requestId);
+        if (watchId > 0) {
+            transport.send(nodeId, member, new Wire.Request(((long) nodeId << 40) | ++nextSeq, nodeId,
+                    new Wire.ClientOp.WatchCancel(watchId)));
+        }
     }
 
     public void leaseKeepAlive(long leaseId, Consumer<ClientResult> done) {
@@ -380,8 +432,9 @@ public final class KvClient {
         Operation.Outcome outcome;
         if (error == null) {
             outcome = Operation.Outcome.OK;
-        } else if (!call.isWrite() || EtcdErrors.NO_LEADER.equals(error) || EtcdErrors.LEASE_NOT_FOUND.equals(error)) {
-            outcome = Operation.Outcome.FAILED; // a read, or a proposal Raft refused: no effect
+        } else if (!call.isWrite() || EtcdErrors.NO_LEADER.equals(error) || EtcdErrors.LEASE_NOT_FOUND.equals(error)
+                || EtcdErrors.NO_SPACE.equals(error)) {
+            outcome = Operation.Outcome.FAILED; // a read, or a proposal Raft or the quota refused: no effect
         } else {
             outcome = Operation.Outcome.UNKNOWN; // timed out: it may still be applied
         }

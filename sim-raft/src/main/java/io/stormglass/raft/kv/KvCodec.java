@@ -57,13 +57,44 @@ public final class KvCodec {
             out.writeInt(kvs.size());
             for (KeyValue kv : kvs) {
                 writeString(out, kv.key());
-                writeString(out, kv.value());
-                out.writeLong(kv.createRevision());
-                out.writeLong(kv.modRevision());
-                out.writeLong(kv.version());
-                out.writeLong(kv.leaseId());
+                writeKeyValue(out, kv);
+            }
+            writeHistory(out, store.compactRevision(), store.olderVersions());
+            out.writeInt(store.noSpaceAlarms().size());
+            for (int member : store.noSpaceAlarms()) {
+                out.writeInt(member);
             }
         });
+    }
+
+    /** The MVCC history besides the current values: the compaction revision, then each key's older versions. */
+    private static void writeHistory(DataOutputStream out, long compactRevision,
+            SortedMap<String, List<MvccHistory.Version>> older) throws IOException {
+        out.writeLong(compactRevision);
+        out.writeInt(older.size());
+        for (var e : older.entrySet()) {
+            writeString(out, e.getKey());
+            out.writeInt(e.getValue().size());
+            for (MvccHistory.Version v : e.getValue()) {
+                out.writeLong(v.modRevision());
+                out.writeBoolean(v.tombstone());
+                if (!v.tombstone()) {
+                    writeKeyValue(out, v.kv());
+                }
+            }
+        }
+    }
+
+    private static void writeKeyValue(DataOutputStream out, KeyValue kv) throws IOException {
+        writeString(out, kv.value());
+        out.writeLong(kv.createRevision());
+        out.writeLong(kv.modRevision());
+        out.writeLong(kv.version());
+        out.writeLong(kv.leaseId());
+    }
+
+    private static KeyValue readKeyValue(DataInputStream in, String key) throws IOException {
+        return new KeyValue(key, readString(in), in.readLong(), in.readLong(), in.readLong(), in.readLong());
     }
 
     /** Replaces {@code store}'s state with the snapshot's. */
@@ -79,9 +110,25 @@ public final class KvCodec {
             }
             List<KeyValue> kvs = new ArrayList<>();
             for (int n = in.readInt(); n > 0; n--) {
-                kvs.add(new KeyValue(readString(in), readString(in), in.readLong(), in.readLong(), in.readLong(), in.readLong()));
+                kvs.add(readKeyValue(in, readString(in)));
             }
-            store.restore(revision, kvs, leases);
+            long compactRevision = in.readLong();
+            SortedMap<String, List<MvccHistory.Version>> older = new TreeMap<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                String key = readString(in);
+                List<MvccHistory.Version> versions = new ArrayList<>();
+                for (int m = in.readInt(); m > 0; m--) {
+                    long modRevision = in.readLong();
+                    versions.add(new MvccHistory.Version(modRevision, in.readBoolean() ? null : readKeyValue(in, key)));
+                }
+                older.put(key, versions);
+            }
+            store.restore(revision, compactRevision, kvs, leases, older);
+            List<Integer> alarmed = new ArrayList<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                alarmed.add(in.readInt());
+            }
+            store.restoreAlarms(alarmed);
             return null;
         });
     }
@@ -115,6 +162,13 @@ public final class KvCodec {
         } else if (c instanceof KvCommand.LeaseRevoke r) {
             out.writeByte(5);
             out.writeLong(r.leaseId());
+        } else if (c instanceof KvCommand.Compact k) {
+            out.writeByte(6);
+            out.writeLong(k.revision());
+        } else if (c instanceof KvCommand.Alarm a) {
+            out.writeByte(7);
+            out.writeBoolean(a.activate());
+            out.writeInt(a.memberId());
         } else {
             throw new IllegalArgumentException("unknown command " + c);
         }
@@ -142,6 +196,8 @@ public final class KvCodec {
             }
             case 4 -> new KvCommand.LeaseGrant(in.readLong(), in.readLong());
             case 5 -> new KvCommand.LeaseRevoke(in.readLong());
+            case 6 -> new KvCommand.Compact(in.readLong());
+            case 7 -> new KvCommand.Alarm(in.readBoolean(), in.readInt());
             default -> throw new IllegalArgumentException("unknown KV command tag " + tag);
         };
     }

@@ -40,6 +40,21 @@ public sealed interface KvCommand {
     record LeaseGrant(long leaseId, long ttlNanos) implements KvCommand {
     }
 
+    /**
+     * Compacts the store's history at {@code revision} (etcd's {@code Compaction} request, which
+     * goes through Raft so every member drops the same history at the same log index).
+     */
+    record Compact(long revision) implements KvCommand {
+    }
+
+    /**
+     * Raises ({@code activate}) or disarms etcd's {@code NOSPACE} alarm for member {@code memberId}
+     * (etcd's {@code AlarmRequest}, replicated so that every member refuses writes while any alarm
+     * is raised); disarming member 0 disarms every member's alarm, as {@code etcdctl alarm disarm} does.
+     */
+    record Alarm(boolean activate, int memberId) implements KvCommand {
+    }
+
     /** Revokes a lease and deletes every key attached to it (proposed by the client, or by the leader on expiry). */
     record LeaseRevoke(long leaseId) implements KvCommand {
     }

@@ -22,6 +22,14 @@ public sealed interface KvResult {
     record LeaseRevokeResult(long revision, long leaseId, long deletedKeys) implements KvResult {
     }
 
+    /** A compaction's outcome: the revision compacted at and the history versions it dropped. */
+    record CompactResult(long revision, long compactRevision, long droppedVersions) implements KvResult {
+    }
+
+    /** The members whose {@code NOSPACE} alarm is raised after an alarm request. */
+    record AlarmResult(long revision, List<Integer> alarmed) implements KvResult {
+    }
+
     record RangeResult(long revision, List<KeyValue> kvs) implements KvResult {
     }
 

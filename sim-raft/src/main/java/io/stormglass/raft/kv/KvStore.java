@@ -14,15 +14,36 @@ import java.util.TreeSet;
 /**
  * The replicated key-value state machine, with etcd's revision rules: every applied command that
  * changes a key advances the store revision by one (a transaction by one in all), a delete that
- * finds nothing and a lease grant do not. Only the current value of each key is kept (no MVCC
- * history), which is all that reads at the current revision need.
+ * finds nothing and a lease grant do not. Like etcd's MVCC store it keeps every key's history
+ * ({@link MvccHistory}: each write and tombstone at its revision) until a {@link KvCommand.Compact}
+ * drops what is older than the compaction revision, so that a range at an older revision returns
+ * that revision's data and a range below the compaction revision fails with etcd's
+ * {@value #COMPACTED} (etcd {@code mvcc.ErrCompacted}, server/storage/mvcc/kvstore.go, as
+ * {@code rpctypes.ErrGRPCCompacted} shows it to clients). The current value of each key is also
+ * kept on its own, which is what reads at the current revision use.
  *
  * <p>Deterministic and single-threaded: members that apply the same commands in the same order
  * end in identical states, which the state-machine-safety checker compares through
  * {@link #digest()}.
  */
 public final class KvStore {
+    /** A range or compaction below the compaction revision (etcd {@code ErrGRPCCompacted}). */
+    public static final String COMPACTED = "etcdserver: mvcc: required revision has been compacted";
+    /** A range or compaction above the current revision (etcd {@code ErrGRPCFutureRev}). */
+    public static final String FUTURE_REVISION = "etcdserver: mvcc: required revision is a future revision";
+    /**
+     * A write refused while a {@code NOSPACE} alarm is raised (etcd's {@code applierV3Capped}, and the
+     * quota check before proposing), as clients see it ({@code rpctypes.ErrGRPCNoSpace}).
+     */
+    public static final String NO_SPACE = "etcdserver: mvcc: database space exceeded";
     private final NavigableMap<String, KeyValue> data = new TreeMap<>();
+    private final NoSpaceAlarms noSpaceAlarms = new NoSpaceAlarms();
+    private final MvccHistory history = new MvccHistory();
+    private final EventLog events = new EventLog(history);
+    private java.util.function.LongConsumer onRevision = rev -> { };
+    private Runnable onRestore = () -> { };
+    /** The last compaction's revision, 0 before the first (ranges at or above it answer). */
+    private long compactRevision;
     /** Lease id → TTL in nanoseconds. */
     private final SortedMap<Long, Long> leaseTtls = new TreeMap<>();
     /** Lease id → keys attached. */
@@ -35,6 +56,12 @@ public final class KvStore {
     }
 
     public KvResult apply(KvCommand command) {
+        if (command instanceof KvCommand.Alarm a) {
+            return new KvResult.AlarmResult(revision, noSpaceAlarms.apply(a));
+        }
+        if (noSpaceAlarms.refuses(command)) {
+            return new KvResult.Rejected(revision, NO_SPACE);
+        }
         if (command instanceof KvCommand.Txn t) {
             return applyTxn(t);
         }
@@ -43,6 +70,9 @@ public final class KvStore {
         }
         if (command instanceof KvCommand.LeaseRevoke r) {
             return revoke(r.leaseId());
+        }
+        if (command instanceof KvCommand.Compact c) {
+            return compact(c.revision());
         }
         return applyWrites(List.of(command)).get(0); // Put or Delete
     }
@@ -69,6 +99,57 @@ public final class KvStore {
         return new KvResult.RangeResult(revision, out);
     }
 
+    /**
+     * A range as of {@code atRevision} (0: the current revision): a {@link KvResult.RangeResult}
+     * whose header revision is the current one, as etcd's, or a {@link KvResult.Rejected} with
+     * {@value #COMPACTED} below the compaction revision or {@value #FUTURE_REVISION} above the current.
+     */
+    public KvResult rangeAt(String key, String rangeEnd, int limit, long atRevision) {
+        if (atRevision <= 0 || atRevision == revision) {
+            return range(key, rangeEnd, limit);
+        }
+        if (atRevision > revision) {
+            return new KvResult.Rejected(revision, FUTURE_REVISION);
+        }
+        if (atRevision < compactRevision) {
+            return new KvResult.Rejected(revision, COMPACTED);
+        }
+        return new KvResult.RangeResult(revision, history.range(key, rangeEnd, atRevision, limit));
+    }
+
+    /**
+     * The changes of revisions {@code from..to} (both inclusive), in revision order; only revisions at
+     * or above the compaction revision are kept.
+     */
+    public List<WatchEvent> eventsBetween(long from, long to) {
+        return events.between(Math.max(from, compactRevision), to);
+    }
+
+    /** Calls {@code listener} with each new revision right after the command that made it (the watchable store's notify). */
+    public void onRevision(java.util.function.LongConsumer listener) {
+        this.onRevision = listener;
+    }
+
+    /** Calls {@code listener} after each snapshot restore. */
+    public void onRestore(Runnable listener) {
+        this.onRestore = listener;
+    }
+
+    /** The revision of the last compaction, 0 before any. */
+    public long compactRevision() {
+        return compactRevision;
+    }
+
+    /** Key versions held in the history, tombstones included (etcd's key-bucket records). */
+    public long versionCount() {
+        return history.versionCount();
+    }
+
+    /** Bytes of the history's records in etcd's key bucket (see {@code MvccHistory.bytesOf}). */
+    public long historyBytes() {
+        return history.recordBytes();
+    }
+
     public KeyValue get(String key) {
         return data.get(key);
     }
@@ -91,19 +172,30 @@ public final class KvStore {
     /** A 64-bit digest of the whole state; equal states have equal digests. */
     public long digest() {
         long h = 0x6a09e667f3bcc908L ^ revision;
-        for (KeyValue kv : data.values()) {
-            h = mix(h, Hashing.fnv1a64(kv.key()));
-            h = mix(h, Hashing.fnv1a64(kv.value()));
-            h = mix(h, kv.createRevision());
-            h = mix(h, kv.modRevision());
-            h = mix(h, kv.version());
-            h = mix(h, kv.leaseId());
+        h = mix(h, compactRevision);
+        for (List<MvccHistory.Version> versions : history.all().values()) {
+            for (MvccHistory.Version v : versions) {
+                h = mix(h, v.modRevision());
+                h = v.tombstone() ? mix(h, -1) : mix(h, kv(v.kv()));
+            }
         }
         for (Map.Entry<Long, Long> lease : leaseTtls.entrySet()) {
             h = mix(h, lease.getKey());
             h = mix(h, lease.getValue());
         }
+        for (int alarmed : noSpaceAlarms.members()) {
+            h = mix(h, 0x4e4f5350L + alarmed);
+        }
         return h;
+    }
+
+    private static long kv(KeyValue kv) {
+        long h = Hashing.fnv1a64(kv.key());
+        h = mix(h, Hashing.fnv1a64(kv.value()));
+        h = mix(h, kv.createRevision());
+        h = mix(h, kv.modRevision());
+        h = mix(h, kv.version());
+        return mix(h, kv.leaseId());
     }
 
     private static long mix(long h, long v) {
@@ -145,16 +237,19 @@ public final class KvStore {
                     leaseKeys.computeIfAbsent(p.leaseId(), id -> new TreeSet<>()).add(p.key());
                 }
                 data.put(p.key(), kv);
+                history.record(p.key(), next, kv);
+                events.add(next, WatchEvent.put(kv));
                 changed = true;
                 results.add(new KvResult.PutResult(next, prev));
             } else if (w instanceof KvCommand.Delete d) {
-                long deleted = deleteRange(d.key(), d.rangeEnd());
+                long deleted = deleteRange(d.key(), d.rangeEnd(), next);
                 changed |= deleted > 0;
                 results.add(new KvResult.DeleteResult(next, deleted));
             }
         }
         if (changed) {
             revision = next;
+            onRevision.accept(revision);
         } else {
             // nothing changed: report the unchanged revision, as etcd does
             List<KvResult> unchanged = new ArrayList<>(results.size());
@@ -166,7 +261,7 @@ public final class KvStore {
         return results;
     }
 
-    private long deleteRange(String key, String rangeEnd) {
+    private long deleteRange(String key, String rangeEnd, long tombstoneRevision) {
         List<String> victims = new ArrayList<>();
         if (rangeEnd.isEmpty()) {
             if (data.containsKey(key)) {
@@ -177,6 +272,8 @@ public final class KvStore {
         }
         for (String k : victims) {
             KeyValue kv = data.remove(k);
+            history.record(k, tombstoneRevision, null);
+            events.add(tombstoneRevision, WatchEvent.delete(k, tombstoneRevision));
             if (kv.leaseId() != 0) {
                 detach(kv.leaseId(), k);
             }
@@ -211,27 +308,83 @@ public final class KvStore {
             revision++;
             for (String k : keys) {
                 data.remove(k);
+                history.record(k, revision, null);
+                events.add(revision, WatchEvent.delete(k, revision));
             }
+            onRevision.accept(revision);
         }
         return new KvResult.LeaseRevokeResult(revision, leaseId, keys.size());
     }
 
-    /** Replaces the whole state (snapshot restore). */
-    void restore(long newRevision, List<KeyValue> kvs, SortedMap<Long, Long> ttls) {
+    /**
+     * Compacts the history at {@code rev} (etcd's {@code kvstore.compact}; the revision does not
+     * advance). Fails as etcd's {@code updateCompactRev} does: at or below the last compaction
+     * with {@value #COMPACTED}, above the current revision with {@value #FUTURE_REVISION}.
+     */
+    private KvResult compact(long rev) {
+        if (rev <= compactRevision) {
+            return new KvResult.Rejected(revision, COMPACTED);
+        }
+        if (rev > revision) {
+            return new KvResult.Rejected(revision, FUTURE_REVISION);
+        }
+        compactRevision = rev;
+        long dropped = history.compact(rev);
+        return new KvResult.CompactResult(revision, rev, dropped);
+    }
+
+    /** Members whose NOSPACE alarm is raised, in id order. */
+    public SortedSet<Integer> noSpaceAlarms() {
+        return noSpaceAlarms.members();
+    }
+
+    /** Replaces the alarms (snapshot restore). */
+    void restoreAlarms(List<Integer> alarmed) {
+        noSpaceAlarms.restore(alarmed);
+    }
+
+    /** Replaces the whole state (snapshot restore): current key-values, then older versions, as {@link KvCodec} wrote them. */
+    void restore(long newRevision, long newCompactRevision, List<KeyValue> kvs, SortedMap<Long, Long> ttls,
+            SortedMap<String, List<MvccHistory.Version>> older) {
         data.clear();
         leaseTtls.clear();
         leaseKeys.clear();
+        history.clear();
         revision = newRevision;
+        compactRevision = newCompactRevision;
         leaseTtls.putAll(ttls);
         for (Long id : ttls.keySet()) {
             leaseKeys.put(id, new TreeSet<>());
         }
+        SortedMap<String, List<MvccHistory.Version>> versions = new TreeMap<>(older);
         for (KeyValue kv : kvs) {
             data.put(kv.key(), kv);
             if (kv.leaseId() != 0) {
                 leaseKeys.computeIfAbsent(kv.leaseId(), id -> new TreeSet<>()).add(kv.key());
             }
+            List<MvccHistory.Version> list = new ArrayList<>(versions.getOrDefault(kv.key(), List.of()));
+            list.add(new MvccHistory.Version(kv.modRevision(), kv));
+            versions.put(kv.key(), list);
         }
+        versions.forEach(history::restore);
+        events.rebuild();
+        onRestore.run();
+    }
+
+    /**
+     * Every key's versions except its current live one (which {@link #allKeyValues()} holds), in
+     * key order: what a snapshot carries besides the current state.
+     */
+    SortedMap<String, List<MvccHistory.Version>> olderVersions() {
+        SortedMap<String, List<MvccHistory.Version>> out = new TreeMap<>();
+        for (Map.Entry<String, List<MvccHistory.Version>> e : history.all().entrySet()) {
+            List<MvccHistory.Version> list = e.getValue();
+            int n = data.containsKey(e.getKey()) ? list.size() - 1 : list.size();
+            if (n > 0) {
+                out.put(e.getKey(), List.copyOf(list.subList(0, n)));
+            }
+        }
+        return out;
     }
 
     /** All key-values in key order (for snapshots). */

@@ -1,5 +1,5 @@
 /**
- * The replicated state machine: etcd's key-value store, without MVCC history.
+ * The replicated state machine: etcd's key-value store with its MVCC history ({@code MvccHistory}, compaction).
  * {@link io.stormglass.raft.kv.KvStore} applies {@link io.stormglass.raft.kv.KvCommand}s (put, delete
  * of a key or a range, transactions guarded by {@link io.stormglass.raft.kv.Compare}s, lease grant and
  * revoke) in log order with etcd's revision rules (a change advances the revision by one, a transaction

@@ -150,6 +150,10 @@ public record CpuCosts(CpuSpec cores, long grpcRequestNanos, long grpcKiBNanos, 
             }
             return cost;
         }
+        if (command instanceof KvCommand.Compact) {
+            // applying a compaction records its revision and schedules the history scan, which runs off the apply loop
+            return rangeNanos;
+        }
         return leaseNanos + applyPutNanos; // a lease grant or revoke also writes the lease bucket
     }
 

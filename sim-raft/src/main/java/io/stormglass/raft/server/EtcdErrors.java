@@ -27,6 +27,10 @@ public final class EtcdErrors {
     public static final String MEMBER_NOT_LEARNER = "membership: can only promote a learner member";
     /** A second learner while {@code --max-learners} (default 1) are there (etcd {@code membership.ErrTooManyLearners}). */
     public static final String TOO_MANY_LEARNERS = "membership: too many learner members in cluster";
+    /** A write refused by the space quota or while a NOSPACE alarm stands (etcd {@code ErrGRPCNoSpace}). */
+    public static final String NO_SPACE = io.stormglass.raft.kv.KvStore.NO_SPACE;
+    /** A range or watch below the compaction revision (etcd {@code ErrGRPCCompacted}). */
+    public static final String COMPACTED = io.stormglass.raft.kv.KvStore.COMPACTED;
 
     private EtcdErrors() {
     }

@@ -1,5 +1,6 @@
 package io.stormglass.raft.server;
 
+import io.stormglass.raft.server.internal.DbSpace;
 import io.stormglass.engine.timeline.NodeRole;
 import io.stormglass.engine.timeline.TimelineEvent;
 import io.stormglass.raft.SoftState;
@@ -27,6 +28,8 @@ public final class Member {
     private final MemberConfig config;
     private final MemberEnvironment env;
     private final MemberMetrics metrics;
+    /** The database file's page accounting: the file outlives the process. */
+    private final DbSpace space;
     private Incarnation current;
     private String downReason = "not started";
 
@@ -35,6 +38,8 @@ public final class Member {
         this.env = env;
         this.metrics = new MemberMetrics(env.recorder(), config.label());
         ThreadCpuGauges.register(env.recorder(), env.scheduler(), config.label(), () -> current, config.cpu().cores() != null);
+        this.space = new DbSpace(config.mvcc());
+        registerSpaceGauges(env.recorder(), config);
     }
 
     public int id() {
@@ -57,7 +62,7 @@ public final class Member {
         boolean restart = !"not started".equals(downReason);
         Incarnation inc;
         try {
-            inc = new Incarnation(config, env, metrics, reason -> crash("fatal: " + reason), this::crash);
+            inc = new Incarnation(config, env, metrics, space, reason -> crash("fatal: " + reason), this::crash);
         } catch (Incarnation.BootException e) {
             downReason = "cannot boot: " + e.getMessage();
             env.logSink().accept("{\"level\":\"fatal\",\"member\":\"" + config.label() + "\",\"msg\":\"failed to recover\",\"error\":\""
@@ -157,6 +162,61 @@ public final class Member {
             return;
         }
         current.changeMembership(op, id, done);
+    }
+
+    /**
+     * Starts an online defragmentation of this member's database (etcd's {@code Maintenance.Defragment}).
+     *
+     * @return false when the member is down or already defragmenting
+     */
+    public boolean defragment() {
+        return defragment(() -> { });
+    }
+
+    /** As {@link #defragment()}, running {@code whenDone} once it finished (never if the member crashes first). */
+    public boolean defragment(Runnable whenDone) {
+        return current != null && current.defragment(whenDone);
+    }
+
+    /** Compacts the history at this member's current revision, proposed through it ({@code etcdctl compact}). */
+    public void compactNow() {
+        if (current != null) {
+            current.proposeAsOperator(new io.stormglass.raft.kv.KvCommand.Compact(current.kv().revision()));
+        }
+    }
+
+    /** Disarms every NOSPACE alarm, proposed through this member ({@code etcdctl alarm disarm}). */
+    public void disarmAlarms() {
+        if (current != null) {
+            current.proposeAsOperator(new io.stormglass.raft.kv.KvCommand.Alarm(false, 0));
+        }
+    }
+
+    /** The database file's size in bytes (etcd's {@code etcd_mvcc_db_total_size_in_bytes}). */
+    public long dbTotalBytes() {
+        return space.totalBytes();
+    }
+
+    /** The database's in-use size in bytes (etcd's {@code etcd_mvcc_db_total_size_in_use_in_bytes}). */
+    public long dbInUseBytes() {
+        return space.inUseBytes();
+    }
+
+    private void registerSpaceGauges(io.stormglass.engine.metrics.Recorder recorder, MemberConfig c) {
+        String m = c.label();
+        recorder.gauge(io.stormglass.engine.metrics.Metric.DB_TOTAL_SIZE.id(m), space::totalBytes);
+        recorder.gauge(io.stormglass.engine.metrics.Metric.DB_TOTAL_SIZE_IN_USE.id(m), space::inUseBytes);
+        recorder.gauge(io.stormglass.engine.metrics.Metric.QUOTA_BACKEND_BYTES.id(m), () -> c.mvcc().effectiveQuotaBytes());
+        recorder.gauge(io.stormglass.engine.metrics.Metric.DEFRAG_INFLIGHT.id(m),
+                () -> current != null && current.defragmenting() ? 1 : 0);
+        recorder.gauge(io.stormglass.engine.metrics.Metric.NOSPACE_ALARMS.id(m),
+                () -> current == null ? 0 : current.kv().noSpaceAlarms().size());
+        recorder.gauge(io.stormglass.engine.metrics.Metric.WATCHERS.id(m),
+                () -> current == null ? 0 : current.watchStore().watcherCount());
+        recorder.gauge(io.stormglass.engine.metrics.Metric.SLOW_WATCHERS.id(m),
+                () -> current == null ? 0 : current.watchStore().takeSlowWatcherPeak());
+        recorder.gauge(io.stormglass.engine.metrics.Metric.WATCH_PENDING_EVENTS.id(m),
+                () -> current == null ? 0 : current.watchStore().pendingEventsTotal());
     }
 
     /** Asks this member, if leader, to hand leadership to {@code to} (thesis §3.10). */

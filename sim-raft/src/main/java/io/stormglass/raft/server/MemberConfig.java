@@ -45,6 +45,7 @@ import java.util.Objects;
  *                                   {@code DefaultStrictReconfigCheck}): refuse a member add, remove or promotion
  *                                   that would leave fewer started voters than a quorum
  *                                   ({@code RaftCluster.IsReadyToAddVotingMember} and its siblings)
+ * @param mvcc                       auto-compaction, space quota and the database the member starts with
  *
  * <p>{@code peers} are the voters of the initial cluster ({@code --initial-cluster}); a member not among
  * them joins an existing cluster ({@code --initial-cluster-state existing}): it starts from the initial
@@ -55,7 +56,7 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
         boolean preVote, boolean checkQuorum, long snapshotCount, long snapshotCatchUpEntries, int maxInflightMsgs,
         long maxSizePerMsgBytes, long backendBatchIntervalNanos, int backendBatchLimit, CpuCosts cpu,
         ReadOnlyOption readOnlyOption, long leaseDriftBoundPpm, long tickIntervalNanos, long electionTimeoutMaxNanos,
-        Flavour flavour, boolean strictReconfigCheck) {
+        Flavour flavour, boolean strictReconfigCheck, MvccOptions mvcc) {
     /** etcd's {@code warnSyncDuration}: an fdatasync slower than this logs {@code slow fdatasync}. */
     public static final long SLOW_FDATASYNC_NANOS = 1_000_000_000L;
     /** etcd's {@code readIndexRetryTime}. */
@@ -71,6 +72,7 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
         peers = List.copyOf(peers);
         Objects.requireNonNull(readOnlyOption, "readOnlyOption");
         Objects.requireNonNull(flavour, "flavour");
+        Objects.requireNonNull(mvcc, "mvcc");
         if (leaseDriftBoundPpm < 0 || leaseDriftBoundPpm >= 1_000_000) {
             throw new IllegalArgumentException("the lease drift bound must be in [0, 1000000) ppm, got " + leaseDriftBoundPpm);
         }
@@ -94,14 +96,15 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
         this(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit,
                 cpu, readOnlyOption, leaseDriftBoundPpm, heartbeatIntervalNanos,
-                etcdElectionTimeoutMaxNanos(heartbeatIntervalNanos, electionTimeoutNanos), Flavour.ETCD, true);
+                etcdElectionTimeoutMaxNanos(heartbeatIntervalNanos, electionTimeoutNanos), Flavour.ETCD, true,
+                MvccOptions.defaults());
     }
 
     /** The same member as another flavour of server. */
     public MemberConfig withFlavour(Flavour newFlavour) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, newFlavour, strictReconfigCheck);
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, newFlavour, strictReconfigCheck, mvcc);
     }
 
     /** The settings without the read options: ReadIndex reads (etcd's {@code ReadOnlySafe}). */
@@ -123,7 +126,7 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
         return new MemberConfig(id, peers, heartbeatNanos, electionNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
                 readOnlyOption, leaseDriftBoundPpm, heartbeatNanos,
-                etcdElectionTimeoutMaxNanos(heartbeatNanos, electionNanos), flavour, strictReconfigCheck);
+                etcdElectionTimeoutMaxNanos(heartbeatNanos, electionNanos), flavour, strictReconfigCheck, mvcc);
     }
 
     /**
@@ -133,26 +136,26 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
     public MemberConfig withTiming(long tickNanos, long heartbeatNanos, long electionMinNanos, long electionMaxNanos) {
         return new MemberConfig(id, peers, heartbeatNanos, electionMinNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                readOnlyOption, leaseDriftBoundPpm, tickNanos, electionMaxNanos, flavour, strictReconfigCheck);
+                readOnlyOption, leaseDriftBoundPpm, tickNanos, electionMaxNanos, flavour, strictReconfigCheck, mvcc);
     }
 
     public MemberConfig withCpu(CpuCosts costs) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, costs,
-                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strictReconfigCheck);
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strictReconfigCheck, mvcc);
     }
 
     public MemberConfig withSnapshots(long count, long catchUpEntries) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, count,
                 catchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strictReconfigCheck);
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strictReconfigCheck, mvcc);
     }
 
     /** The same member with {@code --strict-reconfig-check} on or off. */
     public MemberConfig withStrictReconfigCheck(boolean strict) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strict);
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strict, mvcc);
     }
 
     /** Whether this member was one of the initial cluster's voters (else it joins an existing cluster). */
@@ -164,7 +167,14 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
     public MemberConfig withReadOnly(ReadOnlyOption option, long driftBoundPpm) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                option, driftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strictReconfigCheck);
+                option, driftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strictReconfigCheck, mvcc);
+    }
+
+    /** The same member with other MVCC and space settings. */
+    public MemberConfig withMvcc(MvccOptions options) {
+        return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
+                snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strictReconfigCheck, options);
     }
 
     /** etcd's largest timeout for a tick of one heartbeat: {@code 2·election − heartbeat} ({@code [T, 2T)} in ticks). */

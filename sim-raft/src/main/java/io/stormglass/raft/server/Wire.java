@@ -44,8 +44,28 @@ public sealed interface Wire {
          * A range read.
          *
          * @param linearizable true: through ReadIndex (etcd's default); false: served locally (serializable)
+         * @param revision     the revision to read at, 0 for the current one (etcd's {@code RangeRequest.revision})
+         * @param limit        at most this many keys, 0 for all (etcd's {@code RangeRequest.limit})
          */
-        record Read(String key, String rangeEnd, boolean linearizable) implements ClientOp {
+        record Read(String key, String rangeEnd, boolean linearizable, long revision, int limit) implements ClientOp {
+            /** A read of the current revision, without limit. */
+            public Read(String key, String rangeEnd, boolean linearizable) {
+                this(key, rangeEnd, linearizable, 0, 0);
+            }
+        }
+
+        /**
+         * Creates a watcher on the member the request goes to (etcd's {@code WatchCreateRequest}); its
+         * responses come back as {@link ClientReply.Watched} under this request's id, on the client's
+         * one watch stream to that member.
+         *
+         * @param startRevision 0: from the next revision
+         */
+        record Watch(String key, String rangeEnd, long startRevision) implements ClientOp {
+        }
+
+        /** Removes a watcher (etcd's {@code WatchCancelRequest}). */
+        record WatchCancel(long watchId) implements ClientOp {
         }
 
         /** Keeps a lease alive; served by the leader (followers forward it). */
@@ -60,6 +80,10 @@ public sealed interface Wire {
 
         /** A lease keepalive's answer: the remaining time to live. */
         record LeaseAlive(long leaseId, long ttlNanos) implements ClientReply {
+        }
+
+        /** A message on a watch stream: events, a progress notification, or a cancellation. */
+        record Watched(io.stormglass.raft.kv.WatchResponse response) implements ClientReply {
         }
 
         /** A failure, with etcd's error text (see {@link EtcdErrors}). */

@@ -39,11 +39,21 @@ public final class WireTraits implements MessageTraits<Wire> {
         if (req.op() instanceof Wire.ClientOp.Read r) {
             return RPC_OVERHEAD_BYTES + r.key().length() + r.rangeEnd().length();
         }
+        if (req.op() instanceof Wire.ClientOp.Watch w) {
+            return RPC_OVERHEAD_BYTES + w.key().length() + w.rangeEnd().length() + 8;
+        }
         return RPC_OVERHEAD_BYTES + 8;
     }
 
     /** Bytes of a reply on the wire: framing and header, then the key-values of a range. */
     public static int replyBytes(Wire.ClientReply reply) {
+        if (reply instanceof Wire.ClientReply.Watched w) {
+            int bytes = RPC_OVERHEAD_BYTES;
+            for (io.stormglass.raft.kv.WatchEvent e : w.response().events()) {
+                bytes += e.kv().key().length() + e.kv().value().length() + 32;
+            }
+            return bytes;
+        }
         if (reply instanceof Wire.ClientReply.Ok ok && ok.result() instanceof KvResult.RangeResult range) {
             int bytes = RPC_OVERHEAD_BYTES;
             for (KeyValue kv : range.kvs()) {

@@ -30,9 +30,11 @@ class KvCodecProperties {
         Arbitrary<KvCommand> grant = Combinators.combine(Arbitraries.longs().between(1, 3), Arbitraries.longs().between(1, 1_000))
                 .as(KvCommand.LeaseGrant::new);
         Arbitrary<KvCommand> revoke = Arbitraries.longs().between(1, 3).map(KvCommand.LeaseRevoke::new);
+        Arbitrary<KvCommand> compact = Arbitraries.longs().between(0, 40).map(KvCommand.Compact::new);
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(5, writes()), net.jqwik.api.Tuple.of(2, txn),
-                net.jqwik.api.Tuple.of(1, grant), net.jqwik.api.Tuple.of(1, revoke)).list().ofMaxSize(60);
+                net.jqwik.api.Tuple.of(1, grant), net.jqwik.api.Tuple.of(1, revoke),
+                net.jqwik.api.Tuple.of(1, compact)).list().ofMaxSize(60);
     }
 
     @Property(tries = 200)
@@ -57,7 +59,9 @@ class KvCodecProperties {
         KvCodec.restoreSnapshot(restored, KvCodec.encodeSnapshot(original));
         assertEquals(original.digest(), restored.digest());
         assertEquals(original.revision(), restored.revision());
-        assertEquals(original.range("", "\uffff", 0), restored.range("", "\uffff", 0));
+        for (long rev = 1; rev <= original.revision(); rev++) {
+            assertEquals(original.rangeAt("", "\uffff", 0, rev), restored.rangeAt("", "\uffff", 0, rev), "at revision " + rev);
+        }
         for (long lease = 1; lease <= 3; lease++) {
             assertEquals(original.keysOfLease(lease), restored.keysOfLease(lease));
         }

@@ -38,12 +38,14 @@ final class Applier {
     private final MemberMetrics metrics;
     private final MemberLog log;
     private MembershipApplier membership;
+    private final DbSpace space;
     private long appliedIndex;
     private long appliedTerm;
 
     Applier(MemberConfig config, SerialExecutor executor, KvStore kv, Backend backend, ReadIndexLoop readLoop,
             LeaseKeeper leases, SnapshotSaver snapshots, Responder responder, MemberObserver observer,
-            MemberMetrics metrics, MemberLog log) {
+            MemberMetrics metrics, MemberLog log, DbSpace space) {
+        this.space = space;
         this.config = config;
         this.executor = executor;
         this.kv = kv;
@@ -87,6 +89,7 @@ final class Applier {
     void restore(Snapshot snapshot) {
         if (!snapshot.isEmpty()) {
             KvCodec.restoreSnapshot(kv, snapshot.data());
+            space.observe(kv);
             appliedIndex = snapshot.index();
             appliedTerm = snapshot.term();
             snapshots.restoredAt(snapshot.index());
@@ -100,6 +103,7 @@ final class Applier {
         executor.execute(ctx -> {
             if (snapshot != null && snapshot.index() > appliedIndex) {
                 KvCodec.restoreSnapshot(kv, snapshot.data());
+                space.observe(kv);
                 appliedIndex = snapshot.index();
                 appliedTerm = snapshot.term();
                 snapshots.restoredAt(snapshot.index());
@@ -170,6 +174,7 @@ final class Applier {
         observer.applied(config.id(), e);
         if (proposal != null) {
             KvResult result = kv.apply(proposal.command());
+            space.observe(kv);
             metrics.proposalsApplied.increment();
             backend.recordChange(e.data().length);
             onLeaseChange(proposal.command(), result);
@@ -208,6 +213,12 @@ final class Applier {
         }
         if (c instanceof KvCommand.LeaseGrant g) {
             return "lease_grant id:" + g.leaseId();
+        }
+        if (c instanceof KvCommand.Alarm a) {
+            return "alarm action:" + (a.activate() ? "ACTIVATE" : "DEACTIVATE") + " memberID:" + a.memberId() + " alarm:NOSPACE";
+        }
+        if (c instanceof KvCommand.Compact k) {
+            return "compaction revision:" + k.revision();
         }
         return "lease_revoke id:" + ((KvCommand.LeaseRevoke) c).leaseId();
     }

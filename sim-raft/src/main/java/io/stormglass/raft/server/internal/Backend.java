@@ -53,6 +53,7 @@ public final class Backend {
     private long pendingOps;
     private long pendingBytes;
     private Completion<IoStatus> commitInProgress;
+    private Completion<IoStatus> defragInProgress;
     private boolean stopped;
     private boolean timerArmed;
     private long startNanos;
@@ -90,9 +91,34 @@ public final class Backend {
         stopped = true;
     }
 
-    /** The commit that holds the batch lock now, or null: an apply must wait for it. */
+    /** The commit (or defragmentation) that holds the batch lock now, or null: an apply must wait for it. */
     public Completion<IoStatus> commitInProgress() {
         return commitInProgress;
+    }
+
+    /** The defragmentation that holds the read lock now, or null: a range must wait for it (etcd 3.5). */
+    public Completion<IoStatus> readsBlockedBy() {
+        return defragInProgress;
+    }
+
+    /**
+     * Runs {@code job} on the backend thread with the batch and read locks held, as etcd's
+     * {@code backend.defrag} does: first the pending batch is folded in (etcd commits it), then
+     * applies and ranges wait until {@code job} completes the lock it is given.
+     */
+    void runExclusive(java.util.function.BiConsumer<io.stormglass.engine.exec.TaskContext, Completion<IoStatus>> job) {
+        executor.execute(ctx -> {
+            Completion<IoStatus> lock = new Completion<>();
+            commitInProgress = lock;
+            defragInProgress = lock;
+            pendingOps = 0;
+            pendingBytes = 0;
+            lock.whenDone(s -> {
+                commitInProgress = null;
+                defragInProgress = null;
+            });
+            job.accept(ctx, lock);
+        });
     }
 
     /** Records one applied change of {@code bytes} bytes; commits at once past the batch limit. */

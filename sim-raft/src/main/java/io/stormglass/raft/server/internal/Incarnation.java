@@ -75,6 +75,10 @@ public final class Incarnation {
     /** etcd's {@code stopWithDelay(10*100ms)} after a member applies its own removal. */
     private static final long REMOVED_STOP_DELAY_NANOS = 1_000_000_000L;
     private static final io.stormglass.engine.event.EventKind REMOVED_STOP = io.stormglass.engine.event.EventKind.named("member.removed-stop");
+    private final Compactor compactor;
+    private final Defragmenter defragmenter;
+    private long operatorRequests;
+    private final WatchServer watches;
 
     /**
      * Boots a member from its disks.
@@ -83,8 +87,8 @@ public final class Incarnation {
      * @param onStop  called with the reason when the member stops by itself (it applied its own removal)
      * @throws BootException if the durable state cannot be recovered
      */
-    public Incarnation(MemberConfig config, MemberEnvironment env, MemberMetrics metrics, Consumer<String> onFatal,
-            Consumer<String> onStop) throws BootException {
+    public Incarnation(MemberConfig config, MemberEnvironment env, MemberMetrics metrics, DbSpace space,
+            Consumer<String> onFatal, Consumer<String> onStop) throws BootException {
         this.config = config;
         this.tickerPhase = env.random().stream("ticker/" + config.label());
         Scheduler scheduler = env.scheduler();
@@ -120,7 +124,8 @@ public final class Incarnation {
         this.leases = new LeaseKeeper(scheduler, env.localClock(), config.id(), nodeLoop, kv, life);
         SnapshotSaver snapshots = new SnapshotSaver(config, storage, snapshotter, booted.wal(), life, log);
         this.applier = new Applier(config, applyExec, kv, backend, readLoop, leases, snapshots, responder, env.observer(),
-                metrics, log);
+                metrics, log, space);
+        this.defragmenter = new Defragmenter(env.dataFs(), backend, space, log, metrics.defrag::record, life);
         HeartbeatWatch heartbeats = new HeartbeatWatch(config, log, metrics);
         Leadership leadership = new Leadership(scheduler, config.id(), config.electionTimeoutNanos(), env.recorder().timeline(),
                 metrics, heartbeats, leases, readLoop, env.observer());
@@ -131,7 +136,12 @@ public final class Incarnation {
         this.raftLoop = new RaftLoop(config, scheduler, env.localScheduler(), loopExec, tickExec, nodeLoop, persister,
                 leadership, readLoop, applier, heartbeats, outbox, life);
         this.requests = new RequestHandler(scheduler, config.requestTimeoutNanos(), nodeLoop, waits, readLoop, kv,
-                leadership, leases, responder, outbox, metrics, cpu, env.observer(), config.id());
+                leadership, leases, responder, outbox, metrics, cpu,
+                new SpaceQuota(space, config.mvcc().effectiveQuotaBytes(), config.id(), nodeLoop, kv), backend,
+                env.observer(), config.id());
+        this.watches = new WatchServer(scheduler, config.id(), kv, cpu, outbox, life);
+        requests.serveWatchesWith(watches);
+        this.compactor = new Compactor(scheduler, config.mvcc(), config.id(), nodeLoop, kv, leadership, life, log);
         // etcd's readyc and tickc: the two loops hand each other Readies and ticks
         nodeLoop.connect(raftLoop::offerReady, raftLoop::firedTicks);
         this.memberChanges = new MemberChanges(scheduler, config.id(), config.strictReconfigCheck(), config.requestTimeoutNanos(),
@@ -200,6 +210,7 @@ public final class Incarnation {
         raftLoop.start(1 + tickerPhase.nextLong(tick));
         backend.start();
         leases.start();
+        compactor.start();
         log.info("started member", "heartbeat-interval", GoDuration.format(config.heartbeatIntervalNanos()),
                 "election-timeout", GoDuration.format(config.electionTimeoutNanos()));
     }
@@ -279,6 +290,35 @@ public final class Incarnation {
 
     public KvStore kv() {
         return kv;
+    }
+
+    /**
+     * Starts an online defragmentation (etcd's {@code Maintenance.Defragment}).
+     *
+     * @return false when one is already running
+     */
+    public boolean defragment(Runnable whenDone) {
+        return defragmenter.start(kv, whenDone);
+    }
+
+    /**
+     * Proposes {@code command} as an operator's call through this member would (etcdctl against
+     * this endpoint), with an internal request id nobody waits on.
+     */
+    public void proposeAsOperator(io.stormglass.raft.kv.KvCommand command) {
+        long requestId = -((long) config.id() << 40) - (5L << 37) - (++operatorRequests);
+        nodeLoop.propose(io.stormglass.raft.kv.KvCodec.encode(new io.stormglass.raft.kv.KvCodec.Proposal(requestId, command)),
+                dropped -> { });
+    }
+
+    /** This member's watchers ({@code etcd_debugging_mvcc_*} metrics read it). */
+    public io.stormglass.raft.kv.WatchableStore watchStore() {
+        return watches.store();
+    }
+
+    /** Whether a defragmentation runs now. */
+    public boolean defragmenting() {
+        return defragmenter.running();
     }
 
     /** Starts an election now (etcd's {@code raft.Node.Campaign}). */

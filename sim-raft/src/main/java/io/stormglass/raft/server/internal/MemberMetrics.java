@@ -25,6 +25,7 @@ public final class MemberMetrics {
     public final Counter promoteFailures;
     /** 1 while the member's own applied configuration lists it as a learner (etcd's {@code etcd_server_is_learner}). */
     private boolean learner;
+    public final LatencyRecorder defrag;
 
     public MemberMetrics(Recorder recorder, String member) {
         walFsync = recorder.latency(Metric.WAL_FSYNC_DURATION.id(member));
@@ -42,6 +43,7 @@ public final class MemberMetrics {
         promoteSuccesses = recorder.counter(Metric.LEARNER_PROMOTE_SUCCESSES.id(member));
         promoteFailures = recorder.counter(Metric.LEARNER_PROMOTE_FAILURES.id(member));
         recorder.gauge(Metric.IS_LEARNER.id(member), () -> learner ? 1 : 0);
+        defrag = recorder.latency(Metric.DEFRAG_DURATION.id(member));
     }
 
     /** Sets {@code etcd_server_is_learner}. */

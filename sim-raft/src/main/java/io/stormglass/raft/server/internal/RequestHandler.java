@@ -40,13 +40,19 @@ final class RequestHandler {
     private final MemberCpu cpu;
     private final MemberObserver observer;
     private final int member;
+    private final SpaceQuota quota;
+    private final Backend backend;
+    private WatchServer watches;
 
     RequestHandler(Scheduler scheduler, long requestTimeoutNanos, NodeLoop nodeLoop, ProposalWaits waits,
             ReadIndexLoop readLoop, KvStore kv, Leadership leadership, LeaseKeeper leases, Responder responder,
-            Outbox outbox, MemberMetrics metrics, MemberCpu cpu, MemberObserver observer, int member) {
+            Outbox outbox, MemberMetrics metrics, MemberCpu cpu, SpaceQuota quota, Backend backend,
+            MemberObserver observer, int member) {
         this.observer = observer;
         this.member = member;
         this.cpu = cpu;
+        this.quota = quota;
+        this.backend = backend;
         this.scheduler = scheduler;
         this.requestTimeoutNanos = requestTimeoutNanos;
         this.nodeLoop = nodeLoop;
@@ -60,23 +66,44 @@ final class RequestHandler {
         this.metrics = metrics;
     }
 
+    /** The member's watch service, which watch requests go to. */
+    void serveWatchesWith(WatchServer server) {
+        this.watches = server;
+    }
+
     void handle(Wire.Request request) {
         CpuCosts c = cpu.costs();
         long start = scheduler.nowNanos();
         Wire.ClientOp op = request.op();
+        if (op instanceof Wire.ClientOp.Watch w) {
+            cpu.burst(c.grpcStreamMessageNanos(), request.requestId(), () -> watches.create(request, w));
+            return;
+        }
+        if (op instanceof Wire.ClientOp.WatchCancel k) {
+            cpu.burst(c.grpcStreamMessageNanos(), request.requestId(), () -> watches.cancel(k));
+            return;
+        }
         if (op instanceof Wire.ClientOp.KeepAlive k) {
             // the stream's handler loop reads the message, renews and writes the answer in one run
             cpu.burst(c.grpcStreamMessageNanos() + c.leaseNanos(), request.requestId(), () -> keepAlive(request, k));
             return;
         }
         long received = c.grpcRequestNanos() / 2 + c.grpcBytesNanos(WireTraits.requestBytes(request));
-        if (op instanceof Wire.ClientOp.Write w) {
+        if (op instanceof Wire.ClientOp.Read && backend.readsBlockedBy() != null) {
+            // a defragmentation holds the read lock (etcd 3.5): the range waits for it
+            backend.readsBlockedBy().whenDone(s -> handle(request));
+            return;
+        }
+        if (op instanceof Wire.ClientOp.Write w && !quota.admit(w.command())) {
+            cpu.burst(received, request.requestId(), () -> responder.answer(start, "write", request.replyTo(),
+                    request.requestId(), new Wire.ClientReply.Error(KvStore.NO_SPACE)));
+        } else if (op instanceof Wire.ClientOp.Write w) {
             observer.requestStage(member, request.requestId(), RequestStage.RECEIVED_WRITE);
             cpu.burst(received + c.proposeNanos(), request.requestId(), () -> propose(request, w.command(), start));
         } else if (op instanceof Wire.ClientOp.Read r && !r.linearizable()) {
             // the handler goroutine receives, ranges the store and writes its reply in one run, never blocking:
             // the state it reads is the state at its start
-            Wire.ClientReply reply = new Wire.ClientReply.Ok(kv.range(r.key(), r.rangeEnd(), 0));
+            Wire.ClientReply reply = range(r);
             cpu.burst(received + rangeNanos(reply) + outbox.replyNanos(reply), request.requestId(),
                     () -> responder.answerSpent(start, "range", request.replyTo(), request.requestId(), reply));
         } else if (op instanceof Wire.ClientOp.Read r) {
@@ -85,8 +112,18 @@ final class RequestHandler {
         }
     }
 
+    /** The range's answer at its revision (0: the current), or etcd's compacted / future-revision error. */
+    private Wire.ClientReply range(Wire.ClientOp.Read r) {
+        KvResult result = kv.rangeAt(r.key(), r.rangeEnd(), r.limit(), r.revision());
+        return result instanceof KvResult.Rejected rejected
+                ? new Wire.ClientReply.Error(rejected.error()) : new Wire.ClientReply.Ok(result);
+    }
+
     private long rangeNanos(Wire.ClientReply reply) {
-        KvResult.RangeResult result = (KvResult.RangeResult) ((Wire.ClientReply.Ok) reply).result();
+        if (!(reply instanceof Wire.ClientReply.Ok ok)) {
+            return cpu.costs().rangeNanos();
+        }
+        KvResult.RangeResult result = (KvResult.RangeResult) ok.result();
         return cpu.costs().rangeNanos() + result.kvs().size() * cpu.costs().rangeKeyNanos();
     }
 
@@ -108,9 +145,13 @@ final class RequestHandler {
 
     private void linearizableRead(Wire.Request request, Wire.ClientOp.Read r, long start) {
         Runnable serve = () -> {
+            if (backend.readsBlockedBy() != null) {
+                backend.readsBlockedBy().whenDone(s -> linearizableRead(request, r, start));
+                return;
+            }
             observer.requestStage(member, request.requestId(), RequestStage.READ_SERVED);
             // the read index is applied: the waiting handler is woken, ranges and writes its reply in one run
-            Wire.ClientReply reply = new Wire.ClientReply.Ok(kv.range(r.key(), r.rangeEnd(), 0));
+            Wire.ClientReply reply = range(r);
             cpu.burst(rangeNanos(reply) + outbox.replyNanos(reply), request.requestId(),
                     () -> responder.answerSpent(start, "range", request.replyTo(), request.requestId(), reply));
         };

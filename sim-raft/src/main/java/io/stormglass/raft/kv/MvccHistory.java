@@ -1,0 +1,195 @@
+package io.stormglass.raft.kv;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * The revision history of every key, as etcd's MVCC keeps it ({@code server/storage/mvcc}: the
+ * {@code keyIndex} of each key lists the revisions at which it was written, grouped in generations
+ * that end with a tombstone; the key bucket holds one record per revision). Here each key has one
+ * list of {@link Version}s in increasing mod revision, a tombstone being a version without a
+ * value. Compaction at revision {@code r} keeps, for each key, the last version at or before
+ * {@code r} (so that a range at {@code r} still answers) and everything after it, and drops that
+ * last version too when it is a tombstone older than {@code r} (etcd's {@code keyIndex.compact}
+ * keeps no empty generation; a tombstone at {@code r} itself stays, for watchers resuming at
+ * {@code r}).
+ *
+ * <p>Not thread-safe; used by {@link KvStore} on the apply thread only.
+ */
+final class MvccHistory {
+    /**
+     * One revision of a key.
+     *
+     * @param modRevision the store revision that wrote it
+     * @param kv          the key-value as of that revision, or null for a tombstone (a delete)
+     */
+    record Version(long modRevision, KeyValue kv) {
+        boolean tombstone() {
+            return kv == null;
+        }
+    }
+
+    /** bbolt's leaf element header ({@code leafPageElement}: flags, pos, ksize, vsize), bolt page.go. */
+    static final int LEAF_ELEMENT_BYTES = 16;
+    /** etcd's key-bucket key: 8-byte main revision, '_', 8-byte sub revision (mvcc/revision.go); a tombstone adds 't'. */
+    static final int REVISION_KEY_BYTES = 17;
+    /**
+     * Protobuf framing of an {@code mvccpb.KeyValue} besides its key and value bytes: field tags and
+     * lengths, and the varints of create/mod revision, version and lease (api/mvccpb/kv.proto).
+     */
+    static final int KEY_VALUE_FRAMING_BYTES = 24;
+
+    private final NavigableMap<String, List<Version>> versions = new TreeMap<>();
+    private long versionCount;
+    private long recordBytes;
+
+    /** Records {@code kv} (or a tombstone of {@code key} when {@code kv} is null) at {@code revision}. */
+    void record(String key, long revision, KeyValue kv) {
+        List<Version> list = versions.computeIfAbsent(key, k -> new ArrayList<>(2));
+        Version v = new Version(revision, kv);
+        if (!list.isEmpty() && list.get(list.size() - 1).modRevision() == revision) {
+            recordBytes -= bytesOf(key, list.get(list.size() - 1));
+            list.set(list.size() - 1, v); // a txn writing one key twice: its last write wins
+        } else {
+            list.add(v);
+            versionCount++;
+        }
+        recordBytes += bytesOf(key, v);
+    }
+
+    /**
+     * The bytes one version occupies in etcd's key bucket: leaf element header, revision key, and
+     * the marshalled key-value (a tombstone's holds the key only). Key and value sizes are their
+     * lengths in chars (one byte each for the ASCII keys and values workloads use).
+     */
+    static long bytesOf(String key, Version v) {
+        long kvBytes = key.length() + KEY_VALUE_FRAMING_BYTES + (v.tombstone() ? 0 : v.kv().value().length());
+        return LEAF_ELEMENT_BYTES + REVISION_KEY_BYTES + (v.tombstone() ? 1 : 0) + kvBytes;
+    }
+
+    /** Bytes of every version held (see {@link #bytesOf}), what the key bucket's leaves hold. */
+    long recordBytes() {
+        return recordBytes;
+    }
+
+    /** The key's value as of {@code revision}, or null when it did not exist then. */
+    KeyValue at(String key, long revision) {
+        return latestAtOrBefore(versions.get(key), revision);
+    }
+
+    /**
+     * The live keys of {@code [key, rangeEnd)} as of {@code revision} (just {@code key} when
+     * {@code rangeEnd} is empty), in key order, up to {@code limit} (0 = all).
+     */
+    List<KeyValue> range(String key, String rangeEnd, long revision, int limit) {
+        List<KeyValue> out = new ArrayList<>();
+        if (rangeEnd.isEmpty()) {
+            KeyValue kv = at(key, revision);
+            if (kv != null) {
+                out.add(kv);
+            }
+            return out;
+        }
+        if (rangeEnd.compareTo(key) <= 0) {
+            return out;
+        }
+        for (List<Version> list : versions.subMap(key, true, rangeEnd, false).values()) {
+            KeyValue kv = latestAtOrBefore(list, revision);
+            if (kv != null) {
+                out.add(kv);
+                if (limit > 0 && out.size() == limit) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Drops what a range at {@code revision} or later can no longer see.
+     *
+     * @return the number of versions dropped
+     */
+    long compact(long revision) {
+        long dropped = 0;
+        Iterator<Map.Entry<String, List<Version>>> keys = versions.entrySet().iterator();
+        while (keys.hasNext()) {
+            Map.Entry<String, List<Version>> entry = keys.next();
+            List<Version> list = entry.getValue();
+            int keep = lastAtOrBefore(list, revision);
+            if (keep < 0) {
+                continue;
+            }
+            // a tombstone before the compaction revision goes (etcd keeps no empty generation); one at it stays,
+            // so that a watcher resuming at the compaction revision still sees that delete
+            Version last = list.get(keep);
+            int from = last.tombstone() && last.modRevision() < revision ? keep + 1 : keep;
+            if (from > 0) {
+                for (Version v : list.subList(0, from)) {
+                    recordBytes -= bytesOf(entry.getKey(), v);
+                }
+                list.subList(0, from).clear();
+                dropped += from;
+            }
+            if (list.isEmpty()) {
+                keys.remove();
+            }
+        }
+        versionCount -= dropped;
+        return dropped;
+    }
+
+    /** Versions held, tombstones included (etcd's key-bucket records). */
+    long versionCount() {
+        return versionCount;
+    }
+
+    /** Every key's versions, in key order (for snapshots and digests); unmodifiable view. */
+    NavigableMap<String, List<Version>> all() {
+        return java.util.Collections.unmodifiableNavigableMap(versions);
+    }
+
+    void clear() {
+        versions.clear();
+        versionCount = 0;
+        recordBytes = 0;
+    }
+
+    /** Restores one key's versions (snapshot restore), in increasing mod revision. */
+    void restore(String key, List<Version> list) {
+        versions.put(key, new ArrayList<>(list));
+        versionCount += list.size();
+        for (Version v : list) {
+            recordBytes += bytesOf(key, v);
+        }
+    }
+
+    private static KeyValue latestAtOrBefore(List<Version> list, long revision) {
+        if (list == null) {
+            return null;
+        }
+        int i = lastAtOrBefore(list, revision);
+        return i < 0 ? null : list.get(i).kv();
+    }
+
+    /** Index of the last version with mod revision ≤ {@code revision}, or -1 (binary search). */
+    private static int lastAtOrBefore(List<Version> list, long revision) {
+        int lo = 0;
+        int hi = list.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (list.get(mid).modRevision() <= revision) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+}

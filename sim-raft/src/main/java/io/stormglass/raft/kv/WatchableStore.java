@@ -1,0 +1,229 @@
+package io.stormglass.raft.kv;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * etcd's watchable store on one member (server/storage/mvcc/watchable_store.go): every watcher is
+ * in one of three groups.
+ * <ul>
+ *   <li><b>synced</b>: it has seen everything up to the current revision; each new revision's
+ *       matching events are sent to it at once ({@code notify});</li>
+ *   <li><b>unsynced</b>: it asked for an older revision, or fell behind; every
+ *       {@value #SYNC_INTERVAL_NANOS} ns ({@code watchResyncInterval}) {@link #syncUnsynced()}
+ *       sends up to {@value #MAX_WATCHERS_PER_SYNC} of them ({@code maxWatchersPerSync}) the events
+ *       from their next revision to the current one, read from the store's history; a watcher whose
+ *       next revision was compacted away is cancelled with the compaction revision;</li>
+ *   <li><b>victim</b>: its stream's send buffer was full when events were due; they wait with it and
+ *       {@link #retryVictims()} (every {@value #VICTIM_RETRY_NANOS} ns, etcd's victim loop) sends
+ *       them once there is room, then the watcher rejoins the synced or unsynced group.</li>
+ * </ul>
+ * So every watcher gets each matching event once, in revision order, or is cancelled. The streams
+ * ({@link Stream}) are the per-connection send buffers ({@code chanBufLen} = {@value #STREAM_BUFFER}
+ * responses in etcd). Single-threaded, deterministic (watchers in id order).
+ */
+public final class WatchableStore {
+    public static final long SYNC_INTERVAL_NANOS = 100_000_000L;
+    public static final long VICTIM_RETRY_NANOS = 10_000_000L;
+    public static final int MAX_WATCHERS_PER_SYNC = 512;
+    /** etcd's {@code chanBufLen}: responses a watch stream buffers before its watchers become victims. */
+    public static final int STREAM_BUFFER = 128;
+
+    /** A watch stream's send buffer. */
+    public interface Stream {
+        /** Queues a response; false (and nothing queued) when the buffer is full. */
+        boolean offer(WatchResponse response);
+    }
+
+    private enum Group { SYNCED, UNSYNCED, VICTIM }
+
+    private static final class Watcher {
+        final long id;
+        final Stream stream;
+        final String key;
+        final String rangeEnd;
+        long minRev;
+        Group group = Group.SYNCED;
+        List<WatchEvent> pending = List.of();
+
+        Watcher(long id, Stream stream, String key, String rangeEnd, long minRev) {
+            this.id = id;
+            this.stream = stream;
+            this.key = key;
+            this.rangeEnd = rangeEnd;
+            this.minRev = minRev;
+        }
+
+        boolean matches(String k) {
+            return rangeEnd.isEmpty() ? k.equals(key) : k.compareTo(key) >= 0 && k.compareTo(rangeEnd) < 0;
+        }
+    }
+
+    private final KvStore kv;
+    private final SortedMap<Long, Watcher> watchers = new TreeMap<>();
+    private long nextId = 1;
+    private long pendingEventsTotal;
+    private int slow;
+    private int slowPeak;
+
+    public WatchableStore(KvStore kv) {
+        this.kv = kv;
+        kv.onRevision(this::notify);
+    }
+
+    /**
+     * Watches {@code [key, rangeEnd)} (just {@code key} when {@code rangeEnd} is empty) from
+     * {@code startRevision} (0: the next revision).
+     *
+     * @return the watcher's id
+     */
+    public long watch(Stream stream, String key, String rangeEnd, long startRevision) {
+        long current = kv.revision();
+        Watcher w = new Watcher(nextId++, stream, key, rangeEnd, startRevision <= 0 ? current + 1 : startRevision);
+        watchers.put(w.id, w);
+        setGroup(w, w.minRev > current ? Group.SYNCED : Group.UNSYNCED);
+        return w.id;
+    }
+
+    /** Removes a watcher; false if there was none. */
+    public boolean cancel(long watchId) {
+        Watcher w = watchers.remove(watchId);
+        if (w != null) {
+            setGroup(w, Group.SYNCED); // out of the slow count
+        }
+        return w != null;
+    }
+
+    /** Sends the events of the newest revision to the synced watchers they match (etcd's {@code notify}). */
+    private void notify(long revision) {
+        List<WatchEvent> events = kv.eventsBetween(revision, revision);
+        for (Watcher w : watchers.values()) {
+            if (w.group != Group.SYNCED) {
+                continue;
+            }
+            List<WatchEvent> mine = matching(w, events);
+            if (mine.isEmpty()) {
+                continue;
+            }
+            w.minRev = revision + 1;
+            if (!send(w, mine, revision)) {
+                setGroup(w, Group.VICTIM);
+                w.pending = mine;
+            }
+        }
+    }
+
+    /**
+     * The store was replaced by a snapshot: every synced watcher catches up through the sync loop
+     * (etcd's {@code watchableStore.Restore} moves them to unsynced).
+     */
+    public void restored() {
+        for (Watcher w : watchers.values()) {
+            if (w.group == Group.SYNCED) {
+                setGroup(w, Group.UNSYNCED);
+            }
+        }
+    }
+
+    /** One round of the sync loop: catches up to {@value #MAX_WATCHERS_PER_SYNC} unsynced watchers. */
+    public void syncUnsynced() {
+        long current = kv.revision();
+        int done = 0;
+        for (Iterator<Map.Entry<Long, Watcher>> it = watchers.entrySet().iterator(); it.hasNext() && done < MAX_WATCHERS_PER_SYNC;) {
+            Watcher w = it.next().getValue();
+            if (w.group != Group.UNSYNCED) {
+                continue;
+            }
+            done++;
+            if (w.minRev < kv.compactRevision()) {
+                if (w.stream.offer(new WatchResponse(w.id, current, List.of(), true, kv.compactRevision()))) {
+                    setGroup(w, Group.SYNCED); // out of the slow count
+                    it.remove();
+                }
+                continue;
+            }
+            List<WatchEvent> mine = matching(w, kv.eventsBetween(w.minRev, current));
+            w.minRev = current + 1;
+            if (mine.isEmpty() || send(w, mine, current)) {
+                setGroup(w, Group.SYNCED);
+            } else {
+                setGroup(w, Group.VICTIM);
+                w.pending = mine;
+            }
+        }
+    }
+
+    /** One round of the victim loop: retries the events victims hold. */
+    public void retryVictims() {
+        long current = kv.revision();
+        for (Watcher w : watchers.values()) {
+            if (w.group == Group.VICTIM && send(w, w.pending, current)) {
+                w.pending = List.of();
+                setGroup(w, w.minRev <= current ? Group.UNSYNCED : Group.SYNCED);
+            }
+        }
+    }
+
+    /** Sends a progress notification (the current revision) to every synced watcher that has room. */
+    public void progressNotify() {
+        long current = kv.revision();
+        for (Watcher w : watchers.values()) {
+            if (w.group == Group.SYNCED) {
+                w.stream.offer(new WatchResponse(w.id, current, List.of(), false, 0));
+            }
+        }
+    }
+
+    /** Watchers of all groups ({@code etcd_debugging_mvcc_watcher_total}). */
+    public int watcherCount() {
+        return watchers.size();
+    }
+
+    /** Unsynced and victim watchers ({@code etcd_debugging_mvcc_slow_watcher_total}). */
+    public int slowWatcherCount() {
+        return slow;
+    }
+
+    /**
+     * The most watchers that were slow at once since the last call, which starts the next period
+     * (a metrics window sees the peak of a catch-up that ends within it).
+     */
+    public int takeSlowWatcherPeak() {
+        int peak = slowPeak;
+        slowPeak = slow;
+        return peak;
+    }
+
+    private void setGroup(Watcher w, Group g) {
+        slow += (g == Group.SYNCED ? 0 : 1) - (w.group == Group.SYNCED ? 0 : 1);
+        w.group = g;
+        slowPeak = Math.max(slowPeak, slow);
+    }
+
+    /** Events handed to streams so far ({@code etcd_debugging_mvcc_pending_events_total}). */
+    public long pendingEventsTotal() {
+        return pendingEventsTotal;
+    }
+
+    private boolean send(Watcher w, List<WatchEvent> events, long revision) {
+        boolean ok = w.stream.offer(new WatchResponse(w.id, revision, events, false, 0));
+        if (ok) {
+            pendingEventsTotal += events.size();
+        }
+        return ok;
+    }
+
+    private static List<WatchEvent> matching(Watcher w, List<WatchEvent> events) {
+        List<WatchEvent> out = new ArrayList<>();
+        for (WatchEvent e : events) {
+            if (w.matches(e.kv().key())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+}
