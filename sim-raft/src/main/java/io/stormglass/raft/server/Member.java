@@ -1,11 +1,15 @@
 package io.stormglass.raft.server;
 
-import io.stormglass.raft.server.internal.DbSpace;
+import io.stormglass.engine.metrics.Metric;
+import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.engine.timeline.NodeRole;
 import io.stormglass.engine.timeline.TimelineEvent;
 import io.stormglass.raft.SoftState;
 import io.stormglass.raft.StateRole;
+import io.stormglass.raft.kv.KvCommand;
 import io.stormglass.raft.kv.KvStore;
+import io.stormglass.raft.log.ConfState;
+import io.stormglass.raft.server.internal.DbSpace;
 import io.stormglass.raft.server.internal.Incarnation;
 import io.stormglass.raft.server.internal.MemberMetrics;
 import io.stormglass.raft.server.internal.ThreadCpuGauges;
@@ -132,8 +136,8 @@ public final class Member {
     }
 
     /** The configuration this member has applied (etcd's {@code ConfState}); empty while down. */
-    public io.stormglass.raft.log.ConfState configuration() {
-        return current == null ? io.stormglass.raft.log.ConfState.EMPTY : current.configuration();
+    public ConfState configuration() {
+        return current == null ? ConfState.EMPTY : current.configuration();
     }
 
     /** The state machine, for checks and serializable inspection; null while down. */
@@ -181,14 +185,14 @@ public final class Member {
     /** Compacts the history at this member's current revision, proposed through it ({@code etcdctl compact}). */
     public void compactNow() {
         if (current != null) {
-            current.proposeAsOperator(new io.stormglass.raft.kv.KvCommand.Compact(current.kv().revision()));
+            current.proposeAsOperator(new KvCommand.Compact(current.kv().revision()));
         }
     }
 
     /** Disarms every NOSPACE alarm, proposed through this member ({@code etcdctl alarm disarm}). */
     public void disarmAlarms() {
         if (current != null) {
-            current.proposeAsOperator(new io.stormglass.raft.kv.KvCommand.Alarm(false, 0));
+            current.proposeAsOperator(new KvCommand.Alarm(false, 0));
         }
     }
 
@@ -202,20 +206,20 @@ public final class Member {
         return space.inUseBytes();
     }
 
-    private void registerSpaceGauges(io.stormglass.engine.metrics.Recorder recorder, MemberConfig c) {
+    private void registerSpaceGauges(Recorder recorder, MemberConfig c) {
         String m = c.label();
-        recorder.gauge(io.stormglass.engine.metrics.Metric.DB_TOTAL_SIZE.id(m), space::totalBytes);
-        recorder.gauge(io.stormglass.engine.metrics.Metric.DB_TOTAL_SIZE_IN_USE.id(m), space::inUseBytes);
-        recorder.gauge(io.stormglass.engine.metrics.Metric.QUOTA_BACKEND_BYTES.id(m), () -> c.mvcc().effectiveQuotaBytes());
-        recorder.gauge(io.stormglass.engine.metrics.Metric.DEFRAG_INFLIGHT.id(m),
+        recorder.gauge(Metric.DB_TOTAL_SIZE.id(m), space::totalBytes);
+        recorder.gauge(Metric.DB_TOTAL_SIZE_IN_USE.id(m), space::inUseBytes);
+        recorder.gauge(Metric.QUOTA_BACKEND_BYTES.id(m), () -> c.mvcc().effectiveQuotaBytes());
+        recorder.gauge(Metric.DEFRAG_INFLIGHT.id(m),
                 () -> current != null && current.defragmenting() ? 1 : 0);
-        recorder.gauge(io.stormglass.engine.metrics.Metric.NOSPACE_ALARMS.id(m),
+        recorder.gauge(Metric.NOSPACE_ALARMS.id(m),
                 () -> current == null ? 0 : current.kv().noSpaceAlarms().size());
-        recorder.gauge(io.stormglass.engine.metrics.Metric.WATCHERS.id(m),
+        recorder.gauge(Metric.WATCHERS.id(m),
                 () -> current == null ? 0 : current.watchStore().watcherCount());
-        recorder.gauge(io.stormglass.engine.metrics.Metric.SLOW_WATCHERS.id(m),
+        recorder.gauge(Metric.SLOW_WATCHERS.id(m),
                 () -> current == null ? 0 : current.watchStore().takeSlowWatcherPeak());
-        recorder.gauge(io.stormglass.engine.metrics.Metric.WATCH_PENDING_EVENTS.id(m),
+        recorder.gauge(Metric.WATCH_PENDING_EVENTS.id(m),
                 () -> current == null ? 0 : current.watchStore().pendingEventsTotal());
     }
 

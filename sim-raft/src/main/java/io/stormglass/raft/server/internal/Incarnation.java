@@ -1,20 +1,29 @@
 package io.stormglass.raft.server.internal;
 
+import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Scheduler;
-import io.stormglass.engine.random.SimRandom;
 import io.stormglass.engine.exec.SerialExecutor;
+import io.stormglass.engine.random.SimRandom;
 import io.stormglass.raft.ElectionTimerRule;
 import io.stormglass.raft.RaftConfig;
+import io.stormglass.raft.RaftMessageTraits;
 import io.stormglass.raft.RawNode;
 import io.stormglass.raft.SoftState;
+import io.stormglass.raft.kv.KvCodec;
+import io.stormglass.raft.kv.KvCommand;
 import io.stormglass.raft.kv.KvStore;
+import io.stormglass.raft.kv.WatchableStore;
 import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
-import io.stormglass.raft.server.MemberChangeResult;
-import io.stormglass.raft.server.MemberOperation;
+import io.stormglass.raft.message.Message;
+import io.stormglass.raft.message.MsgHeartbeat;
+import io.stormglass.raft.message.MsgSnap;
 import io.stormglass.raft.server.Flavour;
+import io.stormglass.raft.server.Member;
+import io.stormglass.raft.server.MemberChangeResult;
 import io.stormglass.raft.server.MemberConfig;
 import io.stormglass.raft.server.MemberEnvironment;
+import io.stormglass.raft.server.MemberOperation;
 import io.stormglass.raft.server.Wire;
 import io.stormglass.raft.storage.MemoryStorage;
 import io.stormglass.raft.wal.Snapshotter;
@@ -47,7 +56,7 @@ import java.util.function.Consumer;
  * disks kept.
  */
 public final class Incarnation {
-    private static final io.stormglass.raft.RaftMessageTraits RAFT_SIZES = new io.stormglass.raft.RaftMessageTraits();
+    private static final RaftMessageTraits RAFT_SIZES = new RaftMessageTraits();
     private final MemberConfig config;
     private final MemberLog log;
     private final MemberLife life;
@@ -74,7 +83,7 @@ public final class Incarnation {
     private long lastHeartbeatNanos = -1;
     /** etcd's {@code stopWithDelay(10*100ms)} after a member applies its own removal. */
     private static final long REMOVED_STOP_DELAY_NANOS = 1_000_000_000L;
-    private static final io.stormglass.engine.event.EventKind REMOVED_STOP = io.stormglass.engine.event.EventKind.named("member.removed-stop");
+    private static final EventKind REMOVED_STOP = EventKind.named("member.removed-stop");
     private final Compactor compactor;
     private final Defragmenter defragmenter;
     private long operatorRequests;
@@ -149,7 +158,7 @@ public final class Incarnation {
         this.membership = new MembershipApplier(config.id(), storage.initialState().confState(), nodeLoop, memberChanges, metrics, log,
                 env.observer(), () -> scheduler.schedule(REMOVED_STOP_DELAY_NANOS, REMOVED_STOP, config.id(), () -> {
                     if (life.alive()) {
-                        onStop.accept(io.stormglass.raft.server.Member.REMOVED);
+                        onStop.accept(Member.REMOVED);
                     }
                 }));
         applier.connect(membership);
@@ -242,14 +251,14 @@ public final class Incarnation {
     }
 
     /** rafthttp: the peer's stream reader decodes the message (in arrival order), then the node loop steps it. */
-    private void receiveRaft(int from, io.stormglass.raft.message.Message msg) {
-        if (msg instanceof io.stormglass.raft.message.MsgHeartbeat) {
+    private void receiveRaft(int from, Message msg) {
+        if (msg instanceof MsgHeartbeat) {
             long now = scheduler.nowNanos();
             if (lastHeartbeatNanos >= 0) {
                 metrics.heartbeatGap.record(now - lastHeartbeatNanos);
             }
             lastHeartbeatNanos = now;
-        } else if (msg instanceof io.stormglass.raft.message.MsgSnap snap) {
+        } else if (msg instanceof MsgSnap snap) {
             int bytes = snap.snapshot().data().length;
             log.info("received and saved database snapshot", "local-member-id", Long.toHexString(config.id()),
                     "remote-snapshot-sender-id", Long.toHexString(from), "incoming-snapshot-index", Long.toString(snap.snapshot().index()),
@@ -305,14 +314,14 @@ public final class Incarnation {
      * Proposes {@code command} as an operator's call through this member would (etcdctl against
      * this endpoint), with an internal request id nobody waits on.
      */
-    public void proposeAsOperator(io.stormglass.raft.kv.KvCommand command) {
+    public void proposeAsOperator(KvCommand command) {
         long requestId = -((long) config.id() << 40) - (5L << 37) - (++operatorRequests);
-        nodeLoop.propose(io.stormglass.raft.kv.KvCodec.encode(new io.stormglass.raft.kv.KvCodec.Proposal(requestId, command)),
+        nodeLoop.propose(KvCodec.encode(new KvCodec.Proposal(requestId, command)),
                 dropped -> { });
     }
 
     /** This member's watchers ({@code etcd_debugging_mvcc_*} metrics read it). */
-    public io.stormglass.raft.kv.WatchableStore watchStore() {
+    public WatchableStore watchStore() {
         return watches.store();
     }
 
