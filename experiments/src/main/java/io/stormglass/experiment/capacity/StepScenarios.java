@@ -35,7 +35,7 @@ public final class StepScenarios {
         RaftSpec r = s.cluster().raft();
         RaftSpec raft = r.withCpu(r.cpu().scaled(speed));
         return new Scenario(s.name(), s.description(), s.file(), s.seed(), s.durationNanos(), s.warmupNanos(),
-                s.metricsWindowNanos(), new ClusterSpec(raft, s.cluster().members(), s.cluster().mvcc()), s.devices(), s.network(), s.workload(),
-                s.client(), s.faults(), s.outputs(), s.checks());
+                s.metricsWindowNanos(), new ClusterSpec(raft, s.cluster().members(), s.cluster().spares(), s.cluster().mvcc()),
+                s.devices(), s.network(), s.workload(), s.client(), s.faults(), s.outputs(), s.checks());
     }
 }

@@ -34,16 +34,6 @@ public record ClusterSpec(RaftSpec raft, List<MemberSpec> members, List<MemberSp
         this(raft, members, List.of(), MvccOptions.defaults());
     }
 
-    /** A cluster with spare members and etcd's MVCC defaults. */
-    public ClusterSpec(RaftSpec raft, List<MemberSpec> members, List<MemberSpec> spares) {
-        this(raft, members, spares, MvccOptions.defaults());
-    }
-
-    /** A cluster without spare members. */
-    public ClusterSpec(RaftSpec raft, List<MemberSpec> members, MvccOptions mvcc) {
-        this(raft, members, List.of(), mvcc);
-    }
-
     /** Members of the initial cluster. */
     public int size() {
         return members.size();

@@ -1,5 +1,7 @@
 package io.stormglass.raft.server;
 
+import io.stormglass.raft.kv.KvStore;
+
 /** The error texts clients see, exactly as etcd and clientv3 print them. */
 public final class EtcdErrors {
     /** A linearizable read was interrupted by a leader change (etcd {@code ErrLeaderChanged}). */
@@ -28,9 +30,9 @@ public final class EtcdErrors {
     /** A second learner while {@code --max-learners} (default 1) are there (etcd {@code membership.ErrTooManyLearners}). */
     public static final String TOO_MANY_LEARNERS = "membership: too many learner members in cluster";
     /** A write refused by the space quota or while a NOSPACE alarm stands (etcd {@code ErrGRPCNoSpace}). */
-    public static final String NO_SPACE = io.stormglass.raft.kv.KvStore.NO_SPACE;
+    public static final String NO_SPACE = KvStore.NO_SPACE;
     /** A range or watch below the compaction revision (etcd {@code ErrGRPCCompacted}). */
-    public static final String COMPACTED = io.stormglass.raft.kv.KvStore.COMPACTED;
+    public static final String COMPACTED = KvStore.COMPACTED;
 
     private EtcdErrors() {
     }

@@ -1,6 +1,7 @@
 package io.stormglass.raft.server;
 
 import io.stormglass.raft.StateRole;
+import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.log.HardState;
 import io.stormglass.raft.message.Message;
@@ -52,7 +53,7 @@ public final class MemberObservers {
         }
 
         @Override
-        public void configurationApplied(int member, long index, io.stormglass.raft.log.ConfState confState) {
+        public void configurationApplied(int member, long index, ConfState confState) {
             first.configurationApplied(member, index, confState);
             second.configurationApplied(member, index, confState);
         }
