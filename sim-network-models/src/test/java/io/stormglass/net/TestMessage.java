@@ -7,7 +7,7 @@ import io.stormglass.engine.net.TrafficClass;
 record TestMessage(long seq, int sizeBytes, TrafficClass trafficClass) {
     static final MessageTraits<TestMessage> TRAITS = new MessageTraits<>() {
         @Override
-        public int sizeBytes(TestMessage message) {
+        public long sizeBytes(TestMessage message) {
             return message.sizeBytes();
         }
 

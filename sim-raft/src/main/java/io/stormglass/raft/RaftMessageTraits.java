@@ -25,14 +25,14 @@ public final class RaftMessageTraits implements MessageTraits<Message> {
     public static final int HEADER_BYTES = 64;
 
     @Override
-    public int sizeBytes(Message m) {
+    public long sizeBytes(Message m) {
         long body = 0;
         if (m instanceof MsgApp a) {
             body = EntryLists.sizeBytes(a.entries());
         } else if (m instanceof MsgProp p) {
             body = EntryLists.sizeBytes(p.entries());
         } else if (m instanceof MsgSnap s) {
-            body = s.snapshot().data().length + 16L * (s.snapshot().metadata().confState().idCount() + 2);
+            return snapshotEnvelopeBytes(s) + s.snapshot().data().length;
         } else if (m instanceof MsgHeartbeat h) {
             body = h.context().size();
         } else if (m instanceof MsgHeartbeatResp h) {
@@ -42,7 +42,16 @@ public final class RaftMessageTraits implements MessageTraits<Message> {
         } else if (m instanceof MsgReadIndexResp r) {
             body = r.context().size();
         }
-        return (int) Math.min(Integer.MAX_VALUE, HEADER_BYTES + body);
+        return HEADER_BYTES + body;
+    }
+
+    /**
+     * A snapshot message without its data: the header and the snapshot's metadata (index, term and the
+     * configuration's member ids). etcd's snapshot POST sends this much before the database file
+     * (rafthttp's {@code createSnapBody}: the encoded message, then the file's bytes).
+     */
+    public static long snapshotEnvelopeBytes(MsgSnap s) {
+        return HEADER_BYTES + 16L * (s.snapshot().metadata().confState().idCount() + 2);
     }
 
     @Override

@@ -47,6 +47,14 @@ public enum Metric {
     /** Events handed to watch streams since the process started (etcd's counter; sampled here, per incarnation). */
     WATCH_PENDING_EVENTS("etcd_debugging_mvcc_pending_events_total", Kind.GAUGE, MEMBER),
     NOSPACE_ALARMS("stormglass_nospace_alarms", Kind.GAUGE, MEMBER),
+    /** From posting a database snapshot to the receiver's answer (etcd's rafthttp, labelled by peer as {@code to}). */
+    SNAPSHOT_SEND_DURATION("etcd_network_snapshot_send_total_duration_seconds", Kind.LATENCY, MEMBER, TO),
+    SNAPSHOT_SEND_SUCCESS("etcd_network_snapshot_send_success", Kind.COUNTER, MEMBER, TO),
+    /** Snapshots given up on: no answer in time (the simulation cannot see a broken connection). */
+    SNAPSHOT_SEND_FAILURES("etcd_network_snapshot_send_failures", Kind.COUNTER, MEMBER, TO),
+    /** From a snapshot POST's arrival to its answer: saving the database file and stepping the message. */
+    SNAPSHOT_RECEIVE_DURATION("etcd_network_snapshot_receive_total_duration_seconds", Kind.LATENCY, MEMBER, FROM),
+    SNAPSHOT_RECEIVE_SUCCESS("etcd_network_snapshot_receive_success", Kind.COUNTER, MEMBER, FROM),
     MEMBER_THREAD_CPU_UTILISATION("member_thread_cpu_utilisation_ratio", Kind.GAUGE, MEMBER, THREAD),
 
     CLIENT_REQUESTS("client_requests_total", Kind.COUNTER, OP),

@@ -87,7 +87,7 @@ public final class LinkFabric<M> implements ActiveFaults.Listener {
     }
 
     /** Takes a message from {@code from} (never {@code to} itself) on the connection of its class. */
-    public void send(int from, int to, M message, int sizeBytes, TrafficClass trafficClass) {
+    public void send(int from, int to, M message, long sizeBytes, TrafficClass trafficClass) {
         Link link = link(from, to);
         link.countSent(trafficClass);
         if (faults.blocks(from, to)) {

@@ -26,7 +26,7 @@ class PartitionTest {
     private static final EventKind SEND = EventKind.named("test.send");
     private static final MessageTraits<String> TRAITS = new MessageTraits<>() {
         @Override
-        public int sizeBytes(String message) {
+        public long sizeBytes(String message) {
             return 100;
         }
 
@@ -214,7 +214,7 @@ class PartitionTest {
     void degradeNeverDuplicatesClientTraffic() {
         MessageTraits<String> clientTraits = new MessageTraits<>() {
             @Override
-            public int sizeBytes(String message) {
+            public long sizeBytes(String message) {
                 return 100;
             }
 

@@ -14,6 +14,18 @@ public sealed interface Wire {
     }
 
     /**
+     * A snapshot on the snapshot connection (etcd's {@code snap.Message}, POSTed by rafthttp's snapshot
+     * sender): the Raft message with the snapshot's metadata, followed by the leader's database file of
+     * {@code databaseBytes} bytes (bbolt's {@code tx.Size()}: live and historical data and free pages).
+     * The simulation carries the state in the message's data and sizes the transfer by the file.
+     *
+     * @param message       the snapshot message
+     * @param databaseBytes the size of the database file that follows it on the wire
+     */
+    record Snapshot(io.stormglass.raft.message.MsgSnap message, long databaseBytes) implements Wire {
+    }
+
+    /**
      * The answer to a snapshot sent on the snapshot connection (etcd's rafthttp: the HTTP response to the
      * snapshot POST, written once the receiver has saved it), carrying the snapshot's index.
      */

@@ -18,9 +18,12 @@ public final class WireTraits implements MessageTraits<Wire> {
     private final RaftMessageTraits raft = new RaftMessageTraits();
 
     @Override
-    public int sizeBytes(Wire wire) {
+    public long sizeBytes(Wire wire) {
         if (wire instanceof Wire.Raft r) {
             return raft.sizeBytes(r.message());
+        }
+        if (wire instanceof Wire.Snapshot s) {
+            return snapshotBytes(s);
         }
         if (wire instanceof Wire.Request req) {
             return requestBytes(req);
@@ -29,6 +32,11 @@ public final class WireTraits implements MessageTraits<Wire> {
             return RPC_OVERHEAD_BYTES;
         }
         return replyBytes(((Wire.Response) wire).reply());
+    }
+
+    /** Bytes of a snapshot POST: the message's envelope, then the database file. */
+    public static long snapshotBytes(Wire.Snapshot s) {
+        return RaftMessageTraits.snapshotEnvelopeBytes(s.message()) + s.databaseBytes();
     }
 
     /** Bytes of a client request on the wire: framing and header, then its keys and value. */
@@ -66,7 +74,7 @@ public final class WireTraits implements MessageTraits<Wire> {
 
     @Override
     public TrafficClass trafficClass(Wire wire) {
-        if (wire instanceof Wire.SnapshotReceived) {
+        if (wire instanceof Wire.SnapshotReceived || wire instanceof Wire.Snapshot) {
             return TrafficClass.SNAPSHOT;
         }
         return wire instanceof Wire.Raft r ? raft.trafficClass(r.message()) : TrafficClass.CLIENT;

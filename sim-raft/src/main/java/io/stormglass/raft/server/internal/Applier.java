@@ -76,8 +76,6 @@ final class Applier {
         if (!stored.metadata().confState().contains(peer) && appliedIndex > stored.index() && membership.confState().contains(peer)) {
             sent = new Snapshot(new SnapshotMetadata(appliedIndex, appliedTerm, membership.confState()), KvCodec.encodeSnapshot(kv));
         }
-        log.info("sending database snapshot", "snapshot-index", Long.toString(sent.index()), "remote-peer-id", Long.toHexString(peer),
-                "bytes", Integer.toString(sent.data().length));
         return sent;
     }
 
@@ -103,7 +101,7 @@ final class Applier {
         executor.execute(ctx -> {
             if (snapshot != null && snapshot.index() > appliedIndex) {
                 KvCodec.restoreSnapshot(kv, snapshot.data());
-                space.observe(kv);
+                space.restored(kv, snapshot.index());
                 appliedIndex = snapshot.index();
                 appliedTerm = snapshot.term();
                 snapshots.restoredAt(snapshot.index());

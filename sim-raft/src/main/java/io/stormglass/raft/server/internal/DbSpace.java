@@ -32,6 +32,9 @@ public final class DbSpace {
     private final long preloadPages;
     private long highWaterPages;
     private long inUsePages;
+    /** The snapshot index of the last database file received from a leader (-1: none waiting to be applied). */
+    private long receivedIndex = -1;
+    private long receivedPages;
 
     public DbSpace(MvccOptions options) {
         this.options = options;
@@ -44,6 +47,29 @@ public final class DbSpace {
     void observe(KvStore kv) {
         inUsePages = preloadPages + pagesFor(kv.historyBytes() + (long) kv.leases().size() * LEASE_RECORD_BYTES);
         highWaterPages = Math.max(highWaterPages, inUsePages);
+    }
+
+    /**
+     * A leader's database file arrived for the snapshot at {@code index} and was saved beside the
+     * database (etcd's {@code <index>.snap.db}): when that snapshot is applied, it becomes this
+     * member's database ({@link #restored}).
+     */
+    void received(long index, long fileBytes) {
+        receivedIndex = index;
+        receivedPages = (fileBytes + PAGE_BYTES - 1) / PAGE_BYTES;
+    }
+
+    /**
+     * The state machine was restored from the snapshot at {@code index}: if its database file was
+     * received, that file replaces this member's (etcd renames it over {@code db}, so the file is the
+     * leader's size, free pages included, whatever this member's was); the in-use pages follow {@code kv}.
+     */
+    void restored(KvStore kv, long index) {
+        observe(kv);
+        if (index == receivedIndex) {
+            highWaterPages = Math.max(inUsePages, receivedPages);
+            receivedIndex = -1;
+        }
     }
 
     /** The file rewritten with only the in-use pages (a completed defragmentation). */

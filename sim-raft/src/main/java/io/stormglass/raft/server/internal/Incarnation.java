@@ -17,7 +17,6 @@ import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.message.Message;
 import io.stormglass.raft.message.MsgHeartbeat;
-import io.stormglass.raft.message.MsgSnap;
 import io.stormglass.raft.server.Flavour;
 import io.stormglass.raft.server.Member;
 import io.stormglass.raft.server.MemberChangeResult;
@@ -88,6 +87,8 @@ public final class Incarnation {
     private final Defragmenter defragmenter;
     private long operatorRequests;
     private final WatchServer watches;
+    private final SnapshotSender snapshotSender;
+    private final SnapshotReceiver snapshotReceiver;
 
     /**
      * Boots a member from its disks.
@@ -142,8 +143,11 @@ public final class Incarnation {
         // etcd: the raft loop owns the ticker, so an fsync that blocks it stops the Raft clock; a plain
         // Raft server keeps its election deadline on a thread of its own (see Flavour)
         SerialExecutor tickExec = config.flavour() == Flavour.ETCD ? loopExec : nodeExec;
+        this.snapshotSender = new SnapshotSender(config.id(), scheduler, loopExec, nodeLoop, applier, space, outbox, log, life,
+                env.recorder());
+        this.snapshotReceiver = new SnapshotReceiver(config.id(), env.dataFs(), cpu, space, nodeLoop, outbox, log, life, env.recorder());
         this.raftLoop = new RaftLoop(config, scheduler, env.localScheduler(), loopExec, tickExec, nodeLoop, persister,
-                leadership, readLoop, applier, heartbeats, outbox, life);
+                leadership, readLoop, applier, heartbeats, outbox, life, snapshotSender);
         this.requests = new RequestHandler(scheduler, config.requestTimeoutNanos(), nodeLoop, waits, readLoop, kv,
                 leadership, leases, responder, outbox, metrics, cpu,
                 new SpaceQuota(space, config.mvcc().effectiveQuotaBytes(), config.id(), nodeLoop, kv), backend,
@@ -232,6 +236,7 @@ public final class Incarnation {
         executors.forEach(SerialExecutor::kill);
         streamReaders.values().forEach(SerialExecutor::kill);
         outbox.streamWriters().forEach(SerialExecutor::kill);
+        snapshotReceiver.kill();
         waits.abandonAll();
         readLoop.abandonAll();
         memberChanges.abandonAll();
@@ -245,8 +250,10 @@ public final class Incarnation {
             receiveRaft(from, raft.message());
         } else if (wire instanceof Wire.Request request) {
             requests.handle(request);
+        } else if (wire instanceof Wire.Snapshot snapshot) {
+            snapshotReceiver.receive(from, snapshot);
         } else if (wire instanceof Wire.SnapshotReceived) {
-            raftLoop.snapshotDelivered(from);
+            snapshotSender.delivered(from);
         }
     }
 
@@ -258,12 +265,6 @@ public final class Incarnation {
                 metrics.heartbeatGap.record(now - lastHeartbeatNanos);
             }
             lastHeartbeatNanos = now;
-        } else if (msg instanceof MsgSnap snap) {
-            int bytes = snap.snapshot().data().length;
-            log.info("received and saved database snapshot", "local-member-id", Long.toHexString(config.id()),
-                    "remote-snapshot-sender-id", Long.toHexString(from), "incoming-snapshot-index", Long.toString(snap.snapshot().index()),
-                    "incoming-snapshot-size-bytes", Integer.toString(bytes));
-            outbox.acknowledgeSnapshot(from, snap.snapshot().index());
         }
         long decode = config.cpu().peerNanos(RAFT_SIZES.sizeBytes(msg));
         if (decode == 0) {

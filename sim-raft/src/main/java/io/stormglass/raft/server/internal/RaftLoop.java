@@ -41,12 +41,7 @@ final class RaftLoop {
     private final Outbox outbox;
     private final MemberLife life;
     private final Ticker ticker;
-    /** Peers a snapshot is on its way to, with the instant the sender gives up waiting for its answer. */
-    private final java.util.Map<Long, Long> snapshotsInFlight = new java.util.TreeMap<>();
-    /** rafthttp's {@code snapResponseReadTimeout}: how long the snapshot sender waits for the receiver's answer. */
-    static final long SNAPSHOT_RESPONSE_TIMEOUT_NANOS = 5_000_000_000L;
-    private static final io.stormglass.engine.event.EventKind SNAPSHOT_TIMEOUT =
-            io.stormglass.engine.event.EventKind.named("member.snapshot-response-timeout");
+    private final SnapshotSender snapshots;
 
     /**
      * @param tickExecutor   where the ticker delivers its ticks: this loop's own executor in etcd (blocked by an
@@ -56,7 +51,8 @@ final class RaftLoop {
      */
     RaftLoop(MemberConfig config, Scheduler scheduler, Scheduler localScheduler, SerialExecutor executor,
             SerialExecutor tickExecutor, NodeLoop nodeLoop, ReadyPersister persister, Leadership leadership,
-            ReadIndexLoop readLoop, Applier applier, HeartbeatWatch heartbeats, Outbox outbox, MemberLife life) {
+            ReadIndexLoop readLoop, Applier applier, HeartbeatWatch heartbeats, Outbox outbox, MemberLife life,
+            SnapshotSender snapshots) {
         this.config = config;
         this.scheduler = scheduler;
         this.executor = executor;
@@ -68,6 +64,7 @@ final class RaftLoop {
         this.heartbeats = heartbeats;
         this.outbox = outbox;
         this.life = life;
+        this.snapshots = snapshots;
         this.ticker = new Ticker(localScheduler, tickExecutor, config.label() + "/ticker", config.tickIntervalNanos(),
                 ctx -> nodeLoop.tick());
     }
@@ -130,56 +127,17 @@ final class RaftLoop {
         nodeLoop.advance(rd);
     }
 
-    /**
-     * The receiver answered the snapshot sent to {@code peer}: the next may go, and Raft hears that it was
-     * delivered (etcd reports {@code SnapshotFinish} once the POST is answered).
-     */
-    void snapshotDelivered(long peer) {
-        executor.execute(ctx -> {
-            if (snapshotsInFlight.remove(peer) != null) {
-                nodeLoop.reportSnapshotSent(peer);
-            }
-        });
-    }
-
     private void send(List<Message> messages) {
         long now = scheduler.nowNanos();
         for (Message msg : messages) {
             if (leadership.isLeader()) {
                 heartbeats.sending(msg, now);
             }
-            if (msg instanceof MsgSnap snap && !startSnapshot(snap.to(), now)) {
-                // rafthttp sends one snapshot at a time per peer; Raft keeps the peer in its snapshot state,
-                // paused, until the one on its way is answered or times out
-                continue;
-            }
-            outbox.sendRaft(msg instanceof MsgSnap snap
-                    ? new MsgSnap(snap.from(), snap.to(), snap.term(), applier.snapshotFor(snap.to(), snap.snapshot())) : msg);
-            if (msg instanceof MsgSnap) {
-                // etcd's snapshot sender reports the outcome once the snapshot is written to the peer's
-                // stream; the simulated transport gives no delivery report, so report it sent. Without a
-                // report the leader keeps the follower in snapshot state, paused, for ever: a lost
-                // snapshot would never be sent again. After the report the leader probes the follower
-                // and sends a new snapshot if this one never arrived.
-                nodeLoop.reportSnapshotSent(msg.to());
+            if (msg instanceof MsgSnap snap) {
+                snapshots.send(snap, now); // with the database file, on the snapshot connection
+            } else {
+                outbox.sendRaft(msg);
             }
         }
-    }
-
-    /** Whether a snapshot may go to {@code peer} now (none is on its way); if so, it is marked as on its way. */
-    private boolean startSnapshot(long peer, long now) {
-        Long until = snapshotsInFlight.get(peer);
-        if (until != null && now < until) {
-            return false;
-        }
-        long deadline = now + SNAPSHOT_RESPONSE_TIMEOUT_NANOS;
-        snapshotsInFlight.put(peer, deadline);
-        scheduler.schedule(SNAPSHOT_RESPONSE_TIMEOUT_NANOS, SNAPSHOT_TIMEOUT, peer, () -> executor.execute(ctx -> {
-            if (life.alive() && Long.valueOf(deadline).equals(snapshotsInFlight.get(peer))) {
-                snapshotsInFlight.remove(peer);
-                nodeLoop.reportSnapshotSent(peer); // no answer: Raft probes the peer again and sends another
-            }
-        }));
-        return true;
     }
 }
