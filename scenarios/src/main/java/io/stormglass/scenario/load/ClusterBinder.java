@@ -71,7 +71,7 @@ final class ClusterBinder {
             retention = m.durationNanos(AUTO_COMPACTION_RETENTION.name(), 0);
         }
         MvccOptions read = new MvccOptions(mode, retention, QUOTA_BACKEND_BYTES.read(m), PRELOAD_IN_USE.read(m),
-                PRELOAD_FREE.read(m), PRELOAD_RECORD_SIZE.read(m));
+                PRELOAD_FREE.read(m), PRELOAD_RECORD_SIZE.read(m), PAGE_CACHE.read(m));
         m.finish();
         return read;
     }

@@ -73,6 +73,11 @@ public final class ClusterSchema {
             "free pages in the database file at the start (compacted history never defragmented): the file is in-use + free");
     public static final Key<MvccOptions, Long> PRELOAD_RECORD_SIZE = V.key("preload-record-size", Types.POSITIVE_SIZE,
             MvccOptions::preloadRecordBytes, "average size of one preloaded record (a defragmentation commits every 10 000)");
+    public static final Key<MvccOptions, Long> PAGE_CACHE = V.key("page-cache", Types.SIZE, MvccOptions::pageCacheBytes,
+            Default.of(0L, "unlimited: the database is cached"), "memory each member's machine has for the page cache of its "
+            + "database file (RAM less etcd's heap and other processes); a defragmentation reads the in-use pages beyond it "
+            + "from the data disk, one random 4 KiB page at a time, and re-reads a new file larger than it whole (etcd's "
+            + "`MAP_POPULATE`); `0`: unlimited");
     public static final Section<MvccOptions> MVCC = V.build();
 
     private static final Section.Builder<MemberSpec> M = Section.builder("member");

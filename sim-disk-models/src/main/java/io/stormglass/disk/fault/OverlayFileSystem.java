@@ -181,6 +181,11 @@ public final class OverlayFileSystem implements FileSystem {
         }
 
         @Override
+        public void readFromDevice(long offsetBytes, long lengthBytes, IoCallback callback) {
+            file.readFromDevice(offsetBytes, lengthBytes, callback);
+        }
+
+        @Override
         public IoStatus truncate(long sizeBytes) {
             TreeMap<Long, Byte> o = overlays.get(path());
             if (o != null) {

@@ -36,6 +36,16 @@ public interface DataFile {
      */
     IoStatus read(long offsetBytes, byte[] target, int targetOffset, int length);
 
+    /**
+     * A read that misses the page cache: the device reads {@code lengthBytes} at file offset
+     * {@code offsetBytes} and {@code callback} hears when (an error is a value). It returns no bytes
+     * ({@link #read} gives the contents) and only spends the device's time. The range may lie beyond
+     * {@link #sizeBytes()}, in a file whose pages a caller accounts without the simulator holding them
+     * (a multi-GB database): the device reads where those pages would lie. Abandoned, with its callback,
+     * by a crash.
+     */
+    void readFromDevice(long offsetBytes, long lengthBytes, IoCallback callback);
+
     /** Cuts the file to {@code sizeBytes} (volatile until the next sync). */
     IoStatus truncate(long sizeBytes);
 

@@ -76,6 +76,31 @@ final class SimFile implements DataFile {
     }
 
     @Override
+    public void readFromDevice(long offsetBytes, long lengthBytes, IoCallback callback) {
+        if (offsetBytes < 0 || lengthBytes <= 0) {
+            throw new IllegalArgumentException("read [" + offsetBytes + ", +" + lengthBytes + ") of " + path);
+        }
+        long start = volume.clock().nowNanos();
+        List<long[]> ranges = deviceRanges(List.of(new long[] {offsetBytes, offsetBytes + lengthBytes}));
+        int epoch = volume.crashEpoch();
+        int[] remaining = {ranges.size()};
+        IoStatus[] firstError = {IoStatus.OK};
+        for (long[] r : ranges) {
+            volume.device().submit(IoRequest.read(volume.issuer(), r[0], r[1]), result -> {
+                if (epoch != volume.crashEpoch()) {
+                    return;
+                }
+                if (!result.isOk() && firstError[0].isOk()) {
+                    firstError[0] = result.status();
+                }
+                if (--remaining[0] == 0) {
+                    callback.onComplete(new IoResult(firstError[0], start, result.completedAtNanos()));
+                }
+            });
+        }
+    }
+
+    @Override
     public IoStatus truncate(long sizeBytes) {
         int size = image.size();
         if (sizeBytes < 0 || sizeBytes > size) {

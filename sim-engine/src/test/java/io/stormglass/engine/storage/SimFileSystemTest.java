@@ -236,4 +236,27 @@ class SimFileSystemTest {
         assertTrue(fs.delete("b"));
         assertEquals(0, fs.bytesUsed());
     }
+
+    @Test
+    void aReadFromTheDeviceSpendsItsTimeWhereThePagesLieEvenBeyondTheHeldContents() {
+        Simulation sim = new Simulation();
+        RecordingDevice dev = new RecordingDevice(sim, 3_000_000);
+        SimFileSystem fs = new SimFileSystem(sim, dev, new SimRandom(1), "w", 0, 1L << 30, 8192, 1L << 30);
+        DataFile f = fs.open("db");
+        f.append(bytes(4096, 1), 0, 4096);
+        List<IoResult> done = new ArrayList<>();
+        f.readFromDevice(5 * 8192 + 4096, 8192, done::add);
+        assertTrue(done.isEmpty(), "the device answers later");
+        sim.run();
+        assertEquals(1, done.size());
+        assertTrue(done.get(0).isOk());
+        assertEquals(3_000_000, done.get(0).completedAtNanos() - done.get(0).submittedAtNanos(), "the device's time");
+        assertEquals(2, dev.requests.size(), "a range across two extents is two requests");
+        assertTrue(dev.requests.stream().allMatch(r -> r.op() == IoOp.READ));
+        assertEquals(4096, f.sizeBytes(), "nothing is written or held");
+        f.readFromDevice(0, 4096, done::add);
+        fs.crash(CrashMode.DROP_UNSYNCED);
+        sim.run();
+        assertEquals(1, done.size(), "a crash abandons a read in flight");
+    }
 }

@@ -21,9 +21,19 @@ package io.stormglass.raft.server;
  *                                  run but never defragmented): the file is {@code in-use + free} bytes
  * @param preloadRecordBytes        average size of one preloaded record (how many records a defrag copies:
  *                                  it commits every {@value #DEFRAG_LIMIT} of them)
+ * @param pageCacheBytes            memory the member's machine has for the page cache of the database file: its RAM
+ *                                  less etcd's heap and the other processes' memory. 0 (the default) means the whole
+ *                                  database is cached, which is what etcd arranges when memory allows: it maps the file
+ *                                  with {@code MAP_POPULATE}, reading it all at start (server/storage/backend/config_linux.go),
+ *                                  and etcd's hardware guide sizes memory above the data set ("an etcd server will
+ *                                  aggressively cache key-value data", 8 GB typical, 16–64 GB for heavy deployments,
+ *                                  https://etcd.io/docs/v3.5/op-guide/hardware/#memory). When the in-use pages do not
+ *                                  fit, a defragmentation reads the pages beyond it from the data disk: one random
+ *                                  4 KiB page per fault, since bbolt maps the file with {@code MADV_RANDOM}
+ *                                  (bbolt's bolt_unix.go), at queue depth one (the copy is one goroutine)
  */
 public record MvccOptions(AutoCompactionMode autoCompactionMode, long autoCompactionRetention, long quotaBackendBytes,
-        long preloadInUseBytes, long preloadFreeBytes, long preloadRecordBytes) {
+        long preloadInUseBytes, long preloadFreeBytes, long preloadRecordBytes, long pageCacheBytes) {
     /** etcd's {@code storage.DefaultQuotaBytes}. */
     public static final long DEFAULT_QUOTA_BYTES = 2L * 1024 * 1024 * 1024;
     /** etcd's {@code storage.MaxQuotaBytes}: larger quotas are allowed but warned about. */
@@ -36,14 +46,20 @@ public record MvccOptions(AutoCompactionMode autoCompactionMode, long autoCompac
 
     public MvccOptions {
         if (autoCompactionMode == null || autoCompactionRetention < 0 || preloadInUseBytes < 0 || preloadFreeBytes < 0
-                || preloadRecordBytes <= 0) {
+                || preloadRecordBytes <= 0 || pageCacheBytes < 0) {
             throw new IllegalArgumentException("invalid MVCC options");
         }
     }
 
-    /** etcd's defaults: no auto-compaction, a 2 GiB quota, an empty database. */
+    /** Options without a page-cache limit (the database is cached). */
+    public MvccOptions(AutoCompactionMode autoCompactionMode, long autoCompactionRetention, long quotaBackendBytes,
+            long preloadInUseBytes, long preloadFreeBytes, long preloadRecordBytes) {
+        this(autoCompactionMode, autoCompactionRetention, quotaBackendBytes, preloadInUseBytes, preloadFreeBytes, preloadRecordBytes, 0);
+    }
+
+    /** etcd's defaults: no auto-compaction, a 2 GiB quota, an empty database, all of it cached. */
     public static MvccOptions defaults() {
-        return new MvccOptions(AutoCompactionMode.PERIODIC, 0, 0, 0, 0, 1024);
+        return new MvccOptions(AutoCompactionMode.PERIODIC, 0, 0, 0, 0, 1024, 0);
     }
 
     /** The quota in force in bytes, {@link Long#MAX_VALUE} when disabled. */

@@ -109,6 +109,32 @@ class SpaceMaintenanceTest {
         assertEquals(1, cluster.recorder.latency(io.stormglass.engine.metrics.Metric.DEFRAG_DURATION.id("n" + leader.id())).count());
     }
 
+    /** The leader's defragmentation time in a cluster with 64 MiB in use whose members cache {@code cacheBytes} of it. */
+    private static long defragNanos(long cacheBytes) {
+        MvccOptions mvcc = new MvccOptions(MvccOptions.AutoCompactionMode.PERIODIC, 0, 0, 64 * MIB, 0, 1024, cacheBytes);
+        TestCluster cluster = cluster(mvcc);
+        Member leader = cluster.awaitLeader(S);
+        assertTrue(leader.defragment());
+        cluster.sim.runFor(5 * S);
+        io.stormglass.engine.metrics.LatencyRecorder took =
+                cluster.recorder.latency(io.stormglass.engine.metrics.Metric.DEFRAG_DURATION.id("n" + leader.id()));
+        assertEquals(1, took.count());
+        return took.maxNanos();
+    }
+
+    @Test
+    void aDefragmentationReadsFromTheDiskThePagesItsCacheCannotHold() {
+        long cached = defragNanos(0);
+        long short16 = defragNanos(16 * MIB);
+        // 48 MiB of in-use pages missed: 12 288 random page reads; the new 64 MiB file does not fit either, so
+        // MAP_POPULATE reads it in 512 windows of 128 KiB; each read takes the test device's 20 µs
+        long expected = (12_288 + 512) * 20_000L;
+        long extra = short16 - cached;
+        assertTrue(Math.abs(extra - expected) < expected / 20, "one device read per missed page and window: " + extra
+                + " ns more than cached, expected about " + expected);
+        assertEquals(cached, defragNanos(64 * MIB + MIB), "a cache that holds the database reads nothing");
+    }
+
     @Test
     void revisionAutoCompactionKeepsTheLastRevisionsOnEveryMember() {
         MvccOptions mvcc = new MvccOptions(MvccOptions.AutoCompactionMode.REVISION, 100, 0, 0, 0, 1024);

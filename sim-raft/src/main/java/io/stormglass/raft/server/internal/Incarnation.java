@@ -135,7 +135,8 @@ public final class Incarnation {
         SnapshotSaver snapshots = new SnapshotSaver(config, storage, snapshotter, booted.wal(), life, log);
         this.applier = new Applier(config, applyExec, kv, backend, readLoop, leases, snapshots, responder, env.observer(),
                 metrics, log, space);
-        this.defragmenter = new Defragmenter(env.dataFs(), backend, space, log, metrics.defrag::record, life);
+        this.defragmenter = new Defragmenter(env.dataFs(), backend, space, log, metrics.defrag::record, life,
+                new DatabaseReads(config.mvcc().pageCacheBytes(), env.random().stream("defrag/" + label)));
         HeartbeatWatch heartbeats = new HeartbeatWatch(config, log, metrics);
         Leadership leadership = new Leadership(scheduler, config.id(), config.electionTimeoutNanos(), env.recorder().timeline(),
                 metrics, heartbeats, leases, readLoop, env.observer());
