@@ -76,8 +76,8 @@ public final class ClusterSchema {
     public static final Key<MvccOptions, Long> PAGE_CACHE = V.key("page-cache", Types.SIZE, MvccOptions::pageCacheBytes,
             Default.of(0L, "unlimited: the database is cached"), "memory each member's machine has for the page cache of its "
             + "database file (RAM less etcd's heap and other processes); a defragmentation reads the in-use pages beyond it "
-            + "from the data disk, one random 4 KiB page at a time, and re-reads a new file larger than it whole (etcd's "
-            + "`MAP_POPULATE`); `0`: unlimited");
+            + "from the data disk, one random 4 KiB page at a time, then reopening the new file (etcd's `MAP_POPULATE`) "
+            + "reads what the cache lost of it: all of it when it alone does not fit; `0`: unlimited");
     public static final Section<MvccOptions> MVCC = V.build();
 
     private static final Section.Builder<MemberSpec> M = Section.builder("member");

@@ -20,11 +20,14 @@ import io.stormglass.raft.server.MvccOptions;
  * 4 KiB read of a random page of the file (bbolt maps the file {@code MADV_RANDOM}: no read-ahead), at
  * queue depth one (one goroutine faulting).
  *
- * <p>After the copy etcd reopens the new file with {@code MAP_POPULATE}, which faults it in from
- * start to end. Its pages were written once, so they sit on the inactive list: if the file fits in the
- * cache they are all there; if not, the populate evicts each cached page before it reaches it and reads
- * the whole file, in the page fault's read-around windows of {@value #READ_AROUND_BYTES} bytes (the
- * default {@code read_ahead_kb}), one window at a time ({@link #populate}).
+ * <p>After the copy etcd closes and removes the old file (its cached pages are freed) and reopens the
+ * new one with {@code MAP_POPULATE}, which faults it in from start to end ({@link #populate}). The new
+ * pages were written once, so during the copy they sat on the inactive list and gave way to the old
+ * file's working set: the cache kept only the last {@code cache − old in-use} bytes of them. If the new
+ * file fits in the cache, the populate reads the rest into the memory the old file freed; if not, it
+ * evicts each cached page before it reaches it (least recently used first) and reads the whole file.
+ * It reads in the page fault's read-around windows of {@value #READ_AROUND_BYTES} bytes (the default
+ * {@code read_ahead_kb}), one window at a time.
  */
 final class DatabaseReads {
     static final int PAGE_BYTES = DbSpace.PAGE_BYTES;
@@ -71,15 +74,22 @@ final class DatabaseReads {
     }
 
     /**
-     * {@code MAP_POPULATE} of a file of {@code fileBytes}: nothing when it fits in the cache, else the whole
-     * file in read-around windows, one after another.
+     * {@code MAP_POPULATE} of the new file of {@code fileBytes} written while the old one had {@code oldInUseBytes}
+     * in use: reads its pages the cache lost, in read-around windows, one after another.
      */
-    void populate(TaskContext ctx, DataFile file, long fileBytes, Continuation<IoStatus> then) {
-        if (cacheBytes == 0 || fileBytes <= cacheBytes) {
-            then.resume(ctx, IoStatus.OK);
-            return;
+    void populate(TaskContext ctx, DataFile file, long fileBytes, long oldInUseBytes, Continuation<IoStatus> then) {
+        readSequential(ctx, file, 0, populateBytes(fileBytes, oldInUseBytes), then);
+    }
+
+    /** Bytes {@link #populate} reads: none with room for both files, the whole file when it alone does not fit. */
+    long populateBytes(long fileBytes, long oldInUseBytes) {
+        if (cacheBytes == 0) {
+            return 0;
         }
-        readSequential(ctx, file, 0, fileBytes, then);
+        if (fileBytes > cacheBytes) {
+            return fileBytes;
+        }
+        return Math.max(0, fileBytes + oldInUseBytes - cacheBytes);
     }
 
     private void readSequential(TaskContext ctx, DataFile file, long offset, long end, Continuation<IoStatus> then) {

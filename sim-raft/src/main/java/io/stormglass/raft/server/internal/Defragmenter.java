@@ -75,7 +75,7 @@ final class Defragmenter {
             DataFile temp = fs.open(TEMP_PATH);
             long start = ctx.nowNanos();
             // bbolt grows its file ahead of the pages it writes (db.grow): the region is allocated once, then reused
-            Copy copy = new Copy(lock, temp, fs.open(DB_PATH), oldFileBytes, start, new long[] {records, pageBytes, missedPages});
+            Copy copy = new Copy(lock, temp, fs.open(DB_PATH), oldFileBytes, pageBytes, start, new long[] {records, pageBytes, missedPages});
             RegionWriter.grow(ctx, temp, RegionWriter.REGION_BYTES, (c, s) -> copy(c, copy));
         });
         return true;
@@ -85,7 +85,8 @@ final class Defragmenter {
      * One defragmentation under way: the lock it holds, the new and old files, and what is left to copy,
      * {@code left = {records, in-use bytes, pages to read from the disk}}.
      */
-    private record Copy(Completion<IoStatus> lock, DataFile temp, DataFile old, long oldFileBytes, long startNanos, long[] left) {
+    private record Copy(Completion<IoStatus> lock, DataFile temp, DataFile old, long oldFileBytes, long oldInUseBytes, long startNanos,
+            long[] left) {
     }
 
     /**
@@ -124,7 +125,7 @@ final class Defragmenter {
     private void finish(TaskContext ctx, Copy copy) {
         fs.delete(copy.temp().path());
         space.defragmented();
-        reads.populate(ctx, copy.old(), space.totalBytes(), (c, status) -> {
+        reads.populate(ctx, copy.old(), space.totalBytes(), copy.oldInUseBytes(), (c, status) -> {
             if (!status.isOk()) {
                 life.fatal("failed to open database", status);
                 return;
