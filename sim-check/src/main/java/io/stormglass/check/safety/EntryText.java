@@ -25,6 +25,13 @@ final class EntryText {
         }
     }
 
+    /** A value, quoted, its first {@value #VALUE_CHARS} characters when longer (values may be KiB of padding). */
+    static String value(String v) {
+        return "\"" + (v.length() <= VALUE_CHARS ? v : v.substring(0, VALUE_CHARS) + "…") + "\"";
+    }
+
+    private static final int VALUE_CHARS = 24;
+
     private static String command(KvCommand c) {
         if (c instanceof KvCommand.Put p) {
             return "put " + p.key() + "=" + p.value();

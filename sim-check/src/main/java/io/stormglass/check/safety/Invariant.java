@@ -32,7 +32,16 @@ public enum Invariant {
     /** Everything a member synced comes back when it reboots after a crash, whatever the disk's crash mode. */
     CRASH_DURABILITY("synced log entries and votes survive a crash"),
     /** A write the client was told succeeded is committed, applied in the same place everywhere, and in every later leader's log. */
-    ACKNOWLEDGED_WRITE("an acknowledged write is committed and never lost");
+    ACKNOWLEDGED_WRITE("an acknowledged write is committed and never lost"),
+    /**
+     * etcd's watch guarantees (etcd.io/docs/v3.5/learning/api_guarantees/#watch-apis: ordered, unique,
+     * reliable): a watcher gets the committed changes of its range from its start revision, each once, in
+     * revision order, with none skipped, until it is closed or cancelled for a compaction above the
+     * revision it needed next.
+     */
+    WATCH_ORDER("a watcher gets each committed change of its range once, in order, with no gap, or is cancelled for compaction"),
+    /** A range at a revision returns that revision's committed data, or the compaction error once a compaction above it committed. */
+    RANGE_AT_REVISION("a range at a revision returns that revision's committed data or the compaction error");
 
     private final String rule;
 

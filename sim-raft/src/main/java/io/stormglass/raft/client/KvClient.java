@@ -55,8 +55,7 @@ public final class KvClient {
     /** Not an etcd error: the run ended before the call was answered (its outcome is unknown). */
     static final String UNFINISHED = "unfinished: the run ended first";
     private final Map<Long, Call> inFlight = new TreeMap<>();
-    /** Watch create request id → who hears that watcher's responses. */
-    private final Map<Long, java.util.function.Consumer<io.stormglass.raft.kv.WatchResponse>> watchListeners = new TreeMap<>();
+    private final WatchStreams watches;
     /** Calls started and not finished, by start order: what {@link #recordUnfinished()} records. */
     private final Map<Long, Call> unfinished = new TreeMap<>();
     private long nextCallSeq;
@@ -92,14 +91,10 @@ public final class KvClient {
         this.recorder = recorder;
         this.history = history;
         this.endpointIndex = Math.floorMod(nodeId, config.endpoints().size());
+        this.watches = new WatchStreams(nodeId);
         transport.register(nodeId, (from, wire) -> {
             if (wire instanceof Wire.Response r && r.reply() instanceof Wire.ClientReply.Watched w) {
-                this.host.receiveHalf(WireTraits.replyBytes(r.reply()), r.requestId(), () -> {
-                    java.util.function.Consumer<io.stormglass.raft.kv.WatchResponse> l = watchListeners.get(r.requestId());
-                    if (l != null) {
-                        l.accept(w.response());
-                    }
-                });
+                this.host.receiveHalf(WireTraits.replyBytes(r.reply()), r.requestId(), () -> watches.received(from, r.requestId(), w));
             } else if (wire instanceof Wire.Response r) {
                 this.host.receiveHalf(WireTraits.replyBytes(r.reply()), r.requestId(), () -> onResponse(r));
             }
@@ -194,17 +189,21 @@ public final class KvClient {
         self.start("alarm_disarm", new Wire.ClientOp.Write(new KvCommand.Alarm(false, 0)), null, done);
     }
 
+    /** Shows {@code observer} every watch this client opens and every response it hands on (a checker). */
+    public void observeWatches(WatchObserver observer) {
+        watches.observe(observer);
+    }
+
     /**
      * Opens a watcher on {@code member}'s watch stream (etcd's {@code Watch}); every response for it,
-     * the creation acknowledgement first, goes to {@code listener}. Not retried: a {@link WatchSession}
-     * re-watches.
+     * the creation acknowledgement first, goes to {@code listener}, which also hears if the stream breaks.
+     * Not retried: a {@link WatchSession} re-watches.
      *
      * @return the request id the watcher's responses carry
      */
-    public long watch(int member, String key, String rangeEnd, long startRevision,
-            Consumer<io.stormglass.raft.kv.WatchResponse> listener) {
+    public long watch(int member, String key, String rangeEnd, long startRevision, WatchListener listener) {
         long requestId = ((long) nodeId << 40) | ++nextSeq;
-        watchListeners.put(requestId, listener);
+        watches.opened(requestId, member, key, rangeEnd, startRevision, listener);
         Wire.Request request = new Wire.Request(requestId, nodeId, new Wire.ClientOp.Watch(key, rangeEnd, startRevision));
         host.sendHalf(WireTraits.requestBytes(request), requestId, () -> { }, () -> transport.send(nodeId, member, request));
         return requestId;
@@ -212,7 +211,7 @@ public final class KvClient {
 
     /** Stops listening to a watcher and asks {@code member} to remove it (when it is still there). */
     public void cancelWatch(int member, long requestId, long watchId) {
-        watchListeners.remove(requestId);
+        watches.closed(requestId);
         if (watchId > 0) {
             transport.send(nodeId, member, new Wire.Request(((long) nodeId << 40) | ++nextSeq, nodeId,
                     new Wire.ClientOp.WatchCancel(watchId)));

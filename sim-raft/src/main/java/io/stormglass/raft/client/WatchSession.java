@@ -16,7 +16,9 @@ import java.util.function.IntPredicate;
  * storagebackend/factory/etcd3.go: keepaliveTime 30 s, keepaliveTimeout 10 s), and watches again on
  * the next endpoint from the revision after the last event, so nothing is lost or repeated. When
  * its watcher is cancelled because that revision was compacted, it lists the range again (a
- * linearizable range) and watches from the list's revision (the reflector's re-list).
+ * linearizable range) and watches from the list's revision (the reflector's re-list). When its stream
+ * breaks (the connection was lost), it cancels the watcher and watches again from the revision after the
+ * last event on the next endpoint, as clientv3 resumes its watchers on a new stream.
  */
 public final class WatchSession {
     private static final EventKind KEEPALIVE = EventKind.named("client.watch-keepalive");
@@ -84,7 +86,17 @@ public final class WatchSession {
     private void open() {
         member = client.endpoints().get(endpoint);
         watchId = 0;
-        requestId = client.watch(member, key, rangeEnd, nextRevision, this::onResponse);
+        requestId = client.watch(member, key, rangeEnd, nextRevision, new WatchListener() {
+            @Override
+            public void response(WatchResponse response) {
+                onResponse(response);
+            }
+
+            @Override
+            public void broken() {
+                streamBroken();
+            }
+        });
     }
 
     private void onResponse(WatchResponse r) {
@@ -103,6 +115,13 @@ public final class WatchSession {
             nextRevision = r.events().get(r.events().size() - 1).revision() + 1;
             listener.events(r.events());
         }
+    }
+
+    private void streamBroken() {
+        rewatches++;
+        client.cancelWatch(member, requestId, watchId);
+        endpoint = (endpoint + 1) % client.endpoints().size();
+        open();
     }
 
     private void relist() {

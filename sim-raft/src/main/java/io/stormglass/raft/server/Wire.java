@@ -94,8 +94,15 @@ public sealed interface Wire {
         record LeaseAlive(long leaseId, long ttlNanos) implements ClientReply {
         }
 
-        /** A message on a watch stream: events, a progress notification, or a cancellation. */
-        record Watched(io.stormglass.raft.kv.WatchResponse response) implements ClientReply {
+        /**
+         * A message on a client's watch stream to a member: events, a progress notification, or a
+         * cancellation. A stream is one gRPC stream over one TCP connection, so its messages arrive in order
+         * and without gaps or not at all; {@code streamId} names the stream (the request that opened it) and
+         * {@code seq} numbers its messages from 1, so that a client can tell a broken connection (a message
+         * missing or out of order, which the simulated network may cause where TCP would have reset the
+         * connection) from a healthy one.
+         */
+        record Watched(io.stormglass.raft.kv.WatchResponse response, long streamId, long seq) implements ClientReply {
         }
 
         /** A failure, with etcd's error text (see {@link EtcdErrors}). */

@@ -33,6 +33,7 @@ final class WatchServer {
 
     private final Scheduler scheduler;
     private final int member;
+    private final KvStore kv;
     private final WatchableStore store;
     private final MemberCpu cpu;
     private final Outbox outbox;
@@ -44,6 +45,7 @@ final class WatchServer {
     WatchServer(Scheduler scheduler, int member, KvStore kv, MemberCpu cpu, Outbox outbox, MemberLife life) {
         this.scheduler = scheduler;
         this.member = member;
+        this.kv = kv;
         this.store = new WatchableStore(kv);
         this.cpu = cpu;
         this.outbox = outbox;
@@ -51,7 +53,10 @@ final class WatchServer {
         kv.onRestore(store::restored);
     }
 
-    /** A client's watch request: creates the watcher on the client's stream and acknowledges it there. */
+    /**
+     * A client's watch request: creates the watcher on the client's stream and acknowledges it there, with
+     * the revision current at its creation (etcd's {@code created} response header).
+     */
     void create(Wire.Request request, Wire.ClientOp.Watch w) {
         StreamBuffer stream = streams.computeIfAbsent(request.replyTo(), c -> new StreamBuffer(c, request.requestId()));
         long id = store.watch(stream, w.key(), w.rangeEnd(), w.startRevision());
@@ -97,16 +102,20 @@ final class WatchServer {
         private final SerialExecutor sender;
         /** Which create request each watcher answers to, so that the client can tell its watches apart. */
         private final Map<Long, Long> requestOfWatch = new TreeMap<>();
+        /** The request that opened the stream: its name on the wire. */
+        private final long streamId;
+        private long sent;
         private boolean draining;
 
         StreamBuffer(int client, long firstRequest) {
             this.client = client;
+            this.streamId = firstRequest;
             this.sender = cpu.thread("n" + member + "/watch-stream-c" + client);
         }
 
         void ack(long requestId, long watchId) {
             requestOfWatch.put(watchId, requestId);
-            offer(new WatchResponse(watchId, 0, java.util.List.of(), false, 0));
+            offer(new WatchResponse(watchId, kv.revision(), java.util.List.of(), false, 0));
         }
 
         @Override
@@ -128,7 +137,7 @@ final class WatchServer {
                 draining = false;
                 return;
             }
-            Wire.ClientReply reply = new Wire.ClientReply.Watched(r);
+            Wire.ClientReply reply = new Wire.ClientReply.Watched(r, streamId, ++sent);
             CpuCosts c = cpu.costs();
             ctx.chargeCpu(c.grpcStreamMessageNanos() + c.grpcBytesNanos(WireTraits.replyBytes(reply)));
             long requestId = requestOfWatch.getOrDefault(r.watchId(), 0L);
