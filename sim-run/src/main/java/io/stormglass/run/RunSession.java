@@ -116,12 +116,17 @@ public final class RunSession implements AutoCloseable {
         List<KvClient> watchers = new ArrayList<>();
         for (int c = 0; c < watchClients + apiservers; c++) {
             int id = SimulatedCluster.FIRST_CLIENT_ID + loadClients + candidates + probeClients + c;
-            watchers.add(new KvClient(id, config, sim, cluster.network(), cluster.random().stream("client/" + id), recorder, null));
+            KvClient watcher = new KvClient(id, config, sim, cluster.network(), cluster.random().stream("client/" + id), recorder, null);
+            if (checks != null) {
+                watcher.observeWatches(checks.watchObserver());
+            }
+            watchers.add(watcher);
         }
         cluster.start();
         long end = s.durationNanos();
         WorkloadDriver.WriteAcks acks = checks == null ? WorkloadDriver.WriteAcks.NONE : checks::writeAcknowledged;
-        this.load = new WorkloadDriver(sim, w, clients.subList(0, loadClients), cluster.random().stream("workload"), end, acks);
+        WorkloadDriver.RevisionReads reads = checks == null ? WorkloadDriver.RevisionReads.NONE : checks::rangeAtRevision;
+        this.load = new WorkloadDriver(sim, w, clients.subList(0, loadClients), cluster.random().stream("workload"), end, acks, reads);
         load.start(s.warmupNanos(), ids, () -> {
             io.stormglass.raft.server.Member leader = cluster.leader();
             return leader == null ? 0 : leader.id();

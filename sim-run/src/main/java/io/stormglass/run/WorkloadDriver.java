@@ -25,7 +25,10 @@ import org.apache.commons.math3.distribution.ZipfDistribution;
  * Operations follow the mix; keys are uniform, Zipf-distributed or taken in turn ({@link Keys});
  * values are uniform in size and each carries a sequence number, so every written value is
  * distinct (checkers trace an acknowledged write by key and value). A compare-and-set expects the
- * value its client last read or wrote at the key. Draws come from the stream {@code workload}.
+ * value its client last read or wrote at the key. A range at a revision reads one key, linearizably, as of
+ * a revision drawn uniformly among the last {@value #AT_REVISION_WINDOW} up to the newest its client has seen
+ * in an answer (so it was committed before the read began); its answer goes to the checks. Draws come
+ * from the stream {@code workload}.
  *
  * <p>When the load starts, each connection is pointed at its member ({@link EndpointPlan}); with
  * {@code preload}, the clients first write every preloaded key once, unmeasured, and the measured
@@ -44,6 +47,11 @@ final class WorkloadDriver {
     private final ZipfDistribution zipf;
     private final long stopNanos;
     private final WriteAcks acks;
+    private final RevisionReads reads;
+    /** How far back a range at a revision reaches: old enough to meet compactions, recent enough to find data. */
+    static final int AT_REVISION_WINDOW = 1_000;
+    /** Per client, the newest revision an answer showed it. */
+    private final Map<Integer, Long> revisionSeen = new TreeMap<>();
     private final Keys keys;
     private final LoadMeter meter;
     /** Per client, the value it last read or wrote at each key (what its next compare-and-set expects). */
@@ -60,10 +68,19 @@ final class WorkloadDriver {
         void acknowledged(int client, String key, String value);
     }
 
+    /** Hears each range at a revision with its answer. */
+    @FunctionalInterface
+    interface RevisionReads {
+        RevisionReads NONE = (client, key, revision, result) -> { };
+
+        void answered(int client, String key, long revision, ClientResult result);
+    }
+
     WorkloadDriver(Scheduler scheduler, WorkloadSpec spec, List<KvClient> connections, SimRandom random, long stopNanos,
-            WriteAcks acks) {
+            WriteAcks acks, RevisionReads reads) {
         this.scheduler = scheduler;
         this.acks = acks;
+        this.reads = reads;
         this.spec = spec;
         this.connections = connections;
         this.random = random;
@@ -154,11 +171,14 @@ final class WorkloadDriver {
     private void issue(KvClient.Caller caller, Consumer<ClientResult> then) {
         long n = issued++;
         meter.issued();
+        WorkloadSpec.OpMix mix = spec.mix();
         Consumer<ClientResult> done = r -> {
             meter.ended(r);
+            if (mix.rangeAtRevision() > 0 && r.ok() && r.result() != null) {
+                revisionSeen.merge(caller.process(), r.result().revision(), Math::max);
+            }
             then.accept(r);
         };
-        WorkloadSpec.OpMix mix = spec.mix();
         double u = random.nextDouble();
         Map<String, String> seen = lastSeen.computeIfAbsent(caller.process(), id -> new TreeMap<>());
         if ((u -= mix.put()) < 0) {
@@ -177,6 +197,8 @@ final class WorkloadDriver {
             caller.delete(keys.name(writeKey(n)), done);
         } else if ((u -= mix.cas()) < 0) {
             compareAndSet(caller, keys.name(writeKey(n)), seen, done);
+        } else if ((u -= mix.rangeAtRevision()) < 0) {
+            rangeAtRevision(caller, keys.name(readKey(n)), done);
         } else {
             // a transaction: update the key only if it did not change since version 0 or else bump it
             String key = keys.name(writeKey(n));
@@ -198,6 +220,15 @@ final class WorkloadDriver {
                 seen.put(key, value);
                 acks.acknowledged(caller.process(), key, value);
             }
+            done.accept(r);
+        });
+    }
+
+    private void rangeAtRevision(KvClient.Caller caller, String key, Consumer<ClientResult> done) {
+        long newest = revisionSeen.getOrDefault(caller.process(), 0L);
+        long revision = newest < 1 ? 1 : newest - random.nextLong(Math.min(newest, AT_REVISION_WINDOW));
+        caller.connection().range(key, "", revision, 0, true, r -> {
+            reads.answered(caller.process(), key, revision, r);
             done.accept(r);
         });
     }

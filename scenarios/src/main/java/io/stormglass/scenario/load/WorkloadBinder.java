@@ -76,15 +76,16 @@ final class WorkloadBinder {
         double delete = DELETE.read(r);
         double txn = TXN.read(r);
         double cas = CAS.read(r);
+        double atRevision = RANGE_AT_REVISION.read(r);
         r.finish();
-        double sum = put + get + serializable + delete + txn + cas;
+        double sum = put + get + serializable + delete + txn + cas + atRevision;
         if (Math.abs(sum - 1) > 1e-6) {
             w.problem("mix", String.format(Locale.ROOT, "the fractions must sum to 1, got %s (put %s + get %s + serializable-get %s"
-                    + " + delete %s + txn %s + cas %s)", num(sum), num(put), num(get), num(serializable), num(delete), num(txn),
-                    num(cas)));
+                    + " + delete %s + txn %s + cas %s + range-at-revision %s)", num(sum), num(put), num(get), num(serializable),
+                    num(delete), num(txn), num(cas), num(atRevision)));
             return DEFAULT_MIX;
         }
-        return new WorkloadSpec.OpMix(put, get, serializable, delete, txn, cas);
+        return new WorkloadSpec.OpMix(put, get, serializable, delete, txn, cas, atRevision);
     }
 
     private static String num(double v) {

@@ -98,16 +98,24 @@ public record WorkloadSpec(Arrival arrival, OpMix mix, KeySpace keys, long value
      * Fractions of operations; they sum to 1. A compare-and-set ({@code cas}) replaces the key's
      * value only if it still holds the value this client last read or wrote there (a put when the
      * client has seen none): the register operation of Jepsen's etcd tests, checkable for
-     * linearizability, where {@code txn} is etcd's version-guarded transaction.
+     * linearizability, where {@code txn} is etcd's version-guarded transaction. A range at a revision
+     * ({@code rangeAtRevision}) reads one key as of a revision the client has already seen, which the
+     * safety checks compare with the committed history.
      */
-    public record OpMix(double put, double getLinearizable, double getSerializable, double delete, double txn, double cas) {
+    public record OpMix(double put, double getLinearizable, double getSerializable, double delete, double txn, double cas,
+            double rangeAtRevision) {
         public OpMix(double put, double getLinearizable, double getSerializable, double delete, double txn) {
             this(put, getLinearizable, getSerializable, delete, txn, 0);
         }
 
+        public OpMix(double put, double getLinearizable, double getSerializable, double delete, double txn, double cas) {
+            this(put, getLinearizable, getSerializable, delete, txn, cas, 0);
+        }
+
         public OpMix {
-            double sum = put + getLinearizable + getSerializable + delete + txn + cas;
-            if (put < 0 || getLinearizable < 0 || getSerializable < 0 || delete < 0 || txn < 0 || cas < 0 || Math.abs(sum - 1) > 1e-6) {
+            double sum = put + getLinearizable + getSerializable + delete + txn + cas + rangeAtRevision;
+            if (put < 0 || getLinearizable < 0 || getSerializable < 0 || delete < 0 || txn < 0 || cas < 0 || rangeAtRevision < 0
+                    || Math.abs(sum - 1) > 1e-6) {
                 throw new IllegalArgumentException("operation fractions must be non-negative and sum to 1, got " + sum);
             }
         }

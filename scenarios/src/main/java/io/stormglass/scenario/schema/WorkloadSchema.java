@@ -50,6 +50,11 @@ public final class WorkloadSchema {
             "etcd's version-guarded transactions");
     public static final Key<WorkloadSpec.OpMix, Double> CAS = MX.key("cas", Types.FRACTION, WorkloadSpec.OpMix::cas, Default.of(0.0),
             "compare-and-set: replace the value the client last read or wrote at the key (a put when it has seen none)");
+    public static final Key<WorkloadSpec.OpMix, Double> RANGE_AT_REVISION = MX.key("range-at-revision", Types.FRACTION,
+            WorkloadSpec.OpMix::rangeAtRevision, Default.of(0.0), "linearizable ranges of one key at a past revision (etcd's "
+            + "`RangeRequest.revision`), drawn among the last 1 000 before the newest the client has seen; a compacted one "
+            + "fails with `etcdserver: mvcc: required revision has been compacted`; `checks.safety` compares each answer with "
+            + "the committed history");
     private static final Section<WorkloadSpec.OpMix> MIX = MX.build();
 
     private static final Section.Builder<WorkloadSpec.KeySpace> KS = Section.builder("workload.keys");

@@ -36,8 +36,11 @@ public record CheckReport(ChecksSpec spec, List<SafetyViolation> violations, lon
      * @param committedEntries   entries the monitor saw committed
      * @param termsWithLeader    terms in which some member led
      * @param crashes            member crashes injected
+     * @param watchEvents        watch events checked against the committed history
+     * @param rangesAtRevision   ranges at a revision whose answers were checked
      */
-    public record Stats(int operations, long acknowledgedWrites, int committedEntries, int termsWithLeader, int crashes) {
+    public record Stats(int operations, long acknowledgedWrites, int committedEntries, int termsWithLeader, int crashes,
+            long watchEvents, long rangesAtRevision) {
     }
 
     public CheckReport {
@@ -108,7 +111,12 @@ public record CheckReport(ChecksSpec spec, List<SafetyViolation> violations, lon
         }
         b.append("  exercised: ").append(stats.operations()).append(" client operations, ").append(stats.acknowledgedWrites())
                 .append(" acknowledged writes, ").append(stats.committedEntries()).append(" committed entries, ")
-                .append(stats.termsWithLeader()).append(" terms with a leader, ").append(stats.crashes()).append(" crashes\n");
+                .append(stats.termsWithLeader()).append(" terms with a leader, ").append(stats.crashes()).append(" crashes");
+        if (stats.watchEvents() > 0 || stats.rangesAtRevision() > 0) {
+            b.append(", ").append(stats.watchEvents()).append(" watch events and ").append(stats.rangesAtRevision())
+                    .append(" ranges at a revision checked");
+        }
+        b.append('\n');
         return b.toString();
     }
 
@@ -141,6 +149,8 @@ public record CheckReport(ChecksSpec spec, List<SafetyViolation> violations, lon
         m.put("committed_entries", stats.committedEntries());
         m.put("terms_with_leader", stats.termsWithLeader());
         m.put("crashes", stats.crashes());
+        m.put("watch_events_checked", stats.watchEvents());
+        m.put("ranges_at_revision_checked", stats.rangesAtRevision());
         return m;
     }
 }

@@ -6,7 +6,11 @@ import io.stormglass.check.linearizability.CheckResult;
 import io.stormglass.check.linearizability.LinearizabilityChecker;
 import io.stormglass.check.safety.SafetyMonitor;
 import io.stormglass.check.safety.SafetyViolation;
+import io.stormglass.raft.client.ClientResult;
 import io.stormglass.raft.client.History;
+import io.stormglass.raft.client.WatchObserver;
+import io.stormglass.raft.kv.KeyValue;
+import io.stormglass.raft.kv.KvResult;
 import io.stormglass.raft.server.MemberObserver;
 import io.stormglass.raft.server.MemberObservers;
 import io.stormglass.scenario.model.ChecksSpec;
@@ -49,6 +53,19 @@ public final class RunChecks {
         }
     }
 
+    /** What the clients show their watches to: the monitor's watch checks (if safety is checked). */
+    public WatchObserver watchObserver() {
+        return monitor == null ? WatchObserver.NONE : monitor.watchObserver();
+    }
+
+    /** A client's range of {@code key} at {@code revision} (one it had seen) answered {@code result}. */
+    public void rangeAtRevision(int client, String key, long revision, ClientResult result) {
+        if (monitor != null) {
+            List<KeyValue> kvs = result.ok() && result.result() instanceof KvResult.RangeResult range ? range.kvs() : List.of();
+            monitor.rangeAtRevision(client, key, revision, true, kvs, result.error());
+        }
+    }
+
     public void crashed() {
         crashes++;
     }
@@ -77,7 +94,8 @@ public final class RunChecks {
                 ? new LinearizabilityChecker(Budget.steps(spec.linearizabilitySteps())).check(history.operations()) : null;
         List<SafetyViolation> violations = monitor == null ? List.of() : monitor.violations();
         CheckReport.Stats stats = new CheckReport.Stats(history == null ? 0 : history.operations().size(), acknowledgedWrites,
-                monitor == null ? 0 : monitor.committedEntries(), monitor == null ? 0 : monitor.termsWithLeader(), crashes);
+                monitor == null ? 0 : monitor.committedEntries(), monitor == null ? 0 : monitor.termsWithLeader(), crashes,
+                monitor == null ? 0 : monitor.watchEventsChecked(), monitor == null ? 0 : monitor.rangesAtRevisionChecked());
         return new CheckReport(spec, violations, monitor == null ? 0 : monitor.droppedViolations(), bootFailures, panic,
                 livenessNanos, finalState, lin, stats);
     }
