@@ -2,8 +2,6 @@ package io.stormglass.raft.client;
 
 import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Scheduler;
-import io.stormglass.engine.metrics.Metric;
-import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.engine.net.Transport;
 import io.stormglass.engine.random.SimRandom;
@@ -50,8 +48,7 @@ public final class KvClient {
     private final Scheduler scheduler;
     private final Transport<Wire> transport;
     private final SimRandom random;
-    private final Recorder recorder;
-    private final History history;
+    private final CallRecords records;
     /** Not an etcd error: the run ended before the call was answered (its outcome is unknown). */
     static final String UNFINISHED = "unfinished: the run ended first";
     private final Map<Long, Call> inFlight = new TreeMap<>();
@@ -59,14 +56,9 @@ public final class KvClient {
     /** Calls started and not finished, by start order: what {@link #recordUnfinished()} records. */
     private final Map<Long, Call> unfinished = new TreeMap<>();
     private long nextCallSeq;
-    /** Metric handles by operation or error text, resolved once per client. */
-    private final Map<String, io.stormglass.engine.metrics.Counter> requestCounters = new TreeMap<>();
-    private final Map<String, io.stormglass.engine.metrics.LatencyRecorder> latencies = new TreeMap<>();
-    private final Map<String, io.stormglass.engine.metrics.Counter> errorCounters = new TreeMap<>();
     private final ClientHost host;
     private final Caller self;
-    private int endpointIndex;
-    private boolean rotatePerRequest;
+    private final EndpointCursor endpoints;
     private long nextSeq;
 
     /** Registers the client on the transport as node {@code nodeId}; {@code history} may be null. */
@@ -88,9 +80,8 @@ public final class KvClient {
         this.scheduler = scheduler;
         this.transport = transport;
         this.random = random;
-        this.recorder = recorder;
-        this.history = history;
-        this.endpointIndex = Math.floorMod(nodeId, config.endpoints().size());
+        this.records = new CallRecords(recorder, history);
+        this.endpoints = new EndpointCursor(config.endpoints(), nodeId);
         this.watches = new WatchStreams(nodeId);
         transport.register(nodeId, (from, wire) -> {
             if (wire instanceof Wire.Response r && r.reply() instanceof Wire.ClientReply.Watched w) {
@@ -116,16 +107,14 @@ public final class KvClient {
 
     /** Sends the next attempts to {@code member} first (it must be one of the endpoints). */
     public void startAt(int member) {
-        int i = config.endpoints().indexOf(member);
-        if (i < 0) {
+        if (!endpoints.startAt(member)) {
             throw new IllegalArgumentException("member " + member + " is not an endpoint of client " + nodeId);
         }
-        endpointIndex = i;
     }
 
     /** The member the next call goes to first. */
     public int currentEndpoint() {
-        return config.endpoints().get(endpointIndex);
+        return endpoints.current();
     }
 
     /** The members this client may talk to (its {@code --endpoints}). */
@@ -135,7 +124,7 @@ public final class KvClient {
 
     /** Whether each call goes to the next endpoint in turn (clientv3's round-robin balancer) instead of sticking to one. */
     public void rotatePerRequest(boolean rotate) {
-        this.rotatePerRequest = rotate;
+        endpoints.rotatePerRequest(rotate);
     }
 
     public void put(String key, String value, Consumer<ClientResult> done) {
@@ -243,43 +232,39 @@ public final class KvClient {
 
         public void put(String key, String value, Consumer<ClientResult> done) {
             start("put", new Wire.ClientOp.Write(new KvCommand.Put(key, value, 0)),
-                    new Recordable(Operation.Kind.WRITE, key, value, null), done);
+                    new CallRecords.Recordable(Operation.Kind.WRITE, key, value, null), done);
         }
 
         public void get(String key, boolean linearizable, Consumer<ClientResult> done) {
             start(linearizable ? "get_linearizable" : "get_serializable", new Wire.ClientOp.Read(key, "", linearizable),
-                    linearizable ? new Recordable(Operation.Kind.READ, key, null, null) : null, done);
+                    linearizable ? new CallRecords.Recordable(Operation.Kind.READ, key, null, null) : null, done);
         }
 
         public void delete(String key, Consumer<ClientResult> done) {
             start("delete", new Wire.ClientOp.Write(new KvCommand.Delete(key, "")),
-                    new Recordable(Operation.Kind.DELETE, key, null, null), done);
+                    new CallRecords.Recordable(Operation.Kind.DELETE, key, null, null), done);
         }
 
         /** Sets {@code key} to {@code value} if it holds {@code expected}, as a txn with one value compare. */
         public void compareAndSet(String key, String expected, String value, Consumer<ClientResult> done) {
             KvCommand.Txn txn = new KvCommand.Txn(List.of(Compare.valueEquals(key, expected)),
                     List.of(new KvCommand.Put(key, value, 0)), List.of());
-            start("txn", new Wire.ClientOp.Write(txn), new Recordable(Operation.Kind.CAS, key, value, expected), done);
+            start("txn", new Wire.ClientOp.Write(txn), new CallRecords.Recordable(Operation.Kind.CAS, key, value, expected), done);
         }
 
         public void txn(KvCommand.Txn txn, Consumer<ClientResult> done) {
             start("txn", new Wire.ClientOp.Write(txn), null, done);
         }
 
-        private void start(String opName, Wire.ClientOp op, Recordable recordable, Consumer<ClientResult> done) {
+        private void start(String opName, Wire.ClientOp op, CallRecords.Recordable recordable, Consumer<ClientResult> done) {
             KvClient.this.start(opName, op, recorded ? recordable : null, done, process, recorded);
         }
-    }
-
-    /** What the history needs to know of a register operation. */
-    private record Recordable(Operation.Kind kind, String key, String value, String expected) {
     }
 
     private final class Call {
         final String opName;
         final Wire.ClientOp op;
-        final Recordable recordable;
+        final CallRecords.Recordable recordable;
         final Consumer<ClientResult> done;
         final int process;
         final boolean recorded;
@@ -292,7 +277,7 @@ public final class KvClient {
         int attempts;
         boolean finished;
 
-        Call(String opName, Wire.ClientOp op, Recordable recordable, Consumer<ClientResult> done, int process,
+        Call(String opName, Wire.ClientOp op, CallRecords.Recordable recordable, Consumer<ClientResult> done, int process,
                 boolean recorded) {
             this.opName = opName;
             this.op = op;
@@ -308,7 +293,7 @@ public final class KvClient {
         }
     }
 
-    private void start(String opName, Wire.ClientOp op, Recordable recordable, Consumer<ClientResult> done, int process,
+    private void start(String opName, Wire.ClientOp op, CallRecords.Recordable recordable, Consumer<ClientResult> done, int process,
             boolean recorded) {
         Call call = new Call(opName, op, recordable, done, process, recorded);
         call.callSeq = ++nextCallSeq;
@@ -327,10 +312,7 @@ public final class KvClient {
         call.attempts++;
         call.requestId = ((long) nodeId << 40) | ++nextSeq;
         inFlight.put(call.requestId, call);
-        int endpoint = config.endpoints().get(endpointIndex);
-        if (rotatePerRequest) {
-            nextEndpoint();
-        }
+        int endpoint = endpoints.forAttempt();
         Wire.Request request = new Wire.Request(call.requestId, nodeId, call.op);
         // the first attempt starts the call's clock only once its goroutine runs: a wait for a client core before it
         // is not the call's latency, as etcd's benchmark reads time.Now() on the running goroutine before Do
@@ -342,9 +324,7 @@ public final class KvClient {
                 return;
             }
             // no answer: like gRPC's balancer, leave this endpoint for the calls that follow
-            if (config.endpoints().get(endpointIndex) == endpoint) {
-                nextEndpoint();
-            }
+            endpoints.leave(endpoint);
             if (!call.isWrite()) {
                 inFlight.remove(requestId);
                 send(call); // a read has no effect: ask the next endpoint now
@@ -365,7 +345,7 @@ public final class KvClient {
         } else {
             String error = ((Wire.ClientReply.Error) response.reply()).message();
             if (EtcdErrors.retryable(error) && call.attempts <= config.maxRetries()) {
-                nextEndpoint();
+                endpoints.next();
                 scheduler.schedule(config.retry().delayNanos(call.attempts, random), RETRY, nodeId, () -> send(call));
             } else {
                 finish(call, null, error);
@@ -380,20 +360,16 @@ public final class KvClient {
      * was not made. Call once, when the simulation has stopped.
      */
     public void recordUnfinished() {
-        if (history == null) {
+        if (!records.keepsHistory()) {
             return;
         }
         long now = scheduler.nowNanos();
         for (Call call : unfinished.values()) {
             if (call.recordable != null) {
-                history.add(toOperation(call, null, UNFINISHED, now));
+                records.add(call.recordable, call.process, call.isWrite(), call.startNanos, null, UNFINISHED, now);
             }
         }
         unfinished.clear();
-    }
-
-    private void nextEndpoint() {
-        endpointIndex = (endpointIndex + 1) % config.endpoints().size();
     }
 
     private void finish(Call call, KvResult result, String error) {
@@ -411,42 +387,10 @@ public final class KvClient {
             call.done.accept(new ClientResult(result, error, latency, call.attempts));
             return;
         }
-        requestCounters.computeIfAbsent(call.opName, op -> recorder.counter(Metric.CLIENT_REQUESTS.id(op)))
-                .increment();
-        if (error == null) {
-            latencies.computeIfAbsent(call.opName,
-                    op -> recorder.latency(Metric.CLIENT_REQUEST_DURATION.id(op))).record(latency);
-        } else {
-            errorCounters.computeIfAbsent(error, e -> recorder.counter(Metric.CLIENT_ERRORS.id(e)))
-                    .increment();
-        }
-        if (history != null && call.recordable != null) {
-            history.add(toOperation(call, result, error, now));
+        records.count(call.opName, latency, error);
+        if (call.recordable != null) {
+            records.add(call.recordable, call.process, call.isWrite(), call.startNanos, result, error, now);
         }
         call.done.accept(new ClientResult(result, error, latency, call.attempts));
-    }
-
-    private Operation toOperation(Call call, KvResult result, String error, long now) {
-        Recordable r = call.recordable;
-        Operation.Outcome outcome;
-        if (error == null) {
-            outcome = Operation.Outcome.OK;
-        } else if (!call.isWrite() || EtcdErrors.NO_LEADER.equals(error) || EtcdErrors.LEASE_NOT_FOUND.equals(error)
-                || EtcdErrors.NO_SPACE.equals(error)) {
-            outcome = Operation.Outcome.FAILED; // a read, or a proposal Raft or the quota refused: no effect
-        } else {
-            outcome = Operation.Outcome.UNKNOWN; // timed out: it may still be applied
-        }
-        String value = r.value();
-        boolean casOk = false;
-        if (outcome == Operation.Outcome.OK && r.kind() == Operation.Kind.READ) {
-            KvResult.RangeResult range = (KvResult.RangeResult) result;
-            value = range.kvs().isEmpty() ? null : range.kvs().get(0).value();
-        }
-        if (outcome == Operation.Outcome.OK && r.kind() == Operation.Kind.CAS) {
-            casOk = result instanceof KvResult.TxnResult t && t.succeeded();
-        }
-        return new Operation(history.nextId(), call.process, r.kind(), r.key(), value, r.expected(), casOk,
-                call.startNanos, outcome == Operation.Outcome.UNKNOWN ? Long.MAX_VALUE : now, outcome);
     }
 }

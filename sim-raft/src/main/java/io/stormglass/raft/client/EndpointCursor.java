@@ -1,0 +1,56 @@
+package io.stormglass.raft.client;
+
+import java.util.List;
+
+/**
+ * Which of a client's endpoints its next attempt goes to (clientv3's balancer): one endpoint until
+ * it is left (no answer, or a retryable error), or each in turn when rotating per request (the
+ * round-robin balancer of etcd 3.4 and later).
+ */
+final class EndpointCursor {
+    private final List<Integer> endpoints;
+    private int index;
+    private boolean rotate;
+
+    EndpointCursor(List<Integer> endpoints, int first) {
+        this.endpoints = endpoints;
+        this.index = Math.floorMod(first, endpoints.size());
+    }
+
+    /** The next attempts go to {@code member} first; false if it is not an endpoint. */
+    boolean startAt(int member) {
+        int i = endpoints.indexOf(member);
+        if (i >= 0) {
+            index = i;
+        }
+        return i >= 0;
+    }
+
+    void rotatePerRequest(boolean rotatePerRequest) {
+        this.rotate = rotatePerRequest;
+    }
+
+    int current() {
+        return endpoints.get(index);
+    }
+
+    /** The endpoint of a new attempt; when rotating, the cursor moves on. */
+    int forAttempt() {
+        int endpoint = current();
+        if (rotate) {
+            next();
+        }
+        return endpoint;
+    }
+
+    /** Leaves {@code endpoint} if the cursor is still on it. */
+    void leave(int endpoint) {
+        if (current() == endpoint) {
+            next();
+        }
+    }
+
+    void next() {
+        index = (index + 1) % endpoints.size();
+    }
+}
