@@ -96,8 +96,11 @@ final class Applier {
         }
     }
 
-    /** Queues a Ready's committed entries (and incoming snapshot) for applying. */
-    void enqueue(List<Entry> committed, Snapshot snapshot) {
+    /**
+     * Queues a Ready's committed entries (and incoming snapshot) for applying; {@code stored} completes once
+     * the raft loop has persisted that Ready and appended it to the Raft storage (etcd's {@code notifyc}).
+     */
+    void enqueue(List<Entry> committed, Snapshot snapshot, Completion<IoStatus> stored) {
         executor.execute(ctx -> {
             if (snapshot != null && snapshot.index() > appliedIndex) {
                 KvCodec.restoreSnapshot(kv, snapshot.data());
@@ -109,8 +112,12 @@ final class Applier {
                 observer.restoredSnapshot(config.id(), snapshot.index(), snapshot.term());
                 readLoop.onApplied(appliedIndex);
             }
-            applyFrom(ctx, committed, 0, ctx.nowNanos());
+            applyFrom(ctx, new Batch(committed, stored), 0, ctx.nowNanos());
         });
+    }
+
+    /** One Ready's committed entries, and the completion of that Ready's persistence. */
+    private record Batch(List<Entry> entries, Completion<IoStatus> stored) {
     }
 
     /**
@@ -119,18 +126,24 @@ final class Applier {
      * (because the batch limit was reached, or its timer fired before this step), the rest waits
      * for it in a later step.
      */
-    private void applyFrom(TaskContext ctx, List<Entry> entries, int i, long entryStartNanos) {
+    private void applyFrom(TaskContext ctx, Batch batch, int i, long entryStartNanos) {
+        List<Entry> entries = batch.entries();
         while (i < entries.size() && entries.get(i).index() <= appliedIndex) {
             i++; // already covered by a snapshot
         }
         if (i == entries.size()) {
+            if (snapshots.mustWaitForStorage(appliedIndex)) {
+                ctx.await(batch.stored(), (c, s) -> snapshots.maybeSnapshot(appliedIndex, kv, membership.confState(),
+                        membership.confIndex()));
+                return;
+            }
             snapshots.maybeSnapshot(appliedIndex, kv, membership.confState(), membership.confIndex());
             return;
         }
         Completion<IoStatus> lock = backend.commitInProgress();
         if (lock != null) {
             int at = i;
-            ctx.await(lock, (c, s) -> applyFrom(c, entries, at, entryStartNanos));
+            ctx.await(lock, (c, s) -> applyFrom(c, batch, at, entryStartNanos));
             return;
         }
         long charged = 0;
@@ -146,22 +159,22 @@ final class Applier {
         ctx.chargeCpu(charged);
         int next = i;
         if (next < entries.size() && backend.commitInProgress() == null && entries.get(next).type() != EntryType.NORMAL) {
-            applyConfChange(ctx, entries, next);
+            applyConfChange(ctx, batch, next);
             return;
         }
-        ctx.sleep(0, c -> applyFrom(c, entries, next, c.nowNanos()));
+        ctx.sleep(0, c -> applyFrom(c, batch, next, c.nowNanos()));
     }
 
     /** A configuration change takes effect when applied: the apply thread waits for the node loop to apply it to the core. */
-    private void applyConfChange(TaskContext ctx, List<Entry> entries, int at) {
-        Entry e = entries.get(at);
+    private void applyConfChange(TaskContext ctx, Batch batch, int at) {
+        Entry e = batch.entries().get(at);
         ctx.chargeCpu(config.cpu().applyEntryNanos());
         ctx.await(membership.apply(e), (c, confState) -> {
             appliedIndex = e.index();
             appliedTerm = e.term();
             observer.applied(config.id(), e);
             readLoop.onApplied(appliedIndex);
-            applyFrom(c, entries, at + 1, c.nowNanos());
+            applyFrom(c, batch, at + 1, c.nowNanos());
         });
     }
 

@@ -97,8 +97,9 @@ final class RaftLoop {
         if (!rd.readStates().isEmpty()) {
             readLoop.onReadStates(rd.readStates());
         }
+        Completion<IoStatus> stored = new Completion<>();
         if (!rd.committedEntries().isEmpty() || rd.snapshot() != null) {
-            applier.enqueue(rd.committedEntries(), rd.snapshot());
+            applier.enqueue(rd.committedEntries(), rd.snapshot(), stored);
         }
         // etcd's leader sends before persisting (thesis §10.2.1); everyone else, and a plain Raft leader, after
         boolean sentEarly = leadership.isLeader() && config.flavour() == Flavour.ETCD;
@@ -107,18 +108,19 @@ final class RaftLoop {
         }
         Completion<IoStatus> persisted = persister.persist(rd);
         if (persisted.isDone()) {
-            afterPersist(rd, sentEarly, persisted.value()); // nothing to sync: no wait, no extra step
+            afterPersist(rd, sentEarly, persisted.value(), stored); // nothing to sync: no wait, no extra step
         } else {
-            ctx.await(persisted, (c, status) -> afterPersist(rd, sentEarly, status));
+            ctx.await(persisted, (c, status) -> afterPersist(rd, sentEarly, status, stored));
         }
     }
 
-    private void afterPersist(Ready rd, boolean sentEarly, IoStatus status) {
+    private void afterPersist(Ready rd, boolean sentEarly, IoStatus status, Completion<IoStatus> stored) {
         if (!status.isOk()) {
             life.fatal("failed to save Raft hard state and entries", status);
             return;
         }
         persister.stored(rd);
+        stored.complete(status);
         if (sentEarly) {
             send(rd.messagesAfterPersist());
         } else {

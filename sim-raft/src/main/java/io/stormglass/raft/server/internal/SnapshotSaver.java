@@ -36,14 +36,26 @@ final class SnapshotSaver {
         this.log = log;
     }
 
+    /**
+     * Whether a snapshot is due at {@code appliedIndex} but the Raft storage does not hold that entry yet:
+     * the raft loop has not finished persisting the Ready that carried it (a leader applies entries a
+     * quorum acknowledged before its own WAL write ends). The apply loop must then wait for that write
+     * before {@link #maybeSnapshot}, as etcd's {@code applyAll} waits on the Ready's {@code notifyc}
+     * ("or applied index might be greater than the last index in raft storage"), so that the snapshot
+     * is labelled with the index of the state it holds.
+     */
+    boolean mustWaitForStorage(long appliedIndex) {
+        return !inProgress && appliedIndex - snapshotIndex > config.snapshotCount() && appliedIndex > storage.lastIndex();
+    }
+
     /** The state machine was restored from a snapshot at {@code index}: count from there. */
     void restoredAt(long index) {
         snapshotIndex = index;
     }
 
     /**
-     * Takes a snapshot of {@code kv} if enough entries were applied since the last (only of entries already
-     * in the Raft storage), with {@code confState}, the configuration as of {@code appliedIndex}, which the
+     * Takes a snapshot of {@code kv}, whose state is that at {@code appliedIndex}, if enough entries were
+     * applied since the last and the Raft storage holds that entry, with {@code confState}, the configuration as of {@code appliedIndex}, which the
      * last configuration change applied set at {@code confIndex}: a snapshot below that index would carry a
      * configuration from after it, so it waits.
      */
@@ -51,8 +63,10 @@ final class SnapshotSaver {
         if (inProgress || appliedIndex - snapshotIndex <= config.snapshotCount()) {
             return;
         }
-        long index = Math.min(appliedIndex, storage.lastIndex());
-        if (index <= storage.snapshot().index() || index < confIndex) {
+        // the snapshot holds the state at appliedIndex, so it must be labelled so: a lower label would have a
+        // restart apply the entries in between a second time (see mustWaitForStorage)
+        long index = appliedIndex;
+        if (index > storage.lastIndex() || index <= storage.snapshot().index() || index < confIndex) {
             return;
         }
         inProgress = true;
