@@ -82,11 +82,24 @@ final class SimFile implements DataFile {
         }
         long start = volume.clock().nowNanos();
         List<long[]> ranges = deviceRanges(List.of(new long[] {offsetBytes, offsetBytes + lengthBytes}));
-        int epoch = volume.crashEpoch();
+        submitAll(ranges, IoOp.READ, volume.crashEpoch(),
+                (status, completedAt) -> callback.onComplete(new IoResult(status, start, completedAt)));
+    }
+
+    /** What a batch of device requests reports once every one completed: the first failure or OK, and when. */
+    private interface BatchDone {
+        void completed(IoStatus firstError, long completedAtNanos);
+    }
+
+    /**
+     * Submits one {@code op} per device range, all at once; {@code done} runs when the last completes, unless a
+     * crash came in between (the volume's crash epoch moved on from {@code epoch}).
+     */
+    private void submitAll(List<long[]> ranges, IoOp op, int epoch, BatchDone done) {
         int[] remaining = {ranges.size()};
         IoStatus[] firstError = {IoStatus.OK};
         for (long[] r : ranges) {
-            volume.device().submit(IoRequest.read(volume.issuer(), r[0], r[1]), result -> {
+            volume.device().submit(new IoRequest(volume.issuer(), op, r[0], r[1]), result -> {
                 if (epoch != volume.crashEpoch()) {
                     return;
                 }
@@ -94,7 +107,7 @@ final class SimFile implements DataFile {
                     firstError[0] = result.status();
                 }
                 if (--remaining[0] == 0) {
-                    callback.onComplete(new IoResult(firstError[0], start, result.completedAtNanos()));
+                    done.completed(firstError[0], result.completedAtNanos());
                 }
             });
         }
@@ -148,25 +161,13 @@ final class SimFile implements DataFile {
             flush(upTo, epoch);
             return;
         }
-        int[] remaining = {ranges.size()};
-        IoStatus[] firstError = {IoStatus.OK};
-        for (long[] r : ranges) {
-            volume.device().submit(IoRequest.write(volume.issuer(), r[0], r[1]), result -> {
-                if (epoch != volume.crashEpoch()) {
-                    return;
-                }
-                if (!result.isOk() && firstError[0].isOk()) {
-                    firstError[0] = result.status();
-                }
-                if (--remaining[0] == 0) {
-                    if (firstError[0].isOk()) {
-                        flush(upTo, epoch);
-                    } else {
-                        finishSync(upTo, firstError[0], result.completedAtNanos());
-                    }
-                }
-            });
-        }
+        submitAll(ranges, IoOp.WRITE, epoch, (firstError, completedAt) -> {
+            if (firstError.isOk()) {
+                flush(upTo, epoch);
+            } else {
+                finishSync(upTo, firstError, completedAt);
+            }
+        });
     }
 
     private void flush(long upTo, int epoch) {
