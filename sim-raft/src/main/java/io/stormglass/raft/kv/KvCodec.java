@@ -59,7 +59,7 @@ public final class KvCodec {
                 writeString(out, kv.key());
                 writeKeyValue(out, kv);
             }
-            writeHistory(out, store.compactRevision(), store.olderVersions());
+            writeHistory(out, store);
             out.writeInt(store.noSpaceAlarms().size());
             for (int member : store.noSpaceAlarms()) {
                 out.writeInt(member);
@@ -68,25 +68,39 @@ public final class KvCodec {
     }
 
     /** The MVCC history besides the current values: the compaction revision, then each key's older versions. */
-    private static void writeHistory(DataOutputStream out, long compactRevision,
-            SortedMap<String, List<MvccHistory.Version>> older) throws IOException {
-        out.writeLong(compactRevision);
-        out.writeInt(older.size());
-        for (var e : older.entrySet()) {
-            writeString(out, e.getKey());
-            out.writeInt(e.getValue().size());
-            for (MvccHistory.Version v : e.getValue()) {
+    private static void writeHistory(DataOutputStream out, KvStore store) throws IOException {
+        out.writeLong(store.compactRevision());
+        SortedMap<String, Integer> counts = store.olderVersionCounts();
+        out.writeInt(counts.size());
+        String[] current = {null};
+        store.forEachOlderVersion((key, v) -> {
+            try {
+                if (!key.equals(current[0])) {
+                    current[0] = key;
+                    writeString(out, key);
+                    out.writeInt(counts.get(key));
+                }
                 out.writeLong(v.modRevision());
                 out.writeBoolean(v.tombstone());
                 if (!v.tombstone()) {
                     writeKeyValue(out, v.kv());
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        }
+        });
     }
 
+    /**
+     * A key-value of a snapshot: the value packed ({@link PackedValue}: its head, then the character
+     * and length of the run that ends it), so that a snapshot of a long history costs its records, not
+     * the workloads' padding. Proposals keep values whole: their bytes are what the WAL writes.
+     */
     private static void writeKeyValue(DataOutputStream out, KeyValue kv) throws IOException {
-        writeString(out, kv.value());
+        PackedValue value = PackedValue.of(kv.value());
+        writeString(out, value.head());
+        out.writeChar(value.fill());
+        out.writeInt(value.fillCount());
         out.writeLong(kv.createRevision());
         out.writeLong(kv.modRevision());
         out.writeLong(kv.version());
@@ -94,7 +108,8 @@ public final class KvCodec {
     }
 
     private static KeyValue readKeyValue(DataInputStream in, String key) throws IOException {
-        return new KeyValue(key, readString(in), in.readLong(), in.readLong(), in.readLong(), in.readLong());
+        String value = new PackedValue(readString(in), in.readChar(), in.readInt()).unpack();
+        return new KeyValue(key, value, in.readLong(), in.readLong(), in.readLong(), in.readLong());
     }
 
     /** Replaces {@code store}'s state with the snapshot's. */
@@ -112,18 +127,15 @@ public final class KvCodec {
             for (int n = in.readInt(); n > 0; n--) {
                 kvs.add(readKeyValue(in, readString(in)));
             }
-            long compactRevision = in.readLong();
-            SortedMap<String, List<MvccHistory.Version>> older = new TreeMap<>();
+            store.beginRestore(revision, in.readLong(), leases);
             for (int n = in.readInt(); n > 0; n--) {
                 String key = readString(in);
-                List<MvccHistory.Version> versions = new ArrayList<>();
                 for (int m = in.readInt(); m > 0; m--) {
                     long modRevision = in.readLong();
-                    versions.add(new MvccHistory.Version(modRevision, in.readBoolean() ? null : readKeyValue(in, key)));
+                    store.restoreOlderVersion(key, new MvccHistory.Version(modRevision, in.readBoolean() ? null : readKeyValue(in, key)));
                 }
-                older.put(key, versions);
             }
-            store.restore(revision, compactRevision, kvs, leases, older);
+            store.finishRestore(kvs);
             List<Integer> alarmed = new ArrayList<>();
             for (int n = in.readInt(); n > 0; n--) {
                 alarmed.add(in.readInt());
