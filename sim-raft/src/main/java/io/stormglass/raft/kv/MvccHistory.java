@@ -52,7 +52,10 @@ final class MvccHistory {
     private static final class Slot {
         final long modRevision;
         private KeyValue kv;
-        private PackedValue value;
+        /** The packed value's parts (see {@link PackedValue}), held flat: a week of history has millions. */
+        private String head;
+        private char fill;
+        private int fillCount;
         private long createRevision;
         private long version;
         private long leaseId;
@@ -63,13 +66,16 @@ final class MvccHistory {
         }
 
         boolean tombstone() {
-            return kv == null && value == null;
+            return kv == null && head == null;
         }
 
         /** Drops the applied key-value for its packed fields (the version is no longer the key's newest). */
         void pack() {
             if (kv != null) {
-                value = PackedValue.of(kv.value());
+                PackedValue value = PackedValue.of(kv.value());
+                head = value.head();
+                fill = value.fill();
+                fillCount = value.fillCount();
                 createRevision = kv.createRevision();
                 version = kv.version();
                 leaseId = kv.leaseId();
@@ -78,14 +84,15 @@ final class MvccHistory {
         }
 
         Version view(String key) {
-            if (value == null) {
+            if (head == null) {
                 return new Version(modRevision, kv);
             }
-            return new Version(modRevision, new KeyValue(key, value.unpack(), createRevision, modRevision, version, leaseId));
+            String value = new PackedValue(head, fill, fillCount).unpack();
+            return new Version(modRevision, new KeyValue(key, value, createRevision, modRevision, version, leaseId));
         }
 
         long valueLength() {
-            return kv != null ? kv.value().length() : value == null ? 0 : value.length();
+            return kv != null ? kv.value().length() : head == null ? 0 : head.length() + fillCount;
         }
     }
 
