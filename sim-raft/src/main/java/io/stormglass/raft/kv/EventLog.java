@@ -37,13 +37,8 @@ final class EventLog {
             return List.copyOf(last);
         }
         List<WatchEvent> out = new ArrayList<>();
-        history.all().forEach((key, versions) -> {
-            for (MvccHistory.Version v : versions) {
-                if (v.modRevision() >= from && v.modRevision() <= to) {
-                    out.add(v.tombstone() ? WatchEvent.delete(key, v.modRevision()) : WatchEvent.put(v.kv()));
-                }
-            }
-        });
+        history.forEachBetween(from, to,
+                (key, v) -> out.add(v.tombstone() ? WatchEvent.delete(key, v.modRevision()) : WatchEvent.put(v.kv())));
         out.sort(Comparator.comparingLong(WatchEvent::revision)); // stable: key order within a revision
         if (to >= lastRevision && from <= lastRevision) {
             // the newest revision in the order its command made the changes

@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,7 @@ public final class KvCodec {
     }
 
     public static byte[] encodeSnapshot(KvStore store) {
-        return write(out -> {
+        return writeExact(out -> {
             out.writeInt(SNAPSHOT_MAGIC);
             out.writeLong(store.revision());
             SortedMap<Long, Long> leases = store.leases();
@@ -59,7 +61,7 @@ public final class KvCodec {
                 writeString(out, kv.key());
                 writeKeyValue(out, kv);
             }
-            writeHistory(out, store.compactRevision(), store.olderVersions());
+            writeHistory(out, store);
             out.writeInt(store.noSpaceAlarms().size());
             for (int member : store.noSpaceAlarms()) {
                 out.writeInt(member);
@@ -68,33 +70,76 @@ public final class KvCodec {
     }
 
     /** The MVCC history besides the current values: the compaction revision, then each key's older versions. */
-    private static void writeHistory(DataOutputStream out, long compactRevision,
-            SortedMap<String, List<MvccHistory.Version>> older) throws IOException {
-        out.writeLong(compactRevision);
-        out.writeInt(older.size());
-        for (var e : older.entrySet()) {
-            writeString(out, e.getKey());
-            out.writeInt(e.getValue().size());
-            for (MvccHistory.Version v : e.getValue()) {
-                out.writeLong(v.modRevision());
+    private static void writeHistory(DataOutputStream out, KvStore store) throws IOException {
+        out.writeLong(store.compactRevision());
+        SortedMap<String, Integer> counts = store.olderVersionCounts();
+        out.writeInt(counts.size());
+        String[] current = {null};
+        store.forEachOlderVersion((key, v) -> {
+            try {
+                if (!key.equals(current[0])) {
+                    current[0] = key;
+                    writeString(out, key);
+                    out.writeInt(counts.get(key));
+                }
+                writeVarLong(out, v.modRevision());
                 out.writeBoolean(v.tombstone());
                 if (!v.tombstone()) {
                     writeKeyValue(out, v.kv());
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        }
+        });
     }
 
+    /**
+     * A key-value of a snapshot: the value packed ({@link PackedValue}: its head, then the character
+     * and length of the run that ends it), so that a snapshot of a long history costs its records, not
+     * the workloads' padding, and its numbers as variable-length integers (most revisions need three
+     * bytes, not eight). Proposals keep values whole: their bytes are what the WAL writes.
+     */
     private static void writeKeyValue(DataOutputStream out, KeyValue kv) throws IOException {
-        writeString(out, kv.value());
-        out.writeLong(kv.createRevision());
-        out.writeLong(kv.modRevision());
-        out.writeLong(kv.version());
-        out.writeLong(kv.leaseId());
+        PackedValue value = PackedValue.of(kv.value());
+        byte[] head = value.head().getBytes(StandardCharsets.UTF_8);
+        writeVarLong(out, head.length);
+        out.write(head);
+        writeVarLong(out, value.fill());
+        writeVarLong(out, value.fillCount());
+        writeVarLong(out, kv.createRevision());
+        writeVarLong(out, kv.modRevision());
+        writeVarLong(out, kv.version());
+        writeVarLong(out, kv.leaseId());
     }
 
     private static KeyValue readKeyValue(DataInputStream in, String key) throws IOException {
-        return new KeyValue(key, readString(in), in.readLong(), in.readLong(), in.readLong(), in.readLong());
+        byte[] head = new byte[Math.toIntExact(readVarLong(in))];
+        in.readFully(head);
+        String value = new PackedValue(new String(head, StandardCharsets.UTF_8), (char) readVarLong(in),
+                Math.toIntExact(readVarLong(in))).unpack();
+        return new KeyValue(key, value, readVarLong(in), readVarLong(in), readVarLong(in), readVarLong(in));
+    }
+
+    /** {@code v} in LEB128: seven bits a byte, low bits first, the high bit set on all but the last byte. */
+    private static void writeVarLong(DataOutputStream out, long v) throws IOException {
+        long rest = v;
+        while ((rest & ~0x7FL) != 0) {
+            out.writeByte((int) ((rest & 0x7F) | 0x80));
+            rest >>>= 7;
+        }
+        out.writeByte((int) rest);
+    }
+
+    private static long readVarLong(DataInputStream in) throws IOException {
+        long v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int b = in.readUnsignedByte();
+            v |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw new IOException("variable-length integer longer than 64 bits");
     }
 
     /** Replaces {@code store}'s state with the snapshot's. */
@@ -112,18 +157,15 @@ public final class KvCodec {
             for (int n = in.readInt(); n > 0; n--) {
                 kvs.add(readKeyValue(in, readString(in)));
             }
-            long compactRevision = in.readLong();
-            SortedMap<String, List<MvccHistory.Version>> older = new TreeMap<>();
+            store.beginRestore(revision, in.readLong(), leases);
             for (int n = in.readInt(); n > 0; n--) {
                 String key = readString(in);
-                List<MvccHistory.Version> versions = new ArrayList<>();
                 for (int m = in.readInt(); m > 0; m--) {
-                    long modRevision = in.readLong();
-                    versions.add(new MvccHistory.Version(modRevision, in.readBoolean() ? null : readKeyValue(in, key)));
+                    long modRevision = readVarLong(in);
+                    store.restoreOlderVersion(key, new MvccHistory.Version(modRevision, in.readBoolean() ? null : readKeyValue(in, key)));
                 }
-                older.put(key, versions);
             }
-            store.restore(revision, compactRevision, kvs, leases, older);
+            store.finishRestore(kvs);
             List<Integer> alarmed = new ArrayList<>();
             for (int n = in.readInt(); n > 0; n--) {
                 alarmed.add(in.readInt());
@@ -238,6 +280,38 @@ public final class KvCodec {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * What {@link #write} returns, for a large body: a first pass counts its bytes, a second writes
+     * them into an array of that size, so that a snapshot of a long history never holds the
+     * doubling buffer and its copy besides the result.
+     */
+    private static byte[] writeExact(Writer w) {
+        DataOutputStream counter = new DataOutputStream(OutputStream.nullOutputStream());
+        try {
+            w.write(counter);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] exact = new byte[counter.size()];
+        ByteBuffer target = ByteBuffer.wrap(exact);
+        try (DataOutputStream out = new DataOutputStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                target.put((byte) b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                target.put(b, off, len);
+            }
+        })) {
+            w.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return exact;
     }
 
     private static <T> T read(byte[] data, Reader<T> r) {

@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * The replicated key-value state machine, with etcd's revision rules: every applied command that
@@ -171,14 +172,9 @@ public final class KvStore {
 
     /** A 64-bit digest of the whole state; equal states have equal digests. */
     public long digest() {
-        long h = 0x6a09e667f3bcc908L ^ revision;
-        h = mix(h, compactRevision);
-        for (List<MvccHistory.Version> versions : history.all().values()) {
-            for (MvccHistory.Version v : versions) {
-                h = mix(h, v.modRevision());
-                h = v.tombstone() ? mix(h, -1) : mix(h, kv(v.kv()));
-            }
-        }
+        long[] versions = {mix(0x6a09e667f3bcc908L ^ revision, compactRevision)};
+        history.forEach((key, v) -> versions[0] = mix(mix(versions[0], v.modRevision()), v.tombstone() ? -1 : kv(v.kv())));
+        long h = versions[0];
         for (Map.Entry<Long, Long> lease : leaseTtls.entrySet()) {
             h = mix(h, lease.getKey());
             h = mix(h, lease.getValue());
@@ -343,9 +339,13 @@ public final class KvStore {
         noSpaceAlarms.restore(alarmed);
     }
 
-    /** Replaces the whole state (snapshot restore): current key-values, then older versions, as {@link KvCodec} wrote them. */
-    void restore(long newRevision, long newCompactRevision, List<KeyValue> kvs, SortedMap<Long, Long> ttls,
-            SortedMap<String, List<MvccHistory.Version>> older) {
+    /**
+     * Starts replacing the whole state (snapshot restore, as {@link KvCodec} wrote it): clears it and
+     * takes the revisions and leases; the older versions follow through {@link #restoreOlderVersion}
+     * (key by key, in increasing mod revision), then {@link #finishRestore} adds the current ones.
+     * Streaming them keeps a week of history from being held twice while it is restored.
+     */
+    void beginRestore(long newRevision, long newCompactRevision, SortedMap<Long, Long> ttls) {
         data.clear();
         leaseTtls.clear();
         leaseKeys.clear();
@@ -356,34 +356,44 @@ public final class KvStore {
         for (Long id : ttls.keySet()) {
             leaseKeys.put(id, new TreeSet<>());
         }
-        SortedMap<String, List<MvccHistory.Version>> versions = new TreeMap<>(older);
+    }
+
+    /** One version older than its key's current one (see {@link #beginRestore}). */
+    void restoreOlderVersion(String key, MvccHistory.Version version) {
+        history.append(key, version);
+    }
+
+    /** Ends a restore with the live key-values, each its key's newest version (see {@link #beginRestore}). */
+    void finishRestore(List<KeyValue> kvs) {
         for (KeyValue kv : kvs) {
             data.put(kv.key(), kv);
             if (kv.leaseId() != 0) {
                 leaseKeys.computeIfAbsent(kv.leaseId(), id -> new TreeSet<>()).add(kv.key());
             }
-            List<MvccHistory.Version> list = new ArrayList<>(versions.getOrDefault(kv.key(), List.of()));
-            list.add(new MvccHistory.Version(kv.modRevision(), kv));
-            versions.put(kv.key(), list);
+            history.append(kv.key(), new MvccHistory.Version(kv.modRevision(), kv));
         }
-        versions.forEach(history::restore);
         events.rebuild();
         onRestore.run();
     }
 
     /**
-     * Every key's versions except its current live one (which {@link #allKeyValues()} holds), in
-     * key order: what a snapshot carries besides the current state.
+     * Every key's versions except its current live one (which {@link #allKeyValues()} holds), key by
+     * key in key order and increasing mod revision: what a snapshot carries besides the current state.
+     * Each version is rebuilt for the call and can be dropped after it.
      */
-    SortedMap<String, List<MvccHistory.Version>> olderVersions() {
-        SortedMap<String, List<MvccHistory.Version>> out = new TreeMap<>();
-        for (Map.Entry<String, List<MvccHistory.Version>> e : history.all().entrySet()) {
-            List<MvccHistory.Version> list = e.getValue();
-            int n = data.containsKey(e.getKey()) ? list.size() - 1 : list.size();
-            if (n > 0) {
-                out.put(e.getKey(), List.copyOf(list.subList(0, n)));
+    void forEachOlderVersion(BiConsumer<String, MvccHistory.Version> action) {
+        history.forEach((key, v) -> {
+            KeyValue live = data.get(key);
+            if (live == null || v.modRevision() != live.modRevision()) {
+                action.accept(key, v);
             }
-        }
+        });
+    }
+
+    /** How many versions {@link #forEachOlderVersion} gives for each key that has any, in key order. */
+    SortedMap<String, Integer> olderVersionCounts() {
+        SortedMap<String, Integer> out = new TreeMap<>();
+        forEachOlderVersion((key, v) -> out.merge(key, 1, Integer::sum));
         return out;
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * The revision history of every key, as etcd's MVCC keeps it ({@code server/storage/mvcc}: the
@@ -43,18 +44,73 @@ final class MvccHistory {
      */
     static final int KEY_VALUE_FRAMING_BYTES = 24;
 
-    private final NavigableMap<String, List<Version>> versions = new TreeMap<>();
+    /**
+     * One stored version. The newest of a key keeps its {@link KeyValue} as applied, so that reads
+     * at the current revision allocate nothing; a superseded one keeps its fields and its value
+     * packed ({@link PackedValue}), about a sixth of the memory, and is rebuilt when read.
+     */
+    private static final class Slot {
+        final long modRevision;
+        private KeyValue kv;
+        /** The packed value's parts (see {@link PackedValue}), held flat: a week of history has millions. */
+        private String head;
+        private char fill;
+        private int fillCount;
+        private long createRevision;
+        private long version;
+        private long leaseId;
+
+        Slot(long modRevision, KeyValue kv) {
+            this.modRevision = modRevision;
+            this.kv = kv;
+        }
+
+        boolean tombstone() {
+            return kv == null && head == null;
+        }
+
+        /** Drops the applied key-value for its packed fields (the version is no longer the key's newest). */
+        void pack() {
+            if (kv != null) {
+                PackedValue value = PackedValue.of(kv.value());
+                head = value.head();
+                fill = value.fill();
+                fillCount = value.fillCount();
+                createRevision = kv.createRevision();
+                version = kv.version();
+                leaseId = kv.leaseId();
+                kv = null;
+            }
+        }
+
+        Version view(String key) {
+            if (head == null) {
+                return new Version(modRevision, kv);
+            }
+            String value = new PackedValue(head, fill, fillCount).unpack();
+            return new Version(modRevision, new KeyValue(key, value, createRevision, modRevision, version, leaseId));
+        }
+
+        long valueLength() {
+            return kv != null ? kv.value().length() : head == null ? 0 : head.length() + fillCount;
+        }
+    }
+
+    private final NavigableMap<String, List<Slot>> versions = new TreeMap<>();
     private long versionCount;
     private long recordBytes;
 
     /** Records {@code kv} (or a tombstone of {@code key} when {@code kv} is null) at {@code revision}. */
     void record(String key, long revision, KeyValue kv) {
-        List<Version> list = versions.computeIfAbsent(key, k -> new ArrayList<>(2));
-        Version v = new Version(revision, kv);
-        if (!list.isEmpty() && list.get(list.size() - 1).modRevision() == revision) {
+        List<Slot> list = versions.computeIfAbsent(key, k -> new ArrayList<>(2));
+        Slot v = new Slot(revision, kv);
+        if (!list.isEmpty() && list.get(list.size() - 1).modRevision == revision) {
             recordBytes -= bytesOf(key, list.get(list.size() - 1));
             list.set(list.size() - 1, v); // a txn writing one key twice: its last write wins
         } else {
+            if (!list.isEmpty()) {
+                list.get(list.size() - 1).pack();
+            }
             list.add(v);
             versionCount++;
         }
@@ -67,8 +123,16 @@ final class MvccHistory {
      * lengths in chars (one byte each for the ASCII keys and values workloads use).
      */
     static long bytesOf(String key, Version v) {
-        long kvBytes = key.length() + KEY_VALUE_FRAMING_BYTES + (v.tombstone() ? 0 : v.kv().value().length());
-        return LEAF_ELEMENT_BYTES + REVISION_KEY_BYTES + (v.tombstone() ? 1 : 0) + kvBytes;
+        return bytesOf(key, v.tombstone(), v.tombstone() ? 0 : v.kv().value().length());
+    }
+
+    private static long bytesOf(String key, Slot v) {
+        return bytesOf(key, v.tombstone(), v.valueLength());
+    }
+
+    private static long bytesOf(String key, boolean tombstone, long valueLength) {
+        long kvBytes = key.length() + KEY_VALUE_FRAMING_BYTES + valueLength;
+        return LEAF_ELEMENT_BYTES + REVISION_KEY_BYTES + (tombstone ? 1 : 0) + kvBytes;
     }
 
     /** Bytes of every version held (see {@link #bytesOf}), what the key bucket's leaves hold. */
@@ -78,7 +142,7 @@ final class MvccHistory {
 
     /** The key's value as of {@code revision}, or null when it did not exist then. */
     KeyValue at(String key, long revision) {
-        return latestAtOrBefore(versions.get(key), revision);
+        return latestAtOrBefore(key, versions.get(key), revision);
     }
 
     /**
@@ -97,8 +161,8 @@ final class MvccHistory {
         if (rangeEnd.compareTo(key) <= 0) {
             return out;
         }
-        for (List<Version> list : versions.subMap(key, true, rangeEnd, false).values()) {
-            KeyValue kv = latestAtOrBefore(list, revision);
+        for (Map.Entry<String, List<Slot>> e : versions.subMap(key, true, rangeEnd, false).entrySet()) {
+            KeyValue kv = latestAtOrBefore(e.getKey(), e.getValue(), revision);
             if (kv != null) {
                 out.add(kv);
                 if (limit > 0 && out.size() == limit) {
@@ -116,20 +180,20 @@ final class MvccHistory {
      */
     long compact(long revision) {
         long dropped = 0;
-        Iterator<Map.Entry<String, List<Version>>> keys = versions.entrySet().iterator();
+        Iterator<Map.Entry<String, List<Slot>>> keys = versions.entrySet().iterator();
         while (keys.hasNext()) {
-            Map.Entry<String, List<Version>> entry = keys.next();
-            List<Version> list = entry.getValue();
+            Map.Entry<String, List<Slot>> entry = keys.next();
+            List<Slot> list = entry.getValue();
             int keep = lastAtOrBefore(list, revision);
             if (keep < 0) {
                 continue;
             }
             // a tombstone before the compaction revision goes (etcd keeps no empty generation); one at it stays,
             // so that a watcher resuming at the compaction revision still sees that delete
-            Version last = list.get(keep);
-            int from = last.tombstone() && last.modRevision() < revision ? keep + 1 : keep;
+            Slot last = list.get(keep);
+            int from = last.tombstone() && last.modRevision < revision ? keep + 1 : keep;
             if (from > 0) {
-                for (Version v : list.subList(0, from)) {
+                for (Slot v : list.subList(0, from)) {
                     recordBytes -= bytesOf(entry.getKey(), v);
                 }
                 list.subList(0, from).clear();
@@ -148,9 +212,21 @@ final class MvccHistory {
         return versionCount;
     }
 
-    /** Every key's versions, in key order (for snapshots and digests); unmodifiable view. */
-    NavigableMap<String, List<Version>> all() {
-        return java.util.Collections.unmodifiableNavigableMap(versions);
+    /** Every key's versions, in key order and increasing mod revision (for snapshots and digests). */
+    void forEach(BiConsumer<String, Version> action) {
+        versions.forEach((key, list) -> list.forEach(v -> action.accept(key, v.view(key))));
+    }
+
+    /**
+     * The versions with mod revision in {@code [from, to]}, key by key in key order and, within a key,
+     * in increasing mod revision (what watchers catching up read).
+     */
+    void forEachBetween(long from, long to, BiConsumer<String, Version> action) {
+        versions.forEach((key, list) -> {
+            for (int i = lastAtOrBefore(list, from - 1) + 1; i < list.size() && list.get(i).modRevision <= to; i++) {
+                action.accept(key, list.get(i).view(key));
+            }
+        });
     }
 
     void clear() {
@@ -159,31 +235,36 @@ final class MvccHistory {
         recordBytes = 0;
     }
 
-    /** Restores one key's versions (snapshot restore), in increasing mod revision. */
-    void restore(String key, List<Version> list) {
-        versions.put(key, new ArrayList<>(list));
-        versionCount += list.size();
-        for (Version v : list) {
-            recordBytes += bytesOf(key, v);
+    /**
+     * Appends {@code v} as {@code key}'s newest version (snapshot restore); versions of one key come
+     * in increasing mod revision.
+     */
+    void append(String key, Version v) {
+        List<Slot> slots = versions.computeIfAbsent(key, k -> new ArrayList<>(2));
+        if (!slots.isEmpty()) {
+            slots.get(slots.size() - 1).pack();
         }
+        slots.add(new Slot(v.modRevision(), v.kv()));
+        versionCount++;
+        recordBytes += bytesOf(key, v);
     }
 
-    private static KeyValue latestAtOrBefore(List<Version> list, long revision) {
+    private static KeyValue latestAtOrBefore(String key, List<Slot> list, long revision) {
         if (list == null) {
             return null;
         }
         int i = lastAtOrBefore(list, revision);
-        return i < 0 ? null : list.get(i).kv();
+        return i < 0 ? null : list.get(i).view(key).kv();
     }
 
     /** Index of the last version with mod revision ≤ {@code revision}, or -1 (binary search). */
-    private static int lastAtOrBefore(List<Version> list, long revision) {
+    private static int lastAtOrBefore(List<Slot> list, long revision) {
         int lo = 0;
         int hi = list.size() - 1;
         int found = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (list.get(mid).modRevision() <= revision) {
+            if (list.get(mid).modRevision <= revision) {
                 found = mid;
                 lo = mid + 1;
             } else {

@@ -16,7 +16,9 @@ class KvCodecProperties {
     }
 
     private static Arbitrary<KvCommand> writes() {
-        Arbitrary<KvCommand> put = Combinators.combine(keys(), Arbitraries.strings().ofMaxLength(20), Arbitraries.longs().between(0, 3))
+        Arbitrary<String> values = Combinators.combine(Arbitraries.strings().ofMaxLength(20), Arbitraries.of(0, 0, 40))
+                .as((tag, run) -> tag + "-".repeat(run)); // padded like the workloads' values, or not
+        Arbitrary<KvCommand> put = Combinators.combine(keys(), values, Arbitraries.longs().between(0, 3))
                 .as(KvCommand.Put::new);
         Arbitrary<KvCommand> delete = Combinators.combine(keys(), Arbitraries.of("", "c", "z")).as(KvCommand.Delete::new);
         return Arbitraries.oneOf(put, delete);

@@ -11,7 +11,9 @@ import java.util.function.Consumer;
 /**
  * A member's log in etcd's zap JSON style: {@code level}, {@code ts} (simulated time as
  * RFC 3339 UTC, the run starting at the Unix epoch), {@code msg} and the message's fields.
- * Warnings also go to the run's timeline, so reports can tie them to other events.
+ * Warnings also go to the run's timeline, so reports can tie them to other events. Lines are
+ * sampled as etcd's logger samples them ({@link LogSampler}): a message repeated more than 100
+ * times in a second is thinned in the log, while the timeline keeps every warning.
  */
 public final class MemberLog {
     private final int member;
@@ -19,6 +21,7 @@ public final class MemberLog {
     private final Clock clock;
     private final Consumer<String> sink;
     private final Timeline timeline;
+    private final LogSampler sampler = new LogSampler();
 
     public MemberLog(int member, Clock clock, Consumer<String> sink, Timeline timeline) {
         this.member = member;
@@ -46,6 +49,9 @@ public final class MemberLog {
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
             fields.put(keyValues[i], keyValues[i + 1]);
+        }
+        if (!sampler.admit(level, msg, clock.nowNanos())) {
+            return fields;
         }
         StringBuilder line = new StringBuilder(96);
         line.append("{\"level\":\"").append(level).append("\",\"ts\":\"").append(timestamp(clock.nowNanos()))

@@ -1,0 +1,46 @@
+package io.stormglass.raft.kv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+class PackedValueTest {
+    @Test
+    void aPaddedWorkloadValueKeepsOnlyItsTag() {
+        String value = "v42-" + "x".repeat(600);
+        PackedValue packed = PackedValue.of(value);
+        assertEquals("v42-", packed.head());
+        assertEquals(600, packed.fillCount());
+        assertEquals(value, packed.unpack());
+        assertEquals(value.length(), packed.length());
+    }
+
+    @Test
+    void shortRunsStayInTheHead() {
+        String value = "config=" + "y".repeat(PackedValue.MIN_RUN - 1);
+        PackedValue packed = PackedValue.of(value);
+        assertEquals(value, packed.head());
+        assertEquals(0, packed.fillCount());
+    }
+
+    @Test
+    void aValueThatIsAllOneCharacterPacksWhole() {
+        PackedValue packed = PackedValue.of("z".repeat(100));
+        assertEquals("", packed.head());
+        assertEquals(100, packed.fillCount());
+        assertEquals("z".repeat(100), packed.unpack());
+    }
+
+    @Property(tries = 300)
+    void everyStringRoundTrips(@ForAll @StringLength(max = 80) String head, @ForAll char fill,
+            @ForAll @IntRange(max = 200) int run) {
+        String value = head + String.valueOf(fill).repeat(run);
+        PackedValue packed = PackedValue.of(value);
+        assertEquals(value, packed.unpack());
+        assertEquals(value.length(), packed.length());
+    }
+}
