@@ -27,6 +27,10 @@ default_module="${MUTATION_MODULE:-experiments}"
 tries_arg=()
 if [ -n "${SAFETY_TRIES:-}" ]; then tries_arg=("-Dsafety.tries=${SAFETY_TRIES}" "-Draft.properties.tries=${SAFETY_TRIES}"); fi
 if [ -n "${SAFETY_SHRINK_SECONDS:-}" ]; then tries_arg+=("-Dsafety.shrink.seconds=${SAFETY_SHRINK_SECONDS}"); fi
+# reusing classes: recompile only the sources the patch made stale, not every module downstream of them
+# (a patch changes method bodies, never a signature or a constant)
+compile_arg=()
+if [ "${MUTATION_FRESH:-0}" != 1 ]; then compile_arg=("-Dmaven.compiler.useIncrementalCompilation=false"); fi
 if [ "$#" -gt 0 ]; then patches=("$@"); else patches=("$root"/build/mutations/*.patch); fi
 
 reports="${MUTATION_REPORTS:-$root/target/mutations}"
@@ -54,7 +58,7 @@ for patch in "${patches[@]}"; do
     continue
   fi
   (cd "$work" && mvn -B -o -q -pl "$module" -am test -Dtest="$test_class" -Dsurefire.failIfNoSpecifiedTests=false \
-      "${tries_arg[@]}" > "$work/mvn.log" 2>&1)
+      "${compile_arg[@]}" "${tries_arg[@]}" > "$work/mvn.log" 2>&1)
   status=$?
   secs=$(( $(date +%s) - start ))
   report=""

@@ -104,6 +104,13 @@ final class FaultInjector {
                     cluster.member(c.member()).campaign();
                 }
             });
+        } else if (f instanceof FaultSpec.TransferLeader t) {
+            scheduler.scheduleAt(at, FAULT, t.to(), () -> {
+                Member leader = epoch == scheduledEpoch ? cluster.leader() : null;
+                if (leader != null && leader.id() != t.to()) {
+                    leader.transferLeadership(t.to());
+                }
+            });
         } else if (f instanceof FaultSpec.LeaderCrash c) {
             scheduler.scheduleAt(at, FAULT, 0, () -> {
                 Member leader = epoch == scheduledEpoch ? cluster.leader() : null;

@@ -7,6 +7,7 @@ import io.stormglass.raft.client.ClientConfig;
 import io.stormglass.raft.client.ClientHost;
 import io.stormglass.raft.client.History;
 import io.stormglass.raft.client.KvClient;
+import io.stormglass.raft.server.Member;
 import io.stormglass.report.RaftTimeouts;
 import io.stormglass.report.RunRecord;
 import io.stormglass.run.verdict.CheckReport;
@@ -171,6 +172,12 @@ public final class RunSession implements AutoCloseable {
     }
 
     /** The scenario this session has run so far: its base with the faults injected until now. */
+    /** The member leading now (as the cluster sees it: up and leader of the highest term), or 0 if none: for nemeses aimed at the leader. */
+    public int leaderSoFar() {
+        Member leader = cluster.leader();
+        return leader == null ? 0 : leader.id();
+    }
+
     public Scenario scenarioSoFar() {
         return scenario.withFaults(injected);
     }

@@ -23,7 +23,30 @@ public enum FaultKind {
     /** Messages between members delayed at random, so they overtake each other. */
     REORDER,
     /** A member's clock runs fast or slow for a while (ticks, leases). */
-    CLOCK_DRIFT;
+    CLOCK_DRIFT,
+    /**
+     * Targeted: power loss of whichever member leads at that instant. Under the suite's workload a
+     * leader acknowledges a write every few milliseconds, so this is a leader crash right after an
+     * acknowledgement, the moment persistence-before-acknowledgement bugs show.
+     */
+    LEADER_CRASH,
+    /**
+     * Targeted: a member starts an election at once (etcd's {@code Campaign}); the clients keep reading,
+     * so reads arrive right after an election, where a new leader's commit index may still lag (§6.4).
+     */
+    CAMPAIGN,
+    /**
+     * Targeted: the leader hands leadership to a member (thesis §3.10) while the clients keep proposing,
+     * so proposals arrive during the transfer (refused by the leader) and right after it.
+     */
+    TRANSFER_LEADER,
+    /**
+     * Targeted: a partition that cuts the leader off from the other members while the clients keep
+     * talking to it (Jepsen's leader isolation): a deposed leader that still answers reads or accepts
+     * writes shows here. The stateful properties aim it at the member leading when it is injected; a
+     * schedule drawn in advance ({@code stormglass fuzz}) cannot know the leader and isolates its target.
+     */
+    ISOLATE_LEADER;
 
     /** The command-line name: {@code disk-stall}. */
     public String cliName() {

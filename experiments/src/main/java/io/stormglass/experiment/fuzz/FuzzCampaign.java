@@ -1,5 +1,8 @@
 package io.stormglass.experiment.fuzz;
 
+import io.stormglass.engine.probe.ProbeCounts;
+import io.stormglass.engine.probe.ProbeRecorder;
+import io.stormglass.raft.probe.RaftProbe;
 import io.stormglass.report.csv.CsvFormat;
 import io.stormglass.report.csv.CsvNumbers;
 import io.stormglass.report.csv.CsvRowWriter;
@@ -35,7 +38,8 @@ import java.util.Locale;
  *
  * <p>Files in the output folder: {@code fuzz.csv} (a row per seed, appended as seeds finish),
  * {@code failures/seed-<seed>.yaml} (the shrunk, replayable scenario) and
- * {@code failures/seed-<seed>.txt} (what the checks found, before and after shrinking). They are
+ * {@code failures/seed-<seed>.txt} (what the checks found, before and after shrinking) and
+ * {@code probes.csv} (per coverage probe: the runs that hit it and its hits). They are
  * streamed into a staging folder beside it ({@link StagingFolder}), which replaces the output
  * folder when the campaign ends; an interrupted campaign leaves the earlier folder as it was.
  * Whether the output folder may be replaced is the caller's decision, taken beforehand
@@ -45,7 +49,7 @@ public final class FuzzCampaign {
     /** The folder of saved failures inside the campaign's folder. */
     private static final String FAILURES = "failures";
     private static final List<String> CSV_COLUMNS = List.of("seed", "faults", "passed", "failures", "fingerprint", "events",
-            "wall_seconds", "shrunk_faults", "saved");
+            "wall_seconds", "shrunk_faults", "saved", "probes_hit", "swarm");
     /** Hears each finished seed (called under a lock, from worker threads, in completion order). */
     @FunctionalInterface
     public interface Listener {
@@ -59,8 +63,13 @@ public final class FuzzCampaign {
      * @param space      what the schedules draw from
      * @param outDir     the campaign's folder
      * @param shrinkRuns most runs to spend shrinking each failing seed (0: save the original)
+     * @param swarm      each seed draws its own {@link SwarmProfile} (else every kind of the space, uniformly)
      */
-    public record Options(long firstSeed, int seeds, int jobs, FaultSpace space, Path outDir, int shrinkRuns) {
+    public record Options(long firstSeed, int seeds, int jobs, FaultSpace space, Path outDir, int shrinkRuns, boolean swarm) {
+        /** Without swarm testing: every seed mixes the space's kinds uniformly. */
+        public Options(long firstSeed, int seeds, int jobs, FaultSpace space, Path outDir, int shrinkRuns) {
+            this(firstSeed, seeds, jobs, space, outDir, shrinkRuns, false);
+        }
     }
 
     private final Scenario base;
@@ -75,7 +84,8 @@ public final class FuzzCampaign {
     /** The scenario a seed runs: the base's own faults, then the drawn schedule. */
     public Scenario scenarioFor(long seed) {
         List<FaultSpec> faults = new ArrayList<>(base.faults());
-        faults.addAll(FaultDraw.schedule(base, ScheduleGenerator.draw(base, options.space(), seed)));
+        faults.addAll(FaultDraw.schedule(base, options.swarm() ? ScheduleGenerator.drawSwarm(base, options.space(), seed)
+                : ScheduleGenerator.draw(base, options.space(), seed)));
         return quiet(base.withSeed(seed).withFaults(faults));
     }
 
@@ -98,7 +108,7 @@ public final class FuzzCampaign {
         try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("fuzz.csv"), StandardCharsets.UTF_8);
              CsvRowWriter csv = CsvFormat.writer(out)) {
             csv.row(CSV_COLUMNS).flush();
-            return ParallelRuns.map(seeds, options.jobs(), seed -> {
+            List<SeedOutcome> outcomes = ParallelRuns.map(seeds, options.jobs(), seed -> {
                 SeedOutcome o = runSeed(seed, dir);
                 synchronized (done) {
                     csv.row(csvRow(o)).flush();
@@ -106,6 +116,21 @@ public final class FuzzCampaign {
                 }
                 return o;
             });
+            writeProbes(dir.resolve("probes.csv"), outcomes);
+            return outcomes;
+        }
+    }
+
+    /** {@code probes.csv}: per probe, whether the default suite must reach it, the runs that hit it and its hits. */
+    private static void writeProbes(Path file, List<SeedOutcome> outcomes) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CsvRowWriter csv = CsvFormat.writer(out)) {
+            csv.row(List.of("probe", "required", "runs_hit", "hits", "description"));
+            for (RaftProbe p : RaftProbe.all()) {
+                long runs = outcomes.stream().filter(o -> o.probes().hit(p)).count();
+                long hits = outcomes.stream().mapToLong(o -> o.probes().hits(p)).sum();
+                csv.row(List.of(p.probeName(), Boolean.toString(p.required()), Long.toString(runs), Long.toString(hits),
+                        p.description()));
+            }
         }
     }
 
@@ -120,10 +145,13 @@ public final class FuzzCampaign {
      */
     private SeedOutcome runSeed(long seed, Path dir) throws IOException {
         Scenario s = scenarioFor(seed);
-        RunResult r = run(s);
+        ProbeCounts probes = new ProbeCounts();
+        RunResult r = ProbeRecorder.recording(probes, () -> run(s));
         CheckReport report = r.checks();
+        SwarmProfile swarm = options.swarm() ? SwarmProfile.draw(options.space(), seed) : null;
         if (report.passed()) {
-            return new SeedOutcome(seed, s.faults().size(), report, r.fingerprint(), r.events(), r.wallSeconds(), null, -1, 0, false);
+            return new SeedOutcome(seed, s.faults().size(), report, r.fingerprint(), r.events(), r.wallSeconds(), null, -1, 0, false,
+                    swarm, probes);
         }
         List<String> kinds = report.failureKinds();
         ScheduleShrinker shrinker = new ScheduleShrinker(faults -> failsLike(s.withFaults(faults), kinds), options.shrinkRuns());
@@ -135,7 +163,7 @@ public final class FuzzCampaign {
         Path saved = options.outDir().resolve(FAILURES).resolve(staged.getFileName());
         boolean verified = replay.fingerprint().equals(smallRun.fingerprint()) && !replay.checks().passed();
         return new SeedOutcome(seed, s.faults().size(), report, r.fingerprint(), r.events(), r.wallSeconds(), saved,
-                shrunk.size(), shrinker.runs(), verified);
+                shrunk.size(), shrinker.runs(), verified, swarm, probes);
     }
 
     private boolean failsLike(Scenario s, List<String> kinds) {
@@ -183,6 +211,8 @@ public final class FuzzCampaign {
         return List.of(Long.toString(o.seed()), Integer.toString(o.faults()), Boolean.toString(o.passed()),
                 String.join(";", o.checks().failureKinds()), o.fingerprint(), Long.toString(o.events()),
                 CsvNumbers.fixed(o.wallSeconds(), 3), Integer.toString(o.shrunkFaults()),
-                o.saved() == null ? "" : o.saved().toString());
+                o.saved() == null ? "" : o.saved().toString(),
+                Long.toString(RaftProbe.all().stream().filter(o.probes()::hit).count()),
+                o.swarm() == null ? "" : o.swarm().describe());
     }
 }

@@ -1,5 +1,6 @@
 package io.stormglass.experiment.fuzz;
 
+import io.stormglass.engine.probe.ProbeCounts;
 import io.stormglass.run.verdict.CheckReport;
 import java.nio.file.Path;
 
@@ -16,9 +17,11 @@ import java.nio.file.Path;
  * @param shrunkFaults  faults left after shrinking (failing seeds), else -1
  * @param shrinkRuns    runs spent shrinking
  * @param replayVerified the saved file, loaded back and run, failed again with the same fingerprint as the shrunk run
+ * @param swarm         the seed's swarm profile, or null if its schedule mixed every kind uniformly
+ * @param probes        the coverage probes the seed's run hit (shrinking runs not counted)
  */
 public record SeedOutcome(long seed, int faults, CheckReport checks, String fingerprint, long events, double wallSeconds,
-        Path saved, int shrunkFaults, int shrinkRuns, boolean replayVerified) {
+        Path saved, int shrunkFaults, int shrinkRuns, boolean replayVerified, SwarmProfile swarm, ProbeCounts probes) {
     public boolean passed() {
         return checks.passed();
     }

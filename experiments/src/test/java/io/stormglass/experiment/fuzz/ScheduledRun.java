@@ -38,8 +38,12 @@ final class ScheduledRun {
         if (at >= base.durationNanos()) {
             return;
         }
-        FaultSpec f = new FaultDraw(draw.kind(), (int) (at / 1_000_000L), draw.forMs(), draw.target(), draw.param()).toFault(base);
         session.runUntil(at);
+        int target = draw.target();
+        if (draw.kind() == FaultKind.ISOLATE_LEADER && session.leaderSoFar() > 0) {
+            target = session.leaderSoFar() - 1; // aimed at whoever leads now; the printed partition names it
+        }
+        FaultSpec f = new FaultDraw(draw.kind(), (int) (at / 1_000_000L), draw.forMs(), target, draw.param()).toFault(base);
         session.inject(f);
         faults++;
         cursorNanos = at;

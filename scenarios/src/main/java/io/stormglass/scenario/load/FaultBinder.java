@@ -88,6 +88,7 @@ final class FaultBinder {
             case "reorder" -> new FaultSpec.Degrade(timing, 0, 0, REORDER.read(f));
             case "withhold-appends" -> withholdAppends(f, timing);
             case "campaign" -> campaign(f, timing);
+            case "transfer-leader" -> transferLeader(f, timing);
             default -> diskFault(f, timing, action);
         };
     }
@@ -303,6 +304,15 @@ final class FaultBinder {
             m.finish();
             return named && ids.isEmpty() ? null : (FaultSpec) new FaultSpec.WithholdAppends(timing, List.copyOf(ids), followers);
         }).orElse(null);
+    }
+
+    /** {@code transfer-leader: <id>}: an instant action. */
+    private FaultSpec transferLeader(MapReader f, FaultSpec.Timing timing) {
+        if (timing.forNanos() > 0) {
+            f.problem("for", "transfer-leader is an instant action; leave for out");
+        }
+        int to = NetworkBinder.member(f, TRANSFER_LEADER.name(), size);
+        return to == 0 ? null : new FaultSpec.TransferLeader(timing, to);
     }
 
     /** {@code campaign: <id>}: an instant action. */

@@ -59,6 +59,24 @@ public sealed interface FaultSpec {
         }
     }
 
+    /**
+     * An operator action: whichever member leads at that instant hands leadership to {@code to} (etcd's
+     * {@code MoveLeader}, etcd-io/raft's {@code TransferLeadership}, thesis §3.10): it stops accepting
+     * proposals, brings {@code to} up to date, then tells it to campaign at once. Nothing happens if no
+     * member leads or {@code to} already does.
+     */
+    record TransferLeader(Timing timing, int to) implements FaultSpec {
+        @Override
+        public FaultSpec withTiming(Timing t) {
+            return new TransferLeader(t, to);
+        }
+
+        @Override
+        public String describe() {
+            return "the leader transfers leadership to n" + to;
+        }
+    }
+
     /** Crash whichever member leads at that moment (the Raft paper's failover experiment). */
     record LeaderCrash(Timing timing, CrashMode crashMode) implements FaultSpec {
         @Override

@@ -157,12 +157,16 @@ public final class FaultSchema {
             f -> f instanceof FaultSpec.Campaign c ? c.member() : null, Default.text("—"),
             "an instant action: this member starts an election (a first leader of one's choosing for failover trials)");
 
+    public static final Key<FaultSpec, Integer> TRANSFER_LEADER = FA.key("transfer-leader", Types.MEMBER_ID,
+            f -> f instanceof FaultSpec.TransferLeader t ? t.to() : null, Default.text("—"),
+            "an instant action: whichever member leads then hands leadership to this one (etcd's move-leader, thesis §3.10)");
+
     public static final Section<FaultSpec> FAULT = FA.build();
 
     /** The actions, in the order messages list them; a fault has exactly one. */
     public static final List<String> ACTIONS = List.of(CRASH.name(), "partition", DISK_STALL.name(), "disk-slow", DISK_EIO.name(),
             DISK_ENOSPC.name(), "clock-step", "clock-drift", PACKET_LOSS.name(), DUPLICATE.name(), REORDER.name(), "withhold-appends",
-            CAMPAIGN.name());
+            CAMPAIGN.name(), TRANSFER_LEADER.name());
 
     private FaultSchema() {
     }
