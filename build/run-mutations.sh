@@ -2,7 +2,8 @@
 # Mutation run for the safety suite (docs/safety-testing.md): for each build/mutations/*.patch,
 # copy the working tree to a temporary folder, apply the patch there, run the fault-schedule
 # property suite, and report "caught" if it fails, "MISSED" if it passes. Exits 1 if any
-# mutation is missed (or does not apply/compile: "BROKEN").
+# mutation is missed (or does not apply/compile: "BROKEN"; or the build failed but no test reported
+# a failure, e.g. a test fork that died: "UNCLEAR", its folder kept).
 #
 # usage: build/run-mutations.sh [patch ...]        (default: every build/mutations/*.patch; the
 #        patches in build/mutations/equivalent/ are variants this suite cannot observe, see the doc;
@@ -85,7 +86,13 @@ for patch in "${patches[@]}"; do
   else
     finding="$(grep -m1 -A2 'fault schedule broke the cluster:' "$report" | tail -2 | sed -e 's/^ *//' | tr '\n' ' ' | cut -c1-170)"
     [ -n "$finding" ] || finding="$(grep -m1 -E 'AssertionError|Exception|expected' "$report" | sed -e 's/^ *//' | cut -c1-150)"
-    printf '%-46s %-8s %7s %-9s %s\n' "$name" "caught" "$secs" "$shrunk" "${finding:-suite failed}"
+    if [ -z "$finding" ]; then
+      # the build failed but no test reported a failure (a test fork that died, a timeout): not a catch
+      printf '%-46s %-8s %7s %-9s %s\n' "$name" "UNCLEAR" "$secs" "-" "no test failed; see $work/mvn.log"
+      missed=$((missed + 1))
+      continue
+    fi
+    printf '%-46s %-8s %7s %-9s %s\n' "$name" "caught" "$secs" "$shrunk" "$finding"
     rm -rf "$work"
   fi
 done
