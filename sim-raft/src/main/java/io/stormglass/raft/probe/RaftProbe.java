@@ -42,7 +42,7 @@ public enum RaftProbe implements CoverageProbe {
     READ_WAITS_FOR_APPLY("member.read-waits-for-apply", true, "a read's index was known before it was applied; the read waited"),
     READ_INDEX_RETRIED("member.read-index-retried", true, "a ReadIndex round got no answer in 500 ms and was sent again"),
     READ_FAILED_LEADER_CHANGED("member.read-failed-leader-changed", true, "a ReadIndex round failed: a new leader was elected meanwhile"),
-    SNAPSHOT_COMMIT_SYNCED_FIRST("member.snapshot-commit-synced-first", true,
+    SNAPSHOT_COMMIT_SYNCED_FIRST("member.snapshot-commit-synced-first", false,
             "a Ready installing a snapshot with entries after it synced the snapshot's commit on its own first"),
     // ---- the WAL ----
     WAL_TORN_TAIL_CUT("wal.torn-tail-cut", true, "recovery cut a torn tail from the last segment"),
