@@ -22,7 +22,8 @@ import java.util.TreeSet;
  * @param target a member (modulo the cluster size) or, for partitions, a bit set of members
  *               (bit i = member i+1) forming one side
  * @param param  kind-specific: the crash mode, the slow-down factor, the loss or duplication rate,
- *               the reordering window, the flapping period, the clock drift
+ *               the reordering window, the flapping period, the clock drift (for a campaign
+ *               or a move-leader, instant actions, the duration is not used)
  */
 public record FaultDraw(FaultKind kind, int atMs, int forMs, int target, int param) {
     private static final long MS = 1_000_000L;
@@ -38,8 +39,12 @@ public record FaultDraw(FaultKind kind, int atMs, int forMs, int target, int par
         FaultSpec.Timing t = FaultSpec.Timing.once(atMs * MS, Math.max(1, forMs) * MS);
         MemberSpec m = base.cluster().members().get(member(size) - 1);
         return switch (kind) {
-            case CRASH -> new FaultSpec.MemberCrash(t, m.id(), CrashMode.values()[Math.floorMod(param, CrashMode.values().length)]);
+            case CRASH -> new FaultSpec.MemberCrash(t, m.id(), crashMode());
+            case LEADER_CRASH -> new FaultSpec.LeaderCrash(t, crashMode());
+            case CAMPAIGN -> new FaultSpec.Campaign(FaultSpec.Timing.once(atMs * MS, 0), m.id());
+            case MOVE_LEADER -> new FaultSpec.MoveLeader(FaultSpec.Timing.once(atMs * MS, 0), m.id());
             case PARTITION -> new FaultSpec.Partition(t, NetworkFault.Split.of(side(size), others(size)), 0, true);
+            case ISOLATE_LEADER -> new FaultSpec.Partition(t, NetworkFault.Split.of(alone(size), othersThan(alone(size), size)), 0, true);
             case ONE_WAY -> new FaultSpec.Partition(t, new NetworkFault.OneWay(side(size), others(size)), 0, true);
             case FLAPPING -> new FaultSpec.Partition(t, NetworkFault.Split.of(side(size), others(size)),
                     (20 + Math.floorMod(param, 500)) * MS, true);
@@ -51,6 +56,10 @@ public record FaultDraw(FaultKind kind, int atMs, int forMs, int target, int par
             case CLOCK_DRIFT -> new FaultSpec.ClockDrift(t, m.id(), driftPpm());
             case MEMBER_CHANGE -> throw new IllegalArgumentException("a membership change depends on those before it: see schedule");
         };
+    }
+
+    private CrashMode crashMode() {
+        return CrashMode.values()[Math.floorMod(param, CrashMode.values().length)];
     }
 
     /** 1 % to 50 %. */
@@ -75,8 +84,16 @@ public record FaultDraw(FaultKind kind, int atMs, int forMs, int target, int par
         return side.isEmpty() || side.size() == size ? new TreeSet<>(List.of(1)) : side;
     }
 
+    /** The target member on its own. */
+    private SortedSet<Integer> alone(int size) {
+        return new TreeSet<>(List.of(member(size)));
+    }
+
     private SortedSet<Integer> others(int size) {
-        SortedSet<Integer> side = side(size);
+        return othersThan(side(size), size);
+    }
+
+    private static SortedSet<Integer> othersThan(SortedSet<Integer> side, int size) {
         SortedSet<Integer> rest = new TreeSet<>();
         for (int id = 1; id <= size; id++) {
             if (!side.contains(id)) {
