@@ -17,15 +17,15 @@
 # in the membership property's schedule; "-" if that property passed or the failure came from a fixed
 # schedule) and the first finding.
 # env:   SAFETY_TRIES     tries per property (default: the module's default, 150)
-#        MUTATION_TEST    test classes to run (default: FaultScheduleProperties,FaultScheduleExamplesTest:
-#                         the random schedules and the fixed ones, regressions included)
+#        MUTATION_TEST    test classes to run (default: FaultScheduleProperties,FaultScheduleExamplesTest,ReadPathNemesesTest:
+#                         the random schedules and the fixed ones, regressions and targeted nemeses included)
 #        SAFETY_SHRINK_SECONDS  bound on jqwik's shrinking per property (default: the module's, 90 s)
 #        MUTATION_FRESH   1: build the copy from scratch (default: reuse this tree's compiled classes,
 #                         so only the patched module and the tests are compiled again)
 #        MUTATION_MODULE  module that holds it (default: experiments; sim-raft for RaftSafetyProperties)
 set -u -o pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-default_test="${MUTATION_TEST:-FaultScheduleProperties,FaultScheduleExamplesTest}"
+default_test="${MUTATION_TEST:-FaultScheduleProperties,FaultScheduleExamplesTest,ReadPathNemesesTest}"
 default_module="${MUTATION_MODULE:-experiments}"
 tries_arg=()
 if [ -n "${SAFETY_TRIES:-}" ]; then tries_arg=("-Dsafety.tries=${SAFETY_TRIES}" "-Draft.properties.tries=${SAFETY_TRIES}"); fi

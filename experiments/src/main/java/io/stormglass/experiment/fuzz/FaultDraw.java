@@ -44,7 +44,8 @@ public record FaultDraw(FaultKind kind, int atMs, int forMs, int target, int par
             case CAMPAIGN -> new FaultSpec.Campaign(FaultSpec.Timing.once(atMs * MS, 0), m.id());
             case MOVE_LEADER -> new FaultSpec.MoveLeader(FaultSpec.Timing.once(atMs * MS, 0), m.id());
             case PARTITION -> new FaultSpec.Partition(t, NetworkFault.Split.of(side(size), others(size)), 0, true);
-            case ISOLATE_LEADER -> new FaultSpec.Partition(t, NetworkFault.Split.of(alone(size), othersThan(alone(size), size)), 0, true);
+            case ISOLATE_LEADER -> new FaultSpec.Partition(t, NetworkFault.Split.of(minority(size), othersThan(minority(size), size)), 0,
+                    true);
             case ONE_WAY -> new FaultSpec.Partition(t, new NetworkFault.OneWay(side(size), others(size)), 0, true);
             case FLAPPING -> new FaultSpec.Partition(t, NetworkFault.Split.of(side(size), others(size)),
                     (20 + Math.floorMod(param, 500)) * MS, true);
@@ -84,9 +85,18 @@ public record FaultDraw(FaultKind kind, int atMs, int forMs, int target, int par
         return side.isEmpty() || side.size() == size ? new TreeSet<>(List.of(1)) : side;
     }
 
-    /** The target member on its own. */
-    private SortedSet<Integer> alone(int size) {
-        return new TreeSet<>(List.of(member(size)));
+    /**
+     * The target with up to {@code (size-1)/2 - 1} members after it (ids wrapping), as many as the parameter says: a
+     * minority. Alone, a cut-off leader hears no follower; with company (5 members and more) it still gets its
+     * heartbeats acknowledged by some, the case where a ReadIndex round confirmed by fewer than a quorum shows.
+     */
+    private SortedSet<Integer> minority(int size) {
+        int count = 1 + Math.floorMod(param, Math.max(1, (size - 1) / 2));
+        SortedSet<Integer> side = new TreeSet<>();
+        for (int i = 0; i < count; i++) {
+            side.add(1 + Math.floorMod(member(size) - 1 + i, size));
+        }
+        return side;
     }
 
     private SortedSet<Integer> others(int size) {

@@ -41,9 +41,9 @@ public enum FaultKind {
      */
     MOVE_LEADER,
     /**
-     * Targeted: a partition that cuts the leader off from the other members while the clients keep
-     * talking to it (Jepsen's leader isolation): a deposed leader that still answers reads or accepts
-     * writes shows here. The stateful properties aim it at the member leading when it is injected; a
+     * Targeted: a partition that cuts the leader off from the other members, alone or (5 members and
+     * more) in a minority with some followers, while the clients keep talking to it (Jepsen's leader
+     * isolation): a deposed leader that still answers reads or accepts writes shows here. The stateful properties aim it at the member leading when it is injected; a
      * schedule drawn in advance ({@code stormglass fuzz}) cannot know the leader and isolates its target.
      */
     ISOLATE_LEADER,
