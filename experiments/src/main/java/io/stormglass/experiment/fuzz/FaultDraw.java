@@ -27,6 +27,17 @@ import java.util.TreeSet;
  */
 public record FaultDraw(FaultKind kind, int atMs, int forMs, int target, int param) {
     private static final long MS = 1_000_000L;
+    /**
+     * How soon an operator's script issues its next membership command after the previous one (two
+     * {@code etcdctl member} calls in a row): the second change reaches the leader while the first is
+     * still being applied, or the snapshot that brings a new member in is still on its way.
+     */
+    static final long BACK_TO_BACK_NANOS = 3 * MS;
+
+    /** A membership change issued right after the previous one (a quarter of them; {@code param}'s low bits pick the change). */
+    private static boolean backToBack(FaultDraw d) {
+        return Math.floorMod(d.param() / 4, 4) == 0;
+    }
 
     /** The member this draw targets, 1..size. */
     int member(int size) {
@@ -130,11 +141,13 @@ public record FaultDraw(FaultKind kind, int atMs, int forMs, int target, int par
         // membership changes are instants, each valid after those before it: converted in time order
         changes.sort(java.util.Comparator.comparingInt(FaultDraw::atMs));
         MembershipWalk walk = new MembershipWalk(base);
+        long previous = -1;
         for (FaultDraw d : changes) {
-            FaultSpec.MemberChange c = d.atMs() * MS < base.durationNanos()
-                    ? walk.next(FaultSpec.Timing.once(d.atMs() * MS, 0), d) : null;
+            long at = backToBack(d) && previous >= 0 ? previous + BACK_TO_BACK_NANOS : d.atMs() * MS;
+            FaultSpec.MemberChange c = at < base.durationNanos() ? walk.next(FaultSpec.Timing.once(at, 0), d) : null;
             if (c != null) {
                 faults.add(c);
+                previous = at;
             }
         }
         faults.sort(java.util.Comparator.comparingLong(f -> f.timing().atNanos()));
