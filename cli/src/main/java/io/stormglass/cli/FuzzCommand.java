@@ -61,8 +61,8 @@ final class FuzzCommand implements Callable<Integer> {
 
     @Option(names = "--faults", paramLabel = "KINDS", split = ",",
             description = "fault kinds to draw from (default: all): crash, partition, one-way, flapping, disk-stall, "
-                    + "disk-slow, packet-loss, duplicate, reorder, clock-drift, member-change (membership changes: only "
-                    + "with cluster.spare-members)")
+                    + "disk-slow, packet-loss, duplicate, reorder, clock-drift; the targeted leader-crash, campaign, move-leader, "
+                    + "isolate-leader; member-change (membership changes: only with cluster.spare-members)")
     List<String> faults = new ArrayList<>();
 
     @Option(names = "--max-faults", paramLabel = "N", description = "most faults per schedule (default 20)")
