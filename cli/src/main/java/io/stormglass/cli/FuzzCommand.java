@@ -1,5 +1,6 @@
 package io.stormglass.cli;
 
+import io.stormglass.raft.probe.RaftProbe;
 import io.stormglass.report.output.OutputKind;
 import io.stormglass.experiment.exec.RunEngine;
 import io.stormglass.experiment.exec.ScenarioSource;
@@ -34,6 +35,9 @@ import picocli.CommandLine.Parameters;
             "parallel, one simulation per thread (or Spark task, --engine spark). A failing seed is shrunk and saved as",
             "DIR/failures/seed-<seed>.yaml, which 'stormglass run' replays event for event. DIR is written atomically",
             "when the campaign ends, and replaced only if it is new, empty or an earlier campaign's (see --force).",
+            "Swarm testing (default): each seed draws which fault kinds are enabled, how often, how many faults",
+            "and how severe (--no-swarm: every kind of --faults, uniformly). At the end the coverage probes are",
+            "listed, with the seeds that reached each rare path, and those no seed reached (DIR/probes.csv).",
             "Exit codes: 0 every seed passed, 1 some seed failed a safety or linearizability check,",
             "4 some seed failed liveness only, 2 bad input."})
 final class FuzzCommand implements Callable<Integer> {
@@ -57,8 +61,8 @@ final class FuzzCommand implements Callable<Integer> {
 
     @Option(names = "--faults", paramLabel = "KINDS", split = ",",
             description = "fault kinds to draw from (default: all): crash, partition, one-way, flapping, disk-stall, "
-                    + "disk-slow, packet-loss, duplicate, reorder, clock-drift, member-change (membership changes: only "
-                    + "with cluster.spare-members)")
+                    + "disk-slow, packet-loss, duplicate, reorder, clock-drift; the targeted leader-crash, campaign, move-leader, "
+                    + "isolate-leader; member-change (membership changes: only with cluster.spare-members)")
     List<String> faults = new ArrayList<>();
 
     @Option(names = "--max-faults", paramLabel = "N", description = "most faults per schedule (default 20)")
@@ -66,6 +70,10 @@ final class FuzzCommand implements Callable<Integer> {
 
     @Option(names = "--max-fault-duration", paramLabel = "DURATION", description = "longest fault (default 3s)")
     String maxFaultDuration = "3s";
+
+    @Option(names = "--swarm", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "each seed draws its own mix of the fault kinds (default; --no-swarm: one uniform mix)")
+    boolean swarm = true;
 
     @Option(names = "--shrink-runs", paramLabel = "N", description = "most runs spent shrinking each failing seed (default 300)")
     int shrinkRuns = 300;
@@ -101,7 +109,7 @@ final class FuzzCommand implements Callable<Integer> {
         } else {
             output.folder(out, false, OutputKind.FUZZ);
         }
-        FuzzCampaign campaign = new FuzzCampaign(base, new FuzzCampaign.Options(firstSeed, seeds, k, space, dir, shrinkRuns),
+        FuzzCampaign campaign = new FuzzCampaign(base, new FuzzCampaign.Options(firstSeed, seeds, k, space, dir, shrinkRuns, swarm),
                 ScenarioSource.of(file, overrides.sets));
         try (RunEngine runs = engine.start(k)) {
             return run(campaign, runs, space, dir);
@@ -109,9 +117,9 @@ final class FuzzCommand implements Callable<Integer> {
     }
 
     private Integer run(FuzzCampaign campaign, RunEngine runs, FaultSpace space, Path dir) throws Exception {
-        System.err.printf(Locale.ROOT, "fuzz %s: seeds %d..%d, up to %d faults of up to %s each (%s), %s, into %s%n",
+        System.err.printf(Locale.ROOT, "fuzz %s: seeds %d..%d, up to %d faults of up to %s each (%s%s), %s, into %s%n",
                 campaign.scenarioFor(firstSeed).name(), firstSeed, firstSeed + seeds - 1, maxFaults, maxFaultDuration,
-                describe(space), runs.describe(), dir);
+                describe(space), swarm ? "; swarm: a mix per seed" : "", runs.describe(), dir);
         long start = System.nanoTime();
         int[] failing = {0};
         List<SeedOutcome> outcomes = campaign.run(runs, (done, total, o) -> {
@@ -172,6 +180,23 @@ final class FuzzCommand implements Callable<Integer> {
                 : String.join(", ", space.kinds().stream().sorted().map(FaultKind::cliName).toList());
     }
 
+    /** The probe report: per probe, the seeds that hit it and its hits per seed; then those never hit. */
+    private static void printProbes(List<SeedOutcome> outcomes) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "coverage probes (seeds that hit each, of %d; hits per seed):%n", outcomes.size());
+        List<String> never = new ArrayList<>();
+        for (RaftProbe p : RaftProbe.listed()) {
+            long runs = outcomes.stream().filter(o -> o.probes().hit(p)).count();
+            long hits = outcomes.stream().mapToLong(o -> o.probes().hits(p)).sum();
+            System.out.printf(Locale.ROOT, "  %-40s %6d  %9.2f%s%n", p.probeName(), runs, hits / (double) Math.max(1, outcomes.size()),
+                    p.required() ? "" : "  (not required)");
+            if (runs == 0) {
+                never.add(p.probeName());
+            }
+        }
+        System.out.println(never.isEmpty() ? "every probe was hit" : "never hit: " + String.join(", ", never));
+    }
+
     private static void summarise(List<SeedOutcome> outcomes, double wallSeconds, String engine, Path dir) {
         long passed = outcomes.stream().filter(SeedOutcome::passed).count();
         long events = outcomes.stream().mapToLong(SeedOutcome::events).sum();
@@ -196,6 +221,7 @@ final class FuzzCommand implements Callable<Integer> {
             System.out.println();
             byKind.forEach((kind, n) -> System.out.printf(Locale.ROOT, "  %-28s %d seed(s)%n", kind, n));
         }
-        System.out.println("results: " + dir.resolve("fuzz.csv"));
+        printProbes(outcomes);
+        System.out.println("results: " + dir.resolve("fuzz.csv") + ", " + dir.resolve("probes.csv"));
     }
 }

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stormglass.engine.probe.ProbeCounts;
+import io.stormglass.engine.probe.ProbeRecorder;
 import io.stormglass.raft.harness.RaftCluster;
 import io.stormglass.raft.harness.SafetyChecker;
 import io.stormglass.raft.log.ByteString;
 import io.stormglass.raft.message.MsgHeartbeat;
 import io.stormglass.raft.message.MsgTimeoutNow;
+import io.stormglass.raft.probe.RaftProbe;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,22 @@ class LeaseReadTest {
 
     private static boolean readRoundSent(RaftCluster c, String context) {
         return c.inflight().stream().anyMatch(m -> m instanceof MsgHeartbeat h && h.context().equals(ByteString.utf8(context)));
+    }
+
+    /** No scenario reads from leases, so campaigns never list this probe: this test is what reaches it. */
+    @Test
+    void aReadAnsweredFromTheLeaseHitsItsProbe() {
+        ProbeCounts counts = new ProbeCounts();
+        RaftCluster c = ProbeRecorder.recording(counts, () -> {
+            RaftCluster leased = leasedCluster();
+            leased.readIndex(1, "leased");
+            leased.processReady(1);
+            return leased;
+        });
+        assertEquals(2, c.get(1).readStates().size(), "answered at once");
+        assertFalse(readRoundSent(c, "leased"), "without a round");
+        assertEquals(1, counts.hits(RaftProbe.LEASE_READ_SERVED));
+        assertFalse(RaftProbe.listed().contains(RaftProbe.LEASE_READ_SERVED), "not listed by campaigns");
     }
 
     @Test

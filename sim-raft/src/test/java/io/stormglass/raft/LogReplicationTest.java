@@ -198,4 +198,24 @@ class LogReplicationTest {
         c.elapse(2);
         assertEquals(5, c.node(2).core().log().committed());
     }
+
+    // Thesis §10.2.1: the leader may send an entry before writing it to its own disk, but counts itself
+    // towards the entry's quorum only once it is written (etcd-io/raft: its own MsgAppResp comes after the
+    // append is persisted). With one follower's acknowledgement of three members, the entry is durable on
+    // one disk only: not committed, even though the leader holds it in memory.
+    @Test
+    void theLeaderCountsItsOwnEntryOnlyOnceItIsPersisted() {
+        RaftCluster c = new RaftCluster(3, RaftCluster.testConfig(true, true), 71);
+        c.elect(1);
+        long before = c.node(1).core().log().committed();
+        assertEquals(null, c.propose(1, "x"));
+        assertTrue(c.beginReady(1), "the leader's Ready: the entry to persist, the appends already sent");
+        c.deliverAll(2);
+        c.processReady(2);
+        c.deliverAll(1);
+        assertEquals(before, c.node(1).core().log().committed(), "one durable copy of three commits nothing");
+        c.finishReady(1);
+        c.processReadyAll();
+        assertEquals(before + 1, c.node(1).core().log().committed(), "the leader's own write makes two");
+    }
 }

@@ -10,6 +10,7 @@ import io.stormglass.raft.server.MemberObservers;
 import io.stormglass.raft.client.ClientHost;
 import io.stormglass.raft.client.History;
 import io.stormglass.raft.client.KvClient;
+import io.stormglass.raft.server.Member;
 import io.stormglass.report.RaftTimeouts;
 import io.stormglass.report.RunRecord;
 import io.stormglass.run.explore.ExplorerRecording;
@@ -210,6 +211,12 @@ public final class RunSession implements AutoCloseable {
     }
 
     /** The scenario this session has run so far: its base with the faults injected until now. */
+    /** The member leading now (as the cluster sees it: up and leader of the highest term), or 0 if none: for nemeses aimed at the leader. */
+    public int leaderSoFar() {
+        Member leader = cluster.leader();
+        return leader == null ? 0 : leader.id();
+    }
+
     public Scenario scenarioSoFar() {
         return scenario.withFaults(injected);
     }

@@ -12,7 +12,9 @@ import io.stormglass.scenario.model.WorkloadSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.commons.math3.distribution.ZipfDistribution;
 
@@ -22,7 +24,8 @@ import org.apache.commons.math3.distribution.ZipfDistribution;
  * connections (a request is sent whether or not earlier ones are done, so an overloaded
  * cluster builds a backlog, as real traffic does). Closed-loop clients share the connections round
  * robin ({@code workload.connections}); each client is a process of its own in the history.
- * Operations follow the mix; keys are uniform, Zipf-distributed or taken in turn ({@link Keys});
+ * Operations follow the mix, except for the first {@code workload.readers} closed-loop clients, which
+ * only issue linearizable gets; keys are uniform, Zipf-distributed or taken in turn ({@link Keys});
  * values are uniform in size and each carries a sequence number, so every written value is
  * distinct (checkers trace an acknowledged write by key and value). A compare-and-set expects the
  * value its client last read or wrote at the key. A range at a revision reads one key, linearizably, as of
@@ -56,6 +59,8 @@ final class WorkloadDriver {
     private final LoadMeter meter;
     /** Per client, the value it last read or wrote at each key (what its next compare-and-set expects). */
     private final Map<Integer, Map<String, String>> lastSeen = new TreeMap<>();
+    /** The processes of the callers that only read ({@code workload.readers}). */
+    private final Set<Integer> readers = new TreeSet<>();
     private int nextConnection;
     private long sequence;
     private long issued;
@@ -129,7 +134,11 @@ final class WorkloadDriver {
         boolean shared = clients > connections.size();
         for (int i = 0; i < clients; i++) {
             KvClient connection = connections.get(i % connections.size());
-            out.add(connection.caller(shared ? FIRST_SHARED_PROCESS + i : connection.nodeId(), true));
+            KvClient.Caller caller = connection.caller(shared ? FIRST_SHARED_PROCESS + i : connection.nodeId(), true);
+            if (i < spec.shape().readers()) {
+                readers.add(caller.process());
+            }
+            out.add(caller);
         }
         return out;
     }
@@ -179,18 +188,17 @@ final class WorkloadDriver {
             }
             then.accept(r);
         };
-        double u = random.nextDouble();
         Map<String, String> seen = lastSeen.computeIfAbsent(caller.process(), id -> new TreeMap<>());
+        if (readers.contains(caller.process())) {
+            // a reader draws no operation: a workload without readers draws exactly as before
+            linearizableGet(caller, keys.name(readKey(n)), seen, done);
+            return;
+        }
+        double u = random.nextDouble();
         if ((u -= mix.put()) < 0) {
             put(caller, keys.name(writeKey(n)), seen, done);
         } else if ((u -= mix.getLinearizable()) < 0) {
-            String key = keys.name(readKey(n));
-            caller.get(key, true, r -> {
-                if (r.ok() && r.result() instanceof KvResult.RangeResult range) {
-                    seen.put(key, range.kvs().isEmpty() ? null : range.kvs().get(0).value());
-                }
-                done.accept(r);
-            });
+            linearizableGet(caller, keys.name(readKey(n)), seen, done);
         } else if ((u -= mix.getSerializable()) < 0) {
             caller.get(keys.name(readKey(n)), false, done);
         } else if ((u -= mix.delete()) < 0) {
@@ -205,6 +213,15 @@ final class WorkloadDriver {
             caller.txn(new KvCommand.Txn(List.of(Compare.versionEquals(key, 0)),
                     List.of(new KvCommand.Put(key, value(), 0)), List.of(new KvCommand.Put(key, value(), 0))), done);
         }
+    }
+
+    private void linearizableGet(KvClient.Caller caller, String key, Map<String, String> seen, Consumer<ClientResult> done) {
+        caller.get(key, true, r -> {
+            if (r.ok() && r.result() instanceof KvResult.RangeResult range) {
+                seen.put(key, range.kvs().isEmpty() ? null : range.kvs().get(0).value());
+            }
+            done.accept(r);
+        });
     }
 
     private void compareAndSet(KvClient.Caller caller, String key, Map<String, String> seen, Consumer<ClientResult> done) {

@@ -59,4 +59,27 @@ class LoadShapeTest {
         assertEquals(new TreeSet<>(java.util.List.of("n1001", "n1002")), clientNodes, "two connections");
         assertEquals(1, contacted.size(), "every connection talks to the leader only: " + contacted);
     }
+
+    @Test
+    void theReadersIssueOnlyLinearizableGetsWhileTheOtherClientsFollowTheMix() throws Exception {
+        Scenario base = TestScenarios.nvme(7 * S);
+        WorkloadSpec w = new WorkloadSpec(new WorkloadSpec.Arrival.ClosedLoop(4, 1_000_000L),
+                new WorkloadSpec.OpMix(1.0, 0, 0, 0, 0), new WorkloadSpec.KeySpace(3, 0), 16, 16, null,
+                new WorkloadSpec.Shape(0, new WorkloadSpec.Endpoints.RoundRobin(), 0, 0, 0, 2));
+        Scenario s = new Scenario("readers", "readers", "readers.yaml", 1, base.durationNanos(), base.warmupNanos(),
+                base.metricsWindowNanos(), base.cluster(), base.devices(), base.network(), w, base.client(), base.faults(),
+                base.outputs(), base.checks());
+        RunResult r = Runner.run(s, Runner.Options.inMemory());
+
+        Map<Integer, TreeSet<Operation.Kind>> kinds = new TreeMap<>();
+        for (Operation op : r.history().operations()) {
+            kinds.computeIfAbsent(op.client(), c -> new TreeSet<>()).add(op.kind());
+        }
+        assertEquals(4, kinds.size(), "four clients: " + kinds);
+        java.util.List<TreeSet<Operation.Kind>> byClient = java.util.List.copyOf(kinds.values());
+        assertEquals(java.util.Set.of(Operation.Kind.READ), byClient.get(0), "the first client only reads");
+        assertEquals(java.util.Set.of(Operation.Kind.READ), byClient.get(1), "the second too");
+        assertEquals(java.util.Set.of(Operation.Kind.WRITE), byClient.get(2), "the others follow the mix: all puts");
+        assertEquals(java.util.Set.of(Operation.Kind.WRITE), byClient.get(3));
+    }
 }

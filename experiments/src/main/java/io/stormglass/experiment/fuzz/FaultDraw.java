@@ -22,10 +22,24 @@ import java.util.TreeSet;
  * @param target a member (modulo the cluster size) or, for partitions, a bit set of members
  *               (bit i = member i+1) forming one side
  * @param param  kind-specific: the crash mode, the slow-down factor, the loss or duplication rate,
- *               the reordering window, the flapping period, the clock drift
+ *               the reordering window, the flapping period, the clock drift (for a campaign
+ *               or a move-leader, instant actions, the duration is not used)
  */
 public record FaultDraw(FaultKind kind, int atMs, int forMs, int target, int param) {
     private static final long MS = 1_000_000L;
+    /**
+     * How soon, at the least, an operator's script issues its next membership command after the previous one
+     * (two {@code etcdctl member} calls in a row): 4 to 12 ms later, the second change reaches the leader
+     * while the first is still being applied (refused), or once it is applied but the snapshot that brings a
+     * new member in is still to be sent (a configuration change pending while a snapshot goes out; at 3 ms
+     * 1 seed of 10 of a fixed pair reached that, at 6 and 10 ms 2 of 10, at 15 ms none).
+     */
+    static final long BACK_TO_BACK_NANOS = 4 * MS;
+
+    /** A membership change issued right after the previous one (a quarter of them; {@code param}'s low bits pick the change). */
+    private static boolean backToBack(FaultDraw d) {
+        return Math.floorMod(d.param() / 4, 4) == 0;
+    }
 
     /** The member this draw targets, 1..size. */
     int member(int size) {
@@ -38,8 +52,13 @@ public record FaultDraw(FaultKind kind, int atMs, int forMs, int target, int par
         FaultSpec.Timing t = FaultSpec.Timing.once(atMs * MS, Math.max(1, forMs) * MS);
         MemberSpec m = base.cluster().members().get(member(size) - 1);
         return switch (kind) {
-            case CRASH -> new FaultSpec.MemberCrash(t, m.id(), CrashMode.values()[Math.floorMod(param, CrashMode.values().length)]);
+            case CRASH -> new FaultSpec.MemberCrash(t, m.id(), crashMode());
+            case LEADER_CRASH -> new FaultSpec.LeaderCrash(t, crashMode());
+            case CAMPAIGN -> new FaultSpec.Campaign(FaultSpec.Timing.once(atMs * MS, 0), m.id());
+            case MOVE_LEADER -> new FaultSpec.MoveLeader(FaultSpec.Timing.once(atMs * MS, 0), m.id());
             case PARTITION -> new FaultSpec.Partition(t, NetworkFault.Split.of(side(size), others(size)), 0, true);
+            case ISOLATE_LEADER -> new FaultSpec.Partition(t, NetworkFault.Split.of(minority(size), othersThan(minority(size), size)), 0,
+                    true);
             case ONE_WAY -> new FaultSpec.Partition(t, new NetworkFault.OneWay(side(size), others(size)), 0, true);
             case FLAPPING -> new FaultSpec.Partition(t, NetworkFault.Split.of(side(size), others(size)),
                     (20 + Math.floorMod(param, 500)) * MS, true);
@@ -51,6 +70,10 @@ public record FaultDraw(FaultKind kind, int atMs, int forMs, int target, int par
             case CLOCK_DRIFT -> new FaultSpec.ClockDrift(t, m.id(), driftPpm());
             case MEMBER_CHANGE -> throw new IllegalArgumentException("a membership change depends on those before it: see schedule");
         };
+    }
+
+    private CrashMode crashMode() {
+        return CrashMode.values()[Math.floorMod(param, CrashMode.values().length)];
     }
 
     /** 1 % to 50 %. */
@@ -75,8 +98,25 @@ public record FaultDraw(FaultKind kind, int atMs, int forMs, int target, int par
         return side.isEmpty() || side.size() == size ? new TreeSet<>(List.of(1)) : side;
     }
 
+    /**
+     * The target with up to {@code (size-1)/2 - 1} members after it (ids wrapping), as many as the parameter says: a
+     * minority. Alone, a cut-off leader hears no follower; with company (5 members and more) it still gets its
+     * heartbeats acknowledged by some, the case where a ReadIndex round confirmed by fewer than a quorum shows.
+     */
+    private SortedSet<Integer> minority(int size) {
+        int count = 1 + Math.floorMod(param, Math.max(1, (size - 1) / 2));
+        SortedSet<Integer> side = new TreeSet<>();
+        for (int i = 0; i < count; i++) {
+            side.add(1 + Math.floorMod(member(size) - 1 + i, size));
+        }
+        return side;
+    }
+
     private SortedSet<Integer> others(int size) {
-        SortedSet<Integer> side = side(size);
+        return othersThan(side(size), size);
+    }
+
+    private static SortedSet<Integer> othersThan(SortedSet<Integer> side, int size) {
         SortedSet<Integer> rest = new TreeSet<>();
         for (int id = 1; id <= size; id++) {
             if (!side.contains(id)) {
@@ -103,11 +143,14 @@ public record FaultDraw(FaultKind kind, int atMs, int forMs, int target, int par
         // membership changes are instants, each valid after those before it: converted in time order
         changes.sort(java.util.Comparator.comparingInt(FaultDraw::atMs));
         MembershipWalk walk = new MembershipWalk(base);
+        long previous = -1;
         for (FaultDraw d : changes) {
-            FaultSpec.MemberChange c = d.atMs() * MS < base.durationNanos()
-                    ? walk.next(FaultSpec.Timing.once(d.atMs() * MS, 0), d) : null;
+            long at = backToBack(d) && previous >= 0 ? previous + BACK_TO_BACK_NANOS + Math.floorMod(d.param() / 16, 9) * MS
+                    : d.atMs() * MS;
+            FaultSpec.MemberChange c = at < base.durationNanos() ? walk.next(FaultSpec.Timing.once(at, 0), d) : null;
             if (c != null) {
                 faults.add(c);
+                previous = at;
             }
         }
         faults.sort(java.util.Comparator.comparingLong(f -> f.timing().atNanos()));

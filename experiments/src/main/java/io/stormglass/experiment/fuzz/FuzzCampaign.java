@@ -1,5 +1,8 @@
 package io.stormglass.experiment.fuzz;
 
+import io.stormglass.engine.probe.ProbeCounts;
+import io.stormglass.engine.probe.ProbeRecorder;
+import io.stormglass.raft.probe.RaftProbe;
 import io.stormglass.report.csv.CsvFormat;
 import io.stormglass.report.csv.CsvNumbers;
 import io.stormglass.report.csv.CsvRowWriter;
@@ -38,7 +41,8 @@ import java.util.Locale;
  *
  * <p>Files in the output folder: {@code fuzz.csv} (a row per seed, appended as seeds finish),
  * {@code failures/seed-<seed>.yaml} (the shrunk, replayable scenario) and
- * {@code failures/seed-<seed>.txt} (what the checks found, before and after shrinking). They are
+ * {@code failures/seed-<seed>.txt} (what the checks found, before and after shrinking) and
+ * {@code probes.csv} (per coverage probe: the runs that hit it and its hits). They are
  * streamed into a staging folder beside it ({@link StagingFolder}), which replaces the output
  * folder when the campaign ends; an interrupted campaign leaves the earlier folder as it was.
  * Whether the output folder may be replaced is the caller's decision, taken beforehand
@@ -48,7 +52,7 @@ public final class FuzzCampaign {
     /** The folder of saved failures inside the campaign's folder. */
     private static final String FAILURES = "failures";
     private static final List<String> CSV_COLUMNS = List.of("seed", "faults", "passed", "failures", "fingerprint", "events",
-            "wall_seconds", "shrunk_faults", "saved");
+            "wall_seconds", "shrunk_faults", "saved", "probes_hit", "swarm");
     /** Hears each finished seed (one call at a time, in completion order; on the driver for a distributed engine). */
     @FunctionalInterface
     public interface Listener {
@@ -62,8 +66,13 @@ public final class FuzzCampaign {
      * @param space      what the schedules draw from
      * @param outDir     the campaign's folder
      * @param shrinkRuns most runs to spend shrinking each failing seed (0: save the original)
+     * @param swarm      each seed draws its own {@link SwarmProfile} (else every kind of the space, uniformly)
      */
-    public record Options(long firstSeed, int seeds, int jobs, FaultSpace space, Path outDir, int shrinkRuns) {
+    public record Options(long firstSeed, int seeds, int jobs, FaultSpace space, Path outDir, int shrinkRuns, boolean swarm) {
+        /** Without swarm testing: every seed mixes the space's kinds uniformly. */
+        public Options(long firstSeed, int seeds, int jobs, FaultSpace space, Path outDir, int shrinkRuns) {
+            this(firstSeed, seeds, jobs, space, outDir, shrinkRuns, false);
+        }
     }
 
     private final Scenario base;
@@ -88,7 +97,8 @@ public final class FuzzCampaign {
     /** The scenario a seed runs: the base's own faults, then the drawn schedule. */
     public Scenario scenarioFor(long seed) {
         List<FaultSpec> faults = new ArrayList<>(base.faults());
-        faults.addAll(FaultDraw.schedule(base, ScheduleGenerator.draw(base, options.space(), seed)));
+        faults.addAll(FaultDraw.schedule(base, options.swarm() ? ScheduleGenerator.drawSwarm(base, options.space(), seed)
+                : ScheduleGenerator.draw(base, options.space(), seed)));
         return quiet(base.withSeed(seed).withFaults(faults));
     }
 
@@ -118,7 +128,7 @@ public final class FuzzCampaign {
         try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("fuzz.csv"), StandardCharsets.UTF_8);
              CsvRowWriter csv = CsvFormat.writer(out)) {
             csv.row(CSV_COLUMNS).flush();
-            return engine.map(seeds, new FuzzJob(this, source, options), (done, total, seed, o) -> {
+            List<SeedOutcome> outcomes = engine.map(seeds, new FuzzJob(this, source, options), (done, total, seed, o) -> {
                 if (o.files() != null) {
                     Files.writeString(dir.resolve(FAILURES).resolve("seed-" + o.seed() + ".yaml"), o.files().scenarioYaml(),
                             StandardCharsets.UTF_8);
@@ -128,6 +138,21 @@ public final class FuzzCampaign {
                 csv.row(csvRow(o)).flush();
                 listener.finished(done, total, o);
             });
+            writeProbes(dir.resolve("probes.csv"), outcomes);
+            return outcomes;
+        }
+    }
+
+    /** {@code probes.csv}: per probe, whether the default suite must reach it, the runs that hit it and its hits. */
+    private static void writeProbes(Path file, List<SeedOutcome> outcomes) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CsvRowWriter csv = CsvFormat.writer(out)) {
+            csv.row(List.of("probe", "required", "runs_hit", "hits", "description"));
+            for (RaftProbe p : RaftProbe.listed()) {
+                long runs = outcomes.stream().filter(o -> o.probes().hit(p)).count();
+                long hits = outcomes.stream().mapToLong(o -> o.probes().hits(p)).sum();
+                csv.row(List.of(p.probeName(), Boolean.toString(p.required()), Long.toString(runs), Long.toString(hits),
+                        p.description()));
+            }
         }
     }
 
@@ -143,12 +168,14 @@ public final class FuzzCampaign {
      */
     SeedOutcome runSeed(long seed) throws IOException {
         Scenario s = scenarioFor(seed);
-        RunResult r = run(s);
+        ProbeCounts probes = new ProbeCounts();
+        RunResult r = ProbeRecorder.recording(probes, () -> run(s));
         CheckReport report = r.checks();
         SeedOutcome.Verdict verdict = SeedOutcome.Verdict.of(report);
+        String swarm = options.swarm() ? SwarmProfile.draw(options.space(), seed).describe() : null;
         if (report.passed()) {
             return new SeedOutcome(seed, s.faults().size(), verdict, r.fingerprint(), r.events(), r.wallSeconds(), null, -1, 0,
-                    false, null);
+                    false, null, swarm, probes);
         }
         List<String> kinds = report.failureKinds();
         ScheduleShrinker shrinker = new ScheduleShrinker(faults -> failsLike(s.withFaults(faults), kinds), options.shrinkRuns());
@@ -159,7 +186,7 @@ public final class FuzzCampaign {
         SeedOutcome.FailureFiles files = failureFiles(seed, small, report, smallRun, shrinker.runs(), s.faults().size(), saved);
         boolean verified = replays(files.scenarioYaml(), smallRun);
         return new SeedOutcome(seed, s.faults().size(), verdict, r.fingerprint(), r.events(), r.wallSeconds(), saved.toString(),
-                shrunk.size(), shrinker.runs(), verified, files);
+                shrunk.size(), shrinker.runs(), verified, files, swarm, probes);
     }
 
     /** Whether the saved text, loaded back from a file and run, fails again with the shrunk run's fingerprint. */
@@ -214,6 +241,8 @@ public final class FuzzCampaign {
         return List.of(Long.toString(o.seed()), Integer.toString(o.faults()), Boolean.toString(o.passed()),
                 String.join(";", o.checks().failureKinds()), o.fingerprint(), Long.toString(o.events()),
                 CsvNumbers.fixed(o.wallSeconds(), 3), Integer.toString(o.shrunkFaults()),
-                o.saved() == null ? "" : o.saved());
+                o.saved() == null ? "" : o.saved(),
+                Long.toString(RaftProbe.listed().stream().filter(o.probes()::hit).count()),
+                o.swarm() == null ? "" : o.swarm());
     }
 }

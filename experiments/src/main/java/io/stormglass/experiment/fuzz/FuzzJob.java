@@ -23,6 +23,7 @@ final class FuzzJob implements UnitJob<Long, SeedOutcome> {
     private final FaultSpace space;
     private final String outDir;
     private final int shrinkRuns;
+    private final boolean swarm;
 
     FuzzJob(FuzzCampaign campaign, ScenarioSource source, FuzzCampaign.Options options) {
         this.campaign = campaign;
@@ -32,12 +33,14 @@ final class FuzzJob implements UnitJob<Long, SeedOutcome> {
         this.space = options.space();
         this.outDir = options.outDir().toString();
         this.shrinkRuns = options.shrinkRuns();
+        this.swarm = options.swarm();
     }
 
     @Override
     public SeedOutcome run(Long seed) throws Exception {
         if (campaign == null) {
-            campaign = new FuzzCampaign(source.load(), new FuzzCampaign.Options(firstSeed, seeds, 1, space, Path.of(outDir), shrinkRuns));
+            campaign = new FuzzCampaign(source.load(), new FuzzCampaign.Options(firstSeed, seeds, 1, space, Path.of(outDir), shrinkRuns,
+                    swarm));
         }
         return campaign.runSeed(seed);
     }

@@ -1,6 +1,7 @@
 package io.stormglass.experiment.fuzz;
 
 import io.stormglass.check.linearizability.CheckResult;
+import io.stormglass.engine.probe.ProbeCounts;
 import io.stormglass.run.verdict.CheckReport;
 import java.io.Serializable;
 import java.util.List;
@@ -20,9 +21,13 @@ import java.util.List;
  * @param shrinkRuns    runs spent shrinking
  * @param replayVerified the saved file, loaded back and run, failed again with the same fingerprint as the shrunk run
  * @param files         what the driver saves for a failing seed, or null
+ * @param swarm         the seed's swarm profile ({@link SwarmProfile#describe()}), or null if its schedule mixed every
+ *                      kind uniformly
+ * @param probes        the coverage probes the seed's run hit (shrinking runs not counted)
  */
 public record SeedOutcome(long seed, int faults, Verdict checks, String fingerprint, long events, double wallSeconds,
-        String saved, int shrunkFaults, int shrinkRuns, boolean replayVerified, FailureFiles files) implements Serializable {
+        String saved, int shrunkFaults, int shrinkRuns, boolean replayVerified, FailureFiles files, String swarm,
+        ProbeCounts probes) implements Serializable {
     /** The failure kind of a seed whose run threw: a bug in Stormglass, recorded instead of retried. */
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
@@ -63,7 +68,8 @@ public record SeedOutcome(long seed, int faults, Verdict checks, String fingerpr
 
     /** The row of a seed whose run threw {@code error}. */
     static SeedOutcome internalError(long seed, String error) {
-        return new SeedOutcome(seed, -1, new Verdict(List.of(INTERNAL_ERROR), false, error), "", 0, 0, null, -1, 0, false, null);
+        return new SeedOutcome(seed, -1, new Verdict(List.of(INTERNAL_ERROR), false, error), "", 0, 0, null, -1, 0, false, null, null,
+                new ProbeCounts());
     }
 
     public boolean passed() {

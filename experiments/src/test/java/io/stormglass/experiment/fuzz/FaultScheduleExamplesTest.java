@@ -82,6 +82,26 @@ class FaultScheduleExamplesTest {
         assertTrue(live.checks().passed(), live.checks().describe());
     }
 
+    /** The nemeses aimed at the rules print as ordinary actions and replay event for event. */
+    @Test
+    void theTargetedNemesesReplayFromTheirPrintedScenario(@TempDir Path dir) throws Exception {
+        ScheduledRun run = stepByStep(THREE, List.of(
+                new Object[] {1_200, new FaultDraw(FaultKind.ISOLATE_LEADER, 0, 900, 0, 0)},
+                new Object[] {1_500, new FaultDraw(FaultKind.MOVE_LEADER, 0, 1, 1, 0)},
+                new Object[] {600, new FaultDraw(FaultKind.CAMPAIGN, 0, 1, 2, 0)},
+                new Object[] {900, new FaultDraw(FaultKind.LEADER_CRASH, 0, 700, 0, 2)}));
+        Scenario printed = run.scenario();
+        String yaml = ScenarioPrinter.print(printed);
+        assertTrue(yaml.contains("move-leader: 2") && yaml.contains("campaign: 3") && yaml.contains("crash: leader"), yaml);
+        RunResult live = run.finish();
+        Path file = dir.resolve("targeted.yaml");
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        RunResult replay = Runner.run(ScenarioLoader.load(file, List.of()), Runner.Options.inMemory());
+        assertEquals(live.fingerprint(), replay.fingerprint(), "the file replays the run event for event");
+        assertTrue(live.checks().passed(), live.checks().describe());
+        assertEquals(1, live.checks().stats().crashes(), "the leader at 4.2 s crashed");
+    }
+
     @Test
     void everyFaultKindIsExercisedAndTheRunStaysSafeAndLive() throws Exception {
         RunResult r = stepByStep(THREE, EVERY_KIND).finish();

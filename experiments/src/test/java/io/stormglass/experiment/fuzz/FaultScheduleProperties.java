@@ -150,9 +150,9 @@ class FaultScheduleProperties {
     static final List<FaultKind> GENERAL_KINDS = FaultSpace.DEFAULT.kinds().stream().sorted().toList();
 
     private static Arbitrary<SafetySetup> setups(int size) {
-        return Combinators.combine(Arbitraries.just(size), Arbitraries.longs().between(1, 1_000_000_000L),
-                Arbitraries.of("nvme", "sata-ssd", "hdd"), Arbitraries.of(true, false), Arbitraries.of(true, false))
-                .as(SafetySetup::new);
+        return Combinators.combine(Arbitraries.longs().between(1, 1_000_000_000L), Arbitraries.of("nvme", "sata-ssd", "hdd"),
+                Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(true, false))
+                .as((seed, disk, small, preVote, readers) -> new SafetySetup(size, seed, disk, small, preVote, 0, readers));
     }
 
     @Provide

@@ -18,13 +18,22 @@ import java.util.List;
  *                       every run) instead of the file's etcd defaults
  * @param preVote        etcd's {@code --pre-vote}; without it partitions inflate terms
  * @param spares         spare members that membership changes may add (0: none)
+ * @param readers        besides the file's three clients, one reader per member that only issues linearizable
+ *                       gets ({@code workload.readers}): a reader keeps talking to its member while the writers
+ *                       wait on theirs, so a deposed leader, or a follower it still leads, is asked to read
+ *                       through a partition, and every follower runs ReadIndex rounds back to back
  */
-record SafetySetup(int size, long seed, String disk, boolean smallSnapshots, boolean preVote, int spares) {
+record SafetySetup(int size, long seed, String disk, boolean smallSnapshots, boolean preVote, int spares, boolean readers) {
     static final Path BASE = Path.of("../scenarios/safety-fuzz.yaml");
 
-    /** A setup without spare members. */
+    /** A setup without spare members or readers. */
     SafetySetup(int size, long seed, String disk, boolean smallSnapshots, boolean preVote) {
-        this(size, seed, disk, smallSnapshots, preVote, 0);
+        this(size, seed, disk, smallSnapshots, preVote, 0, false);
+    }
+
+    /** A setup without readers. */
+    SafetySetup(int size, long seed, String disk, boolean smallSnapshots, boolean preVote, int spares) {
+        this(size, seed, disk, smallSnapshots, preVote, spares, false);
     }
 
     List<String> sets() {
@@ -32,6 +41,11 @@ record SafetySetup(int size, long seed, String disk, boolean smallSnapshots, boo
                 "disks.wal.model=" + disk, "disks.data.model=" + disk));
         if (spares > 0) {
             sets.add("cluster.spare-members=" + spares);
+        }
+        if (readers) {
+            // the readers first: clients 0..size-1, one on each member (round-robin endpoints)
+            sets.add("workload.clients=" + (size + 3));
+            sets.add("workload.readers=" + size);
         }
         if (smallSnapshots) {
             sets.add("cluster.snapshot-count=20");

@@ -40,18 +40,22 @@ final class ScheduledRun {
         if (at >= base.durationNanos()) {
             return;
         }
-        FaultDraw placed = new FaultDraw(draw.kind(), (int) (at / 1_000_000L), draw.forMs(), draw.target(), draw.param());
-        FaultSpec f;
+        FaultSpec change = null;
         if (draw.kind() == FaultKind.MEMBER_CHANGE) {
             walk = walk == null ? new MembershipWalk(base) : walk;
-            f = walk.next(FaultSpec.Timing.once(at, 0), placed);
-            if (f == null) {
+            FaultDraw placed = new FaultDraw(draw.kind(), (int) (at / 1_000_000L), draw.forMs(), draw.target(), draw.param());
+            change = walk.next(FaultSpec.Timing.once(at, 0), placed);
+            if (change == null) {
                 return;
             }
-        } else {
-            f = placed.toFault(base);
         }
         session.runUntil(at);
+        int target = draw.target();
+        if (draw.kind() == FaultKind.ISOLATE_LEADER && session.leaderSoFar() > 0) {
+            target = session.leaderSoFar() - 1; // aimed at whoever leads now; the printed partition names it
+        }
+        FaultSpec f = change != null ? change
+                : new FaultDraw(draw.kind(), (int) (at / 1_000_000L), draw.forMs(), target, draw.param()).toFault(base);
         session.inject(f);
         faults++;
         cursorNanos = at;

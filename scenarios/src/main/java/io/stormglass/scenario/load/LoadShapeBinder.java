@@ -10,7 +10,7 @@ import io.stormglass.scenario.yaml.MapReader;
 /**
  * Binds the keys that shape the load as etcd's {@code benchmark} tool does: {@code workload.connections},
  * {@code workload.endpoints}, {@code workload.key-size}, {@code workload.preload},
- * {@code workload.requests}; and the load generator's machine, {@code client.cpus},
+ * {@code workload.requests}, {@code workload.readers}; and the load generator's machine, {@code client.cpus},
  * {@code client.threads-per-core} and {@code client.cpu}.
  */
 final class LoadShapeBinder {
@@ -45,7 +45,15 @@ final class LoadShapeBinder {
             PRELOAD.problem(w, "must not exceed keys.count (" + keys.count() + "): it writes each key once");
         }
         long requests = REQUESTS.in(w) ? REQUESTS.read(w, 0L) : 0;
-        return new WorkloadSpec.Shape(connections, endpoints, keySize, preload, requests);
+        int readers = READERS.read(w);
+        if (readers > 0 && !(arrival instanceof WorkloadSpec.Arrival.ClosedLoop)) {
+            READERS.problem(w, "applies to closed-loop clients");
+            readers = 0;
+        } else if (readers > clients) {
+            READERS.problem(w, "must not exceed clients (" + clients + ")");
+            readers = 0;
+        }
+        return new WorkloadSpec.Shape(connections, endpoints, keySize, preload, requests, readers);
     }
 
     /** {@code client.cpus} (0: no client CPU model, the default), {@code client.threads-per-core}, {@code client.cpu}. */

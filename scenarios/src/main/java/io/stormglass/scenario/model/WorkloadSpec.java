@@ -45,14 +45,21 @@ public record WorkloadSpec(Arrival arrival, OpMix mix, KeySpace keys, long value
      * @param preloadKeys   before the load, write keys {@code 0 .. preloadKeys-1} once each (not measured); reads then
      *                      choose among them, so every read finds its key
      * @param totalRequests stop after this many requests (the tool's {@code --total}); 0: until the run ends
+     * @param readers       closed loop: clients {@code 0 .. readers-1} issue only linearizable gets, whatever the mix
+     *                      (a reader that keeps talking to its member while the writers wait on theirs); 0: none
      */
-    public record Shape(int connections, Endpoints endpoints, int keySizeBytes, int preloadKeys, long totalRequests) {
-        public static final Shape DEFAULT = new Shape(0, new Endpoints.RoundRobin(), 0, 0, 0);
+    public record Shape(int connections, Endpoints endpoints, int keySizeBytes, int preloadKeys, long totalRequests, int readers) {
+        public static final Shape DEFAULT = new Shape(0, new Endpoints.RoundRobin(), 0, 0, 0, 0);
 
         public Shape {
-            if (connections < 0 || keySizeBytes < 0 || preloadKeys < 0 || totalRequests < 0) {
+            if (connections < 0 || keySizeBytes < 0 || preloadKeys < 0 || totalRequests < 0 || readers < 0) {
                 throw new IllegalArgumentException("a workload shape has no negative counts: " + this);
             }
+        }
+
+        /** A shape without readers. */
+        public Shape(int connections, Endpoints endpoints, int keySizeBytes, int preloadKeys, long totalRequests) {
+            this(connections, endpoints, keySizeBytes, preloadKeys, totalRequests, 0);
         }
     }
 

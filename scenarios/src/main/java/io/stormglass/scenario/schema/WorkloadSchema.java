@@ -149,6 +149,10 @@ public final class WorkloadSchema {
     public static final Key<WorkloadSpec, Long> REQUESTS = WL.key("requests", Types.longs(1, MAX_COUNT),
             w -> w.shape().totalRequests() > 0 ? w.shape().totalRequests() : null, Default.text("until the run ends"),
             "closed loop: requests in all (etcd benchmark's `--total`), then the clients stop");
+    public static final Key<WorkloadSpec, Integer> READERS = WL.key("readers", Types.ints(0, 100_000),
+            w -> w.shape().readers() > 0 ? w.shape().readers() : null, Default.of(0),
+            "closed loop: the first this many clients issue only linearizable gets, whatever the `mix` (readers that keep "
+            + "talking to their member while writers wait on theirs, as Jepsen's per-node clients); at most `clients`");
 
     static {
         WL.printOnly((w, s) -> {

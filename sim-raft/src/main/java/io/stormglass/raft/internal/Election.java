@@ -6,6 +6,7 @@ import io.stormglass.raft.message.MsgPreVoteResp;
 import io.stormglass.raft.message.MsgVote;
 import io.stormglass.raft.message.MsgVoteResp;
 import io.stormglass.raft.message.VoteRequest;
+import io.stormglass.raft.probe.RaftProbe;
 
 /** Elections (§5.2, §5.4.1, thesis §9.6): asking for votes, and granting them. */
 final class Election {
@@ -54,7 +55,20 @@ final class Election {
                 r.vote = v.from();
             }
         } else {
+            probeRefusal(r, v, canVote);
             r.send(v.pre() ? new MsgPreVoteResp(r.id, v.from(), r.term, true) : new MsgVoteResp(r.id, v.from(), r.term, true));
+        }
+    }
+
+    /** Marks why a vote was refused (coverage probes only). */
+    private static void probeRefusal(RaftCore r, VoteRequest v, boolean canVote) {
+        if (v.pre()) {
+            RaftProbe.PRE_VOTE_REFUSED.hit();
+        }
+        if (canVote) {
+            RaftProbe.VOTE_REFUSED_STALE_LOG.hit();
+        } else if (!v.pre() && r.vote != Message.NONE) {
+            RaftProbe.VOTE_REFUSED_ALREADY_VOTED.hit();
         }
     }
 }

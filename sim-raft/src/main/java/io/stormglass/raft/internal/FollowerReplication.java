@@ -8,6 +8,7 @@ import io.stormglass.raft.message.MsgAppResp;
 import io.stormglass.raft.message.MsgHeartbeat;
 import io.stormglass.raft.message.MsgHeartbeatResp;
 import io.stormglass.raft.message.MsgSnap;
+import io.stormglass.raft.probe.RaftProbe;
 
 /**
  * The receiving side of replication (§5.3, §7), shared by followers and candidates: append with the
@@ -25,6 +26,7 @@ final class FollowerReplication {
      */
     static void handleAppendEntries(RaftCore r, MsgApp m) {
         if (m.index() < r.log.committed()) {
+            RaftProbe.APPEND_BELOW_COMMIT.hit();
             r.send(MsgAppResp.accept(r.id, m.from(), r.term, r.log.committed()));
             return;
         }
@@ -33,6 +35,7 @@ final class FollowerReplication {
             r.send(MsgAppResp.accept(r.id, m.from(), r.term, lastNew.getAsLong()));
             return;
         }
+        RaftProbe.APPEND_REJECTED.hit();
         long hintIndex = Math.min(m.index(), r.log.lastIndex());
         long[] hint = r.log.findConflictByTerm(hintIndex, m.logTerm());
         r.send(new MsgAppResp(r.id, m.from(), r.term, m.index(), true, hint[0], hint[1]));
@@ -64,6 +67,7 @@ final class FollowerReplication {
      */
     private static boolean restore(RaftCore r, Snapshot s) {
         if (s.index() <= r.log.committed()) {
+            RaftProbe.SNAPSHOT_ALREADY_COVERED.hit();
             return false;
         }
         if (r.state != StateRole.FOLLOWER) {
@@ -76,11 +80,13 @@ final class FollowerReplication {
         }
         if (r.log.matchTerm(s.index(), s.term())) {
             // Our log already holds the snapshot's last entry: just fast-forward the commit index.
+            RaftProbe.SNAPSHOT_FAST_FORWARD.hit();
             r.log.commitTo(s.index());
             return false;
         }
         r.log.restore(s);
         Reconfiguration.restore(r, s.metadata().confState());
+        RaftProbe.SNAPSHOT_INSTALLED.hit();
         return true;
     }
 }

@@ -15,6 +15,7 @@ import io.stormglass.raft.message.MsgSnapStatus;
 import io.stormglass.raft.message.MsgTimeoutNow;
 import io.stormglass.raft.message.MsgTransferLeader;
 import io.stormglass.raft.message.MsgUnreachable;
+import io.stormglass.raft.probe.RaftProbe;
 import io.stormglass.raft.quorum.VoteResult;
 import io.stormglass.raft.storage.EntryLists;
 import io.stormglass.raft.tracker.Progress;
@@ -118,6 +119,7 @@ final class LeaderRole implements Role {
      */
     private void sendTimeoutNow(RaftCore r, long to) {
         lease.revoke();
+        RaftProbe.TRANSFER_TIMEOUT_NOW.hit();
         r.send(new MsgTimeoutNow(r.id, to, r.term));
     }
 
@@ -130,6 +132,7 @@ final class LeaderRole implements Role {
             }
         }
         if (!active) {
+            RaftProbe.CHECK_QUORUM_STEP_DOWN.hit();
             r.becomeFollower(r.term, Message.NONE);
             return false;
         }
@@ -281,6 +284,7 @@ final class LeaderRole implements Role {
         }
         if (!Replication.committedEntryInCurrentTerm(r)) {
             pendingReadIndex.add(m);
+            RaftProbe.READ_INDEX_BEFORE_TERM_COMMIT.hit();
             return;
         }
         serveReadIndex(r, m);
@@ -288,6 +292,7 @@ final class LeaderRole implements Role {
 
     private void serveReadIndex(RaftCore r, MsgReadIndex m) {
         if (readOnly.option() == ReadOnlyOption.LEASE_BASED && leaseCovers(r, r.clockTicks())) {
+            RaftProbe.LEASE_READ_SERVED.hit();
             respondToReadIndex(r, m, r.log.committed());
             return;
         }

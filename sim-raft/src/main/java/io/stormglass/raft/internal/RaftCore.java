@@ -19,6 +19,7 @@ import io.stormglass.raft.message.MsgPreVote;
 import io.stormglass.raft.message.MsgPreVoteResp;
 import io.stormglass.raft.message.MsgSnap;
 import io.stormglass.raft.message.VoteRequest;
+import io.stormglass.raft.probe.RaftProbe;
 import io.stormglass.raft.quorum.VoteResult;
 import io.stormglass.raft.storage.InitialState;
 import io.stormglass.raft.storage.Storage;
@@ -240,6 +241,9 @@ public final class RaftCore {
     void becomeFollower(long newTerm, long leader) {
         boolean restart = config.electionTimerRule() == ElectionTimerRule.ETCD_RAFT || leader != Message.NONE
                 || state == StateRole.LEADER || randomizedElectionTimeout == 0;
+        if (state == StateRole.LEADER && newTerm > term) {
+            RaftProbe.LEADER_DEPOSED_BY_TERM.hit();
+        }
         role = FollowerRole.INSTANCE;
         reset(newTerm, restart);
         lead = leader;
@@ -353,6 +357,7 @@ public final class RaftCore {
             if (m instanceof VoteRequest v) {
                 if (!v.transfer() && config.checkQuorum() && inLease()) {
                     // Thesis §4.2.3: a member that hears from a leader ignores disruptive votes.
+                    RaftProbe.VOTE_IGNORED_IN_LEASE.hit();
                     return;
                 }
             }
@@ -366,6 +371,7 @@ public final class RaftCore {
                 becomeFollower(m.term(), Message.NONE);
             }
         } else if (m.term() < term && m.term() != 0) {
+            RaftProbe.STALE_TERM_MESSAGE.hit();
             if ((config.checkQuorum() || config.preVote()) && (m instanceof MsgHeartbeat || m instanceof MsgApp)) {
                 // A leader cut off by a partition may never see a higher term otherwise (it ignores
                 // votes under CheckQuorum / PreVote); tell it the current term so it steps down.

@@ -2,6 +2,7 @@ package io.stormglass.raft.internal;
 
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.log.Snapshot;
+import io.stormglass.raft.probe.RaftProbe;
 import io.stormglass.raft.storage.EntryLists;
 import io.stormglass.raft.storage.Storage;
 import io.stormglass.raft.storage.StorageException;
@@ -98,6 +99,9 @@ public final class RaftLog {
         long lastNew = index + ents.size();
         long conflict = findConflict(ents);
         if (conflict != 0) {
+            if (conflict <= lastIndex()) {
+                RaftProbe.CONFLICT_TRUNCATED.hit();
+            }
             if (conflict <= committed) {
                 throw new IllegalStateException("entry " + conflict + " conflicts with committed entry [committed("
                         + committed + ")]");

@@ -10,6 +10,7 @@ import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.message.Message;
 import io.stormglass.raft.message.MsgProp;
+import io.stormglass.raft.probe.RaftProbe;
 import io.stormglass.raft.tracker.Progress;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,6 +121,7 @@ final class Reconfiguration {
         boolean joint = r.tracker.config().isJoint();
         boolean wantsLeave = cc.changes().isEmpty();
         if (leader.pendingConfIndex() > r.log.applied()) {
+            RaftProbe.CONF_CHANGE_REFUSED_PENDING.hit();
             return "possible unapplied conf change at index " + leader.pendingConfIndex() + " (applied to "
                     + r.log.applied() + ")";
         }

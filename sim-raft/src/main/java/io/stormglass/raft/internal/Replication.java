@@ -9,6 +9,7 @@ import io.stormglass.raft.message.MsgAppResp;
 import io.stormglass.raft.message.MsgHeartbeat;
 import io.stormglass.raft.message.MsgSnap;
 import io.stormglass.raft.message.MsgTimeoutNow;
+import io.stormglass.raft.probe.RaftProbe;
 import io.stormglass.raft.storage.EntryLists;
 import io.stormglass.raft.storage.StorageException;
 import io.stormglass.raft.tracker.Progress;
@@ -91,6 +92,10 @@ final class Replication {
             throw new IllegalStateException("need non-empty snapshot");
         }
         pr.becomeSnapshot(snapshot.index());
+        RaftProbe.SNAPSHOT_SENT.hit();
+        if (r.log.hasUnappliedConfChanges()) {
+            RaftProbe.SNAPSHOT_SENT_CONF_CHANGE_PENDING.hit();
+        }
         r.send(new MsgSnap(r.id, to, r.term, snapshot));
         return true;
     }
@@ -115,7 +120,12 @@ final class Replication {
      * thesis §4.3), if that entry is of our term.
      */
     static boolean maybeCommit(RaftCore r) {
-        return r.log.maybeCommit(r.tracker.committed(), r.term);
+        long quorumIndex = r.tracker.committed();
+        boolean committed = r.log.maybeCommit(quorumIndex, r.term);
+        if (!committed && quorumIndex > r.log.committed() && quorumIndex != Long.MAX_VALUE) {
+            RaftProbe.COMMIT_WAITS_FOR_CURRENT_TERM.hit();
+        }
+        return committed;
     }
 
     /** Whether the leader has committed an entry of its own term (needed before serving reads, §8). */

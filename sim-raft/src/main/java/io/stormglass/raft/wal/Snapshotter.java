@@ -6,6 +6,7 @@ import io.stormglass.engine.storage.FileSystem;
 import io.stormglass.engine.storage.IoCallback;
 import io.stormglass.engine.storage.IoResult;
 import io.stormglass.engine.storage.IoStatus;
+import io.stormglass.raft.probe.RaftProbe;
 import io.stormglass.raft.wal.internal.Le;
 import io.stormglass.raft.wal.internal.SegmentFiles;
 import java.util.ArrayList;
@@ -109,6 +110,8 @@ public final class Snapshotter {
                 broken.add(path);
             } else if (acceptable.test(snap.get().marker())) {
                 return new Load(snap, List.copyOf(broken));
+            } else {
+                RaftProbe.WAL_OLDER_SNAPSHOT_CHOSEN.hit();
             }
         }
         return new Load(Optional.empty(), List.copyOf(broken));

@@ -44,6 +44,17 @@ class RaftLogTest {
                 "a committed entry may never be overwritten");
     }
 
+    // etcd-io/raft raftLog.maybeAppend: an append verifies the log only up to its last new entry, so the
+    // commit it carries may move the follower's commit no further; a stale suffix beyond it is not committed.
+    @Test
+    void anAppendCommitsOnlyWhatItVerified() {
+        RaftLog l = log(1, 1, 1, 1); // entries 2..4: a suffix of an old leader that the new one may replace
+        assertEquals(2, l.maybeAppend(1, 1, 4, terms(2, 1)).getAsLong(), "one entry verified after index 1");
+        assertEquals(2, l.committed(), "the leader's commit 4 is bounded by the last verified entry 2");
+        assertEquals(1, l.maybeAppend(1, 1, 4, List.of()).getAsLong(), "an empty append verifies index 1 only");
+        assertEquals(2, l.committed(), "and moves nothing past it");
+    }
+
     // §5.3 fast backtracking: the last index at or before i whose term is <= t.
     @Test
     void findConflictByTerm() {

@@ -3,6 +3,7 @@ package io.stormglass.raft.server.internal;
 import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Scheduler;
 import io.stormglass.raft.ReadState;
+import io.stormglass.raft.probe.RaftProbe;
 import io.stormglass.raft.server.EtcdErrors;
 import io.stormglass.raft.server.MemberConfig;
 import io.stormglass.raft.server.MemberObserver;
@@ -77,6 +78,7 @@ final class ReadIndexLoop {
                     reads.forEach(r -> r.serve().run());
                 } else {
                     waitingForApply.computeIfAbsent(rs.index(), i -> new ArrayList<>()).addAll(reads);
+                    RaftProbe.READ_WAITS_FOR_APPLY.hit();
                 }
                 startRoundIfPending();
                 return;
@@ -102,6 +104,7 @@ final class ReadIndexLoop {
             return;
         }
         metrics.readIndexFailed.increment();
+        RaftProbe.READ_FAILED_LEADER_CHANGED.hit();
         List<PendingRead> reads = inFlight;
         endRound();
         reads.forEach(r -> r.fail().accept(EtcdErrors.LEADER_CHANGED));
@@ -141,6 +144,7 @@ final class ReadIndexLoop {
         log.warn("waiting for ReadIndex response took too long, retrying",
                 "sent-request-id", Long.toString(roundId),
                 "retry-timeout", GoDuration.format(MemberConfig.READ_INDEX_RETRY_NANOS));
+        RaftProbe.READ_INDEX_RETRIED.hit();
         send();
     }
 

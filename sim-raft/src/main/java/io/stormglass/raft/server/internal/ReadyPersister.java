@@ -4,6 +4,7 @@ import io.stormglass.engine.exec.Completion;
 import io.stormglass.engine.storage.IoStatus;
 import io.stormglass.raft.Ready;
 import io.stormglass.raft.log.HardState;
+import io.stormglass.raft.probe.RaftProbe;
 import io.stormglass.raft.server.MemberObserver;
 import io.stormglass.raft.storage.MemoryStorage;
 import io.stormglass.raft.wal.SnapshotFile;
@@ -65,6 +66,7 @@ final class ReadyPersister {
                     // commit: recovery would then fall back to an older snapshot and find the entries
                     // past a gap it cannot fill (etcd's ErrSliceOutOfRange). So the snapshot's commit
                     // is synced first, on its own, and only then the entries.
+                    RaftProbe.SNAPSHOT_COMMIT_SYNCED_FIRST.hit();
                     HardState upToSnapshot = new HardState(state.term(), state.vote(), rd.snapshot().index());
                     wal.save(upToSnapshot, List.of(), true, r3 -> {
                         if (r3.isOk()) {

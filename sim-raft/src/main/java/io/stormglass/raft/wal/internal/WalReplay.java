@@ -4,6 +4,7 @@ import io.stormglass.raft.log.HardState;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.engine.storage.DataFile;
 import io.stormglass.engine.storage.FileSystem;
+import io.stormglass.raft.probe.RaftProbe;
 import io.stormglass.raft.wal.WalCrc;
 import io.stormglass.raft.wal.WalError;
 import io.stormglass.raft.wal.WalMetadata;
@@ -164,6 +165,7 @@ public final class WalReplay {
         }
         if (tail.repairedBytes() > 0) {
             // etcd's Repair; durable with the next sync, and a crash before it leads to the same cut again
+            RaftProbe.WAL_TORN_TAIL_CUT.hit();
             tail.file().truncate(tail.validEnd());
         }
         return new Result(new ReplayState(List.copyOf(segments), chain, lastIndex, tail.durableBytes(),
@@ -235,6 +237,9 @@ public final class WalReplay {
                             + " leaves a gap after index " + (from.index() + entries.size())));
                 }
                 // a rewritten suffix (a new leader's entries) replaces what followed it, as in etcd's ReadAll
+                if (up < entries.size()) {
+                    RaftProbe.WAL_SUFFIX_REPLACED.hit();
+                }
                 entries.subList((int) up, entries.size()).clear();
                 entries.add(e);
             } else {
