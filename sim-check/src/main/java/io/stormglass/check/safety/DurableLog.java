@@ -16,6 +16,8 @@ final class DurableLog {
     private long snapshotIndex;
     private long snapshotTerm;
     private final TreeMap<Long, Entry> entries = new TreeMap<>();
+    /** WAL writes issued and not yet reported complete, oldest first: a crash may keep any of them. */
+    private final List<List<Entry>> inFlight = new ArrayList<>();
     private long term;
     private long vote;
     private long commit;
@@ -103,10 +105,37 @@ final class DurableLog {
         return removed;
     }
 
-    /** Replaces the model with what a reboot recovered. */
+    /** A WAL write of {@code ents} was issued: until {@link #written}, a crash may or may not keep it. */
+    void writing(List<Entry> ents) {
+        inFlight.add(List.copyOf(ents));
+    }
+
+    /** The write of {@code ents} completed (the oldest in-flight write with these entries). */
+    void written(List<Entry> ents) {
+        for (int i = 0; i < inFlight.size(); i++) {
+            if (inFlight.get(i).equals(ents)) {
+                inFlight.remove(i);
+                return;
+            }
+        }
+    }
+
+    /** Whether {@code e} is an entry of a write issued but not completed before the crash. */
+    boolean wasBeingWritten(Entry e) {
+        for (List<Entry> w : inFlight) {
+            if (!w.isEmpty() && e.index() >= w.get(0).index() && e.index() <= w.get(w.size() - 1).index()
+                    && e.equals(w.get((int) (e.index() - w.get(0).index())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Replaces the model with what a reboot recovered (writes in flight died with the process). */
     void reset(long snapIndex, long snapTerm, HardState hs, List<Entry> recovered) {
         snapshotIndex = snapIndex;
         snapshotTerm = snapTerm;
+        inFlight.clear();
         entries.clear();
         for (Entry e : recovered) {
             if (e.index() > snapIndex) {

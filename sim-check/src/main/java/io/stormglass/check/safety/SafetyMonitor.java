@@ -158,6 +158,12 @@ public final class SafetyMonitor implements MemberObserver {
     }
 
     @Override
+    public void persisting(int member, HardState hardState, List<Entry> entries) {
+        events++;
+        raft.persisting(member, entries);
+    }
+
+    @Override
     public void persisted(int member, HardState hardState, List<Entry> entries) {
         events++;
         raft.persisted(member, hardState, entries);

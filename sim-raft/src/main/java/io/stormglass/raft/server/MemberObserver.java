@@ -12,6 +12,16 @@ import java.util.List;
  */
 public interface MemberObserver {
     /**
+     * The WAL write of one Ready is being issued: {@code entries} (which replace any suffix of the log
+     * from their first index on) and {@code hardState} (null if unchanged). Until the matching
+     * {@link #persisted} call, a crash may keep all, part or none of it (what reaches the page cache
+     * survives a process crash; a power loss keeps only what was synced), so a checker must accept
+     * either on {@link #recovered}.
+     */
+    default void persisting(int member, HardState hardState, List<Entry> entries) {
+    }
+
+    /**
      * The WAL write of one Ready completed: {@code entries} (which replace any suffix of the log from
      * their first index on) and {@code hardState} (null if unchanged) are on disk; they are synced
      * unless only the commit index changed (etcd's {@code mustSync} is false then). Called before

@@ -29,6 +29,12 @@ public final class MemberObservers {
     /** Forwards every method of the interface: a method left out here would silently go unheard. */
     private record Both(MemberObserver first, MemberObserver second) implements MemberObserver {
         @Override
+        public void persisting(int member, HardState hardState, List<Entry> entries) {
+            first.persisting(member, hardState, entries);
+            second.persisting(member, hardState, entries);
+        }
+
+        @Override
         public void persisted(int member, HardState hardState, List<Entry> entries) {
             first.persisted(member, hardState, entries);
             second.persisted(member, hardState, entries);

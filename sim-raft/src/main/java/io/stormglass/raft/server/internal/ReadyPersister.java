@@ -36,6 +36,7 @@ final class ReadyPersister {
     /** Starts persisting; the completion carries the status of the last write or sync. */
     Completion<IoStatus> persist(Ready rd) {
         Completion<IoStatus> done = new Completion<>();
+        observer.persisting(member, rd.hardState(), rd.entries());
         HardState state = rd.hardState() == null ? HardState.EMPTY : rd.hardState();
         // A Ready that installs a snapshot must also sync its hard state, whatever mustSync says: recovery
         // trusts a WAL snapshot marker only up to the durable commit index (etcd's ValidSnapshotEntries),
