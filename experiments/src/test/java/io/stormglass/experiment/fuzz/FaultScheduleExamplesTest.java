@@ -67,6 +67,26 @@ class FaultScheduleExamplesTest {
         assertEquals(2, r.checks().stats().crashes());
     }
 
+    /** Membership campaign, seed 343: a single voter rebooted with a stale commit index served a stale read. */
+    @Test
+    void aSingleVoterRebootedWithAnUnsyncedCommitServesNoStaleRead() throws Exception {
+        RunResult r = Runner.run(regression("single-voter-stale-read-after-reboot.yaml"), Runner.Options.inMemory());
+        assertTrue(r.checks().passed(), r.checks().describe());
+        assertEquals(2, r.checks().stats().crashes());
+    }
+
+    /** Membership campaign, seed 930: the last voter lost the commit of the removal that made it the last. */
+    @Test
+    void theLastVoterKeepsTheCommitOfTheRemovalThatLeftItAlone() throws Exception {
+        RunResult r = Runner.run(regression("one-voter-loses-commit-of-last-removal.yaml"), Runner.Options.inMemory());
+        assertTrue(r.checks().passed(), r.checks().describe());
+        assertEquals(1, r.checks().stats().crashes());
+    }
+
+    private static Scenario regression(String file) throws Exception {
+        return ScenarioLoader.load(Path.of("src/test/resources/regressions/" + file), List.of());
+    }
+
     @Test
     void aRunBuiltOneFaultAtATimeReplaysFromItsPrintedScenario(@TempDir Path dir) throws Exception {
         ScheduledRun run = stepByStep(THREE, EVERY_KIND);
