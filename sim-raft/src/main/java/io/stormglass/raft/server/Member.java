@@ -36,6 +36,8 @@ public final class Member {
     private final DbSpace space;
     private Incarnation current;
     private String downReason = "not started";
+    /** How many times the process was started. */
+    private int starts;
 
     public Member(MemberConfig config, MemberEnvironment env) {
         this.config = config;
@@ -66,7 +68,7 @@ public final class Member {
         boolean restart = !"not started".equals(downReason);
         Incarnation inc;
         try {
-            inc = new Incarnation(config, env, metrics, space, reason -> crash("fatal: " + reason), this::crash);
+            inc = new Incarnation(config, env, metrics, space, ++starts, reason -> crash("fatal: " + reason), this::crash);
         } catch (Incarnation.BootException e) {
             downReason = "cannot boot: " + e.getMessage();
             env.logSink().accept("{\"level\":\"fatal\",\"member\":\"" + config.label() + "\",\"msg\":\"failed to recover\",\"error\":\""
@@ -221,6 +223,15 @@ public final class Member {
                 () -> current == null ? 0 : current.watchStore().takeSlowWatcherPeak());
         recorder.gauge(Metric.WATCH_PENDING_EVENTS.id(m),
                 () -> current == null ? 0 : current.watchStore().pendingEventsTotal());
+    }
+
+    /**
+     * The voter etcd would hand leadership to before this member stops gracefully: its
+     * {@code longestConnected} (server/etcdserver/util.go), the voter whose connection to this member has been
+     * active the longest; 0 if this member is down or no other voter is connected.
+     */
+    public int longestConnectedVoter() {
+        return current == null ? 0 : current.longestConnectedVoter();
     }
 
     /** Asks this member, if leader, to hand leadership to {@code to} (thesis §3.10). */

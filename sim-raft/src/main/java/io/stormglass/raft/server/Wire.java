@@ -9,8 +9,14 @@ import io.stormglass.raft.message.Message;
  * between members (etcd's peer traffic) and client requests and replies (etcd's gRPC traffic).
  */
 public sealed interface Wire {
-    /** Peer traffic: one Raft message. */
-    record Raft(Message message) implements Wire {
+    /**
+     * Peer traffic: one Raft message.
+     *
+     * @param senderLifetime which start of the sending member's process sent it (1 for the first): rafthttp's
+     *                       streams live as long as a process, so a message from a new lifetime travels on a new
+     *                       connection (what the receiver's {@code ActiveSince} of the peer follows)
+     */
+    record Raft(Message message, int senderLifetime) implements Wire {
     }
 
     /**

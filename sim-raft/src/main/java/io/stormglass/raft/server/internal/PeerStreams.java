@@ -1,0 +1,81 @@
+package io.stormglass.raft.server.internal;
+
+import io.stormglass.engine.event.Scheduler;
+import io.stormglass.engine.exec.SerialExecutor;
+import io.stormglass.raft.RaftMessageTraits;
+import io.stormglass.raft.message.Message;
+import io.stormglass.raft.message.MsgHeartbeat;
+import io.stormglass.raft.message.MsgSnap;
+import io.stormglass.raft.server.MemberConfig;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The receiving half of etcd's rafthttp on one member: each peer's stream reader decodes its messages in
+ * arrival order on a goroutine of its own, then the node loop steps them. On the way it notes the peer's
+ * connection ({@link PeerActivity}), the gap between heartbeats (etcd's follower-side view of a late
+ * leader) and a snapshot's arrival (logged as etcd does, and answered once saved).
+ */
+final class PeerStreams {
+    private static final RaftMessageTraits RAFT_SIZES = new RaftMessageTraits();
+
+    private final MemberConfig config;
+    private final Scheduler scheduler;
+    private final MemberCpu cpu;
+    private final NodeLoop nodeLoop;
+    private final Outbox outbox;
+    private final MemberMetrics metrics;
+    private final MemberLog log;
+    private final PeerActivity activity = new PeerActivity();
+    private final Map<Integer, SerialExecutor> readers = new TreeMap<>();
+    /** When the last heartbeat arrived (-1: none yet), for the heartbeat-gap metric. */
+    private long lastHeartbeatNanos = -1;
+
+    PeerStreams(MemberConfig config, Scheduler scheduler, MemberCpu cpu, NodeLoop nodeLoop, Outbox outbox, MemberMetrics metrics,
+            MemberLog log) {
+        this.config = config;
+        this.scheduler = scheduler;
+        this.cpu = cpu;
+        this.nodeLoop = nodeLoop;
+        this.outbox = outbox;
+        this.metrics = metrics;
+        this.log = log;
+    }
+
+    /** {@code msg} arrived from {@code from}, sent by that peer's process lifetime {@code incarnation}. */
+    void receive(int from, int incarnation, Message msg) {
+        long now = scheduler.nowNanos();
+        activity.heard(from, incarnation, now);
+        if (msg instanceof MsgHeartbeat) {
+            if (lastHeartbeatNanos >= 0) {
+                metrics.heartbeatGap.record(now - lastHeartbeatNanos);
+            }
+            lastHeartbeatNanos = now;
+        } else if (msg instanceof MsgSnap snap) {
+            int bytes = snap.snapshot().data().length;
+            log.info("received and saved database snapshot", "local-member-id", Long.toHexString(config.id()),
+                    "remote-snapshot-sender-id", Long.toHexString(from), "incoming-snapshot-index", Long.toString(snap.snapshot().index()),
+                    "incoming-snapshot-size-bytes", Integer.toString(bytes));
+            outbox.acknowledgeSnapshot(from, snap.snapshot().index());
+        }
+        long decode = config.cpu().peerNanos(RAFT_SIZES.sizeBytes(msg));
+        if (decode == 0) {
+            nodeLoop.step(msg);
+            return;
+        }
+        readers.computeIfAbsent(from, peer -> cpu.thread(config.label() + "/rafthttp-reader-n" + peer)).execute(ctx -> {
+            ctx.chargeCpu(decode);
+            ctx.sleep(0, c -> nodeLoop.step(msg));
+        });
+    }
+
+    /** etcd's {@code longestConnected} over {@code voters} (this member's own id is never connected to itself). */
+    int longestConnected(Iterable<Integer> voters) {
+        return activity.longestConnected(voters, scheduler.nowNanos());
+    }
+
+    /** The process ends: the stream readers stop. */
+    void kill() {
+        readers.values().forEach(SerialExecutor::kill);
+    }
+}
