@@ -2,20 +2,21 @@ package io.stormglass.raft.client;
 
 import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Scheduler;
-import io.stormglass.engine.metrics.Metric;
-import io.stormglass.engine.metrics.MetricId;
+
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.engine.net.Transport;
 import io.stormglass.engine.random.SimRandom;
 import io.stormglass.raft.kv.Compare;
 import io.stormglass.raft.kv.KvCommand;
 import io.stormglass.raft.kv.KvResult;
+import io.stormglass.raft.kv.WatchResponse;
 import io.stormglass.raft.server.EtcdErrors;
 import io.stormglass.raft.server.Wire;
 import io.stormglass.raft.server.WireTraits;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -50,24 +51,16 @@ public final class KvClient {
     private final Scheduler scheduler;
     private final Transport<Wire> transport;
     private final SimRandom random;
-    private final Recorder recorder;
-    private final History history;
-    /** Not an etcd error: the run ended before the call was answered (its outcome is unknown). */
-    static final String UNFINISHED = "unfinished: the run ended first";
+    private final CallLog log;
     private final Map<Long, Call> inFlight = new TreeMap<>();
     /** Watch create request id → who hears that watcher's responses. */
-    private final Map<Long, java.util.function.Consumer<io.stormglass.raft.kv.WatchResponse>> watchListeners = new TreeMap<>();
+    private final Map<Long, Consumer<WatchResponse>> watchListeners = new TreeMap<>();
     /** Calls started and not finished, by start order: what {@link #recordUnfinished()} records. */
     private final Map<Long, Call> unfinished = new TreeMap<>();
     private long nextCallSeq;
-    /** Metric handles by operation or error text, resolved once per client. */
-    private final Map<String, io.stormglass.engine.metrics.Counter> requestCounters = new TreeMap<>();
-    private final Map<String, io.stormglass.engine.metrics.LatencyRecorder> latencies = new TreeMap<>();
-    private final Map<String, io.stormglass.engine.metrics.Counter> errorCounters = new TreeMap<>();
     private final ClientHost host;
     private final Caller self;
-    private int endpointIndex;
-    private boolean rotatePerRequest;
+    private final Endpoints endpoints;
     private long nextSeq;
 
     /** Registers the client on the transport as node {@code nodeId}; {@code history} may be null. */
@@ -89,13 +82,12 @@ public final class KvClient {
         this.scheduler = scheduler;
         this.transport = transport;
         this.random = random;
-        this.recorder = recorder;
-        this.history = history;
-        this.endpointIndex = Math.floorMod(nodeId, config.endpoints().size());
+        this.log = new CallLog(recorder, history);
+        this.endpoints = new Endpoints(nodeId, config.endpoints());
         transport.register(nodeId, (from, wire) -> {
             if (wire instanceof Wire.Response r && r.reply() instanceof Wire.ClientReply.Watched w) {
                 this.host.receiveHalf(WireTraits.replyBytes(r.reply()), r.requestId(), () -> {
-                    java.util.function.Consumer<io.stormglass.raft.kv.WatchResponse> l = watchListeners.get(r.requestId());
+                    Consumer<WatchResponse> l = watchListeners.get(r.requestId());
                     if (l != null) {
                         l.accept(w.response());
                     }
@@ -121,26 +113,30 @@ public final class KvClient {
 
     /** Sends the next attempts to {@code member} first (it must be one of the endpoints). */
     public void startAt(int member) {
-        int i = config.endpoints().indexOf(member);
-        if (i < 0) {
-            throw new IllegalArgumentException("member " + member + " is not an endpoint of client " + nodeId);
-        }
-        endpointIndex = i;
+        endpoints.startAt(member);
     }
 
     /** The member the next call goes to first. */
     public int currentEndpoint() {
-        return config.endpoints().get(endpointIndex);
+        return endpoints.current();
     }
 
-    /** The members this client may talk to (its {@code --endpoints}). */
+    /** The members this client may talk to: its {@code --endpoints}, or the last member list an endpoint sync set. */
     public List<Integer> endpoints() {
-        return config.endpoints();
+        return endpoints.list();
+    }
+
+    /**
+     * clientv3's {@code SetEndpoints}: the members this client talks to from now on (not empty). It stays with
+     * its current endpoint if that is among them.
+     */
+    public void setEndpoints(List<Integer> members) {
+        endpoints.replace(members);
     }
 
     /** Whether each call goes to the next endpoint in turn (clientv3's round-robin balancer) instead of sticking to one. */
     public void rotatePerRequest(boolean rotate) {
-        this.rotatePerRequest = rotate;
+        endpoints.rotatePerRequest(rotate);
     }
 
     public void put(String key, String value, Consumer<ClientResult> done) {
@@ -195,14 +191,23 @@ public final class KvClient {
     }
 
     /**
+     * clientv3's {@code MemberList} (linearizable, its default): the cluster's members as the member asked knows
+     * them once a read index confirms it is current. {@code done} hears the list, or null and etcd's error;
+     * {@code timeoutNanos} is the call's deadline. Kept out of the metrics and the history.
+     */
+    public void memberList(long timeoutNanos, BiConsumer<Wire.ClientReply.Members, String> done) {
+        start("member_list", new Wire.ClientOp.MemberList(), null, (r, reply) -> done.accept(
+                reply instanceof Wire.ClientReply.Members m ? m : null, r.error()), nodeId, false, timeoutNanos);
+    }
+
+    /**
      * Opens a watcher on {@code member}'s watch stream (etcd's {@code Watch}); every response for it,
      * the creation acknowledgement first, goes to {@code listener}. Not retried: a {@link WatchSession}
      * re-watches.
      *
      * @return the request id the watcher's responses carry
      */
-    public long watch(int member, String key, String rangeEnd, long startRevision,
-            Consumer<io.stormglass.raft.kv.WatchResponse> listener) {
+    public long watch(int member, String key, String rangeEnd, long startRevision, Consumer<WatchResponse> listener) {
         long requestId = ((long) nodeId << 40) | ++nextSeq;
         watchListeners.put(requestId, listener);
         Wire.Request request = new Wire.Request(requestId, nodeId, new Wire.ClientOp.Watch(key, rangeEnd, startRevision));
@@ -244,78 +249,43 @@ public final class KvClient {
 
         public void put(String key, String value, Consumer<ClientResult> done) {
             start("put", new Wire.ClientOp.Write(new KvCommand.Put(key, value, 0)),
-                    new Recordable(Operation.Kind.WRITE, key, value, null), done);
+                    new Call.Recordable(Operation.Kind.WRITE, key, value, null), done);
         }
 
         public void get(String key, boolean linearizable, Consumer<ClientResult> done) {
             start(linearizable ? "get_linearizable" : "get_serializable", new Wire.ClientOp.Read(key, "", linearizable),
-                    linearizable ? new Recordable(Operation.Kind.READ, key, null, null) : null, done);
+                    linearizable ? new Call.Recordable(Operation.Kind.READ, key, null, null) : null, done);
         }
 
         public void delete(String key, Consumer<ClientResult> done) {
             start("delete", new Wire.ClientOp.Write(new KvCommand.Delete(key, "")),
-                    new Recordable(Operation.Kind.DELETE, key, null, null), done);
+                    new Call.Recordable(Operation.Kind.DELETE, key, null, null), done);
         }
 
         /** Sets {@code key} to {@code value} if it holds {@code expected}, as a txn with one value compare. */
         public void compareAndSet(String key, String expected, String value, Consumer<ClientResult> done) {
             KvCommand.Txn txn = new KvCommand.Txn(List.of(Compare.valueEquals(key, expected)),
                     List.of(new KvCommand.Put(key, value, 0)), List.of());
-            start("txn", new Wire.ClientOp.Write(txn), new Recordable(Operation.Kind.CAS, key, value, expected), done);
+            start("txn", new Wire.ClientOp.Write(txn), new Call.Recordable(Operation.Kind.CAS, key, value, expected), done);
         }
 
         public void txn(KvCommand.Txn txn, Consumer<ClientResult> done) {
             start("txn", new Wire.ClientOp.Write(txn), null, done);
         }
 
-        private void start(String opName, Wire.ClientOp op, Recordable recordable, Consumer<ClientResult> done) {
-            KvClient.this.start(opName, op, recorded ? recordable : null, done, process, recorded);
+        private void start(String opName, Wire.ClientOp op, Call.Recordable recordable, Consumer<ClientResult> done) {
+            KvClient.this.start(opName, op, recorded ? recordable : null, (r, reply) -> done.accept(r), process, recorded,
+                    config.requestTimeoutNanos());
         }
     }
 
-    /** What the history needs to know of a register operation. */
-    private record Recordable(Operation.Kind kind, String key, String value, String expected) {
-    }
-
-    private final class Call {
-        final String opName;
-        final Wire.ClientOp op;
-        final Recordable recordable;
-        final Consumer<ClientResult> done;
-        final int process;
-        final boolean recorded;
-        /** When the calling goroutine began the call: it is running on a core (etcd's benchmark takes its start time there). */
-        long startNanos;
-        long deadlineHandle = Scheduler.NO_EVENT;
-        long attemptHandle = Scheduler.NO_EVENT;
-        long requestId;
-        long callSeq;
-        int attempts;
-        boolean finished;
-
-        Call(String opName, Wire.ClientOp op, Recordable recordable, Consumer<ClientResult> done, int process,
-                boolean recorded) {
-            this.opName = opName;
-            this.op = op;
-            this.recordable = recordable;
-            this.done = done;
-            this.process = process;
-            this.recorded = recorded;
-            this.startNanos = scheduler.nowNanos();
-        }
-
-        boolean isWrite() {
-            return op instanceof Wire.ClientOp.Write;
-        }
-    }
-
-    private void start(String opName, Wire.ClientOp op, Recordable recordable, Consumer<ClientResult> done, int process,
-            boolean recorded) {
-        Call call = new Call(opName, op, recordable, done, process, recorded);
+    private void start(String opName, Wire.ClientOp op, Call.Recordable recordable, Call.Outcome done, int process, boolean recorded,
+            long timeoutNanos) {
+        Call call = new Call(opName, op, recordable, done, process, recorded, timeoutNanos, scheduler.nowNanos());
         call.callSeq = ++nextCallSeq;
         unfinished.put(call.callSeq, call);
         host.pace(() -> {
-            call.deadlineHandle = scheduler.schedule(config.requestTimeoutNanos(), DEADLINE, nodeId,
+            call.deadlineHandle = scheduler.schedule(call.timeoutNanos, DEADLINE, nodeId,
                     () -> finish(call, null, EtcdErrors.DEADLINE_EXCEEDED));
             send(call);
         });
@@ -328,10 +298,7 @@ public final class KvClient {
         call.attempts++;
         call.requestId = ((long) nodeId << 40) | ++nextSeq;
         inFlight.put(call.requestId, call);
-        int endpoint = config.endpoints().get(endpointIndex);
-        if (rotatePerRequest) {
-            nextEndpoint();
-        }
+        int endpoint = endpoints.forRequest();
         Wire.Request request = new Wire.Request(call.requestId, nodeId, call.op);
         // the first attempt starts the call's clock only once its goroutine runs: a wait for a client core before it
         // is not the call's latency, as etcd's benchmark reads time.Now() on the running goroutine before Do
@@ -343,8 +310,8 @@ public final class KvClient {
                 return;
             }
             // no answer: like gRPC's balancer, leave this endpoint for the calls that follow
-            if (config.endpoints().get(endpointIndex) == endpoint) {
-                nextEndpoint();
+            if (endpoints.current() == endpoint) {
+                endpoints.next();
             }
             if (!call.isWrite()) {
                 inFlight.remove(requestId);
@@ -359,18 +326,16 @@ public final class KvClient {
             return; // a late answer to an attempt already given up
         }
         scheduler.cancel(call.attemptHandle);
-        if (response.reply() instanceof Wire.ClientReply.Ok ok) {
-            finish(call, ok.result(), null);
-        } else if (response.reply() instanceof Wire.ClientReply.LeaseAlive alive) {
-            finish(call, new KvResult.LeaseGrantResult(0, alive.leaseId(), alive.ttlNanos()), null);
-        } else {
-            String error = ((Wire.ClientReply.Error) response.reply()).message();
+        if (response.reply() instanceof Wire.ClientReply.Error e) {
+            String error = e.message();
             if (EtcdErrors.retryable(error) && call.attempts <= config.maxRetries()) {
-                nextEndpoint();
+                endpoints.next();
                 scheduler.schedule(config.retry().delayNanos(call.attempts, random), RETRY, nodeId, () -> send(call));
             } else {
                 finish(call, null, error);
             }
+        } else {
+            finish(call, response.reply(), null);
         }
     }
 
@@ -381,23 +346,17 @@ public final class KvClient {
      * was not made. Call once, when the simulation has stopped.
      */
     public void recordUnfinished() {
-        if (history == null) {
+        if (!log.keepsHistory()) {
             return;
         }
         long now = scheduler.nowNanos();
         for (Call call : unfinished.values()) {
-            if (call.recordable != null) {
-                history.add(toOperation(call, null, UNFINISHED, now));
-            }
+            log.unfinished(call, now);
         }
         unfinished.clear();
     }
 
-    private void nextEndpoint() {
-        endpointIndex = (endpointIndex + 1) % config.endpoints().size();
-    }
-
-    private void finish(Call call, KvResult result, String error) {
+    private void finish(Call call, Wire.ClientReply reply, String error) {
         if (call.finished) {
             return;
         }
@@ -407,47 +366,19 @@ public final class KvClient {
         scheduler.cancel(call.deadlineHandle);
         scheduler.cancel(call.attemptHandle);
         long now = scheduler.nowNanos();
-        long latency = now - call.startNanos;
-        if (!call.recorded) {
-            call.done.accept(new ClientResult(result, error, latency, call.attempts));
-            return;
+        KvResult result = resultOf(reply);
+        if (call.recorded) {
+            log.finished(call, result, error, now);
         }
-        requestCounters.computeIfAbsent(call.opName, op -> recorder.counter(Metric.CLIENT_REQUESTS.id(op)))
-                .increment();
-        if (error == null) {
-            latencies.computeIfAbsent(call.opName,
-                    op -> recorder.latency(Metric.CLIENT_REQUEST_DURATION.id(op))).record(latency);
-        } else {
-            errorCounters.computeIfAbsent(error, e -> recorder.counter(Metric.CLIENT_ERRORS.id(e)))
-                    .increment();
-        }
-        if (history != null && call.recordable != null) {
-            history.add(toOperation(call, result, error, now));
-        }
-        call.done.accept(new ClientResult(result, error, latency, call.attempts));
+        call.done.ended(new ClientResult(result, error, now - call.startNanos, call.attempts), reply);
     }
 
-    private Operation toOperation(Call call, KvResult result, String error, long now) {
-        Recordable r = call.recordable;
-        Operation.Outcome outcome;
-        if (error == null) {
-            outcome = Operation.Outcome.OK;
-        } else if (!call.isWrite() || EtcdErrors.NO_LEADER.equals(error) || EtcdErrors.LEASE_NOT_FOUND.equals(error)
-                || EtcdErrors.NO_SPACE.equals(error)) {
-            outcome = Operation.Outcome.FAILED; // a read, or a proposal Raft or the quota refused: no effect
-        } else {
-            outcome = Operation.Outcome.UNKNOWN; // timed out: it may still be applied
+    /** The KV result a reply carries (a lease keepalive's as a grant of the remaining time); null for none. */
+    private static KvResult resultOf(Wire.ClientReply reply) {
+        if (reply instanceof Wire.ClientReply.Ok ok) {
+            return ok.result();
         }
-        String value = r.value();
-        boolean casOk = false;
-        if (outcome == Operation.Outcome.OK && r.kind() == Operation.Kind.READ) {
-            KvResult.RangeResult range = (KvResult.RangeResult) result;
-            value = range.kvs().isEmpty() ? null : range.kvs().get(0).value();
-        }
-        if (outcome == Operation.Outcome.OK && r.kind() == Operation.Kind.CAS) {
-            casOk = result instanceof KvResult.TxnResult t && t.succeeded();
-        }
-        return new Operation(history.nextId(), call.process, r.kind(), r.key(), value, r.expected(), casOk,
-                call.startNanos, outcome == Operation.Outcome.UNKNOWN ? Long.MAX_VALUE : now, outcome);
+        return reply instanceof Wire.ClientReply.LeaseAlive alive ? new KvResult.LeaseGrantResult(0, alive.leaseId(), alive.ttlNanos())
+                : null;
     }
 }

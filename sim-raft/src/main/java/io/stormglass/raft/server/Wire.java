@@ -77,6 +77,13 @@ public sealed interface Wire {
         /** Keeps a lease alive; served by the leader (followers forward it). */
         record KeepAlive(long leaseId) implements ClientOp {
         }
+
+        /**
+         * Lists the cluster's members (etcd's {@code Cluster.MemberList}, linearizable as clientv3 sends it by
+         * default: the member answers once a read index confirms its view is current).
+         */
+        record MemberList() implements ClientOp {
+        }
     }
 
     /** A member's answer. */
@@ -90,6 +97,17 @@ public sealed interface Wire {
 
         /** A message on a watch stream: events, a progress notification, or a cancellation. */
         record Watched(io.stormglass.raft.kv.WatchResponse response) implements ClientReply {
+        }
+
+        /**
+         * The members of the configuration the answering member has applied: voters and learners, by id (a
+         * member's id is its endpoint here).
+         */
+        record Members(java.util.List<Integer> voters, java.util.List<Integer> learners) implements ClientReply {
+            public Members {
+                voters = java.util.List.copyOf(voters);
+                learners = java.util.List.copyOf(learners);
+            }
         }
 
         /** A failure, with etcd's error text (see {@link EtcdErrors}). */

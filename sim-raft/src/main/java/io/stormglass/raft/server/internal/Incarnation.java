@@ -155,6 +155,7 @@ public final class Incarnation {
                     }
                 }));
         applier.connect(membership);
+        requests.listMembersFrom(membership::confState);
         applier.restore(booted.snapshot());
     }
 
