@@ -74,6 +74,17 @@ final class PeerStreams {
         return activity.longestConnected(voters, scheduler.nowNanos());
     }
 
+    /** etcd's {@code isConnectedSince}: {@code peer}'s connection is active and became so before {@code sinceNanos}. */
+    boolean connectedSince(int peer, long sinceNanos) {
+        long since = activity.activeSinceNanos(peer, scheduler.nowNanos());
+        return since >= 0 && since < sinceNanos;
+    }
+
+    /** Whether {@code peer}'s connection is active now (etcd's {@code ActiveSince} is not zero). */
+    boolean active(int peer) {
+        return activity.activeSinceNanos(peer, scheduler.nowNanos()) >= 0;
+    }
+
     /** The process ends: the stream readers stop. */
     void kill() {
         readers.values().forEach(SerialExecutor::kill);
