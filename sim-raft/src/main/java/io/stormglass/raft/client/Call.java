@@ -29,6 +29,8 @@ final class Call {
     final boolean recorded;
     /** The call's deadline, retries included (Go's context deadline), from its start. */
     final long timeoutNanos;
+    /** The member every attempt goes to, or 0: the connection's endpoints decide (and hear of failures). */
+    final int pinnedEndpoint;
     /** When the calling goroutine began the call: it is running on a core (etcd's benchmark takes its start time there). */
     long startNanos;
     long deadlineHandle = Scheduler.NO_EVENT;
@@ -39,7 +41,8 @@ final class Call {
     boolean finished;
 
     Call(String opName, Wire.ClientOp op, Recordable recordable, Outcome done, int process, boolean recorded, long timeoutNanos,
-            long nowNanos) {
+            int pinnedEndpoint, long nowNanos) {
+        this.pinnedEndpoint = pinnedEndpoint;
         this.opName = opName;
         this.op = op;
         this.recordable = recordable;

@@ -9,7 +9,9 @@ import java.util.List;
  * {@code Sync}): an interval after the client starts, and an interval after each sync ends, the client asks
  * the cluster for its member list ({@code MemberList}, linearizable, under a 5 s deadline) and replaces its
  * endpoints with the voters in it ({@code SetEndpoints}; learners are left out, as clientv3 leaves them out).
- * A failed sync leaves the endpoints as they were. So a client follows membership changes: it stops calling
+ * A failed sync leaves the endpoints as they were. Each sync asks the next of the client's endpoints in turn,
+ * as clientv3's round-robin balancer spreads its calls, so a connection stuck on a dead member still
+ * learns the member list from the others. So a client follows membership changes: it stops calling
  * removed members and starts using added ones. clientv3 also leaves out members that have not published
  * their name yet (never started); here every voter is listed, and one that does not answer is left as any
  * dead endpoint is. clientv3's default interval is 0: no sync, the endpoints stay those it was given, as
@@ -25,12 +27,15 @@ public final class EndpointSync {
     private final long intervalNanos;
     private final long untilNanos;
     private int syncs;
+    /** Which endpoint the next sync asks (modulo their number): each client starts at its own id, then goes in turn. */
+    private int asked;
 
     private EndpointSync(Scheduler scheduler, KvClient client, long intervalNanos, long untilNanos) {
         this.scheduler = scheduler;
         this.client = client;
         this.intervalNanos = intervalNanos;
         this.untilNanos = untilNanos;
+        this.asked = client.nodeId();
     }
 
     /**
@@ -57,13 +62,19 @@ public final class EndpointSync {
         if (scheduler.nowNanos() + intervalNanos >= untilNanos) {
             return;
         }
-        scheduler.schedule(intervalNanos, SYNC, client.nodeId(), () -> client.memberList(SYNC_TIMEOUT_NANOS, (members, error) -> {
+        scheduler.schedule(intervalNanos, SYNC, client.nodeId(), this::sync);
+    }
+
+    private void sync() {
+        List<Integer> endpoints = client.endpoints();
+        int member = endpoints.get(Math.floorMod(asked++, endpoints.size()));
+        client.memberList(member, SYNC_TIMEOUT_NANOS, (members, error) -> {
             List<Integer> voters = members == null ? List.of() : members.voters();
             if (!voters.isEmpty()) {
                 client.setEndpoints(voters);
                 syncs++;
             }
             schedule();
-        }));
+        });
     }
 }

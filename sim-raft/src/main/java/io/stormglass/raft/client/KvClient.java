@@ -191,13 +191,14 @@ public final class KvClient {
     }
 
     /**
-     * clientv3's {@code MemberList} (linearizable, its default): the cluster's members as the member asked knows
-     * them once a read index confirms it is current. {@code done} hears the list, or null and etcd's error;
-     * {@code timeoutNanos} is the call's deadline. Kept out of the metrics and the history.
+     * clientv3's {@code MemberList} (linearizable, its default) asked of {@code member}: the cluster's members as
+     * it knows them once a read index confirms it is current. {@code done} hears the list, or null and etcd's
+     * error; {@code timeoutNanos} is the call's deadline. Its attempts all go to {@code member} and leave the
+     * connection's own endpoint as it is; kept out of the metrics and the history.
      */
-    public void memberList(long timeoutNanos, BiConsumer<Wire.ClientReply.Members, String> done) {
+    public void memberList(int member, long timeoutNanos, BiConsumer<Wire.ClientReply.Members, String> done) {
         start("member_list", new Wire.ClientOp.MemberList(), null, (r, reply) -> done.accept(
-                reply instanceof Wire.ClientReply.Members m ? m : null, r.error()), nodeId, false, timeoutNanos);
+                reply instanceof Wire.ClientReply.Members m ? m : null, r.error()), nodeId, false, timeoutNanos, member);
     }
 
     /**
@@ -275,13 +276,13 @@ public final class KvClient {
 
         private void start(String opName, Wire.ClientOp op, Call.Recordable recordable, Consumer<ClientResult> done) {
             KvClient.this.start(opName, op, recorded ? recordable : null, (r, reply) -> done.accept(r), process, recorded,
-                    config.requestTimeoutNanos());
+                    config.requestTimeoutNanos(), 0);
         }
     }
 
     private void start(String opName, Wire.ClientOp op, Call.Recordable recordable, Call.Outcome done, int process, boolean recorded,
-            long timeoutNanos) {
-        Call call = new Call(opName, op, recordable, done, process, recorded, timeoutNanos, scheduler.nowNanos());
+            long timeoutNanos, int pinnedEndpoint) {
+        Call call = new Call(opName, op, recordable, done, process, recorded, timeoutNanos, pinnedEndpoint, scheduler.nowNanos());
         call.callSeq = ++nextCallSeq;
         unfinished.put(call.callSeq, call);
         host.pace(() -> {
@@ -298,7 +299,7 @@ public final class KvClient {
         call.attempts++;
         call.requestId = ((long) nodeId << 40) | ++nextSeq;
         inFlight.put(call.requestId, call);
-        int endpoint = endpoints.forRequest();
+        int endpoint = call.pinnedEndpoint > 0 ? call.pinnedEndpoint : endpoints.forRequest();
         Wire.Request request = new Wire.Request(call.requestId, nodeId, call.op);
         // the first attempt starts the call's clock only once its goroutine runs: a wait for a client core before it
         // is not the call's latency, as etcd's benchmark reads time.Now() on the running goroutine before Do
@@ -310,7 +311,7 @@ public final class KvClient {
                 return;
             }
             // no answer: like gRPC's balancer, leave this endpoint for the calls that follow
-            if (endpoints.current() == endpoint) {
+            if (call.pinnedEndpoint == 0 && endpoints.current() == endpoint) {
                 endpoints.next();
             }
             if (!call.isWrite()) {
@@ -329,7 +330,9 @@ public final class KvClient {
         if (response.reply() instanceof Wire.ClientReply.Error e) {
             String error = e.message();
             if (EtcdErrors.retryable(error) && call.attempts <= config.maxRetries()) {
-                endpoints.next();
+                if (call.pinnedEndpoint == 0) {
+                    endpoints.next();
+                }
                 scheduler.schedule(config.retry().delayNanos(call.attempts, random), RETRY, nodeId, () -> send(call));
             } else {
                 finish(call, null, error);
