@@ -17,7 +17,9 @@ import java.util.TreeSet;
  * picks the direction; the walk turns round when it can go no further (no spare left or seven members; one
  * voter). One draw in {@link #REPLACE_ONE_IN} replaces a voter by a spare instead (the size stays). Removals
  * and replacements count only the voters the run is sure to have (see {@code certain}). A draw that allows
- * no change is dropped. With a 3-member base and 4 spares the cluster walks between 1 and 7 voters.
+ * no change is dropped, and so is one in the run's first {@link #SETTLE_NANOS}: etcd refuses to reconfigure a
+ * cluster whose peers have not been connected to the leader that long ({@code etcdserver: unhealthy cluster}).
+ * With a 3-member base and 4 spares the cluster walks between 1 and 7 voters.
  * Whether etcd accepts each change at run time (a learner not yet in sync, a change that
  * {@code --strict-reconfig-check} refuses) is the run's business, not the walk's.
  */
@@ -37,6 +39,12 @@ final class MembershipWalk {
      */
     static final int MIN_VOTERS_TO_REPLACE = 3;
 
+    /**
+     * No change before this far into the run: etcd's {@code --strict-reconfig-check} wants the leader's peers
+     * connected for its {@code HealthInterval} (5 s) before it adds or removes a member (see
+     * {@code MemberChanges}), so an operator's change that early would only be refused.
+     */
+    static final long SETTLE_NANOS = 5_000_000_000L;
     /** One draw in this many replaces a voter instead of growing or shrinking the cluster. */
     static final int REPLACE_ONE_IN = 6;
     /**
@@ -68,6 +76,9 @@ final class MembershipWalk {
 
     /** The change {@code d} stands for now, or null if none can happen. */
     FaultSpec.MemberChange next(FaultSpec.Timing instant, FaultDraw d) {
+        if (instant.atNanos() < SETTLE_NANOS) {
+            return null;
+        }
         if (growing == null) {
             growing = Math.floorMod(d.param(), 2) == 0;
         }

@@ -20,7 +20,7 @@ class MembershipWalkTest {
     private static List<String> walk(MembershipWalk w, int draws, int param, int target) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < draws; i++) {
-            FaultSpec.MemberChange c = w.next(FaultSpec.Timing.once(i * 1_000_000L, 0),
+            FaultSpec.MemberChange c = w.next(FaultSpec.Timing.once(MembershipWalk.SETTLE_NANOS + i * 1_000_000L, 0),
                     new FaultDraw(FaultKind.MEMBER_CHANGE, i, 1, target, param));
             out.add(c == null ? "-" : c.action() + " " + c.member() + (c.with() > 0 ? ">" + c.with() : ""));
         }
@@ -39,6 +39,13 @@ class MembershipWalkTest {
     void anOddFirstDrawShrinksFirstAndTurnsRoundAtOneVoter() throws Exception {
         List<String> steps = walk(new MembershipWalk(base()), 5, 1, 1);
         assertEquals(List.of("REMOVE 2", "REMOVE 3", "ADD_LEARNER 4", "PROMOTE 4", "ADD_LEARNER 5"), steps);
+    }
+
+    @Test
+    void noChangeInTheRunsFirstSecondsWhileEtcdWouldFindItUnhealthy() throws Exception {
+        MembershipWalk w = new MembershipWalk(base());
+        assertEquals(null, w.next(FaultSpec.Timing.once(MembershipWalk.SETTLE_NANOS - 1, 0), new FaultDraw(FaultKind.MEMBER_CHANGE, 4_999, 1, 0, 4)));
+        assertEquals(List.of("ADD_LEARNER 4"), walk(w, 1, 4, 0), "the draw before was dropped, not spent");
     }
 
     @Test
