@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.server.MemberObserver;
+import io.stormglass.engine.timeline.TimelineEvent;
 import io.stormglass.run.ProgressListener;
+import io.stormglass.run.RunResult;
 import io.stormglass.run.Runner;
 import io.stormglass.scenario.load.ScenarioLoader;
 import io.stormglass.scenario.model.FaultSpec;
@@ -64,6 +66,7 @@ class MembershipCensus {
         Map<Integer, Integer> minReached = new TreeMap<>();
         int ops = 0;
         int faults = 0;
+        Map<String, Integer> outcomes = new TreeMap<>();
         int upAndBack = 0;
         int downAndUp = 0;
         for (long seed = 1; seed <= seeds; seed++) {
@@ -76,7 +79,13 @@ class MembershipCensus {
                 }
             }
             Sizes sizes = new Sizes();
-            Runner.run(s, new Runner.Options(null, "", "", sizes, ProgressListener.NONE));
+            RunResult run = Runner.run(s, new Runner.Options(null, "", "", sizes, ProgressListener.NONE));
+            for (TimelineEvent.FaultChanged m : run.recorder().timeline().eventsOf(TimelineEvent.FaultChanged.class)) {
+                int colon = m.description().indexOf(": ");
+                if (m.target().equals(TimelineEvent.FaultChanged.MEMBERSHIP) && colon > 0) {
+                    outcomes.merge(m.description().substring(colon + 2).replaceAll(" in [0-9]+ ms$", ""), 1, Integer::sum);
+                }
+            }
             List<Integer> walk = new java.util.ArrayList<>(List.of(base.cluster().size()));
             walk.addAll(sizes.votersByIndex.values());
             int max = walk.stream().max(Integer::compare).orElseThrow();
@@ -90,6 +99,7 @@ class MembershipCensus {
         }
         System.out.printf(Locale.ROOT, "seeds %d: %d faults (%.1f per run), %d membership changes (%.2f per run) %s%n", seeds, faults,
                 faults / (double) seeds, ops, ops / (double) seeds, actions);
+        System.out.println("outcomes of the operator's commands: " + outcomes);
         System.out.println("runs by the most voters a configuration reached: " + maxReached);
         System.out.println("runs by the fewest voters a configuration reached: " + minReached);
         System.out.println("runs that reached 5+ voters and then came back to 2 or fewer: " + upAndBack);

@@ -36,8 +36,6 @@ public final class Member {
     private final DbSpace space;
     private Incarnation current;
     private String downReason = "not started";
-    /** How many times the process was started. */
-    private int starts;
 
     public Member(MemberConfig config, MemberEnvironment env) {
         this.config = config;
@@ -68,7 +66,7 @@ public final class Member {
         boolean restart = !"not started".equals(downReason);
         Incarnation inc;
         try {
-            inc = new Incarnation(config, env, metrics, space, ++starts, reason -> crash("fatal: " + reason), this::crash);
+            inc = new Incarnation(config, env, metrics, space, reason -> crash("fatal: " + reason), this::crash);
         } catch (Incarnation.BootException e) {
             downReason = "cannot boot: " + e.getMessage();
             env.logSink().accept("{\"level\":\"fatal\",\"member\":\"" + config.label() + "\",\"msg\":\"failed to recover\",\"error\":\""

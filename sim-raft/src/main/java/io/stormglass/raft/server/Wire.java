@@ -12,11 +12,11 @@ public sealed interface Wire {
     /**
      * Peer traffic: one Raft message.
      *
-     * @param senderLifetime which start of the sending member's process sent it (1 for the first): rafthttp's
-     *                       streams live as long as a process, so a message from a new lifetime travels on a new
-     *                       connection (what the receiver's {@code ActiveSince} of the peer follows)
+     * @param senderStartNanos when the sending member's process started: rafthttp's streams live as long as a
+     *                         process and every member keeps them open to every peer, so the receiver tells from
+     *                         it since when the peer has been connected (its {@code ActiveSince})
      */
-    record Raft(Message message, int senderLifetime) implements Wire {
+    record Raft(Message message, long senderStartNanos) implements Wire {
     }
 
     /**

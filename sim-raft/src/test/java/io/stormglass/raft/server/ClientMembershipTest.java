@@ -71,7 +71,7 @@ class ClientMembershipTest {
         assertEquals(followers.get(1), leader.longestConnectedVoter(), "the restarted follower's connection is new");
         c.member(followers.get(1)).crash("gone");
         c.sim.runFor(6 * S);
-        assertEquals(restarted, leader.longestConnectedVoter(), "a peer silent for 5 s is not connected");
+        assertEquals(restarted, leader.longestConnectedVoter(), "a peer silent for 5 s while its leader sends heartbeats is not connected");
     }
 
     // etcd's mayAddMember / mayRemoveMember (--strict-reconfig-check): the leader's peers must have been connected 5 s

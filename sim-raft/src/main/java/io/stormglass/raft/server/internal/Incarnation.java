@@ -83,13 +83,11 @@ public final class Incarnation {
     /**
      * Boots a member from its disks.
      *
-     * @param lifetime which start of the member's process this is (1 for the first): its messages carry it, so
-     *                 peers tell a new connection from the old one
-     * @param onFatal  called with the reason when the member must die (as etcd's {@code lg.Fatal})
-     * @param onStop   called with the reason when the member stops by itself (it applied its own removal)
+     * @param onFatal called with the reason when the member must die (as etcd's {@code lg.Fatal})
+     * @param onStop  called with the reason when the member stops by itself (it applied its own removal)
      * @throws BootException if the durable state cannot be recovered
      */
-    public Incarnation(MemberConfig config, MemberEnvironment env, MemberMetrics metrics, DbSpace space, int lifetime,
+    public Incarnation(MemberConfig config, MemberEnvironment env, MemberMetrics metrics, DbSpace space,
             Consumer<String> onFatal, Consumer<String> onStop) throws BootException {
         this.config = config;
         this.tickerPhase = env.random().stream("ticker/" + config.label());
@@ -118,7 +116,9 @@ public final class Incarnation {
                     env.observer().backendCommitted(config.id(), scheduler.nowNanos() - nanos, scheduler.nowNanos());
                 }, s -> life.fatal("failed to commit backend", s), config.id());
         this.waits = new ProposalWaits(scheduler);
-        this.outbox = new Outbox(config.id(), lifetime, env.transport(), cpu, env.observer());
+        // the process starts now: its Raft messages carry the instant, so peers tell its connections from its predecessor's
+        long startNanos = scheduler.nowNanos();
+        this.outbox = new Outbox(config.id(), startNanos, env.transport(), cpu, env.observer());
         Outbox outbox = this.outbox;
         Responder responder = new Responder(scheduler, waits, outbox, log, env.observer(), config.id());
         this.readLoop = new ReadIndexLoop(scheduler, config, log, metrics, nodeLoop::readIndex, env.observer());
@@ -142,7 +142,8 @@ public final class Incarnation {
                 env.observer(), config.id());
         this.watches = new WatchServer(scheduler, config.id(), kv, cpu, outbox, life);
         requests.serveWatchesWith(watches);
-        this.peerStreams = new PeerStreams(config, scheduler, cpu, nodeLoop, outbox, metrics, log);
+        this.peerStreams = new PeerStreams(config, scheduler, cpu, nodeLoop, outbox, metrics, log,
+                new PeerActivity(startNanos, leadership::leaderSinceNanos));
         this.compactor = new Compactor(scheduler, config.mvcc(), config.id(), nodeLoop, kv, leadership, life, log);
         // etcd's readyc and tickc: the two loops hand each other Readies and ticks
         nodeLoop.connect(raftLoop::offerReady, raftLoop::firedTicks);
@@ -236,7 +237,7 @@ public final class Incarnation {
             return;
         }
         if (wire instanceof Wire.Raft raft) {
-            peerStreams.receive(from, raft.senderLifetime(), raft.message());
+            peerStreams.receive(from, raft.senderStartNanos(), raft.message());
         } else if (wire instanceof Wire.Request request) {
             requests.handle(request);
         } else if (wire instanceof Wire.SnapshotReceived) {

@@ -21,16 +21,16 @@ final class Outbox {
     private static final RaftMessageTraits RAFT_SIZES = new RaftMessageTraits();
 
     private final int self;
-    private final int lifetime;
+    private final long startNanos;
     private final MemberObserver observer;
     private final Transport<Wire> transport;
     private final MemberCpu cpu;
     private final Map<Integer, SerialExecutor> streamWriters = new TreeMap<>();
 
-    /** @param lifetime which start of the member's process this is: every Raft message carries it ({@link Wire.Raft}) */
-    Outbox(int self, int lifetime, Transport<Wire> transport, MemberCpu cpu, MemberObserver observer) {
+    /** @param startNanos when the member's process started: every Raft message carries it ({@link Wire.Raft}) */
+    Outbox(int self, long startNanos, Transport<Wire> transport, MemberCpu cpu, MemberObserver observer) {
         this.self = self;
-        this.lifetime = lifetime;
+        this.startNanos = startNanos;
         this.observer = observer;
         this.transport = transport;
         this.cpu = cpu;
@@ -42,12 +42,12 @@ final class Outbox {
         int to = (int) msg.to();
         long encode = cpu.costs().peerNanos(RAFT_SIZES.sizeBytes(msg));
         if (encode == 0) {
-            transport.send(self, to, new Wire.Raft(msg, lifetime));
+            transport.send(self, to, new Wire.Raft(msg, startNanos));
             return;
         }
         streamWriters.computeIfAbsent(to, peer -> cpu.thread("n" + self + "/rafthttp-writer-n" + peer)).execute(ctx -> {
             ctx.chargeCpu(encode);
-            ctx.sleep(0, c -> transport.send(self, to, new Wire.Raft(msg, lifetime)));
+            ctx.sleep(0, c -> transport.send(self, to, new Wire.Raft(msg, startNanos)));
         });
     }
 

@@ -26,13 +26,14 @@ final class PeerStreams {
     private final Outbox outbox;
     private final MemberMetrics metrics;
     private final MemberLog log;
-    private final PeerActivity activity = new PeerActivity();
+    private final PeerActivity activity;
     private final Map<Integer, SerialExecutor> readers = new TreeMap<>();
     /** When the last heartbeat arrived (-1: none yet), for the heartbeat-gap metric. */
     private long lastHeartbeatNanos = -1;
 
     PeerStreams(MemberConfig config, Scheduler scheduler, MemberCpu cpu, NodeLoop nodeLoop, Outbox outbox, MemberMetrics metrics,
-            MemberLog log) {
+            MemberLog log, PeerActivity activity) {
+        this.activity = activity;
         this.config = config;
         this.scheduler = scheduler;
         this.cpu = cpu;
@@ -42,10 +43,10 @@ final class PeerStreams {
         this.log = log;
     }
 
-    /** {@code msg} arrived from {@code from}, sent by that peer's process lifetime {@code incarnation}. */
-    void receive(int from, int incarnation, Message msg) {
+    /** {@code msg} arrived from {@code from}, sent by that peer's process started at {@code senderStartNanos}. */
+    void receive(int from, long senderStartNanos, Message msg) {
         long now = scheduler.nowNanos();
-        activity.heard(from, incarnation, now);
+        activity.heard(from, senderStartNanos, now);
         if (msg instanceof MsgHeartbeat) {
             if (lastHeartbeatNanos >= 0) {
                 metrics.heartbeatGap.record(now - lastHeartbeatNanos);
