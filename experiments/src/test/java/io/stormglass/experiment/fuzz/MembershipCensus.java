@@ -28,7 +28,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * count). Opt-in; it prints what it found. The campaign of docs/safety-testing.md:
  * <pre>{@code
  * mvn -B -o -q -pl experiments -am test -Dtest=MembershipCensus -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dmembership.census=1000 -Dcensus.faults=crash,partition,member-change -Dcensus.max-faults=60 -Dcensus.duration=30s
+ *     -Dmembership.census=1000 -Dcensus.faults=partition,disk-stall,packet-loss,member-change -Dcensus.max-faults=80 \
+ *     -Dcensus.duration=40s
  * }</pre>
  */
 @EnabledIfSystemProperty(named = "membership.census", matches = "[0-9]+")
