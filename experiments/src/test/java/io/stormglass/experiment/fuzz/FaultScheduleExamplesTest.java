@@ -83,6 +83,18 @@ class FaultScheduleExamplesTest {
         assertEquals(1, r.checks().stats().crashes());
     }
 
+    /**
+     * A fixed membership schedule (campaign seed 67, shrunk on mutation 19): a learner's promotion must not count
+     * before it is applied. Mutation 19, which makes configurations take effect at append, fails it at once.
+     */
+    @Test
+    void aPromotedLearnerCountsTowardsQuorumsOnlyOnceThePromotionIsApplied() throws Exception {
+        RunResult r = Runner.run(regression("promotion-counted-at-append.yaml"), Runner.Options.inMemory());
+        assertTrue(r.checks().passed(), r.checks().describe());
+        assertTrue(r.recorder().timeline().eventsOf(io.stormglass.engine.timeline.TimelineEvent.FaultChanged.class).stream()
+                .anyMatch(e -> e.description().equals("member promote n4: applied")), "the schedule promotes n4");
+    }
+
     private static Scenario regression(String file) throws Exception {
         return ScenarioLoader.load(Path.of("src/test/resources/regressions/" + file), List.of());
     }
