@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stormglass.raft.harness.RaftCluster;
 import io.stormglass.raft.harness.SafetyChecker;
+import io.stormglass.raft.log.HardState;
 import io.stormglass.raft.message.MsgHeartbeat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -102,5 +103,34 @@ class ReadIndexTest {
         c.stabilize();
         assertEquals(1, c.get(1).readStates().size());
         assertEquals(1, c.get(1).readStates().get(0).index());
+    }
+
+    // Thesis §6.4 step 1 holds for a single voter too. Rebooted with a commit index that never reached its
+    // disk (etcd syncs no Ready that only moves it), a single voter that answered at once would hand out a
+    // read index below entries it had committed and acknowledged before the crash (etcd-io/raft#105;
+    // the membership campaign's seed 343).
+    @Test
+    void aSingleVoterRebootedWithAStaleCommitAnswersOnlyOnceItsTermCommitted() {
+        RaftCluster c = new RaftCluster(1, RaftCluster.testConfig(true, true), 5);
+        c.addChecker(new SafetyChecker());
+        c.elect(1);
+        c.commit(1, "a");
+        c.commit(1, "b");
+        long committedBeforeCrash = c.get(1).storage().lastIndex();
+        HardState hs = c.get(1).storage().initialState().hardState();
+        assertEquals(committedBeforeCrash, hs.commit());
+        c.crash(1);
+        c.get(1).storage().setHardState(new HardState(hs.term(), hs.vote(), 1));
+        c.restart(1);
+        c.campaign(1);
+        while (c.node(1).core().state() != StateRole.LEADER) {
+            c.processReadyAll();
+            c.deliverAll(0);
+        }
+        c.readIndex(1, "q");
+        assertTrue(c.get(1).readStates().isEmpty(), "not before the new term's entry commits what came before");
+        c.stabilize();
+        assertEquals(1, c.get(1).readStates().size());
+        assertTrue(c.get(1).readStates().get(0).index() > committedBeforeCrash, c.get(1).readStates().toString());
     }
 }

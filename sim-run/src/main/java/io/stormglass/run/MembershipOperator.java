@@ -118,25 +118,46 @@ final class MembershipOperator {
         scheduler.schedule(RETRY_NANOS, OPERATOR, id, () -> attempt(op, id, deadline, then));
     }
 
-    /** etcd's {@code move-leader}: the leader transfers to {@code target} (0: the most caught-up other voter). */
+    /**
+     * etcd's {@code move-leader} ({@code EtcdServer.MoveLeader}, against the leader): the leader hands leadership
+     * to {@code target}; with 0 ({@code auto}), to the voter etcd itself picks when it hands leadership off before
+     * a graceful stop, {@code longestConnected} (server/etcdserver/server.go {@code TryTransferLeadershipOnShutdown}):
+     * the voter whose connection to the leader has been active the longest. Raft brings a transferee that lags
+     * up to date before it tells it to campaign (thesis §3.10) and gives up after an election timeout. etcd then
+     * waits for the transferee to lead, polling every tick, until etcdctl's command timeout; each outcome is
+     * marked, with etcd's error when there is one.
+     */
     void moveLeader(int target) {
         Member leader = cluster.leader();
-        int to = target > 0 ? target : mostCaughtUpOther(leader);
-        mark("move-leader to " + (to > 0 ? "n" + to : "none"));
-        if (leader != null && to > 0 && to != leader.id()) {
+        if (leader == null) {
+            mark("move-leader: " + EtcdErrors.NO_LEADER);
+            return;
+        }
+        int to = target > 0 ? target : leader.longestConnectedVoter();
+        if (to == 0) {
+            mark("move-leader: " + EtcdErrors.UNHEALTHY);
+            return;
+        }
+        if (!leader.configuration().voters().contains((long) to)) {
+            mark("move-leader to n" + to + ": " + EtcdErrors.BAD_LEADER_TRANSFEREE);
+            return;
+        }
+        mark("move-leader to n" + to);
+        if (to != leader.id()) {
             leader.transferLeadership(to);
         }
+        awaitLeader(cluster.member(to), scheduler.nowNanos(), scheduler.nowNanos() + COMMAND_TIMEOUT_NANOS);
     }
 
-    /** The up member other than {@code leader} with the highest applied index, lowest id on ties; 0 if none. */
-    int mostCaughtUpOther(Member leader) {
-        Member best = null;
-        for (Member m : cluster.activeMembers()) {
-            if (m.isUp() && m != leader && (best == null || m.appliedIndex() > best.appliedIndex())) {
-                best = m;
-            }
+    private void awaitLeader(Member transferee, long startNanos, long deadline) {
+        if (transferee.isLeader()) {
+            mark("move-leader to n" + transferee.id() + ": done in " + (scheduler.nowNanos() - startNanos) / 1_000_000 + " ms");
+        } else if (scheduler.nowNanos() >= deadline) {
+            mark("move-leader to n" + transferee.id() + ": " + EtcdErrors.LEADER_TRANSFER_TIMED_OUT);
+        } else {
+            scheduler.schedule(cluster.scenario.cluster().raft().tickIntervalNanos(), OPERATOR, transferee.id(),
+                    () -> awaitLeader(transferee, startNanos, deadline));
         }
-        return best == null ? 0 : best.id();
     }
 
     void mark(String text) {

@@ -8,10 +8,10 @@ import java.util.List;
 
 /**
  * A rolling restart, one member at a time in id order, as an operator upgrading etcd does it: optionally
- * move leadership off the member first (etcd's {@code move-leader}, waiting up to an election timeout for
- * it to take), stop the process, start it again after {@code down}, and wait until it is healthy (its
- * applied index has reached what the leader had applied when it went down; polled every 100 ms) before the
- * next. A member that does not become healthy within {@link #HEALTH_TIMEOUT_NANOS} ends the restart (the
+ * move leadership off the member first (to the voter etcd's graceful stop picks, {@code longestConnected};
+ * waiting up to an election timeout for it to take, after which Raft abandons a transfer), stop the
+ * process, start it again after {@code down}, and wait until it is healthy (its applied index has reached
+ * what the leader had applied when it went down; polled every 100 ms) before the next. A member that does not become healthy within {@link #HEALTH_TIMEOUT_NANOS} ends the restart (the
  * operator stops, as a careful one would).
  */
 final class RollingRestart {
@@ -51,7 +51,7 @@ final class RollingRestart {
         }
         Member m = order.get(i);
         if (spec.moveLeader() && m.isUp() && m.isLeader()) {
-            operator.moveLeader(operator.mostCaughtUpOther(m));
+            operator.moveLeader(0);
             waitForTransfer(i, m, scheduler.nowNanos() + transferWaitNanos);
             return;
         }

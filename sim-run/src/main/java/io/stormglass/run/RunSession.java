@@ -8,6 +8,7 @@ import io.stormglass.raft.client.ClientConfig;
 import io.stormglass.raft.server.MemberObserver;
 import io.stormglass.raft.server.MemberObservers;
 import io.stormglass.raft.client.ClientHost;
+import io.stormglass.raft.client.EndpointSync;
 import io.stormglass.raft.client.History;
 import io.stormglass.raft.client.KvClient;
 import io.stormglass.raft.server.Member;
@@ -132,6 +133,11 @@ public final class RunSession implements AutoCloseable {
             io.stormglass.raft.server.Member leader = cluster.leader();
             return leader == null ? 0 : leader.id();
         });
+        // clientv3's endpoint auto-sync, when the scenario asks for it: the load's and the control plane's connections
+        // (the Kubernetes apiservers keep their --etcd-servers, the watchers their members)
+        for (KvClient c : clients.subList(0, loadClients + candidates)) {
+            EndpointSync.start(sim, c, w.shape().autoSyncIntervalNanos(), end);
+        }
         if (w.watchers() != null) {
             new WatchFleet(sim, w, watchers.subList(0, watchClients), m -> cluster.member(m).isUp(), recorder)
                     .start(s.warmupNanos(), ids);

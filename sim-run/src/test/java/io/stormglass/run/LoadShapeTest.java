@@ -65,7 +65,7 @@ class LoadShapeTest {
         Scenario base = TestScenarios.nvme(7 * S);
         WorkloadSpec w = new WorkloadSpec(new WorkloadSpec.Arrival.ClosedLoop(4, 1_000_000L),
                 new WorkloadSpec.OpMix(1.0, 0, 0, 0, 0), new WorkloadSpec.KeySpace(3, 0), 16, 16, null,
-                new WorkloadSpec.Shape(0, new WorkloadSpec.Endpoints.RoundRobin(), 0, 0, 0, 2));
+                new WorkloadSpec.Shape(0, new WorkloadSpec.Endpoints.RoundRobin(), 0, 0, 0, 2, 0));
         Scenario s = new Scenario("readers", "readers", "readers.yaml", 1, base.durationNanos(), base.warmupNanos(),
                 base.metricsWindowNanos(), base.cluster(), base.devices(), base.network(), w, base.client(), base.faults(),
                 base.outputs(), base.checks());

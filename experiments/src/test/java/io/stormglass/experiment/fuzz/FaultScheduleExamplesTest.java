@@ -67,6 +67,38 @@ class FaultScheduleExamplesTest {
         assertEquals(2, r.checks().stats().crashes());
     }
 
+    /** Membership campaign, seed 343: a single voter rebooted with a stale commit index served a stale read. */
+    @Test
+    void aSingleVoterRebootedWithAnUnsyncedCommitServesNoStaleRead() throws Exception {
+        RunResult r = Runner.run(regression("single-voter-stale-read-after-reboot.yaml"), Runner.Options.inMemory());
+        assertTrue(r.checks().passed(), r.checks().describe());
+        assertEquals(2, r.checks().stats().crashes());
+    }
+
+    /** Membership campaign, seed 930: the last voter lost the commit of the removal that made it the last. */
+    @Test
+    void theLastVoterKeepsTheCommitOfTheRemovalThatLeftItAlone() throws Exception {
+        RunResult r = Runner.run(regression("one-voter-loses-commit-of-last-removal.yaml"), Runner.Options.inMemory());
+        assertTrue(r.checks().passed(), r.checks().describe());
+        assertEquals(1, r.checks().stats().crashes());
+    }
+
+    /**
+     * A fixed membership schedule (campaign seed 67, shrunk on mutation 19): a learner's promotion must not count
+     * before it is applied. Mutation 19, which makes configurations take effect at append, fails it at once.
+     */
+    @Test
+    void aPromotedLearnerCountsTowardsQuorumsOnlyOnceThePromotionIsApplied() throws Exception {
+        RunResult r = Runner.run(regression("promotion-counted-at-append.yaml"), Runner.Options.inMemory());
+        assertTrue(r.checks().passed(), r.checks().describe());
+        assertTrue(r.recorder().timeline().eventsOf(io.stormglass.engine.timeline.TimelineEvent.FaultChanged.class).stream()
+                .anyMatch(e -> e.description().equals("member promote n4: applied")), "the schedule promotes n4");
+    }
+
+    private static Scenario regression(String file) throws Exception {
+        return ScenarioLoader.load(Path.of("src/test/resources/regressions/" + file), List.of());
+    }
+
     @Test
     void aRunBuiltOneFaultAtATimeReplaysFromItsPrintedScenario(@TempDir Path dir) throws Exception {
         ScheduledRun run = stepByStep(THREE, EVERY_KIND);

@@ -56,8 +56,8 @@ class FaultScheduleProperties {
 
     /**
      * Membership changes among the faults (issue 19): a 3-member cluster with 4 spares, half the actions an
-     * operator's change (add a learner, promote it, remove, replace), so the cluster walks between 2 and 7
-     * members while crashes, partitions and disk faults go on. Fewer tries than the others: each run is a
+     * operator's change (add a learner, promote it, remove, replace), so the cluster walks between 1 and 7
+     * voters while crashes, partitions and disk faults go on. Fewer tries than the others: each run is a
      * longer one.
      */
     @Property(tries = 60, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)

@@ -41,6 +41,9 @@ record SafetySetup(int size, long seed, String disk, boolean smallSnapshots, boo
                 "disks.wal.model=" + disk, "disks.data.model=" + disk));
         if (spares > 0) {
             sets.add("cluster.spare-members=" + spares);
+            // etcd refuses membership changes until the leader's peers have been connected for 5 s (MembershipWalk draws
+            // none before): twice the base's 8 s leaves room for them between the faults
+            sets.add("duration=16s");
         }
         if (readers) {
             // the readers first: clients 0..size-1, one on each member (round-robin endpoints)

@@ -9,7 +9,7 @@ import io.stormglass.scenario.yaml.MapReader;
 
 /**
  * Binds the keys that shape the load as etcd's {@code benchmark} tool does: {@code workload.connections},
- * {@code workload.endpoints}, {@code workload.key-size}, {@code workload.preload},
+ * {@code workload.endpoints}, {@code workload.auto-sync-interval}, {@code workload.key-size}, {@code workload.preload},
  * {@code workload.requests}, {@code workload.readers}; and the load generator's machine, {@code client.cpus},
  * {@code client.threads-per-core} and {@code client.cpu}.
  */
@@ -53,7 +53,7 @@ final class LoadShapeBinder {
             READERS.problem(w, "must not exceed clients (" + clients + ")");
             readers = 0;
         }
-        return new WorkloadSpec.Shape(connections, endpoints, keySize, preload, requests, readers);
+        return new WorkloadSpec.Shape(connections, endpoints, keySize, preload, requests, readers, AUTO_SYNC_INTERVAL.read(w));
     }
 
     /** {@code client.cpus} (0: no client CPU model, the default), {@code client.threads-per-core}, {@code client.cpu}. */

@@ -272,7 +272,7 @@ public sealed interface FaultSpec {
 
     /**
      * etcd's {@code move-leader}: the leader hands leadership to {@code member} (thesis §3.10), or, with 0, to the
-     * up voter whose applied index is highest (lowest id on ties).
+     * voter etcd picks before a graceful stop: the one connected to the leader the longest ({@code longestConnected}).
      */
     record MoveLeader(Timing timing, int member) implements FaultSpec {
         @Override
@@ -282,7 +282,7 @@ public sealed interface FaultSpec {
 
         @Override
         public String describe() {
-            return "move leader to " + (member > 0 ? "n" + member : "the most caught-up member");
+            return "move leader to " + (member > 0 ? "n" + member : "the longest-connected voter");
         }
     }
 

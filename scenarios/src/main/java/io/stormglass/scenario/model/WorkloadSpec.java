@@ -47,19 +47,26 @@ public record WorkloadSpec(Arrival arrival, OpMix mix, KeySpace keys, long value
      * @param totalRequests stop after this many requests (the tool's {@code --total}); 0: until the run ends
      * @param readers       closed loop: clients {@code 0 .. readers-1} issue only linearizable gets, whatever the mix
      *                      (a reader that keeps talking to its member while the writers wait on theirs); 0: none
+     * @param autoSyncIntervalNanos how often each connection replaces its endpoints with the cluster's voters, as
+     *                      clientv3 does with {@code Config.AutoSyncInterval} ("the interval to update endpoints with its
+     *                      latest members. 0 disables auto-sync. By default auto-sync is disabled.", client/v3/config.go);
+     *                      0, clientv3's default: the connections keep the members they started with, as
+     *                      kube-apiserver keeps its {@code --etcd-servers} (its clientv3 config sets no interval,
+     *                      k8s.io/apiserver storagebackend/factory/etcd3.go)
      */
-    public record Shape(int connections, Endpoints endpoints, int keySizeBytes, int preloadKeys, long totalRequests, int readers) {
-        public static final Shape DEFAULT = new Shape(0, new Endpoints.RoundRobin(), 0, 0, 0, 0);
+    public record Shape(int connections, Endpoints endpoints, int keySizeBytes, int preloadKeys, long totalRequests, int readers,
+            long autoSyncIntervalNanos) {
+        public static final Shape DEFAULT = new Shape(0, new Endpoints.RoundRobin(), 0, 0, 0, 0, 0);
 
         public Shape {
-            if (connections < 0 || keySizeBytes < 0 || preloadKeys < 0 || totalRequests < 0 || readers < 0) {
+            if (connections < 0 || keySizeBytes < 0 || preloadKeys < 0 || totalRequests < 0 || readers < 0 || autoSyncIntervalNanos < 0) {
                 throw new IllegalArgumentException("a workload shape has no negative counts: " + this);
             }
         }
 
-        /** A shape without readers. */
+        /** A shape without readers, whose connections never sync their endpoints (clientv3's default). */
         public Shape(int connections, Endpoints endpoints, int keySizeBytes, int preloadKeys, long totalRequests) {
-            this(connections, endpoints, keySizeBytes, preloadKeys, totalRequests, 0);
+            this(connections, endpoints, keySizeBytes, preloadKeys, totalRequests, 0, 0);
         }
     }
 

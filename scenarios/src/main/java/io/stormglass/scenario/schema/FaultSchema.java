@@ -104,7 +104,7 @@ public final class FaultSchema {
     public static final Key<FaultSpec.RollingRestart, Long> RESTART_DOWN = RR.key("down", Types.POSITIVE_DURATION,
             FaultSpec.RollingRestart::downNanos, Default.of(10_000_000_000L), "how long each member's process is stopped");
     public static final Key<FaultSpec.RollingRestart, Boolean> RESTART_MOVE_LEADER = RR.key("move-leader", Types.BOOLEAN,
-            FaultSpec.RollingRestart::moveLeader, Default.of(false), "a leader first hands leadership to the most caught-up other member");
+            FaultSpec.RollingRestart::moveLeader, Default.of(false), "a leader first hands leadership to the voter connected to it the longest (as etcd's graceful stop does)");
     private static final Section<FaultSpec.RollingRestart> ROLLING_RESTART = RR.build();
 
     private static final Section.Builder<FaultSpec> FA = Section.builder("faults");
@@ -193,7 +193,7 @@ public final class FaultSchema {
 
     public static final Key<FaultSpec, String> MOVE_LEADER = FA.key("move-leader", ValueType.of("member id or `auto`", MapReader::string,
             t -> t), f -> f instanceof FaultSpec.MoveLeader m ? (m.member() > 0 ? String.valueOf(m.member()) : "auto") : null,
-            Default.text("—"), "an instant action: etcd's `move-leader` to this member, or `auto`: the most caught-up other voter");
+            Default.text("—"), "an instant action: etcd's `move-leader` to this member, or `auto`: the voter connected to the leader the longest (etcd's pick before a graceful stop)");
 
     static {
         FA.nested("rolling-restart", "mapping", () -> ROLLING_RESTART, f -> f instanceof FaultSpec.RollingRestart r ? r : null,

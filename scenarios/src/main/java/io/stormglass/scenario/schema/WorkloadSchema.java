@@ -140,6 +140,11 @@ public final class WorkloadSchema {
     public static final Key<WorkloadSpec, WorkloadSpec.Endpoints> ENDPOINTS = WL.key("endpoints", ENDPOINTS_TYPE,
             w -> w.shape().endpoints(), Default.of(new WorkloadSpec.Endpoints.RoundRobin()),
             "where requests go: `round-robin` over the members, `leader`, `follower`, `all` (each client its own member), or a member id");
+    public static final Key<WorkloadSpec, Long> AUTO_SYNC_INTERVAL = WL.key("auto-sync-interval", Types.DURATION,
+            w -> w.shape().autoSyncIntervalNanos() > 0 ? w.shape().autoSyncIntervalNanos() : null,
+            Default.of(0L, "clientv3's `AutoSyncInterval`: off"),
+            "each connection replaces its endpoints with the cluster's voters this often (clientv3's auto-sync: a linearizable "
+                    + "member list), so it follows member changes; `0s`: it keeps the members it started with");
     public static final Key<WorkloadSpec, Long> KEY_SIZE = WL.key("key-size", Types.SIZE,
             w -> w.shape().keySizeBytes() > 0 ? (long) w.shape().keySizeBytes() : null, Default.text("`key-000042`"),
             "bytes per key, zero-padded key numbers (etcd benchmark's `--key-size`); at most 1KiB");

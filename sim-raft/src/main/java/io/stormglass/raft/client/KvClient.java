@@ -14,6 +14,7 @@ import io.stormglass.raft.server.WireTraits;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -117,9 +118,17 @@ public final class KvClient {
         return endpoints.current();
     }
 
-    /** The members this client may talk to (its {@code --endpoints}). */
+    /** The members this client may talk to: its {@code --endpoints}, or the last member list an endpoint sync set. */
     public List<Integer> endpoints() {
-        return config.endpoints();
+        return endpoints.list();
+    }
+
+    /**
+     * clientv3's {@code SetEndpoints}: the members this client talks to from now on (not empty). It stays with
+     * its current endpoint if that is among them.
+     */
+    public void setEndpoints(List<Integer> members) {
+        endpoints.replace(members);
     }
 
     /** Whether each call goes to the next endpoint in turn (clientv3's round-robin balancer) instead of sticking to one. */
@@ -181,6 +190,17 @@ public final class KvClient {
     /** Shows {@code observer} every watch this client opens and every response it hands on (a checker). */
     public void observeWatches(WatchObserver observer) {
         watches.observe(observer);
+    }
+
+    /**
+     * clientv3's {@code MemberList} (linearizable, its default) asked of {@code member}: the cluster's members as
+     * it knows them once a read index confirms it is current. {@code done} hears the list, or null and etcd's
+     * error; {@code timeoutNanos} is the call's deadline. Its attempts all go to {@code member} and leave the
+     * connection's own endpoint as it is; kept out of the metrics and the history.
+     */
+    public void memberList(int member, long timeoutNanos, BiConsumer<Wire.ClientReply.Members, String> done) {
+        start("member_list", new Wire.ClientOp.MemberList(), null, (r, reply) -> done.accept(
+                reply instanceof Wire.ClientReply.Members m ? m : null, r.error()), nodeId, false, timeoutNanos, member);
     }
 
     /**
@@ -257,49 +277,18 @@ public final class KvClient {
         }
 
         private void start(String opName, Wire.ClientOp op, CallRecords.Recordable recordable, Consumer<ClientResult> done) {
-            KvClient.this.start(opName, op, recorded ? recordable : null, done, process, recorded);
+            KvClient.this.start(opName, op, recorded ? recordable : null, (r, reply) -> done.accept(r), process, recorded,
+                    config.requestTimeoutNanos(), 0);
         }
     }
 
-    private final class Call {
-        final String opName;
-        final Wire.ClientOp op;
-        final CallRecords.Recordable recordable;
-        final Consumer<ClientResult> done;
-        final int process;
-        final boolean recorded;
-        /** When the calling goroutine began the call: it is running on a core (etcd's benchmark takes its start time there). */
-        long startNanos;
-        long deadlineHandle = Scheduler.NO_EVENT;
-        long attemptHandle = Scheduler.NO_EVENT;
-        long requestId;
-        long callSeq;
-        int attempts;
-        boolean finished;
-
-        Call(String opName, Wire.ClientOp op, CallRecords.Recordable recordable, Consumer<ClientResult> done, int process,
-                boolean recorded) {
-            this.opName = opName;
-            this.op = op;
-            this.recordable = recordable;
-            this.done = done;
-            this.process = process;
-            this.recorded = recorded;
-            this.startNanos = scheduler.nowNanos();
-        }
-
-        boolean isWrite() {
-            return op instanceof Wire.ClientOp.Write;
-        }
-    }
-
-    private void start(String opName, Wire.ClientOp op, CallRecords.Recordable recordable, Consumer<ClientResult> done, int process,
-            boolean recorded) {
-        Call call = new Call(opName, op, recordable, done, process, recorded);
+    private void start(String opName, Wire.ClientOp op, CallRecords.Recordable recordable, Call.Outcome done, int process,
+            boolean recorded, long timeoutNanos, int pinnedEndpoint) {
+        Call call = new Call(opName, op, recordable, done, process, recorded, timeoutNanos, pinnedEndpoint, scheduler.nowNanos());
         call.callSeq = ++nextCallSeq;
         unfinished.put(call.callSeq, call);
         host.pace(() -> {
-            call.deadlineHandle = scheduler.schedule(config.requestTimeoutNanos(), DEADLINE, nodeId,
+            call.deadlineHandle = scheduler.schedule(call.timeoutNanos, DEADLINE, nodeId,
                     () -> finish(call, null, EtcdErrors.DEADLINE_EXCEEDED));
             send(call);
         });
@@ -312,7 +301,7 @@ public final class KvClient {
         call.attempts++;
         call.requestId = ((long) nodeId << 40) | ++nextSeq;
         inFlight.put(call.requestId, call);
-        int endpoint = endpoints.forAttempt();
+        int endpoint = call.pinnedEndpoint > 0 ? call.pinnedEndpoint : endpoints.forAttempt();
         Wire.Request request = new Wire.Request(call.requestId, nodeId, call.op);
         // the first attempt starts the call's clock only once its goroutine runs: a wait for a client core before it
         // is not the call's latency, as etcd's benchmark reads time.Now() on the running goroutine before Do
@@ -324,7 +313,9 @@ public final class KvClient {
                 return;
             }
             // no answer: like gRPC's balancer, leave this endpoint for the calls that follow
-            endpoints.leave(endpoint);
+            if (call.pinnedEndpoint == 0) {
+                endpoints.leave(endpoint);
+            }
             if (!call.isWrite()) {
                 inFlight.remove(requestId);
                 send(call); // a read has no effect: ask the next endpoint now
@@ -338,18 +329,17 @@ public final class KvClient {
             return; // a late answer to an attempt already given up
         }
         scheduler.cancel(call.attemptHandle);
-        if (response.reply() instanceof Wire.ClientReply.Ok ok) {
-            finish(call, ok.result(), null);
-        } else if (response.reply() instanceof Wire.ClientReply.LeaseAlive alive) {
-            finish(call, new KvResult.LeaseGrantResult(0, alive.leaseId(), alive.ttlNanos()), null);
-        } else {
-            String error = ((Wire.ClientReply.Error) response.reply()).message();
-            if (EtcdErrors.retryable(error) && call.attempts <= config.maxRetries()) {
-                endpoints.next();
+        if (response.reply() instanceof Wire.ClientReply.Error e) {
+            if (EtcdErrors.retryable(e.message()) && call.attempts <= config.maxRetries()) {
+                if (call.pinnedEndpoint == 0) {
+                    endpoints.next();
+                }
                 scheduler.schedule(config.retry().delayNanos(call.attempts, random), RETRY, nodeId, () -> send(call));
             } else {
-                finish(call, null, error);
+                finish(call, null, e.message());
             }
+        } else {
+            finish(call, response.reply(), null);
         }
     }
 
@@ -372,7 +362,7 @@ public final class KvClient {
         unfinished.clear();
     }
 
-    private void finish(Call call, KvResult result, String error) {
+    private void finish(Call call, Wire.ClientReply reply, String error) {
         if (call.finished) {
             return;
         }
@@ -383,14 +373,22 @@ public final class KvClient {
         scheduler.cancel(call.attemptHandle);
         long now = scheduler.nowNanos();
         long latency = now - call.startNanos;
-        if (!call.recorded) {
-            call.done.accept(new ClientResult(result, error, latency, call.attempts));
-            return;
+        KvResult result = resultOf(reply);
+        if (call.recorded) {
+            records.count(call.opName, latency, error);
+            if (call.recordable != null) {
+                records.add(call.recordable, call.process, call.isWrite(), call.startNanos, result, error, now);
+            }
         }
-        records.count(call.opName, latency, error);
-        if (call.recordable != null) {
-            records.add(call.recordable, call.process, call.isWrite(), call.startNanos, result, error, now);
+        call.done.ended(new ClientResult(result, error, latency, call.attempts), reply);
+    }
+
+    /** The KV result a reply carries (a lease keepalive's as a grant of the remaining time); null for none. */
+    private static KvResult resultOf(Wire.ClientReply reply) {
+        if (reply instanceof Wire.ClientReply.Ok ok) {
+            return ok.result();
         }
-        call.done.accept(new ClientResult(result, error, latency, call.attempts));
+        return reply instanceof Wire.ClientReply.LeaseAlive alive ? new KvResult.LeaseGrantResult(0, alive.leaseId(), alive.ttlNanos())
+                : null;
     }
 }

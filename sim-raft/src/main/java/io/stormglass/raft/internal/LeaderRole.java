@@ -275,13 +275,12 @@ final class LeaderRole implements Role {
      * answer. Not before an entry of this term is committed (the leader may not know the latest commit
      * index until then, §8). Lease-based reads answer at once while the lease holds (thesis §6.4.1) and
      * fall back to a ReadIndex round when it has lapsed (as sofa-jraft does), so a read is never refused
-     * for want of a lease.
+     * for want of a lease. A single voter skips the round but not the wait: rebooted with a commit index
+     * that was never synced (etcd syncs no Ready that only moves it), it answers once its first entry of
+     * the term commits everything before it. etcd-io/raft answers a single voter at once with the stale
+     * index (a stale read, etcd-io/raft#105; found by the membership campaign, seed 343).
      */
     private void readIndex(RaftCore r, MsgReadIndex m) {
-        if (r.tracker.isSingleton()) {
-            respondToReadIndex(r, m, r.log.committed());
-            return;
-        }
         if (!Replication.committedEntryInCurrentTerm(r)) {
             pendingReadIndex.add(m);
             RaftProbe.READ_INDEX_BEFORE_TERM_COMMIT.hit();
@@ -291,6 +290,10 @@ final class LeaderRole implements Role {
     }
 
     private void serveReadIndex(RaftCore r, MsgReadIndex m) {
+        if (r.tracker.isSingleton()) {
+            respondToReadIndex(r, m, r.log.committed());
+            return;
+        }
         if (readOnly.option() == ReadOnlyOption.LEASE_BASED && leaseCovers(r, r.clockTicks())) {
             RaftProbe.LEASE_READ_SERVED.hit();
             respondToReadIndex(r, m, r.log.committed());

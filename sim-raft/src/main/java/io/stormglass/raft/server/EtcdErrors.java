@@ -29,6 +29,12 @@ public final class EtcdErrors {
     public static final String MEMBER_NOT_LEARNER = "membership: can only promote a learner member";
     /** A second learner while {@code --max-learners} (default 1) are there (etcd {@code membership.ErrTooManyLearners}). */
     public static final String TOO_MANY_LEARNERS = "membership: too many learner members in cluster";
+    /** {@code move-leader} to a member that is not a voter (etcd {@code ErrBadLeaderTransferee}). */
+    public static final String BAD_LEADER_TRANSFEREE = "etcdserver: bad leader transferee";
+    /** No peer is connected to hand leadership to (etcd {@code ErrUnhealthy}). */
+    public static final String UNHEALTHY = "etcdserver: unhealthy cluster";
+    /** The transferee did not take leadership before the caller's deadline (etcd {@code ErrTimeoutLeaderTransfer}). */
+    public static final String LEADER_TRANSFER_TIMED_OUT = "etcdserver: request timed out, leader transfer took too long";
     /** A write refused by the space quota or while a NOSPACE alarm stands (etcd {@code ErrGRPCNoSpace}). */
     public static final String NO_SPACE = KvStore.NO_SPACE;
     /** A range or watch below the compaction revision (etcd {@code ErrGRPCCompacted}). */

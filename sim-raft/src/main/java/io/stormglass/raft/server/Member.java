@@ -223,6 +223,15 @@ public final class Member {
                 () -> current == null ? 0 : current.watchStore().pendingEventsTotal());
     }
 
+    /**
+     * The voter etcd would hand leadership to before this member stops gracefully: its
+     * {@code longestConnected} (server/etcdserver/util.go), the voter whose connection to this member has been
+     * active the longest; 0 if this member is down or no other voter is connected.
+     */
+    public int longestConnectedVoter() {
+        return current == null ? 0 : current.longestConnectedVoter();
+    }
+
     /** Asks this member, if leader, to hand leadership to {@code to} (thesis §3.10). */
     public void transferLeadership(int to) {
         if (current != null) {

@@ -9,8 +9,14 @@ import io.stormglass.raft.message.Message;
  * between members (etcd's peer traffic) and client requests and replies (etcd's gRPC traffic).
  */
 public sealed interface Wire {
-    /** Peer traffic: one Raft message. */
-    record Raft(Message message) implements Wire {
+    /**
+     * Peer traffic: one Raft message.
+     *
+     * @param senderStartNanos when the sending member's process started: rafthttp's streams live as long as a
+     *                         process and every member keeps them open to every peer, so the receiver tells from
+     *                         it since when the peer has been connected (its {@code ActiveSince})
+     */
+    record Raft(Message message, long senderStartNanos) implements Wire {
     }
 
     /**
@@ -83,6 +89,13 @@ public sealed interface Wire {
         /** Keeps a lease alive; served by the leader (followers forward it). */
         record KeepAlive(long leaseId) implements ClientOp {
         }
+
+        /**
+         * Lists the cluster's members (etcd's {@code Cluster.MemberList}, linearizable as clientv3 sends it by
+         * default: the member answers once a read index confirms its view is current).
+         */
+        record MemberList() implements ClientOp {
+        }
     }
 
     /** A member's answer. */
@@ -103,6 +116,17 @@ public sealed interface Wire {
          * connection) from a healthy one.
          */
         record Watched(io.stormglass.raft.kv.WatchResponse response, long streamId, long seq) implements ClientReply {
+        }
+
+        /**
+         * The members of the configuration the answering member has applied: voters and learners, by id (a
+         * member's id is its endpoint here).
+         */
+        record Members(java.util.List<Integer> voters, java.util.List<Integer> learners) implements ClientReply {
+            public Members {
+                voters = java.util.List.copyOf(voters);
+                learners = java.util.List.copyOf(learners);
+            }
         }
 
         /** A failure, with etcd's error text (see {@link EtcdErrors}). */

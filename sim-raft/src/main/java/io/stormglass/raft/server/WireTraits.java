@@ -53,8 +53,14 @@ public final class WireTraits implements MessageTraits<Wire> {
         return RPC_OVERHEAD_BYTES + 8;
     }
 
-    /** Bytes of a reply on the wire: framing and header, then the key-values of a range. */
+    /** A member in a member list: its id, name, peer and client URLs and learner flag, approximately. */
+    static final int MEMBER_BYTES = 96;
+
+    /** Bytes of a reply on the wire: framing and header, then the key-values of a range (or the members of a list). */
     public static int replyBytes(Wire.ClientReply reply) {
+        if (reply instanceof Wire.ClientReply.Members m) {
+            return RPC_OVERHEAD_BYTES + MEMBER_BYTES * (m.voters().size() + m.learners().size());
+        }
         if (reply instanceof Wire.ClientReply.Watched w) {
             int bytes = RPC_OVERHEAD_BYTES;
             for (io.stormglass.raft.kv.WatchEvent e : w.response().events()) {

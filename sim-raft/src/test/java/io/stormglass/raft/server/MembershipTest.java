@@ -19,7 +19,8 @@ class MembershipTest {
     private static final long MS = 1_000_000L;
     private static final long S = 1_000 * MS;
 
-    private static MemberChangeResult change(TestCluster c, Member via, MemberOperation op, int id) {
+    /** Sends {@code op} on {@code id} to {@code via} and runs until it is answered (at most 20 s). */
+    static MemberChangeResult change(TestCluster c, Member via, MemberOperation op, int id) {
         List<MemberChangeResult> out = new ArrayList<>();
         via.changeMembership(op, id, out::add);
         long end = c.sim.nowNanos() + 20 * S;
@@ -28,6 +29,16 @@ class MembershipTest {
         }
         assertEquals(1, out.size(), "one answer to " + op);
         return out.get(0);
+    }
+
+    /**
+     * The leader once its peers have been connected for etcd's {@code HealthInterval} (5 s): before that,
+     * {@code --strict-reconfig-check} refuses adds and removals ({@code etcdserver: unhealthy cluster}).
+     */
+    static Member settledLeader(TestCluster c) {
+        c.awaitLeader(5 * S);
+        c.sim.runFor(5 * S);
+        return c.awaitLeader(5 * S);
     }
 
     private static TestCluster cluster(int size, int spares, long seed) {
@@ -50,7 +61,7 @@ class MembershipTest {
     void aLearnerJoinsBySnapshotIsPromotedWhenInSyncAndCountsInTheQuorum() {
         TestCluster c = cluster(3, 1, 11);
         c.startAll();
-        Member leader = c.awaitLeader(5 * S);
+        Member leader = settledLeader(c);
         write(c, leader, 60, "a");
         MemberChangeResult added = change(c, leader, MemberOperation.ADD_LEARNER, 4);
         assertTrue(added.ok(), added.toString());
@@ -79,7 +90,7 @@ class MembershipTest {
     void aRemovedMemberStopsAndARestartBootsTheConfigurationFromItsSnapshotAndWal() {
         TestCluster c = cluster(3, 1, 12);
         c.startAll();
-        Member leader = c.awaitLeader(5 * S);
+        Member leader = settledLeader(c);
         assertTrue(change(c, leader, MemberOperation.ADD, 4).ok());
         c.member(4).start();
         write(c, leader, 50, "b");
@@ -110,7 +121,7 @@ class MembershipTest {
         // fuzz seed 9, where n4 replayed "remove n2, add n4" onto nothing, led a cluster of itself and committed alone
         TestCluster c = new TestCluster(3, 1, 15, CpuCosts.free(), MS, cfg -> cfg);
         c.startAll();
-        Member leader = c.awaitLeader(5 * S);
+        Member leader = settledLeader(c);
         write(c, leader, 20, "f");
         int other = leader.id() == 1 ? 2 : 1;
         assertTrue(change(c, leader, MemberOperation.REMOVE, other).ok());
@@ -128,7 +139,7 @@ class MembershipTest {
     void strictReconfigCheckRefusesChangesThatLeaveTooFewStartedVoters() {
         TestCluster c = cluster(3, 0, 13);
         c.startAll();
-        Member leader = c.awaitLeader(5 * S);
+        Member leader = settledLeader(c);
         write(c, leader, 5, "e");
         // voters that never start (n4, n5) count toward the quorum but not as started (etcd's IsReadyToAddVotingMember)
         assertTrue(change(c, leader, MemberOperation.ADD, 4).ok(), "3 started of 4");
@@ -144,7 +155,7 @@ class MembershipTest {
     void withoutTheStrictCheckTheSameAddIsAccepted() {
         TestCluster c = new TestCluster(3, 0, 14, CpuCosts.free(), MS, cfg -> cfg.withStrictReconfigCheck(false));
         c.startAll();
-        Member leader = c.awaitLeader(5 * S);
+        Member leader = settledLeader(c);
         assertTrue(change(c, leader, MemberOperation.ADD, 4).ok());
         assertTrue(change(c, leader, MemberOperation.ADD, 5).ok());
         assertTrue(change(c, leader, MemberOperation.ADD, 6).ok(), "nothing checks the quorum of started members");

@@ -6,7 +6,6 @@ import io.stormglass.engine.exec.SerialExecutor;
 import io.stormglass.engine.random.SimRandom;
 import io.stormglass.raft.ElectionTimerRule;
 import io.stormglass.raft.RaftConfig;
-import io.stormglass.raft.RaftMessageTraits;
 import io.stormglass.raft.RawNode;
 import io.stormglass.raft.SoftState;
 import io.stormglass.raft.kv.KvCodec;
@@ -15,8 +14,6 @@ import io.stormglass.raft.kv.KvStore;
 import io.stormglass.raft.kv.WatchableStore;
 import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Entry;
-import io.stormglass.raft.message.Message;
-import io.stormglass.raft.message.MsgHeartbeat;
 import io.stormglass.raft.server.Flavour;
 import io.stormglass.raft.server.Member;
 import io.stormglass.raft.server.MemberChangeResult;
@@ -55,7 +52,6 @@ import java.util.function.Consumer;
  * disks kept.
  */
 public final class Incarnation {
-    private static final RaftMessageTraits RAFT_SIZES = new RaftMessageTraits();
     private final MemberConfig config;
     private final MemberLog log;
     private final MemberLife life;
@@ -71,15 +67,11 @@ public final class Incarnation {
     private final LeaseKeeper leases;
     private final MemberCpu cpu;
     private final Outbox outbox;
-    /** rafthttp's stream reader of each peer: decodes its messages in order, then hands them to the node loop. */
-    private final java.util.Map<Integer, SerialExecutor> streamReaders = new java.util.TreeMap<>();
+    private final PeerStreams peerStreams;
     private final SimRandom tickerPhase;
     private final MemberChanges memberChanges;
     private final MembershipApplier membership;
     private final Scheduler scheduler;
-    private final MemberMetrics metrics;
-    /** When the last heartbeat arrived (-1: none yet), for the heartbeat-gap metric. */
-    private long lastHeartbeatNanos = -1;
     /** etcd's {@code stopWithDelay(10*100ms)} after a member applies its own removal. */
     private static final long REMOVED_STOP_DELAY_NANOS = 1_000_000_000L;
     private static final EventKind REMOVED_STOP = EventKind.named("member.removed-stop");
@@ -103,7 +95,6 @@ public final class Incarnation {
         this.tickerPhase = env.random().stream("ticker/" + config.label());
         Scheduler scheduler = env.scheduler();
         this.scheduler = scheduler;
-        this.metrics = metrics;
         this.log = new MemberLog(config.id(), scheduler, env.logSink(), env.recorder().timeline());
         this.life = new MemberLife(log, onFatal);
         String label = config.label();
@@ -127,7 +118,9 @@ public final class Incarnation {
                     env.observer().backendCommitted(config.id(), scheduler.nowNanos() - nanos, scheduler.nowNanos());
                 }, s -> life.fatal("failed to commit backend", s), config.id());
         this.waits = new ProposalWaits(scheduler);
-        this.outbox = new Outbox(config.id(), env.transport(), cpu, env.observer());
+        // the process starts now: its Raft messages carry the instant, so peers tell its connections from its predecessor's
+        long startNanos = scheduler.nowNanos();
+        this.outbox = new Outbox(config.id(), startNanos, env.transport(), cpu, env.observer());
         Outbox outbox = this.outbox;
         Responder responder = new Responder(scheduler, waits, outbox, log, env.observer(), config.id());
         this.readLoop = new ReadIndexLoop(scheduler, config, log, metrics, nodeLoop::readIndex, env.observer());
@@ -155,11 +148,13 @@ public final class Incarnation {
                 env.observer(), config.id());
         this.watches = new WatchServer(scheduler, config.id(), kv, cpu, outbox, life);
         requests.serveWatchesWith(watches);
+        this.peerStreams = new PeerStreams(config, scheduler, cpu, nodeLoop, metrics,
+                new PeerActivity(startNanos, leadership::leaderSinceNanos));
         this.compactor = new Compactor(scheduler, config.mvcc(), config.id(), nodeLoop, kv, leadership, life, log);
         // etcd's readyc and tickc: the two loops hand each other Readies and ticks
         nodeLoop.connect(raftLoop::offerReady, raftLoop::firedTicks);
         this.memberChanges = new MemberChanges(scheduler, config.id(), config.strictReconfigCheck(), config.requestTimeoutNanos(),
-                nodeLoop, metrics, log);
+                nodeLoop, peerStreams, metrics, log);
         this.membership = new MembershipApplier(config.id(), storage.initialState().confState(), nodeLoop, memberChanges, metrics, log,
                 env.observer(), () -> scheduler.schedule(REMOVED_STOP_DELAY_NANOS, REMOVED_STOP, config.id(), () -> {
                     if (life.alive()) {
@@ -167,6 +162,7 @@ public final class Incarnation {
                     }
                 }));
         applier.connect(membership);
+        requests.listMembersFrom(membership::confState);
         applier.restore(booted.snapshot());
     }
 
@@ -235,7 +231,7 @@ public final class Incarnation {
         raftLoop.stop();
         backend.stop();
         executors.forEach(SerialExecutor::kill);
-        streamReaders.values().forEach(SerialExecutor::kill);
+        peerStreams.kill();
         outbox.streamWriters().forEach(SerialExecutor::kill);
         snapshotReceiver.kill();
         waits.abandonAll();
@@ -248,7 +244,7 @@ public final class Incarnation {
             return;
         }
         if (wire instanceof Wire.Raft raft) {
-            receiveRaft(from, raft.message());
+            peerStreams.receive(from, raft.senderStartNanos(), raft.message());
         } else if (wire instanceof Wire.Request request) {
             requests.handle(request);
         } else if (wire instanceof Wire.Snapshot snapshot) {
@@ -256,26 +252,6 @@ public final class Incarnation {
         } else if (wire instanceof Wire.SnapshotReceived) {
             snapshotSender.delivered(from);
         }
-    }
-
-    /** rafthttp: the peer's stream reader decodes the message (in arrival order), then the node loop steps it. */
-    private void receiveRaft(int from, Message msg) {
-        if (msg instanceof MsgHeartbeat) {
-            long now = scheduler.nowNanos();
-            if (lastHeartbeatNanos >= 0) {
-                metrics.heartbeatGap.record(now - lastHeartbeatNanos);
-            }
-            lastHeartbeatNanos = now;
-        }
-        long decode = config.cpu().peerNanos(RAFT_SIZES.sizeBytes(msg));
-        if (decode == 0) {
-            nodeLoop.step(msg);
-            return;
-        }
-        streamReaders.computeIfAbsent(from, peer -> cpu.thread(config.label() + "/rafthttp-reader-n" + peer)).execute(ctx -> {
-            ctx.chargeCpu(decode);
-            ctx.sleep(0, c -> nodeLoop.step(msg));
-        });
     }
 
     public SoftState softState() {
@@ -339,6 +315,11 @@ public final class Incarnation {
 
     public void transferLeadership(long to) {
         nodeLoop.transferLeadership(to);
+    }
+
+    /** etcd's {@code longestConnected} over the voters of this member's configuration: 0 if none is connected. */
+    public int longestConnectedVoter() {
+        return peerStreams.longestConnected(membership.confState().voters().stream().map(Long::intValue).toList());
     }
 
     /** CPU nanoseconds charged so far on thread {@code index} of {@link ThreadCpuGauges#THREADS}. */

@@ -28,6 +28,8 @@ final class Leadership {
     private final ReadIndexLoop readLoop;
     private final MemberObserver observer;
     private SoftState softState = new SoftState(0, StateRole.FOLLOWER);
+    /** When this member last became leader; -1 while it is not. */
+    private long leaderSinceNanos = -1;
 
     Leadership(Scheduler scheduler, int self, long electionTimeoutNanos, Timeline timeline, MemberMetrics metrics,
             HeartbeatWatch heartbeats, LeaseKeeper leases, ReadIndexLoop readLoop, MemberObserver observer) {
@@ -44,6 +46,11 @@ final class Leadership {
 
     boolean isLeader() {
         return softState.role() == StateRole.LEADER;
+    }
+
+    /** When this member became leader, or -1 while it does not lead. */
+    long leaderSinceNanos() {
+        return leaderSinceNanos;
     }
 
     /** The leader this member knows of, or {@link Message#NONE}. */
@@ -70,9 +77,11 @@ final class Leadership {
             }
         }
         if (next.role() == StateRole.LEADER && previous.role() != StateRole.LEADER) {
+            leaderSinceNanos = now;
             heartbeats.reset();
             leases.promote(electionTimeoutNanos);
         } else if (next.role() != StateRole.LEADER && previous.role() == StateRole.LEADER) {
+            leaderSinceNanos = -1;
             leases.demote();
         }
         if (newLeader) {

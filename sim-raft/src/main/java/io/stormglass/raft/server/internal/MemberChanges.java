@@ -13,6 +13,7 @@ import io.stormglass.raft.server.MemberChangeResult;
 import io.stormglass.raft.server.MemberOperation;
 import io.stormglass.raft.tracker.TrackerConfig;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -32,7 +33,15 @@ import java.util.function.Consumer;
  * {@code --strict-reconfig-check} refuses an add, promotion or removal of a voter after which fewer
  * started voters than a quorum remain. etcd counts a voter as started once it has published its
  * attributes; here a voter counts once the leader has seen it acknowledge an append (its match index
- * is above 0), which a member that never ran cannot do.
+ * is above 0), which a member that never ran cannot do. The same flag makes etcd check the leader's
+ * connections ({@code mayAddMember}, {@code mayRemoveMember}, server/etcdserver/server.go, etcd main of
+ * 2026): an add (learner too) needs a quorum of the grown cluster connected to the leader for the last
+ * {@link #HEALTH_INTERVAL_NANOS} (a one-voter cluster may always grow); removing a voter whose connection
+ * is up needs the others connected that long to still make a quorum without it; else
+ * {@code etcdserver: unhealthy cluster}. A peer that restarted a moment ago has a new connection, so a
+ * removal that would leave it alone is refused until it has stayed connected (found by the membership
+ * campaign, seed 574: the leader removed itself from two voters 1.8 s after the other restarted, that one
+ * lost power before it learnt of the commit, and the removed leader stopped).
  */
 final class MemberChanges {
     private static final EventKind DEADLINE = EventKind.named("member.reconfigure-deadline");
@@ -40,6 +49,8 @@ final class MemberChanges {
     static final double READY_PERCENT_THRESHOLD = 0.9;
     /** etcd's default {@code --max-learners}. */
     static final int MAX_LEARNERS = 1;
+    /** etcd's {@code HealthInterval}: how long peers must have been connected for a reconfiguration. */
+    static final long HEALTH_INTERVAL_NANOS = 5_000_000_000L;
 
     private record Waiter(Consumer<MemberChangeResult> done, long deadlineHandle, MemberOperation op) {
     }
@@ -49,13 +60,15 @@ final class MemberChanges {
     private final boolean strict;
     private final long timeoutNanos;
     private final NodeLoop node;
+    private final PeerStreams peers;
     private final MemberMetrics metrics;
     private final MemberLog log;
     private final Map<Long, Waiter> waiting = new TreeMap<>();
     private long nextRequest;
 
     MemberChanges(Scheduler scheduler, int self, boolean strictReconfigCheck, long timeoutNanos, NodeLoop node,
-            MemberMetrics metrics, MemberLog log) {
+            PeerStreams peers, MemberMetrics metrics, MemberLog log) {
+        this.peers = peers;
         this.scheduler = scheduler;
         this.self = self;
         this.strict = strictReconfigCheck;
@@ -156,7 +169,40 @@ final class MemberChanges {
                 return notReady;
             }
         }
-        return strict ? quorumRefusal(st, op, id) : null;
+        if (!strict) {
+            return null;
+        }
+        String notStarted = quorumRefusal(st, op, id);
+        return notStarted != null ? notStarted : connectivityRefusal(st, op, id);
+    }
+
+    /** {@code mayAddMember}'s and {@code mayRemoveMember}'s checks of the leader's connections. */
+    private String connectivityRefusal(Status st, MemberOperation op, long id) {
+        boolean add = op == MemberOperation.ADD || op == MemberOperation.ADD_LEARNER;
+        boolean removeVoter = op == MemberOperation.REMOVE && !st.config().isLearner(id);
+        if (!add && !removeVoter) {
+            return null;
+        }
+        List<Long> voters = st.config().voters().ids();
+        if (add && voters.size() == 1) {
+            return null; // etcd: a single-member cluster may always grow
+        }
+        if (removeVoter && id != self && !peers.active((int) id)) {
+            return null; // etcd: a member that is down is not part of the active quorum
+        }
+        long since = scheduler.nowNanos() - HEALTH_INTERVAL_NANOS;
+        int connected = 0;
+        for (long v : voters) {
+            connected += v == self || peers.connectedSince((int) v, since) ? 1 : 0;
+        }
+        boolean healthy = add ? connected >= (voters.size() + 1) / 2 + 1 : connected - 1 >= 1 + (voters.size() - 1) / 2;
+        if (healthy) {
+            return null;
+        }
+        log.warn(add ? "rejecting member add request; local member has not been connected to majority peers, reconfigure breaks active quorum"
+                : "rejecting member remove request; local member has not been connected to all peers, reconfigure breaks active quorum",
+                "local-member-id", Long.toHexString(self), "active-peers", Integer.toString(connected));
+        return EtcdErrors.UNHEALTHY;
     }
 
     private String learnerNotReady(Status st, long id) {

@@ -22,6 +22,7 @@ final class Outbox {
     private static final RaftMessageTraits RAFT_SIZES = new RaftMessageTraits();
 
     private final int self;
+    private final long startNanos;
     private final MemberObserver observer;
     private final Transport<Wire> transport;
     private final MemberCpu cpu;
@@ -29,8 +30,10 @@ final class Outbox {
     /** rafthttp's snapshot sender of each peer: a goroutine of its own, so a snapshot holds up no stream. */
     private final Map<Integer, SerialExecutor> snapshotWriters = new TreeMap<>();
 
-    Outbox(int self, Transport<Wire> transport, MemberCpu cpu, MemberObserver observer) {
+    /** @param startNanos when the member's process started: every Raft message carries it ({@link Wire.Raft}) */
+    Outbox(int self, long startNanos, Transport<Wire> transport, MemberCpu cpu, MemberObserver observer) {
         this.self = self;
+        this.startNanos = startNanos;
         this.observer = observer;
         this.transport = transport;
         this.cpu = cpu;
@@ -42,12 +45,12 @@ final class Outbox {
         int to = (int) msg.to();
         long encode = cpu.costs().peerNanos(RAFT_SIZES.sizeBytes(msg));
         if (encode == 0) {
-            transport.send(self, to, new Wire.Raft(msg));
+            transport.send(self, to, new Wire.Raft(msg, startNanos));
             return;
         }
         streamWriters.computeIfAbsent(to, peer -> cpu.thread("n" + self + "/rafthttp-writer-n" + peer)).execute(ctx -> {
             ctx.chargeCpu(encode);
-            ctx.sleep(0, c -> transport.send(self, to, new Wire.Raft(msg)));
+            ctx.sleep(0, c -> transport.send(self, to, new Wire.Raft(msg, startNanos)));
         });
     }
 

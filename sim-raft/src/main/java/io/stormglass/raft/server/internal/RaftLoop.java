@@ -21,7 +21,9 @@ import java.util.List;
  * messages before persisting (thesis §10.2.1; a plain Raft leader, as LogCabin's before its commit
  * d021532 of February 2014, sends them after), persist the snapshot, entries and hard state
  * (WAL write, and an fdatasync when the Ready must sync), append them to the Raft storage, send
- * followers' and candidates' messages after persisting, then advance.
+ * followers' and candidates' messages after persisting, then advance. A Ready that commits a
+ * configuration change differs from etcd's: it is synced, and its commit applied and sent (by a leader
+ * too) only after the sync (see {@link ReadyPersister#commitsConfChange}).
  *
  * <p>Persisting blocks this loop until the device completes the sync: in etcd no tick is taken
  * meanwhile (the ticker is this loop's), so a stalled member's Raft clock freezes, and a stalled
@@ -98,26 +100,37 @@ final class RaftLoop {
             readLoop.onReadStates(rd.readStates());
         }
         Completion<IoStatus> stored = new Completion<>();
-        if (!rd.committedEntries().isEmpty() || rd.snapshot() != null) {
-            applier.enqueue(rd.committedEntries(), rd.snapshot(), stored);
+        boolean commitsConfChange = ReadyPersister.commitsConfChange(rd);
+        if (!commitsConfChange) {
+            enqueueApply(rd, stored);
         }
-        // etcd's leader sends before persisting (thesis §10.2.1); everyone else, and a plain Raft leader, after
-        boolean sentEarly = leadership.isLeader() && config.flavour() == Flavour.ETCD;
+        // etcd's leader sends before persisting (thesis §10.2.1); everyone else, and a plain Raft leader, after;
+        // a Ready that commits a configuration change is synced before anyone hears of that commit (ReadyPersister)
+        boolean sentEarly = leadership.isLeader() && config.flavour() == Flavour.ETCD && !commitsConfChange;
         if (sentEarly) {
             send(rd.messages());
         }
         Completion<IoStatus> persisted = persister.persist(rd);
         if (persisted.isDone()) {
-            afterPersist(rd, sentEarly, persisted.value(), stored); // nothing to sync: no wait, no extra step
+            afterPersist(rd, sentEarly, commitsConfChange, persisted.value(), stored); // nothing to sync: no wait, no extra step
         } else {
-            ctx.await(persisted, (c, status) -> afterPersist(rd, sentEarly, status, stored));
+            ctx.await(persisted, (c, status) -> afterPersist(rd, sentEarly, commitsConfChange, status, stored));
         }
     }
 
-    private void afterPersist(Ready rd, boolean sentEarly, IoStatus status, Completion<IoStatus> stored) {
+    private void enqueueApply(Ready rd, Completion<IoStatus> stored) {
+        if (!rd.committedEntries().isEmpty() || rd.snapshot() != null) {
+            applier.enqueue(rd.committedEntries(), rd.snapshot(), stored);
+        }
+    }
+
+    private void afterPersist(Ready rd, boolean sentEarly, boolean applyAfterPersist, IoStatus status, Completion<IoStatus> stored) {
         if (!status.isOk()) {
             life.fatal("failed to save Raft hard state and entries", status);
             return;
+        }
+        if (applyAfterPersist) {
+            enqueueApply(rd, stored);
         }
         persister.stored(rd);
         stored.complete(status);

@@ -42,7 +42,7 @@ final class ReadyPersister {
         // trusts a WAL snapshot marker only up to the durable commit index (etcd's ValidSnapshotEntries),
         // so an unsynced commit would let a crash fall back to an older snapshot while the leader already
         // counts this member at the new index ("tocommit(107) is out of range [lastIndex(84)]", etcd #10219).
-        boolean sync = rd.mustSync() || rd.snapshot() != null;
+        boolean sync = rd.mustSync() || rd.snapshot() != null || commitsConfChange(rd);
         Runnable saveEntries = () -> wal.save(state, rd.entries(), sync,
                 r -> done.complete(r.status()));
         if (rd.snapshot() == null) {
@@ -80,6 +80,28 @@ final class ReadyPersister {
             });
         });
         return done;
+    }
+
+    /**
+     * Whether {@code rd} commits a configuration change. Such a Ready's hard state is synced, and the
+     * {@link RaftLoop} applies its commit and sends it (a leader too) only once it is durable. etcd syncs
+     * no Ready that only moves the commit index (etcd-io/raft {@code MustSync}), and with configurations
+     * taking effect when applied that can leave a cluster unable to elect: a cluster shrunk to one voter
+     * whose survivor loses power before its commit of the last removal reached the disk reboots with the
+     * removed member still a voter, and that member has stopped (etcd stops a member that applied its own
+     * removal), so no election can succeed. etcd's maintainers know the hazard: etcd-io/raft#300 proposed
+     * syncing every commit change (closed unmerged), etcd-io/etcd#20187 bootstrapping from the applied
+     * index, and etcd's {@code --force-new-cluster} now restores {@code max(commit, consistent_index)}
+     * (server/etcdserver/bootstrap.go). Stormglass syncs only these Readies, so runs without membership
+     * changes keep etcd's disk traffic (found by the membership campaign, seeds 570 and 930).
+     */
+    static boolean commitsConfChange(Ready rd) {
+        for (io.stormglass.raft.log.Entry e : rd.committedEntries()) {
+            if (e.type().isConfChange()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** After a successful {@link #persist}: the snapshot, hard state and entries enter the Raft storage. */

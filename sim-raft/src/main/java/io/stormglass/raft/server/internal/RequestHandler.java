@@ -5,18 +5,21 @@ import io.stormglass.raft.kv.KvCodec;
 import io.stormglass.raft.kv.KvCommand;
 import io.stormglass.raft.kv.KvResult;
 import io.stormglass.raft.kv.KvStore;
+import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.server.CpuCosts;
 import io.stormglass.raft.server.EtcdErrors;
 import io.stormglass.raft.server.MemberObserver;
 import io.stormglass.raft.server.RequestStage;
 import io.stormglass.raft.server.Wire;
 import io.stormglass.raft.server.WireTraits;
+import java.util.function.Supplier;
 
 /**
  * etcd's gRPC handlers on one member: writes are proposed through Raft (followers' proposals are
  * forwarded by Raft to the leader) and answered when applied here, or fail after the request
  * timeout; linearizable reads go through the ReadIndex loop; serializable reads are served from
- * the local state at once; lease keepalives are served by the leader (followers forward them).
+ * the local state at once; lease keepalives are served by the leader (followers forward them); a member
+ * list is answered, once a read index confirms it, with the configuration this member has applied.
  * Every answer goes through the {@link Responder}, which logs {@code request stats} for slow ones.
  *
  * <p>CPU: each request first costs its handler goroutine the receiving half of the gRPC call (and,
@@ -43,6 +46,7 @@ final class RequestHandler {
     private final SpaceQuota quota;
     private final Backend backend;
     private WatchServer watches;
+    private Supplier<ConfState> configuration;
 
     RequestHandler(Scheduler scheduler, long requestTimeoutNanos, NodeLoop nodeLoop, ProposalWaits waits,
             ReadIndexLoop readLoop, KvStore kv, Leadership leadership, LeaseKeeper leases, Responder responder,
@@ -71,6 +75,11 @@ final class RequestHandler {
         this.watches = server;
     }
 
+    /** Where member lists come from: the configuration the member has applied. */
+    void listMembersFrom(Supplier<ConfState> configuration) {
+        this.configuration = configuration;
+    }
+
     void handle(Wire.Request request) {
         CpuCosts c = cpu.costs();
         long start = scheduler.nowNanos();
@@ -89,6 +98,10 @@ final class RequestHandler {
             return;
         }
         long received = c.grpcRequestNanos() / 2 + c.grpcBytesNanos(WireTraits.requestBytes(request));
+        if (op instanceof Wire.ClientOp.MemberList) {
+            cpu.burst(received, request.requestId(), () -> memberList(request, start));
+            return;
+        }
         if (op instanceof Wire.ClientOp.Read && backend.readsBlockedBy() != null) {
             // a defragmentation holds the read lock (etcd 3.5): the range waits for it
             backend.readsBlockedBy().whenDone(s -> handle(request));
@@ -157,6 +170,17 @@ final class RequestHandler {
         };
         readLoop.request(new ReadIndexLoop.PendingRead(request.requestId(), serve, error ->
                 responder.answer(start, "range", request.replyTo(), request.requestId(), new Wire.ClientReply.Error(error))));
+    }
+
+    /** etcd's linearizable {@code MemberList}: once the read index is applied, the configuration as applied here. */
+    private void memberList(Wire.Request request, long start) {
+        readLoop.request(new ReadIndexLoop.PendingRead(request.requestId(), () -> {
+            ConfState cs = configuration.get();
+            Wire.ClientReply reply = new Wire.ClientReply.Members(cs.voters().stream().map(Long::intValue).toList(),
+                    cs.learners().stream().map(Long::intValue).toList());
+            cpu.burst(outbox.replyNanos(reply), request.requestId(),
+                    () -> responder.answerSpent(start, "member_list", request.replyTo(), request.requestId(), reply));
+        }, error -> responder.answer(start, "member_list", request.replyTo(), request.requestId(), new Wire.ClientReply.Error(error))));
     }
 
     private void keepAlive(Wire.Request request, Wire.ClientOp.KeepAlive k) {
