@@ -16,6 +16,7 @@ import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
@@ -36,8 +37,11 @@ import net.jqwik.api.statistics.Statistics;
  * the run event for event (jqwik cannot replay a chain by itself). Tries per property: 150 by
  * default (300 schedules in all, part of {@code mvn verify}), {@code -Dsafety.tries=N} for more;
  * {@code stormglass fuzz} runs long campaigns. Shrinking a failure stops after 90 s
- * ({@code -Dsafety.shrink.seconds=N}), with the smallest failing chain found by then.
+ * ({@code -Dsafety.shrink.seconds=N}), with the smallest failing chain found by then. The jqwik seed is
+ * fixed ({@link SafetySeed}: {@code -Dsafety.seed=N}, {@code random} for a fresh draw), so a CI failure
+ * replays with the same command anywhere.
  */
+@AddLifecycleHook(SafetySeed.class)
 class FaultScheduleProperties {
     /** Most faults in one chain. */
     static final int MAX_FAULTS = 20;
@@ -108,7 +112,7 @@ class FaultScheduleProperties {
             throw new AssertionError("could not save the failing schedule: " + e + "\n" + problems + "\n" + yaml, e);
         }
         throw new AssertionError("fault schedule broke the cluster:\n" + problems + "\n--- replay: ./stormglass run "
-                + file.toAbsolutePath() + " ---\n" + faultsOnly(yaml));
+                + file.toAbsolutePath() + " ---\n# " + run.setup + "\n" + faultsOnly(yaml));
     }
 
     /** The scenario's faults section, the part that differs from safety-fuzz.yaml. */
