@@ -41,11 +41,13 @@ class ExportRoundTripTest {
                 new TimelineEvent.ActivityMarked(1, "prometheus", "head \"block\"\n, write", true),
                 new TimelineEvent.FaultChanged(7_200_000_000_001L, "disk/n1", "stall 60s", false),
                 new TimelineEvent.WarningLogged(0, 0, "ünïcode ✓", Map.of()),
-                new TimelineEvent.ElectionStarted(999_999_999L, 12, Long.MAX_VALUE, true));
+                new TimelineEvent.ElectionStarted(999_999_999L, 12, Long.MAX_VALUE, true),
+                new TimelineEvent.VotersChanged(150_003_363_808L, List.of(4, 1, 2)));
         StringWriter out = new StringWriter();
         EventsJsonl.write(events, out);
         assertTrue(out.toString().startsWith("{\"time_s\":0.000000001,"), out.toString());
         assertTrue(out.toString().contains("\"time_s\":7200.000000001,"));
+        assertTrue(out.toString().contains("\"type\":\"voters_changed\",\"voters\":[\"n1\",\"n2\",\"n4\"]"), out.toString());
         assertEquals(events, EventsJsonl.read(new StringReader(out.toString())));
     }
 

@@ -76,6 +76,18 @@ class FindingsTest {
     }
 
     @Test
+    void operatorActionsExplainTheirLeaderChanges() {
+        RunRecord run = new SyntheticRun(3, 100, 3).electFirst(1, 0.7).moveLeader(1, 2, 30).removalChange(2, 3, 60, 61.2).build();
+        RunSummary s = RunSummary.of(run);
+        assertEquals(2, s.changes().size());
+        assertTrue(s.changes().get(0).transferred());
+        assertTrue(s.changes().get(1).previousRemoved());
+        assertTrue(!s.changes().get(1).previousCrashed(), "a stop after a removal is no crash");
+        assertEquals("2 leader changes; 1 of 2 followed the leader's stop after its own removal; 1 of 2 followed an "
+                + "operator's move-leader.", findings(run, s).statements().get(0));
+    }
+
+    @Test
     void aQuietRunSaysSo() {
         RunRecord run = new SyntheticRun(3, 30, 3).electFirst(2, 1.0).build();
         Findings f = findings(run, RunSummary.of(run));

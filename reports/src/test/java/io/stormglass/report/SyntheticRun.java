@@ -132,6 +132,26 @@ final class SyntheticRun {
         return this;
     }
 
+    /** The operator moves leadership from {@code oldLeader} to {@code newLeader} at {@code atS}; it leads 50 ms later. */
+    SyntheticRun moveLeader(int oldLeader, int newLeader, double atS) {
+        at(atS, () -> append(new TimelineEvent.FaultChanged(now(), TimelineEvent.FaultChanged.MEMBERSHIP,
+                "move-leader to n" + newLeader, true)));
+        long t = election(oldLeader, newLeader, atS + 0.15);
+        at(atS + 0.05, () -> role(oldLeader, NodeRole.FOLLOWER, t));
+        return this;
+    }
+
+    /** {@code oldLeader} applies its own removal and stops at {@code stopS}; {@code newLeader} wins at {@code electS}. */
+    SyntheticRun removalChange(int oldLeader, int newLeader, double stopS, double electS) {
+        long before = term;
+        at(stopS, () -> {
+            append(new TimelineEvent.NodeCrashed(now(), oldLeader, TimelineEvent.NodeCrashed.REMOVED));
+            role(oldLeader, NodeRole.DOWN, before);
+        });
+        election(oldLeader, newLeader, electS);
+        return this;
+    }
+
     SyntheticRun fault(String target, String description, double fromS, double toS) {
         at(fromS, () -> append(new TimelineEvent.FaultChanged(now(), target, description, true)));
         at(toS, () -> append(new TimelineEvent.FaultChanged(now(), target, description, false)));

@@ -95,6 +95,10 @@ final class MembershipOperator {
         leader.changeMembership(op, id, r -> {
             if (r.ok()) {
                 mark(op.command() + " n" + id + ": applied");
+                if (r.confState() != null) {
+                    timeline.append(new TimelineEvent.VotersChanged(scheduler.nowNanos(),
+                            r.confState().voters().stream().map(Long::intValue).toList()));
+                }
                 then.accept(r);
             } else if (r.error().equals(EtcdErrors.NOT_LEADER)) {
                 retry(op, id, deadline, then, r.error());

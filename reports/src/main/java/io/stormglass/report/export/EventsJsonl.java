@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stormglass.engine.timeline.NodeRole;
 import io.stormglass.engine.timeline.TimelineEvent;
@@ -85,6 +86,9 @@ public final class EventsJsonl {
             o.put("target", f.target());
             o.put("description", f.description());
             o.put("active", f.active());
+        } else if (event instanceof TimelineEvent.VotersChanged v) {
+            ArrayNode voters = o.putArray("voters");
+            v.voters().forEach(id -> voters.add(member(id)));
         } else if (event instanceof TimelineEvent.ActivityMarked a) {
             o.put("source", a.source());
             o.put("label", a.label());
@@ -139,6 +143,11 @@ public final class EventsJsonl {
                     o.get("description").asText(), o.get("active").asBoolean());
             case "activity" -> new TimelineEvent.ActivityMarked(t, o.get("source").asText(),
                     o.get("label").asText(), o.get("begins").asBoolean(), o.has("device") ? o.get("device").asText() : null);
+            case "voters_changed" -> {
+                List<Integer> voters = new ArrayList<>();
+                o.get("voters").forEach(v -> voters.add(node(v)));
+                yield new TimelineEvent.VotersChanged(t, voters);
+            }
             default -> throw new IllegalArgumentException("unknown event type " + type);
         };
     }

@@ -70,6 +70,7 @@ public final class SummaryJson {
             change.put("from", c.previousLeader() == 0 ? null : RunRecord.member(c.previousLeader()));
             change.put("to", RunRecord.member(c.newLeader()));
             change.put("previous_leader_crashed", c.previousCrashed());
+            change.put("previous_leader_removed", c.previousRemoved());
             change.put("previous_leader_fsync_max_s", Numbers.secondsDecimal(c.fsyncMaxNanos()));
             change.put("device", c.device());
             if (!Double.isNaN(c.utilisationMax())) {
@@ -79,6 +80,7 @@ public final class SummaryJson {
             c.busyShareByIssuer().forEach(shares::put);
             c.activities().forEach(change.putArray("activities")::add);
             c.faults().forEach(change.putArray("faults")::add);
+            c.operatorActions().forEach(change.putArray("operator_actions")::add);
         }
         findings.statements().forEach(o.putArray("findings")::add);
         out.write(JSON.writeValueAsString(o));

@@ -1,6 +1,8 @@
 package io.stormglass.engine.timeline;
 
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -38,8 +40,11 @@ public sealed interface TimelineEvent {
         }
     }
 
-    /** A member crashed (power loss or process kill). */
+    /** A member crashed (power loss or process kill), or stopped for {@link #REMOVED}. */
     record NodeCrashed(long timeNanos, int node, String reason) implements TimelineEvent {
+        /** The reason a member that applied its own removal stops with (etcd's text): a stop, not a failure. */
+        public static final String REMOVED = "the member has been permanently removed from the cluster";
+
         @Override
         public String type() {
             return "node_crashed";
@@ -95,6 +100,21 @@ public sealed interface TimelineEvent {
         @Override
         public String type() {
             return "fault";
+        }
+    }
+
+    /**
+     * The cluster's voters changed: a membership change (add, promote, remove) was applied, and from now
+     * on a quorum is a majority of {@code voters} (ids in ascending order). Learners are not voters.
+     */
+    record VotersChanged(long timeNanos, List<Integer> voters) implements TimelineEvent {
+        public VotersChanged {
+            voters = List.copyOf(new TreeSet<>(voters));
+        }
+
+        @Override
+        public String type() {
+            return "voters_changed";
         }
     }
 

@@ -78,6 +78,14 @@ public record Findings(List<String> statements, List<String> changes) {
         if (crashes > 0) {
             text.append("; ").append(quantifier((int) crashes, n)).append(" followed a crash of the leader");
         }
+        long removals = changes.stream().filter(LeaderChange::previousRemoved).count();
+        if (removals > 0) {
+            text.append("; ").append(quantifier((int) removals, n)).append(" followed the leader's stop after its own removal");
+        }
+        long transfers = changes.stream().filter(LeaderChange::transferred).count();
+        if (transfers > 0) {
+            text.append("; ").append(quantifier((int) transfers, n)).append(" followed an operator's move-leader");
+        }
         SortedMap<String, Integer> bursts = new TreeMap<>();
         changes.forEach(c -> c.activities().forEach(a -> bursts.merge(a, 1, Integer::sum)));
         if (!bursts.isEmpty()) {
@@ -85,9 +93,9 @@ public record Findings(List<String> statements, List<String> changes) {
                     .append(" fell in a neighbour burst (").append(counts(bursts)).append(")");
         }
         long unexplained = changes.stream().filter(c -> c.fsyncMaxNanos() <= s.electionTimeoutNanos()
-                && !c.previousCrashed() && c.faults().isEmpty()).count();
+                && !c.previousCrashed() && !c.previousRemoved() && !c.transferred() && c.faults().isEmpty()).count();
         if (unexplained > 0) {
-            String recorded = " slow fdatasync, crash or fault recorded on the leader";
+            String recorded = " slow fdatasync, crash, fault or operator action recorded on the leader";
             text.append("; ").append(unexplained == n ? "none had a" + recorded
                     : unexplained + " of them had no" + recorded);
         }

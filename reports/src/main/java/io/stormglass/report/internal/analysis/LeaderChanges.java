@@ -33,8 +33,10 @@ public final class LeaderChanges {
     private final SortedMap<Integer, String> walDevices;
     private final long electionTimeoutNanos;
     private final List<MarkedSpan> marked;
-    /** Crash times by member. */
+    /** Crash times by member: true for a crash, false for a stop after the member's own removal. */
     private final SortedMap<Integer, NavigableMap<Long, Boolean>> crashes = new TreeMap<>();
+    /** The operator's membership marks by time. */
+    private final NavigableMap<Long, List<String>> operatorMarks = new TreeMap<>();
     /** Longest {@code slow fdatasync} "took" by member and warning time. */
     private final SortedMap<Integer, NavigableMap<Long, Long>> slowSyncs = new TreeMap<>();
 
@@ -47,7 +49,10 @@ public final class LeaderChanges {
         // indexed once, so that each change looks up its evidence without a pass over the whole timeline
         for (TimelineEvent e : events) {
             if (e instanceof TimelineEvent.NodeCrashed c) {
-                crashes.computeIfAbsent(c.node(), k -> new TreeMap<>()).put(c.timeNanos(), true);
+                crashes.computeIfAbsent(c.node(), k -> new TreeMap<>()).put(c.timeNanos(),
+                        !TimelineEvent.NodeCrashed.REMOVED.equals(c.reason()));
+            } else if (e instanceof TimelineEvent.FaultChanged f && f.target().equals(TimelineEvent.FaultChanged.MEMBERSHIP)) {
+                operatorMarks.computeIfAbsent(f.timeNanos(), k -> new ArrayList<>()).add(f.description());
             } else if (e instanceof TimelineEvent.WarningLogged w && w.message().equals(SLOW_FDATASYNC)
                     && w.durationNanos() != TimelineEvent.WarningLogged.NO_DURATION) {
                 slowSyncs.computeIfAbsent(w.node(), k -> new TreeMap<>()).merge(w.timeNanos(), w.durationNanos(), Math::max);
@@ -72,14 +77,18 @@ public final class LeaderChanges {
         long from = t - electionTimeoutNanos;
         String device = deviceOf(previous);
         SortedMap<String, Double> shares = device == null ? new TreeMap<>() : busyShares(device, from, t);
-        return new LeaderChange(t, now.term(), previous, now.member(), crashed(previous, before.startNanos(), t),
+        List<String> actions = new ArrayList<>();
+        operatorMarks.subMap(from, true, t, true).values().forEach(actions::addAll);
+        return new LeaderChange(t, now.term(), previous, now.member(), stopped(previous, before.startNanos(), t, true),
+                stopped(previous, before.startNanos(), t, false),
                 fsyncMax(previous, from, t), device, device == null ? Double.NaN : utilisationMax(device, from, t),
-                Collections.unmodifiableSortedMap(shares), spans(from, t, false), spans(from, t, true));
+                Collections.unmodifiableSortedMap(shares), spans(from, t, false), spans(from, t, true), List.copyOf(actions));
     }
 
-    private boolean crashed(int member, long from, long to) {
+    /** Whether {@code member} crashed ({@code crash}) or stopped after its removal (not {@code crash}) in {@code [from, to]}. */
+    private boolean stopped(int member, long from, long to, boolean crash) {
         NavigableMap<Long, Boolean> times = crashes.get(member);
-        return times != null && !times.subMap(from, true, to, true).isEmpty();
+        return times != null && times.subMap(from, true, to, true).containsValue(crash);
     }
 
     private long fsyncMax(int member, long from, long t) {

@@ -39,7 +39,6 @@ public record RunSummary(long electionTimeoutNanos, int leaderships,
         List<TimelineEvent> events = run.recorder().timeline().events();
         long timeout = run.timeouts().electionTimeoutNanos();
         RoleLanes lanes = RoleLanes.of(events, run.memberIds(), run.simulatedDurationNanos());
-        List<Integer> members = List.copyOf(lanes.lanes().keySet());
         List<LeaderChange> changes = new LeaderChanges(view, events, run.walDevices(), timeout).analyse(lanes);
 
         SortedMap<String, SortedMap<String, Long>> warnings = new TreeMap<>();
@@ -57,7 +56,7 @@ public record RunSummary(long electionTimeoutNanos, int leaderships,
             }
         }
         return new RunSummary(timeout, lanes.leaderships().size(),
-                List.copyOf(changes), Availability.of(events, members, run.simulatedDurationNanos()),
+                List.copyOf(changes), Availability.of(events, run.memberIds(), run.simulatedDurationNanos()),
                 latencies(view, Metric.CLIENT_REQUEST_DURATION, Label.OP),
                 latencies(view, Metric.WAL_FSYNC_DURATION, Label.MEMBER),
                 Collections.unmodifiableSortedMap(warnings),

@@ -31,6 +31,27 @@ class AnalysisTest {
         assertEquals(S, a.initialNanos());
     }
 
+    /**
+     * member-replace: n3 of three fails and a spare n4 replaces it. While n3 is down two of the three voters
+     * still know n1, so nothing is lost; the spare counts only once an applied change makes it a voter.
+     */
+    @Test
+    void aMajorityIsOfTheVotersOfTheMomentNotOfEveryMemberEverSeen() {
+        List<TimelineEvent> events = List.of(
+                new TimelineEvent.RoleChanged(S, 1, NodeRole.LEADER, 2),
+                new TimelineEvent.LeaderChanged(S, 2, 2, 0, 1),
+                new TimelineEvent.LeaderChanged(S, 3, 2, 0, 1),
+                new TimelineEvent.NodeCrashed(3 * S, 3, "the VM failed"),
+                new TimelineEvent.VotersChanged(5 * S, List.of(1, 2)),
+                new TimelineEvent.RoleChanged(6 * S, 4, NodeRole.FOLLOWER, 0),
+                new TimelineEvent.VotersChanged(6 * S, List.of(1, 2, 4)),
+                new TimelineEvent.NodeCrashed(7 * S, 2, "kill"),
+                new TimelineEvent.LeaderChanged(8 * S, 4, 2, 0, 1));
+        Availability a = Availability.of(events, List.of(1, 2, 3), 10 * S);
+        // n2 down at 7 s leaves n1 alone among {1, 2, 4} until n4 hears of it at 8 s
+        assertEquals(List.of(new Availability.Gap(0, S), new Availability.Gap(7 * S, 8 * S)), a.gaps());
+    }
+
     @Test
     void rolesOfAMemberFormContiguousLanes() {
         List<TimelineEvent> events = List.of(
