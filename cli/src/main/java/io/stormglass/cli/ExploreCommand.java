@@ -3,6 +3,7 @@ package io.stormglass.cli;
 import io.stormglass.report.explorer.ExplorerWriter;
 import io.stormglass.report.output.AtomicFile;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code stormglass explore RUN_DIR}: (re)writes the run's explorer page from its explorer data. */
 @Command(name = "explore", mixinStandardHelpOptions = true,
-        description = {"Writes RUN_DIR/explorer.html again from RUN_DIR/explorer.json (every run with a report writes both):",
+        description = {"Writes RUN_DIR/explorer.html again, with this version's page, from the explorer data inlined in it",
+            "(or an earlier version's RUN_DIR/explorer.json):",
             "one zoomable time axis with the members' roles, leader changes and their stories, elections, faults,",
             "neighbour bursts, warnings, heartbeats, fdatasyncs, disks and clients. Self-contained: open it offline.",
             "Exit codes: 0 written, 2 RUN_DIR is not a run's folder with explorer data, 74 it could not be written."})
@@ -20,7 +22,8 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RunFolders.require(dir, ExplorerWriter.EXPLORER_JSON);
+        RunFolders.require(dir, Files.isRegularFile(dir.resolve(ExplorerWriter.EXPLORER_JSON))
+                ? ExplorerWriter.EXPLORER_JSON : ExplorerWriter.EXPLORER_HTML);
         Path page = dir.resolve(ExplorerWriter.EXPLORER_HTML);
         AtomicFile.write(page, tmp -> ExplorerWriter.renderFromFolder(dir, tmp));
         System.out.println("explorer: " + page.toAbsolutePath().toUri());

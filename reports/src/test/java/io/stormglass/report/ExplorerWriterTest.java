@@ -51,7 +51,7 @@ class ExplorerWriterTest {
     @Test
     void theStoryOfTheFirstChangeNamesItsCauseInOrder(@TempDir Path dir) throws Exception {
         ExplorerWriter.writeInto(SyntheticRun.incident().build(), trace(), dir);
-        JsonNode data = JSON.readTree(dir.resolve(ExplorerWriter.EXPLORER_JSON).toFile());
+        JsonNode data = ExplorerWriter.dataOf(dir);
         JsonNode first = data.get("leaderChanges").get(0);
         assertEquals(1, first.get("from").asInt());
         assertEquals(2, first.get("to").asInt());
@@ -83,8 +83,8 @@ class ExplorerWriterTest {
         assertTrue(html.contains("uPlot"), "the charting library is inlined");
         int data = html.indexOf("<script id=\"explorer-data\"");
         String json = html.substring(html.indexOf('>', data) + 1, html.indexOf("</script>", data));
-        assertEquals(JSON.readTree(dir.resolve(ExplorerWriter.EXPLORER_JSON).toFile()), JSON.readTree(json),
-                "the page carries the data file");
+        assertEquals(ExplorerWriter.dataOf(dir), JSON.readTree(json), "the page carries the data");
+        assertFalse(Files.exists(dir.resolve(ExplorerWriter.EXPLORER_JSON)), "the data is written once, in the page");
     }
 
     @Test

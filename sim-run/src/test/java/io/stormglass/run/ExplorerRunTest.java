@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stormglass.raft.server.MemberObserver;
+import io.stormglass.report.explorer.ExplorerWriter;
 import io.stormglass.scenario.load.ScenarioLoader;
 import io.stormglass.scenario.model.Scenario;
 import java.nio.file.Files;
@@ -31,10 +32,10 @@ class ExplorerRunTest {
         RunResult inMemory = Runner.run(s, Runner.Options.inMemory());
         assertEquals(inMemory.fingerprint(), written.fingerprint(), "observers, not events");
         Path dir = written.outDir();
-        for (String f : new String[] {"explorer.html", "explorer.json", "trace.json"}) {
+        for (String f : new String[] {"explorer.html", "trace.json"}) {
             assertTrue(Files.size(dir.resolve(f)) > 1000, f);
         }
-        JsonNode data = JSON.readTree(dir.resolve("explorer.json").toFile());
+        JsonNode data = ExplorerWriter.dataOf(dir);
         JsonNode change = data.get("leaderChanges").get(0);
         String story = change.get("story").toString();
         assertTrue(story.contains("Its raft loop was blocked in a WAL fdatasync on"), story);

@@ -16,6 +16,18 @@ final class ExplorerPage {
     private ExplorerPage() {
     }
 
+    private static final String DATA_ELEMENT = "<script id=\"explorer-data\" type=\"application/json\">";
+
+    /**
+     * The explorer data a page {@link #render rendered} carries, as it was given; or null if {@code html}
+     * is no explorer page.
+     */
+    static String dataOf(String html) {
+        int open = html.indexOf(DATA_ELEMENT);
+        int close = open < 0 ? -1 : html.indexOf("</script>", open);
+        return close < 0 ? null : html.substring(open + DATA_ELEMENT.length(), close).replace("<\\/", "</");
+    }
+
     /** The page with {@code json} (the explorer data) inlined. */
     static String render(String json) {
         String template = resource("explorer.html");
