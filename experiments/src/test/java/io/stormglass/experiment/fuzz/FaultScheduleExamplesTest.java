@@ -67,6 +67,16 @@ class FaultScheduleExamplesTest {
         assertEquals(2, r.checks().stats().crashes());
     }
 
+    /** A client re-lists on a member ahead and re-watches a lagging one from a revision it has not applied yet. */
+    @Test
+    void aWatchFromARevisionTheMemberHasNotReachedGetsNothingBeforeIt() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("src/test/resources/regressions/rewatch-from-the-future-on-a-lagging-member.yaml"),
+                List.of());
+        RunResult r = Runner.run(s, Runner.Options.inMemory());
+        assertTrue(r.checks().passed(), r.checks().describe());
+        assertTrue(r.checks().stats().watchEvents() > 200, "the watch streams were checked: " + r.checks().describe());
+    }
+
     @Test
     void aRunBuiltOneFaultAtATimeReplaysFromItsPrintedScenario(@TempDir Path dir) throws Exception {
         ScheduledRun run = stepByStep(THREE, EVERY_KIND);
