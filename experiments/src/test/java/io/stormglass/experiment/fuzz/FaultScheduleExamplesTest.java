@@ -49,31 +49,31 @@ class FaultScheduleExamplesTest {
         return run;
     }
 
-    /** A failure the properties found once, kept as a fixed schedule (the file's header tells the story). */
-    @Test
-    void aFollowerThatCrashesRightAfterInstallingASnapshotRecoversFromIt() throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of("src/test/resources/regressions/snapshot-install-then-crash.yaml"), List.of());
+    /** Runs a failure the properties found once, kept as a fixed schedule (the file's header tells the story); its checks pass. */
+    private static RunResult regression(String file) throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("src/test/resources/regressions", file), List.of());
         RunResult r = Runner.run(s, Runner.Options.inMemory());
         assertTrue(r.checks().passed(), r.checks().describe());
+        return r;
+    }
+
+    /** A follower's crash right after installing a snapshot. */
+    @Test
+    void aFollowerThatCrashesRightAfterInstallingASnapshotRecoversFromIt() throws Exception {
+        regression("snapshot-install-then-crash.yaml");
     }
 
     /** The same story with a torn crash: the entries after the snapshot survived, its commit did not. */
     @Test
     void aFollowerWhoseTornCrashKeepsEntriesPastAnInstalledSnapshotStillBoots() throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of("src/test/resources/regressions/snapshot-install-then-torn-crash.yaml"),
-                List.of());
-        RunResult r = Runner.run(s, Runner.Options.inMemory());
-        assertTrue(r.checks().passed(), r.checks().describe());
+        RunResult r = regression("snapshot-install-then-torn-crash.yaml");
         assertEquals(2, r.checks().stats().crashes());
     }
 
     /** A client re-lists on a member ahead and re-watches a lagging one from a revision it has not applied yet. */
     @Test
     void aWatchFromARevisionTheMemberHasNotReachedGetsNothingBeforeIt() throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of("src/test/resources/regressions/rewatch-from-the-future-on-a-lagging-member.yaml"),
-                List.of());
-        RunResult r = Runner.run(s, Runner.Options.inMemory());
-        assertTrue(r.checks().passed(), r.checks().describe());
+        RunResult r = regression("rewatch-from-the-future-on-a-lagging-member.yaml");
         assertTrue(r.checks().stats().watchEvents() > 200, "the watch streams were checked: " + r.checks().describe());
     }
 

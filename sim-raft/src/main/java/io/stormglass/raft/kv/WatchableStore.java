@@ -22,7 +22,7 @@ import java.util.TreeMap;
  *       {@link #retryVictims()} (every {@value #VICTIM_RETRY_NANOS} ns, etcd's victim loop) sends
  *       them once there is room, then the watcher rejoins the synced or unsynced group.</li>
  * </ul>
- * A watcher may ask for a revision after the current one (a client that listed on the leader watches
+ * A watcher may ask for a revision after the current one (a client that listed on a member ahead watches
  * a member that lags behind it): it waits in the synced group, and neither notify nor the sync loop
  * sends it anything before its start revision.
  * So every watcher gets each matching event once, in revision order, or is cancelled. The streams
