@@ -22,6 +22,9 @@ import java.util.TreeMap;
  *       {@link #retryVictims()} (every {@value #VICTIM_RETRY_NANOS} ns, etcd's victim loop) sends
  *       them once there is room, then the watcher rejoins the synced or unsynced group.</li>
  * </ul>
+ * A watcher may ask for a revision after the current one (a client that listed on a member ahead watches
+ * a member that lags behind it): it waits in the synced group, and neither notify nor the sync loop
+ * sends it anything before its start revision.
  * So every watcher gets each matching event once, in revision order, or is cancelled. The streams
  * ({@link Stream}) are the per-connection send buffers ({@code chanBufLen} = {@value #STREAM_BUFFER}
  * responses in etcd). Single-threaded, deterministic (watchers in id order).
@@ -98,11 +101,16 @@ public final class WatchableStore {
         return w != null;
     }
 
-    /** Sends the events of the newest revision to the synced watchers they match (etcd's {@code notify}). */
+    /**
+     * Sends the events of the newest revision to the synced watchers they match (etcd's {@code notify}).
+     * A synced watcher may start later than this revision (it asked for a revision the member has not
+     * applied yet); it is skipped, as etcd's {@code newWatcherBatch} skips an event whose revision is
+     * below the watcher's {@code minRev} ("don't double notify").
+     */
     private void notify(long revision) {
         List<WatchEvent> events = kv.eventsBetween(revision, revision);
         for (Watcher w : watchers.values()) {
-            if (w.group != Group.SYNCED) {
+            if (w.group != Group.SYNCED || revision < w.minRev) {
                 continue;
             }
             List<WatchEvent> mine = matching(w, events);
@@ -147,7 +155,9 @@ public final class WatchableStore {
                 continue;
             }
             List<WatchEvent> mine = matching(w, kv.eventsBetween(w.minRev, current));
-            w.minRev = current + 1;
+            // a watcher of a future revision moved here by a restore keeps its start (etcd's
+            // syncWatchers: minRev = max(curRev+1, minRev))
+            w.minRev = Math.max(w.minRev, current + 1);
             if (mine.isEmpty() || send(w, mine, current)) {
                 setGroup(w, Group.SYNCED);
             } else {

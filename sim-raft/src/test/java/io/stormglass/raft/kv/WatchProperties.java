@@ -19,7 +19,8 @@ import net.jqwik.api.constraints.IntRange;
  * at random), reconnects (a client cancels and re-watches from the revision after the last event it
  * saw, as clientv3 does) and the sync and victim loops run at random: every watcher receives each
  * matching event exactly once, in revision order, with no gap, or is cancelled with the compaction
- * revision, after which it has seen a prefix of them with no gap.
+ * revision, after which it has seen a prefix of them with no gap. Watchers start from a past, the
+ * next or a future revision; one from a future revision sees nothing before it.
  */
 class WatchProperties {
     /** A client's view of one logical watch across reconnects. */
@@ -95,7 +96,8 @@ class WatchProperties {
             } else if (step < 50) {
                 kv.apply(new KvCommand.Compact(Math.max(1, kv.revision() - step % 4)));
             } else if (step < 58 && clients.size() < 6) {
-                Client c = new Client(keys[step % 3], step % 2 == 0 ? "" : "c", Math.max(1, kv.revision() - step % 5), capacity);
+                // from a past revision, the next one, or a future one (a client that listed on a member ahead of this one)
+                Client c = new Client(keys[step % 3], step % 2 == 0 ? "" : "c", Math.max(1, kv.revision() + 2 - step % 5), capacity);
                 c.watchId = store.watch(c, c.key, c.rangeEnd, c.start);
                 clients.add(c);
             } else if (step < 63 && !clients.isEmpty()) {
