@@ -17,6 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
@@ -41,7 +42,7 @@ import net.jqwik.api.statistics.Statistics;
  * fixed ({@link SafetySeed}: {@code -Dsafety.seed=N}, {@code random} for a fresh draw), so a CI failure
  * replays with the same command anywhere.
  */
-@AddLifecycleHook(SafetySeed.class)
+@AddLifecycleHook(value = SafetySeed.class, propagateTo = PropagationMode.DIRECT_DESCENDANTS)
 class FaultScheduleProperties {
     /** Most faults in one chain. */
     static final int MAX_FAULTS = 20;
