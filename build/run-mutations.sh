@@ -20,6 +20,8 @@
 #        MUTATION_TEST    test classes to run (default: FaultScheduleProperties,FaultScheduleExamplesTest,ReadPathNemesesTest:
 #                         the random schedules and the fixed ones, regressions and targeted nemeses included)
 #        SAFETY_SHRINK_SECONDS  bound on jqwik's shrinking per property (default: the module's, 90 s)
+#        SAFETY_SEED      the properties' jqwik seed (default: the experiments pom's fixed one, the schedules
+#                         mvn verify tries; "random" for a fresh draw per variant)
 #        MUTATION_FRESH   1: build the copy from scratch (default: reuse this tree's compiled classes,
 #                         so only the patched module and the tests are compiled again)
 #        MUTATION_MODULE  module that holds it (default: experiments; sim-raft for RaftSafetyProperties)
@@ -30,6 +32,7 @@ default_module="${MUTATION_MODULE:-experiments}"
 tries_arg=()
 if [ -n "${SAFETY_TRIES:-}" ]; then tries_arg=("-Dsafety.tries=${SAFETY_TRIES}" "-Draft.properties.tries=${SAFETY_TRIES}"); fi
 if [ -n "${SAFETY_SHRINK_SECONDS:-}" ]; then tries_arg+=("-Dsafety.shrink.seconds=${SAFETY_SHRINK_SECONDS}"); fi
+if [ -n "${SAFETY_SEED:-}" ]; then tries_arg+=("-Dsafety.seed=${SAFETY_SEED}"); fi
 # reusing classes: recompile only the sources the patch made stale, not every module downstream of them
 # (a patch changes method bodies, never a signature or a constant)
 compile_arg=()
