@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.stormglass.engine.event.Simulation;
 import io.stormglass.engine.exec.Completion;
 import io.stormglass.engine.random.RandomStreams;
+import io.stormglass.engine.storage.CrashMode;
 import io.stormglass.engine.storage.DataFile;
 import io.stormglass.engine.storage.InstantBlockDevice;
 import io.stormglass.engine.storage.IoStatus;
@@ -80,11 +81,14 @@ class ReadyPersisterTest {
         return new Ready(null, state, entries, snapshot, List.of(), List.of(), List.of(), List.of(), true);
     }
 
+    private static Snapshot snapshotAt30() {
+        return new Snapshot(new SnapshotMetadata(SNAPSHOT_INDEX, 1, ConfState.ofVoters(VOTERS)),
+                "state@30".getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The leader's snapshot at 30 and the entries 31–33 it sent right after, taken in one Ready. */
     private static Ready installAndAppend() {
-        Snapshot snap = new Snapshot(new SnapshotMetadata(SNAPSHOT_INDEX, 1, ConfState.ofVoters(VOTERS)),
-                "state@30".getBytes(StandardCharsets.UTF_8));
-        return ready(new HardState(1, 1, 32), entries(31, 33), snap);
+        return ready(new HardState(1, 1, 32), entries(31, 33), snapshotAt30());
     }
 
     @Test
@@ -110,5 +114,23 @@ class ReadyPersisterTest {
             tears++;
         }
         assertTrue(tears > 100, "tore at " + tears + " offsets");
+    }
+
+    /**
+     * A Ready that installs a snapshot and carries nothing else Raft would sync (no entries; only the commit
+     * moves, so {@code mustSync} is false) is synced all the same: once the member has answered, the leader
+     * counts it at the snapshot's index, and a power loss that took the unsynced commit would boot it from the
+     * older state below it (etcd #10219: "tocommit(30) is out of range [lastIndex(10)]"). Mutation 28 drops
+     * that sync.
+     */
+    @Test
+    void aSnapshotInstallThatRaftWouldNotSyncSurvivesAPowerLoss() throws Exception {
+        Member m = new Member();
+        m.persist(new Ready(null, new HardState(1, 1, SNAPSHOT_INDEX), List.of(), snapshotAt30(), List.of(), List.of(), List.of(),
+                List.of(), false));
+        m.fs.crash(CrashMode.DROP_UNSYNCED);
+        Recovery.Booted booted = Recovery.boot(m.wal, m.snapshotter, ConfState.ofVoters(VOTERS), 1, r -> { });
+        assertEquals(SNAPSHOT_INDEX, booted.snapshot().index(), "the installed snapshot is what the member boots from");
+        assertTrue(booted.storage().lastIndex() >= SNAPSHOT_INDEX, "lastIndex " + booted.storage().lastIndex());
     }
 }
