@@ -175,7 +175,7 @@ public final class SimulatedCluster {
                 r.snapshotCount(), r.snapshotCatchUpEntries(), r.maxInflightMsgs(), r.maxSizePerMsgBytes(),
                 r.backendBatchIntervalNanos(), r.backendBatchLimit(), r.cpu(), ReadOnlyOption.SAFE,
                 RaftConfig.DEFAULT_LEASE_DRIFT_BOUND_PPM, r.tickIntervalNanos(), r.electionTimeoutMaxNanos(), r.flavour(), r.strictReconfigCheck(),
-                mvcc);
+                mvcc, MemberConfig.defaultTimerWakeup(r.flavour()));
     }
 
     /**
