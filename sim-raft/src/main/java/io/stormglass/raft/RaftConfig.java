@@ -48,6 +48,14 @@ import java.util.Objects;
  *                                  etcd-io/raft and etcd's server (which does not set it: its server stops a
  *                                  removed member instead); without it a removed leader leads on, counting no
  *                                  longer itself, until it is stopped or loses the quorum check
+ * @param externalElectionTimer     the application keeps the election timeout as a deadline of its own, as a plain
+ *                                  Raft server's timer thread does (LogCabin's {@code RaftConsensus::timerThreadMain}
+ *                                  waits until {@code startElectionAt}): {@code tick()} still counts ticks (for the
+ *                                  leader's periods and the vote guard) but never starts an election; after each
+ *                                  input the application reads {@code electionTimerStarts()} and, on a new count, arms
+ *                                  its deadline one {@code randomizedElectionTimeout()} from that moment, and calls
+ *                                  {@code electionTimeout()} when the deadline passes. Off in etcd-io/raft (its
+ *                                  election timer counts ticks)
  */
 public record RaftConfig(
         long id,
@@ -65,7 +73,8 @@ public record RaftConfig(
         long applied,
         long maxCommittedSizePerReady,
         long leaseDriftBoundPpm,
-        boolean stepDownOnRemoval) {
+        boolean stepDownOnRemoval,
+        boolean externalElectionTimer) {
 
     /** etcd server's {@code maxSizePerMsg}: 1 MiB. */
     public static final long ETCD_MAX_SIZE_PER_MSG = 1024 * 1024;
@@ -127,7 +136,7 @@ public record RaftConfig(
     public static RaftConfig etcdDefaults(long id) {
         return new RaftConfig(id, 10, 19, 1, ElectionTimerRule.ETCD_RAFT, true, true, ETCD_MAX_SIZE_PER_MSG, ETCD_MAX_INFLIGHT_MSGS,
                 ETCD_MAX_UNCOMMITTED_ENTRIES_SIZE, ReadOnlyOption.SAFE, false, 0, ETCD_MAX_SIZE_PER_MSG, DEFAULT_LEASE_DRIFT_BOUND_PPM,
-                false);
+                false, false);
     }
 
     /**
@@ -205,6 +214,10 @@ public record RaftConfig(
         return toBuilder().stepDownOnRemoval(on).build();
     }
 
+    public RaftConfig withExternalElectionTimer(boolean on) {
+        return toBuilder().externalElectionTimer(on).build();
+    }
+
     public RaftConfig withApplied(long newApplied) {
         return toBuilder().applied(newApplied).build();
     }
@@ -228,6 +241,7 @@ public record RaftConfig(
         b.maxCommittedSizePerReady = maxCommittedSizePerReady;
         b.leaseDriftBoundPpm = leaseDriftBoundPpm;
         b.stepDownOnRemoval = stepDownOnRemoval;
+        b.externalElectionTimer = externalElectionTimer;
         return b;
     }
 
@@ -249,6 +263,7 @@ public record RaftConfig(
         private long maxCommittedSizePerReady;
         private long leaseDriftBoundPpm = DEFAULT_LEASE_DRIFT_BOUND_PPM;
         private boolean stepDownOnRemoval;
+        private boolean externalElectionTimer;
 
         public Builder id(long value) {
             id = value;
@@ -331,11 +346,16 @@ public record RaftConfig(
             return this;
         }
 
+        public Builder externalElectionTimer(boolean value) {
+            externalElectionTimer = value;
+            return this;
+        }
+
         public RaftConfig build() {
             int max = electionTickMax == 0 ? etcdElectionTickMax(electionTick) : electionTickMax;
             return new RaftConfig(id, electionTick, max, heartbeatTick, electionTimerRule, preVote, checkQuorum, maxSizePerMsg,
                     maxInflightMsgs, maxUncommittedEntriesSize, readOnlyOption, disableProposalForwarding, applied,
-                    maxCommittedSizePerReady, leaseDriftBoundPpm, stepDownOnRemoval);
+                    maxCommittedSizePerReady, leaseDriftBoundPpm, stepDownOnRemoval, externalElectionTimer);
         }
     }
 }

@@ -140,6 +140,25 @@ public final class RawNode {
         raft.requestCampaign();
     }
 
+    /**
+     * The application's election deadline passed ({@link RaftConfig#externalElectionTimer()}): the timer
+     * restarts and a voter campaigns (§5.2; PreVote first if configured), as {@code tick()} does when a timeout
+     * counted in ticks runs out.
+     */
+    public void electionTimeout() {
+        raft.electionTimeout();
+    }
+
+    /** How many times the election timer has (re)started; with an external timer, each new count moves its deadline. */
+    public long electionTimerStarts() {
+        return raft.electionTimerStarts();
+    }
+
+    /** The election timeout drawn at the timer's last redraw, in ticks. */
+    public int randomizedElectionTimeout() {
+        return raft.randomizedElectionTimeout();
+    }
+
     /** Asks the leader to hand over leadership to {@code transferee} (thesis §3.10). */
     public void transferLeadership(long transferee) {
         raft.step(new MsgTransferLeader(transferee, raft.id(), 0));

@@ -10,6 +10,7 @@ import io.stormglass.disk.trace.IoObserver;
 import io.stormglass.disk.trace.ObservedDevice;
 import io.stormglass.engine.event.Simulation;
 import io.stormglass.engine.metrics.Recorder;
+import io.stormglass.engine.exec.TimerWakeup;
 import io.stormglass.engine.random.RandomStreams;
 import io.stormglass.engine.storage.SimFileSystem;
 import io.stormglass.net.Network;
@@ -19,6 +20,7 @@ import io.stormglass.net.clock.LocalScheduler;
 import io.stormglass.net.clock.NodeClock;
 import io.stormglass.raft.RaftConfig;
 import io.stormglass.raft.ReadOnlyOption;
+import io.stormglass.raft.server.Flavour;
 import io.stormglass.raft.server.Member;
 import io.stormglass.raft.server.MemberConfig;
 import io.stormglass.raft.server.MemberEnvironment;
@@ -175,7 +177,7 @@ public final class SimulatedCluster {
                 r.snapshotCount(), r.snapshotCatchUpEntries(), r.maxInflightMsgs(), r.maxSizePerMsgBytes(),
                 r.backendBatchIntervalNanos(), r.backendBatchLimit(), r.cpu(), ReadOnlyOption.SAFE,
                 RaftConfig.DEFAULT_LEASE_DRIFT_BOUND_PPM, r.tickIntervalNanos(), r.electionTimeoutMaxNanos(), r.flavour(), r.strictReconfigCheck(),
-                mvcc);
+                mvcc, r.flavour() == Flavour.PLAIN_RAFT ? TimerWakeup.linux(r.timerSlackNanos()) : TimerWakeup.EXACT);
     }
 
     /**

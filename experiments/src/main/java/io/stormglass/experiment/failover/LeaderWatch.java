@@ -23,6 +23,11 @@ final class LeaderWatch implements MemberObserver {
         this.clock = simulationClock;
     }
 
+    /** How many leader changes were heard so far: a measurement can only change when this does. */
+    int heard() {
+        return changes.size();
+    }
+
     @Override
     public void leaderKnown(int member, long term, long leader) {
         if (clock == null) {

@@ -161,7 +161,18 @@ final class ClusterBinder {
         return new RaftSpec(t.heartbeatNanos(), t.electionMinNanos(), PRE_VOTE.read(c, etcd), CHECK_QUORUM.read(c, etcd),
                 SNAPSHOT_COUNT.read(c), SNAPSHOT_CATCH_UP_ENTRIES.read(c), MAX_INFLIGHT_MSGS.read(c), MAX_SIZE_PER_MSG.read(c),
                 BACKEND_BATCH_INTERVAL.read(c), BACKEND_BATCH_LIMIT.read(c), cpu(c), flavour, t.tickNanos(), t.electionMaxNanos(),
-                STRICT_RECONFIG_CHECK.read(c));
+                STRICT_RECONFIG_CHECK.read(c), timerSlack(c, flavour));
+    }
+
+    /** {@code timer-slack}: plain Raft's timer thread only; an etcd member's election timer counts ticks. */
+    private static long timerSlack(MapReader c, Flavour flavour) {
+        long slack = TIMER_SLACK.read(c, RaftSpec.defaultTimerSlackNanos(flavour));
+        if (flavour == Flavour.ETCD && TIMER_SLACK.in(c)) {
+            TIMER_SLACK.problem(c, "applies to flavour: plain-raft only (an etcd member's election timer counts ticks, it has "
+                    + "no timer thread to wake late), found with flavour etcd");
+            return 0;
+        }
+        return slack;
     }
 
     /**

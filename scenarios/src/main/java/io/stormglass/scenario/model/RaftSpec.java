@@ -1,5 +1,6 @@
 package io.stormglass.scenario.model;
 
+import io.stormglass.engine.exec.TimerWakeup;
 import io.stormglass.raft.server.CpuCosts;
 import io.stormglass.raft.server.Flavour;
 import java.util.Optional;
@@ -44,11 +45,25 @@ import java.util.Optional;
  * @param strictReconfigCheck       etcd's {@code --strict-reconfig-check} (default true, server/embed/config.go
  *                                  {@code DefaultStrictReconfigCheck}): refuse membership changes that would leave fewer
  *                                  started voters than a quorum
+ * @param timerSlackNanos           {@code timer-slack}, plain Raft only: the timer slack of the server's election timer
+ *                                  thread (Linux's default for a normal thread, 50 µs; see
+ *                                  {@link io.stormglass.engine.exec.TimerWakeup}, which adds a measured wake-up latency);
+ *                                  0 for etcd, whose election timer counts ticks
  */
 public record RaftSpec(long heartbeatIntervalNanos, long electionTimeoutNanos, boolean preVote, boolean checkQuorum,
         long snapshotCount, long snapshotCatchUpEntries, int maxInflightMsgs, long maxSizePerMsgBytes,
         long backendBatchIntervalNanos, int backendBatchLimit, CpuCosts cpu, Flavour flavour, long tickIntervalNanos,
-        long electionTimeoutMaxNanos, boolean strictReconfigCheck) {
+        long electionTimeoutMaxNanos, boolean strictReconfigCheck, long timerSlackNanos) {
+
+    /** The settings with the flavour's timer slack (Linux's default for plain Raft). */
+    public RaftSpec(long heartbeatIntervalNanos, long electionTimeoutNanos, boolean preVote, boolean checkQuorum,
+            long snapshotCount, long snapshotCatchUpEntries, int maxInflightMsgs, long maxSizePerMsgBytes,
+            long backendBatchIntervalNanos, int backendBatchLimit, CpuCosts cpu, Flavour flavour, long tickIntervalNanos,
+            long electionTimeoutMaxNanos, boolean strictReconfigCheck) {
+        this(heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount, snapshotCatchUpEntries,
+                maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu, flavour, tickIntervalNanos,
+                electionTimeoutMaxNanos, strictReconfigCheck, defaultTimerSlackNanos(flavour));
+    }
 
     /** The settings with etcd's default {@code --strict-reconfig-check} (on). */
     public RaftSpec(long heartbeatIntervalNanos, long electionTimeoutNanos, boolean preVote, boolean checkQuorum,
@@ -58,6 +73,11 @@ public record RaftSpec(long heartbeatIntervalNanos, long electionTimeoutNanos, b
         this(heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount, snapshotCatchUpEntries,
                 maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu, flavour, tickIntervalNanos,
                 electionTimeoutMaxNanos, true);
+    }
+
+    /** The timer slack a member of {@code flavour} gets unless told: Linux's default for plain Raft, none for etcd. */
+    public static long defaultTimerSlackNanos(Flavour flavour) {
+        return flavour == Flavour.PLAIN_RAFT ? TimerWakeup.LINUX_DEFAULT_SLACK_NANOS : 0;
     }
 
     /** The name of {@code flavour} in a scenario file: {@code etcd} or {@code plain-raft}. */
@@ -97,13 +117,13 @@ public record RaftSpec(long heartbeatIntervalNanos, long electionTimeoutNanos, b
     public RaftSpec withCpu(CpuCosts costs) {
         return new RaftSpec(heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, costs,
-                flavour, tickIntervalNanos, electionTimeoutMaxNanos, strictReconfigCheck);
+                flavour, tickIntervalNanos, electionTimeoutMaxNanos, strictReconfigCheck, timerSlackNanos);
     }
 
     /** The same settings with another timing (a sweep point, a reference experiment). */
     public RaftSpec withTiming(Flavour newFlavour, long tickNanos, long heartbeatNanos, long electionMinNanos, long electionMaxNanos) {
         return new RaftSpec(heartbeatNanos, electionMinNanos, preVote, checkQuorum, snapshotCount, snapshotCatchUpEntries,
                 maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu, newFlavour, tickNanos,
-                electionMaxNanos, strictReconfigCheck);
+                electionMaxNanos, strictReconfigCheck, newFlavour == flavour ? timerSlackNanos : defaultTimerSlackNanos(newFlavour));
     }
 }

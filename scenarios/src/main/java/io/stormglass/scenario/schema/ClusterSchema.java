@@ -136,6 +136,13 @@ public final class ClusterSchema {
             Default.text("`1000ms`; plain-raft: `150ms`"), "`--election-timeout`: the minimum randomized timeout, drawn in "
             + "[T, 2T) (etcd) or [T, 2T] (plain-raft); or `{min: 150ms, max: 155ms}`, both inclusive. etcd: ≥ 5 × "
             + "heartbeat-interval, ≤ 50 s (etcd refuses to start otherwise)");
+    public static final Key<ClusterSpec, Long> TIMER_SLACK = B.key("timer-slack", Types.DURATION,
+            c -> raft(c).flavour() == Flavour.PLAIN_RAFT ? raft(c).timerSlackNanos() : null,
+            Default.text("plain-raft: `50us` (Linux's default for a normal thread, prctl(2) `PR_SET_TIMERSLACK`)"),
+            "plain-raft only: the slack of each server's election timer thread, which waits until its deadline and wakes this "
+            + "late plus a wake-up latency drawn per firing from a measured distribution (stream `timer-wakeup/n<id>`; "
+            + "`TimerWakeup`), then restarts its timeout from that moment; `0us` for a real-time thread. etcd's election "
+            + "timer counts ticks and has none");
     public static final Key<ClusterSpec, Boolean> PRE_VOTE = B.key("pre-vote", Types.BOOLEAN, c -> raft(c).preVote(), Default.of(true),
             "`--pre-vote` (default on since etcd 3.5; plain-raft: off)");
     public static final Key<ClusterSpec, Boolean> CHECK_QUORUM = B.key("check-quorum", Types.BOOLEAN, c -> raft(c).checkQuorum(),

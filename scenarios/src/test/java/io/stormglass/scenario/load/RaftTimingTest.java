@@ -95,6 +95,16 @@ class RaftTimingTest {
     }
 
     @Test
+    void aPlainRaftTimerThreadHasLinuxsDefaultSlackAndEtcdNone() throws IOException {
+        assertEquals(50_000, raft("  flavour: plain-raft\n").timerSlackNanos(), "prctl(2): 50 µs");
+        assertEquals(0, raft("  flavour: plain-raft\n  timer-slack: 0us\n").timerSlackNanos());
+        assertEquals(0, raft("  size: 3\n").timerSlackNanos());
+        assertEquals(List.of("bad.yaml:3:16: cluster.timer-slack: applies to flavour: plain-raft only (an etcd member's election"
+                + " timer counts ticks, it has no timer thread to wake late), found with flavour etcd"),
+                refusal("description: x\ncluster:\n  timer-slack: 50us\n"));
+    }
+
+    @Test
     void boundsAndHeartbeatAreMultiplesOfTheTickAndInOrder() throws IOException {
         assertEquals(List.of("bad.yaml:5:21: cluster.election-timeout: must be a multiple of tick-interval (1ms), got 150500us;"
                 + " Raft counts it in ticks: use 150ms or 151ms"),

@@ -39,7 +39,8 @@ final class CandidateRole implements Role {
             if (v.pre() != pre) {
                 return;
             }
-            VoteResult result = r.poll(m.from(), !v.reject());
+            r.tracker.recordVote(m.from(), !v.reject());
+            VoteResult result = r.tracker.tallyVotes();
             if (result == VoteResult.WON) {
                 if (pre) {
                     Election.campaign(r, false, false);

@@ -91,9 +91,8 @@ final class LeaderRole implements Role {
      */
     void tick(RaftCore r) {
         heartbeatElapsed++;
-        r.electionElapsed++;
-        if (r.electionElapsed >= r.config.electionTick()) {
-            r.electionElapsed = 0;
+        if (r.electionTimer.countTick() >= r.config.electionTick()) {
+            r.electionTimer.zero();
             if (r.config.checkQuorum() && !checkQuorum(r)) {
                 return;
             }
@@ -342,7 +341,7 @@ final class LeaderRole implements Role {
             return;
         }
         // The transfer must finish within one election timeout, or it is abandoned (tick).
-        r.electionElapsed = 0;
+        r.electionTimer.zero();
         transferee = to;
         if (pr.match() == r.log.lastIndex()) {
             sendTimeoutNow(r, to);

@@ -20,7 +20,6 @@ import io.stormglass.raft.message.MsgPreVoteResp;
 import io.stormglass.raft.message.MsgSnap;
 import io.stormglass.raft.message.VoteRequest;
 import io.stormglass.raft.probe.RaftProbe;
-import io.stormglass.raft.quorum.VoteResult;
 import io.stormglass.raft.storage.InitialState;
 import io.stormglass.raft.storage.Storage;
 import io.stormglass.raft.tracker.Progress;
@@ -44,15 +43,13 @@ public final class RaftCore {
     final RaftConfig config;
     final RaftLog log;
     final ProgressTracker tracker;
-    private final RandomGenerator random;
 
     long term;
     long vote;
     long lead;
     StateRole state = StateRole.FOLLOWER;
     private Role role = FollowerRole.INSTANCE;
-    int electionElapsed;
-    private int randomizedElectionTimeout;
+    final ElectionTimer electionTimer;
     private final TickClock clock = new TickClock();
     /**
      * Lease reads only: this member restarted with state (term &gt; 0), so before it crashed it may have
@@ -66,7 +63,7 @@ public final class RaftCore {
     public RaftCore(RaftConfig config, Storage storage, RandomGenerator random) {
         this.id = config.id();
         this.config = config;
-        this.random = random;
+        this.electionTimer = new ElectionTimer(config, random);
         this.log = new RaftLog(storage, config.maxCommittedSizePerReady());
         InitialState init = storage.initialState();
         this.tracker = new ProgressTracker(config.maxInflightMsgs(), 0);
@@ -135,8 +132,14 @@ public final class RaftCore {
         return new HardState(term, vote, log.committed());
     }
 
+    /** The election timeout drawn at the timer's last redraw, in ticks. */
     public int randomizedElectionTimeout() {
-        return randomizedElectionTimeout;
+        return electionTimer.timeout();
+    }
+
+    /** How many times the election timer has (re)started; an external election timer re-arms on each new count. */
+    public long electionTimerStarts() {
+        return electionTimer.starts();
     }
 
     /** This member's clock in ticks (see {@link TickClock}): heartbeats are stamped with it, the lease runs on it. */
@@ -200,15 +203,7 @@ public final class RaftCore {
      * timeout drawn at the last reset; the paper's rule (LogCabin's {@code setElectionTimer}) draws a new one.
      */
     void restartElectionTimer() {
-        electionElapsed = 0;
-        if (config.electionTimerRule() == ElectionTimerRule.RAFT_PAPER) {
-            randomizeElectionTimeout();
-        }
-    }
-
-    /** Uniform in [electionTick, electionTickMax]; etcd's default max, 2·electionTick−1, makes it etcd-io/raft's draw. */
-    private void randomizeElectionTimeout() {
-        randomizedElectionTimeout = config.electionTick() + random.nextInt(config.electionTickMax() - config.electionTick() + 1);
+        electionTimer.restart(config.electionTimerRule() == ElectionTimerRule.RAFT_PAPER);
     }
 
     private void reset(long newTerm, boolean restartTimer) {
@@ -218,8 +213,7 @@ public final class RaftCore {
         }
         lead = Message.NONE;
         if (restartTimer) {
-            electionElapsed = 0;
-            randomizeElectionTimeout();
+            electionTimer.restart(true);
         }
         tracker.resetVotes();
         long last = log.lastIndex();
@@ -240,7 +234,7 @@ public final class RaftCore {
      */
     void becomeFollower(long newTerm, long leader) {
         boolean restart = config.electionTimerRule() == ElectionTimerRule.ETCD_RAFT || leader != Message.NONE
-                || state == StateRole.LEADER || randomizedElectionTimeout == 0;
+                || state == StateRole.LEADER || electionTimer.timeout() == 0;
         if (state == StateRole.LEADER && newTerm > term) {
             RaftProbe.LEADER_DEPOSED_BY_TERM.hit();
         }
@@ -299,9 +293,19 @@ public final class RaftCore {
     }
 
     private void tickElection() {
-        electionElapsed++;
-        if (promotable() && electionElapsed >= randomizedElectionTimeout) {
-            electionElapsed = 0;
+        int elapsed = electionTimer.countTick();
+        if (!config.externalElectionTimer() && promotable() && elapsed >= electionTimer.timeout()) {
+            electionTimeout();
+        }
+    }
+
+    /**
+     * The election timeout ran out (§5.2): the timer restarts and a voter campaigns. Called by {@link #tick()}
+     * or, with {@link RaftConfig#externalElectionTimer()}, by the application when its deadline passes.
+     */
+    public void electionTimeout() {
+        electionTimer.restart(false);
+        if (promotable()) {
             hup(false);
         }
     }
@@ -336,12 +340,6 @@ public final class RaftCore {
         } else {
             Election.campaign(this, false, transfer);
         }
-    }
-
-    /** Counts a vote; returns the election result so far. */
-    VoteResult poll(long from, boolean granted) {
-        tracker.recordVote(from, granted);
-        return tracker.tallyVotes();
     }
 
     // ---- input ----
@@ -394,7 +392,7 @@ public final class RaftCore {
      * the promise that a leader's read lease spends (thesis §6.4.1).
      */
     boolean inLease() {
-        return lead != Message.NONE && electionElapsed < config.electionTick()
+        return lead != Message.NONE && electionTimer.elapsed() < config.electionTick()
                 || keepsLeasePromiseAfterBoot && clock.ticked() < config.electionTick();
     }
 }

@@ -17,8 +17,11 @@ public enum Flavour {
     /**
      * A plain Raft server as the Raft paper's LogCabin: its election timer is a deadline kept by a
      * thread of its own ({@code RaftConsensus::timerThreadMain} waits until {@code startElectionAt}), so
-     * it keeps running while the member writes to disk: here the ticker feeds the node loop, which disk
-     * writes never block, and no tick is dropped. Every role, the leader too, writes before it sends:
+     * it keeps running while the member writes to disk. Here too it is a deadline in nanoseconds of the
+     * member's clock, armed one drawn timeout from each restart and woken late as Linux wakes a timed
+     * wait ({@link MemberConfig#timerWakeup()}); a candidacy restarts it from that late moment. The
+     * ticker, which drives the leader's heartbeats, feeds the node loop, which disk writes never block,
+     * and no tick is dropped. Every role, the leader too, writes before it sends:
      * LogCabin's leader wrote new entries (its no-op on election among them) before replicating them
      * until its commit d021532 ("Overlap leader disk flush with replication", February 2014), so a new
      * leader's first append left only after its write, as in the paper's measurements; candidates write

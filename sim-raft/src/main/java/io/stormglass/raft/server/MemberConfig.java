@@ -1,5 +1,6 @@
 package io.stormglass.raft.server;
 
+import io.stormglass.engine.exec.TimerWakeup;
 import io.stormglass.raft.RaftConfig;
 import io.stormglass.raft.ReadOnlyOption;
 import java.util.List;
@@ -46,6 +47,11 @@ import java.util.Objects;
  *                                   that would leave fewer started voters than a quorum
  *                                   ({@code RaftCluster.IsReadyToAddVotingMember} and its siblings)
  * @param mvcc                       auto-compaction, space quota and the database the member starts with
+ * @param timerWakeup                plain Raft only: how late the server's election timer thread wakes after its
+ *                                   deadline ({@link TimerWakeup}: Linux's timer slack, then a measured wake-up
+ *                                   latency, drawn per firing). Default for {@link Flavour#PLAIN_RAFT}: Linux's
+ *                                   default slack, {@link #defaultTimerWakeup}; an etcd member's election timer
+ *                                   counts ticks and never reads it ({@link TimerWakeup#EXACT})
  *
  * <p>{@code peers} are the voters of the initial cluster ({@code --initial-cluster}); a member not among
  * them joins an existing cluster ({@code --initial-cluster-state existing}): it starts from the initial
@@ -56,7 +62,7 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
         boolean preVote, boolean checkQuorum, long snapshotCount, long snapshotCatchUpEntries, int maxInflightMsgs,
         long maxSizePerMsgBytes, long backendBatchIntervalNanos, int backendBatchLimit, CpuCosts cpu,
         ReadOnlyOption readOnlyOption, long leaseDriftBoundPpm, long tickIntervalNanos, long electionTimeoutMaxNanos,
-        Flavour flavour, boolean strictReconfigCheck, MvccOptions mvcc) {
+        Flavour flavour, boolean strictReconfigCheck, MvccOptions mvcc, TimerWakeup timerWakeup) {
     /** etcd's {@code warnSyncDuration}: an fdatasync slower than this logs {@code slow fdatasync}. */
     public static final long SLOW_FDATASYNC_NANOS = 1_000_000_000L;
     /** etcd's {@code readIndexRetryTime}. */
@@ -73,6 +79,7 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
         Objects.requireNonNull(readOnlyOption, "readOnlyOption");
         Objects.requireNonNull(flavour, "flavour");
         Objects.requireNonNull(mvcc, "mvcc");
+        Objects.requireNonNull(timerWakeup, "timerWakeup");
         if (leaseDriftBoundPpm < 0 || leaseDriftBoundPpm >= 1_000_000) {
             throw new IllegalArgumentException("the lease drift bound must be in [0, 1000000) ppm, got " + leaseDriftBoundPpm);
         }
@@ -97,14 +104,15 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit,
                 cpu, readOnlyOption, leaseDriftBoundPpm, heartbeatIntervalNanos,
                 etcdElectionTimeoutMaxNanos(heartbeatIntervalNanos, electionTimeoutNanos), Flavour.ETCD, true,
-                MvccOptions.defaults());
+                MvccOptions.defaults(), TimerWakeup.EXACT);
     }
 
     /** The same member as another flavour of server. */
     public MemberConfig withFlavour(Flavour newFlavour) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, newFlavour, strictReconfigCheck, mvcc);
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, newFlavour, strictReconfigCheck, mvcc,
+                defaultTimerWakeup(newFlavour));
     }
 
     /** The settings without the read options: ReadIndex reads (etcd's {@code ReadOnlySafe}). */
@@ -126,7 +134,7 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
         return new MemberConfig(id, peers, heartbeatNanos, electionNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
                 readOnlyOption, leaseDriftBoundPpm, heartbeatNanos,
-                etcdElectionTimeoutMaxNanos(heartbeatNanos, electionNanos), flavour, strictReconfigCheck, mvcc);
+                etcdElectionTimeoutMaxNanos(heartbeatNanos, electionNanos), flavour, strictReconfigCheck, mvcc, timerWakeup);
     }
 
     /**
@@ -136,26 +144,38 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
     public MemberConfig withTiming(long tickNanos, long heartbeatNanos, long electionMinNanos, long electionMaxNanos) {
         return new MemberConfig(id, peers, heartbeatNanos, electionMinNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                readOnlyOption, leaseDriftBoundPpm, tickNanos, electionMaxNanos, flavour, strictReconfigCheck, mvcc);
+                readOnlyOption, leaseDriftBoundPpm, tickNanos, electionMaxNanos, flavour, strictReconfigCheck, mvcc, timerWakeup);
     }
 
     public MemberConfig withCpu(CpuCosts costs) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, costs,
-                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strictReconfigCheck, mvcc);
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strictReconfigCheck, mvcc, timerWakeup);
     }
 
     public MemberConfig withSnapshots(long count, long catchUpEntries) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, count,
                 catchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strictReconfigCheck, mvcc);
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strictReconfigCheck, mvcc, timerWakeup);
     }
 
     /** The same member with {@code --strict-reconfig-check} on or off. */
     public MemberConfig withStrictReconfigCheck(boolean strict) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strict, mvcc);
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strict, mvcc, timerWakeup);
+    }
+
+    /** The same member with its election timer thread woken as {@code wakeup} says (plain Raft only). */
+    public MemberConfig withTimerWakeup(TimerWakeup wakeup) {
+        return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
+                snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strictReconfigCheck, mvcc, wakeup);
+    }
+
+    /** A plain Raft server's timer thread on Linux with the default slack; nothing for etcd, whose timer counts ticks. */
+    public static TimerWakeup defaultTimerWakeup(Flavour flavour) {
+        return flavour == Flavour.PLAIN_RAFT ? TimerWakeup.linux(TimerWakeup.LINUX_DEFAULT_SLACK_NANOS) : TimerWakeup.EXACT;
     }
 
     /** Whether this member was one of the initial cluster's voters (else it joins an existing cluster). */
@@ -167,14 +187,14 @@ public record MemberConfig(int id, List<Integer> peers, long heartbeatIntervalNa
     public MemberConfig withReadOnly(ReadOnlyOption option, long driftBoundPpm) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                option, driftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strictReconfigCheck, mvcc);
+                option, driftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strictReconfigCheck, mvcc, timerWakeup);
     }
 
     /** The same member with other MVCC and space settings. */
     public MemberConfig withMvcc(MvccOptions options) {
         return new MemberConfig(id, peers, heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu,
-                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strictReconfigCheck, options);
+                readOnlyOption, leaseDriftBoundPpm, tickIntervalNanos, electionTimeoutMaxNanos, flavour, strictReconfigCheck, options, timerWakeup);
     }
 
     /** etcd's largest timeout for a tick of one heartbeat: {@code 2·election − heartbeat} ({@code [T, 2T)} in ticks). */

@@ -111,6 +111,7 @@ public final class Incarnation {
         SerialExecutor backendExec = executor(label + "/" + ThreadCpuGauges.THREADS[3]);
         RawNode raw = new RawNode(raftConfig(config, booted.snapshot().index()), storage, env.random().stream("raft/" + label));
         this.nodeLoop = new NodeLoop(nodeExec, raw, config.cpu().stepMessageNanos(), log, config.id(), env.observer());
+        keepPlainRaftElectionTimer(config, env, nodeLoop);
         this.backend = new Backend(scheduler, backendExec, env.dataFs(), env.random().stream("backend/" + label),
                 config.backendBatchIntervalNanos(), config.backendBatchLimit(), config.cpu().commitKeyNanos(),
                 nanos -> {
@@ -184,12 +185,28 @@ public final class Incarnation {
         return booted;
     }
 
+    /**
+     * A plain Raft server keeps its election timeout as a deadline on a thread of its own, woken late by the
+     * member's own lateness stream {@code timer-wakeup/n<id>} (continued across restarts); etcd's core counts ticks.
+     */
+    private static void keepPlainRaftElectionTimer(MemberConfig config, MemberEnvironment env, NodeLoop nodeLoop) {
+        if (config.flavour() == Flavour.PLAIN_RAFT) {
+            String label = config.label();
+            nodeLoop.keepElectionTimer(new ElectionTimerThread(env.localScheduler(), label + "/election-timer",
+                    config.tickIntervalNanos(), config.timerWakeup(), env.random().stream("timer-wakeup/" + label),
+                    nodeLoop::electionTimeout));
+        }
+    }
+
     private static RaftConfig raftConfig(MemberConfig config, long appliedIndex) {
-        ElectionTimerRule rule = config.flavour() == Flavour.ETCD ? ElectionTimerRule.ETCD_RAFT : ElectionTimerRule.RAFT_PAPER;
+        boolean etcd = config.flavour() == Flavour.ETCD;
+        ElectionTimerRule rule = etcd ? ElectionTimerRule.ETCD_RAFT : ElectionTimerRule.RAFT_PAPER;
+        // a plain Raft server keeps its election timeout as a deadline on a thread of its own (ElectionTimerThread)
         return new RaftConfig(config.id(), config.electionTicks(), config.electionTicksMax(), config.heartbeatTicks(), rule,
                 config.preVote(), config.checkQuorum(),
                 config.maxSizePerMsgBytes(), config.maxInflightMsgs(), RaftConfig.ETCD_MAX_UNCOMMITTED_ENTRIES_SIZE,
-                config.readOnlyOption(), false, appliedIndex, RaftConfig.ETCD_MAX_SIZE_PER_MSG, config.leaseDriftBoundPpm(), false);
+                config.readOnlyOption(), false, appliedIndex, RaftConfig.ETCD_MAX_SIZE_PER_MSG, config.leaseDriftBoundPpm(), false,
+                !etcd);
     }
 
     private static void reportRecovered(MemberEnvironment env, int id, Recovery.Booted booted) {
@@ -218,6 +235,7 @@ public final class Incarnation {
     public void start() {
         long tick = config.tickIntervalNanos();
         raftLoop.start(1 + tickerPhase.nextLong(tick));
+        nodeLoop.startElectionTimer();
         backend.start();
         leases.start();
         compactor.start();
@@ -229,6 +247,7 @@ public final class Incarnation {
     public void kill() {
         life.end();
         raftLoop.stop();
+        nodeLoop.stopElectionTimer();
         backend.stop();
         executors.forEach(SerialExecutor::kill);
         peerStreams.kill();

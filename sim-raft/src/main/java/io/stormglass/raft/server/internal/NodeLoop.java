@@ -41,6 +41,8 @@ final class NodeLoop {
     private LongSupplier dueTicks;
     private boolean readyOffered;
     private long knownLeader;
+    /** Plain Raft only: the core's election timeout kept as a deadline by a thread of its own; null while the core counts ticks. */
+    private ElectionTimerThread electionTimer;
 
     /**
      * @param stepCostNanos CPU of stepping one message, proposal or read request into the core
@@ -70,6 +72,42 @@ final class NodeLoop {
         }
         this.offerReady = offerReady;
         this.dueTicks = dueTicks;
+    }
+
+    /** Keeps the core's election timeout as {@code timer}'s deadline (a core with an external election timer), once, before the start. */
+    void keepElectionTimer(ElectionTimerThread timer) {
+        if (electionTimer != null) {
+            throw new IllegalStateException("the node loop already has an election timer");
+        }
+        electionTimer = timer;
+    }
+
+    /** Arms the election deadline for the core's timer as it booted; nothing without an election timer thread. */
+    void startElectionTimer() {
+        if (electionTimer != null) {
+            executor.execute(ctx -> afterStep());
+        }
+    }
+
+    /** The process dies: its election timer thread waits for nothing more. */
+    void stopElectionTimer() {
+        if (electionTimer != null) {
+            electionTimer.stop();
+        }
+    }
+
+    /**
+     * The election timer thread woke for the deadline of the core's timer start {@code start}: unless the timer
+     * restarted since (a message stepped before this task), the timeout has run out (LogCabin's
+     * {@code startNewElection}), and the candidacy's restart arms the next deadline from now.
+     */
+    void electionTimeout(long start) {
+        executor.execute(ctx -> {
+            if (node.electionTimerStarts() == start) {
+                node.electionTimeout();
+            }
+            afterStep();
+        });
     }
 
     void step(Message m) {
@@ -212,6 +250,9 @@ final class NodeLoop {
 
     private void afterStep() {
         logLeaderChange();
+        if (electionTimer != null) {
+            electionTimer.follow(node);
+        }
         if (!readyOffered && node.hasReady()) {
             readyOffered = true;
             offerReady.run();
