@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stormglass.check.linearizability.CheckResult;
+import io.stormglass.engine.timeline.TimelineEvent;
 import io.stormglass.raft.server.MemberObserver;
 import io.stormglass.run.verdict.CheckReport;
 import io.stormglass.scenario.load.ScenarioLoader;
@@ -91,7 +92,7 @@ class FaultScheduleExamplesTest {
     @Test
     void aPromotedLearnerCountsTowardsQuorumsOnlyOnceThePromotionIsApplied() throws Exception {
         RunResult r = regression("promotion-counted-at-append.yaml");
-        assertTrue(r.recorder().timeline().eventsOf(io.stormglass.engine.timeline.TimelineEvent.FaultChanged.class).stream()
+        assertTrue(r.recorder().timeline().eventsOf(TimelineEvent.FaultChanged.class).stream()
                 .anyMatch(e -> e.description().equals("member promote n4: applied")), "the schedule promotes n4");
     }
 

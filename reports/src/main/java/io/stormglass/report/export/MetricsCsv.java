@@ -52,8 +52,8 @@ public final class MetricsCsv {
      * Rows written at most (unless one window alone has more): 250 000 rows of about 80 bytes (the
      * incident's rows average 78), so that with the explorer, the timeline, the trace and the charts a
      * 7-day run's folder stays under 50 MB (issue 23: the 7-day incident's 1 435 rows per window are
-     * written 512 windows of 10 s at a time, 118 rows of 85 min; a day keeps 64 at a time, 135 rows of
-     * 10 min 40 s).
+     * written for 119 windows of 85 min, 512 windows of 10 s each; a day's for 135 windows of 10 min 40 s,
+     * 64 at a time).
      */
     public static final long DEFAULT_MAX_ROWS = 250_000;
 

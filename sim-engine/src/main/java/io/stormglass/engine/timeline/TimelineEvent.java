@@ -104,8 +104,9 @@ public sealed interface TimelineEvent {
     }
 
     /**
-     * The cluster's voters changed: a membership change (add, promote, remove) was applied, and from now
-     * on a quorum is a majority of {@code voters} (ids in ascending order). Learners are not voters.
+     * A membership change (add, promote, remove) was applied: from now on a quorum is a majority of
+     * {@code voters} (ids in ascending order), which a learner's addition leaves as they were. Learners
+     * are not voters.
      */
     record VotersChanged(long timeNanos, List<Integer> voters) implements TimelineEvent {
         public VotersChanged {

@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  */
 public final class Member {
     /** The reason a member that applied its own removal stops with (etcd's text). */
-    public static final String REMOVED = io.stormglass.engine.timeline.TimelineEvent.NodeCrashed.REMOVED;
+    public static final String REMOVED = TimelineEvent.NodeCrashed.REMOVED;
     private final MemberConfig config;
     private final MemberEnvironment env;
     private final MemberMetrics metrics;
