@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 /**
  * etcd's fio recipe ({@code fio --rw=write --ioengine=sync --fdatasync=1 --size=22m --bs=2300}, on
  * ext4, so each fdatasync commits the file's new size) on the disk classes with a published run,
- * plus pg_test_fsync's 8 KiB write + fdatasync on a consumer NVMe (it rewrites a preallocated
- * file, so no journal commit). Each {@link DiskCheck} takes well under a second.
+ * plus pg_test_fsync's 8 KiB write + fdatasync on a consumer NVMe and on a GCE PD SSD (it rewrites a
+ * preallocated file, so no journal commit). Each {@link DiskCheck} takes well under a second.
  */
 final class DiskFioRows {
     private static final String GROUP = "disks-fio";
@@ -26,6 +26,8 @@ final class DiskFioRows {
             + "is not simulated";
     private static final String ETCD_HW = "etcd docs, op-guide/hardware.md, Disks: \"Typically 50 sequential IOPS "
             + "(e.g., a 7200 RPM disk) is required\"";
+    private static final String PD = "Server Fault, \"Slow fsync with Google Cloud local SSD (Postgresql)\" "
+            + "(https://rvso.com/archives/667947): pg_test_fsync on a GCE PD SSD, XFS: fdatasync 1561.5 ops/s, 640 µs/op";
     private static final String TANEL = "Tanel Poder, \"Using Postgres pg_test_fsync tool for testing low latency "
             + "writes\" (2025), Samsung 990 Pro, XFS: fdatasync 608.6 ops/s, 1643 µs/op";
 
@@ -62,7 +64,13 @@ final class DiskFioRows {
                 nvme.meanNanos() / 1e6, 0.25, TANEL + "; ±25 %: one run on one drive"));
         rows.add(row("consumer NVMe without PLP, 8 KiB write + fdatasync (pg_test_fsync)", "IOPS", "IOPS", 608.6,
                 nvme.iops(), 0.25, TANEL + "; ±25 %: one run on one drive"));
-        progress.accept("io2, HDD and NVMe fio rows done");
+        DiskCheckResult pd = DiskCheck.run(new DiskCheck.Options(CloudBlockDisk.Options.pdSsd(250), List.of(), 1, 8192,
+                40L << 20, 0, FsJournal.Options.none()));
+        rows.add(row("GCE PD SSD 250 GiB, 8 KiB write + fdatasync (pg_test_fsync)", "mean fdatasync", "ms", 0.640,
+                pd.meanNanos() / 1e6, 0.15, PD + FITTED));
+        rows.add(row("GCE PD SSD 250 GiB, 8 KiB write + fdatasync (pg_test_fsync)", "IOPS", "IOPS", 1561.5, pd.iops(),
+                0.25, PD + "; ±25 %: one run on one volume"));
+        progress.accept("io2, HDD, NVMe and PD SSD fio rows done");
         return rows;
     }
 

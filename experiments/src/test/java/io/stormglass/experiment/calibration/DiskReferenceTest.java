@@ -16,7 +16,7 @@ class DiskReferenceTest {
         DiskReference reference = new DiskReference(Path.of("../scenarios"));
         List<CalibrationRow> rows = reference.run(new CalibrationBudget(false, 1), progress::add);
         assertEquals("disks", reference.id());
-        assertEquals(14, rows.size());
+        assertEquals(16, rows.size());
         StringBuilder misses = new StringBuilder();
         for (CalibrationRow r : rows) {
             // the table, for whoever reads the test output

@@ -123,19 +123,26 @@ final class DiskModelBinder {
         return o;
     }
 
-    /** A cloud volume: the preset (gp3, io2, or gp2 sized by {@code volume-size}) gives the defaults of the other keys. */
+    /**
+     * A cloud volume: the preset (gp3, io2, or gp2 and pd-ssd sized by {@code volume-size}) gives the defaults of the
+     * other keys.
+     */
     private static CloudBlockDisk.Options cloudBlock(MapReader m) {
         String preset = CLOUD_PRESET.read(m);
         long bytes = CLOUD_VOLUME_SIZE.read(m);
-        if (CLOUD_VOLUME_SIZE.in(m) && bytes < (1L << 30) && !preset.equals("gp2")) {
+        boolean sized = preset.equals("gp2") || preset.equals("pd-ssd");
+        if (CLOUD_VOLUME_SIZE.in(m) && bytes < (1L << 30) && !sized) {
             CLOUD_VOLUME_SIZE.problem(m, "must be at least 1GiB");
+        }
+        if (sized && bytes < (1L << 30)) {
+            CLOUD_VOLUME_SIZE.problem(m, "a " + preset + " volume needs its size (at least 1GiB): its baseline IOPS are "
+                    + (preset.equals("gp2") ? "3" : "30") + " per GiB");
         }
         CloudBlockDisk.Options d = CloudBlockDisk.Options.gp3();
         if (preset.equals("gp2")) {
-            if (bytes < (1L << 30)) {
-                CLOUD_VOLUME_SIZE.problem(m, "a gp2 volume needs its size (at least 1GiB): its baseline is 3 IOPS per GiB");
-            }
             d = CloudBlockDisk.Options.gp2(Math.max(1, bytes >> 30));
+        } else if (preset.equals("pd-ssd")) {
+            d = CloudBlockDisk.Options.pdSsd(Math.max(1, bytes >> 30));
         } else if (preset.equals("io2")) {
             d = CloudBlockDisk.Options.io2(3000); // iops-limit below sets the provisioned IOPS
         }

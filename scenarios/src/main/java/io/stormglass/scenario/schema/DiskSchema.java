@@ -127,10 +127,11 @@ public final class DiskSchema {
     public static final Section<CephRbdDisk.Options> CEPH_RBD = RB.build();
 
     private static final Section.Builder<CloudBlockDisk.Options> CB = Section.builder("disks.cloud-block", GP3);
-    public static final Key<CloudBlockDisk.Options, String> CLOUD_PRESET = CB.readOnly("preset", Types.words("gp3", "gp2", "io2"),
+    public static final Key<CloudBlockDisk.Options, String> CLOUD_PRESET = CB.readOnly("preset", Types.words("gp3", "gp2", "io2", "pd-ssd"),
             Default.of("gp3"), "the volume type whose baseline the other keys default to");
     public static final Key<CloudBlockDisk.Options, Long> CLOUD_VOLUME_SIZE = CB.readOnly("volume-size", Types.SIZE, Default.shown(0L,
-            "none"), "the volume's size; `gp2` needs it (at least 1GiB): 3 IOPS per GiB, bursting to 3000");
+            "none"), "the volume's size; `gp2` and `pd-ssd` need it (at least 1GiB): gp2 3 IOPS per GiB, bursting to 3000; "
+            + "PD SSD 30 IOPS and 0.48 MB/s per GiB");
     public static final Key<CloudBlockDisk.Options, Long> CLOUD_IOPS_LIMIT = CB.key("iops-limit", Types.atLeast(Types.WHOLE_RATE, 1, "1/s"),
             CloudBlockDisk.Options::iopsLimit, Default.fromRecord("gp3"), "provisioned IOPS");
     public static final Key<CloudBlockDisk.Options, Long> CLOUD_THROUGHPUT = CB.key("throughput", AT_LEAST_1_MIBPS,

@@ -1,8 +1,8 @@
 package io.stormglass.scenario.load;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.stormglass.disk.model.CloudBlockDisk;
 import io.stormglass.scenario.model.Scenario;
 import io.stormglass.scenario.print.ScenarioPrinter;
 import io.stormglass.scenario.yaml.ScenarioException;
@@ -49,6 +49,17 @@ class ScenarioEdgesTest {
                 refusal(write("mix.yaml", "description: x\nworkload:\n  mix: {put: 1, get: -0.5}\n")));
         assertEquals(List.of("disks.yaml:3:3: disks.VM: a disk name uses lower-case letters, digits and '-', got \"VM\""),
                 refusal(write("disks.yaml", "description: x\ndisks:\n  VM: {model: nvme}\n  other: {model: nvme}\n")));
+    }
+
+    @Test
+    void aSizedCloudPresetNeedsItsSizeAndScalesWithIt() throws IOException {
+        assertEquals(List.of("pd.yaml:3:7: disks.pd.volume-size: a pd-ssd volume needs its size (at least 1GiB): its baseline IOPS are 30 per GiB"),
+                refusal(write("pd.yaml", "description: x\ndisks:\n  pd: {model: cloud-block, preset: pd-ssd}\n")));
+        Scenario s = ScenarioLoader.load(write("pd-ok.yaml",
+                "description: x\ndisks:\n  pd: {model: cloud-block, preset: pd-ssd, volume-size: 250GiB}\n"));
+        CloudBlockDisk.Options pd = (CloudBlockDisk.Options) s.devices().get("pd").disk();
+        assertEquals(CloudBlockDisk.Options.pdSsd(250), pd);
+        assertEquals(7500, pd.iopsLimit(), "30 IOPS per GiB");
     }
 
     @Test

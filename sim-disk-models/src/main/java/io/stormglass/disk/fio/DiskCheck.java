@@ -139,6 +139,7 @@ public final class DiskCheck {
         presets.put("gp2-300", CloudBlockDisk.Options.gp2(300));
         presets.put("gp3", CloudBlockDisk.Options.gp3());
         presets.put("io2-3000", CloudBlockDisk.Options.io2(3000));
+        presets.put("pd-ssd-250", CloudBlockDisk.Options.pdSsd(250));
         presets.put("hdd", HddDisk.Options.defaults());
         presets.put("nvme", NvmeDisk.Options.defaults(true));
         presets.put("nvme-no-plp", NvmeDisk.Options.defaults(false));

@@ -14,7 +14,7 @@ import io.stormglass.engine.storage.IoRequest;
 import io.stormglass.engine.storage.IoStatus;
 
 /**
- * A provisioned cloud block volume (EBS gp2, gp3, io2): requests pass a throttle of provisioned
+ * A provisioned cloud block volume (EBS gp2, gp3, io2; GCE PD SSD): requests pass a throttle of provisioned
  * IOPS and throughput, then a network storage service with many requests in flight, where each
  * costs one round trip drawn log-normally around a median. An I/O larger than {@code ioUnitKiB}
  * counts as several I/Os, as EBS counts I/Os of up to 256 KiB as one. A write is stored
@@ -38,6 +38,16 @@ import io.stormglass.engine.storage.IoStatus;
  * under 500 microseconds for 16 KiB I/O operations" and to make "I/Os exceeding 800 microseconds"
  * over 10 times rarer than on General Purpose volumes (AWS, Amazon EBS User Guide, "Amazon EBS
  * optimization"): the gp3 median with σ = 0.30 gives 0.2 % above 800 µs (gp3: 2.1 %) and a 330 µs mean.
+ *
+ * <p>GCE PD SSD: the one published single-request latency is pg_test_fsync on a PD SSD volume (XFS on
+ * LVM, Ubuntu; Server Fault, "Slow fsync with Google Cloud local SSD (Postgresql)", mirrored at
+ * https://rvso.com/archives/667947): one 8 KiB write + fdatasync of a preallocated file, 640 µs per
+ * op (1561 ops/s), and 637 µs as one O_DSYNC write. That rewrites allocated blocks, so no journal
+ * commit: one round trip, and the near-equal O_DSYNC figure shows a flush adds nothing (PD, like
+ * EBS, acknowledges a write once it is stored redundantly). The run gives no spread, so σ is gp3's
+ * 0.46 (both are network-replicated SSD volumes); then the median is 640 µs / e^(σ²/2) = 576 µs.
+ * Provisioning: 30 write IOPS and 0.48 MB/s per GB (Google Cloud, "Optimizing persistent disk and
+ * local SSD performance", the planning table of 2017-2019).
  */
 public final class CloudBlockDisk extends MeteredDevice {
     private static final EventKind QOS = EventKind.named("disk.cloud.qos");
@@ -47,7 +57,8 @@ public final class CloudBlockDisk extends MeteredDevice {
      * Defaults are those of {@link #gp3()}; the class comment derives the latencies.
      *
      * @param iopsLimit          provisioned IOPS; gp3 3000 (baseline whatever the size), gp2 3 per GiB (at least
-     *                           100, at most 16 000), io2 as provisioned (AWS EBS User Guide, "Amazon EBS volume types")
+     *                           100, at most 16 000), io2 as provisioned (AWS EBS User Guide, "Amazon EBS volume types"),
+     *                           PD SSD 30 per GB (class comment)
      * @param throughputMiBps    provisioned throughput; gp3 125 MiB/s baseline, gp2 250 MiB/s at most, io2 0.256 MiB/s per
      *                           provisioned IOPS, at most 4000 MiB/s (ibid.)
      * @param burstIops          peak IOPS while burst credits last (gp2: 3000); 0 for no burst
@@ -56,12 +67,14 @@ public final class CloudBlockDisk extends MeteredDevice {
      * @param qosTickMillis      throttle release period; default 1 ms (EBS throttles smoothly)
      * @param ioUnitKiB          largest I/O counted as one; 256 KiB for EBS SSD volumes (ibid., "Amazon EBS I/O
      *                           characteristics")
-     * @param writeLatencyMicros median round trip of a write; gp3 315 µs, gp2 576 µs, io2 315 µs (class comment)
+     * @param writeLatencyMicros median round trip of a write; gp3 315 µs, gp2 576 µs, io2 315 µs, PD SSD 576 µs
+     *                           (class comment)
      * @param readLatencyMicros  median round trip of a read; taken equal to a write's (no published QD1 read
      *                           figure for these setups)
      * @param flushLatencyMicros median flush; 0 µs: EBS acknowledges a write only once it is stored redundantly
      * @param channels           requests in flight inside the service; default 64
-     * @param jitterSigma        log-normal sigma of each round trip; gp3 0.46, gp2 0.65, io2 0.30 (class comment)
+     * @param jitterSigma        log-normal sigma of each round trip; gp3 0.46, gp2 0.65, io2 0.30, PD SSD 0.46 (class
+     *                           comment)
      */
     public record Options(long iopsLimit, long throughputMiBps, long burstIops, long burstBalanceIos, long qosTickMillis,
             long ioUnitKiB, long writeLatencyMicros, long readLatencyMicros, long flushLatencyMicros, int channels,
@@ -75,6 +88,12 @@ public final class CloudBlockDisk extends MeteredDevice {
         /** gp3 baseline: 3000 IOPS and 125 MiB/s whatever the size, no burst credits. */
         public static Options gp3() {
             return new Options(3000, 125, 0, 0, 1, 256, 315, 315, 0, 64, 0.46);
+        }
+
+        /** A GCE PD SSD of {@code sizeGiB}: 30 IOPS and 0.48 MB/s per GiB, the latencies of the class comment. */
+        public static Options pdSsd(long sizeGiB) {
+            return new Options(30 * sizeGiB, Math.max(1, Math.round(sizeGiB * 0.48 * 1e6 / 1048576.0)), 0, 0, 1, 256, 576, 576,
+                    0, 64, 0.46);
         }
 
         /** io2 Block Express with {@code provisionedIops} (AWS allows up to 1000 per GiB, at most 256 000). */
