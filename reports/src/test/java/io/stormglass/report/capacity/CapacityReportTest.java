@@ -54,6 +54,16 @@ class CapacityReportTest {
     }
 
     @Test
+    void aVariantThatSustainsWhatItsBaselineDoesIsNotSaidToChangeIt(@TempDir Path dir) throws Exception {
+        CapacityStudy same = new CapacityStudy("study", "two disks", "open loop", List.of("put p99 ≤ 25 ms"), 25, 10, 300,
+                0.1, "cmd", List.of(profile("fast", 859, Resource.WAL_DEVICE, true, null),
+                        profile("shared", 859, Resource.WAL_DEVICE, true, "fast")));
+        String text = Files.readString(CapacityReport.write(same, dir));
+        assertTrue(text.contains("Compared with fast, shared sustains the same load, 859 requests/s, to within one step"), text);
+        assertTrue(!text.contains("changes the sustainable load"));
+    }
+
+    @Test
     void theSameStudyGivesTheSameBytes(@TempDir Path dir) throws Exception {
         Path a = Files.createDirectories(dir.resolve("a"));
         Path b = Files.createDirectories(dir.resolve("b"));

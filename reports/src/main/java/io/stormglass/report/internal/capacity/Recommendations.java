@@ -69,10 +69,8 @@ final class Recommendations {
             if (p.baseline() == null) {
                 continue;
             }
-            study.profiles().stream().filter(b -> b.name().equals(p.baseline())).findFirst().ifPresent(b -> out.add(
-                    "Compared with " + b.name() + ", " + p.name() + " changes the sustainable load from "
-                            + rate(b.maxSustainablePerSecond()) + " to " + rate(p.maxSustainablePerSecond()) + " ("
-                            + p.bottleneck().label() + " saturates first)."));
+            study.profiles().stream().filter(b -> b.name().equals(p.baseline())).findFirst()
+                    .ifPresent(b -> out.add(comparedWithBaseline(p, b)));
         }
         List<String> failing = study.profiles().stream().filter(p -> !p.disk().passes()).map(ProfileOutcome::name).toList();
         if (!failing.isEmpty()) {
@@ -85,6 +83,17 @@ final class Recommendations {
                     + (fit.isEmpty() ? "none" : String.join(", ", fit)) + ".");
         }
         return out;
+    }
+
+    private static String comparedWithBaseline(ProfileOutcome p, ProfileOutcome baseline) {
+        String head = "Compared with " + baseline.name() + ", " + p.name();
+        if (rate(baseline.maxSustainablePerSecond()).equals(rate(p.maxSustainablePerSecond()))) {
+            // the same step of the ramp: a difference smaller than one step does not show
+            return head + " sustains the same load, " + rate(p.maxSustainablePerSecond())
+                    + ", to within one step of the ramp (" + p.bottleneck().label() + " saturates first).";
+        }
+        return head + " changes the sustainable load from " + rate(baseline.maxSustainablePerSecond()) + " to "
+                + rate(p.maxSustainablePerSecond()) + " (" + p.bottleneck().label() + " saturates first).";
     }
 
     /** Headroom at today's load and the month growth crosses the maximum. */
