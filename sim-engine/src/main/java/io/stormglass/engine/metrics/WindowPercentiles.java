@@ -14,7 +14,7 @@ import org.HdrHistogram.IntCountsHistogram;
  */
 final class WindowPercentiles {
     /** Values a window keeps raw before it spills into the histogram. */
-    static final int RAW_VALUES = 64;
+    static final int RAW_VALUES = 256;
     /** Values below this are recorded as this, the histogram's lowest discernible value (1 µs). */
     static final long LOWEST_NANOS = 1000;
 
