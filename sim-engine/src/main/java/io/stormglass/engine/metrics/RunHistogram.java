@@ -1,17 +1,15 @@
 package io.stormglass.engine.metrics;
 
-import java.util.Arrays;
 import org.HdrHistogram.Histogram;
 
 /**
- * A whole-run HdrHistogram (3 significant digits) fed in batches. Recording one value at a time
- * into a 33 792-bucket array per series touched a cold cache line per value, and a value above the
- * running maximum (or below the minimum) took an atomic compare-and-set: with ~140 series in the
- * incident this was a tenth of the run's CPU (issue 23). Values are buffered here and recorded
- * {@value #BATCH} at a time in increasing order, the smallest and largest first, so a batch walks
- * the array once and moves the minimum and maximum at most once each. A histogram's counts do not
- * depend on the order of its values, so every query answers exactly what the unbatched histogram
- * would; each query first records what is buffered.
+ * A whole-run HdrHistogram (3 significant digits) fed in batches. HdrHistogram moves its minimum and
+ * maximum with an atomic compare-and-set (it is written for concurrent readers), and a fresh series
+ * moves them often. Values are buffered here and recorded {@value #BATCH} at a time, the batch's
+ * smallest and largest first, so a batch moves the minimum and maximum at most once each. (Sorting
+ * the batch as well cost more than it saved.) A histogram's counts do not depend on the order of
+ * its values, so every query answers exactly what the unbatched histogram would; each query first
+ * records what is buffered.
  */
 final class RunHistogram {
     static final int BATCH = 256;
@@ -49,13 +47,24 @@ final class RunHistogram {
             return;
         }
         count = 0;
-        Arrays.sort(buffered, 0, n);
-        histogram.recordValue(buffered[0]);
-        if (n > 1) {
-            histogram.recordValue(buffered[n - 1]);
+        long[] values = buffered;
+        int min = 0;
+        int max = 0;
+        for (int i = 1; i < n; i++) {
+            if (values[i] < values[min]) {
+                min = i;
+            } else if (values[i] > values[max]) {
+                max = i;
+            }
         }
-        for (int i = 1; i < n - 1; i++) {
-            histogram.recordValue(buffered[i]);
+        histogram.recordValue(values[min]);
+        if (max != min) {
+            histogram.recordValue(values[max]);
+        }
+        for (int i = 0; i < n; i++) {
+            if (i != min && i != max) {
+                histogram.recordValue(values[i]);
+            }
         }
     }
 }
