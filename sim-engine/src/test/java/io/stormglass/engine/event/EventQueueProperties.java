@@ -26,8 +26,7 @@ class EventQueueProperties {
         for (long op : ops) {
             if (op >= 0) {
                 // a simulation schedules at or after the time it reached: times never go below the last popped
-                // spreads of ~1 ms and ~10 ms walk the wheel's bitmaps across words and round the wheel
-                long time = lastPopped + op * (op % 7 == 0 ? 1_000_003L : op % 11 == 0 ? 333_331L : op % 5 == 0 ? 4_099L : 1);
+                long time = lastPopped + op * (op % 7 == 0 ? 1_000_003L : op % 5 == 0 ? 4_099L : 1);
                 int slot = (int) (seq % 1000);
                 queue.push(time, seq, slot);
                 reference.add(new long[] {time, seq, slot});

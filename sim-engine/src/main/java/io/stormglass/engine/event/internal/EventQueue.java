@@ -16,9 +16,7 @@ import java.util.Arrays;
  * common case is an append. An event beyond the span goes to the heap and stays there; the next
  * event is the earlier of the wheel's first and the heap's first, compared exactly, so the order is
  * exactly that of one heap ordered by (time, sequence), and replacing one by the other changes no
- * run's events. A bitmap of non-empty slots, and above it a bitmap of its non-zero words, find the
- * wheel's first in a few word scans: a run's events lie about a millisecond apart on average, 60
- * words of the slot bitmap, which a scan word by word walked for every event (issue 23).
+ * run's events. A bitmap of non-empty slots finds the wheel's first in a few word scans.
  *
  * <p>Each entry is a time in nanoseconds and the insertion sequence packed with a payload slot
  * ({@code sequence << SLOT_BITS | slot}). Times pushed must be at least the last time popped, as a
@@ -46,8 +44,6 @@ public final class EventQueue {
     private final int[] heads = new int[SLOTS];
     private final int[] tails = new int[SLOTS];
     private final long[] occupied = new long[SLOTS / 64];
-    /** Bit {@code w} set iff {@code occupied[w]} is not zero. */
-    private final long[] occupiedWords = new long[SLOTS / 64 / 64];
     private long[] nodeTimes;
     private long[] nodeOrders;
     private int[] nodeNext;
@@ -100,7 +96,6 @@ public final class EventQueue {
             heads[s] = node;
             tails[s] = node;
             occupied[s >>> 6] |= 1L << s;
-            occupiedWords[s >>> 12] |= 1L << (s >>> 6);
         } else if (nodeTimes[tail] <= timeNanos) {
             nodeNext[tail] = node;
             tails[s] = node;
@@ -138,11 +133,7 @@ public final class EventQueue {
             heads[s] = next;
             if (next == NONE) {
                 tails[s] = NONE;
-                long bits = occupied[s >>> 6] & ~(1L << s);
-                occupied[s >>> 6] = bits;
-                if (bits == 0) {
-                    occupiedWords[s >>> 12] &= ~(1L << (s >>> 6));
-                }
+                occupied[s >>> 6] &= ~(1L << s);
             }
             nodeNext[node] = freeNode;
             freeNode = node;
@@ -176,21 +167,13 @@ public final class EventQueue {
     private int firstOccupied() {
         int word = cursor >>> 6;
         long bits = occupied[word] & (-1L << cursor);
-        if (bits != 0) {
-            return (word << 6) + Long.numberOfTrailingZeros(bits);
-        }
-        // the next non-zero word after the cursor's, round the wheel and back to the cursor's own (its lower bits)
         int words = occupied.length;
-        int from = (word + 1) & (words - 1);
-        int summaryWord = from >>> 6;
-        long summary = occupiedWords[summaryWord] & (-1L << from);
-        for (int scanned = 0; scanned <= occupiedWords.length; scanned++) {
-            if (summary != 0) {
-                int w = (summaryWord << 6) + Long.numberOfTrailingZeros(summary);
-                return (w << 6) + Long.numberOfTrailingZeros(occupied[w]);
+        for (int scanned = 0; scanned <= words; scanned++) {
+            if (bits != 0) {
+                return (word << 6) + Long.numberOfTrailingZeros(bits);
             }
-            summaryWord = (summaryWord + 1) & (occupiedWords.length - 1);
-            summary = occupiedWords[summaryWord];
+            word = (word + 1) & (words - 1);
+            bits = occupied[word];
         }
         throw new IllegalStateException("the wheel counts events but no slot holds one");
     }
