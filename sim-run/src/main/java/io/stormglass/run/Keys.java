@@ -21,11 +21,17 @@ final class Keys {
 
     String name(int number) {
         if (keySizeBytes == 0) {
-            return String.format(Locale.ROOT, "key-%06d", number);
+            // key-%06d, without a Formatter per request
+            return number < 0 ? String.format(Locale.ROOT, "key-%06d", number) : padded("key-", number, 6);
         }
+        return padded("", number, keySizeBytes);
+    }
+
+    /** {@code prefix}, then {@code number} zero-padded to {@code width} digits (wider numbers stay whole). */
+    private static String padded(String prefix, int number, int width) {
         String digits = Integer.toString(number);
-        StringBuilder b = new StringBuilder(keySizeBytes);
-        for (int i = digits.length(); i < keySizeBytes; i++) {
+        StringBuilder b = new StringBuilder(prefix.length() + Math.max(width, digits.length())).append(prefix);
+        for (int i = digits.length(); i < width; i++) {
             b.append('0');
         }
         return b.append(digits).toString();

@@ -3,7 +3,9 @@ package io.stormglass.engine.exec;
 import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Hashing;
 import io.stormglass.engine.event.Scheduler;
+import io.stormglass.engine.event.EventAction;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,6 +31,8 @@ public final class SerialExecutor {
     private final long key;
     private final ArrayDeque<Task> queue = new ArrayDeque<>();
     private final Context context = new Context();
+    /** Starts the next queued task, for the current epoch (replaced by {@link #kill()}): one object, not three lambdas per step. */
+    private StartNext startNext = new StartNext(0);
 
     /** True from the moment a step is scheduled or running until the executor is idle again. */
     private boolean active;
@@ -67,8 +71,7 @@ public final class SerialExecutor {
         queue.addLast(task);
         if (!active) {
             active = true;
-            int e = epoch;
-            scheduler.scheduleAt(Math.max(scheduler.nowNanos(), busyUntilNanos), STEP, key, () -> onCore(() -> startNext(e)));
+            scheduler.scheduleAt(Math.max(scheduler.nowNanos(), busyUntilNanos), STEP, key, startNext);
         }
     }
 
@@ -103,6 +106,7 @@ public final class SerialExecutor {
     /** Drops queued tasks and abandons the running one, as a process crash does. */
     public void kill() {
         epoch++;
+        startNext = new StartNext(epoch);
         queue.clear();
         active = false;
         blockedSinceNanos = -1;
@@ -163,7 +167,7 @@ public final class SerialExecutor {
             busyUntilNanos = readyAt;
             active = false;
         } else {
-            scheduler.scheduleAt(readyAt, STEP, key, () -> onCore(() -> startNext(e)));
+            scheduler.scheduleAt(readyAt, STEP, key, startNext);
         }
         return cpu;
     }
@@ -174,24 +178,85 @@ public final class SerialExecutor {
         @SuppressWarnings("unchecked")
         Continuation<T> continuation = (Continuation<T>) then;
         blockedSinceNanos = scheduler.nowNanos();
-        completion.whenDone(value -> {
-            if (e != epoch) {
-                return;
-            }
-            long at = Math.max(readyAt, scheduler.nowNanos());
-            scheduler.scheduleAt(at, STEP, key, () -> {
-                if (e == epoch) {
-                    endBlock();
-                    onCore(() -> runStep((TaskContext c) -> continuation.resume(c, value), e));
-                }
-            });
-        });
+        completion.whenDone(new Resume<>(continuation, readyAt, e));
     }
 
     private void endBlock() {
         if (blockedSinceNanos >= 0) {
             blockedNanos += scheduler.nowNanos() - blockedSinceNanos;
             blockedSinceNanos = -1;
+        }
+    }
+
+    /** The step event that starts the next queued task, on a core once it has one. */
+    private final class StartNext implements EventAction, CpuPool.Burst {
+        private final int epoch;
+
+        StartNext(int epoch) {
+            this.epoch = epoch;
+        }
+
+        @Override
+        public void fire() {
+            if (cores == null) {
+                startNext(epoch);
+            } else {
+                cores.submitNext(this); // a loop woken by a hand-off runs next, as in Go's scheduler
+            }
+        }
+
+        @Override
+        public long runNow() {
+            return startNext(epoch);
+        }
+    }
+
+    /**
+     * A task's wait for a completion, then its continuation: the completion's callback, the step
+     * event at the later of the value's arrival and the end of the CPU charged before the wait, and
+     * the step itself, in one object.
+     */
+    private final class Resume<T> implements Consumer<T>, EventAction, CpuPool.Burst, Task {
+        private final Continuation<T> continuation;
+        private final long readyAt;
+        private final int epoch;
+        private T value;
+
+        Resume(Continuation<T> continuation, long readyAt, int epoch) {
+            this.continuation = continuation;
+            this.readyAt = readyAt;
+            this.epoch = epoch;
+        }
+
+        @Override
+        public void accept(T arrived) {
+            if (epoch != SerialExecutor.this.epoch) {
+                return;
+            }
+            value = arrived;
+            scheduler.scheduleAt(Math.max(readyAt, scheduler.nowNanos()), STEP, key, this);
+        }
+
+        @Override
+        public void fire() {
+            if (epoch == SerialExecutor.this.epoch) {
+                endBlock();
+                if (cores == null) {
+                    runNow();
+                } else {
+                    cores.submitNext(this);
+                }
+            }
+        }
+
+        @Override
+        public long runNow() {
+            return runStep(this, epoch);
+        }
+
+        @Override
+        public void run(TaskContext context) {
+            continuation.resume(context, value);
         }
     }
 

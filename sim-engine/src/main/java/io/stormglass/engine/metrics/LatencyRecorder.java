@@ -21,7 +21,7 @@ public final class LatencyRecorder {
     public static final int MAX = 6;
 
     private final MetricId id;
-    private final Histogram total = new Histogram(1, MAX_TRACKED_NANOS, 3);
+    private final RunHistogram total = new RunHistogram(MAX_TRACKED_NANOS);
     private final WindowPercentiles window = new WindowPercentiles(MAX_TRACKED_NANOS);
     private final WindowedSeries windows;
     private static final WindowedSeries.Merge[] MERGES = {
@@ -42,7 +42,7 @@ public final class LatencyRecorder {
 
     public void record(long nanos) {
         long v = Math.max(1, Math.min(nanos, MAX_TRACKED_NANOS));
-        total.recordValue(v);
+        total.record(v);
         window.record(v);
         windowSumNanos += v;
         windowMaxNanos = Math.max(windowMaxNanos, v);
@@ -50,25 +50,25 @@ public final class LatencyRecorder {
 
     /** Number of values recorded over the run. */
     public long count() {
-        return total.getTotalCount();
+        return total.totalCount();
     }
 
     /** Value at {@code percentile} (0–100) over the whole run, in nanoseconds; 0 if empty. */
     public long percentileNanos(double percentile) {
-        return total.getTotalCount() == 0 ? 0 : total.getValueAtPercentile(percentile);
+        return total.totalCount() == 0 ? 0 : total.settled().getValueAtPercentile(percentile);
     }
 
     public long maxNanos() {
-        return total.getTotalCount() == 0 ? 0 : total.getMaxValue();
+        return total.totalCount() == 0 ? 0 : total.settled().getMaxValue();
     }
 
     public double meanNanos() {
-        return total.getTotalCount() == 0 ? 0 : total.getMean();
+        return total.totalCount() == 0 ? 0 : total.settled().getMean();
     }
 
     /** A copy of the whole-run histogram, for CDFs. */
     public Histogram histogramCopy() {
-        return total.copy();
+        return total.settled().copy();
     }
 
     public int windowCount() {

@@ -14,7 +14,7 @@ import org.HdrHistogram.IntCountsHistogram;
  */
 final class WindowPercentiles {
     /** Values a window keeps raw before it spills into the histogram. */
-    static final int RAW_VALUES = 64;
+    static final int RAW_VALUES = 256;
     /** Values below this are recorded as this, the histogram's lowest discernible value (1 µs). */
     static final long LOWEST_NANOS = 1000;
 
@@ -59,14 +59,63 @@ final class WindowPercentiles {
             }
             return out;
         }
-        Arrays.sort(raw, 0, rawCount);
+        // each rank's value by selection, in increasing rank order, each search right of the last:
+        // a full sort of the window cost half of the window-closing time (issue 23)
+        long[] ranks = new long[out.length];
+        Integer[] order = new Integer[out.length];
         for (int i = 0; i < out.length; i++) {
             // HdrHistogram's rank: one ulp below the percentile, ceil of its share of the count, at least 1
             double p = Math.min(Math.max(Math.nextAfter(percentiles[i], Double.NEGATIVE_INFINITY), 0.0), 100.0);
-            long rank = Math.max(1, (long) Math.ceil(p / 100.0 * rawCount));
-            out[i] = histogram.highestEquivalentValue(raw[(int) Math.min(rank, rawCount) - 1]);
+            ranks[i] = Math.min(Math.max(1, (long) Math.ceil(p / 100.0 * rawCount)), rawCount);
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(ranks[a], ranks[b]));
+        int from = 0;
+        for (int i : order) {
+            int k = (int) ranks[i] - 1;
+            out[i] = histogram.highestEquivalentValue(select(raw, from, rawCount - 1, k));
+            from = k;
         }
         return out;
+    }
+
+    /**
+     * The {@code k}-th smallest of {@code a[lo..hi]} (Hoare's selection, median-of-three pivot),
+     * leaving every element left of {@code k} no larger and every one right of it no smaller.
+     */
+    private static long select(long[] a, int lo, int hi, int k) {
+        while (hi > lo) {
+            int mid = (lo + hi) >>> 1;
+            long x = a[lo];
+            long y = a[mid];
+            long z = a[hi];
+            long pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
     }
 
     /** Starts the next window; clears the histogram only if this window spilled into it. */

@@ -20,9 +20,15 @@ final class FileImage {
     private static final int PAGE_BYTES = SimFileSystem.PAGE_BYTES;
     private static final int SECTOR_BYTES = SimFileSystem.SECTOR_BYTES;
 
-    /** One write or truncate not yet durable. {@code data == null} marks a truncate to {@code offset}. */
-    private record PendingOp(long seq, long offset, byte[] data) {
+    /**
+     * One write or truncate not yet durable: {@code length} bytes of {@code data} (a copy of the
+     * caller's, or the file system's shared zeros, which may be longer). {@code data == null} marks a
+     * truncate to {@code offset}.
+     */
+    private record PendingOp(long seq, long offset, byte[] data, int length) {
     }
+
+    private final PageCodec codec;
 
     private final PagedImage current;
     private final PagedImage durable;
@@ -33,6 +39,7 @@ final class FileImage {
     private long nextSeq = 1;
 
     FileImage(PageCodec codec) {
+        this.codec = codec;
         current = new PagedImage(codec);
         durable = new PagedImage(codec);
     }
@@ -54,16 +61,21 @@ final class FileImage {
 
     /** Writes {@code length} bytes of {@code source} at {@code offset}, which must not lie beyond {@link #size()}. */
     void write(long offset, byte[] source, int sourceOffset, int length) {
-        byte[] copy = new byte[length];
-        System.arraycopy(source, sourceOffset, copy, 0, length);
-        pending.add(new PendingOp(nextSeq++, offset, copy));
+        byte[] data;
+        if (codec.isZero(source, sourceOffset, length)) {
+            data = codec.zeros(length);
+        } else {
+            data = new byte[length];
+            System.arraycopy(source, sourceOffset, data, 0, length);
+        }
+        pending.add(new PendingOp(nextSeq++, offset, data, length));
         countPending(offset, length, 1);
-        current.write(offset, copy, 0, length);
+        current.write(offset, data, 0, length);
     }
 
     /** Cuts the current image to {@code size}, at most {@link #size()}. */
     void truncate(long size) {
-        pending.add(new PendingOp(nextSeq++, size, null));
+        pending.add(new PendingOp(nextSeq++, size, null, 0));
         pendingTruncates++;
         current.setSize((int) size);
     }
@@ -83,11 +95,11 @@ final class FileImage {
             if (op.seq() > upTo) {
                 break;
             }
-            if (op.data() == null || op.data().length == 0) {
+            if (op.data() == null || op.length() == 0) {
                 continue;
             }
             long start = op.offset() / PAGE_BYTES * PAGE_BYTES;
-            long end = (op.offset() + op.data().length + PAGE_BYTES - 1) / PAGE_BYTES * PAGE_BYTES;
+            long end = (op.offset() + op.length() + PAGE_BYTES - 1) / PAGE_BYTES * PAGE_BYTES;
             fileRanges.add(new long[] {start, end});
         }
         fileRanges.sort((a, b) -> Long.compare(a[0], b[0]));
@@ -110,7 +122,7 @@ final class FileImage {
             if (op.seq() > upTo) {
                 break;
             }
-            applyToDurable(op, op.offset(), op.data() == null ? 0 : op.data().length);
+            applyToDurable(op, op.offset(), op.length());
             applied++;
         }
         List<PendingOp> done = pending.subList(0, applied);
@@ -118,12 +130,12 @@ final class FileImage {
             if (op.data() == null) {
                 pendingTruncates--;
             } else {
-                countPending(op.offset(), op.data().length, -1);
+                countPending(op.offset(), op.length(), -1);
             }
         }
         for (PendingOp op : done) {
             if (op.data() != null) {
-                shareSettledPages(op.offset(), op.data().length);
+                shareSettledPages(op.offset(), op.length());
             }
         }
         done.clear();
@@ -137,7 +149,7 @@ final class FileImage {
         for (PendingOp op : pending) {
             switch (mode) {
                 case DROP_UNSYNCED -> { }
-                case KEEP_UNSYNCED -> applyToDurable(op, op.offset(), op.data() == null ? 0 : op.data().length);
+                case KEEP_UNSYNCED -> applyToDurable(op, op.offset(), op.length());
                 case TORN_UNSYNCED, CORRUPT_UNSYNCED -> applyTorn(op, mode == CrashMode.CORRUPT_UNSYNCED, random);
             }
         }
@@ -156,7 +168,8 @@ final class FileImage {
         int durableSize = durable.size();
         if (from > durableSize) {
             // a hole before this part of the write reads as zeros
-            durable.write(durableSize, new byte[(int) (from - durableSize)], 0, (int) (from - durableSize));
+            int hole = (int) (from - durableSize);
+            durable.write(durableSize, codec.zeros(hole), 0, hole);
         }
         durable.write(from, op.data(), skip, length);
     }
@@ -201,16 +214,16 @@ final class FileImage {
             }
             return;
         }
-        long end = op.offset() + op.data().length;
+        long end = op.offset() + op.length();
         long pos = op.offset();
         while (pos < end) {
             long sectorEnd = Math.min(end, (pos / SECTOR_BYTES + 1) * SECTOR_BYTES);
             int len = (int) (sectorEnd - pos);
             if (random.nextBoolean()) {
                 if (corrupt && random.nextBoolean()) {
-                    byte[] garbage = new byte[op.data().length];
+                    byte[] garbage = new byte[op.length()];
                     random.nextBytes(garbage);
-                    applyToDurable(new PendingOp(op.seq(), op.offset(), garbage), pos, len);
+                    applyToDurable(new PendingOp(op.seq(), op.offset(), garbage, op.length()), pos, len);
                 } else {
                     applyToDurable(op, pos, len);
                 }

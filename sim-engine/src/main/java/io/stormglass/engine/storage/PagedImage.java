@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The bytes of one image of a file (its page-cache view, or what is durable), held in 4 KiB pages
  * so that memory follows what a file holds, not twice its largest size: a page is either absent
- * (never written: zeros), raw (a {@code byte[PAGE_BYTES]} this image alone may change) or packed
+ * (never written, or settled as all zeros: zeros), raw (a {@code byte[PAGE_BYTES]} this image alone may change) or packed
  * (compressed by {@link PageCodec}, immutable, and possibly shared with the file's other image).
  * A write into a packed page unpacks it first, so sharing is copy-on-write by construction.
  *
@@ -42,7 +42,11 @@ final class PagedImage {
             int page = (int) (pos / PAGE_BYTES);
             int inPage = (int) (pos % PAGE_BYTES);
             int n = (int) Math.min(end - pos, PAGE_BYTES - inPage);
-            System.arraycopy(data, dataOffset + (int) (pos - offset), writable(page), inPage, n);
+            int from = dataOffset + (int) (pos - offset);
+            // zeros into an absent page change nothing it reads: it stays absent
+            if (raw[page] != null || packed[page] != null || !codec.isZero(data, from, n)) {
+                System.arraycopy(data, from, writable(page), inPage, n);
+            }
             pos += n;
         }
         size = (int) Math.max(size, end);
@@ -75,14 +79,15 @@ final class PagedImage {
 
     /**
      * Packs page {@code page}, whose bytes equal those of the same page of {@code other}, and lets
-     * both images share the packed copy. Does nothing for a page that is absent here.
+     * both images share the packed copy; a page of zeros becomes absent in both. Does nothing for a
+     * page that is absent here.
      */
     void packShared(int page, PagedImage other) {
         byte[] p = packed[page];
-        if (raw[page] != null) {
-            p = codec.pack(raw[page]);
-        }
-        if (p == null) {
+        byte[] r = raw[page];
+        if (r != null) {
+            p = codec.isZero(r, 0, PAGE_BYTES) ? null : codec.pack(r);
+        } else if (p == null) {
             return;
         }
         raw[page] = null;

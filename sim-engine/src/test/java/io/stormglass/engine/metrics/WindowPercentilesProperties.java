@@ -13,12 +13,12 @@ class WindowPercentilesProperties {
     private static final long HOUR = LatencyRecorder.MAX_TRACKED_NANOS;
     private static final double[] PERCENTILES = {50, 90, 99, 99.9, 100, 33.3, 0.1};
 
-    /** Windows of 1 to 150 values (below and above the raw limit) from 1 ns to an hour, log-spread, often repeated. */
+    /** Windows of 1 to 356 values (below and above the raw limit) from 1 ns to an hour, log-spread, often repeated. */
     @Provide
     Arbitrary<List<List<Long>>> windows() {
         Arbitrary<Long> value = Arbitraries.integers().between(0, 41).flatMap(bits ->
                 Arbitraries.longs().between(1L << bits, Math.min(HOUR, (2L << bits) - 1)));
-        return value.list().ofMinSize(1).ofMaxSize(150).list().ofMinSize(1).ofMaxSize(4);
+        return value.list().ofMinSize(1).ofMaxSize(WindowPercentiles.RAW_VALUES + 100).list().ofMinSize(1).ofMaxSize(4);
     }
 
     @Property(tries = 500)

@@ -61,6 +61,27 @@ class FileImageTest {
     }
 
     @Test
+    void settledZeroPagesHoldNoMemoryAndStillReadBackWrittenBytesAfterCrashes() {
+        FileImage image = new FileImage(new PageCodec());
+        byte[] zeros = new byte[8 * PAGE];
+        image.write(0, zeros, 0, zeros.length);
+        image.makeDurable(image.lastSeq());
+        assertEquals(0, image.heldBytes(), "eight settled pages of zeros are held as no pages");
+        byte[] patch = "PATCHED".getBytes(StandardCharsets.US_ASCII);
+        image.write(3 * PAGE + 5, patch, 0, patch.length);
+        byte[] expected = spliced(zeros, zeros.length, 3 * PAGE + 5, patch);
+        assertArrayEquals(expected, read(image));
+        crash(image);
+        assertArrayEquals(zeros, read(image), "the unsynced patch is lost, the page reads zeros again");
+        image.write(3 * PAGE + 5, patch, 0, patch.length);
+        image.makeDurable(image.lastSeq());
+        image.write(3 * PAGE, zeros, 0, PAGE);
+        assertArrayEquals(zeros, read(image), "zeros written over the patch read as zeros");
+        crash(image);
+        assertArrayEquals(expected, read(image), "the synced patch survives, the unsynced zeros over it do not");
+    }
+
+    @Test
     void aWriteIntoAPackedPageChangesOnlyTheCurrentImageUntilItIsSynced() {
         byte[] data = records(4 * PAGE);
         FileImage image = synced(data);

@@ -15,7 +15,21 @@ public record HardState(long term, long vote, long commit) {
     }
 
     public boolean isEmpty() {
-        return equals(EMPTY);
+        return term == 0 && vote == 0 && commit == 0;
+    }
+
+    /**
+     * The components' equality, as the record's own; written out because every Ready check compares
+     * hard states and the generated equals goes through method handles (issue 23).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HardState h && h.term == term && h.vote == vote && h.commit == commit;
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * Long.hashCode(term) + Long.hashCode(vote)) * 31 + Long.hashCode(commit);
     }
 
     /** Whether persisting the change from {@code previous} to this needs an fsync (term or vote changed). */

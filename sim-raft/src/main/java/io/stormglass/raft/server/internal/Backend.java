@@ -59,6 +59,8 @@ public final class Backend {
     private long startNanos;
     /** Next page of the contiguous allocation frontier (page 0 and 1 are the meta pages). */
     private long frontierPage = 2;
+    /** What a commit writes (the pages' contents are not modelled): zeros, read by the file's write, which copies. */
+    private byte[] zeros = new byte[2 * PAGE_BYTES];
     private long commits;
 
     /** @param commitKeyNanos CPU of a commit per change in its batch (bbolt's spill and page encoding) */
@@ -164,10 +166,10 @@ public final class Backend {
             ctx.chargeCpu(cpuNanos);
             IoStatus status = IoStatus.OK;
             if (db.sizeBytes() < 2 * PAGE_BYTES) {
-                status = db.write(0, new byte[2 * PAGE_BYTES], 0, 2 * PAGE_BYTES); // the two meta pages
+                status = db.write(0, zeros(2 * PAGE_BYTES), 0, 2 * PAGE_BYTES); // the two meta pages
             }
             status = writeRun(leafPages, status);
-            byte[] page = new byte[PAGE_BYTES];
+            byte[] page = zeros(PAGE_BYTES);
             long filePages = db.sizeBytes() / PAGE_BYTES;
             for (int p = 0; p < SCATTERED_PAGES && status.isOk() && filePages > 2; p++) {
                 long offset = (2 + random.nextLong(filePages - 2)) * PAGE_BYTES;
@@ -205,10 +207,18 @@ public final class Backend {
                 frontierPage = 2;
             }
             int run = (int) Math.min(left, regionPages - frontierPage);
-            status = db.write(frontierPage * PAGE_BYTES, new byte[run * PAGE_BYTES], 0, run * PAGE_BYTES);
+            status = db.write(frontierPage * PAGE_BYTES, zeros(run * PAGE_BYTES), 0, run * PAGE_BYTES);
             frontierPage += run;
             left -= run;
         }
         return status;
+    }
+
+    /** At least {@code length} zeros. */
+    private byte[] zeros(int length) {
+        if (zeros.length < length) {
+            zeros = new byte[length];
+        }
+        return zeros;
     }
 }
