@@ -140,7 +140,8 @@ final class SnapshotReceiver {
                 Long.toHexString(from), "incoming-snapshot-index", Long.toString(index), "incoming-snapshot-size-bytes",
                 Long.toString(bytes), "incoming-snapshot-size", size, "download-took", GoDuration.format(took));
         space.received(index, bytes);
-        states.put(msg.snapshot().term(), index, post.database()); // what the saved database file holds, for the install
+        // what the saved database file holds, for the install: a holder of its own (a duplicated post shares the state)
+        states.put(msg.snapshot().term(), index, post.database().encodedCopy());
         nodeLoop.step(msg);
         outbox.acknowledgeSnapshot(from, index);
         String sender = "n" + from;
