@@ -121,6 +121,18 @@ class LocalSnapshotTest {
         }
     }
 
+    /** A cluster with its oracle, once it has a leader, one follower and a client of the leader. */
+    private record Running(Oracle oracle, TestCluster cluster, Member leader, int follower, KvClient client) {
+    }
+
+    private static Running running() {
+        Oracle oracle = new Oracle();
+        TestCluster cluster = cluster(oracle);
+        Member leader = cluster.awaitLeader(5 * S);
+        return new Running(oracle, cluster, leader, leader.id() % 3 + 1,
+                cluster.client(1001, ClientConfig.defaults(List.of(leader.id()))));
+    }
+
     /** A compaction with no write after it: every member's newest snapshot is a view taken before it. */
     private static void compactAfterTheLastSnapshot(TestCluster cluster, Member leader) {
         long revision = leader.kv().revision();
@@ -152,48 +164,40 @@ class LocalSnapshotTest {
     @ParameterizedTest
     @EnumSource(CrashMode.class)
     void aMemberRestartedFromItsSnapshotHasTheClustersState(CrashMode mode) {
-        Oracle oracle = new Oracle();
-        TestCluster cluster = cluster(oracle);
-        Member leader = cluster.awaitLeader(5 * S);
-        int follower = leader.id() % 3 + 1;
-        KvClient client = cluster.client(1001, ClientConfig.defaults(List.of(leader.id())));
-        write(cluster, client, 60, leader.id());
-        compactAfterTheLastSnapshot(cluster, leader);
-        cluster.crash(follower, mode);
-        oracle.start(follower);
-        write(cluster, client, 30, leader.id());
-        assertSameState(cluster, mode + " crash of a follower");
-        compactAfterTheLastSnapshot(cluster, cluster.awaitLeader(S));
-        for (Member m : cluster.members) {
-            cluster.crash(m.id(), mode);
+        Running r = running();
+        write(r.cluster(), r.client(), 60, r.leader().id());
+        compactAfterTheLastSnapshot(r.cluster(), r.leader());
+        r.cluster().crash(r.follower(), mode);
+        r.oracle().start(r.follower());
+        write(r.cluster(), r.client(), 30, r.leader().id());
+        assertSameState(r.cluster(), mode + " crash of a follower");
+        compactAfterTheLastSnapshot(r.cluster(), r.cluster().awaitLeader(S));
+        for (Member m : r.cluster().members) {
+            r.cluster().crash(m.id(), mode);
         }
-        cluster.members.forEach(m -> oracle.start(m.id()));
-        cluster.sim.runFor(3 * S);
-        assertSameState(cluster, mode + " power loss of the whole cluster");
-        assertEquals(4, oracle.checked, "every boot restored a snapshot");
+        r.cluster().members.forEach(m -> r.oracle().start(m.id()));
+        r.cluster().sim.runFor(3 * S);
+        assertSameState(r.cluster(), mode + " power loss of the whole cluster");
+        assertEquals(4, r.oracle().checked, "every boot restored a snapshot");
     }
 
     @Test
     void aLaggingMemberInstallsTheLeadersSnapshotAndRestartsFromIt() {
-        Oracle oracle = new Oracle();
-        TestCluster cluster = cluster(oracle);
-        Member leader = cluster.awaitLeader(5 * S);
-        int follower = leader.id() % 3 + 1;
-        KvClient client = cluster.client(1001, ClientConfig.defaults(List.of(leader.id())));
-        write(cluster, client, 10, leader.id());
-        cluster.member(follower).crash("down while the others compact their logs");
-        write(cluster, client, 80, leader.id());
-        oracle.start(follower);
-        cluster.sim.runFor(5 * S);
-        assertTrue(oracle.checked >= 1, "the install was checked as it happened");
-        assertTrue(cluster.logs.get(follower - 1).stream().anyMatch(l -> l.contains("received and saved database snapshot")),
+        Running r = running();
+        write(r.cluster(), r.client(), 10, r.leader().id());
+        r.cluster().member(r.follower()).crash("down while the others compact their logs");
+        write(r.cluster(), r.client(), 80, r.leader().id());
+        r.oracle().start(r.follower());
+        r.cluster().sim.runFor(5 * S);
+        assertTrue(r.oracle().checked >= 1, "the install was checked as it happened");
+        assertTrue(r.cluster().logs.get(r.follower() - 1).stream().anyMatch(l -> l.contains("received and saved database snapshot")),
                 "the follower was sent the leader's snapshot");
-        assertSameState(cluster, "after the install");
-        cluster.crash(follower, CrashMode.DROP_UNSYNCED);
-        int before = oracle.checked;
-        oracle.start(follower);
-        assertEquals(before + 1, oracle.checked, "boots from the installed snapshot");
-        write(cluster, client, 10, leader.id());
-        assertSameState(cluster, "after a restart from the installed snapshot");
+        assertSameState(r.cluster(), "after the install");
+        r.cluster().crash(r.follower(), CrashMode.DROP_UNSYNCED);
+        int before = r.oracle().checked;
+        r.oracle().start(r.follower());
+        assertEquals(before + 1, r.oracle().checked, "boots from the installed snapshot");
+        write(r.cluster(), r.client(), 10, r.leader().id());
+        assertSameState(r.cluster(), "after a restart from the installed snapshot");
     }
 }
