@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * that revision's data and a range below the compaction revision fails with etcd's
  * {@value #COMPACTED} (etcd {@code mvcc.ErrCompacted}, server/storage/mvcc/kvstore.go, as
  * {@code rpctypes.ErrGRPCCompacted} shows it to clients). The current value of each key is also
- * kept on its own, which is what reads at the current revision use.
+ * kept on its own, which is what reads at the current revision use. A snapshot of the store is a
+ * view taken in constant time ({@link #freeze()}), not a copy of the history.
  *
  * <p>Deterministic and single-threaded: members that apply the same commands in the same order
  * end in identical states, which the state-machine-safety checker compares through

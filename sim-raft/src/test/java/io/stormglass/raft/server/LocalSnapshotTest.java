@@ -156,7 +156,7 @@ class LocalSnapshotTest {
             assertTrue(snaps.size() >= 3, "snapshots were taken: " + snaps);
             for (String path : snaps) {
                 long bytes = fs.openExisting(path).orElseThrow().sizeBytes();
-                assertTrue(bytes > 5_000 && bytes < 9_000, path + " holds etcd's v2 membership store: " + bytes + " B");
+                assertTrue(bytes > 8_000 && bytes < 10_000, path + " holds etcd's v2 membership store: " + bytes + " B");
             }
         }
     }
