@@ -90,7 +90,7 @@ for patch in "${patches[@]}"; do
     missed=$((missed + 1))
   else
     finding="$(grep -m1 -A2 'fault schedule broke the cluster:' "$report" | tail -2 | sed -e 's/^ *//' | tr '\n' ' ' | cut -c1-170)"
-    [ -n "$finding" ] || finding="$(grep -m1 -E 'AssertionError|Exception|expected' "$report" | sed -e 's/^ *//' | cut -c1-150)"
+    [ -n "$finding" ] || finding="$(grep -m1 -E 'AssertionError|AssertionFailedError|Exception|expected' "$report" | sed -e 's/^ *//' | cut -c1-150)"
     if [ -z "$finding" ]; then
       # the build failed but no test reported a failure (a test fork that died, a timeout): not a catch
       printf '%-46s %-8s %7s %-9s %s\n' "$name" "UNCLEAR" "$secs" "-" "no test failed; see $work/mvn.log"

@@ -47,10 +47,4 @@ final class EventLog {
         }
         return out;
     }
-
-    /** After a snapshot restore: the newest revision's changes come from the history too. */
-    void rebuild() {
-        lastRevision = 0;
-        last = new ArrayList<>();
-    }
 }

@@ -45,52 +45,83 @@ public final class KvCodec {
         return read(data, in -> new Proposal(in.readLong(), readCommand(in)));
     }
 
+    /** {@code store}'s state now, encoded (a snapshot sent at once; see {@link KvStore#freeze()} for one kept). */
     public static byte[] encodeSnapshot(KvStore store) {
+        return encodeSnapshot(store.frozenState());
+    }
+
+    /**
+     * The snapshot encoding of {@code state}: the revision, the leases, every key live at the revision
+     * (its newest version there) in key order, the compaction revision, then each key's older versions
+     * (those at or before the revision besides the live one: superseded values and tombstones), then the
+     * alarms. Reads the history at or before the revision only, so a view encodes later exactly what it
+     * would have encoded when taken, as long as no compaction ran in between.
+     */
+    static byte[] encodeSnapshot(FrozenState state) {
+        List<KeyValue> live = new ArrayList<>();
+        int[] keysWithOlder = {0};
+        state.history().forEachKeyAt(state.revision(), k -> {
+            if (!k.endsDeleted()) {
+                live.add(k.version(k.count() - 1).kv());
+            }
+            if (olderCount(k) > 0) {
+                keysWithOlder[0]++;
+            }
+        });
         return writeExact(out -> {
             out.writeInt(SNAPSHOT_MAGIC);
-            out.writeLong(store.revision());
-            SortedMap<Long, Long> leases = store.leases();
-            out.writeInt(leases.size());
-            for (var e : leases.entrySet()) {
+            out.writeLong(state.revision());
+            out.writeInt(state.leases().size());
+            for (var e : state.leases().entrySet()) {
                 out.writeLong(e.getKey());
                 out.writeLong(e.getValue());
             }
-            List<KeyValue> kvs = store.allKeyValues();
-            out.writeInt(kvs.size());
-            for (KeyValue kv : kvs) {
+            out.writeInt(live.size());
+            for (KeyValue kv : live) {
                 writeString(out, kv.key());
                 writeKeyValue(out, kv);
             }
-            writeHistory(out, store);
-            out.writeInt(store.noSpaceAlarms().size());
-            for (int member : store.noSpaceAlarms()) {
+            writeHistory(out, state, keysWithOlder[0]);
+            out.writeInt(state.alarms().size());
+            for (int member : state.alarms()) {
                 out.writeInt(member);
             }
         });
     }
 
-    /** The MVCC history besides the current values: the compaction revision, then each key's older versions. */
-    private static void writeHistory(DataOutputStream out, KvStore store) throws IOException {
-        out.writeLong(store.compactRevision());
-        SortedMap<String, Integer> counts = store.olderVersionCounts();
-        out.writeInt(counts.size());
-        String[] current = {null};
-        store.forEachOlderVersion((key, v) -> {
-            try {
-                if (!key.equals(current[0])) {
-                    current[0] = key;
-                    writeString(out, key);
-                    out.writeInt(counts.get(key));
+    /** The MVCC history besides the live values: the compaction revision, then each key's older versions. */
+    private static void writeHistory(DataOutputStream out, FrozenState state, int keysWithOlder) throws IOException {
+        out.writeLong(state.compactRevision());
+        out.writeInt(keysWithOlder);
+        try {
+            state.history().forEachKeyAt(state.revision(), k -> {
+                int older = olderCount(k);
+                if (older == 0) {
+                    return;
                 }
-                writeVarLong(out, v.modRevision());
-                out.writeBoolean(v.tombstone());
-                if (!v.tombstone()) {
-                    writeKeyValue(out, v.kv());
+                try {
+                    writeString(out, k.key());
+                    out.writeInt(older);
+                    for (int i = 0; i < older; i++) {
+                        MvccHistory.Version v = k.version(i);
+                        writeVarLong(out, v.modRevision());
+                        out.writeBoolean(v.tombstone());
+                        if (!v.tombstone()) {
+                            writeKeyValue(out, v.kv());
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** A key's versions at the revision besides its live one (the newest, unless that is a tombstone). */
+    private static int olderCount(MvccHistory.KeyVersions k) {
+        return k.endsDeleted() ? k.count() : k.count() - 1;
     }
 
     /**

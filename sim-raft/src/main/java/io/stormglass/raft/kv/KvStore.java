@@ -1,6 +1,5 @@
 package io.stormglass.raft.kv;
 
-import io.stormglass.engine.event.Hashing;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
 
 /**
  * The replicated key-value state machine, with etcd's revision rules: every applied command that
@@ -21,7 +19,8 @@ import java.util.function.BiConsumer;
  * that revision's data and a range below the compaction revision fails with etcd's
  * {@value #COMPACTED} (etcd {@code mvcc.ErrCompacted}, server/storage/mvcc/kvstore.go, as
  * {@code rpctypes.ErrGRPCCompacted} shows it to clients). The current value of each key is also
- * kept on its own, which is what reads at the current revision use.
+ * kept on its own, which is what reads at the current revision use. A snapshot of the store is a
+ * view taken in constant time ({@link #freeze()}), not a copy of the history.
  *
  * <p>Deterministic and single-threaded: members that apply the same commands in the same order
  * end in identical states, which the state-machine-safety checker compares through
@@ -39,8 +38,12 @@ public final class KvStore {
     public static final String NO_SPACE = "etcdserver: mvcc: database space exceeded";
     private final NavigableMap<String, KeyValue> data = new TreeMap<>();
     private final NoSpaceAlarms noSpaceAlarms = new NoSpaceAlarms();
-    private final MvccHistory history = new MvccHistory();
-    private final EventLog events = new EventLog(history);
+    /** Replaced, not cleared, by a restore: snapshot views of the old one stay exact. */
+    private MvccHistory history = new MvccHistory();
+    private EventLog events = new EventLog(history);
+    private final OpenViews views = new OpenViews();
+    /** An unmodifiable copy of {@link #leaseTtls} shared by the snapshots taken since it last changed; null when stale. */
+    private SortedMap<Long, Long> frozenLeases;
     private java.util.function.LongConsumer onRevision = rev -> { };
     private Runnable onRestore = () -> { };
     /** The last compaction's revision, 0 before the first (ranges at or above it answer). */
@@ -172,30 +175,7 @@ public final class KvStore {
 
     /** A 64-bit digest of the whole state; equal states have equal digests. */
     public long digest() {
-        long[] versions = {mix(0x6a09e667f3bcc908L ^ revision, compactRevision)};
-        history.forEach((key, v) -> versions[0] = mix(mix(versions[0], v.modRevision()), v.tombstone() ? -1 : kv(v.kv())));
-        long h = versions[0];
-        for (Map.Entry<Long, Long> lease : leaseTtls.entrySet()) {
-            h = mix(h, lease.getKey());
-            h = mix(h, lease.getValue());
-        }
-        for (int alarmed : noSpaceAlarms.members()) {
-            h = mix(h, 0x4e4f5350L + alarmed);
-        }
-        return h;
-    }
-
-    private static long kv(KeyValue kv) {
-        long h = Hashing.fnv1a64(kv.key());
-        h = mix(h, Hashing.fnv1a64(kv.value()));
-        h = mix(h, kv.createRevision());
-        h = mix(h, kv.modRevision());
-        h = mix(h, kv.version());
-        return mix(h, kv.leaseId());
-    }
-
-    private static long mix(long h, long v) {
-        return Long.rotateLeft((h ^ v) * 0x9e3779b97f4a7c15L, 31);
+        return KvDigest.of(frozenState());
     }
 
     private KvResult applyTxn(KvCommand.Txn txn) {
@@ -290,6 +270,7 @@ public final class KvStore {
         }
         leaseTtls.put(g.leaseId(), g.ttlNanos());
         leaseKeys.put(g.leaseId(), new TreeSet<>());
+        frozenLeases = null;
         return new KvResult.LeaseGrantResult(revision, g.leaseId(), g.ttlNanos());
     }
 
@@ -300,6 +281,7 @@ public final class KvStore {
         List<String> keys = new ArrayList<>(leaseKeys.getOrDefault(leaseId, Collections.emptySortedSet()));
         leaseTtls.remove(leaseId);
         leaseKeys.remove(leaseId);
+        frozenLeases = null;
         if (!keys.isEmpty()) {
             revision++;
             for (String k : keys) {
@@ -324,6 +306,7 @@ public final class KvStore {
         if (rev > revision) {
             return new KvResult.Rejected(revision, FUTURE_REVISION);
         }
+        views.realiseAll(); // the compaction drops versions they read
         compactRevision = rev;
         long dropped = history.compact(rev);
         return new KvResult.CompactResult(revision, rev, dropped);
@@ -340,8 +323,8 @@ public final class KvStore {
     }
 
     /**
-     * Starts replacing the whole state (snapshot restore, as {@link KvCodec} wrote it): clears it and
-     * takes the revisions and leases; the older versions follow through {@link #restoreOlderVersion}
+     * Starts replacing the whole state (snapshot restore, as {@link KvCodec} wrote it): clears it (the
+     * history by a new one, so that views taken before stay exact) and takes the revisions and leases; the older versions follow through {@link #restoreOlderVersion}
      * (key by key, in increasing mod revision), then {@link #finishRestore} adds the current ones.
      * Streaming them keeps a week of history from being held twice while it is restored.
      */
@@ -349,7 +332,9 @@ public final class KvStore {
         data.clear();
         leaseTtls.clear();
         leaseKeys.clear();
-        history.clear();
+        frozenLeases = null;
+        history = new MvccHistory();
+        events = new EventLog(history);
         revision = newRevision;
         compactRevision = newCompactRevision;
         leaseTtls.putAll(ttls);
@@ -372,33 +357,31 @@ public final class KvStore {
             }
             history.append(kv.key(), new MvccHistory.Version(kv.modRevision(), kv));
         }
-        events.rebuild();
         onRestore.run();
     }
 
     /**
-     * Every key's versions except its current live one (which {@link #allKeyValues()} holds), key by
-     * key in key order and increasing mod revision: what a snapshot carries besides the current state.
-     * Each version is rebuilt for the call and can be dropped after it.
+     * A snapshot of the state now, in constant time: a view of the history at the current revision (later
+     * writes are appended above it and do not show), with the leases and alarms copied. It is encoded
+     * only if its bytes are needed or before a compaction would drop what it reads ({@link KvSnapshot}).
+     * A restore into this store leaves it exact (the restored state gets a history of its own).
      */
-    void forEachOlderVersion(BiConsumer<String, MvccHistory.Version> action) {
-        history.forEach((key, v) -> {
-            KeyValue live = data.get(key);
-            if (live == null || v.modRevision() != live.modRevision()) {
-                action.accept(key, v);
-            }
-        });
+    public KvSnapshot freeze() {
+        KvSnapshot view = new KvSnapshot(frozenState(), views);
+        views.add(view);
+        return view;
     }
 
-    /** How many versions {@link #forEachOlderVersion} gives for each key that has any, in key order. */
-    SortedMap<String, Integer> olderVersionCounts() {
-        SortedMap<String, Integer> out = new TreeMap<>();
-        forEachOlderVersion((key, v) -> out.merge(key, 1, Integer::sum));
-        return out;
+    /** Views taken by {@link #freeze()} that still read this store's history (neither encoded nor released). */
+    public int openSnapshotViews() {
+        return views.size();
     }
 
-    /** All key-values in key order (for snapshots). */
-    List<KeyValue> allKeyValues() {
-        return new ArrayList<>(data.values());
+    /** The state now, by reference (see {@link FrozenState}). */
+    FrozenState frozenState() {
+        if (frozenLeases == null) {
+            frozenLeases = Collections.unmodifiableSortedMap(new TreeMap<>(leaseTtls));
+        }
+        return new FrozenState(history, revision, compactRevision, frozenLeases, List.copyOf(noSpaceAlarms.members()));
     }
 }

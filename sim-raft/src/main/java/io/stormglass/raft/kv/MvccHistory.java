@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The revision history of every key, as etcd's MVCC keeps it ({@code server/storage/mvcc}: the
@@ -18,6 +19,11 @@ import java.util.function.BiConsumer;
  * last version too when it is a tombstone older than {@code r} (etcd's {@code keyIndex.compact}
  * keeps no empty generation; a tombstone at {@code r} itself stays, for watchers resuming at
  * {@code r}).
+ *
+ * <p>Versions are only ever appended (at revisions above every held one), replaced at the newest
+ * revision (a transaction writing a key twice), repacked without loss, or dropped by {@link #compact}:
+ * so a snapshot view reading the versions at or before its revision ({@link #forEachKeyAt}) stays exact
+ * until the next compaction, which its store announces first ({@link KvSnapshot}).
  *
  * <p>Not thread-safe; used by {@link KvStore} on the apply thread only.
  */
@@ -212,9 +218,53 @@ final class MvccHistory {
         return versionCount;
     }
 
-    /** Every key's versions, in key order and increasing mod revision (for snapshots and digests). */
-    void forEach(BiConsumer<String, Version> action) {
-        versions.forEach((key, list) -> list.forEach(v -> action.accept(key, v.view(key))));
+    /**
+     * A key's versions up to a revision, oldest first, rebuilt one at a time when read: the last of
+     * them is the key's state at that revision (a tombstone: it did not exist then).
+     */
+    static final class KeyVersions {
+        private final String key;
+        private final List<Slot> slots;
+        private final int count;
+
+        private KeyVersions(String key, List<Slot> slots, int count) {
+            this.key = key;
+            this.slots = slots;
+            this.count = count;
+        }
+
+        String key() {
+            return key;
+        }
+
+        /** How many versions the key had at the revision (at least one). */
+        int count() {
+            return count;
+        }
+
+        /** The {@code i}-th oldest, {@code 0 <= i < count()}. */
+        Version version(int i) {
+            return slots.get(i).view(key);
+        }
+
+        /** Whether the newest of them is a tombstone. */
+        boolean endsDeleted() {
+            return slots.get(count - 1).tombstone();
+        }
+    }
+
+    /**
+     * Every key that had a version at or before {@code revision}, in key order, with its versions up to
+     * it: the history as a snapshot taken at {@code revision} saw it, as long as no compaction ran since
+     * (versions written later are skipped; compaction drops old ones in place).
+     */
+    void forEachKeyAt(long revision, Consumer<KeyVersions> action) {
+        versions.forEach((key, list) -> {
+            int count = lastAtOrBefore(list, revision) + 1;
+            if (count > 0) {
+                action.accept(new KeyVersions(key, list, count));
+            }
+        });
     }
 
     /**
@@ -227,12 +277,6 @@ final class MvccHistory {
                 action.accept(key, list.get(i).view(key));
             }
         });
-    }
-
-    void clear() {
-        versions.clear();
-        versionCount = 0;
-        recordBytes = 0;
     }
 
     /**

@@ -12,6 +12,7 @@ import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.server.internal.DbSpace;
 import io.stormglass.raft.server.internal.Incarnation;
 import io.stormglass.raft.server.internal.MemberMetrics;
+import io.stormglass.raft.server.internal.SnapshotStates;
 import io.stormglass.raft.server.internal.ThreadCpuGauges;
 import java.util.function.Consumer;
 
@@ -34,6 +35,8 @@ public final class Member {
     private final MemberMetrics metrics;
     /** The database file's page accounting: the file outlives the process. */
     private final DbSpace space;
+    /** The key-value state of each snapshot on the disks (what the database file holds): it outlives the process too. */
+    private final SnapshotStates snapshotStates = new SnapshotStates();
     private Incarnation current;
     private String downReason = "not started";
 
@@ -66,7 +69,7 @@ public final class Member {
         boolean restart = !"not started".equals(downReason);
         Incarnation inc;
         try {
-            inc = new Incarnation(config, env, metrics, space, reason -> crash("fatal: " + reason), this::crash);
+            inc = new Incarnation(config, env, metrics, space, snapshotStates, reason -> crash("fatal: " + reason), this::crash);
         } catch (Incarnation.BootException e) {
             downReason = "cannot boot: " + e.getMessage();
             env.logSink().accept("{\"level\":\"fatal\",\"member\":\"" + config.label() + "\",\"msg\":\"failed to recover\",\"error\":\""

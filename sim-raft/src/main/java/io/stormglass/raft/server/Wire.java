@@ -23,12 +23,15 @@ public sealed interface Wire {
      * A snapshot on the snapshot connection (etcd's {@code snap.Message}, POSTed by rafthttp's snapshot
      * sender): the Raft message with the snapshot's metadata, followed by the leader's database file of
      * {@code databaseBytes} bytes (bbolt's {@code tx.Size()}: live and historical data and free pages).
-     * The simulation carries the state in the message's data and sizes the transfer by the file.
+     * The message's snapshot data is etcd's (the membership); the key-value state the file holds travels
+     * beside it, encoded, and the transfer is sized by the file.
      *
      * @param message       the snapshot message
      * @param databaseBytes the size of the database file that follows it on the wire
+     * @param database      the key-value state that database file holds, encoded
      */
-    record Snapshot(io.stormglass.raft.message.MsgSnap message, long databaseBytes) implements Wire {
+    record Snapshot(io.stormglass.raft.message.MsgSnap message, long databaseBytes,
+            io.stormglass.raft.kv.KvSnapshot database) implements Wire {
     }
 
     /**

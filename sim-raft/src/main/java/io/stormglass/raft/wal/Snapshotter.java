@@ -79,6 +79,11 @@ public final class Snapshotter {
         });
     }
 
+    /** Whether the snapshot file of {@code term}/{@code index} exists (whatever its contents). */
+    public boolean exists(long term, long index) {
+        return fs.exists(dir + "/" + fileName(term, index));
+    }
+
     /** The newest valid snapshot, if any (etcd's {@code Load}). */
     public Load loadNewest() {
         return loadNewest(marker -> true);

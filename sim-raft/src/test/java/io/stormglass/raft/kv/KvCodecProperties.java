@@ -71,4 +71,35 @@ class KvCodecProperties {
         assertEquals(original.apply(next), restored.apply(next));
         assertEquals(original.digest(), restored.digest());
     }
+
+    /**
+     * A view taken at any point encodes, whenever asked, the bytes an encoding at that point gave, through
+     * later writes, deletes, lease changes, compactions and restores of other states into the same store.
+     */
+    @Property(tries = 200)
+    void aViewEncodesWhatItsStoreHeldWhenTaken(@ForAll("commands") List<KvCommand> commands, @ForAll("commands") List<KvCommand> other) {
+        KvStore store = new KvStore();
+        byte[] otherState = KvCodec.encodeSnapshot(applied(other));
+        List<KvSnapshot> views = new java.util.ArrayList<>();
+        List<byte[]> atOnce = new java.util.ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            store.apply(commands.get(i));
+            if (i % 4 == 3) {
+                views.add(store.freeze());
+                atOnce.add(KvCodec.encodeSnapshot(store));
+            }
+            if (i % 17 == 16) {
+                KvSnapshot.encoded(otherState).restoreInto(store);
+            }
+        }
+        for (int i = 0; i < views.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(atOnce.get(i), views.get(i).bytes(), "view " + i);
+        }
+    }
+
+    private static KvStore applied(List<KvCommand> commands) {
+        KvStore store = new KvStore();
+        commands.forEach(store::apply);
+        return store;
+    }
 }

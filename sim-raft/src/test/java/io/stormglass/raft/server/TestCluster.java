@@ -48,6 +48,12 @@ final class TestCluster {
      *               cluster and not started by {@link #startAll()} (they join through {@code member add})
      */
     TestCluster(int size, int spares, long seed, CpuCosts cpu, long flushNanos, UnaryOperator<MemberConfig> configure) {
+        this(size, spares, seed, cpu, flushNanos, configure, MemberObserver.NONE);
+    }
+
+    /** @param observer watches every member (a test's oracle) */
+    TestCluster(int size, int spares, long seed, CpuCosts cpu, long flushNanos, UnaryOperator<MemberConfig> configure,
+            MemberObserver observer) {
         recorder = new Recorder(sim);
         recorder.start();
         random = new RandomStreams(seed);
@@ -63,7 +69,7 @@ final class TestCluster {
             DriftingClock clock = new DriftingClock(sim);
             clocks.add(clock);
             MemberEnvironment env = new MemberEnvironment(sim, clock, clock, recorder, network, fs, dataFs, random,
-                    log::add, MemberObserver.NONE);
+                    log::add, observer);
             devices.add(device);
             dataDevices.add(dataDevice);
             dataFileSystems.add(dataFs);

@@ -7,6 +7,7 @@ import io.stormglass.engine.storage.IoStatus;
 import io.stormglass.raft.kv.KvCodec;
 import io.stormglass.raft.kv.KvCommand;
 import io.stormglass.raft.kv.KvResult;
+import io.stormglass.raft.kv.KvSnapshot;
 import io.stormglass.raft.kv.KvStore;
 import io.stormglass.raft.log.Entry;
 import io.stormglass.raft.log.EntryType;
@@ -39,13 +40,15 @@ final class Applier {
     private final MemberLog log;
     private MembershipApplier membership;
     private final DbSpace space;
+    private final SnapshotStates states;
     private long appliedIndex;
     private long appliedTerm;
 
     Applier(MemberConfig config, SerialExecutor executor, KvStore kv, Backend backend, ReadIndexLoop readLoop,
             LeaseKeeper leases, SnapshotSaver snapshots, Responder responder, MemberObserver observer,
-            MemberMetrics metrics, MemberLog log, DbSpace space) {
+            MemberMetrics metrics, MemberLog log, DbSpace space, SnapshotStates states) {
         this.space = space;
+        this.states = states;
         this.config = config;
         this.executor = executor;
         this.kv = kv;
@@ -64,19 +67,25 @@ final class Applier {
         this.membership = membershipApplier;
     }
 
+    /** A snapshot on its way to a peer, with the key-value state its database carries (encoded). */
+    record Outgoing(Snapshot snapshot, KvSnapshot state) {
+    }
+
     /**
-     * The snapshot a leader sends to {@code peer} in place of Raft's stored {@code stored} when that one predates
-     * the peer: etcd's {@code createMergedSnapshotMessage} always sends the applied index, its term, the applied
-     * configuration and the current backend, so a member added after the last snapshot finds itself in the
-     * snapshot's configuration (Raft refuses a snapshot that does not name the receiver). Here the stored
-     * snapshot is sent as before whenever it names the peer.
+     * The snapshot a leader sends to {@code peer} for Raft's stored {@code stored}, with its state: the stored one
+     * whenever it names the peer, else (it predates the peer) the applied state: etcd's
+     * {@code createMergedSnapshotMessage} always sends the applied index, its term, the applied configuration and
+     * the current backend, so a member added after the last snapshot finds itself in the snapshot's
+     * configuration (Raft refuses a snapshot that does not name the receiver). The state leaves encoded: the
+     * peer must not read this member's live history.
      */
-    Snapshot snapshotFor(long peer, Snapshot stored) {
-        Snapshot sent = stored;
+    Outgoing snapshotFor(long peer, Snapshot stored) {
         if (!stored.metadata().confState().contains(peer) && appliedIndex > stored.index() && membership.confState().contains(peer)) {
-            sent = new Snapshot(new SnapshotMetadata(appliedIndex, appliedTerm, membership.confState()), KvCodec.encodeSnapshot(kv));
+            Snapshot merged = new Snapshot(new SnapshotMetadata(appliedIndex, appliedTerm, membership.confState()),
+                    MembershipStoreImage.of(membership.confState()));
+            return new Outgoing(merged, KvSnapshot.encoded(KvCodec.encodeSnapshot(kv)));
         }
-        return sent;
+        return new Outgoing(stored, states.stateOf(stored).encodedCopy());
     }
 
     long appliedIndex() {
@@ -86,7 +95,7 @@ final class Applier {
     /** Restores the state machine at boot from the snapshot the member recovered. */
     void restore(Snapshot snapshot) {
         if (!snapshot.isEmpty()) {
-            KvCodec.restoreSnapshot(kv, snapshot.data());
+            restoreState(snapshot);
             space.observe(kv);
             appliedIndex = snapshot.index();
             appliedTerm = snapshot.term();
@@ -103,7 +112,7 @@ final class Applier {
     void enqueue(List<Entry> committed, Snapshot snapshot, Completion<IoStatus> stored) {
         executor.execute(ctx -> {
             if (snapshot != null && snapshot.index() > appliedIndex) {
-                KvCodec.restoreSnapshot(kv, snapshot.data());
+                restoreState(snapshot);
                 space.restored(kv, snapshot.index());
                 appliedIndex = snapshot.index();
                 appliedTerm = snapshot.term();
@@ -114,6 +123,16 @@ final class Applier {
             }
             applyFrom(ctx, new Batch(committed, stored), 0, ctx.nowNanos());
         });
+    }
+
+    /**
+     * Restores the store to the state {@code snapshot} stands for, then records a view of the restored store
+     * as that state (the same state, which encodes to the same bytes): the encoded or dead-store state it
+     * came from can go.
+     */
+    private void restoreState(Snapshot snapshot) {
+        states.stateOf(snapshot).restoreInto(kv);
+        states.put(snapshot.term(), snapshot.index(), kv.freeze());
     }
 
     /** One Ready's committed entries, and the completion of that Ready's persistence. */

@@ -90,7 +90,7 @@ public final class Incarnation {
      * @throws BootException if the durable state cannot be recovered
      */
     public Incarnation(MemberConfig config, MemberEnvironment env, MemberMetrics metrics, DbSpace space,
-            Consumer<String> onFatal, Consumer<String> onStop) throws BootException {
+            SnapshotStates states, Consumer<String> onFatal, Consumer<String> onStop) throws BootException {
         this.config = config;
         this.tickerPhase = env.random().stream("ticker/" + config.label());
         Scheduler scheduler = env.scheduler();
@@ -103,6 +103,7 @@ public final class Incarnation {
                 new WalFsyncWatch(log, metrics, scheduler, env.observer(), config.id())::onFsync);
         Snapshotter snapshotter = new Snapshotter(scheduler, env.dataFs(), "member/snap");
         Recovery.Booted booted = boot(walCtx, snapshotter, config, log, life);
+        states.retainLoadable(snapshotter);
         MemoryStorage storage = booted.storage();
         reportRecovered(env, config.id(), booted);
         SerialExecutor nodeExec = executor(label + "/" + ThreadCpuGauges.THREADS[0]);
@@ -126,9 +127,9 @@ public final class Incarnation {
         Responder responder = new Responder(scheduler, waits, outbox, log, env.observer(), config.id());
         this.readLoop = new ReadIndexLoop(scheduler, config, log, metrics, nodeLoop::readIndex, env.observer());
         this.leases = new LeaseKeeper(scheduler, env.localClock(), config.id(), nodeLoop, kv, life);
-        SnapshotSaver snapshots = new SnapshotSaver(config, storage, snapshotter, booted.wal(), life, log);
+        SnapshotSaver snapshots = new SnapshotSaver(config, storage, snapshotter, booted.wal(), life, log, states);
         this.applier = new Applier(config, applyExec, kv, backend, readLoop, leases, snapshots, responder, env.observer(),
-                metrics, log, space);
+                metrics, log, space, states);
         this.defragmenter = new Defragmenter(env.dataFs(), backend, space, log, metrics.defrag::record, life,
                 new DatabaseReads(config.mvcc().pageCacheBytes(), env.random().stream("defrag/" + label)));
         HeartbeatWatch heartbeats = new HeartbeatWatch(config, log, metrics);
@@ -140,7 +141,8 @@ public final class Incarnation {
         SerialExecutor tickExec = config.flavour() == Flavour.ETCD ? loopExec : nodeExec;
         this.snapshotSender = new SnapshotSender(config.id(), scheduler, loopExec, nodeLoop, applier, space, outbox, log, life,
                 env.recorder());
-        this.snapshotReceiver = new SnapshotReceiver(config.id(), env.dataFs(), cpu, space, nodeLoop, outbox, log, life, env.recorder());
+        this.snapshotReceiver = new SnapshotReceiver(config.id(), env.dataFs(), cpu, space, nodeLoop, outbox, log, life, env.recorder(),
+                states);
         this.raftLoop = new RaftLoop(config, scheduler, env.localScheduler(), loopExec, tickExec, nodeLoop, persister,
                 leadership, readLoop, applier, heartbeats, outbox, life, snapshotSender);
         this.requests = new RequestHandler(scheduler, config.requestTimeoutNanos(), nodeLoop, waits, readLoop, kv,

@@ -3,6 +3,7 @@ package io.stormglass.raft.server.internal;
 import io.stormglass.engine.exec.SerialExecutor;
 import io.stormglass.engine.net.Transport;
 import io.stormglass.raft.RaftMessageTraits;
+import io.stormglass.raft.kv.KvSnapshot;
 import io.stormglass.raft.message.Message;
 import io.stormglass.raft.message.MsgSnap;
 import io.stormglass.raft.server.CpuCosts;
@@ -56,13 +57,13 @@ final class Outbox {
 
     /**
      * Posts a snapshot to its peer on the snapshot connection: the message's envelope, then the database
-     * file of {@code databaseBytes} bytes, encoded on the peer's snapshot sender (CPU per KiB of the
-     * whole body) before it leaves.
+     * file of {@code databaseBytes} bytes holding {@code state}, encoded on the peer's snapshot sender (CPU
+     * per KiB of the whole body) before it leaves.
      */
-    void sendSnapshot(MsgSnap msg, long databaseBytes) {
+    void sendSnapshot(MsgSnap msg, long databaseBytes, KvSnapshot state) {
         observer.sent(self, msg);
         int to = (int) msg.to();
-        Wire.Snapshot post = new Wire.Snapshot(msg, databaseBytes);
+        Wire.Snapshot post = new Wire.Snapshot(msg, databaseBytes, state);
         long encode = cpu.costs().peerNanos(WireTraits.snapshotBytes(post));
         if (encode == 0) {
             transport.send(self, to, post);

@@ -39,12 +39,14 @@ final class SnapshotReceiver {
     private final MemberLog log;
     private final MemberLife life;
     private final Recorder recorder;
+    private final SnapshotStates states;
     private SerialExecutor handler;
     private String lastSaved;
 
     SnapshotReceiver(int self, FileSystem dataFs, MemberCpu cpu, DbSpace space, NodeLoop nodeLoop, Outbox outbox, MemberLog log,
-            MemberLife life, Recorder recorder) {
+            MemberLife life, Recorder recorder, SnapshotStates states) {
         this.self = self;
+        this.states = states;
         this.dataFs = dataFs;
         this.cpu = cpu;
         this.space = space;
@@ -69,7 +71,7 @@ final class SnapshotReceiver {
             log.info("receiving database snapshot", "local-member-id", Long.toHexString(self), "remote-snapshot-sender-id",
                     Long.toHexString(from), "incoming-snapshot-index", Long.toString(index), "incoming-snapshot-message-size-bytes",
                     Long.toString(envelope), "incoming-snapshot-message-size", GoBytes.format(envelope));
-            save(ctx, index, post.databaseBytes(), (c, status) -> saved(c, from, msg, post.databaseBytes(), start, status));
+            save(ctx, index, post.databaseBytes(), (c, status) -> saved(c, from, post, start, status));
         });
     }
 
@@ -121,7 +123,9 @@ final class SnapshotReceiver {
         return "member/snap/" + String.format(Locale.ROOT, "%016x", index) + ".snap.db";
     }
 
-    private void saved(TaskContext ctx, int from, MsgSnap msg, long bytes, long startNanos, IoStatus status) {
+    private void saved(TaskContext ctx, int from, Wire.Snapshot post, long startNanos, IoStatus status) {
+        MsgSnap msg = post.message();
+        long bytes = post.databaseBytes();
         long index = msg.snapshot().index();
         if (!status.isOk()) {
             log.warn("failed to save incoming database snapshot", "local-member-id", Long.toHexString(self),
@@ -136,6 +140,8 @@ final class SnapshotReceiver {
                 Long.toHexString(from), "incoming-snapshot-index", Long.toString(index), "incoming-snapshot-size-bytes",
                 Long.toString(bytes), "incoming-snapshot-size", size, "download-took", GoDuration.format(took));
         space.received(index, bytes);
+        // what the saved database file holds, for the install: a holder of its own (a duplicated post shares the state)
+        states.put(msg.snapshot().term(), index, post.database().encodedCopy());
         nodeLoop.step(msg);
         outbox.acknowledgeSnapshot(from, index);
         String sender = "n" + from;

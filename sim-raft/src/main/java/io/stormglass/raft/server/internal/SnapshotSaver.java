@@ -1,6 +1,5 @@
 package io.stormglass.raft.server.internal;
 
-import io.stormglass.raft.kv.KvCodec;
 import io.stormglass.raft.kv.KvStore;
 import io.stormglass.raft.log.ConfState;
 import io.stormglass.raft.log.Snapshot;
@@ -15,6 +14,11 @@ import io.stormglass.raft.wal.Wal;
  * saved as a snapshot file, then a snapshot marker goes into the WAL, and only then is the Raft log
  * compacted (keeping {@code snapshot-catch-up-entries} for slow followers) and the WAL released up to
  * it: a crash between the two leaves the previous snapshot and a WAL that still covers it.
+ *
+ * <p>As etcd's, the file holds the membership ({@link MembershipStoreImage}, a few KB), not the key
+ * space: the state the snapshot stands for is a frozen view of the store ({@link KvStore#freeze()},
+ * constant time), recorded in the member's {@link SnapshotStates} as etcd's backend database holds it.
+ * So a snapshot costs the same at the first hour and the hundredth, with or without compaction.
  */
 final class SnapshotSaver {
     private final MemberConfig config;
@@ -23,11 +27,13 @@ final class SnapshotSaver {
     private final Wal wal;
     private final MemberLife life;
     private final MemberLog log;
+    private final SnapshotStates states;
     private long snapshotIndex;
     private boolean inProgress;
 
     SnapshotSaver(MemberConfig config, MemoryStorage storage, Snapshotter snapshotter, Wal wal, MemberLife life,
-            MemberLog log) {
+            MemberLog log, SnapshotStates states) {
+        this.states = states;
         this.config = config;
         this.storage = storage;
         this.snapshotter = snapshotter;
@@ -70,8 +76,9 @@ final class SnapshotSaver {
             return;
         }
         inProgress = true;
-        byte[] data = KvCodec.encodeSnapshot(kv);
+        byte[] data = MembershipStoreImage.of(confState);
         Snapshot snap = storage.createSnapshot(index, confState, data);
+        states.put(snap.term(), snap.index(), kv.freeze());
         SnapshotFile file = new SnapshotFile(snap.term(), snap.index(), confState, data);
         snapshotter.save(file, r -> {
             if (!life.alive()) {
@@ -97,6 +104,7 @@ final class SnapshotSaver {
                 }
                 wal.releaseLockTo(index);
                 snapshotter.purge(5);
+                states.retainLoadable(snapshotter);
                 log.info("saved snapshot", "snapshot-index", Long.toString(index));
             });
         });

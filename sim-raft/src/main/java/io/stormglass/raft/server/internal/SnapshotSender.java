@@ -83,7 +83,8 @@ final class SnapshotSender {
         if (busy != null && now < busy.deadlineNanos()) {
             return; // Raft keeps the peer in its snapshot state, paused, until this one is answered or given up
         }
-        MsgSnap merged = new MsgSnap(snap.from(), peer, snap.term(), applier.snapshotFor(peer, snap.snapshot()));
+        Applier.Outgoing out = applier.snapshotFor(peer, snap.snapshot());
+        MsgSnap merged = new MsgSnap(snap.from(), peer, snap.term(), out.snapshot());
         long bytes = space.totalBytes();
         long patience = RESPONSE_TIMEOUT_NANOS + bytes * 8 * 1_000_000_000L / PATIENCE_FLOOR_BITS_PER_SECOND;
         InFlight sent = new InFlight(merged.snapshot().index(), bytes, now, now + patience);
@@ -91,7 +92,7 @@ final class SnapshotSender {
         scheduler.schedule(patience, TIMEOUT, peer, () -> executor.execute(ctx -> giveUp(peer, sent)));
         log.info("sending database snapshot", "snapshot-index", Long.toString(sent.index()), "remote-peer-id",
                 Long.toHexString(peer), "bytes", Long.toString(bytes), "size", GoBytes.format(bytes));
-        outbox.sendSnapshot(merged, bytes);
+        outbox.sendSnapshot(merged, bytes, out.state());
         // no delivery report from the transport: report it sent now; a lost one is sent again after the give-up
         nodeLoop.reportSnapshotSent(peer);
     }
