@@ -9,6 +9,7 @@ import io.stormglass.experiment.bench.EngineMicrobench;
 import io.stormglass.experiment.bench.ReferenceCases;
 import io.stormglass.experiment.bench.ScenarioBench;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -76,6 +78,12 @@ final class BenchCommand implements Callable<Integer> {
         return only.isEmpty() || only.stream().anyMatch(o -> name.contains(o.strip()));
     }
 
+    /** The JVM's garbage collectors (the launcher picks the parallel one; a JVM flag may pick another): they change every figure. */
+    private static String collectors() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(" + "));
+    }
+
     private static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
@@ -92,8 +100,8 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "engine vs PriorityQueue: engine %.2f M events/s, baseline %.2f M events/s, ratio %.2f%n",
                     engine.engineEventsPerSecond() / 1e6, engine.baselineEventsPerSecond() / 1e6, engine.ratio());
         }
-        System.out.printf(Locale.ROOT, "load average %.2f before, %.2f after, on %d cores (java %s)%n", loadBefore, loadAfter,
-                Runtime.getRuntime().availableProcessors(), Runtime.version());
+        System.out.printf(Locale.ROOT, "load average %.2f before, %.2f after, on %d cores (java %s, %s)%n", loadBefore, loadAfter,
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), collectors());
     }
 
     private static String toJson(List<BenchResult> results, EngineMicrobench.Outcome engine, double loadBefore,
@@ -123,6 +131,7 @@ final class BenchCommand implements Callable<Integer> {
         root.put("load_average_after", loadAfter);
         root.put("cores", Runtime.getRuntime().availableProcessors());
         root.put("java", Runtime.version().toString());
+        root.put("gc", collectors());
         return mapper.writeValueAsString(root);
     }
 }

@@ -10,16 +10,21 @@ import org.HdrHistogram.Histogram;
  * the batch as well cost more than it saved.) A histogram's counts do not depend on the order of
  * its values, so every query answers exactly what the unbatched histogram would; each query first
  * records what is buffered.
+ *
+ * <p>The histogram (about 260 KB at 3 digits up to an hour) is created by the first flush: most
+ * series of a short run (a failover trial, a fuzz seed) record nothing or a few values, and creating
+ * and zeroing it for each of them was ~8 % of such a run's time.
  */
 final class RunHistogram {
     static final int BATCH = 256;
 
-    private final Histogram histogram;
+    private final long highestTrackableValue;
     private final long[] buffered = new long[BATCH];
+    private Histogram histogram;
     private int count;
 
     RunHistogram(long highestTrackableValue) {
-        histogram = new Histogram(1, highestTrackableValue, 3);
+        this.highestTrackableValue = highestTrackableValue;
     }
 
     /** Adds {@code value}, which must lie in [1, highest trackable value]. */
@@ -33,12 +38,16 @@ final class RunHistogram {
     /** The histogram with every value recorded so far; do not keep it across later records. */
     Histogram settled() {
         flush();
-        return histogram;
+        return histogram == null ? emptyHistogram() : histogram;
     }
 
     /** Values recorded so far. */
     long totalCount() {
-        return histogram.getTotalCount() + count;
+        return (histogram == null ? 0 : histogram.getTotalCount()) + count;
+    }
+
+    private Histogram emptyHistogram() {
+        return new Histogram(1, highestTrackableValue, 3);
     }
 
     private void flush() {
@@ -47,6 +56,9 @@ final class RunHistogram {
             return;
         }
         count = 0;
+        if (histogram == null) {
+            histogram = emptyHistogram();
+        }
         long[] values = buffered;
         int min = 0;
         int max = 0;

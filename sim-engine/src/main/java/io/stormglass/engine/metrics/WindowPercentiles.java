@@ -18,13 +18,21 @@ final class WindowPercentiles {
     /** Values below this are recorded as this, the histogram's lowest discernible value (1 µs). */
     static final long LOWEST_NANOS = 1000;
 
-    private final IntCountsHistogram histogram;
+    /**
+     * The bucket layout, for {@link IntCountsHistogram#highestEquivalentValue}: it depends only on the
+     * lowest value and the digits, and is only read, so one instance serves every series and thread.
+     */
+    private static final IntCountsHistogram LAYOUT = new IntCountsHistogram(LOWEST_NANOS, LatencyRecorder.MAX_TRACKED_NANOS, 2);
+
+    private final long highestNanos;
+    /** Created by the first window that spills (18 KB, zeroed): most series never spill. */
+    private IntCountsHistogram histogram;
     private final long[] raw = new long[RAW_VALUES];
     private int rawCount;
     private boolean spilled;
 
     WindowPercentiles(long highestNanos) {
-        histogram = new IntCountsHistogram(LOWEST_NANOS, highestNanos, 2);
+        this.highestNanos = highestNanos;
     }
 
     void record(long nanos) {
@@ -34,6 +42,9 @@ final class WindowPercentiles {
         } else if (rawCount < RAW_VALUES) {
             raw[rawCount++] = v;
         } else {
+            if (histogram == null) {
+                histogram = newHistogram();
+            }
             for (int i = 0; i < rawCount; i++) {
                 histogram.recordValue(raw[i]);
             }
@@ -73,7 +84,7 @@ final class WindowPercentiles {
         int from = 0;
         for (int i : order) {
             int k = (int) ranks[i] - 1;
-            out[i] = histogram.highestEquivalentValue(select(raw, from, rawCount - 1, k));
+            out[i] = LAYOUT.highestEquivalentValue(select(raw, from, rawCount - 1, k));
             from = k;
         }
         return out;
@@ -116,6 +127,10 @@ final class WindowPercentiles {
             }
         }
         return a[k];
+    }
+
+    private IntCountsHistogram newHistogram() {
+        return new IntCountsHistogram(LOWEST_NANOS, highestNanos, 2);
     }
 
     /** Starts the next window; clears the histogram only if this window spilled into it. */
