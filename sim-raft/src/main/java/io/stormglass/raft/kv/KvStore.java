@@ -122,8 +122,9 @@ public final class KvStore {
     }
 
     /**
-     * The changes of revisions {@code from..to} (both inclusive), in revision order; only revisions at
-     * or above the compaction revision are kept.
+     * The changes of revisions {@code from..to} (both inclusive), in revision order and, within a
+     * revision, in the order its command made them (etcd's sub-revision order; see {@code EventLog});
+     * only revisions at or above the compaction revision are kept. Costs O(log n + events returned).
      */
     public List<WatchEvent> eventsBetween(long from, long to) {
         return events.between(Math.max(from, compactRevision), to);
@@ -213,8 +214,7 @@ public final class KvStore {
                     leaseKeys.computeIfAbsent(p.leaseId(), id -> new TreeSet<>()).add(p.key());
                 }
                 data.put(p.key(), kv);
-                history.record(p.key(), next, kv);
-                events.add(next, WatchEvent.put(kv));
+                change(p.key(), next, kv);
                 changed = true;
                 results.add(new KvResult.PutResult(next, prev));
             } else if (w instanceof KvCommand.Delete d) {
@@ -248,13 +248,25 @@ public final class KvStore {
         }
         for (String k : victims) {
             KeyValue kv = data.remove(k);
-            history.record(k, tombstoneRevision, null);
-            events.add(tombstoneRevision, WatchEvent.delete(k, tombstoneRevision));
+            change(k, tombstoneRevision, null);
             if (kv.leaseId() != 0) {
                 detach(kv.leaseId(), k);
             }
         }
         return victims.size();
+    }
+
+    /**
+     * Records a change of {@code key} at {@code rev} ({@code kv}, or a delete when null) in the history
+     * and in the event log, where a second change of a key by one command replaces its first.
+     */
+    private void change(String key, long rev, KeyValue kv) {
+        WatchEvent event = kv == null ? WatchEvent.delete(key, rev) : WatchEvent.put(kv);
+        if (history.record(key, rev, kv)) {
+            events.replace(rev, event);
+        } else {
+            events.add(rev, event);
+        }
     }
 
     private void detach(long leaseId, String key) {
@@ -286,8 +298,7 @@ public final class KvStore {
             revision++;
             for (String k : keys) {
                 data.remove(k);
-                history.record(k, revision, null);
-                events.add(revision, WatchEvent.delete(k, revision));
+                change(k, revision, null);
             }
             onRevision.accept(revision);
         }
@@ -357,6 +368,7 @@ public final class KvStore {
             }
             history.append(kv.key(), new MvccHistory.Version(kv.modRevision(), kv));
         }
+        history.endRestore(compactRevision);
         onRestore.run();
     }
 

@@ -25,6 +25,10 @@ import java.util.function.Consumer;
  * so a snapshot view reading the versions at or before its revision ({@link #forEachKeyAt}) stays exact
  * until the next compaction, which its store announces first ({@link KvSnapshot}).
  *
+ * <p>The versions written at or after the last compaction are also held in the order etcd's key
+ * bucket holds them, by (main, sub) revision ({@link RevisionIndex}), so that a watcher's catch-up read
+ * ({@link #forEachBetween}) costs O(log n + versions returned), not O(keys).
+ *
  * <p>Not thread-safe; used by {@link KvStore} on the apply thread only.
  */
 final class MvccHistory {
@@ -102,25 +106,54 @@ final class MvccHistory {
         }
     }
 
-    private final NavigableMap<String, List<Slot>> versions = new TreeMap<>();
+    /**
+     * One key's versions, oldest first, with the key as the map holds it: the revision index points
+     * here, so it finds a version without a lookup by key and shares the key's one String.
+     */
+    private static final class KeyHistory extends ArrayList<Slot> {
+        final String key;
+
+        KeyHistory(String key) {
+            super(2);
+            this.key = key;
+        }
+    }
+
+    private final NavigableMap<String, KeyHistory> versions = new TreeMap<>();
+    /** The versions at or after {@link #indexFloor} in (main, sub) revision order. */
+    private final RevisionIndex<KeyHistory> byRevision = new RevisionIndex<>();
+    /** The last compaction's revision (0 before any): catch-up reads start at or above it. */
+    private long indexFloor;
+    /** Versions looked up by {@link #forEachBetween} so far (a test hook: what a catch-up touches). */
+    private long catchUpLookups;
     private long versionCount;
     private long recordBytes;
 
-    /** Records {@code kv} (or a tombstone of {@code key} when {@code kv} is null) at {@code revision}. */
-    void record(String key, long revision, KeyValue kv) {
-        List<Slot> list = versions.computeIfAbsent(key, k -> new ArrayList<>(2));
+    /**
+     * Records {@code kv} (or a tombstone of {@code key} when {@code kv} is null) at {@code revision}, at
+     * or above every recorded one.
+     *
+     * @return whether it replaced the key's version at that same revision (the command changed the key
+     *         before): the later change's version is held, at the later change's sub revision
+     */
+    boolean record(String key, long revision, KeyValue kv) {
+        KeyHistory list = versions.computeIfAbsent(key, KeyHistory::new);
         Slot v = new Slot(revision, kv);
-        if (!list.isEmpty() && list.get(list.size() - 1).modRevision == revision) {
+        boolean rewrite = !list.isEmpty() && list.get(list.size() - 1).modRevision == revision;
+        if (rewrite) {
             recordBytes -= bytesOf(key, list.get(list.size() - 1));
             list.set(list.size() - 1, v); // a txn writing one key twice: its last write wins
+            byRevision.moveToEnd(revision, list);
         } else {
             if (!list.isEmpty()) {
                 list.get(list.size() - 1).pack();
             }
             list.add(v);
             versionCount++;
+            byRevision.append(revision, list);
         }
         recordBytes += bytesOf(key, v);
+        return rewrite;
     }
 
     /**
@@ -167,7 +200,7 @@ final class MvccHistory {
         if (rangeEnd.compareTo(key) <= 0) {
             return out;
         }
-        for (Map.Entry<String, List<Slot>> e : versions.subMap(key, true, rangeEnd, false).entrySet()) {
+        for (Map.Entry<String, KeyHistory> e : versions.subMap(key, true, rangeEnd, false).entrySet()) {
             KeyValue kv = latestAtOrBefore(e.getKey(), e.getValue(), revision);
             if (kv != null) {
                 out.add(kv);
@@ -180,15 +213,16 @@ final class MvccHistory {
     }
 
     /**
-     * Drops what a range at {@code revision} or later can no longer see.
+     * Drops what a range at {@code revision} or later can no longer see, and the revision index's
+     * entries below it (what a catch-up read can no longer start at).
      *
      * @return the number of versions dropped
      */
     long compact(long revision) {
         long dropped = 0;
-        Iterator<Map.Entry<String, List<Slot>>> keys = versions.entrySet().iterator();
+        Iterator<Map.Entry<String, KeyHistory>> keys = versions.entrySet().iterator();
         while (keys.hasNext()) {
-            Map.Entry<String, List<Slot>> entry = keys.next();
+            Map.Entry<String, KeyHistory> entry = keys.next();
             List<Slot> list = entry.getValue();
             int keep = lastAtOrBefore(list, revision);
             if (keep < 0) {
@@ -210,6 +244,8 @@ final class MvccHistory {
             }
         }
         versionCount -= dropped;
+        byRevision.dropBelow(revision);
+        indexFloor = Math.max(indexFloor, revision);
         return dropped;
     }
 
@@ -268,29 +304,55 @@ final class MvccHistory {
     }
 
     /**
-     * The versions with mod revision in {@code [from, to]}, key by key in key order and, within a key,
-     * in increasing mod revision (what watchers catching up read).
+     * The versions with mod revision in {@code [max(from, last compaction revision), to]}, in (main, sub)
+     * revision order: by revision and, within one, in the order its command made the changes (what
+     * watchers catching up read). Reads the revision index: O(log n + versions returned).
      */
     void forEachBetween(long from, long to, BiConsumer<String, Version> action) {
-        versions.forEach((key, list) -> {
-            for (int i = lastAtOrBefore(list, from - 1) + 1; i < list.size() && list.get(i).modRevision <= to; i++) {
-                action.accept(key, list.get(i).view(key));
-            }
+        byRevision.forEachBetween(Math.max(from, indexFloor), to, (revision, list) -> {
+            catchUpLookups++;
+            action.accept(list.key, list.get(lastAtOrBefore(list, revision)).view(list.key));
         });
+    }
+
+    /** Versions {@link #forEachBetween} has looked up so far (a test hook). */
+    long catchUpLookups() {
+        return catchUpLookups;
+    }
+
+    /** Versions in the revision index: those at or after the last compaction (a test hook). */
+    int indexedVersions() {
+        return byRevision.size();
     }
 
     /**
      * Appends {@code v} as {@code key}'s newest version (snapshot restore); versions of one key come
-     * in increasing mod revision.
+     * in increasing mod revision. {@link #endRestore} follows the last.
      */
     void append(String key, Version v) {
-        List<Slot> slots = versions.computeIfAbsent(key, k -> new ArrayList<>(2));
+        List<Slot> slots = versions.computeIfAbsent(key, KeyHistory::new);
         if (!slots.isEmpty()) {
             slots.get(slots.size() - 1).pack();
         }
         slots.add(new Slot(v.modRevision(), v.kv()));
         versionCount++;
         recordBytes += bytesOf(key, v);
+    }
+
+    /**
+     * Ends a restore: builds the revision index of the versions at or after {@code compactRevision},
+     * the restored compaction revision. The snapshot encoding keeps each key's versions, not the order
+     * within a revision, so a restored revision's changes are in key order (etcd's snapshot is its bbolt
+     * file, whose key bucket keeps the sub revisions).
+     */
+    void endRestore(long compactRevision) {
+        indexFloor = compactRevision;
+        versions.forEach((key, list) -> {
+            for (int i = lastAtOrBefore(list, compactRevision - 1) + 1; i < list.size(); i++) {
+                byRevision.appendUnsorted(list.get(i).modRevision, list);
+            }
+        });
+        byRevision.sortByRevision(); // stable: key order within a revision
     }
 
     private static KeyValue latestAtOrBefore(String key, List<Slot> list, long revision) {
