@@ -30,8 +30,8 @@ public final class DiskMetrics {
     private final String device;
     /**
      * Per issuer, in order of first use: metric handles and outstanding count, resolved once. A
-     * device has a handful of issuers, and this runs twice per I/O: a scan comparing references
-     * first beats a map lookup comparing strings.
+     * device has a handful of issuers, and this is searched once per I/O (the handles ride with
+     * the request to its completion): a scan comparing references first beats a map lookup.
      */
     private final List<IssuerHandles> issuers = new ArrayList<>();
     private int outstanding;
@@ -52,18 +52,22 @@ public final class DiskMetrics {
         return device;
     }
 
-    /** A request entered the device. */
-    public void submitted(IoRequest request) {
+    /**
+     * A request entered the device; returns its issuer's handles, to give back to
+     * {@link #completed} (so a completion need not look its issuer up again).
+     */
+    public IssuerHandles submitted(IoRequest request) {
         settle();
         outstanding++;
-        handles(request.issuer()).outstanding++;
+        IssuerHandles h = handles(request.issuer());
+        h.outstanding++;
+        return h;
     }
 
-    /** A request left the device after {@code latencyNanos}. */
-    public void completed(IoRequest request, long latencyNanos) {
+    /** A request of {@code issuer} (as {@link #submitted} returned it) left the device after {@code latencyNanos}. */
+    public void completed(IssuerHandles h, IoRequest request, long latencyNanos) {
         settle();
         outstanding--;
-        IssuerHandles h = handles(request.issuer());
         h.outstanding--;
         int op = request.op().ordinal();
         if (h.latency[op] == null) {
@@ -90,7 +94,7 @@ public final class DiskMetrics {
     }
 
     /** One issuer's outstanding requests and metric handles, by {@link io.stormglass.engine.storage.IoOp} ordinal. */
-    private static final class IssuerHandles {
+    public static final class IssuerHandles {
         final String issuer;
         final LatencyRecorder[] latency = new LatencyRecorder[3];
         final Counter[] ios = new Counter[3];
@@ -99,7 +103,7 @@ public final class DiskMetrics {
         Counter busy;
         LatencyRecorder throttle;
 
-        IssuerHandles(String issuer) {
+        private IssuerHandles(String issuer) {
             this.issuer = issuer;
         }
     }

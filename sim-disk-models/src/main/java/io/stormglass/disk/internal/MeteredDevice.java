@@ -41,15 +41,44 @@ public abstract class MeteredDevice implements BlockDevice {
 
     @Override
     public final void submit(IoRequest request, IoCallback callback) {
-        long submittedAt = scheduler.nowNanos();
-        metrics.submitted(request);
-        serve(request, status -> {
-            long now = scheduler.nowNanos();
-            metrics.completed(request, now - submittedAt);
-            callback.onComplete(new IoResult(status, submittedAt, now));
-        });
+        DiskMetrics.IssuerHandles issuer = metrics.submitted(request);
+        serve(new Io(this, request, issuer, callback, scheduler.nowNanos()));
     }
 
-    /** Serves one request; call {@code done} once, from a later event. */
-    protected abstract void serve(IoRequest request, ServiceDone done);
+    /** Serves one request; call {@link Io#complete} once, from a later event. */
+    protected abstract void serve(Io io);
+
+    /**
+     * One request in a device: what was asked, who hears its completion, and since when. It is
+     * the only object the device layer allocates per request (issue 23): a model may queue it
+     * itself, and it is the {@link ServiceDone} a model calls when service ends.
+     */
+    protected static final class Io implements ServiceDone {
+        private final MeteredDevice device;
+        private final IoRequest request;
+        private final DiskMetrics.IssuerHandles issuer;
+        private final IoCallback callback;
+        private final long submittedAtNanos;
+
+        Io(MeteredDevice device, IoRequest request, DiskMetrics.IssuerHandles issuer, IoCallback callback,
+                long submittedAtNanos) {
+            this.device = device;
+            this.request = request;
+            this.issuer = issuer;
+            this.callback = callback;
+            this.submittedAtNanos = submittedAtNanos;
+        }
+
+        public IoRequest request() {
+            return request;
+        }
+
+        /** Reports the request done with {@code status} now: metrics first, then the submitter's callback. */
+        @Override
+        public void complete(IoStatus status) {
+            long now = device.scheduler.nowNanos();
+            device.metrics.completed(issuer, request, now - submittedAtNanos);
+            callback.onComplete(status, submittedAtNanos, now);
+        }
+    }
 }
