@@ -31,9 +31,9 @@ public final class FrameBatch {
     }
 
     public FrameBatch addDurableMark(long durableOffsetBytes) {
-        byte[] frame = RecordCodec.encodeDurableMark(durableOffsetBytes);
-        System.arraycopy(frame, 0, reserve(frame.length), length, frame.length);
-        return appended(frame.length, true);
+        int bytes = RecordCodec.encodeDurableMarkInto(durableOffsetBytes,
+                reserve(RecordCodec.DURABLE_MARK_FRAME_BYTES), length);
+        return appended(bytes, true);
     }
 
     private FrameBatch add(WalRecord record, boolean chained) {

@@ -80,11 +80,6 @@ public final class Frames {
         return (int) crc.getValue();
     }
 
-    /** The CRC field of an encoded frame. */
-    public static int crcOf(byte[] frame) {
-        return crcAt(frame, 0);
-    }
-
     /** The CRC field of the frame at {@code buf[at...]}. */
     public static int crcAt(byte[] buf, int at) {
         return Le.getInt(buf, at + 12);

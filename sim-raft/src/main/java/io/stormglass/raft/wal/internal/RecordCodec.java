@@ -12,6 +12,9 @@ import java.util.Optional;
 
 /** Maps {@link WalRecord}s and durable marks to frame payloads and back (layouts in the package javadoc). */
 public final class RecordCodec {
+    /** Bytes of a durable mark's frame. */
+    public static final int DURABLE_MARK_FRAME_BYTES = Frames.frameBytes(8);
+
     private RecordCodec() {
     }
 
@@ -88,9 +91,15 @@ public final class RecordCodec {
 
     /** Encodes a durable mark: "bytes [0, durableOffsetBytes) of this segment were synced". */
     public static byte[] encodeDurableMark(long durableOffsetBytes) {
-        byte[] p = new byte[8];
-        Le.putLong(p, 0, durableOffsetBytes);
-        return Frames.encode(Frames.TYPE_DURABLE_MARK, p);
+        byte[] frame = new byte[DURABLE_MARK_FRAME_BYTES];
+        encodeDurableMarkInto(durableOffsetBytes, frame, 0);
+        return frame;
+    }
+
+    /** {@link #encodeDurableMark} at {@code buf[at...]} (room for {@link #DURABLE_MARK_FRAME_BYTES}); returns the frame's size. */
+    public static int encodeDurableMarkInto(long durableOffsetBytes, byte[] buf, int at) {
+        Le.putLong(buf, at + Frames.HEADER_BYTES, durableOffsetBytes);
+        return Frames.seal(buf, at, Frames.TYPE_DURABLE_MARK, 8);
     }
 
     /** The offset a durable-mark frame claims, if {@code frame} is one with a well-formed payload. */
