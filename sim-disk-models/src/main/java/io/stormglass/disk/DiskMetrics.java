@@ -7,8 +7,7 @@ import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.engine.storage.IoRequest;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -29,11 +28,20 @@ public final class DiskMetrics {
     private final Clock clock;
     private final String device;
     /**
-     * Per issuer, in order of first use: metric handles and outstanding count, resolved once. A
-     * device has a handful of issuers, and this runs twice per I/O: a scan comparing references
-     * first beats a map lookup comparing strings.
+     * Per issuer, in order of first use: metric handles, resolved once. A device has a handful of
+     * issuers, and this is searched once per I/O (the handles ride with the request to its
+     * completion): a scan comparing references first beats a map lookup.
      */
-    private final List<IssuerHandles> issuers = new ArrayList<>();
+    private IssuerHandles[] issuers = new IssuerHandles[4];
+    /** Requests outstanding per issuer, by the issuer's index. */
+    private int[] outstandingOf = new int[4];
+    private int issuerCount;
+    /**
+     * Indices of the issuers with requests outstanding, in increasing order: an OSD serves a dozen
+     * issuers, one or two at a time, and busy time is shared out on every I/O.
+     */
+    private int[] active = new int[4];
+    private int activeCount;
     private int outstanding;
     private long lastChangeNanos;
     private long busyNanos;
@@ -52,19 +60,27 @@ public final class DiskMetrics {
         return device;
     }
 
-    /** A request entered the device. */
-    public void submitted(IoRequest request) {
+    /**
+     * A request entered the device; returns its issuer's handles, to give back to
+     * {@link #completed} (so a completion need not look its issuer up again).
+     */
+    public IssuerHandles submitted(IoRequest request) {
         settle();
         outstanding++;
-        handles(request.issuer()).outstanding++;
+        IssuerHandles h = handles(request.issuer());
+        if (outstandingOf[h.index]++ == 0) {
+            activate(h.index);
+        }
+        return h;
     }
 
-    /** A request left the device after {@code latencyNanos}. */
-    public void completed(IoRequest request, long latencyNanos) {
+    /** A request of {@code issuer} (as {@link #submitted} returned it) left the device after {@code latencyNanos}. */
+    public void completed(IssuerHandles h, IoRequest request, long latencyNanos) {
         settle();
         outstanding--;
-        IssuerHandles h = handles(request.issuer());
-        h.outstanding--;
+        if (--outstandingOf[h.index] == 0) {
+            deactivate(h.index);
+        }
         int op = request.op().ordinal();
         if (h.latency[op] == null) {
             String opName = request.op().name().toLowerCase(Locale.ROOT);
@@ -78,29 +94,53 @@ public final class DiskMetrics {
     }
 
     private IssuerHandles handles(String issuer) {
-        for (int i = 0, n = issuers.size(); i < n; i++) {
-            IssuerHandles h = issuers.get(i);
+        for (int i = 0; i < issuerCount; i++) {
+            IssuerHandles h = issuers[i];
             if (h.issuer == issuer || h.issuer.equals(issuer)) {
                 return h;
             }
         }
-        IssuerHandles h = new IssuerHandles(issuer);
-        issuers.add(h);
+        if (issuerCount == issuers.length) {
+            issuers = Arrays.copyOf(issuers, issuerCount * 2);
+            outstandingOf = Arrays.copyOf(outstandingOf, issuerCount * 2);
+            active = Arrays.copyOf(active, issuerCount * 2);
+        }
+        IssuerHandles h = new IssuerHandles(issuer, issuerCount);
+        issuers[issuerCount++] = h;
         return h;
     }
 
-    /** One issuer's outstanding requests and metric handles, by {@link io.stormglass.engine.storage.IoOp} ordinal. */
-    private static final class IssuerHandles {
+    private void activate(int index) {
+        int at = activeCount++;
+        while (at > 0 && active[at - 1] > index) {
+            active[at] = active[at - 1];
+            at--;
+        }
+        active[at] = index;
+    }
+
+    private void deactivate(int index) {
+        int at = 0;
+        while (active[at] != index) {
+            at++;
+        }
+        System.arraycopy(active, at + 1, active, at, --activeCount - at);
+    }
+
+    /** One issuer's metric handles, by {@link io.stormglass.engine.storage.IoOp} ordinal. */
+    public static final class IssuerHandles {
         final String issuer;
+        /** Position in the device's issuers, in order of first use. */
+        final int index;
         final LatencyRecorder[] latency = new LatencyRecorder[3];
         final Counter[] ios = new Counter[3];
         final Counter[] bytes = new Counter[3];
-        int outstanding;
         Counter busy;
         LatencyRecorder throttle;
 
-        IssuerHandles(String issuer) {
+        private IssuerHandles(String issuer, int index) {
             this.issuer = issuer;
+            this.index = index;
         }
     }
 
@@ -142,15 +182,14 @@ public final class DiskMetrics {
             return;
         }
         busyNanos += elapsed;
-        for (int i = 0, n = issuers.size(); i < n; i++) {
-            IssuerHandles h = issuers.get(i);
-            if (h.outstanding > 0) {
-                if (h.busy == null) {
-                    h.busy = recorder.counter(Metric.DISK_BUSY_NANOS.id(device, h.issuer));
-                }
-                // one issuer alone is the common case: its share is all of it, without a division
-                h.busy.add(h.outstanding == outstanding ? elapsed : elapsed * h.outstanding / outstanding);
+        for (int k = 0; k < activeCount; k++) {
+            IssuerHandles h = issuers[active[k]];
+            int mine = outstandingOf[h.index];
+            if (h.busy == null) {
+                h.busy = recorder.counter(Metric.DISK_BUSY_NANOS.id(device, h.issuer));
             }
+            // one issuer alone is the common case: its share is all of it, without a division
+            h.busy.add(mine == outstanding ? elapsed : elapsed * mine / outstanding);
         }
     }
 }

@@ -42,4 +42,34 @@ class DiskMetricsTest {
                 "n1/wal", "op", "flush"));
         assertEquals(300 * MS, lat.maxNanos(), 300 * MS / 500);
     }
+
+    /**
+     * Issuers become busy and idle in an order that is not their order of first use: each busy
+     * interval still goes to those with requests outstanding, shared by their counts.
+     */
+    @Test
+    void busyTimeFollowsIssuersComingAndGoingInAnyOrder() {
+        Rig rig = new Rig(62);
+        rig.recorder.start();
+        // one channel, 100 ms per flush, no jitter: flushes run one after the other, in submission order
+        BlockDevice dev = rig.device("d", new NvmeDisk.Options(false, 100, 100, 100_000, 15, 1, 2000, 0));
+        String[] issuers = {"a", "b", "c"};
+        // t=0: a, b, c, a queued; at 100 ms a's first is done; at 150 ms b submits again
+        for (String i : new String[] {"a", "b", "c", "a"}) {
+            dev.submit(IoRequest.flush(i), r -> { });
+        }
+        rig.sim.schedule(150 * MS, Rig.TEST, 0, () -> dev.submit(IoRequest.flush("b"), r -> { }));
+        rig.sim.runUntil(2000 * MS);
+        long[] busy = new long[3];
+        for (int k = 0; k < 3; k++) {
+            busy[k] = rig.recorder.counters().get(MetricId.of("disk_busy_nanos_total", "device", "d", "issuer",
+                    issuers[k])).total();
+        }
+        // [0,100): a 2, b 1, c 1 of 4; [100,150): a 1, b 1, c 1; [150,200): a 1, b 2, c 1;
+        // [200,300): a 1, b 1, c 1 (c done at 300); [300,400): a 1, b 1; [400,500): b alone
+        assertEquals(50 * MS + 50 * MS / 3 + 50 * MS / 4 + 100 * MS / 3 + 50 * MS, busy[0], 10);
+        assertEquals(25 * MS + 50 * MS / 3 + 100 * MS / 4 + 100 * MS / 3 + 50 * MS + 100 * MS, busy[1], 10);
+        assertEquals(25 * MS + 50 * MS / 3 + 50 * MS / 4 + 100 * MS / 3, busy[2], 10);
+        assertEquals(500 * MS, busy[0] + busy[1] + busy[2], 10);
+    }
 }

@@ -1,6 +1,7 @@
 package io.stormglass.disk.fault;
 
 import io.stormglass.disk.DiskEnv;
+import io.stormglass.engine.event.EventAction;
 import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Hashing;
 import io.stormglass.engine.event.Scheduler;
@@ -103,10 +104,7 @@ public final class FaultyDevice implements BlockDevice {
                     new IoResult(IoStatus.ENOSPC, submittedAt, scheduler.nowNanos())));
             return;
         }
-        Runnable forward = () -> {
-            long serviceStart = scheduler.nowNanos();
-            inner.submit(request, result -> complete(request, result, submittedAt, serviceStart, callback));
-        };
+        Forwarded forward = new Forwarded(request, callback, submittedAt);
         if (stalled()) {
             heldDuringStall.add(forward);
         } else {
@@ -115,32 +113,74 @@ public final class FaultyDevice implements BlockDevice {
     }
 
     /**
-     * @param submittedAt  when the request reached this device (the latency the caller sees starts here)
-     * @param serviceStart when it went on to the inner device (after any stall): a slow-down stretches
-     *                     the inner device's time only, not the time spent held by a stall
+     * One request through this layer: held while a stall lasts, served by the inner device, then
+     * delivered (stretched by a slow-down, held again if a stall began meanwhile). One object is
+     * the held task, the inner device's callback and the delayed delivery (issue 23: every I/O of
+     * the incident passes here).
      */
-    private void complete(IoRequest request, IoResult result, long submittedAt, long serviceStart, IoCallback callback) {
-        // overlapping slow-downs do not compound: the slowest one decides, as a degraded disk has one speed
-        double factor = 1;
-        for (DeviceFault f : active) {
-            if (f instanceof DeviceFault.Slow slow) {
-                factor = Math.max(factor, slow.factor());
+    private final class Forwarded implements Runnable, IoCallback, EventAction {
+        private final IoRequest request;
+        private final IoCallback callback;
+        /** When the request reached this device (the latency the caller sees starts here). */
+        private final long submittedAt;
+        /**
+         * When it went on to the inner device (after any stall): a slow-down stretches the inner
+         * device's time only, not the time spent held by a stall.
+         */
+        private long serviceStart = -1;
+        /** The status to deliver, once the inner device answered. */
+        private IoStatus status;
+
+        Forwarded(IoRequest request, IoCallback callback, long submittedAt) {
+            this.request = request;
+            this.callback = callback;
+            this.submittedAt = submittedAt;
+        }
+
+        /** Held before service: goes on to the inner device. Held after it: delivers now. */
+        @Override
+        public void run() {
+            if (status == null) {
+                serviceStart = scheduler.nowNanos();
+                inner.submit(request, this);
+            } else {
+                callback.onComplete(status, submittedAt, scheduler.nowNanos());
             }
         }
-        IoStatus status = request.op() == IoOp.FLUSH && has(DeviceFault.FlushError.class) && result.isOk()
-                ? IoStatus.EIO : result.status();
-        long extraNanos = Math.round((factor - 1) * (scheduler.nowNanos() - serviceStart));
-        Runnable deliver = () -> {
-            if (stalled()) {
-                heldDuringStall.add(() -> callback.onComplete(new IoResult(status, submittedAt, scheduler.nowNanos())));
-            } else {
-                callback.onComplete(new IoResult(status, submittedAt, scheduler.nowNanos()));
+
+        @Override
+        public void onComplete(IoResult result) {
+            onComplete(result.status(), result.submittedAtNanos(), result.completedAtNanos());
+        }
+
+        /** The inner device answered: apply the faults active now. */
+        @Override
+        public void onComplete(IoStatus innerStatus, long innerSubmittedAtNanos, long innerCompletedAtNanos) {
+            // overlapping slow-downs do not compound: the slowest one decides, as a degraded disk has one speed
+            double factor = 1;
+            for (DeviceFault f : active) {
+                if (f instanceof DeviceFault.Slow slow) {
+                    factor = Math.max(factor, slow.factor());
+                }
             }
-        };
-        if (extraNanos > 0) {
-            scheduler.schedule(extraNanos, DELIVER, key, deliver::run);
-        } else {
-            deliver.run();
+            status = request.op() == IoOp.FLUSH && has(DeviceFault.FlushError.class) && innerStatus.isOk()
+                    ? IoStatus.EIO : innerStatus;
+            long extraNanos = Math.round((factor - 1) * (scheduler.nowNanos() - serviceStart));
+            if (extraNanos > 0) {
+                scheduler.schedule(extraNanos, DELIVER, key, this);
+            } else {
+                fire();
+            }
+        }
+
+        /** Delivers, or holds the delivery while a stall lasts. */
+        @Override
+        public void fire() {
+            if (stalled()) {
+                heldDuringStall.add(this);
+            } else {
+                callback.onComplete(status, submittedAt, scheduler.nowNanos());
+            }
         }
     }
 

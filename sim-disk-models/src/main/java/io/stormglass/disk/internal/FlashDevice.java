@@ -23,22 +23,36 @@ public final class FlashDevice extends MeteredDevice {
 
     private final Timing timing;
     private final Jitter jitter;
-    private final ServiceQueue queue;
+    private final ServiceQueue<Io> queue;
 
     public FlashDevice(DiskEnv env, String name, Timing timing) {
         super(env.scheduler(), name, env.metricsFor(name));
         this.timing = timing;
         this.jitter = new Jitter(env.random(name), timing.jitterSigma());
-        this.queue = new ServiceQueue(env.scheduler(), DONE, Hashing.fnv1a64(name), timing.channels());
+        this.queue = new ServiceQueue<>(env.scheduler(), DONE, Hashing.fnv1a64(name), timing.channels(), new Service());
     }
 
     @Override
-    protected void serve(IoRequest request, ServiceDone done) {
-        queue.add(now -> switch (request.op()) {
-            case READ -> jitter.apply(timing.readNanos()) + transferNanos(request.lengthBytes());
-            case WRITE -> jitter.apply(timing.writeNanos()) + transferNanos(request.lengthBytes());
-            case FLUSH -> jitter.apply(timing.flushNanos());
-        }, () -> done.complete(IoStatus.OK));
+    protected void serve(Io io) {
+        queue.add(io);
+    }
+
+    /** How a channel serves a request: its command latency (drawn when it starts) plus its transfer. */
+    private final class Service implements ServiceQueue.Server<Io> {
+        @Override
+        public long startService(Io io, long nowNanos) {
+            IoRequest request = io.request();
+            return switch (request.op()) {
+                case READ -> jitter.apply(timing.readNanos()) + transferNanos(request.lengthBytes());
+                case WRITE -> jitter.apply(timing.writeNanos()) + transferNanos(request.lengthBytes());
+                case FLUSH -> jitter.apply(timing.flushNanos());
+            };
+        }
+
+        @Override
+        public void finished(Io io) {
+            io.complete(IoStatus.OK);
+        }
     }
 
     private long transferNanos(long bytes) {

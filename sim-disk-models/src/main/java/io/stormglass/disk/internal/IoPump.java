@@ -1,8 +1,11 @@
 package io.stormglass.disk.internal;
 
 import io.stormglass.engine.storage.BlockDevice;
+import io.stormglass.engine.storage.IoCallback;
 import io.stormglass.engine.storage.IoOp;
 import io.stormglass.engine.storage.IoRequest;
+import io.stormglass.engine.storage.IoResult;
+import io.stormglass.engine.storage.IoStatus;
 
 /**
  * Streams {@code totalBytes} to or from a device as sequential requests of {@code ioBytes}
@@ -10,7 +13,7 @@ import io.stormglass.engine.storage.IoRequest;
  * optionally a FLUSH, then runs {@code done}. This is what kernel writeback of a large dirty
  * file (or a sequential reader) looks like to a block device.
  */
-public final class IoPump {
+public final class IoPump implements IoCallback {
     /** Where and how a pump issues its I/O. */
     public record Plan(String issuer, IoOp op, long regionOffsetBytes, long regionBytes, long ioBytes,
             int maxInFlight, boolean flushAtEnd) {
@@ -69,11 +72,20 @@ public final class IoPump {
             remainingBytes -= len;
             inFlight++;
             submitted++;
-            device.submit(new IoRequest(plan.issuer(), plan.op(), offset, len), result -> {
-                inFlight--;
-                fill();
-            });
+            device.submit(new IoRequest(plan.issuer(), plan.op(), offset, len), this);
         }
+    }
+
+    /** One request of the stream completed (the pump is every request's callback, issue 23). */
+    @Override
+    public void onComplete(IoResult result) {
+        onComplete(result.status(), result.submittedAtNanos(), result.completedAtNanos());
+    }
+
+    @Override
+    public void onComplete(IoStatus status, long submittedAtNanos, long completedAtNanos) {
+        inFlight--;
+        fill();
     }
 
     private void finish() {

@@ -4,8 +4,11 @@ import io.stormglass.engine.storage.IoCallback;
 import io.stormglass.engine.storage.IoStatus;
 import java.util.function.Consumer;
 
-/** Waits for a fixed number of sub-I/Os and reports once, with the first error seen (or OK). */
-public final class Join {
+/**
+ * Waits for a fixed number of sub-I/Os and reports once, with the first error seen (or OK). As a
+ * consumer it takes one part's status, so it can be passed on as every part's callback.
+ */
+public final class Join implements Consumer<IoStatus> {
     private final Consumer<IoStatus> onDone;
     private int remaining;
     private IoStatus status = IoStatus.OK;
@@ -26,6 +29,12 @@ public final class Join {
         if (--remaining == 0) {
             onDone.accept(status);
         }
+    }
+
+    /** Marks one part done: {@link #partDone}. */
+    @Override
+    public void accept(IoStatus partStatus) {
+        partDone(partStatus);
     }
 
     /** A callback that marks one part done with the I/O's status. */

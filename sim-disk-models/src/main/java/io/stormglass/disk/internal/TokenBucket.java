@@ -1,5 +1,6 @@
 package io.stormglass.disk.internal;
 
+import io.stormglass.engine.event.EventAction;
 import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Scheduler;
 import java.util.ArrayDeque;
@@ -23,6 +24,7 @@ public final class TokenBucket {
     private final double capacity;
     private final long tickNanos;
     private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+    private final EventAction tick = this::onTick;
     private double tokens;
     private long lastTickNanos;
     private boolean tickScheduled;
@@ -99,7 +101,7 @@ public final class TokenBucket {
             return;
         }
         tickScheduled = true;
-        scheduler.scheduleAt(lastTickNanos + tickNanos, kind, key, this::onTick);
+        scheduler.scheduleAt(lastTickNanos + tickNanos, kind, key, tick);
     }
 
     private void onTick() {

@@ -3,14 +3,16 @@ package io.stormglass.disk.model;
 import io.stormglass.disk.DiskEnv;
 import io.stormglass.disk.internal.FifoSlots;
 import io.stormglass.disk.internal.MeteredDevice;
+import io.stormglass.disk.internal.OpenSequences;
 import io.stormglass.disk.internal.QosThrottle;
+import io.stormglass.engine.event.EventAction;
 import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Hashing;
 import io.stormglass.engine.storage.IoOp;
 import io.stormglass.engine.storage.IoRequest;
 import io.stormglass.engine.storage.IoStatus;
 import java.util.ArrayDeque;
-import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * A VM disk on a Ceph RBD image, as QEMU + librbd serve it. A request passes three queues in
@@ -57,17 +59,15 @@ public final class CephRbdDisk extends MeteredDevice {
         }
     }
 
-    private record PendingFlush(long barrierSeq, ServiceDone done) {
-    }
-
     private final CephCluster cluster;
     private final String image;
     private final FifoSlots guestSlots;
     private final QosThrottle qos;
-    private final TreeSet<Long> incompleteWrites = new TreeSet<>();
-    private final ArrayDeque<PendingFlush> pendingFlushes = new ArrayDeque<>();
+    /** Writes by sequence number, from submission to completion. */
+    private final OpenSequences incompleteWrites = new OpenSequences();
+    private final ArrayDeque<RbdOp> pendingFlushes = new ArrayDeque<>();
+    private final EventAction completeFlushesEvent = this::completeFlushes;
     private final long key;
-    private long lastWriteSeq;
 
     public CephRbdDisk(DiskEnv env, String name, Options o, CephCluster cluster) {
         super(env.scheduler(), name, env.metricsFor(name));
@@ -92,55 +92,80 @@ public final class CephRbdDisk extends MeteredDevice {
     }
 
     @Override
-    protected void serve(IoRequest r, ServiceDone done) {
-        long seq = 0;
-        if (r.op() == IoOp.WRITE) {
-            seq = ++lastWriteSeq;
-            incompleteWrites.add(seq);
+    protected void serve(Io io) {
+        long writeSeq = io.request().op() == IoOp.WRITE ? incompleteWrites.issue() : 0;
+        guestSlots.acquire(new RbdOp(io, writeSeq, incompleteWrites.lastIssued()));
+    }
+
+    /**
+     * One request on its way through the guest queue, the throttle and the cluster: one object
+     * serves as the slot grant, the throttle grant and the cluster's answer (issue 23).
+     */
+    private final class RbdOp implements Runnable, Consumer<IoStatus> {
+        private final Io io;
+        /** This write's sequence number; 0 for a read or flush. */
+        private final long writeSeq;
+        /** A flush completes once every write up to this one has. */
+        private final long barrierSeq;
+        private boolean slotHeld;
+        private long queuedAtNanos;
+
+        RbdOp(Io io, long writeSeq, long barrierSeq) {
+            this.io = io;
+            this.writeSeq = writeSeq;
+            this.barrierSeq = barrierSeq;
         }
-        long writeSeq = seq;
-        long barrier = lastWriteSeq;
-        guestSlots.acquire(() -> {
-            switch (r.op()) {
-                case FLUSH -> {
-                    pendingFlushes.addLast(new PendingFlush(barrier, status -> {
-                        guestSlots.release();
-                        done.complete(status);
-                    }));
-                    scheduler.schedule(0, FLUSH_DONE, key, this::completeFlushes);
-                }
-                case READ, WRITE -> {
-                    long queuedAt = scheduler.nowNanos();
-                    qos.pass(r.lengthBytes(), () -> {
-                        metrics().throttleWaited(r.issuer(), scheduler.nowNanos() - queuedAt);
-                        if (r.op() == IoOp.READ) {
-                            cluster.read(image, r.issuer(), r.offsetBytes(), r.lengthBytes(), status -> {
-                                guestSlots.release();
-                                done.complete(status);
-                            });
-                        } else {
-                            cluster.write(image, r.issuer(), r.offsetBytes(), r.lengthBytes(), status -> {
-                                incompleteWrites.remove(writeSeq);
-                                guestSlots.release();
-                                done.complete(status);
-                                completeFlushes();
-                            });
-                        }
-                    });
-                }
+
+        /** First a guest slot is granted, then (reads and writes) the throttle lets the request pass. */
+        @Override
+        public void run() {
+            if (!slotHeld) {
+                slotHeld = true;
+                slotGranted();
+                return;
             }
-        });
+            IoRequest r = io.request();
+            metrics().throttleWaited(r.issuer(), scheduler.nowNanos() - queuedAtNanos);
+            if (r.op() == IoOp.READ) {
+                cluster.read(image, r.issuer(), r.offsetBytes(), r.lengthBytes(), this);
+            } else {
+                cluster.write(image, r.issuer(), r.offsetBytes(), r.lengthBytes(), this);
+            }
+        }
+
+        private void slotGranted() {
+            if (io.request().op() == IoOp.FLUSH) {
+                pendingFlushes.addLast(this);
+                scheduler.schedule(0, FLUSH_DONE, key, completeFlushesEvent);
+            } else {
+                queuedAtNanos = scheduler.nowNanos();
+                qos.pass(io.request().lengthBytes(), this);
+            }
+        }
+
+        /** The cluster answered (a read or write), or the flush's barrier cleared. */
+        @Override
+        public void accept(IoStatus status) {
+            if (writeSeq != 0) {
+                incompleteWrites.finish(writeSeq);
+            }
+            guestSlots.release();
+            io.complete(status);
+            if (writeSeq != 0) {
+                completeFlushes();
+            }
+        }
     }
 
     /** Completes, in order, every flush whose earlier writes have all completed. */
     private void completeFlushes() {
         while (!pendingFlushes.isEmpty()) {
-            PendingFlush f = pendingFlushes.peekFirst();
-            if (!incompleteWrites.isEmpty() && incompleteWrites.first() <= f.barrierSeq()) {
+            RbdOp f = pendingFlushes.peekFirst();
+            if (incompleteWrites.anyOpenUpTo(f.barrierSeq)) {
                 return;
             }
             pendingFlushes.pollFirst();
-            f.done().complete(IoStatus.OK);
+            f.accept(IoStatus.OK);
         }
     }
 }

@@ -111,7 +111,7 @@ public final class CloudBlockDisk extends MeteredDevice {
     private final Options options;
     private final QosThrottle qos;
     private final TokenBucket peak;
-    private final ServiceQueue service;
+    private final ServiceQueue<ServiceQueue.Job> service;
     private final Jitter jitter;
 
     public CloudBlockDisk(DiskEnv env, String name, Options o) {
@@ -127,7 +127,7 @@ public final class CloudBlockDisk extends MeteredDevice {
         boolean bursts = o.burstIops() > o.iopsLimit() && o.burstBalanceIos() > 0;
         this.peak = bursts ? new TokenBucket(env.scheduler(), QOS, key + 2, o.burstIops(), o.burstIops() * tickSeconds,
                 tick) : null;
-        this.service = new ServiceQueue(env.scheduler(), DONE, key, o.channels());
+        this.service = ServiceQueue.ofJobs(env.scheduler(), DONE, key, o.channels());
         this.jitter = new Jitter(env.random(name), o.jitterSigma());
     }
 
@@ -136,13 +136,15 @@ public final class CloudBlockDisk extends MeteredDevice {
     }
 
     @Override
-    protected void serve(IoRequest r, ServiceDone done) {
+    protected void serve(Io io) {
+        IoRequest r = io.request();
         long medianMicros = switch (r.op()) {
             case READ -> options.readLatencyMicros();
             case WRITE -> options.writeLatencyMicros();
             case FLUSH -> options.flushLatencyMicros();
         };
-        Runnable serve = () -> service.add(now -> jitter.apply(medianMicros * 1000), () -> done.complete(IoStatus.OK));
+        Runnable serve = () -> service.add(ServiceQueue.job(now -> jitter.apply(medianMicros * 1000),
+                () -> io.complete(IoStatus.OK)));
         if (r.op() == IoOp.FLUSH) {
             serve.run();
             return;

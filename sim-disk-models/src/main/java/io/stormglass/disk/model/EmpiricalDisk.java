@@ -45,13 +45,13 @@ public final class EmpiricalDisk extends MeteredDevice {
 
     private final Options options;
     private final SimRandom random;
-    private final ServiceQueue queue;
+    private final ServiceQueue<ServiceQueue.Job> queue;
 
     public EmpiricalDisk(DiskEnv env, String name, Options options) {
         super(env.scheduler(), name, env.metricsFor(name));
         this.options = options;
         this.random = env.random(name);
-        this.queue = new ServiceQueue(env.scheduler(), DONE, Hashing.fnv1a64(name), options.channels());
+        this.queue = ServiceQueue.ofJobs(env.scheduler(), DONE, Hashing.fnv1a64(name), options.channels());
     }
 
     public static BlockDevice create(DiskEnv env, String name, Options options) {
@@ -59,12 +59,13 @@ public final class EmpiricalDisk extends MeteredDevice {
     }
 
     @Override
-    protected void serve(IoRequest request, ServiceDone done) {
+    protected void serve(Io io) {
+        IoRequest request = io.request();
         QuantileCurve curve = switch (request.op()) {
             case READ -> options.readLatency();
             case WRITE -> options.writeLatency();
             case FLUSH -> options.flushLatency();
         };
-        queue.add(now -> curve.quantileNanos(random.nextDouble()), () -> done.complete(IoStatus.OK));
+        queue.add(ServiceQueue.job(now -> curve.quantileNanos(random.nextDouble()), () -> io.complete(IoStatus.OK)));
     }
 }

@@ -147,7 +147,7 @@ public final class FsJournal implements BlockDevice {
 
     private static void complete(List<Waiter> waiters, IoResult last) {
         for (Waiter w : waiters) {
-            w.callback().onComplete(new IoResult(last.status(), w.submittedAtNanos(), last.completedAtNanos()));
+            w.callback().onComplete(last.status(), w.submittedAtNanos(), last.completedAtNanos());
         }
     }
 

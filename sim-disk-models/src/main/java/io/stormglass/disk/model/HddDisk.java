@@ -78,8 +78,8 @@ public final class HddDisk extends MeteredDevice {
     private final long trackBytes;
     private final long tracks;
     private final double seekCoefficientNanos;
-    private final ServiceQueue media;
-    private final ServiceQueue hostLink;
+    private final ServiceQueue<ServiceQueue.Job> media;
+    private final ServiceQueue<ServiceQueue.Job> hostLink;
     private final List<long[]> cachedExtents = new ArrayList<>();
     private long cachedBytes;
     private boolean destaging;
@@ -94,10 +94,10 @@ public final class HddDisk extends MeteredDevice {
         this.tracks = Math.max(1, options.capacityBytes() / trackBytes);
         double trackToTrack = options.trackToTrackSeekMillis() * 1e6;
         this.seekCoefficientNanos = (options.averageSeekMillis() * 1e6 - trackToTrack) / MEAN_SQRT_DISTANCE;
-        this.media = new ServiceQueue(env.scheduler(), DONE, Hashing.fnv1a64(name), 1);
+        this.media = ServiceQueue.ofJobs(env.scheduler(), DONE, Hashing.fnv1a64(name), 1);
         this.random = env.random(name);
         this.spindlePhaseNanos = random.nextLong(revolutionNanos);
-        this.hostLink = new ServiceQueue(env.scheduler(), DONE, Hashing.fnv1a64(name) + 1, 1);
+        this.hostLink = ServiceQueue.ofJobs(env.scheduler(), DONE, Hashing.fnv1a64(name) + 1, 1);
     }
 
     public static BlockDevice create(DiskEnv env, String name, Options options) {
@@ -114,27 +114,29 @@ public final class HddDisk extends MeteredDevice {
     }
 
     @Override
-    protected void serve(IoRequest request, ServiceDone done) {
+    protected void serve(Io io) {
+        IoRequest request = io.request();
         Runnable finished = () -> {
-            done.complete(IoStatus.OK);
+            io.complete(IoStatus.OK);
             destageIfIdle();
         };
         if (request.op() == IoOp.WRITE && options.writeCacheEnabled()) {
             // the host link accepts writes into the cache while the head is busy elsewhere
             long overhead = options.commandOverheadMicros() * 1000;
-            hostLink.add(now -> overhead + Math.round(request.lengthBytes() * 1e9
+            hostLink.add(ServiceQueue.job(now -> overhead + Math.round(request.lengthBytes() * 1e9
                     / (options.interfaceMiBps() * 1048576.0)), () -> {
                         if (cachedBytes + request.lengthBytes() <= options.writeCacheBytes()) {
                             cachedExtents.add(new long[] {request.offsetBytes(), request.lengthBytes()});
                             cachedBytes += request.lengthBytes();
                             finished.run();
                         } else {
-                            media.add(now -> mediaAccess(now, request.offsetBytes(), request.lengthBytes()), finished);
+                            media.add(ServiceQueue.job(
+                                    now -> mediaAccess(now, request.offsetBytes(), request.lengthBytes()), finished));
                         }
-                    });
+                    }));
             return;
         }
-        media.add(now -> serviceNanos(request, now), finished);
+        media.add(ServiceQueue.job(now -> serviceNanos(request, now), finished));
     }
 
     /** Writes one cached extent to the media when no request waits; chains until the cache is clean. */
@@ -143,7 +145,7 @@ public final class HddDisk extends MeteredDevice {
             return;
         }
         destaging = true;
-        media.add(now -> {
+        media.add(ServiceQueue.job(now -> {
             if (cachedExtents.isEmpty()) {
                 return 0; // a flush got there first
             }
@@ -153,7 +155,7 @@ public final class HddDisk extends MeteredDevice {
         }, () -> {
             destaging = false;
             destageIfIdle();
-        });
+        }));
     }
 
     private long serviceNanos(IoRequest r, long now) {

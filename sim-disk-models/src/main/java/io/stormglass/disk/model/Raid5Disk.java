@@ -102,14 +102,15 @@ public final class Raid5Disk extends MeteredDevice {
     }
 
     @Override
-    protected void serve(IoRequest request, ServiceDone done) {
+    protected void serve(Io io) {
+        IoRequest request = io.request();
         switch (request.op()) {
-            case READ -> read(request, done::complete);
+            case READ -> read(request, io::complete);
             case FLUSH -> {
                 if (options.writeBackCacheBytes() > 0) {
-                    acknowledgeLater(done, IoStatus.OK);
+                    acknowledgeLater(io, IoStatus.OK);
                 } else {
-                    Join join = new Join(members.length, done::complete);
+                    Join join = new Join(members.length, io::complete);
                     for (BlockDevice m : members) {
                         memberFlushes.increment();
                         m.submit(IoRequest.flush(request.issuer()), join.part());
@@ -118,10 +119,10 @@ public final class Raid5Disk extends MeteredDevice {
             }
             case WRITE -> {
                 if (options.writeBackCacheBytes() > 0) {
-                    waitingForCache.addLast(new CachedWrite(request, done));
+                    waitingForCache.addLast(new CachedWrite(request, io));
                     admitCachedWrites();
                 } else {
-                    write(request, done::complete);
+                    write(request, io::complete);
                 }
             }
         }

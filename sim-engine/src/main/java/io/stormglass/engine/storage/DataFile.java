@@ -22,7 +22,11 @@ public interface DataFile {
     /** Current size in bytes, unsynced writes included. */
     long sizeBytes();
 
-    /** Writes {@code length} bytes of {@code source} from {@code sourceOffset} at file offset {@code offsetBytes}. */
+    /**
+     * Writes {@code length} bytes of {@code source} from {@code sourceOffset} at file offset
+     * {@code offsetBytes}. The bytes are copied, as {@code write(2)} copies them: the caller may
+     * reuse {@code source} once the call returns.
+     */
     IoStatus write(long offsetBytes, byte[] source, int sourceOffset, int length);
 
     /** Appends at the current end of the file. */

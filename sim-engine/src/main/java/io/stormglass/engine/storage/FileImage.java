@@ -90,6 +90,35 @@ final class FileImage {
      * {@code {start, end}} in increasing order, overlapping and adjacent ranges merged.
      */
     List<long[]> dirtyPageRanges(long upTo) {
+        List<long[]> merged = new ArrayList<>();
+        long[] last = null;
+        boolean sorted = true;
+        for (PendingOp op : pending) {
+            if (op.seq() > upTo) {
+                break;
+            }
+            if (op.data() == null || op.length() == 0) {
+                continue;
+            }
+            long start = firstPageStart(op);
+            long end = lastPageEnd(op);
+            if (last != null && start < last[0]) {
+                sorted = false;
+                break;
+            }
+            // appends (the WAL's writes) come in file order: merge as they come, one array per range
+            if (last != null && start <= last[1]) {
+                last[1] = Math.max(last[1], end);
+            } else {
+                last = new long[] {start, end};
+                merged.add(last);
+            }
+        }
+        return sorted ? merged : sortedPageRanges(upTo);
+    }
+
+    /** {@link #dirtyPageRanges} for writes in any order: every range, sorted, then merged. */
+    private List<long[]> sortedPageRanges(long upTo) {
         List<long[]> fileRanges = new ArrayList<>();
         for (PendingOp op : pending) {
             if (op.seq() > upTo) {
@@ -98,9 +127,7 @@ final class FileImage {
             if (op.data() == null || op.length() == 0) {
                 continue;
             }
-            long start = op.offset() / PAGE_BYTES * PAGE_BYTES;
-            long end = (op.offset() + op.length() + PAGE_BYTES - 1) / PAGE_BYTES * PAGE_BYTES;
-            fileRanges.add(new long[] {start, end});
+            fileRanges.add(new long[] {firstPageStart(op), lastPageEnd(op)});
         }
         fileRanges.sort((a, b) -> Long.compare(a[0], b[0]));
         List<long[]> merged = new ArrayList<>();
@@ -113,6 +140,14 @@ final class FileImage {
             }
         }
         return merged;
+    }
+
+    private static long firstPageStart(PendingOp op) {
+        return op.offset() / PAGE_BYTES * PAGE_BYTES;
+    }
+
+    private static long lastPageEnd(PendingOp op) {
+        return (op.offset() + op.length() + PAGE_BYTES - 1) / PAGE_BYTES * PAGE_BYTES;
     }
 
     /** A sync covering every operation up to sequence {@code upTo} completed: they enter the durable image. */

@@ -1,5 +1,6 @@
 package io.stormglass.engine.storage;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -15,6 +16,7 @@ import java.util.zip.Inflater;
  */
 final class PageCodec {
     private static final int PAGE_BYTES = SimFileSystem.PAGE_BYTES;
+    private static final int POOLED_PAGES = 32;
 
     private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
     private final Inflater inflater = new Inflater(true);
@@ -25,6 +27,11 @@ final class PageCodec {
     private byte[] zeros = new byte[PAGE_BYTES];
     /** The packed page {@link #unpacked} holds, so that reading a page in pieces inflates it once. */
     private byte[] lastUnpacked;
+    /**
+     * Raw pages the images gave back when they packed them, for the next pages they write (issue
+     * 23: a WAL fills a fresh page in each image every 4 KiB it appends); at most {@link #POOLED_PAGES}.
+     */
+    private final ArrayDeque<byte[]> freePages = new ArrayDeque<>();
 
     /** The compressed form of a full page ({@value SimFileSystem#PAGE_BYTES} bytes). */
     byte[] pack(byte[] page) {
@@ -81,5 +88,32 @@ final class PageCodec {
         }
         lastUnpacked = packed;
         return unpacked;
+    }
+
+    /** A raw page of zeros that only the caller holds. */
+    byte[] newPage() {
+        byte[] page = freePages.pollLast();
+        if (page == null) {
+            return new byte[PAGE_BYTES];
+        }
+        Arrays.fill(page, (byte) 0);
+        return page;
+    }
+
+    /** A raw page holding what {@code packed} was made from, that only the caller holds. */
+    byte[] unpackedCopy(byte[] packed) {
+        byte[] page = freePages.pollLast();
+        if (page == null) {
+            return unpack(packed).clone();
+        }
+        System.arraycopy(unpack(packed), 0, page, 0, PAGE_BYTES);
+        return page;
+    }
+
+    /** Takes back a raw page nobody refers to any more. */
+    void free(byte[] page) {
+        if (freePages.size() < POOLED_PAGES) {
+            freePages.addLast(page);
+        }
     }
 }

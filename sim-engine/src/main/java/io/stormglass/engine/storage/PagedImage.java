@@ -7,7 +7,8 @@ import java.util.Arrays;
  * so that memory follows what a file holds, not twice its largest size: a page is either absent
  * (never written, or settled as all zeros: zeros), raw (a {@code byte[PAGE_BYTES]} this image alone may change) or packed
  * (compressed by {@link PageCodec}, immutable, and possibly shared with the file's other image).
- * A write into a packed page unpacks it first, so sharing is copy-on-write by construction.
+ * A write into a packed page unpacks it first, so sharing is copy-on-write by construction. Raw
+ * pages are this image's alone: when one is packed, its array goes back to the codec for reuse.
  *
  * <p>Bytes past {@link #size()} are unspecified: a file only reads below its size, and a write
  * never lies beyond it, so this image keeps whatever a truncate left there, as the one-array
@@ -87,13 +88,17 @@ final class PagedImage {
         byte[] r = raw[page];
         if (r != null) {
             p = codec.isZero(r, 0, PAGE_BYTES) ? null : codec.pack(r);
+            codec.free(r);
         } else if (p == null) {
             return;
         }
         raw[page] = null;
         packed[page] = p;
         other.ensurePages(page + 1);
-        other.raw[page] = null;
+        if (other.raw[page] != null) {
+            codec.free(other.raw[page]);
+            other.raw[page] = null;
+        }
         other.packed[page] = p;
     }
 
@@ -120,7 +125,7 @@ final class PagedImage {
     private byte[] writable(int page) {
         byte[] r = raw[page];
         if (r == null) {
-            r = packed[page] != null ? codec.unpack(packed[page]).clone() : new byte[PAGE_BYTES];
+            r = packed[page] != null ? codec.unpackedCopy(packed[page]) : codec.newPage();
             raw[page] = r;
             packed[page] = null;
         }

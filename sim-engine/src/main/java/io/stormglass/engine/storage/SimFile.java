@@ -96,20 +96,41 @@ final class SimFile implements DataFile {
      * crash came in between (the volume's crash epoch moved on from {@code epoch}).
      */
     private void submitAll(List<long[]> ranges, IoOp op, int epoch, BatchDone done) {
-        int[] remaining = {ranges.size()};
-        IoStatus[] firstError = {IoStatus.OK};
+        DeviceBatch batch = new DeviceBatch(ranges.size(), epoch, done);
         for (long[] r : ranges) {
-            volume.device().submit(new IoRequest(volume.issuer(), op, r[0], r[1]), result -> {
-                if (epoch != volume.crashEpoch()) {
-                    return;
-                }
-                if (!result.isOk() && firstError[0].isOk()) {
-                    firstError[0] = result.status();
-                }
-                if (--remaining[0] == 0) {
-                    done.completed(firstError[0], result.completedAtNanos());
-                }
-            });
+            volume.device().submit(new IoRequest(volume.issuer(), op, r[0], r[1]), batch);
+        }
+    }
+
+    /** The requests of one {@link #submitAll}: one callback object for all of them. */
+    private final class DeviceBatch implements IoCallback {
+        private final int epoch;
+        private final BatchDone done;
+        private int remaining;
+        private IoStatus firstError = IoStatus.OK;
+
+        DeviceBatch(int requests, int epoch, BatchDone done) {
+            this.remaining = requests;
+            this.epoch = epoch;
+            this.done = done;
+        }
+
+        @Override
+        public void onComplete(IoResult result) {
+            onComplete(result.status(), result.submittedAtNanos(), result.completedAtNanos());
+        }
+
+        @Override
+        public void onComplete(IoStatus status, long submittedAtNanos, long completedAtNanos) {
+            if (epoch != volume.crashEpoch()) {
+                return;
+            }
+            if (!status.isOk() && firstError.isOk()) {
+                firstError = status;
+            }
+            if (--remaining == 0) {
+                done.completed(firstError, completedAtNanos);
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package io.stormglass.raft.kv;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -35,10 +34,17 @@ public final class KvCodec {
     }
 
     public static byte[] encode(Proposal proposal) {
-        return write(out -> {
+        byte[] exact = new byte[proposalBytes(proposal.command())];
+        writeInto(exact, out -> {
             out.writeLong(proposal.requestId());
             writeCommand(out, proposal.command());
         });
+        return exact;
+    }
+
+    /** {@code encode(new Proposal(id, command)).length}, for any id, without encoding. */
+    public static int proposalBytes(KvCommand command) {
+        return Long.BYTES + KvEncodedSize.of(command);
     }
 
     public static Proposal decodeProposal(byte[] data) {
@@ -303,20 +309,10 @@ public final class KvCodec {
         T read(DataInputStream in) throws IOException;
     }
 
-    private static byte[] write(Writer w) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            w.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
     /**
-     * What {@link #write} returns, for a large body: a first pass counts its bytes, a second writes
-     * them into an array of that size, so that a snapshot of a long history never holds the
-     * doubling buffer and its copy besides the result.
+     * The bytes {@code w} writes, for a large body: a first pass counts them, a second writes them
+     * into an array of that size, so that a snapshot of a long history never holds a doubling
+     * buffer and its copy besides the result.
      */
     private static byte[] writeExact(Writer w) {
         DataOutputStream counter = new DataOutputStream(OutputStream.nullOutputStream());
@@ -326,6 +322,12 @@ public final class KvCodec {
             throw new UncheckedIOException(e);
         }
         byte[] exact = new byte[counter.size()];
+        writeInto(exact, w);
+        return exact;
+    }
+
+    /** Writes into {@code exact}, which must be just large enough. */
+    private static void writeInto(byte[] exact, Writer w) {
         ByteBuffer target = ByteBuffer.wrap(exact);
         try (DataOutputStream out = new DataOutputStream(new OutputStream() {
             @Override
@@ -342,7 +344,9 @@ public final class KvCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return exact;
+        if (target.hasRemaining()) {
+            throw new IllegalStateException("encoded " + target.position() + " bytes, sized " + exact.length);
+        }
     }
 
     private static <T> T read(byte[] data, Reader<T> r) {

@@ -42,7 +42,7 @@ public final class WireTraits implements MessageTraits<Wire> {
     /** Bytes of a client request on the wire: framing and header, then its keys and value. */
     public static int requestBytes(Wire.Request req) {
         if (req.op() instanceof Wire.ClientOp.Write w) {
-            return RPC_OVERHEAD_BYTES + KvCodec.encode(new KvCodec.Proposal(0, w.command())).length;
+            return RPC_OVERHEAD_BYTES + KvCodec.proposalBytes(w.command());
         }
         if (req.op() instanceof Wire.ClientOp.Read r) {
             return RPC_OVERHEAD_BYTES + r.key().length() + r.rangeEnd().length();

@@ -35,6 +35,8 @@ import java.util.function.Consumer;
  * are barriers: calls made meanwhile wait and run in order afterwards.
  */
 public final class Wal {
+    private static final int MAX_KEPT_SCRATCH_BYTES = 1 << 20;
+
     private final WalContext ctx;
     private final List<SegmentName> segments;
     private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
@@ -45,6 +47,11 @@ public final class Wal {
     private HardState hardState;
     private long durableBytes;
     private long markedBytes;
+    /**
+     * Where the next batch encodes its frames: the last batch's buffer, reused (files copy what
+     * they are given), unless a rare large batch grew it past {@link #MAX_KEPT_SCRATCH_BYTES}.
+     */
+    private byte[] frameScratch = new byte[4096];
     private IoStatus failure;
     private boolean busy;
 
@@ -241,7 +248,7 @@ public final class Wal {
      * last mark, telling recovery that prefix is not a torn tail.
      */
     private FrameBatch startBatch() {
-        FrameBatch batch = new FrameBatch(chain);
+        FrameBatch batch = new FrameBatch(chain, frameScratch);
         if (durableBytes > markedBytes) {
             batch.addDurableMark(durableBytes);
         }
@@ -250,8 +257,10 @@ public final class Wal {
 
     /** Appends the batch with one write; on success the chain and the mark advance. */
     private IoStatus write(DataFile file, FrameBatch batch) {
-        byte[] bytes = batch.toBytes();
-        IoStatus status = file.append(bytes, 0, bytes.length);
+        IoStatus status = file.append(batch.buffer(), 0, batch.length());
+        if (batch.buffer().length <= MAX_KEPT_SCRATCH_BYTES) {
+            frameScratch = batch.buffer();
+        }
         if (status.isOk()) {
             chain = batch.chain();
             markedBytes = durableBytes;
@@ -300,7 +309,7 @@ public final class Wal {
         String tmp = ctx.path(name.fileName().replace(SegmentName.SUFFIX, SegmentName.TMP_SUFFIX));
         DataFile file = ctx.fs().open(tmp);
         IoStatus status = file.sizeBytes() == 0 ? IoStatus.OK : file.truncate(0);
-        FrameBatch batch = new FrameBatch(chain).addCrcRecord();
+        FrameBatch batch = new FrameBatch(chain, frameScratch).addCrcRecord();
         for (WalRecord r : header) {
             if (!(r instanceof WalRecord.StateRecord s && s.state().isEmpty())) {
                 batch.add(r);

@@ -2,6 +2,7 @@ package io.stormglass.raft.kv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -45,6 +46,22 @@ class KvCodecProperties {
             KvCodec.Proposal p = new KvCodec.Proposal(requestId, c);
             assertEquals(p, KvCodec.decodeProposal(KvCodec.encode(p)));
         }
+    }
+
+    /** The size a request has on the wire is computed, not encoded: it must be the encoding's, for any text. */
+    @Property(tries = 300)
+    void aProposalIsSizedWithoutEncodingIt(@ForAll("anyText") String key, @ForAll("anyText") String value) {
+        KvCommand put = new KvCommand.Put(key, value, 7);
+        int expected = Long.BYTES + 1 + 4 + key.getBytes(StandardCharsets.UTF_8).length + 4
+                + value.getBytes(StandardCharsets.UTF_8).length + Long.BYTES;
+        assertEquals(expected, KvCodec.proposalBytes(put));
+        assertEquals(expected, KvCodec.encode(new KvCodec.Proposal(1, put)).length);
+    }
+
+    @Provide
+    Arbitrary<String> anyText() {
+        // every char of plane 0, unpaired surrogates included (they encode as '?')
+        return Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(12), Arbitraries.of("\uD83D\uDE00", "\uD800", "é€"));
     }
 
     /** State-machine determinism: replaying decoded commands, or restoring a snapshot, gives the same state. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stormglass.raft.wal.internal.FrameBatch;
 import io.stormglass.raft.wal.internal.Frames;
 import io.stormglass.raft.wal.internal.Le;
 import io.stormglass.raft.wal.internal.RecordCodec;
@@ -47,6 +48,31 @@ class FramesTest {
         Frames.Frame f = (Frames.Frame) Frames.decodeAt(mark, mark.length, 0);
         assertEquals(Optional.of(4096L), RecordCodec.durableMark(f));
         assertEquals(Optional.empty(), RecordCodec.decode(f));
+    }
+
+    /** A batch encodes into a reused buffer that still holds an earlier batch: same bytes as fresh frames. */
+    @Test
+    void aBatchInAReusedBufferEqualsItsFramesConcatenated() {
+        byte[] dirty = new byte[40];
+        java.util.Arrays.fill(dirty, (byte) 0xA5);
+        List<WalRecord> records = List.of(new WalRecord.EntryRecord(Entry.normal(2, 5, new byte[] {1, 2, 3})),
+                new WalRecord.EntryRecord(Entry.normal(2, 6, new byte[13])), new WalRecord.StateRecord(new HardState(2, 1, 6)),
+                new WalRecord.EntryRecord(Entry.normal(2, 7, "x".repeat(100).getBytes())));
+        FrameBatch batch = new FrameBatch(0x1234, dirty).addCrcRecord().addDurableMark(4096);
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        expected.writeBytes(RecordCodec.encode(new WalCrc(0x1234)));
+        byte[] mark = RecordCodec.encodeDurableMark(4096);
+        expected.writeBytes(mark);
+        int chain = Frames.chain(0x1234, Le.getInt(mark, 12));
+        for (WalRecord r : records) {
+            batch.add(r);
+            byte[] frame = RecordCodec.encode(r);
+            expected.writeBytes(frame);
+            chain = Frames.chain(chain, Le.getInt(frame, 12));
+        }
+        assertArrayEquals(expected.toByteArray(), java.util.Arrays.copyOf(batch.buffer(), batch.length()));
+        assertTrue(batch.buffer().length > dirty.length, "the batch outgrew the buffer it was given");
+        assertEquals(chain, batch.chain());
     }
 
     @Test

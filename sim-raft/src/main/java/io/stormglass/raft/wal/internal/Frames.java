@@ -1,5 +1,6 @@
 package io.stormglass.raft.wal.internal;
 
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
@@ -36,17 +37,29 @@ public final class Frames {
 
     /** Encodes one frame (header, payload, zero padding). */
     public static byte[] encode(int type, byte[] payload) {
-        int pad = padBytes(payload.length);
-        byte[] frame = new byte[HEADER_BYTES + payload.length + pad];
-        long lengthWord = payload.length;
+        byte[] frame = new byte[frameBytes(payload.length)];
+        System.arraycopy(payload, 0, frame, HEADER_BYTES, payload.length);
+        seal(frame, 0, type, payload.length);
+        return frame;
+    }
+
+    /**
+     * Completes the frame at {@code buf[at...]} whose {@code payloadBytes} of payload are already in
+     * place after the header: writes the header (length word, type, CRC) and the zero padding.
+     * Returns the frame's size.
+     */
+    public static int seal(byte[] buf, int at, int type, int payloadBytes) {
+        int pad = padBytes(payloadBytes);
+        long lengthWord = payloadBytes;
         if (pad != 0) {
             lengthWord |= PADDED_FLAG | ((long) pad << 56);
         }
-        Le.putLong(frame, 0, lengthWord);
-        Le.putInt(frame, 8, type);
-        System.arraycopy(payload, 0, frame, HEADER_BYTES, payload.length);
-        Le.putInt(frame, 12, checksum(frame, 0, payload.length));
-        return frame;
+        Le.putLong(buf, at, lengthWord);
+        Le.putInt(buf, at + 8, type);
+        int end = at + HEADER_BYTES + payloadBytes;
+        Arrays.fill(buf, end, end + pad, (byte) 0);
+        Le.putInt(buf, at + 12, checksum(buf, at, payloadBytes));
+        return HEADER_BYTES + payloadBytes + pad;
     }
 
     /** CRC32C of the first 12 header bytes and the payload of the frame at {@code offset}. */
@@ -67,9 +80,9 @@ public final class Frames {
         return (int) crc.getValue();
     }
 
-    /** The CRC field of an encoded frame. */
-    public static int crcOf(byte[] frame) {
-        return Le.getInt(frame, 12);
+    /** The CRC field of the frame at {@code buf[at...]}. */
+    public static int crcAt(byte[] buf, int at) {
+        return Le.getInt(buf, at + 12);
     }
 
     /**

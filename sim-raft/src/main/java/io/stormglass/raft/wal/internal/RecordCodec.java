@@ -12,50 +12,94 @@ import java.util.Optional;
 
 /** Maps {@link WalRecord}s and durable marks to frame payloads and back (layouts in the package javadoc). */
 public final class RecordCodec {
+    /** Bytes of a durable mark's frame. */
+    public static final int DURABLE_MARK_FRAME_BYTES = Frames.frameBytes(8);
+
     private RecordCodec() {
     }
 
     /** Encodes a record as a complete frame. */
     public static byte[] encode(WalRecord record) {
+        byte[] frame = new byte[Frames.frameBytes(payloadBytes(record))];
+        encodeInto(record, frame, 0);
+        return frame;
+    }
+
+    /** Bytes of {@code record}'s frame. */
+    public static int frameBytes(WalRecord record) {
+        return Frames.frameBytes(payloadBytes(record));
+    }
+
+    /**
+     * Writes {@code record}'s complete frame at {@code buf[at...]}, which must hold
+     * {@link #frameBytes} bytes there (whatever they held before), and returns its size: the
+     * payload goes straight into place, so a save allocates nothing per record (issue 23).
+     */
+    public static int encodeInto(WalRecord record, byte[] buf, int at) {
+        int p = at + Frames.HEADER_BYTES;
+        int type;
+        int payload;
         if (record instanceof WalRecord.EntryRecord r) {
             Entry e = r.entry();
-            byte[] p = new byte[20 + e.data().length];
-            Le.putLong(p, 0, e.term());
-            Le.putLong(p, 8, e.index());
-            Le.putInt(p, 16, e.type().ordinal());
-            System.arraycopy(e.data(), 0, p, 20, e.data().length);
-            return Frames.encode(Frames.TYPE_ENTRY, p);
-        }
-        if (record instanceof WalRecord.StateRecord r) {
+            Le.putLong(buf, p, e.term());
+            Le.putLong(buf, p + 8, e.index());
+            Le.putInt(buf, p + 16, e.type().ordinal());
+            System.arraycopy(e.data(), 0, buf, p + 20, e.data().length);
+            type = Frames.TYPE_ENTRY;
+            payload = 20 + e.data().length;
+        } else if (record instanceof WalRecord.StateRecord r) {
             HardState s = r.state();
-            byte[] p = new byte[24];
-            Le.putLong(p, 0, s.term());
-            Le.putLong(p, 8, s.vote());
-            Le.putLong(p, 16, s.commit());
-            return Frames.encode(Frames.TYPE_STATE, p);
+            Le.putLong(buf, p, s.term());
+            Le.putLong(buf, p + 8, s.vote());
+            Le.putLong(buf, p + 16, s.commit());
+            type = Frames.TYPE_STATE;
+            payload = 24;
+        } else if (record instanceof WalSnapshotMarker m) {
+            byte[] cs = ConfStateCodec.encode(m.confState());
+            Le.putLong(buf, p, m.index());
+            Le.putLong(buf, p + 8, m.term());
+            System.arraycopy(cs, 0, buf, p + 16, cs.length);
+            type = Frames.TYPE_SNAPSHOT;
+            payload = 16 + cs.length;
+        } else if (record instanceof WalMetadata m) {
+            System.arraycopy(m.data(), 0, buf, p, m.data().length);
+            type = Frames.TYPE_METADATA;
+            payload = m.data().length;
+        } else {
+            Le.putInt(buf, p, ((WalCrc) record).chainCrc());
+            type = Frames.TYPE_CRC;
+            payload = 4;
+        }
+        return Frames.seal(buf, at, type, payload);
+    }
+
+    private static int payloadBytes(WalRecord record) {
+        if (record instanceof WalRecord.EntryRecord r) {
+            return 20 + r.entry().data().length;
+        }
+        if (record instanceof WalRecord.StateRecord) {
+            return 24;
         }
         if (record instanceof WalSnapshotMarker m) {
-            byte[] cs = ConfStateCodec.encode(m.confState());
-            byte[] p = new byte[16 + cs.length];
-            Le.putLong(p, 0, m.index());
-            Le.putLong(p, 8, m.term());
-            System.arraycopy(cs, 0, p, 16, cs.length);
-            return Frames.encode(Frames.TYPE_SNAPSHOT, p);
+            return 16 + ConfStateCodec.encode(m.confState()).length;
         }
         if (record instanceof WalMetadata m) {
-            return Frames.encode(Frames.TYPE_METADATA, m.data());
+            return m.data().length;
         }
-        WalCrc c = (WalCrc) record;
-        byte[] p = new byte[4];
-        Le.putInt(p, 0, c.chainCrc());
-        return Frames.encode(Frames.TYPE_CRC, p);
+        return 4;
     }
 
     /** Encodes a durable mark: "bytes [0, durableOffsetBytes) of this segment were synced". */
     public static byte[] encodeDurableMark(long durableOffsetBytes) {
-        byte[] p = new byte[8];
-        Le.putLong(p, 0, durableOffsetBytes);
-        return Frames.encode(Frames.TYPE_DURABLE_MARK, p);
+        byte[] frame = new byte[DURABLE_MARK_FRAME_BYTES];
+        encodeDurableMarkInto(durableOffsetBytes, frame, 0);
+        return frame;
+    }
+
+    /** {@link #encodeDurableMark} at {@code buf[at...]} (room for {@link #DURABLE_MARK_FRAME_BYTES}); returns the frame's size. */
+    public static int encodeDurableMarkInto(long durableOffsetBytes, byte[] buf, int at) {
+        Le.putLong(buf, at + Frames.HEADER_BYTES, durableOffsetBytes);
+        return Frames.seal(buf, at, Frames.TYPE_DURABLE_MARK, 8);
     }
 
     /** The offset a durable-mark frame claims, if {@code frame} is one with a well-formed payload. */
