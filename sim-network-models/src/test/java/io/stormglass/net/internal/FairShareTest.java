@@ -64,7 +64,7 @@ class FairShareTest {
         List<Connection<Object>> all = List.of(new Connection<>(b, "message"), new Connection<>(a, "snapshot"),
                 new Connection<>(a, "message"), new Connection<>(b, "msgappv2"));
         for (Connection<Object> c : all) {
-            c.enqueue(new Frame<>(c.link, c, "m", TrafficClass.HEARTBEAT, 8, 0, 0));
+            c.enqueue(new Frame<>(c.link, c, "m", TrafficClass.HEARTBEAT, 8, 0, 0, f -> { }));
             busy.add(c);
         }
         all.get(2).popHead(); // n1->n2/message goes idle
