@@ -49,10 +49,32 @@ final class Outbox {
             transport.send(self, to, new Wire.Raft(msg, startNanos));
             return;
         }
-        streamWriters.computeIfAbsent(to, peer -> cpu.thread("n" + self + "/rafthttp-writer-n" + peer)).execute(ctx -> {
-            ctx.chargeCpu(encode);
-            ctx.sleep(0, c -> transport.send(self, to, new Wire.Raft(msg, startNanos)));
-        });
+        SerialExecutor writer = streamWriters.get(to);
+        if (writer == null) {
+            writer = cpu.thread("n" + self + "/rafthttp-writer-n" + to);
+            streamWriters.put(to, writer);
+        }
+        writer.execute(new Encode(msg, to, encode));
+    }
+
+    /**
+     * One Raft message on its peer's stream writer: encoding charges the CPU, then (after it) the message
+     * leaves. Both steps in one object, the second being the first's continuation.
+     */
+    private final class Encode extends ChargeThenTask {
+        private final Message msg;
+        private final int to;
+
+        Encode(Message msg, int to, long encodeNanos) {
+            super(encodeNanos);
+            this.msg = msg;
+            this.to = to;
+        }
+
+        @Override
+        void then() {
+            transport.send(self, to, new Wire.Raft(msg, startNanos));
+        }
     }
 
     /**

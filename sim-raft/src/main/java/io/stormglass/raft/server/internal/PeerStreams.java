@@ -53,10 +53,30 @@ final class PeerStreams {
             nodeLoop.step(msg);
             return;
         }
-        readers.computeIfAbsent(from, peer -> cpu.thread(config.label() + "/rafthttp-reader-n" + peer)).execute(ctx -> {
-            ctx.chargeCpu(decode);
-            ctx.sleep(0, c -> nodeLoop.step(msg));
-        });
+        SerialExecutor reader = readers.get(from);
+        if (reader == null) {
+            reader = cpu.thread(config.label() + "/rafthttp-reader-n" + from);
+            readers.put(from, reader);
+        }
+        reader.execute(new Decode(msg, decode));
+    }
+
+    /**
+     * One message on its peer's stream reader: decoding charges the CPU, then (after it) the node loop
+     * steps the message. Both steps in one object, the second being the first's continuation.
+     */
+    private final class Decode extends ChargeThenTask {
+        private final Message msg;
+
+        Decode(Message msg, long decodeNanos) {
+            super(decodeNanos);
+            this.msg = msg;
+        }
+
+        @Override
+        void then() {
+            nodeLoop.step(msg);
+        }
     }
 
     /** etcd's {@code longestConnected} over {@code voters} (this member's own id is never connected to itself). */
