@@ -1,6 +1,5 @@
 package io.stormglass.raft.server.internal;
 
-import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 /**
@@ -27,21 +26,14 @@ final class PeerActivity {
 
     /** One peer's connection: active since, last heard, and when the peer's process started; updated in place on every message. */
     private static final class Connection {
-        final int peer;
         long sinceNanos;
         long lastHeardNanos;
         long peerStartNanos;
-
-        Connection(int peer) {
-            this.peer = peer;
-        }
     }
 
     private final long startNanos;
     private final LongSupplier leaderSinceNanos;
-    /** The peers heard from, in the order first heard; a cluster has a handful, so a scan beats a map. */
-    private Connection[] peers = new Connection[4];
-    private int peerCount;
+    private final PeerTable<Connection> peers = new PeerTable<>();
 
     /**
      * @param startNanos       when this member's process started
@@ -54,7 +46,7 @@ final class PeerActivity {
 
     /** A message from {@code peer}'s process that started at {@code peerStartNanos} arrived at {@code nowNanos}. */
     void heard(int peer, long peerStartNanos, long nowNanos) {
-        Connection c = find(peer);
+        Connection c = peers.get(peer);
         long since;
         if (c == null || c.peerStartNanos != peerStartNanos) {
             since = Math.max(peerStartNanos, startNanos); // a new process: its streams connected as it started
@@ -64,11 +56,8 @@ final class PeerActivity {
             since = c.sinceNanos;
         }
         if (c == null) {
-            c = new Connection(peer);
-            if (peerCount == peers.length) {
-                peers = Arrays.copyOf(peers, peerCount * 2);
-            }
-            peers[peerCount++] = c;
+            c = new Connection();
+            peers.put(peer, c);
         }
         c.sinceNanos = since;
         c.lastHeardNanos = nowNanos;
@@ -77,17 +66,8 @@ final class PeerActivity {
 
     /** When {@code peer}'s connection became active, or -1 if it is not active at {@code nowNanos}. */
     long activeSinceNanos(int peer, long nowNanos) {
-        Connection c = find(peer);
+        Connection c = peers.get(peer);
         return c == null || silent(c, nowNanos) ? -1 : c.sinceNanos;
-    }
-
-    private Connection find(int peer) {
-        for (int i = 0; i < peerCount; i++) {
-            if (peers[i].peer == peer) {
-                return peers[i];
-            }
-        }
-        return null;
     }
 
     /** Whether, leading, this member has heard nothing from the peer for the read timeout. */

@@ -6,8 +6,6 @@ import io.stormglass.raft.RaftMessageTraits;
 import io.stormglass.raft.message.Message;
 import io.stormglass.raft.message.MsgHeartbeat;
 import io.stormglass.raft.server.MemberConfig;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The receiving half of etcd's rafthttp on one member: each peer's stream reader decodes its messages in
@@ -24,7 +22,7 @@ final class PeerStreams {
     private final NodeLoop nodeLoop;
     private final MemberMetrics metrics;
     private final PeerActivity activity;
-    private final Map<Integer, SerialExecutor> readers = new TreeMap<>();
+    private final PeerTable<SerialExecutor> readers = new PeerTable<>();
     /** When the last heartbeat arrived (-1: none yet), for the heartbeat-gap metric. */
     private long lastHeartbeatNanos = -1;
 
@@ -97,6 +95,6 @@ final class PeerStreams {
 
     /** The process ends: the stream readers stop. */
     void kill() {
-        readers.values().forEach(SerialExecutor::kill);
+        readers.forEach(SerialExecutor::kill);
     }
 }
