@@ -200,17 +200,22 @@ public final class SerialExecutor {
      * The end of a sleep: the step event, then the continuation on a core once it has one (ahead of
      * queued bursts, as a loop woken by a hand-off runs next in Go's scheduler), in one object.
      */
-    private final class Wake implements EventAction, CpuPool.Burst {
+    private class Wake implements EventAction, CpuPool.Burst {
         private final Task then;
-        private final int epoch;
+        final int epoch;
 
         Wake(Task then, int epoch) {
             this.then = then;
             this.epoch = epoch;
         }
 
+        /** The step to run once woken. */
+        Task step() {
+            return then;
+        }
+
         @Override
-        public void fire() {
+        public final void fire() {
             if (epoch == SerialExecutor.this.epoch) {
                 endBlock();
                 if (cores == null) {
@@ -222,8 +227,8 @@ public final class SerialExecutor {
         }
 
         @Override
-        public long runNow() {
-            return runStep(then, epoch);
+        public final long runNow() {
+            return runStep(step(), epoch);
         }
     }
 
@@ -232,16 +237,20 @@ public final class SerialExecutor {
      * event at the later of the value's arrival and the end of the CPU charged before the wait, and
      * the step itself, in one object.
      */
-    private final class Resume<T> implements Consumer<T>, EventAction, CpuPool.Burst, Task {
+    private final class Resume<T> extends Wake implements Consumer<T>, Task {
         private final Continuation<T> continuation;
         private final long readyAt;
-        private final int epoch;
         private T value;
 
         Resume(Continuation<T> continuation, long readyAt, int epoch) {
+            super(null, epoch);
             this.continuation = continuation;
             this.readyAt = readyAt;
-            this.epoch = epoch;
+        }
+
+        @Override
+        Task step() {
+            return this;
         }
 
         @Override
@@ -251,23 +260,6 @@ public final class SerialExecutor {
             }
             value = arrived;
             scheduler.scheduleAt(Math.max(readyAt, scheduler.nowNanos()), STEP, key, this);
-        }
-
-        @Override
-        public void fire() {
-            if (epoch == SerialExecutor.this.epoch) {
-                endBlock();
-                if (cores == null) {
-                    runNow();
-                } else {
-                    cores.submitNext(this);
-                }
-            }
-        }
-
-        @Override
-        public long runNow() {
-            return runStep(this, epoch);
         }
 
         @Override
