@@ -6,7 +6,6 @@ import io.stormglass.engine.event.Scheduler;
 import io.stormglass.engine.event.EventAction;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * One thread of a simulated process (DESIGN.md §3): tasks run one at a time in FIFO order, a
@@ -113,15 +112,6 @@ public final class SerialExecutor {
         busyUntilNanos = 0;
     }
 
-    /** Runs a step now, or on the machine's cores once one is free. */
-    private void onCore(LongSupplier step) {
-        if (cores == null) {
-            step.getAsLong();
-        } else {
-            cores.submitNext(step::getAsLong); // a loop woken by a hand-off runs next, as in Go's scheduler
-        }
-    }
-
     /** Runs the next queued task's first step; returns the CPU it charged. */
     private long startNext(int e) {
         if (e != epoch) {
@@ -156,12 +146,7 @@ public final class SerialExecutor {
             Task then = ctx.sleepThen;
             long sleepNanos = ctx.sleepNanos;
             blockedSinceNanos = readyAt;
-            scheduler.scheduleAt(readyAt + sleepNanos, STEP, key, () -> {
-                if (e == epoch) {
-                    endBlock();
-                    onCore(() -> runStep(then, e));
-                }
-            });
+            scheduler.scheduleAt(readyAt + sleepNanos, STEP, key, new Wake(then, e));
         } else if (queue.isEmpty()) {
             // nothing waits: no event for the end of the CPU time; a task arriving before it starts after it
             busyUntilNanos = readyAt;
@@ -212,33 +197,25 @@ public final class SerialExecutor {
     }
 
     /**
-     * A task's wait for a completion, then its continuation: the completion's callback, the step
-     * event at the later of the value's arrival and the end of the CPU charged before the wait, and
-     * the step itself, in one object.
+     * The end of a sleep: the step event, then the continuation on a core once it has one (ahead of
+     * queued bursts, as a loop woken by a hand-off runs next in Go's scheduler), in one object.
      */
-    private final class Resume<T> implements Consumer<T>, EventAction, CpuPool.Burst, Task {
-        private final Continuation<T> continuation;
-        private final long readyAt;
-        private final int epoch;
-        private T value;
+    private class Wake implements EventAction, CpuPool.Burst {
+        private final Task then;
+        final int epoch;
 
-        Resume(Continuation<T> continuation, long readyAt, int epoch) {
-            this.continuation = continuation;
-            this.readyAt = readyAt;
+        Wake(Task then, int epoch) {
+            this.then = then;
             this.epoch = epoch;
         }
 
-        @Override
-        public void accept(T arrived) {
-            if (epoch != SerialExecutor.this.epoch) {
-                return;
-            }
-            value = arrived;
-            scheduler.scheduleAt(Math.max(readyAt, scheduler.nowNanos()), STEP, key, this);
+        /** The step to run once woken. */
+        Task step() {
+            return then;
         }
 
         @Override
-        public void fire() {
+        public final void fire() {
             if (epoch == SerialExecutor.this.epoch) {
                 endBlock();
                 if (cores == null) {
@@ -250,8 +227,39 @@ public final class SerialExecutor {
         }
 
         @Override
-        public long runNow() {
-            return runStep(this, epoch);
+        public final long runNow() {
+            return runStep(step(), epoch);
+        }
+    }
+
+    /**
+     * A task's wait for a completion, then its continuation: the completion's callback, the step
+     * event at the later of the value's arrival and the end of the CPU charged before the wait, and
+     * the step itself, in one object.
+     */
+    private final class Resume<T> extends Wake implements Consumer<T>, Task {
+        private final Continuation<T> continuation;
+        private final long readyAt;
+        private T value;
+
+        Resume(Continuation<T> continuation, long readyAt, int epoch) {
+            super(null, epoch);
+            this.continuation = continuation;
+            this.readyAt = readyAt;
+        }
+
+        @Override
+        Task step() {
+            return this;
+        }
+
+        @Override
+        public void accept(T arrived) {
+            if (epoch != SerialExecutor.this.epoch) {
+                return;
+            }
+            value = arrived;
+            scheduler.scheduleAt(Math.max(readyAt, scheduler.nowNanos()), STEP, key, this);
         }
 
         @Override

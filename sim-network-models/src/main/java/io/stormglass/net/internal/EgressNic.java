@@ -1,14 +1,12 @@
 package io.stormglass.net.internal;
 
+import io.stormglass.engine.event.EventAction;
 import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Scheduler;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A node's egress NIC: serializes the head message of every busy connection at once, sharing
@@ -20,6 +18,10 @@ import java.util.function.Predicate;
  *
  * <p>Rates change only when a connection becomes busy or idle; the NIC keeps one pending event,
  * the earliest projected finish. Finish times are rounded up to whole nanoseconds.
+ *
+ * <p>Busy connections are visited in ascending key order ({@link BusyConnections}); the event
+ * action, the rate computation's scratch space and the list of finished frames are reused, so an
+ * event allocates nothing on the NIC.
  */
 final class EgressNic<M> {
     private static final EventKind FINISH = EventKind.named("net.nic.finish");
@@ -29,7 +31,12 @@ final class EgressNic<M> {
     private final int node;
     private final double bandwidthBitsPerSecond;
     private final Consumer<Frame<M>> serialized;
-    private final Map<String, Connection<M>> busy = new TreeMap<>();
+    private final BusyConnections<M> busy = new BusyConnections<>();
+    private final FairShare fairShare = new FairShare();
+    private final ToDoubleFunction<Link> capacity = this::capacityOf;
+    private final EventAction finishAction = this::finish;
+    /** The frames one {@link #finish()} serialized, handed on after the NIC's state is consistent again. */
+    private Frame<M>[] done = newFrames(4);
     private long lastUpdateNanos;
     private long pendingEvent = Scheduler.NO_EVENT;
     private long pendingAtNanos = Long.MAX_VALUE;
@@ -46,7 +53,7 @@ final class EgressNic<M> {
         advance();
         Connection<M> c = frame.connection;
         if (c.enqueue(frame)) {
-            busy.put(c.key, c);
+            busy.add(c);
         }
         reschedule();
     }
@@ -54,12 +61,10 @@ final class EgressNic<M> {
     /** Drops every queued frame matching {@code doomed} (the head's partial serialization is lost). */
     void purge(Predicate<Frame<M>> doomed, Consumer<Frame<M>> removed) {
         advance();
-        for (Connection<M> c : new ArrayList<>(busy.values())) {
-            c.removeIf(doomed, removed);
-            if (c.isIdle()) {
-                busy.remove(c.key);
-            }
+        for (int i = 0; i < busy.size(); i++) {
+            busy.get(i).removeIf(doomed, removed);
         }
+        busy.removeIdle();
         reschedule();
     }
 
@@ -67,7 +72,8 @@ final class EgressNic<M> {
     double bitsServedNow(Link link) {
         double extra = 0;
         double elapsedSeconds = (scheduler.nowNanos() - lastUpdateNanos) / NANOS_PER_SECOND;
-        for (Connection<M> c : busy.values()) {
+        for (int i = 0; i < busy.size(); i++) {
+            Connection<M> c = busy.get(i);
             if (c.link == link && !Double.isInfinite(c.rateBitsPerSecond)) {
                 extra += Math.min(c.headRemainingBits, c.rateBitsPerSecond * elapsedSeconds);
             }
@@ -86,18 +92,23 @@ final class EgressNic<M> {
         pendingAtNanos = Long.MAX_VALUE;
         advance();
         long now = scheduler.nowNanos();
-        List<Frame<M>> done = new ArrayList<>();
-        for (Connection<M> c : new ArrayList<>(busy.values())) {
+        int finished = 0;
+        for (int i = 0; i < busy.size(); i++) {
+            Connection<M> c = busy.get(i);
             if (c.headFinishNanos <= now) {
                 c.link.bitsServed += c.headRemainingBits;
-                done.add(c.popHead());
-                if (c.isIdle()) {
-                    busy.remove(c.key);
+                if (finished == done.length) {
+                    done = Arrays.copyOf(done, finished * 2);
                 }
+                done[finished++] = c.popHead();
             }
         }
+        busy.removeIdle();
         reschedule();
-        for (Frame<M> f : done) {
+        Frame<M>[] out = done;
+        for (int i = 0; i < finished; i++) {
+            Frame<M> f = out[i];
+            out[i] = null;
             serialized.accept(f);
         }
     }
@@ -110,7 +121,8 @@ final class EgressNic<M> {
         if (seconds == 0) {
             return;
         }
-        for (Connection<M> c : busy.values()) {
+        for (int i = 0; i < busy.size(); i++) {
+            Connection<M> c = busy.get(i);
             double served = Math.min(c.headRemainingBits, c.rateBitsPerSecond * seconds);
             c.headRemainingBits -= served;
             c.link.bitsServed += served;
@@ -122,7 +134,8 @@ final class EgressNic<M> {
         assignRates();
         long now = scheduler.nowNanos();
         long earliest = Long.MAX_VALUE;
-        for (Connection<M> c : busy.values()) {
+        for (int i = 0; i < busy.size(); i++) {
+            Connection<M> c = busy.get(i);
             c.headFinishNanos = projectedFinish(now, c.headRemainingBits, c.rateBitsPerSecond);
             earliest = Math.min(earliest, c.headFinishNanos);
         }
@@ -133,7 +146,7 @@ final class EgressNic<M> {
         pendingAtNanos = earliest;
         pendingEvent = earliest == Long.MAX_VALUE
                 ? Scheduler.NO_EVENT
-                : scheduler.scheduleAt(earliest, FINISH, node, this::finish);
+                : scheduler.scheduleAt(earliest, FINISH, node, finishAction);
     }
 
     private static long projectedFinish(long now, double remainingBits, double rate) {
@@ -147,28 +160,15 @@ final class EgressNic<M> {
     /** Max-min fair shares: links by ascending cap take min(cap, equal share of what is left). */
     private void assignRates() {
         if (busy.size() == 1) {
-            Connection<M> only = busy.values().iterator().next();
+            Connection<M> only = busy.get(0);
             only.rateBitsPerSecond = capacityOf(only.link);
             return;
         }
-        Map<String, List<Connection<M>>> byLink = new TreeMap<>();
-        for (Connection<M> c : busy.values()) {
-            byLink.computeIfAbsent(c.link.key(), k -> new ArrayList<>()).add(c);
-        }
-        List<List<Connection<M>>> links = new ArrayList<>(byLink.values());
-        links.sort(Comparator.comparingDouble(group -> capacityOf(group.get(0).link)));
-        double left = bandwidthBitsPerSecond;
-        int remaining = links.size();
-        for (List<Connection<M>> group : links) {
-            double share = left / remaining;
-            double linkRate = Math.min(capacityOf(group.get(0).link), share);
-            if (!Double.isInfinite(left)) {
-                left -= linkRate;
-            }
-            remaining--;
-            for (Connection<M> c : group) {
-                c.rateBitsPerSecond = linkRate / group.size();
-            }
-        }
+        fairShare.assign(busy, bandwidthBitsPerSecond, capacity);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <M> Frame<M>[] newFrames(int length) {
+        return (Frame<M>[]) new Frame<?>[length];
     }
 }

@@ -9,7 +9,6 @@ import io.stormglass.engine.net.TrafficClass;
 import io.stormglass.engine.random.SimRandom;
 import io.stormglass.net.LinkSpec;
 import io.stormglass.net.latency.LatencySampler;
-import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,7 +29,8 @@ final class Link {
     final SimRandom faultRandom;
     private final String key;
     private final Recorder recorder;
-    private final Map<TrafficClass, Counter> sent = new EnumMap<>(TrafficClass.class);
+    /** {@code net_messages_total} by traffic class ordinal, each registered on the class's first message. */
+    private final Counter[] sent = new Counter[TrafficClass.values().length];
     private final Map<String, Counter> dropped = new TreeMap<>();
     private final LatencyRecorder delivery;
     private long epoch;
@@ -62,11 +62,21 @@ final class Link {
     }
 
     void countSent(TrafficClass trafficClass) {
-        sent.computeIfAbsent(trafficClass, c -> recorder.counter(Metric.NET_MESSAGES.id("n" + from, "n" + to, c.name().toLowerCase(Locale.ROOT)))).increment();
+        Counter counter = sent[trafficClass.ordinal()];
+        if (counter == null) {
+            counter = recorder.counter(Metric.NET_MESSAGES.id("n" + from, "n" + to, trafficClass.name().toLowerCase(Locale.ROOT)));
+            sent[trafficClass.ordinal()] = counter;
+        }
+        counter.increment();
     }
 
     void countDropped(String reason) {
-        dropped.computeIfAbsent(reason, r -> recorder.counter(Metric.NET_MESSAGES_DROPPED.id("n" + from, "n" + to, r))).increment();
+        Counter counter = dropped.get(reason);
+        if (counter == null) {
+            counter = recorder.counter(Metric.NET_MESSAGES_DROPPED.id("n" + from, "n" + to, reason));
+            dropped.put(reason, counter);
+        }
+        counter.increment();
     }
 
     void recordDelivery(long nanos) {

@@ -14,7 +14,6 @@ import io.stormglass.net.Ordering;
 import io.stormglass.net.Topology;
 import io.stormglass.net.partition.ActiveFaults;
 import io.stormglass.net.partition.NetworkFault;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntToLongFunction;
@@ -26,6 +25,9 @@ import java.util.function.IntToLongFunction;
  *
  * <p>Random streams, one pair per directed link so links never shift each other's draws:
  * {@code net/latency/n1->n2} and {@code net/faults/n1->n2}.
+ *
+ * <p>The message path looks links and handlers up in {@link LongTable}s (no key built, nothing boxed);
+ * the tree maps are kept for what is iterated (links and NICs, when a fault cuts links).
  */
 public final class LinkFabric<M> implements ActiveFaults.Listener {
     /** Drop reasons, the {@code reason} label of {@code net_messages_dropped_total}. */
@@ -46,13 +48,11 @@ public final class LinkFabric<M> implements ActiveFaults.Listener {
     private final IntToLongFunction nicBandwidth;
     private final ActiveFaults faults;
     private final Map<Long, Link> links = new TreeMap<>();
-    /**
-     * Connections by link key, then by name. Looked up on every send and never iterated, so hash maps
-     * keyed by strings (whose hashes are stable) change nothing in a run, and the send builds no key.
-     */
-    private final Map<String, Map<String, Connection<M>>> connections = new HashMap<>();
+    /** Routes by {@link #pairKey}, for the message path. */
+    private final LongTable<Route<M>> routes = new LongTable<>();
     private final Map<Integer, EgressNic<M>> nics = new TreeMap<>();
-    private final Map<Integer, MessageHandler<M>> handlers = new TreeMap<>();
+    private final LongTable<MessageHandler<M>> handlers = new LongTable<>();
+    private final Frame.Arrival<M> arrival = this::deliver;
     private long delivered;
     private long dropped;
 
@@ -73,7 +73,7 @@ public final class LinkFabric<M> implements ActiveFaults.Listener {
     }
 
     public void unregister(int node) {
-        handlers.remove(node);
+        handlers.put(node, null);
     }
 
     /** A message to oneself: delivered now, as its own event, with no faults and no metrics. */
@@ -88,7 +88,8 @@ public final class LinkFabric<M> implements ActiveFaults.Listener {
 
     /** Takes a message from {@code from} (never {@code to} itself) on the connection of its class. */
     public void send(int from, int to, M message, long sizeBytes, TrafficClass trafficClass) {
-        Link link = link(from, to);
+        Route<M> route = route(from, to);
+        Link link = route.link;
         link.countSent(trafficClass);
         if (faults.blocks(from, to)) {
             drop(link, DROP_PARTITION);
@@ -98,24 +99,26 @@ public final class LinkFabric<M> implements ActiveFaults.Listener {
             drop(link, DROP_WITHHELD);
             return;
         }
-        Connection<M> connection = connection(link, connectionMap.connectionFor(trafficClass));
+        Connection<M> connection = route.connection(trafficClass);
         long bits = 8L * Math.max(0, sizeBytes);
-        nic(from).enqueue(new Frame<>(link, connection, message, trafficClass, bits,
-                scheduler.nowNanos(), faults.clogNanos(from, to)));
+        route.nic.enqueue(new Frame<>(link, connection, message, trafficClass, bits,
+                scheduler.nowNanos(), faults.clogNanos(from, to), arrival));
     }
 
-    /** The link {@code from → to}, created from the topology on first use. */
-    private Link link(int from, int to) {
+    /** The route {@code from → to}, its link created from the topology on first use. */
+    private Route<M> route(int from, int to) {
         long key = pairKey(from, to);
-        Link link = links.get(key);
-        if (link == null) {
+        Route<M> route = routes.get(key);
+        if (route == null) {
             String name = "n" + from + "->n" + to;
-            link = new Link(from, to, topology.link(from, to), streams.stream("net/latency/" + name),
+            Link link = new Link(from, to, topology.link(from, to), streams.stream("net/latency/" + name),
                     streams.stream("net/faults/" + name), recorder);
             links.put(key, link);
             registerUtilisation(link);
+            route = new Route<>(link, nic(from), connectionMap);
+            routes.put(key, route);
         }
-        return link;
+        return route;
     }
 
     public long deliveredMessages() {
@@ -165,14 +168,14 @@ public final class LinkFabric<M> implements ActiveFaults.Listener {
         long duplicatePpm = degraded && frame.trafficClass != TrafficClass.CLIENT
                 ? Math.max(spec.duplicatePpm(), faults.duplicatePpm(link.from, link.to)) : spec.duplicatePpm();
         if (link.faultRandom.chancePpm(duplicatePpm)) {
-            putOnWire(frame);
+            putOnWire(frame.copy());
         }
     }
 
     private void putOnWire(Frame<M> frame) {
         Link link = frame.link;
         LinkSpec spec = link.spec;
-        boolean corrupt = link.faultRandom.chancePpm(spec.corruptPpm());
+        frame.corrupt = link.faultRandom.chancePpm(spec.corruptPpm());
         long arrival = scheduler.nowNanos() + link.latency.nextNanos() + frame.clogNanos;
         if (spec.ordering() == Ordering.FIFO) {
             frame.connection.keepOrder(frame.linkEpoch, arrival);
@@ -184,16 +187,16 @@ public final class LinkFabric<M> implements ActiveFaults.Listener {
         if (reorderMaxNanos > 0) {
             arrival += link.faultRandom.nextLong(reorderMaxNanos);
         }
-        scheduler.scheduleAt(arrival, DELIVER, pairKey(link.from, link.to), () -> deliver(frame, corrupt));
+        scheduler.scheduleAt(arrival, DELIVER, pairKey(link.from, link.to), frame);
     }
 
-    private void deliver(Frame<M> frame, boolean corrupt) {
+    private void deliver(Frame<M> frame) {
         Link link = frame.link;
         if (frame.linkEpoch != link.epoch() || faults.blocks(link.from, link.to)) {
             drop(link, DROP_PARTITION);
             return;
         }
-        if (corrupt) {
+        if (frame.corrupt) {
             drop(link, DROP_CORRUPT);
             return;
         }
@@ -214,11 +217,6 @@ public final class LinkFabric<M> implements ActiveFaults.Listener {
     private void drop(Link link, String reason) {
         dropped++;
         link.countDropped(reason);
-    }
-
-    private Connection<M> connection(Link link, String name) {
-        return connections.computeIfAbsent(link.key(), k -> new HashMap<>(4))
-                .computeIfAbsent(name, k -> new Connection<>(link, name));
     }
 
     private EgressNic<M> nic(int node) {

@@ -10,8 +10,8 @@ import io.stormglass.raft.server.CpuCosts;
 import io.stormglass.raft.server.MemberObserver;
 import io.stormglass.raft.server.Wire;
 import io.stormglass.raft.server.WireTraits;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Everything a member sends: Raft messages to peers, replies to clients, forwarded requests. Never
@@ -27,9 +27,9 @@ final class Outbox {
     private final MemberObserver observer;
     private final Transport<Wire> transport;
     private final MemberCpu cpu;
-    private final Map<Integer, SerialExecutor> streamWriters = new TreeMap<>();
+    private final PeerTable<SerialExecutor> streamWriters = new PeerTable<>();
     /** rafthttp's snapshot sender of each peer: a goroutine of its own, so a snapshot holds up no stream. */
-    private final Map<Integer, SerialExecutor> snapshotWriters = new TreeMap<>();
+    private final PeerTable<SerialExecutor> snapshotWriters = new PeerTable<>();
 
     /** @param startNanos when the member's process started: every Raft message carries it ({@link Wire.Raft}) */
     Outbox(int self, long startNanos, Transport<Wire> transport, MemberCpu cpu, MemberObserver observer) {
@@ -49,10 +49,32 @@ final class Outbox {
             transport.send(self, to, new Wire.Raft(msg, startNanos));
             return;
         }
-        streamWriters.computeIfAbsent(to, peer -> cpu.thread("n" + self + "/rafthttp-writer-n" + peer)).execute(ctx -> {
-            ctx.chargeCpu(encode);
-            ctx.sleep(0, c -> transport.send(self, to, new Wire.Raft(msg, startNanos)));
-        });
+        SerialExecutor writer = streamWriters.get(to);
+        if (writer == null) {
+            writer = cpu.thread("n" + self + "/rafthttp-writer-n" + to);
+            streamWriters.put(to, writer);
+        }
+        writer.execute(new Send(to, new Wire.Raft(msg, startNanos), encode));
+    }
+
+    /**
+     * One message on its peer's stream writer or snapshot sender: encoding charges the CPU, then (after it)
+     * the message leaves. Both steps in one object, the second being the first's continuation.
+     */
+    private final class Send extends ChargeThenTask {
+        private final int to;
+        private final Wire wire;
+
+        Send(int to, Wire wire, long encodeNanos) {
+            super(encodeNanos);
+            this.to = to;
+            this.wire = wire;
+        }
+
+        @Override
+        void then() {
+            transport.send(self, to, wire);
+        }
     }
 
     /**
@@ -69,10 +91,12 @@ final class Outbox {
             transport.send(self, to, post);
             return;
         }
-        snapshotWriters.computeIfAbsent(to, peer -> cpu.thread("n" + self + "/rafthttp-snapshot-n" + peer)).execute(ctx -> {
-            ctx.chargeCpu(encode);
-            ctx.sleep(0, c -> transport.send(self, to, post));
-        });
+        SerialExecutor sender = snapshotWriters.get(to);
+        if (sender == null) {
+            sender = cpu.thread("n" + self + "/rafthttp-snapshot-n" + to);
+            snapshotWriters.put(to, sender);
+        }
+        sender.execute(new Send(to, post, encode));
     }
 
     /** Answers a unary request from a goroutine woken to do so: the sending half of the gRPC call, then the reply leaves. */
@@ -102,8 +126,9 @@ final class Outbox {
 
     /** The stream writers' and snapshot senders' threads (a crash kills them). */
     Iterable<SerialExecutor> streamWriters() {
-        java.util.List<SerialExecutor> all = new java.util.ArrayList<>(streamWriters.values());
-        all.addAll(snapshotWriters.values());
+        List<SerialExecutor> all = new ArrayList<>();
+        streamWriters.forEach(all::add);
+        snapshotWriters.forEach(all::add);
         return all;
     }
 

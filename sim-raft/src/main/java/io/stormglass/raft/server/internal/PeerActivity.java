@@ -1,7 +1,5 @@
 package io.stormglass.raft.server.internal;
 
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,13 +24,16 @@ final class PeerActivity {
     /** rafthttp's {@code DefaultConnReadTimeout} (server/etcdserver/api/rafthttp/peer.go). */
     static final long CONN_READ_TIMEOUT_NANOS = 5_000_000_000L;
 
-    /** One peer's connection: active since, last heard, and when the peer's process started. */
-    private record Connection(long sinceNanos, long lastHeardNanos, long peerStartNanos) {
+    /** One peer's connection: active since, last heard, and when the peer's process started; updated in place on every message. */
+    private static final class Connection {
+        long sinceNanos;
+        long lastHeardNanos;
+        long peerStartNanos;
     }
 
     private final long startNanos;
     private final LongSupplier leaderSinceNanos;
-    private final Map<Integer, Connection> peers = new TreeMap<>();
+    private final PeerTable<Connection> peers = new PeerTable<>();
 
     /**
      * @param startNanos       when this member's process started
@@ -47,26 +48,32 @@ final class PeerActivity {
     void heard(int peer, long peerStartNanos, long nowNanos) {
         Connection c = peers.get(peer);
         long since;
-        if (c == null || c.peerStartNanos() != peerStartNanos) {
+        if (c == null || c.peerStartNanos != peerStartNanos) {
             since = Math.max(peerStartNanos, startNanos); // a new process: its streams connected as it started
         } else if (silent(c, nowNanos)) {
             since = nowNanos; // the connection had failed: this message comes on a new one
         } else {
-            since = c.sinceNanos();
+            since = c.sinceNanos;
         }
-        peers.put(peer, new Connection(since, nowNanos, peerStartNanos));
+        if (c == null) {
+            c = new Connection();
+            peers.put(peer, c);
+        }
+        c.sinceNanos = since;
+        c.lastHeardNanos = nowNanos;
+        c.peerStartNanos = peerStartNanos;
     }
 
     /** When {@code peer}'s connection became active, or -1 if it is not active at {@code nowNanos}. */
     long activeSinceNanos(int peer, long nowNanos) {
         Connection c = peers.get(peer);
-        return c == null || silent(c, nowNanos) ? -1 : c.sinceNanos();
+        return c == null || silent(c, nowNanos) ? -1 : c.sinceNanos;
     }
 
     /** Whether, leading, this member has heard nothing from the peer for the read timeout. */
     private boolean silent(Connection c, long nowNanos) {
         long leading = leaderSinceNanos.getAsLong();
-        return leading >= 0 && nowNanos - Math.max(c.lastHeardNanos(), leading) >= CONN_READ_TIMEOUT_NANOS;
+        return leading >= 0 && nowNanos - Math.max(c.lastHeardNanos, leading) >= CONN_READ_TIMEOUT_NANOS;
     }
 
     /**

@@ -6,8 +6,6 @@ import io.stormglass.raft.RaftMessageTraits;
 import io.stormglass.raft.message.Message;
 import io.stormglass.raft.message.MsgHeartbeat;
 import io.stormglass.raft.server.MemberConfig;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The receiving half of etcd's rafthttp on one member: each peer's stream reader decodes its messages in
@@ -24,7 +22,7 @@ final class PeerStreams {
     private final NodeLoop nodeLoop;
     private final MemberMetrics metrics;
     private final PeerActivity activity;
-    private final Map<Integer, SerialExecutor> readers = new TreeMap<>();
+    private final PeerTable<SerialExecutor> readers = new PeerTable<>();
     /** When the last heartbeat arrived (-1: none yet), for the heartbeat-gap metric. */
     private long lastHeartbeatNanos = -1;
 
@@ -53,10 +51,30 @@ final class PeerStreams {
             nodeLoop.step(msg);
             return;
         }
-        readers.computeIfAbsent(from, peer -> cpu.thread(config.label() + "/rafthttp-reader-n" + peer)).execute(ctx -> {
-            ctx.chargeCpu(decode);
-            ctx.sleep(0, c -> nodeLoop.step(msg));
-        });
+        SerialExecutor reader = readers.get(from);
+        if (reader == null) {
+            reader = cpu.thread(config.label() + "/rafthttp-reader-n" + from);
+            readers.put(from, reader);
+        }
+        reader.execute(new Decode(msg, decode));
+    }
+
+    /**
+     * One message on its peer's stream reader: decoding charges the CPU, then (after it) the node loop
+     * steps the message. Both steps in one object, the second being the first's continuation.
+     */
+    private final class Decode extends ChargeThenTask {
+        private final Message msg;
+
+        Decode(Message msg, long decodeNanos) {
+            super(decodeNanos);
+            this.msg = msg;
+        }
+
+        @Override
+        void then() {
+            nodeLoop.step(msg);
+        }
     }
 
     /** etcd's {@code longestConnected} over {@code voters} (this member's own id is never connected to itself). */
@@ -77,6 +95,6 @@ final class PeerStreams {
 
     /** The process ends: the stream readers stop. */
     void kill() {
-        readers.values().forEach(SerialExecutor::kill);
+        readers.forEach(SerialExecutor::kill);
     }
 }
