@@ -12,6 +12,8 @@ import io.stormglass.net.clock.NodeClock;
 import io.stormglass.net.partition.NetworkFault;
 import io.stormglass.raft.server.Member;
 import io.stormglass.scenario.model.FaultSpec;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -53,6 +55,8 @@ final class FaultInjector {
     private final MembershipOperator.Power power;
     /** Bumped by {@link #healAll()}: a crash or restart scheduled under an older epoch does nothing. */
     private long epoch;
+    /** Member id to the end (exclusive, in nanoseconds) of the latest withholding of appends from it. */
+    private final Map<Integer, Long> withheldUntilNanos = new HashMap<>();
 
     FaultInjector(SimulatedCluster cluster, long endNanos, CrashListener crashes) {
         this.cluster = cluster;
@@ -94,6 +98,7 @@ final class FaultInjector {
      */
     void healAll() {
         epoch++;
+        withheldUntilNanos.clear();
         cluster.network.faultSchedule().healAll();
         cluster.devices.values().forEach(io.stormglass.disk.fault.FaultyDevice::healAll);
         for (Member m : cluster.activeMembers()) {
@@ -212,18 +217,26 @@ final class FaultInjector {
 
     /** Drops the leader's appends (traffic class {@code APPEND}) to {@code members} from {@code at} for {@code lasts}. */
     private void withholdAppends(SortedSet<Integer> members, long at, long lasts) {
+        for (int m : members) {
+            withheldUntilNanos.merge(m, at + lasts, Math::max);
+        }
         if (!members.isEmpty()) {
             cluster.network.faultSchedule().during(at, lasts, new NetworkFault.Withhold(members, Set.of(TrafficClass.APPEND)));
         }
     }
 
-    /** The {@code count} highest-id members that are up and follow the current leader; none without a leader. */
+    /**
+     * The {@code count} highest-id members that are up, follow the current leader and are not withheld from
+     * already (so that withholdings started one after another fall on different followers and leave logs of
+     * different lengths); none without a leader.
+     */
     private SortedSet<Integer> followersOfLeader(int count) {
         SortedSet<Integer> chosen = new TreeSet<>();
         Member leader = cluster.leader();
+        long now = scheduler.nowNanos();
         for (int i = cluster.members.size() - 1; i >= 0 && leader != null && chosen.size() < count; i--) {
             Member m = cluster.members.get(i);
-            if (m != leader && m.isUp()) {
+            if (m != leader && m.isUp() && withheldUntilNanos.getOrDefault(m.id(), 0L) <= now) {
                 chosen.add(m.id());
             }
         }

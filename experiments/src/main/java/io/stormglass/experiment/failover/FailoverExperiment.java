@@ -31,8 +31,9 @@ import java.util.function.IntConsumer;
  * <p>The first member campaigns at once, so that a leader is in place before the crash whatever
  * the timeouts (with a constant timeout, the paper's 150–150 ms line, the first election itself
  * may never settle, and the paper measured failovers of an established leader). The scenario's
- * own faults are left out, except the setup faults that make the survivors' logs differ ({@code withhold-appends}, "two of the four servers were not eligible to become
- * leader"), which must start before the clients are cut off and which end at the crash (the new
+ * own faults are left out, except the setup faults that make the survivors' logs differ
+ * ({@code withhold-appends}: "the servers in each trial had different log lengths, so some candidates
+ * were not eligible to become leader"), which must start before the clients are cut off and which end at the crash (the new
  * leader's first appends reach every survivor). Trials are independent and each is
  * deterministic: trial {@code i} of a scenario with seed {@code s} always runs the same.
  */

@@ -157,10 +157,12 @@ public sealed interface FaultSpec {
     /**
      * Withhold the leader's log appends ({@code MsgApp}; heartbeats, votes and everything else pass)
      * from some members for {@code for} (the rest of the run if 0), so that their logs fall behind and
-     * they cannot win an election (§5.4.1): the Raft paper's failover experiment, in which "two of the
-     * four servers were not eligible to become leader" (§9.3; Ongaro's thesis §9.4). The members are
-     * named ({@code members}) or chosen when the fault starts ({@code followers}: that many followers
-     * of whoever leads then, highest ids first), exactly one of the two.
+     * they cannot win an election (§5.4.1): the Raft paper's failover experiment, in which "the servers
+     * in each trial had different log lengths, so some candidates were not eligible to become leader"
+     * (§9.3; Ongaro's thesis §9.4). The members are named ({@code members}) or chosen when the fault
+     * starts ({@code followers}: that many followers of whoever leads then, highest ids first, skipping
+     * those already withheld from, so that withholdings started one after another leave logs of
+     * different lengths), exactly one of the two.
      *
      * @param members   the members to withhold from, ascending; empty when {@code followers} chooses
      * @param followers how many of the then leader's followers to withhold from; 0 when {@code members} names them

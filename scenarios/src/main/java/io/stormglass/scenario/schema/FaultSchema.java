@@ -90,7 +90,8 @@ public final class FaultSchema {
             "these members get no appends (heartbeats still reach them), so their logs fall behind");
     public static final Key<FaultSpec.WithholdAppends, Integer> WITHHOLD_FOLLOWERS = WA.key("followers", Types.ints(1, 8),
             a -> a.followers() > 0 ? a.followers() : null, Default.text("—"),
-            "instead of `members`: this many followers of whoever leads when the fault starts, highest ids first");
+            "instead of `members`: this many followers of whoever leads when the fault starts, highest ids first, "
+                    + "skipping those already withheld from (withholdings started one after another leave logs of different lengths)");
     private static final Section<FaultSpec.WithholdAppends> WITHHOLD_APPENDS = WA.build();
 
     private static final Section.Builder<FaultSpec.MemberChange> MR = Section.builder("faults.member-replace");
