@@ -1,7 +1,6 @@
 package io.stormglass.raft.server.internal;
 
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
 
 /**
  * etcd's {@code contention.TimeoutDetector} as the raft loop uses it: the time of the last
@@ -10,7 +9,14 @@ import java.util.TreeMap;
  */
 final class HeartbeatDetector {
     private final long maxGapNanos;
-    private final Map<Long, Long> lastSentNanos = new TreeMap<>();
+    /**
+     * Followers heard of so far and the instant of their last heartbeat, at the same positions: a
+     * cluster has a handful of members, and a scan of two small arrays costs less per heartbeat than a
+     * map of boxed numbers (issue 23: the map was 1.5 % of the incident's profile).
+     */
+    private long[] followers = new long[8];
+    private long[] lastSentNanos = new long[8];
+    private int size;
 
     HeartbeatDetector(long maxGapNanos) {
         this.maxGapNanos = maxGapNanos;
@@ -18,7 +24,7 @@ final class HeartbeatDetector {
 
     /** Forgets every follower (on becoming leader). */
     void reset() {
-        lastSentNanos.clear();
+        size = 0;
     }
 
     /**
@@ -27,11 +33,20 @@ final class HeartbeatDetector {
      * @return by how much the gap exceeded the limit, or 0 if it was on time
      */
     long observe(long follower, long nowNanos) {
-        Long previous = lastSentNanos.put(follower, nowNanos);
-        if (previous == null) {
-            return 0;
+        for (int i = 0; i < size; i++) {
+            if (followers[i] == follower) {
+                long previous = lastSentNanos[i];
+                lastSentNanos[i] = nowNanos;
+                return Math.max(0, nowNanos - previous - maxGapNanos);
+            }
         }
-        long exceed = nowNanos - previous - maxGapNanos;
-        return Math.max(0, exceed);
+        if (size == followers.length) {
+            followers = Arrays.copyOf(followers, 2 * size);
+            lastSentNanos = Arrays.copyOf(lastSentNanos, 2 * size);
+        }
+        followers[size] = follower;
+        lastSentNanos[size] = nowNanos;
+        size++;
+        return 0;
     }
 }
