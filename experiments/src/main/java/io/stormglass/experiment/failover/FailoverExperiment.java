@@ -33,8 +33,8 @@ import java.util.function.IntConsumer;
  * may never settle, and the paper measured failovers of an established leader). The scenario's
  * own faults are left out, except the setup faults that make the survivors' logs differ
  * ({@code withhold-appends}: "the servers in each trial had different log lengths, so some candidates
- * were not eligible to become leader"), which must start before the clients are cut off and which end at the crash (the new
- * leader's first appends reach every survivor). Trials are independent and each is
+ * were not eligible to become leader"), which must start before the clients are cut off and which
+ * end at the crash (the new leader's first appends reach every survivor). Trials are independent and each is
  * deterministic: trial {@code i} of a scenario with seed {@code s} always runs the same.
  */
 public final class FailoverExperiment {
