@@ -56,7 +56,7 @@ public record Ramp(double startPerSecond, double stepPerSecond, double factor, d
         List<Double> out = new ArrayList<>();
         for (int i = 0; out.size() <= MAX_STEPS; i++) {
             // computed from the index, not accumulated, so that rounding does not drift
-            double r = factor > 0 ? start * Math.pow(factor, i) : start + i * step;
+            double r = factor > 0 ? start * StrictMath.pow(factor, i) : start + i * step;
             if (r > max * (1 + 1e-9)) {
                 break;
             }

@@ -61,7 +61,7 @@ public final class RampAnalysis {
         double floor = Double.POSITIVE_INFINITY;
         for (int i = n - 1; i >= 0; i--) {
             double load = steps.get(i).offeredPerSecond();
-            x[i] = logLoad ? Math.log(load) : load;
+            x[i] = logLoad ? StrictMath.log(load) : load;
             floor = Math.min(floor, latency(steps.get(i)));
             y[i] = floor;
         }

@@ -21,6 +21,6 @@ public final class Jitter {
         if (sigma == 0 || medianNanos == 0) {
             return medianNanos;
         }
-        return Math.round(medianNanos * Math.exp(sigma * random.nextGaussian()));
+        return Math.round(medianNanos * StrictMath.exp(sigma * random.nextGaussian()));
     }
 }

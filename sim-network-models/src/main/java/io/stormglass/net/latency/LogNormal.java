@@ -22,7 +22,7 @@ public record LogNormal(double medianMs, double p99Ms) implements LatencyDistrib
 
     /** σ of {@code ln X}. */
     public double sigma() {
-        return Math.log(p99Ms / medianMs) / Z_99;
+        return StrictMath.log(p99Ms / medianMs) / Z_99;
     }
 
     @Override
@@ -31,7 +31,7 @@ public record LogNormal(double medianMs, double p99Ms) implements LatencyDistrib
         if (sigma == 0) {
             return new Constant(medianMs).sampler(random);
         }
-        LogNormalDistribution lognormal = new LogNormalDistribution(random, Math.log(medianMs), sigma);
+        LogNormalDistribution lognormal = new LogNormalDistribution(random, StrictMath.log(medianMs), sigma);
         return () -> Millis.toNanos(lognormal.sample());
     }
 }

@@ -22,7 +22,7 @@ public record Pareto(double scaleMs, double shape, double capMs) implements Late
 
     /** The untruncated quantile at {@code p}: {@code scaleMs · (1 − p)^(−1/shape)}. */
     public double quantileMs(double p) {
-        return scaleMs * Math.pow(1 - p, -1 / shape);
+        return scaleMs * StrictMath.pow(1 - p, -1 / shape);
     }
 
     @Override
