@@ -16,6 +16,7 @@ import io.stormglass.scenario.load.ScenarioLoader;
 import io.stormglass.scenario.model.FaultSpec;
 import io.stormglass.scenario.model.Scenario;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -72,8 +73,8 @@ class FailoverExperimentTest {
                 session.runUntil(p.crashAtNanos() - 1);
             }
             long[] l = last.byMember;
-            assertTrue(l[2] > l[3] && l[3] > l[4] && l[4] > l[5], "n2..n5 last indexes " + java.util.Arrays.toString(l));
-            assertTrue(l[4] - l[5] >= 5 && l[3] - l[4] >= 5, "entries between withholdings: " + java.util.Arrays.toString(l));
+            assertTrue(l[2] > l[3] && l[3] > l[4] && l[4] > l[5], "n2..n5 last indexes " + Arrays.toString(l));
+            assertTrue(l[4] - l[5] >= 5 && l[3] - l[4] >= 5, "entries between withholdings: " + Arrays.toString(l));
         }
     }
 

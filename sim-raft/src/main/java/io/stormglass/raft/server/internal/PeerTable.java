@@ -45,6 +45,12 @@ final class PeerTable<V> {
         size++;
     }
 
+    /** Forgets every peer. */
+    void clear() {
+        Arrays.fill(values, 0, size, null);
+        size = 0;
+    }
+
     /** Every value, in ascending peer id. */
     @SuppressWarnings("unchecked")
     void forEach(Consumer<? super V> action) {

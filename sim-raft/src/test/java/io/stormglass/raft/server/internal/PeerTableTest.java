@@ -28,4 +28,19 @@ class PeerTableTest {
         assertEquals(new ArrayList<>(reference.values()), inOrder);
         assertNull(table.get(0));
     }
+
+    @Test
+    void clearForgetsEveryPeer() {
+        PeerTable<String> table = new PeerTable<>();
+        for (int peer = 1; peer <= 9; peer++) {
+            table.put(peer, "v" + peer);
+        }
+        table.clear();
+        List<String> left = new ArrayList<>();
+        table.forEach(left::add);
+        assertEquals(List.of(), left);
+        assertNull(table.get(3));
+        table.put(3, "again");
+        assertEquals("again", table.get(3));
+    }
 }
