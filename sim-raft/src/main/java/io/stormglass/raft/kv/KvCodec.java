@@ -51,6 +51,23 @@ public final class KvCodec {
         return read(data, in -> new Proposal(in.readLong(), readCommand(in)));
     }
 
+    /**
+     * The request id of an {@link #encode encoded} proposal, read from its first eight bytes without
+     * decoding the command (observers that follow requests read it for every entry).
+     *
+     * @throws IllegalArgumentException if {@code data} is shorter than a request id
+     */
+    public static long proposalRequestId(byte[] data) {
+        if (data.length < Long.BYTES) {
+            throw new IllegalArgumentException("malformed KV data: " + data.length + " bytes, no request id");
+        }
+        long id = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            id = id << 8 | (data[i] & 0xFF); // DataOutputStream.writeLong: big-endian
+        }
+        return id;
+    }
+
     /** {@code store}'s state now, encoded (a snapshot sent at once; see {@link KvStore#freeze()} for one kept). */
     public static byte[] encodeSnapshot(KvStore store) {
         return encodeSnapshot(store.frozenState());

@@ -48,6 +48,15 @@ class KvCodecProperties {
         }
     }
 
+    /** The request id read alone is the one the whole proposal decodes with, for any id (negative ones too). */
+    @Property(tries = 200)
+    void aProposalsRequestIdIsReadWithoutDecodingIt(@ForAll("commands") List<KvCommand> commands, @ForAll long requestId) {
+        for (KvCommand c : commands) {
+            byte[] data = KvCodec.encode(new KvCodec.Proposal(requestId, c));
+            assertEquals(KvCodec.decodeProposal(data).requestId(), KvCodec.proposalRequestId(data));
+        }
+    }
+
     /** The size a request has on the wire is computed, not encoded: it must be the encoding's, for any text. */
     @Property(tries = 300)
     void aProposalIsSizedWithoutEncodingIt(@ForAll("anyText") String key, @ForAll("anyText") String value) {

@@ -81,8 +81,8 @@ public final class ExplorerRecording implements MemberObserver, IoObserver {
     @Override
     public void submitted(String device, IoRequest request, long nowNanos) {
         SortedMap<String, Integer> byIssuer = outstanding.computeIfAbsent(device, d -> new TreeMap<>());
-        int member = walMember(request.issuer());
-        if (member > 0 && request.op() == IoOp.FLUSH) {
+        int member = request.op() == IoOp.FLUSH ? walMember(request.issuer()) : 0;
+        if (member > 0) {
             SortedMap<String, Integer> ahead = new TreeMap<>(byIssuer);
             ahead.remove(request.issuer());
             ArrayDeque<Flush> recent = flushes.computeIfAbsent(member, m -> new ArrayDeque<>());
