@@ -23,9 +23,10 @@ import picocli.CommandLine.Option;
 
 /** {@code stormglass bench}: the reference scenarios and the engine microbenchmark, timed on this machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Times the simulator on this machine: the incident for 24 simulated hours, the safety-fuzz",
-            "scenario for 100 seeds, a five-member cluster at 1000 requests/s for an hour, the cross-region cluster",
-            "for an hour (each in memory: nothing is written), and the engine's event loop against a PriorityQueue",
+        description = {"Times the simulator on this machine: the incident for 24 simulated hours (in memory, then with",
+            "its run folder and report, written to a temporary folder and removed), the safety-fuzz scenario for 100",
+            "seeds, a five-member cluster at 1000 requests/s for an hour, the cross-region cluster for an hour (each",
+            "in memory: nothing is written), and the engine's event loop against a PriorityQueue",
             "baseline in the same process. Prints events, events/s, simulated time per wall time (x real time) and",
             "peak heap per case, with the load average (other processes slow every figure). Numbers, not checks:",
             "the exit code is 0 whatever they are."})
@@ -50,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         double loadBefore = loadAverage();
         List<BenchResult> results = new ArrayList<>();
-        ScenarioBench bench = new ScenarioBench(System::nanoTime);
+        ScenarioBench bench = new ScenarioBench(System::nanoTime, Path.of(System.getProperty("java.io.tmpdir")));
         for (ReferenceCases.Case c : ReferenceCases.all(library, quick)) {
             if (selected(c.name())) {
                 BenchResult r = bench.run(c);

@@ -10,14 +10,25 @@ import java.util.List;
 
 /**
  * The reference cases of {@code stormglass bench} (issue 23), built from the scenario library: the
- * incident for a simulated day, the safety-fuzz scenario for 100 seeds (each with its drawn fault
- * schedule, as {@code stormglass fuzz} runs it), a five-member cluster under 1 000 requests per second
- * for an hour, and the cross-region cluster for an hour. {@code quick} shortens each (1 h, 3 seeds,
- * 5 min, 5 min) for a smoke test of the command itself.
+ * incident for a simulated day, in memory and then with its run folder and report as {@code stormglass
+ * run} writes them, the safety-fuzz scenario for 100 seeds (each with its drawn fault schedule, as
+ * {@code stormglass fuzz} runs it), a five-member cluster under 1 000 requests per second for an hour,
+ * and the cross-region cluster for an hour. {@code quick} shortens each (1 h, 3 seeds, 5 min, 5 min)
+ * for a smoke test of the command itself.
  */
 public final class ReferenceCases {
-    /** One case: a name and the scenarios it runs one after the other. */
-    public record Case(String name, List<Scenario> scenarios) {
+    /**
+     * One case: a name and the scenarios it runs one after the other.
+     *
+     * @param writesRunFolder whether each run also records and writes everything {@code stormglass run}
+     *                        does (metrics, events, the explorer, charts, the report), into a scratch
+     *                        folder removed afterwards; otherwise the simulation alone is timed
+     */
+    public record Case(String name, List<Scenario> scenarios, boolean writesRunFolder) {
+        /** A case timed in memory. */
+        public Case(String name, List<Scenario> scenarios) {
+            this(name, scenarios, false);
+        }
     }
 
     private ReferenceCases() {
@@ -25,9 +36,10 @@ public final class ReferenceCases {
 
     /** The cases, reading the scenarios from {@code library} (the {@code scenarios/} folder). */
     public static List<Case> all(Path library, boolean quick) {
+        List<Scenario> incident = List.of(load(library, "incident-ceph-prometheus.yaml", quick ? "1h" : "24h"));
         return List.of(
-                new Case(quick ? "incident-1h" : "incident-24h",
-                        List.of(load(library, "incident-ceph-prometheus.yaml", quick ? "1h" : "24h"))),
+                new Case(quick ? "incident-1h" : "incident-24h", incident),
+                new Case(quick ? "incident-1h-with-report" : "incident-24h-with-report", incident, true),
                 new Case(quick ? "safety-fuzz-3-seeds" : "safety-fuzz-100-seeds", fuzz(library, quick ? 3 : 100)),
                 new Case(quick ? "five-members-1000ops-5m" : "five-members-1000ops-1h",
                         List.of(ScenarioLoader.load(library.resolve("client-added-latency.yaml"),

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stormglass.scenario.model.Scenario;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchTest {
     private static final Path LIBRARY = Path.of("../scenarios");
@@ -16,9 +19,12 @@ class BenchTest {
     @Test
     void theReferenceCasesAreTheOnesTheIssueNames() {
         List<ReferenceCases.Case> cases = ReferenceCases.all(LIBRARY, false);
-        assertEquals(List.of("incident-24h", "safety-fuzz-100-seeds", "five-members-1000ops-1h", "cross-region-1h"),
-                cases.stream().map(ReferenceCases.Case::name).toList());
+        assertEquals(List.of("incident-24h", "incident-24h-with-report", "safety-fuzz-100-seeds", "five-members-1000ops-1h",
+                "cross-region-1h"), cases.stream().map(ReferenceCases.Case::name).toList());
         assertEquals(24 * HOUR, cases.get(0).scenarios().get(0).durationNanos());
+        assertEquals(cases.get(0).scenarios(), cases.get(1).scenarios(), "the same day, with its run folder");
+        assertEquals(List.of(false, true, false, false, false), cases.stream().map(ReferenceCases.Case::writesRunFolder).toList());
+        cases = cases.subList(1, cases.size());
         List<Scenario> fuzz = cases.get(1).scenarios();
         assertEquals(100, fuzz.size());
         assertEquals(100, new HashSet<>(fuzz.stream().map(Scenario::seed).toList()).size(), "one scenario per seed");
@@ -41,16 +47,35 @@ class BenchTest {
     }
 
     @Test
-    void aScenarioCaseCountsTheEventsAndSimulatedTimeOfEveryRun() throws Exception {
-        ReferenceCases.Case quick = ReferenceCases.all(LIBRARY, true).get(1);
+    void aScenarioCaseCountsTheEventsAndSimulatedTimeOfEveryRun(@TempDir Path scratch) throws Exception {
+        ReferenceCases.Case quick = ReferenceCases.all(LIBRARY, true).get(2);
         ReferenceCases.Case two = new ReferenceCases.Case("two-seeds", quick.scenarios().subList(0, 2));
         long[] now = {0};
-        BenchResult r = new ScenarioBench(() -> now[0] += 1_000_000_000L).run(two);
+        BenchResult r = new ScenarioBench(() -> now[0] += 1_000_000_000L, scratch).run(two);
         assertEquals(2, r.runs());
         assertTrue(r.events() > 0);
         double simulated = two.scenarios().stream().mapToDouble(s -> s.durationNanos() / 1e9).sum();
         assertEquals(simulated, r.simulatedSeconds(), 1e-9);
         assertTrue(r.peakHeapBytes() > 0);
         assertEquals(16, r.fingerprint().length(), "the last run's fingerprint: " + r.fingerprint());
+        try (Stream<Path> left = Files.list(scratch)) {
+            assertEquals(0, left.count(), "an in-memory case writes nothing");
+        }
+    }
+
+    @Test
+    void aCaseWithItsRunFolderWritesItAndRemovesOnlyWhatItCreated(@TempDir Path scratch) throws Exception {
+        Path mine = Files.writeString(scratch.resolve("not-the-bench's.txt"), "kept");
+        ReferenceCases.Case quick = ReferenceCases.all(LIBRARY, true).get(2);
+        Scenario first = quick.scenarios().get(0);
+        ReferenceCases.Case withFolder = new ReferenceCases.Case("one-seed-with-report", List.of(first), true);
+        BenchResult r = new ScenarioBench(System::nanoTime, scratch).run(withFolder);
+        BenchResult inMemory = new ScenarioBench(System::nanoTime, scratch)
+                .run(new ReferenceCases.Case("one-seed", List.of(first)));
+        assertEquals(inMemory.fingerprint(), r.fingerprint(), "writing the run folder does not change the run");
+        assertEquals(inMemory.events(), r.events());
+        try (Stream<Path> left = Files.list(scratch)) {
+            assertEquals(List.of(mine), left.toList(), "the bench's own folder is gone, the rest untouched");
+        }
     }
 }
