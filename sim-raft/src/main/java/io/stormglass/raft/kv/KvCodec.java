@@ -1,11 +1,8 @@
 package io.stormglass.raft.kv;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,11 +78,13 @@ public final class KvCodec {
      * would have encoded when taken, as long as no compaction ran in between.
      */
     static byte[] encodeSnapshot(FrozenState state) {
-        List<KeyValue> live = new ArrayList<>();
+        List<String> liveKeys = new ArrayList<>();
+        List<MvccHistory.PackedVersion> live = new ArrayList<>();
         int[] keysWithOlder = {0};
         state.history().forEachKeyAt(state.revision(), k -> {
             if (!k.endsDeleted()) {
-                live.add(k.version(k.count() - 1).kv());
+                liveKeys.add(k.key());
+                live.add(k.packedVersion(k.count() - 1));
             }
             if (olderCount(k) > 0) {
                 keysWithOlder[0]++;
@@ -100,9 +99,9 @@ public final class KvCodec {
                 out.writeLong(e.getValue());
             }
             out.writeInt(live.size());
-            for (KeyValue kv : live) {
-                writeString(out, kv.key());
-                writeKeyValue(out, kv);
+            for (int i = 0; i < live.size(); i++) {
+                writeString(out, liveKeys.get(i));
+                writeKeyValue(out, live.get(i));
             }
             writeHistory(out, state, keysWithOlder[0]);
             out.writeInt(state.alarms().size());
@@ -113,33 +112,25 @@ public final class KvCodec {
     }
 
     /** The MVCC history besides the live values: the compaction revision, then each key's older versions. */
-    private static void writeHistory(DataOutputStream out, FrozenState state, int keysWithOlder) throws IOException {
+    private static void writeHistory(ExactBytes out, FrozenState state, int keysWithOlder) {
         out.writeLong(state.compactRevision());
         out.writeInt(keysWithOlder);
-        try {
-            state.history().forEachKeyAt(state.revision(), k -> {
-                int older = olderCount(k);
-                if (older == 0) {
-                    return;
+        state.history().forEachKeyAt(state.revision(), k -> {
+            int older = olderCount(k);
+            if (older == 0) {
+                return;
+            }
+            writeString(out, k.key());
+            out.writeInt(older);
+            for (int i = 0; i < older; i++) {
+                MvccHistory.PackedVersion v = k.packedVersion(i);
+                out.writeVarLong(v.modRevision());
+                out.writeBoolean(v.tombstone());
+                if (!v.tombstone()) {
+                    writeKeyValue(out, v);
                 }
-                try {
-                    writeString(out, k.key());
-                    out.writeInt(older);
-                    for (int i = 0; i < older; i++) {
-                        MvccHistory.Version v = k.version(i);
-                        writeVarLong(out, v.modRevision());
-                        out.writeBoolean(v.tombstone());
-                        if (!v.tombstone()) {
-                            writeKeyValue(out, v.kv());
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+            }
+        });
     }
 
     /** A key's versions at the revision besides its live one (the newest, unless that is a tombstone). */
@@ -153,17 +144,18 @@ public final class KvCodec {
      * the workloads' padding, and its numbers as variable-length integers (most revisions need three
      * bytes, not eight). Proposals keep values whole: their bytes are what the WAL writes.
      */
-    private static void writeKeyValue(DataOutputStream out, KeyValue kv) throws IOException {
-        PackedValue value = PackedValue.of(kv.value());
+    /** A key-value as the history holds it, its value packed; read back by {@link #readKeyValue}. */
+    private static void writeKeyValue(ExactBytes out, MvccHistory.PackedVersion kv) {
+        PackedValue value = kv.value();
         byte[] head = value.head().getBytes(StandardCharsets.UTF_8);
-        writeVarLong(out, head.length);
+        out.writeVarLong(head.length);
         out.write(head);
-        writeVarLong(out, value.fill());
-        writeVarLong(out, value.fillCount());
-        writeVarLong(out, kv.createRevision());
-        writeVarLong(out, kv.modRevision());
-        writeVarLong(out, kv.version());
-        writeVarLong(out, kv.leaseId());
+        out.writeVarLong(value.fill());
+        out.writeVarLong(value.fillCount());
+        out.writeVarLong(kv.createRevision());
+        out.writeVarLong(kv.kvModRevision());
+        out.writeVarLong(kv.version());
+        out.writeVarLong(kv.leaseId());
     }
 
     private static KeyValue readKeyValue(DataInputStream in, String key) throws IOException {
@@ -172,16 +164,6 @@ public final class KvCodec {
         String value = new PackedValue(new String(head, StandardCharsets.UTF_8), (char) readVarLong(in),
                 Math.toIntExact(readVarLong(in))).unpack();
         return new KeyValue(key, value, readVarLong(in), readVarLong(in), readVarLong(in), readVarLong(in));
-    }
-
-    /** {@code v} in LEB128: seven bits a byte, low bits first, the high bit set on all but the last byte. */
-    private static void writeVarLong(DataOutputStream out, long v) throws IOException {
-        long rest = v;
-        while ((rest & ~0x7FL) != 0) {
-            out.writeByte((int) ((rest & 0x7F) | 0x80));
-            rest >>>= 7;
-        }
-        out.writeByte((int) rest);
     }
 
     private static long readVarLong(DataInputStream in) throws IOException {
@@ -229,7 +211,7 @@ public final class KvCodec {
         });
     }
 
-    private static void writeCommand(DataOutputStream out, KvCommand c) throws IOException {
+    private static void writeCommand(ExactBytes out, KvCommand c) {
         if (c instanceof KvCommand.Put p) {
             out.writeByte(1);
             writeString(out, p.key());
@@ -270,7 +252,7 @@ public final class KvCodec {
         }
     }
 
-    private static void writeCommands(DataOutputStream out, List<KvCommand> commands) throws IOException {
+    private static void writeCommands(ExactBytes out, List<KvCommand> commands) {
         out.writeInt(commands.size());
         for (KvCommand c : commands) {
             writeCommand(out, c);
@@ -306,7 +288,7 @@ public final class KvCodec {
         return out;
     }
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
+    private static void writeString(ExactBytes out, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
@@ -319,7 +301,7 @@ public final class KvCodec {
     }
 
     private interface Writer {
-        void write(DataOutputStream out) throws IOException;
+        void write(ExactBytes out);
     }
 
     private interface Reader<T> {
@@ -332,12 +314,8 @@ public final class KvCodec {
      * buffer and its copy besides the result.
      */
     private static byte[] writeExact(Writer w) {
-        DataOutputStream counter = new DataOutputStream(OutputStream.nullOutputStream());
-        try {
-            w.write(counter);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ExactBytes counter = ExactBytes.counting();
+        w.write(counter);
         byte[] exact = new byte[counter.size()];
         writeInto(exact, w);
         return exact;
@@ -345,24 +323,10 @@ public final class KvCodec {
 
     /** Writes into {@code exact}, which must be just large enough. */
     private static void writeInto(byte[] exact, Writer w) {
-        ByteBuffer target = ByteBuffer.wrap(exact);
-        try (DataOutputStream out = new DataOutputStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                target.put((byte) b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                target.put(b, off, len);
-            }
-        })) {
-            w.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (target.hasRemaining()) {
-            throw new IllegalStateException("encoded " + target.position() + " bytes, sized " + exact.length);
+        ExactBytes out = ExactBytes.into(exact);
+        w.write(out);
+        if (!out.isFull()) {
+            throw new IllegalStateException("encoded " + out.size() + " bytes, sized " + exact.length);
         }
     }
 

@@ -44,6 +44,22 @@ final class MvccHistory {
         }
     }
 
+    /**
+     * A version as the history holds it, for encoding: the value still packed, so that no value string
+     * is rebuilt (a snapshot of a store with 1 KiB values spent most of its time rebuilding and
+     * re-packing them; issue 23). {@code value} is null for a tombstone; the other fields are then 0.
+     *
+     * @param modRevision      the version's revision
+     * @param value            its value, packed as {@link PackedValue#of} packs it
+     * @param kvModRevision    the mod revision the key-value itself carries ({@link KeyValue#modRevision})
+     */
+    record PackedVersion(long modRevision, PackedValue value, long createRevision, long kvModRevision, long version,
+            long leaseId) {
+        boolean tombstone() {
+            return value == null;
+        }
+    }
+
     /** bbolt's leaf element header ({@code leafPageElement}: flags, pos, ksize, vsize), bolt page.go. */
     static final int LEAF_ELEMENT_BYTES = 16;
     /** etcd's key-bucket key: 8-byte main revision, '_', 8-byte sub revision (mvcc/revision.go); a tombstone adds 't'. */
@@ -91,6 +107,19 @@ final class MvccHistory {
                 leaseId = kv.leaseId();
                 kv = null;
             }
+        }
+
+        /** The version as {@link #view} gives it, with its value packed: {@code PackedValue.of(view(key).kv().value())}, without building it. */
+        PackedVersion packedView() {
+            if (head != null) {
+                return new PackedVersion(modRevision, new PackedValue(head, fill, fillCount), createRevision, modRevision,
+                        version, leaseId);
+            }
+            if (kv == null) {
+                return new PackedVersion(modRevision, null, 0, 0, 0, 0);
+            }
+            return new PackedVersion(modRevision, PackedValue.of(kv.value()), kv.createRevision(), kv.modRevision(),
+                    kv.version(), kv.leaseId());
         }
 
         Version view(String key) {
@@ -281,6 +310,11 @@ final class MvccHistory {
         /** The {@code i}-th oldest, {@code 0 <= i < count()}. */
         Version version(int i) {
             return slots.get(i).view(key);
+        }
+
+        /** The {@code i}-th oldest with its value packed (for encoding), {@code 0 <= i < count()}. */
+        PackedVersion packedVersion(int i) {
+            return slots.get(i).packedView();
         }
 
         /** Whether the newest of them is a tombstone. */
