@@ -4,9 +4,9 @@ package io.stormglass.raft.kv;
  * Where an encoding is written, twice: first counted (no array is touched), then into an array of
  * exactly the counted size, so that a snapshot of a long history is held once, not in a growing
  * buffer and its copies. Numbers are big-endian, as {@link java.io.DataOutputStream} writes them,
- * so an encoding is byte for byte what that stream wrote. A plain class rather than a stream: an
- * encoding of a store with a long history writes millions of small numbers, and a stream's calls per
- * byte were most of its cost (issue 23).
+ * so an encoding is byte for byte what that stream wrote. A plain class rather than a stream: writing
+ * into memory cannot fail, so no encoder declares or wraps an {@link java.io.IOException}, and counting
+ * needs no stream to discard the bytes into.
  */
 final class ExactBytes {
     /** The array written into; null while counting. */
