@@ -1,6 +1,7 @@
 package io.stormglass.raft.kv;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,8 @@ public final class WatchableStore {
 
     private final KvStore kv;
     private final SortedMap<Long, Watcher> watchers = new TreeMap<>();
+    /** The same watchers by the keys they watch, for {@link #notify}. */
+    private final WatchedRanges<Watcher> byKey = new WatchedRanges<>(Comparator.comparingLong(w -> w.id));
     private long nextId = 1;
     private long pendingEventsTotal;
     private int slow;
@@ -88,6 +91,7 @@ public final class WatchableStore {
         long current = kv.revision();
         Watcher w = new Watcher(nextId++, stream, key, rangeEnd, startRevision <= 0 ? current + 1 : startRevision);
         watchers.put(w.id, w);
+        byKey.add(w, key, rangeEnd);
         setGroup(w, w.minRev > current ? Group.SYNCED : Group.UNSYNCED);
         return w.id;
     }
@@ -96,6 +100,7 @@ public final class WatchableStore {
     public boolean cancel(long watchId) {
         Watcher w = watchers.remove(watchId);
         if (w != null) {
+            byKey.remove(w, w.key, w.rangeEnd);
             setGroup(w, Group.SYNCED); // out of the slow count
         }
         return w != null;
@@ -109,7 +114,12 @@ public final class WatchableStore {
      */
     private void notify(long revision) {
         List<WatchEvent> events = kv.eventsBetween(revision, revision);
-        for (Watcher w : watchers.values()) {
+        List<String> changed = new ArrayList<>(events.size());
+        for (WatchEvent e : events) {
+            changed.add(e.kv().key());
+        }
+        // only the watchers of the changed keys, in id order as the whole map would give them
+        for (Watcher w : byKey.matching(changed)) {
             if (w.group != Group.SYNCED || revision < w.minRev) {
                 continue;
             }
@@ -151,6 +161,7 @@ public final class WatchableStore {
                 if (w.stream.offer(new WatchResponse(w.id, current, List.of(), true, kv.compactRevision()))) {
                     setGroup(w, Group.SYNCED); // out of the slow count
                     it.remove();
+                    byKey.remove(w, w.key, w.rangeEnd);
                 }
                 continue;
             }
