@@ -69,6 +69,8 @@ public final class WatchableStore {
 
     private final KvStore kv;
     private final SortedMap<Long, Watcher> watchers = new TreeMap<>();
+    /** The victims among them, by id, for {@link #retryVictims} (kept by {@link #setGroup}). */
+    private final SortedMap<Long, Watcher> victims = new TreeMap<>();
     /** The same watchers by the keys they watch, for {@link #notify}. */
     private final WatchedRanges<Watcher> byKey = new WatchedRanges<>(Comparator.comparingLong(w -> w.id));
     private long nextId = 1;
@@ -101,7 +103,7 @@ public final class WatchableStore {
         Watcher w = watchers.remove(watchId);
         if (w != null) {
             byKey.remove(w, w.key, w.rangeEnd);
-            setGroup(w, Group.SYNCED); // out of the slow count
+            setGroup(w, Group.SYNCED); // out of the slow count and the victims
         }
         return w != null;
     }
@@ -159,7 +161,7 @@ public final class WatchableStore {
             done++;
             if (w.minRev < kv.compactRevision()) {
                 if (w.stream.offer(new WatchResponse(w.id, current, List.of(), true, kv.compactRevision()))) {
-                    setGroup(w, Group.SYNCED); // out of the slow count
+                    setGroup(w, Group.SYNCED); // out of the slow count and the victims
                     it.remove();
                     byKey.remove(w, w.key, w.rangeEnd);
                 }
@@ -178,11 +180,14 @@ public final class WatchableStore {
         }
     }
 
-    /** One round of the victim loop: retries the events victims hold. */
+    /** One round of the victim loop: retries the events victims hold, in id order. */
     public void retryVictims() {
+        if (victims.isEmpty()) {
+            return;
+        }
         long current = kv.revision();
-        for (Watcher w : watchers.values()) {
-            if (w.group == Group.VICTIM && send(w, w.pending, current)) {
+        for (Watcher w : List.copyOf(victims.values())) { // a retried victim leaves the map
+            if (send(w, w.pending, current)) {
                 w.pending = List.of();
                 setGroup(w, w.minRev <= current ? Group.UNSYNCED : Group.SYNCED);
             }
@@ -222,6 +227,11 @@ public final class WatchableStore {
     private void setGroup(Watcher w, Group g) {
         slow += (g == Group.SYNCED ? 0 : 1) - (w.group == Group.SYNCED ? 0 : 1);
         w.group = g;
+        if (g == Group.VICTIM) {
+            victims.put(w.id, w);
+        } else {
+            victims.remove(w.id);
+        }
         slowPeak = Math.max(slowPeak, slow);
     }
 
