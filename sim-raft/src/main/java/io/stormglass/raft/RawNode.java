@@ -201,7 +201,9 @@ public final class RawNode {
         HardState hs = raft.hardState();
         List<Entry> entries = raft.log().unstableEntries();
         List<Message> afterPersist = new ArrayList<>();
-        for (Message m : raft.output().takeMessagesAfterAppend()) {
+        List<Message> appended = raft.output().takeMessagesAfterAppend();
+        for (int i = 0; i < appended.size(); i++) { // indexed: no iterator per Ready on this path (issue 23)
+            Message m = appended.get(i);
             if (m.to() == raft.id()) {
                 stepsOnAdvance.add(m);
             } else {
@@ -252,10 +254,12 @@ public final class RawNode {
         } else if (snap != null && snap.index() > raft.log().applied()) {
             raft.log().appliedTo(snap.index());
         }
-        List<Message> steps = List.copyOf(stepsOnAdvance);
-        stepsOnAdvance.clear();
-        for (Message m : steps) {
-            raft.step(m);
+        if (!stepsOnAdvance.isEmpty()) {
+            List<Message> steps = List.copyOf(stepsOnAdvance);
+            stepsOnAdvance.clear();
+            for (Message m : steps) {
+                raft.step(m);
+            }
         }
         if (!rd.committedEntries().isEmpty() || snap != null) {
             raft.afterApplied();

@@ -20,9 +20,22 @@ public final class Hashing {
         return h;
     }
 
-    /** 64-bit FNV-1a over the UTF-8 encoding of the text. */
+    /**
+     * 64-bit FNV-1a over the UTF-8 encoding of the text. ASCII text (names of images, executors,
+     * kinds) is hashed char by char, as its UTF-8 bytes are those chars: no byte array per call on
+     * paths that hash a name per I/O (issue 23).
+     */
     public static long fnv1a64(String text) {
-        return fnv1a64(text.getBytes(StandardCharsets.UTF_8));
+        long h = FNV_OFFSET;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return fnv1a64(text.getBytes(StandardCharsets.UTF_8));
+            }
+            h ^= c;
+            h *= FNV_PRIME;
+        }
+        return h;
     }
 
     /** The SplitMix64 finaliser: a bijective mixer with good avalanche. */

@@ -46,7 +46,7 @@ public final class Counter {
 
     void closeWindow(int index) {
         windows.padTo(index);
-        windows.appendRow(new double[] {inWindow});
+        windows.append(inWindow);
         inWindow = 0;
     }
 

@@ -37,7 +37,7 @@ public final class Gauge {
 
     void closeWindow(int index) {
         windows.padTo(index);
-        windows.appendRow(new double[] {sampler.getAsDouble()});
+        windows.append(sampler.getAsDouble());
     }
 
     void coarsen() {

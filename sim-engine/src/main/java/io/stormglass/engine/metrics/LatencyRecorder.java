@@ -30,6 +30,8 @@ public final class LatencyRecorder {
             WindowedSeries.Merge.MAX};
     private long windowSumNanos;
     private long windowMaxNanos;
+    /** The closing window's row, copied into {@link #windows}: reused, not one array per window. */
+    private final double[] row = new double[MAX + 1];
 
     LatencyRecorder(MetricId id, int maxWindows) {
         this.id = id;
@@ -91,11 +93,19 @@ public final class LatencyRecorder {
         windows.padTo(index);
         long n = window.count();
         if (n == 0) {
-            windows.appendRow(new double[MAX + 1]);
+            windows.padTo(index + 1);
             return;
         }
         long[] p = window.valuesAt(50, 90, 99, 99.9);
-        windows.appendRow(new double[] {n, windowSumNanos, p[0], p[1], p[2], p[3], windowMaxNanos});
+        double[] row = this.row;
+        row[COUNT] = n;
+        row[SUM_NANOS] = windowSumNanos;
+        row[P50] = p[0];
+        row[P90] = p[1];
+        row[P99] = p[2];
+        row[P999] = p[3];
+        row[MAX] = windowMaxNanos;
+        windows.appendRow(row);
         window.reset();
         windowSumNanos = 0;
         windowMaxNanos = 0;

@@ -1,6 +1,5 @@
 package io.stormglass.engine.metrics;
 
-import java.util.Arrays;
 import org.HdrHistogram.IntCountsHistogram;
 
 /**
@@ -73,21 +72,35 @@ final class WindowPercentiles {
         // each rank's value by selection, in increasing rank order, each search right of the last:
         // a full sort of the window cost half of the window-closing time (issue 23)
         long[] ranks = new long[out.length];
-        Integer[] order = new Integer[out.length];
         for (int i = 0; i < out.length; i++) {
             // HdrHistogram's rank: one ulp below the percentile, ceil of its share of the count, at least 1
             double p = Math.min(Math.max(Math.nextAfter(percentiles[i], Double.NEGATIVE_INFINITY), 0.0), 100.0);
             ranks[i] = Math.min(Math.max(1, (long) Math.ceil(p / 100.0 * rawCount)), rawCount);
-            order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> Long.compare(ranks[a], ranks[b]));
         int from = 0;
-        for (int i : order) {
+        for (int i : byRank(ranks)) {
             int k = (int) ranks[i] - 1;
             out[i] = LAYOUT.highestEquivalentValue(select(raw, from, rawCount - 1, k));
             from = k;
         }
         return out;
+    }
+
+    /**
+     * The indices of {@code ranks} in increasing rank order, ties in index order: an insertion sort of
+     * a handful of primitives (a boxed sort with a comparator cost more than the selections, issue 23).
+     */
+    private static int[] byRank(long[] ranks) {
+        int[] order = new int[ranks.length];
+        for (int i = 0; i < order.length; i++) {
+            int j = i;
+            while (j > 0 && ranks[order[j - 1]] > ranks[i]) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = i;
+        }
+        return order;
     }
 
     /**

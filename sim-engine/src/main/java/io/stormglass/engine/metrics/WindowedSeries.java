@@ -37,19 +37,34 @@ final class WindowedSeries {
     /** Appends rows of zeros until there are {@code count} rows. */
     void padTo(int count) {
         while (rows < count) {
-            appendRow(new double[columns]);
+            int at = newRow();
+            Arrays.fill(values, at, at + columns, 0); // a coarsening may have left a merged row's values here
         }
     }
 
     void appendRow(double[] row) {
+        int at = newRow(); // before reading values: it may replace the array
+        System.arraycopy(row, 0, values, at, columns);
+    }
+
+    /** Appends a row of a one-column series: no row array per window for the many counters and gauges. */
+    void append(double value) {
+        if (columns != 1) {
+            throw new IllegalStateException("append(double) is for one-column series; this one has " + columns);
+        }
+        int at = newRow();
+        values[at] = value;
+    }
+
+    /** Makes room for one more row and returns the index of its first value. */
+    private int newRow() {
         int needed = (rows + 1) * columns;
         if (needed > values.length) {
             // doubling, but never past the row bound: a long run would otherwise hold up to twice the rows it uses
             int bounded = Math.min(values.length * 2, Math.max(maxRows, rows + 1) * columns);
             values = Arrays.copyOf(values, Math.max(needed, bounded));
         }
-        System.arraycopy(row, 0, values, rows * columns, columns);
-        rows++;
+        return rows++ * columns;
     }
 
     /** Merges rows (0,1), (2,3), ...; an odd last row stays as it is. */

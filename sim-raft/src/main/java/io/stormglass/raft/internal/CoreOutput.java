@@ -54,6 +54,9 @@ public final class CoreOutput {
     }
 
     private static <T> List<T> drain(List<T> list) {
+        if (list.isEmpty()) {
+            return List.of(); // most Readies have no read states and many no messages: no copy for them
+        }
         List<T> out = List.copyOf(list);
         list.clear();
         return out;

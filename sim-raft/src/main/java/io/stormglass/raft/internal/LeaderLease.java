@@ -19,7 +19,8 @@ final class LeaderLease {
     private static final long NONE = Long.MIN_VALUE;
 
     private final int leaseTicks;
-    private final TreeMap<Long, Long> ackedSendTick = new TreeMap<>();
+    /** The newest acknowledged send tick by peer, in a holder updated in place: no boxed tick per heartbeat answer. */
+    private final TreeMap<Long, long[]> ackedSendTick = new TreeMap<>();
     private boolean revoked;
 
     LeaderLease(int leaseTicks) {
@@ -39,7 +40,12 @@ final class LeaderLease {
 
     /** Records that {@code peer} answered a heartbeat sent at {@code sentTick} of this leadership. */
     void acknowledged(long peer, long sentTick) {
-        ackedSendTick.merge(peer, sentTick, Math::max);
+        long[] acked = ackedSendTick.get(peer);
+        if (acked == null) {
+            ackedSendTick.put(peer, new long[] {sentTick});
+        } else if (sentTick > acked[0]) {
+            acked[0] = sentTick;
+        }
     }
 
     /**
@@ -48,7 +54,12 @@ final class LeaderLease {
      * with {@code self} at {@code nowTick}; {@link Long#MIN_VALUE} if no quorum acknowledged any round.
      */
     long startTick(JointConfig voters, long self, long nowTick) {
-        return voters.committedIndex(id -> id == self ? nowTick : ackedSendTick.getOrDefault(id, NONE));
+        return voters.committedIndex(id -> id == self ? nowTick : ackedOrNone(id));
+    }
+
+    private long ackedOrNone(long peer) {
+        long[] acked = ackedSendTick.get(peer);
+        return acked == null ? NONE : acked[0];
     }
 
     /** Whether the lease covers tick {@code nowTick}: it started and fewer than leaseTicks ticks have passed. */

@@ -59,6 +59,9 @@ public final class RaftCore {
     private final boolean keepsLeasePromiseAfterBoot;
 
     private final CoreOutput output = new CoreOutput();
+    /** The states last handed out, handed out again while unchanged: a Ready is built on every step and tick. */
+    private SoftState lastSoftState;
+    private HardState lastHardState;
 
     public RaftCore(RaftConfig config, Storage storage, RandomGenerator random) {
         this.id = config.id();
@@ -125,11 +128,21 @@ public final class RaftCore {
     }
 
     public SoftState softState() {
-        return new SoftState(lead, state);
+        SoftState last = lastSoftState;
+        if (last == null || last.leader() != lead || last.role() != state) {
+            last = new SoftState(lead, state);
+            lastSoftState = last;
+        }
+        return last;
     }
 
     public HardState hardState() {
-        return new HardState(term, vote, log.committed());
+        HardState last = lastHardState;
+        if (last == null || last.term() != term || last.vote() != vote || last.commit() != log.committed()) {
+            last = new HardState(term, vote, log.committed());
+            lastHardState = last;
+        }
+        return last;
     }
 
     /** The election timeout drawn at the timer's last redraw, in ticks. */

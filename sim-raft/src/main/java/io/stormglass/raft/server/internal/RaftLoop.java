@@ -144,7 +144,8 @@ final class RaftLoop {
 
     private void send(List<Message> messages) {
         long now = scheduler.nowNanos();
-        for (Message msg : messages) {
+        for (int i = 0; i < messages.size(); i++) { // indexed: no iterator per Ready (issue 23)
+            Message msg = messages.get(i);
             if (leadership.isLeader()) {
                 heartbeats.sending(msg, now);
             }

@@ -96,8 +96,9 @@ final class ReadyPersister {
      * changes keep etcd's disk traffic (found by the membership campaign, seeds 570 and 930).
      */
     static boolean commitsConfChange(Ready rd) {
-        for (io.stormglass.raft.log.Entry e : rd.committedEntries()) {
-            if (e.type().isConfChange()) {
+        List<io.stormglass.raft.log.Entry> committed = rd.committedEntries();
+        for (int i = 0; i < committed.size(); i++) { // indexed: no iterator per Ready (issue 23)
+            if (committed.get(i).type().isConfChange()) {
                 return true;
             }
         }
