@@ -51,4 +51,40 @@ class EventQueueProperties {
             Assertions.assertEquals(reference.size(), queue.size());
         }
     }
+
+    /**
+     * Sparse pushes anywhere up to past the wheel's span (about 16.8 ms) and a pop after each few: the
+     * next event is often many words of the slot bitmap away, before or after the cursor's own word.
+     */
+    @Property(tries = 500)
+    void sparseEventsAcrossTheWholeWheelPopInOrder(@ForAll("sparseDelays") List<Long> delays) {
+        EventQueue queue = new EventQueue(2);
+        TreeSet<long[]> reference = new TreeSet<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        long lastPopped = 0;
+        for (int i = 0; i < delays.size(); i++) {
+            long time = lastPopped + delays.get(i);
+            queue.push(time, i, i % 1000);
+            reference.add(new long[] {time, i, i % 1000});
+            if (i % 3 == 2) {
+                long[] expected = reference.pollFirst();
+                Assertions.assertEquals(expected[0], queue.peekTime());
+                Assertions.assertEquals(expected[2], queue.peekSlot());
+                queue.pop();
+                lastPopped = expected[0];
+            }
+        }
+        while (!reference.isEmpty()) {
+            long[] expected = reference.pollFirst();
+            Assertions.assertEquals(expected[0], queue.peekTime());
+            Assertions.assertEquals(expected[2], queue.peekSlot());
+            queue.pop();
+        }
+        Assertions.assertTrue(queue.isEmpty());
+    }
+
+    @Provide
+    Arbitrary<List<Long>> sparseDelays() {
+        return Arbitraries.oneOf(Arbitraries.longs().between(0, 20_000_000L), Arbitraries.longs().between(16_700_000L, 16_800_000L),
+                Arbitraries.longs().between(0, 300)).list().ofMaxSize(200);
+    }
 }
