@@ -10,6 +10,7 @@ import io.stormglass.raft.kv.KvCommand;
 import io.stormglass.raft.kv.KvResult;
 import io.stormglass.scenario.model.WorkloadSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +58,11 @@ final class WorkloadDriver {
     private final Map<Integer, Long> revisionSeen = new TreeMap<>();
     private final Keys keys;
     private final LoadMeter meter;
-    /** Per client, the value it last read or wrote at each key (what its next compare-and-set expects). */
+    /**
+     * Per client, the value it last read or wrote at each key (what its next compare-and-set expects). Only
+     * looked up by key, never iterated: hash maps, as a tree of thousands of keys cost a walk of string
+     * comparisons per answered request (issue 23).
+     */
     private final Map<Integer, Map<String, String>> lastSeen = new TreeMap<>();
     /** The processes of the callers that only read ({@code workload.readers}). */
     private final Set<Integer> readers = new TreeSet<>();
@@ -188,7 +193,7 @@ final class WorkloadDriver {
             }
             then.accept(r);
         };
-        Map<String, String> seen = lastSeen.computeIfAbsent(caller.process(), id -> new TreeMap<>());
+        Map<String, String> seen = lastSeen.computeIfAbsent(caller.process(), id -> new HashMap<>());
         if (readers.contains(caller.process())) {
             // a reader draws no operation: a workload without readers draws exactly as before
             linearizableGet(caller, keys.name(readKey(n)), seen, done);

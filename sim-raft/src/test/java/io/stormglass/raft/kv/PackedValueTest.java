@@ -2,8 +2,11 @@ package io.stormglass.raft.kv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
@@ -42,5 +45,22 @@ class PackedValueTest {
         PackedValue packed = PackedValue.of(value);
         assertEquals(value, packed.unpack());
         assertEquals(value.length(), packed.length());
+    }
+
+    /** The run found is the longest one, as a char-by-char scan finds it, whatever the chars (beyond Latin-1, '?'). */
+    @Property(tries = 1000)
+    void theRunIsTheLongestFinalRun(@ForAll @StringLength(max = 40) String head, @ForAll("fills") char fill,
+            @ForAll @IntRange(max = 100) int run, @ForAll("fills") char before) {
+        String value = head + before + String.valueOf(fill).repeat(run) + fill;
+        int expected = value.length() - 1;
+        while (expected > 0 && value.charAt(expected - 1) == fill) {
+            expected--;
+        }
+        assertEquals(expected, PackedValue.runStart(value, fill), value);
+    }
+
+    @Provide
+    Arbitrary<Character> fills() {
+        return Arbitraries.oneOf(Arbitraries.of('x', '?', '\u00ff', '\u0100', '\u20ac', '\0'), Arbitraries.chars());
     }
 }
