@@ -75,8 +75,8 @@ final class MvccHistory {
      * One stored version. The newest of a key keeps its {@link KeyValue} as applied, so that reads
      * at the current revision allocate nothing; a superseded one keeps its fields and its value
      * packed ({@link PackedValue}), about a sixth of the memory, and is rebuilt when read. The value is
-     * packed when the version is recorded, while the value just decoded is in the CPU's cache: packing it
-     * when superseded, seconds later, read its kilobyte from memory again (issue 23).
+     * packed when the version is recorded, while the value just decoded is still in the CPU's caches, not
+     * when it is superseded, seconds later, when its kilobyte has to come from memory again.
      */
     private static final class Slot {
         final long modRevision;

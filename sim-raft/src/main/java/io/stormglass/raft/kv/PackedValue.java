@@ -42,21 +42,30 @@ record PackedValue(String head, char fill, int fillCount) {
 
     /** Where the final run of {@code last} (the value's last char) starts. */
     static int runStart(String value, char last) {
-        int start = value.length() - 1;
         if (last > 0xFF || last == '?') {
-            while (start > 0 && value.charAt(start - 1) == last) {
-                start--;
-            }
-            return start;
+            return runStartByChars(value, last);
         }
         // a Latin-1 copy compared eight bytes at a time: a char at a time was a sixth of a busy store's time
-        // (issue 23). A char beyond Latin-1 becomes '?', which is not last, so the run ends where it does
+        // (issue 23). A char beyond Latin-1 becomes '?', which is not last, so the run ends where it does;
+        // a surrogate pair becomes one '?', so the copy is shorter and the indices would not match
         byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+        if (bytes.length != value.length()) {
+            return runStartByChars(value, last);
+        }
+        int start = bytes.length - 1;
         long eight = (last & 0xFFL) * 0x0101010101010101L;
         while (start >= Long.BYTES && (long) LONGS.get(bytes, start - Long.BYTES) == eight) {
             start -= Long.BYTES;
         }
         while (start > 0 && bytes[start - 1] == (byte) last) {
+            start--;
+        }
+        return start;
+    }
+
+    private static int runStartByChars(String value, char last) {
+        int start = value.length() - 1;
+        while (start > 0 && value.charAt(start - 1) == last) {
             start--;
         }
         return start;

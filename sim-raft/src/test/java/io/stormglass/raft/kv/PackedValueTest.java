@@ -59,6 +59,14 @@ class PackedValueTest {
         assertEquals(expected, PackedValue.runStart(value, fill), value);
     }
 
+    @Test
+    void aSurrogatePairBeforeTheRunDoesNotShiftIt() {
+        String value = "v1-\ud83d\ude00" + "x".repeat(50);
+        assertEquals(5, PackedValue.runStart(value, 'x'));
+        assertEquals(value, PackedValue.of(value).unpack());
+        assertEquals("v1-\ud83d\ude00", PackedValue.of(value).head());
+    }
+
     @Provide
     Arbitrary<Character> fills() {
         return Arbitraries.oneOf(Arbitraries.of('x', '?', '\u00ff', '\u0100', '\u20ac', '\0'), Arbitraries.chars());
