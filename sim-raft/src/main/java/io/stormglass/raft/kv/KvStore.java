@@ -203,17 +203,22 @@ public final class KvStore {
         List<KvResult> results = new ArrayList<>(writes.size());
         for (KvCommand w : writes) {
             if (w instanceof KvCommand.Put p) {
-                KeyValue prev = data.get(p.key());
-                KeyValue kv = prev == null
-                        ? new KeyValue(p.key(), p.value(), next, next, 1, p.leaseId())
-                        : new KeyValue(p.key(), p.value(), prev.createRevision(), next, prev.version() + 1, p.leaseId());
+                // one walk down the tree of keys for the previous version and the new one (TreeMap.compute),
+                // not a get and then a put: two walks of string comparisons per write (issue 23)
+                KeyValue[] before = new KeyValue[1];
+                KeyValue kv = data.compute(p.key(), (key, old) -> {
+                    before[0] = old;
+                    return old == null
+                            ? new KeyValue(p.key(), p.value(), next, next, 1, p.leaseId())
+                            : new KeyValue(p.key(), p.value(), old.createRevision(), next, old.version() + 1, p.leaseId());
+                });
+                KeyValue prev = before[0];
                 if (prev != null && prev.leaseId() != 0) {
                     detach(prev.leaseId(), p.key());
                 }
                 if (p.leaseId() != 0) {
                     leaseKeys.computeIfAbsent(p.leaseId(), id -> new TreeSet<>()).add(p.key());
                 }
-                data.put(p.key(), kv);
                 change(p.key(), next, kv);
                 changed = true;
                 results.add(new KvResult.PutResult(next, prev));
