@@ -70,7 +70,11 @@ class KvCodecProperties {
     @Provide
     Arbitrary<String> anyText() {
         // every char of plane 0, unpaired surrogates included (they encode as '?')
-        return Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(12), Arbitraries.of("\uD83D\uDE00", "\uD800", "é€"));
+        // and texts long enough to be measured by encoding them, with and without chars beyond ASCII
+        return Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(12), Arbitraries.of("\uD83D\uDE00", "\uD800", "é€"),
+                Arbitraries.strings().all().ofMinLength(60).ofMaxLength(200),
+                Arbitraries.strings().ascii().ofMinLength(60).ofMaxLength(1100),
+                Arbitraries.of("x".repeat(1024), "v1-" + "\uD800" + "x".repeat(100)));
     }
 
     /** State-machine determinism: replaying decoded commands, or restoring a snapshot, gives the same state. */
