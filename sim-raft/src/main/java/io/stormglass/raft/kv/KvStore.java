@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -36,7 +35,7 @@ public final class KvStore {
      * quota check before proposing), as clients see it ({@code rpctypes.ErrGRPCNoSpace}).
      */
     public static final String NO_SPACE = "etcdserver: mvcc: database space exceeded";
-    private final NavigableMap<String, KeyValue> data = new TreeMap<>();
+    private final LiveKeys data = new LiveKeys();
     private final NoSpaceAlarms noSpaceAlarms = new NoSpaceAlarms();
     /** Replaced, not cleared, by a restore: snapshot views of the old one stay exact. */
     private MvccHistory history = new MvccHistory();
@@ -93,12 +92,7 @@ public final class KvStore {
                 out.add(kv);
             }
         } else if (rangeEnd.compareTo(key) > 0) {
-            for (KeyValue kv : data.subMap(key, true, rangeEnd, false).values()) {
-                out.add(kv);
-                if (limit > 0 && out.size() == limit) {
-                    break;
-                }
-            }
+            data.addRange(key, rangeEnd, limit, out);
         }
         return new KvResult.RangeResult(revision, out);
     }
@@ -203,22 +197,17 @@ public final class KvStore {
         List<KvResult> results = new ArrayList<>(writes.size());
         for (KvCommand w : writes) {
             if (w instanceof KvCommand.Put p) {
-                // one walk down the tree of keys for the previous version and the new one (TreeMap.compute),
-                // not a get and then a put: two walks of string comparisons per write (issue 23)
-                KeyValue[] before = new KeyValue[1];
-                KeyValue kv = data.compute(p.key(), (key, old) -> {
-                    before[0] = old;
-                    return old == null
-                            ? new KeyValue(p.key(), p.value(), next, next, 1, p.leaseId())
-                            : new KeyValue(p.key(), p.value(), old.createRevision(), next, old.version() + 1, p.leaseId());
-                });
-                KeyValue prev = before[0];
+                KeyValue prev = data.get(p.key());
+                KeyValue kv = prev == null
+                        ? new KeyValue(p.key(), p.value(), next, next, 1, p.leaseId())
+                        : new KeyValue(p.key(), p.value(), prev.createRevision(), next, prev.version() + 1, p.leaseId());
                 if (prev != null && prev.leaseId() != 0) {
                     detach(prev.leaseId(), p.key());
                 }
                 if (p.leaseId() != 0) {
                     leaseKeys.computeIfAbsent(p.leaseId(), id -> new TreeSet<>()).add(p.key());
                 }
+                data.put(p.key(), kv);
                 change(p.key(), next, kv);
                 changed = true;
                 results.add(new KvResult.PutResult(next, prev));
@@ -245,11 +234,11 @@ public final class KvStore {
     private long deleteRange(String key, String rangeEnd, long tombstoneRevision) {
         List<String> victims = new ArrayList<>();
         if (rangeEnd.isEmpty()) {
-            if (data.containsKey(key)) {
+            if (data.contains(key)) {
                 victims.add(key);
             }
         } else if (rangeEnd.compareTo(key) > 0) {
-            victims.addAll(data.subMap(key, true, rangeEnd, false).keySet());
+            data.addKeys(key, rangeEnd, victims);
         }
         for (String k : victims) {
             KeyValue kv = data.remove(k);
