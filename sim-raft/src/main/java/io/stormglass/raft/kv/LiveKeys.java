@@ -1,71 +1,46 @@
 package io.stormglass.raft.kv;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
 /**
- * The current key-value of every live key, in key order for ranges and by hash for the point lookups of
- * every write: each key has one cell, held by a tree (iterated, for ranges and deletes) and by a hash map
- * (looked up, never iterated, so it cannot leak an order). A write to an existing key updates its cell: no
- * walk of string comparisons down the tree, which was a fifth of a write-heavy store's time (issue 23).
+ * The current key-value of every live key: one cell per key in a {@link HashedTree}, so that a write to an
+ * existing key finds its cell by hash and ranges and deletes read the keys in order.
  */
 final class LiveKeys {
-    /** A key's current key-value, shared by the two maps. */
+    /** A key's current key-value, changed in place by a write. */
     private static final class Cell {
         KeyValue kv;
-
-        Cell(KeyValue kv) {
-            this.kv = kv;
-        }
     }
 
-    private final NavigableMap<String, Cell> ordered = new TreeMap<>();
-    private final Map<String, Cell> byKey = new HashMap<>();
+    private final HashedTree<Cell> cells = new HashedTree<>();
 
     /** The key's current key-value, or null. */
     KeyValue get(String key) {
-        Cell c = byKey.get(key);
+        Cell c = cells.get(key);
         return c == null ? null : c.kv;
     }
 
     boolean contains(String key) {
-        return byKey.containsKey(key);
+        return cells.containsKey(key);
     }
 
     int size() {
-        return byKey.size();
+        return cells.size();
     }
 
-    /** Sets the key's key-value (not null); returns the previous one, or null if the key was not live. */
-    KeyValue put(String key, KeyValue kv) {
-        Cell c = byKey.get(key);
-        if (c == null) {
-            c = new Cell(kv);
-            byKey.put(key, c);
-            ordered.put(key, c);
-            return null;
-        }
-        KeyValue prev = c.kv;
-        c.kv = kv;
-        return prev;
+    /** Sets the key's key-value (not null). */
+    void put(String key, KeyValue kv) {
+        cells.computeIfAbsent(key, k -> new Cell()).kv = kv;
     }
 
     /** Removes the key; returns its key-value, or null if it was not live. */
     KeyValue remove(String key) {
-        Cell c = byKey.remove(key);
-        if (c == null) {
-            return null;
-        }
-        ordered.remove(key);
-        return c.kv;
+        Cell c = cells.remove(key);
+        return c == null ? null : c.kv;
     }
 
     void clear() {
-        ordered.clear();
-        byKey.clear();
+        cells.clear();
     }
 
     /**
@@ -74,7 +49,7 @@ final class LiveKeys {
      */
     void addRange(String from, String to, int limit, List<KeyValue> out) {
         int added = 0;
-        for (Cell c : ordered.subMap(from, true, to, false).values()) {
+        for (Cell c : cells.ordered().subMap(from, true, to, false).values()) {
             out.add(c.kv);
             if (++added == limit) {
                 return;
@@ -84,6 +59,6 @@ final class LiveKeys {
 
     /** The keys in {@code [from, to)} in key order, added to {@code out}; {@code to} must sort after {@code from}. */
     void addKeys(String from, String to, List<String> out) {
-        out.addAll(ordered.subMap(from, true, to, false).keySet());
+        out.addAll(cells.ordered().subMap(from, true, to, false).keySet());
     }
 }

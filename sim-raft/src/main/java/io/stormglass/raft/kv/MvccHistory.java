@@ -1,12 +1,8 @@
 package io.stormglass.raft.kv;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -150,12 +146,8 @@ final class MvccHistory {
         }
     }
 
-    private final NavigableMap<String, KeyHistory> versions = new TreeMap<>();
-    /**
-     * The same histories by key, for the lookups of every write and point read: a hash lookup instead of a
-     * walk of string comparisons down the tree (issue 23). Never iterated, so it cannot leak an order.
-     */
-    private final Map<String, KeyHistory> byKey = new HashMap<>();
+    /** Each key's history, found by hash on every write and point read, iterated in key order. */
+    private final HashedTree<KeyHistory> versions = new HashedTree<>();
     /** The versions at or after {@link #indexFloor} in (main, sub) revision order. */
     private final RevisionIndex<KeyHistory> byRevision = new RevisionIndex<>();
     /** The last compaction's revision (0 before any): catch-up reads start at or above it. */
@@ -173,7 +165,7 @@ final class MvccHistory {
      *         before): the later change's version is held, at the later change's sub revision
      */
     boolean record(String key, long revision, KeyValue kv) {
-        KeyHistory list = historyOf(key);
+        KeyHistory list = versions.computeIfAbsent(key, KeyHistory::new);
         Slot v = new Slot(revision, kv);
         boolean rewrite = !list.isEmpty() && list.get(list.size() - 1).modRevision == revision;
         if (rewrite) {
@@ -217,18 +209,7 @@ final class MvccHistory {
 
     /** The key's value as of {@code revision}, or null when it did not exist then. */
     KeyValue at(String key, long revision) {
-        return latestAtOrBefore(key, byKey.get(key), revision);
-    }
-
-    /** The key's history, created (empty) if the key has none. */
-    private KeyHistory historyOf(String key) {
-        KeyHistory list = byKey.get(key);
-        if (list == null) {
-            list = new KeyHistory(key);
-            versions.put(key, list);
-            byKey.put(key, list);
-        }
-        return list;
+        return latestAtOrBefore(key, versions.get(key), revision);
     }
 
     /**
@@ -247,7 +228,7 @@ final class MvccHistory {
         if (rangeEnd.compareTo(key) <= 0) {
             return out;
         }
-        for (Map.Entry<String, KeyHistory> e : versions.subMap(key, true, rangeEnd, false).entrySet()) {
+        for (Map.Entry<String, KeyHistory> e : versions.ordered().subMap(key, true, rangeEnd, false).entrySet()) {
             KeyValue kv = latestAtOrBefore(e.getKey(), e.getValue(), revision);
             if (kv != null) {
                 out.add(kv);
@@ -267,9 +248,8 @@ final class MvccHistory {
      */
     long compact(long revision) {
         long dropped = 0;
-        Iterator<Map.Entry<String, KeyHistory>> keys = versions.entrySet().iterator();
-        while (keys.hasNext()) {
-            Map.Entry<String, KeyHistory> entry = keys.next();
+        List<String> emptied = new ArrayList<>();
+        for (Map.Entry<String, KeyHistory> entry : versions.ordered().entrySet()) {
             List<Slot> list = entry.getValue();
             int keep = lastAtOrBefore(list, revision);
             if (keep < 0) {
@@ -287,10 +267,10 @@ final class MvccHistory {
                 dropped += from;
             }
             if (list.isEmpty()) {
-                byKey.remove(entry.getKey()); // first: a tree's removal may move the next entry into this one
-                keys.remove();
+                emptied.add(entry.getKey());
             }
         }
+        emptied.forEach(versions::remove);
         versionCount -= dropped;
         byRevision.dropBelow(revision);
         indexFloor = Math.max(indexFloor, revision);
@@ -348,7 +328,7 @@ final class MvccHistory {
      * (versions written later are skipped; compaction drops old ones in place).
      */
     void forEachKeyAt(long revision, Consumer<KeyVersions> action) {
-        versions.forEach((key, list) -> {
+        versions.ordered().forEach((key, list) -> {
             int count = lastAtOrBefore(list, revision) + 1;
             if (count > 0) {
                 action.accept(new KeyVersions(key, list, count));
@@ -383,7 +363,7 @@ final class MvccHistory {
      * in increasing mod revision. {@link #endRestore} follows the last.
      */
     void append(String key, Version v) {
-        List<Slot> slots = historyOf(key);
+        List<Slot> slots = versions.computeIfAbsent(key, KeyHistory::new);
         if (!slots.isEmpty()) {
             slots.get(slots.size() - 1).pack();
         }
@@ -400,7 +380,7 @@ final class MvccHistory {
      */
     void endRestore(long compactRevision) {
         indexFloor = compactRevision;
-        versions.forEach((key, list) -> {
+        versions.ordered().forEach((key, list) -> {
             for (int i = lastAtOrBefore(list, compactRevision - 1) + 1; i < list.size(); i++) {
                 byRevision.appendUnsorted(list.get(i).modRevision, list);
             }
