@@ -99,9 +99,12 @@ class MembershipSafetyProperties {
     }
 
     /**
-     * Liveness: members that applied their own removal are stopped (etcd's server stops itself; a removed
-     * member that never learned of it would otherwise campaign forever, thesis §4.2.3) and started again if
-     * a later configuration adds them back; the application
+     * Liveness: members removed by the latest configuration are stopped, and started again if a later
+     * configuration adds them back. etcd's server stops itself when it applies its removal, and a removed
+     * member that never learned of it is told by its former peers: rafthttp answers its stream with 410 Gone
+     * and it stops ("the member has been permanently removed from the cluster"). Without that, such a member
+     * campaigns forever (thesis §4.2.3), or, left a leader of an old term without CheckQuorum or PreVote,
+     * stays one: the members of the new configuration no longer write to it and ignore its lower term; the application
      * snapshots now and then (so a member added after the last snapshot can be caught up by one that
      * names it); an explicit joint configuration is left by the application; a leader emerges, and a
      * proposal, re-proposed to each new leader term, is applied by every member of the final configuration.
@@ -112,7 +115,7 @@ class MembershipSafetyProperties {
             TrackerConfig latest = latestConfig(c);
             for (SimNode m : c.members()) {
                 boolean inLatest = latest != null && member(latest, m.id());
-                if (m.isUp() && appliedItsRemoval(m) && !inLatest) {
+                if (m.isUp() && wasMember(m) && !inLatest) {
                     c.crash(m.id());
                 } else if (!m.isUp() && inLatest) {
                     c.restart(m.id());
@@ -147,10 +150,9 @@ class MembershipSafetyProperties {
                 .map(id -> c.status(id) + (c.get(id).isUp() ? " " + c.node(id).status().config() : "")).toList());
     }
 
-    /** Whether {@code m} was a member by some configuration it applied, and is not by the latest. */
-    private static boolean appliedItsRemoval(SimNode m) {
-        return !member(m.node().status().config(), m.id())
-                && m.confStates().values().stream().anyMatch(cs -> cs.contains(m.id()));
+    /** Whether {@code m} was a member by some configuration it applied (a member still waiting to join was not). */
+    private static boolean wasMember(SimNode m) {
+        return m.confStates().values().stream().anyMatch(cs -> cs.contains(m.id()));
     }
 
     private static boolean appliedFinal(SimNode n) {
