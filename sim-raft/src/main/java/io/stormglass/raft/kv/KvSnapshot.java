@@ -2,11 +2,12 @@ package io.stormglass.raft.kv;
 
 /**
  * The key-value state as of one revision, as a snapshot carries it, in one of two forms: a frozen
- * view of a live store ({@link KvStore#freeze()}, taken in constant time: a reference to the store's
- * history and the revision it reads up to) or the encoded bytes ({@link KvCodec}'s snapshot encoding).
- * A view is encoded only when that is unavoidable: when its bytes are asked for ({@link #bytes()}, a
- * snapshot sent to a peer) or when its store is about to compact the history it reads. Either form
- * restores the same state ({@link #restoreInto}), the state the store had when the view was taken.
+ * view ({@link KvStore#freeze()}, taken in constant time: a reference to the store's history and the
+ * revision it reads up to) or the encoded bytes ({@link KvCodec}'s snapshot encoding). A view is
+ * encoded only when its bytes are asked for ({@link #bytes()}, a snapshot sent to a peer). When its
+ * store is about to compact the history it reads, the view moves to a copy of the versions it reads
+ * ({@link #detach}), which no one changes. Either form restores the same state ({@link #restoreInto}),
+ * the state the store had when the view was taken.
  *
  * <p>Why: etcd's local snapshot writes no key-value data (its {@code .snap} file holds the membership;
  * the key space is in the backend's database file, which the snapshot only commits), so a snapshot
@@ -56,10 +57,19 @@ public final class KvSnapshot {
     public byte[] bytes() {
         readable();
         if (bytes == null) {
-            owner.forget(this);
-            realise();
+            if (owner != null) {
+                owner.forget(this);
+            }
+            bytes = KvCodec.encodeSnapshot(view);
+            view = null;
+            owner = null;
         }
         return bytes;
+    }
+
+    /** Whether this is a view that still reads its store's live history (neither encoded nor detached). */
+    public boolean readsLiveHistory() {
+        return owner != null && bytes == null;
     }
 
     /**
@@ -82,13 +92,24 @@ public final class KvSnapshot {
         owner = null;
     }
 
-    /** Encodes a view now (its store is about to compact the history it reads) and lets the history go. */
-    void realise() {
-        if (bytes == null && view != null) {
-            bytes = KvCodec.encodeSnapshot(view);
-            view = null;
-            owner = null;
-        }
+    /** The revision a view reads up to (a view only). */
+    long revision() {
+        return view.revision();
+    }
+
+    /**
+     * Moves a view off its store's history, which is about to be compacted, onto {@code copy}, which holds
+     * every version at or before the view's revision ({@link MvccHistory#frozenCopyUpTo}): it then reads the
+     * same state and encodes to the same bytes.
+     */
+    void detach(MvccHistory copy) {
+        view = new FrozenState(copy, view.revision(), view.compactRevision(), view.leases(), view.alarms());
+        owner = null;
+    }
+
+    /** The view's store let go of the history it reads (a restore gave the store a new one): no one changes it now. */
+    void leaveStore() {
+        owner = null;
     }
 
     private void readable() {

@@ -311,7 +311,7 @@ public final class KvStore {
         if (rev > revision) {
             return new KvResult.Rejected(revision, FUTURE_REVISION);
         }
-        views.realiseAll(); // the compaction drops versions they read
+        views.detachAll(history); // the compaction drops versions they read
         compactRevision = rev;
         long dropped = history.compact(rev);
         return new KvResult.CompactResult(revision, rev, dropped);
@@ -338,6 +338,7 @@ public final class KvStore {
         leaseTtls.clear();
         leaseKeys.clear();
         frozenLeases = null;
+        views.leaveAll(); // they read the history being replaced, which nothing changes from now on
         history = new MvccHistory();
         events = new EventLog(history);
         revision = newRevision;
@@ -369,7 +370,7 @@ public final class KvStore {
     /**
      * A snapshot of the state now, in constant time: a view of the history at the current revision (later
      * writes are appended above it and do not show), with the leases and alarms copied. It is encoded
-     * only if its bytes are needed or before a compaction would drop what it reads ({@link KvSnapshot}).
+     * only if its bytes are needed; before a compaction would drop what it reads, it moves to a copy ({@link KvSnapshot}).
      * A restore into this store leaves it exact (the restored state gets a history of its own).
      */
     public KvSnapshot freeze() {

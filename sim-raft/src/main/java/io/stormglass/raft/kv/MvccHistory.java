@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * <p>Versions are only ever appended (at revisions above every held one), replaced at the newest
  * revision (a transaction writing a key twice), repacked without loss, or dropped by {@link #compact}:
  * so a snapshot view reading the versions at or before its revision ({@link #forEachKeyAt}) stays exact
- * until the next compaction, which its store announces first ({@link KvSnapshot}).
+ * until the next compaction, which its store announces first: the view then moves to a copy
+ * ({@link #frozenCopyUpTo}).
  *
  * <p>The versions written at or after the last compaction are also held in the order etcd's key
  * bucket holds them, by (main, sub) revision ({@link RevisionIndex}), so that a watcher's catch-up read
@@ -275,6 +276,32 @@ final class MvccHistory {
         byRevision.dropBelow(revision);
         indexFloor = Math.max(indexFloor, revision);
         return dropped;
+    }
+
+    /**
+     * A copy of every version at or before {@code revision}, for the snapshot views of a store about to
+     * compact ({@link OpenViews#detachAll}): it holds lists of its own, so the compaction's drops in place
+     * leave it exact, and shares the versions themselves (only ever repacked without loss). It is never
+     * written and keeps no revision index: read it with {@link #forEachKeyAt} at or before {@code revision},
+     * as a {@link FrozenState} does. Costs a reference per version, where encoding each view cost its bytes.
+     */
+    MvccHistory frozenCopyUpTo(long revision) {
+        MvccHistory copy = new MvccHistory();
+        versions.ordered().forEach((key, list) -> {
+            int count = lastAtOrBefore(list, revision) + 1;
+            if (count > 0) {
+                KeyHistory kept = copy.versions.computeIfAbsent(key, KeyHistory::new);
+                kept.ensureCapacity(count);
+                for (int i = 0; i < count; i++) {
+                    Slot v = list.get(i);
+                    kept.add(v);
+                    copy.recordBytes += bytesOf(key, v);
+                }
+                copy.versionCount += count;
+            }
+        });
+        copy.indexFloor = indexFloor;
+        return copy;
     }
 
     /** Versions held, tombstones included (etcd's key-bucket records). */

@@ -82,21 +82,50 @@ class KvSnapshotTest {
     }
 
     @Test
-    void aCompactionEncodesTheOpenViewsFirst() {
+    void aCompactionMovesTheOpenViewsToACopyWithoutEncodingThem() {
         KvStore store = applied(script().subList(0, 30));
         KvSnapshot view = store.freeze();
         byte[] atOnce = KvCodec.encodeSnapshot(store);
         long digest = store.digest();
         store.apply(new KvCommand.Put("key1", "later", 0));
         assertEquals(1, store.openSnapshotViews());
-        assertFalse(view.isEncoded());
+        assertTrue(view.readsLiveHistory());
         store.apply(new KvCommand.Compact(store.revision()));
-        assertTrue(view.isEncoded(), "encoded before the compaction dropped what it reads");
+        assertFalse(view.readsLiveHistory(), "moved off the history before the compaction dropped what it reads");
+        assertFalse(view.isEncoded(), "moved, not encoded");
         assertEquals(0, store.openSnapshotViews());
+        store.apply(new KvCommand.Put("key1", "after the compaction", 0));
+        store.apply(new KvCommand.Compact(store.revision()));
         assertArrayEquals(atOnce, view.bytes());
         KvStore restored = new KvStore();
         view.restoreInto(restored);
         assertEquals(digest, restored.digest());
+    }
+
+    @Test
+    void viewsAtSeveralRevisionsShareOneCopyAndEachKeepsItsOwnState() {
+        List<KvCommand> script = script();
+        KvStore store = new KvStore();
+        List<KvSnapshot> views = new ArrayList<>();
+        List<byte[]> atOnce = new ArrayList<>();
+        for (int i = 0; i < script.size(); i++) {
+            if (script.get(i) instanceof KvCommand.Compact) {
+                continue; // compactions below, each after several views
+            }
+            store.apply(script.get(i));
+            if (i % 5 == 4) {
+                views.add(store.freeze());
+                atOnce.add(KvCodec.encodeSnapshot(store));
+            }
+            if (i % 15 == 14) {
+                store.apply(new KvCommand.Compact(store.revision() - 2));
+                assertEquals(0, store.openSnapshotViews());
+            }
+        }
+        assertTrue(views.size() >= 6);
+        for (int i = 0; i < views.size(); i++) {
+            assertArrayEquals(atOnce.get(i), views.get(i).bytes(), "view " + i);
+        }
     }
 
     @Test
@@ -108,6 +137,8 @@ class KvSnapshotTest {
         KvSnapshot.encoded(KvCodec.encodeSnapshot(applied(script().subList(0, 10)))).restoreInto(store);
         store.apply(new KvCommand.Put("key1", "after the restore", 0));
         assertFalse(view.isEncoded(), "the restore gave the store a history of its own");
+        assertEquals(0, store.openSnapshotViews(), "a view of the replaced history is no longer the store's to keep exact");
+        store.apply(new KvCommand.Compact(store.revision()));
         assertArrayEquals(atOnce, view.bytes());
         view.restoreInto(store); // a view of the store itself
         assertEquals(digest, store.digest());
