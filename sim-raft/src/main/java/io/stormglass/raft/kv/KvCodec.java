@@ -1,7 +1,5 @@
 package io.stormglass.raft.kv;
 
-import java.io.DataInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,15 +155,14 @@ public final class KvCodec {
         out.writeVarLong(kv.leaseId());
     }
 
-    private static KeyValue readKeyValue(DataInputStream in, String key) throws IOException {
-        byte[] head = new byte[Math.toIntExact(readVarLong(in))];
-        in.readFully(head);
-        String value = new PackedValue(new String(head, StandardCharsets.UTF_8), (char) readVarLong(in),
+    private static KeyValue readKeyValue(ByteReader in, String key) {
+        String head = in.readUtf8(Math.toIntExact(readVarLong(in)));
+        String value = new PackedValue(head, (char) readVarLong(in),
                 Math.toIntExact(readVarLong(in))).unpack();
         return new KeyValue(key, value, readVarLong(in), readVarLong(in), readVarLong(in), readVarLong(in));
     }
 
-    private static long readVarLong(DataInputStream in) throws IOException {
+    private static long readVarLong(ByteReader in) {
         long v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             int b = in.readUnsignedByte();
@@ -174,7 +171,7 @@ public final class KvCodec {
                 return v;
             }
         }
-        throw new IOException("variable-length integer longer than 64 bits");
+        throw new IllegalArgumentException("malformed KV data: variable-length integer longer than 64 bits");
     }
 
     /** Replaces {@code store}'s state with the snapshot's. */
@@ -258,7 +255,7 @@ public final class KvCodec {
         }
     }
 
-    private static KvCommand readCommand(DataInputStream in) throws IOException {
+    private static KvCommand readCommand(ByteReader in) {
         int tag = in.readByte();
         return switch (tag) {
             case 1 -> new KvCommand.Put(readString(in), readString(in), in.readLong());
@@ -279,7 +276,7 @@ public final class KvCodec {
         };
     }
 
-    private static List<KvCommand> readCommands(DataInputStream in) throws IOException {
+    private static List<KvCommand> readCommands(ByteReader in) {
         List<KvCommand> out = new ArrayList<>();
         for (int n = in.readInt(); n > 0; n--) {
             out.add(readCommand(in));
@@ -293,10 +290,8 @@ public final class KvCodec {
         out.write(b);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
-        byte[] b = new byte[in.readInt()];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
+    private static String readString(ByteReader in) {
+        return in.readUtf8(in.readInt());
     }
 
     private interface Writer {
@@ -304,7 +299,7 @@ public final class KvCodec {
     }
 
     private interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(ByteReader in);
     }
 
     /**
@@ -330,10 +325,6 @@ public final class KvCodec {
     }
 
     private static <T> T read(byte[] data, Reader<T> r) {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(data))) {
-            return r.read(in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("malformed KV data: " + e.getMessage(), e);
-        }
+        return r.read(new ByteReader(data));
     }
 }

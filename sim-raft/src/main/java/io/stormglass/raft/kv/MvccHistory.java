@@ -282,25 +282,18 @@ final class MvccHistory {
      * A copy of every version at or before {@code revision}, for the snapshot views of a store about to
      * compact ({@link OpenViews#detachAll}): it holds lists of its own, so the compaction's drops in place
      * leave it exact, and shares the versions themselves (only ever repacked without loss). It is never
-     * written and keeps no revision index: read it with {@link #forEachKeyAt} at or before {@code revision},
-     * as a {@link FrozenState} does. Costs a reference per version, where encoding each view cost its bytes.
+     * written and keeps neither the revision index nor the counts ({@link #versionCount}, {@link #recordBytes}):
+     * read it with {@link #forEachKeyAt} at or before {@code revision} only, as a {@link FrozenState} does.
+     * Costs a reference per version, where encoding each view cost its bytes.
      */
     MvccHistory frozenCopyUpTo(long revision) {
         MvccHistory copy = new MvccHistory();
         versions.ordered().forEach((key, list) -> {
             int count = lastAtOrBefore(list, revision) + 1;
             if (count > 0) {
-                KeyHistory kept = copy.versions.computeIfAbsent(key, KeyHistory::new);
-                kept.ensureCapacity(count);
-                for (int i = 0; i < count; i++) {
-                    Slot v = list.get(i);
-                    kept.add(v);
-                    copy.recordBytes += bytesOf(key, v);
-                }
-                copy.versionCount += count;
+                copy.versions.computeIfAbsent(key, KeyHistory::new).addAll(list.subList(0, count));
             }
         });
-        copy.indexFloor = indexFloor;
         return copy;
     }
 
