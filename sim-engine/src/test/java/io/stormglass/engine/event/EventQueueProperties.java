@@ -53,7 +53,7 @@ class EventQueueProperties {
     }
 
     /**
-     * Sparse pushes anywhere up to past the wheel's span (about 16.8 ms) and a pop after each few: the
+     * Sparse pushes anywhere up to past the wheel's span (about 1.05 ms) and a pop after each few: the
      * next event is often many words of the slot bitmap away, before or after the cursor's own word.
      */
     @Property(tries = 500)
@@ -84,7 +84,8 @@ class EventQueueProperties {
 
     @Provide
     Arbitrary<List<Long>> sparseDelays() {
-        return Arbitraries.oneOf(Arbitraries.longs().between(0, 20_000_000L), Arbitraries.longs().between(16_700_000L, 16_800_000L),
+        long span = EventQueue.SPAN_NANOS;
+        return Arbitraries.oneOf(Arbitraries.longs().between(0, span * 6 / 5), Arbitraries.longs().between(span - 100_000, span + 1_000),
                 Arbitraries.longs().between(0, 300)).list().ofMaxSize(200);
     }
 }
