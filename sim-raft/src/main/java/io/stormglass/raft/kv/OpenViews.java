@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * The snapshot views ({@link KvSnapshot}) that still read one store's live history. A compaction drops
  * versions in place, so the store first moves them onto a copy of the versions they read
- * ({@link #detachAll}); a view whose
- * holder let it go ({@link KvSnapshot#release}) leaves the list, so the store never encodes a
- * snapshot nobody can read. Holders are few (a member's snapshot files), so the list is short.
+ * ({@link #detachAll}); a view whose holder let it go ({@link KvSnapshot#release}) leaves the list, so
+ * the store never copies for a snapshot nobody can read. Holders are few (a member's snapshot files),
+ * so the list is short.
  */
 final class OpenViews {
     private final List<KvSnapshot> open = new ArrayList<>();
