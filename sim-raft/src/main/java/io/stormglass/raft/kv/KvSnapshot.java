@@ -48,7 +48,7 @@ public final class KvSnapshot {
         return new KvSnapshot(bytes());
     }
 
-    /** Whether the snapshot is held as bytes (no longer reading a store's history). */
+    /** Whether the snapshot is held as bytes (a view, live or moved to a copy, is not). */
     public boolean isEncoded() {
         return bytes != null;
     }

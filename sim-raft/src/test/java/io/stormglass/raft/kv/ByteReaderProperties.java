@@ -42,9 +42,9 @@ class ByteReaderProperties {
 
     @Property(tries = 100)
     void aTruncatedEncodingIsMalformed(@ForAll long n, @ForAll @IntRange(min = 0, max = 7) int kept) {
-        ExactBytes out = ExactBytes.into(new byte[Long.BYTES]);
-        out.writeLong(n);
-        byte[] truncated = new byte[kept];
+        byte[] whole = new byte[Long.BYTES];
+        ExactBytes.into(whole).writeLong(n);
+        byte[] truncated = java.util.Arrays.copyOf(whole, kept);
         assertThrows(IllegalArgumentException.class, () -> new ByteReader(truncated).readLong());
         assertThrows(IllegalArgumentException.class, () -> new ByteReader(truncated).readUtf8(kept + 1));
         assertThrows(IllegalArgumentException.class, () -> new ByteReader(truncated).readUtf8(-1));
