@@ -1,17 +1,18 @@
 package io.stormglass.experiment.exec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Independent simulations on a fixed pool of threads, one simulation per thread at a time: the
+ * Independent simulations on a fixed set of threads, one simulation per thread at a time: the
  * only parallelism Stormglass has (each simulation is single-threaded and deterministic, so its
  * result does not depend on what runs beside it). Results come back in item order, whatever order
  * the runs finish in.
+ *
+ * <p>Items are taken in order. The first thread starts at once; the others wait for the JIT's
+ * warm-up ({@link JitWarmupGate}), which only changes when a run starts, never what it computes.
  */
 public final class ParallelRuns {
     /** One run; may throw {@code E} (such as an I/O error while writing its results). */
@@ -25,36 +26,70 @@ public final class ParallelRuns {
 
     /**
      * Runs {@code task} on every item with at most {@code jobs} at once and returns the results in
-     * item order. The first failure (in item order) is rethrown as it was thrown. A task that throws
-     * no checked exception makes {@code E} a {@code RuntimeException}: the caller catches nothing.
+     * item order. No item starts once a failure has been seen (or once the caller is interrupted);
+     * every item taken before runs to its end, and the first failure in item order is then rethrown
+     * as it was thrown. A task that throws no checked exception makes {@code E} a
+     * {@code RuntimeException}: the caller catches nothing.
      */
-    @SuppressWarnings("unchecked") // a task throws only E or unchecked exceptions
     public static <T, R, E extends Exception> List<R> map(List<T> items, int jobs, Task<T, R, E> task)
             throws E, InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, Math.max(1, items.size()))));
-        try {
-            List<Future<R>> futures = new ArrayList<>();
-            for (T item : items) {
-                futures.add(pool.submit(() -> task.run(item)));
-            }
-            List<R> results = new ArrayList<>();
-            for (Future<R> f : futures) {
+        return map(items, jobs, task, JitWarmupGate.forThisJvm());
+    }
+
+    @SuppressWarnings("unchecked") // a task throws only E or unchecked exceptions
+    static <T, R, E extends Exception> List<R> map(List<T> items, int jobs, Task<T, R, E> task, JitWarmupGate gate)
+            throws E, InterruptedException {
+        int n = items.size();
+        Object[] results = new Object[n];
+        Throwable[] failures = new Throwable[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger(Integer.MAX_VALUE);
+        List<Thread> workers = new ArrayList<>();
+        int threads = Math.max(1, Math.min(jobs, Math.max(1, n)));
+        for (int w = 0; w < threads; w++) {
+            boolean waits = w > 0;
+            Thread worker = new Thread(() -> {
                 try {
-                    results.add(f.get());
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
+                    if (waits) {
+                        gate.await(() -> next.get() < n && failed.get() == Integer.MAX_VALUE);
                     }
-                    if (cause instanceof Error err) {
-                        throw err;
+                    while (failed.get() == Integer.MAX_VALUE && !Thread.currentThread().isInterrupted()) {
+                        int i = next.getAndIncrement(); // an item taken always runs
+                        if (i >= n) {
+                            break;
+                        }
+                        try {
+                            results[i] = task.run(items.get(i));
+                        } catch (Exception | Error e) {
+                            failures[i] = e;
+                            failed.accumulateAndGet(i, Math::min);
+                        }
                     }
-                    throw (E) cause;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
+            }, "stormglass-run-" + (w + 1));
+            workers.add(worker);
         }
+        workers.forEach(Thread::start);
+        try {
+            for (Thread worker : workers) {
+                worker.join();
+            }
+        } finally {
+            workers.forEach(Thread::interrupt);
+        }
+        int first = failed.get();
+        if (first != Integer.MAX_VALUE) {
+            Throwable cause = failures[first];
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw (E) cause;
+        }
+        return (List<R>) Arrays.asList(results);
     }
 }
