@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * result does not depend on what runs beside it). Results come back in item order, whatever order
  * the runs finish in.
  *
- * <p>Items are taken in order. The first thread starts at once; the others wait for the JIT's
- * warm-up ({@link JitWarmupGate}), which only changes when a run starts, never what it computes.
+ * <p>Items are taken in order. One thread per core but one starts at once (at least one); the
+ * others wait for the JIT's warm-up ({@link JitWarmupGate}), so that the compilers keep a core to
+ * themselves while they are busy. That changes when a run starts, never what it computes.
  */
 public final class ParallelRuns {
     /** One run; may throw {@code E} (such as an I/O error while writing its results). */
@@ -33,12 +34,14 @@ public final class ParallelRuns {
      */
     public static <T, R, E extends Exception> List<R> map(List<T> items, int jobs, Task<T, R, E> task)
             throws E, InterruptedException {
-        return map(items, jobs, task, JitWarmupGate.forThisJvm());
+        int startAtOnce = Math.max(1, Runtime.getRuntime().availableProcessors() - 1); // a core for the compilers
+        return map(items, jobs, task, startAtOnce, JitWarmupGate.forThisJvm());
     }
 
+    /** As {@link #map(List, int, Task)}; the first {@code startAtOnce} threads do not wait for {@code gate}. */
     @SuppressWarnings("unchecked") // a task throws only E or unchecked exceptions
-    static <T, R, E extends Exception> List<R> map(List<T> items, int jobs, Task<T, R, E> task, JitWarmupGate gate)
-            throws E, InterruptedException {
+    static <T, R, E extends Exception> List<R> map(List<T> items, int jobs, Task<T, R, E> task, int startAtOnce,
+            JitWarmupGate gate) throws E, InterruptedException {
         int n = items.size();
         Object[] results = new Object[n];
         Throwable[] failures = new Throwable[n];
@@ -47,7 +50,7 @@ public final class ParallelRuns {
         List<Thread> workers = new ArrayList<>();
         int threads = Math.max(1, Math.min(jobs, Math.max(1, n)));
         for (int w = 0; w < threads; w++) {
-            boolean waits = w > 0;
+            boolean waits = w >= startAtOnce;
             Thread worker = new Thread(() -> {
                 try {
                     if (waits) {

@@ -42,7 +42,7 @@ class ParallelRunsTest {
         List<Integer> out = ParallelRuns.map(items, 3, i -> {
             Thread.sleep((20 - i) % 4);
             return i * i;
-        }, JitWarmupGate.opened());
+        }, 1, JitWarmupGate.opened());
         assertEquals(IntStream.range(0, 20).map(i -> i * i).boxed().toList(), out);
     }
 
@@ -52,7 +52,7 @@ class ParallelRunsTest {
         List<Boolean> out = ParallelRuns.map(List.of(0, 1), 2, i -> {
             bothStarted.countDown();
             return bothStarted.await(10, TimeUnit.SECONDS);
-        }, JitWarmupGate.opened());
+        }, 1, JitWarmupGate.opened());
         assertEquals(List.of(true, true), out);
     }
 
@@ -63,9 +63,19 @@ class ParallelRunsTest {
             threads.add(Thread.currentThread().getName());
             Thread.sleep(20); // long enough for an ungated second worker to take an item
             return -i;
-        }, neverSettles());
+        }, 1, neverSettles());
         assertEquals(List.of(-1, -2, -3, -4, -5), out);
         assertEquals(Set.of("stormglass-run-1"), threads);
+    }
+
+    @Test
+    void threadsThatStartAtOnceDoNotWaitForTheCompilers() throws InterruptedException {
+        CountDownLatch bothStarted = new CountDownLatch(2);
+        List<Boolean> out = ParallelRuns.map(List.of(0, 1), 3, i -> {
+            bothStarted.countDown();
+            return bothStarted.await(10, TimeUnit.SECONDS);
+        }, 2, neverSettles());
+        assertEquals(List.of(true, true), out);
     }
 
     @Test
@@ -78,7 +88,7 @@ class ParallelRunsTest {
                 throw i == 1 ? thrown : new IOException("later");
             }
             return i;
-        }, JitWarmupGate.opened()));
+        }, 1, JitWarmupGate.opened()));
         assertSame(thrown, e);
         assertEquals(Set.of(0, 1), started);
     }
@@ -87,10 +97,10 @@ class ParallelRunsTest {
     void errorsAndUncheckedExceptionsPassThroughAsThrown() {
         assertThrows(IllegalStateException.class, () -> ParallelRuns.map(List.of(0), 2, i -> {
             throw new IllegalStateException("bug");
-        }, JitWarmupGate.opened()));
+        }, 1, JitWarmupGate.opened()));
         AssertionError err = assertThrows(AssertionError.class, () -> ParallelRuns.map(List.of(0, 1), 2, i -> {
             throw new AssertionError("item " + i);
-        }, JitWarmupGate.opened()));
+        }, 1, JitWarmupGate.opened()));
         assertEquals("item 0", err.getMessage()); // item 0 is taken first, so it runs
     }
 }
