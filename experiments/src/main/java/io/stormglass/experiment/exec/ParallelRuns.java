@@ -93,6 +93,6 @@ public final class ParallelRuns {
             }
             throw (E) cause;
         }
-        return (List<R>) Arrays.asList(results);
+        return new ArrayList<>((List<R>) Arrays.asList(results));
     }
 }

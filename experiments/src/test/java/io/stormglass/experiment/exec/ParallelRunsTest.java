@@ -46,14 +46,19 @@ class ParallelRunsTest {
         assertEquals(IntStream.range(0, 20).map(i -> i * i).boxed().toList(), out);
     }
 
-    @Test
-    void anOpenGateRunsTheJobsAtOnce() throws InterruptedException {
+    /** Whether two items ran at the same time: each waits (10 s at most) until both have started. */
+    private static List<Boolean> twoItemsThatWaitForEachOther(int jobs, int startAtOnce, JitWarmupGate gate)
+            throws InterruptedException {
         CountDownLatch bothStarted = new CountDownLatch(2);
-        List<Boolean> out = ParallelRuns.map(List.of(0, 1), 2, i -> {
+        return ParallelRuns.map(List.of(0, 1), jobs, i -> {
             bothStarted.countDown();
             return bothStarted.await(10, TimeUnit.SECONDS);
-        }, 1, JitWarmupGate.opened());
-        assertEquals(List.of(true, true), out);
+        }, startAtOnce, gate);
+    }
+
+    @Test
+    void anOpenGateRunsTheJobsAtOnce() throws InterruptedException {
+        assertEquals(List.of(true, true), twoItemsThatWaitForEachOther(2, 1, JitWarmupGate.opened()));
     }
 
     @Test
@@ -70,12 +75,7 @@ class ParallelRunsTest {
 
     @Test
     void threadsThatStartAtOnceDoNotWaitForTheCompilers() throws InterruptedException {
-        CountDownLatch bothStarted = new CountDownLatch(2);
-        List<Boolean> out = ParallelRuns.map(List.of(0, 1), 3, i -> {
-            bothStarted.countDown();
-            return bothStarted.await(10, TimeUnit.SECONDS);
-        }, 2, neverSettles());
-        assertEquals(List.of(true, true), out);
+        assertEquals(List.of(true, true), twoItemsThatWaitForEachOther(3, 2, neverSettles()));
     }
 
     @Test

@@ -69,76 +69,10 @@ final class MvccHistory {
     static final int KEY_VALUE_FRAMING_BYTES = 24;
 
     /**
-     * One stored version. The newest of a key keeps its {@link KeyValue} as applied, so that reads
-     * at the current revision allocate nothing; a superseded one keeps its fields and its value
-     * packed ({@link PackedValue}), about a sixth of the memory, and is rebuilt when read. The value is
-     * packed when the version is recorded, while the value just decoded is still in the CPU's caches, not
-     * when it is superseded, seconds later, when its kilobyte has to come from memory again.
-     */
-    private static final class Slot {
-        final long modRevision;
-        private KeyValue kv;
-        /** The packed value's parts (see {@link PackedValue}), held flat: a week of history has millions; null for a tombstone. */
-        private final String head;
-        private final char fill;
-        private final int fillCount;
-        private long createRevision;
-        private long version;
-        private long leaseId;
-
-        Slot(long modRevision, KeyValue kv) {
-            this.modRevision = modRevision;
-            this.kv = kv;
-            PackedValue value = kv == null ? null : PackedValue.of(kv.value());
-            this.head = value == null ? null : value.head();
-            this.fill = value == null ? '\0' : value.fill();
-            this.fillCount = value == null ? 0 : value.fillCount();
-        }
-
-        boolean tombstone() {
-            return head == null;
-        }
-
-        /** Drops the applied key-value for its packed fields (the version is no longer the key's newest). */
-        void pack() {
-            if (kv != null) {
-                createRevision = kv.createRevision();
-                version = kv.version();
-                leaseId = kv.leaseId();
-                kv = null;
-            }
-        }
-
-        /** The version as {@link #view} gives it, with its value packed: {@code PackedValue.of(view(key).kv().value())}, without building it. */
-        PackedVersion packedView() {
-            if (head == null) {
-                return new PackedVersion(modRevision, null, 0, 0, 0, 0);
-            }
-            PackedValue value = new PackedValue(head, fill, fillCount);
-            if (kv != null) {
-                return new PackedVersion(modRevision, value, kv.createRevision(), kv.modRevision(), kv.version(), kv.leaseId());
-            }
-            return new PackedVersion(modRevision, value, createRevision, modRevision, version, leaseId);
-        }
-
-        Version view(String key) {
-            if (kv != null || head == null) {
-                return new Version(modRevision, kv);
-            }
-            String value = new PackedValue(head, fill, fillCount).unpack();
-            return new Version(modRevision, new KeyValue(key, value, createRevision, modRevision, version, leaseId));
-        }
-
-        long valueLength() {
-            return kv != null ? kv.value().length() : head == null ? 0 : head.length() + fillCount;
-        }
-    }
-
-    /**
      * One key's versions, oldest first, with the key as the map holds it: the revision index points
      * here, so it finds a version without a lookup by key and shares the key's one String.
      */
-    private static final class KeyHistory extends ArrayList<Slot> {
+    private static final class KeyHistory extends ArrayList<StoredVersion> {
         final String key;
 
         KeyHistory(String key) {
@@ -167,7 +101,7 @@ final class MvccHistory {
      */
     boolean record(String key, long revision, KeyValue kv) {
         KeyHistory list = versions.computeIfAbsent(key, KeyHistory::new);
-        Slot v = new Slot(revision, kv);
+        StoredVersion v = new StoredVersion(revision, kv);
         boolean rewrite = !list.isEmpty() && list.get(list.size() - 1).modRevision == revision;
         if (rewrite) {
             recordBytes -= bytesOf(key, list.get(list.size() - 1));
@@ -194,7 +128,7 @@ final class MvccHistory {
         return bytesOf(key, v.tombstone(), v.tombstone() ? 0 : v.kv().value().length());
     }
 
-    private static long bytesOf(String key, Slot v) {
+    private static long bytesOf(String key, StoredVersion v) {
         return bytesOf(key, v.tombstone(), v.valueLength());
     }
 
@@ -251,17 +185,17 @@ final class MvccHistory {
         long dropped = 0;
         List<String> emptied = new ArrayList<>();
         for (Map.Entry<String, KeyHistory> entry : versions.ordered().entrySet()) {
-            List<Slot> list = entry.getValue();
+            List<StoredVersion> list = entry.getValue();
             int keep = lastAtOrBefore(list, revision);
             if (keep < 0) {
                 continue;
             }
             // a tombstone before the compaction revision goes (etcd keeps no empty generation); one at it stays,
             // so that a watcher resuming at the compaction revision still sees that delete
-            Slot last = list.get(keep);
+            StoredVersion last = list.get(keep);
             int from = last.tombstone() && last.modRevision < revision ? keep + 1 : keep;
             if (from > 0) {
-                for (Slot v : list.subList(0, from)) {
+                for (StoredVersion v : list.subList(0, from)) {
                     recordBytes -= bytesOf(entry.getKey(), v);
                 }
                 list.subList(0, from).clear();
@@ -308,10 +242,10 @@ final class MvccHistory {
      */
     static final class KeyVersions {
         private final String key;
-        private final List<Slot> slots;
+        private final List<StoredVersion> slots;
         private final int count;
 
-        private KeyVersions(String key, List<Slot> slots, int count) {
+        private KeyVersions(String key, List<StoredVersion> slots, int count) {
             this.key = key;
             this.slots = slots;
             this.count = count;
@@ -383,11 +317,11 @@ final class MvccHistory {
      * in increasing mod revision. {@link #endRestore} follows the last.
      */
     void append(String key, Version v) {
-        List<Slot> slots = versions.computeIfAbsent(key, KeyHistory::new);
+        List<StoredVersion> slots = versions.computeIfAbsent(key, KeyHistory::new);
         if (!slots.isEmpty()) {
             slots.get(slots.size() - 1).pack();
         }
-        slots.add(new Slot(v.modRevision(), v.kv()));
+        slots.add(new StoredVersion(v.modRevision(), v.kv()));
         versionCount++;
         recordBytes += bytesOf(key, v);
     }
@@ -408,7 +342,7 @@ final class MvccHistory {
         byRevision.sortByRevision(); // stable: key order within a revision
     }
 
-    private static KeyValue latestAtOrBefore(String key, List<Slot> list, long revision) {
+    private static KeyValue latestAtOrBefore(String key, List<StoredVersion> list, long revision) {
         if (list == null) {
             return null;
         }
@@ -417,7 +351,7 @@ final class MvccHistory {
     }
 
     /** Index of the last version with mod revision ≤ {@code revision}, or -1 (binary search). */
-    private static int lastAtOrBefore(List<Slot> list, long revision) {
+    private static int lastAtOrBefore(List<StoredVersion> list, long revision) {
         int lo = 0;
         int hi = list.size() - 1;
         int found = -1;
