@@ -16,8 +16,9 @@ import java.util.function.BooleanSupplier;
  *
  * <p>The gate opens, for good, once the compilers' accumulated time ({@link CompilationMXBean},
  * summed over compiler threads) grew by less than {@code settledShare} of the last
- * {@code windowNanos}; a waiting worker also stops waiting after {@code maxWaitNanos}, or when
- * nothing is left for it to take. A JVM that does not report compilation time has an open gate.
+ * {@code windowNanos}, or once a worker has waited {@code maxWaitNanos}. A waiting worker also stops
+ * waiting when nothing is left for it to take. A JVM that does not report compilation time has an
+ * open gate.
  * The gate only decides when a worker takes its first run, never what a run computes.
  */
 final class JitWarmupGate {
@@ -57,10 +58,20 @@ final class JitWarmupGate {
     }
 
     /**
-     * The gate for this JVM: settled when the compilers used less than a fifth of one thread over
-     * the last second; 30 s at most. With one job it never runs (only extra workers wait).
+     * The gate of this JVM, shared by every pool it runs: settled when the compilers used less than a
+     * fifth of one thread over the last second, 30 s at most, so a later pool (a command that runs
+     * several) does not wait again.
      */
     static JitWarmupGate forThisJvm() {
+        return ThisJvm.GATE;
+    }
+
+    /** Created on first use (holder idiom): a command that runs one simulation never reads the MXBean. */
+    private static final class ThisJvm {
+        static final JitWarmupGate GATE = create();
+    }
+
+    private static JitWarmupGate create() {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
             return opened();
@@ -108,6 +119,7 @@ final class JitWarmupGate {
                 return;
             }
             if (probe.nanoTime() - start >= maxWaitNanos) {
+                open = true; // warmed as much as it will be: no later worker waits again
                 return;
             }
             probe.pause(POLL_NANOS);

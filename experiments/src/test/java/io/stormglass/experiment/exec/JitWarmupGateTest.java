@@ -2,6 +2,7 @@ package io.stormglass.experiment.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.LongUnaryOperator;
@@ -51,13 +52,17 @@ class JitWarmupGateTest {
     }
 
     @Test
-    void staysClosedAtTheThresholdAndLetsGoAfterTheLongestWait() throws InterruptedException {
-        // exactly a fifth of a thread, forever: not settled
+    void staysClosedAtTheThresholdAndOpensAfterTheLongestWait() throws InterruptedException {
+        // exactly a fifth of a thread, forever: never settled
         FakeJvm jvm = new FakeJvm(t -> t / 5_000_000L);
         JitWarmupGate gate = gate(jvm);
-        gate.await(() -> true);
+        gate.await(() -> jvm.nowNanos < 29_900_000_000L || gate.isOpen());
         assertFalse(gate.isOpen());
-        assertEquals(30 * SECOND, jvm.nowNanos);
+        gate.await(() -> true);
+        assertTrue(gate.isOpen());
+        assertEquals(29_900_000_000L + 30 * SECOND, jvm.nowNanos); // each wait has its own limit
+        gate.await(() -> true);
+        assertEquals(29_900_000_000L + 30 * SECOND, jvm.nowNanos); // and then nobody waits
     }
 
     @Test
@@ -78,5 +83,10 @@ class JitWarmupGateTest {
         gate.await(() -> true);
         assertEquals(SECOND, jvm.nowNanos);
         assertTrue(JitWarmupGate.opened().isOpen());
+    }
+
+    @Test
+    void everyPoolOfTheJvmSharesOneGate() {
+        assertSame(JitWarmupGate.forThisJvm(), JitWarmupGate.forThisJvm());
     }
 }
