@@ -18,8 +18,7 @@ import java.util.function.BooleanSupplier;
  * summed over compiler threads) grew by less than {@code settledShare} of the last
  * {@code windowNanos}, or once a worker has waited {@code maxWaitNanos}. A waiting worker also stops
  * waiting when nothing is left for it to take. A JVM that does not report compilation time has an
- * open gate.
- * The gate only decides when a worker takes its first run, never what a run computes.
+ * open gate. The gate only decides when a worker takes its first run, never what a run computes.
  */
 final class JitWarmupGate {
     /** What the gate reads and how it waits; a test's fake advances its own time. */
