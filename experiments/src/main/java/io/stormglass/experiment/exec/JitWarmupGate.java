@@ -94,7 +94,7 @@ final class JitWarmupGate {
         return new JitWarmupGate(probe, 1_000_000_000L, 0.2, 30_000_000_000L);
     }
 
-    /** Whether the compilers were seen settled (once open, the gate stays open). */
+    /** Whether the gate is open: the compilers were seen settled, or a worker waited the longest wait. It stays open. */
     boolean isOpen() {
         return open;
     }

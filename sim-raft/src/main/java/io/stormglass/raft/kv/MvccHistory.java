@@ -242,12 +242,12 @@ final class MvccHistory {
      */
     static final class KeyVersions {
         private final String key;
-        private final List<StoredVersion> slots;
+        private final List<StoredVersion> stored;
         private final int count;
 
-        private KeyVersions(String key, List<StoredVersion> slots, int count) {
+        private KeyVersions(String key, List<StoredVersion> stored, int count) {
             this.key = key;
-            this.slots = slots;
+            this.stored = stored;
             this.count = count;
         }
 
@@ -262,17 +262,17 @@ final class MvccHistory {
 
         /** The {@code i}-th oldest, {@code 0 <= i < count()}. */
         Version version(int i) {
-            return slots.get(i).view(key);
+            return stored.get(i).view(key);
         }
 
         /** The {@code i}-th oldest with its value packed (for encoding), {@code 0 <= i < count()}. */
         PackedVersion packedVersion(int i) {
-            return slots.get(i).packedView();
+            return stored.get(i).packedView();
         }
 
         /** Whether the newest of them is a tombstone. */
         boolean endsDeleted() {
-            return slots.get(count - 1).tombstone();
+            return stored.get(count - 1).tombstone();
         }
     }
 
@@ -317,11 +317,11 @@ final class MvccHistory {
      * in increasing mod revision. {@link #endRestore} follows the last.
      */
     void append(String key, Version v) {
-        List<StoredVersion> slots = versions.computeIfAbsent(key, KeyHistory::new);
-        if (!slots.isEmpty()) {
-            slots.get(slots.size() - 1).pack();
+        List<StoredVersion> stored = versions.computeIfAbsent(key, KeyHistory::new);
+        if (!stored.isEmpty()) {
+            stored.get(stored.size() - 1).pack();
         }
-        slots.add(new StoredVersion(v.modRevision(), v.kv()));
+        stored.add(new StoredVersion(v.modRevision(), v.kv()));
         versionCount++;
         recordBytes += bytesOf(key, v);
     }
