@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stormglass.experiment.bench.BenchResult;
 import io.stormglass.experiment.bench.EngineMicrobench;
+import io.stormglass.experiment.bench.ParallelScaling;
 import io.stormglass.experiment.bench.ReferenceCases;
 import io.stormglass.experiment.bench.ScenarioBench;
 import java.io.IOException;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Option;
         description = {"Times the simulator on this machine: the incident for 24 simulated hours (in memory, then with",
             "its run folder and report, written to a temporary folder and removed), the safety-fuzz scenario for 100",
             "seeds, a five-member cluster at 1000 requests/s for an hour, the cross-region cluster for an hour (each",
-            "in memory: nothing is written), and the engine's event loop against a PriorityQueue",
+            "in memory: nothing is written), eight 6-hour runs of the incident on one thread and then on two (after",
+            "a warm-up run: what parallel runs cost each other), and the engine's event loop against a PriorityQueue",
             "baseline in the same process. Prints events, events/s, simulated time per wall time (x real time) and",
             "peak heap per case, with the load average (other processes slow every figure). Numbers, not checks:",
             "the exit code is 0 whatever they are."})
@@ -45,7 +47,7 @@ final class BenchCommand implements Callable<Integer> {
     Path library = Path.of("scenarios");
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         if (!Files.isDirectory(library)) {
             throw new UserInputException("--scenarios: expected the scenario library folder, found no folder " + library);
         }
@@ -61,6 +63,15 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+        ReferenceCases.ScalingCase scalingCase = ReferenceCases.scaling(library, quick);
+        ParallelScaling.Outcome scaling = null;
+        if (selected(scalingCase.name())) {
+            scaling = new ParallelScaling(System::nanoTime, 2).run(scalingCase.warmup(), scalingCase.runs());
+            if (!json) {
+                System.err.printf(Locale.ROOT, "%s done in %.1f s%n", scalingCase.name(),
+                        scaling.serialWallSeconds() + scaling.parallelWallSeconds());
+            }
+        }
         EngineMicrobench.Outcome engine = null;
         if (selected("engine-vs-priorityqueue")) {
             engine = (quick ? new EngineMicrobench(System::nanoTime, 10_000, 200_000, 1, 3)
@@ -68,9 +79,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         double loadAfter = loadAverage();
         if (json) {
-            System.out.println(toJson(results, engine, loadBefore, loadAfter));
+            System.out.println(toJson(results, scalingCase.name(), scaling, engine, loadBefore, loadAfter));
         } else {
-            printTable(results, engine, loadBefore, loadAfter);
+            printTable(results, scalingCase.name(), scaling, engine, loadBefore, loadAfter);
         }
         return ExitCodes.OK;
     }
@@ -89,13 +100,19 @@ final class BenchCommand implements Callable<Integer> {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static void printTable(List<BenchResult> results, EngineMicrobench.Outcome engine, double loadBefore,
-            double loadAfter) {
+    private static void printTable(List<BenchResult> results, String scalingName, ParallelScaling.Outcome scaling,
+            EngineMicrobench.Outcome engine, double loadBefore, double loadAfter) {
         System.out.printf(Locale.ROOT, "%-28s %5s %12s %10s %9s %12s %10s%n", "case", "runs", "events", "wall s",
                 "M ev/s", "x real time", "peak heap");
         for (BenchResult r : results) {
             System.out.printf(Locale.ROOT, "%-28s %5d %12d %10.1f %9.2f %12.0f %7d MB%n", r.name(), r.runs(), r.events(),
                     r.wallSeconds(), r.eventsPerSecond() / 1e6, r.timesRealTime(), r.peakHeapBytes() >> 20);
+        }
+        if (scaling != null) {
+            System.out.printf(Locale.ROOT, "%s: 1 thread %.1f s (collector %.1f s), %d threads %.1f s (collector %.1f s),"
+                    + " speed-up %.2f, fingerprints %s%n", scalingName, scaling.serialWallSeconds(), scaling.serialGcSeconds(),
+                    scaling.jobs(), scaling.parallelWallSeconds(), scaling.parallelGcSeconds(), scaling.speedup(),
+                    scaling.sameFingerprints() ? "the same on both passes" : "DIFFER between the passes (a determinism bug)");
         }
         if (engine != null) {
             System.out.printf(Locale.ROOT, "engine vs PriorityQueue: engine %.2f M events/s, baseline %.2f M events/s, ratio %.2f%n",
@@ -105,8 +122,8 @@ final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), collectors());
     }
 
-    private static String toJson(List<BenchResult> results, EngineMicrobench.Outcome engine, double loadBefore,
-            double loadAfter) throws IOException {
+    private static String toJson(List<BenchResult> results, String scalingName, ParallelScaling.Outcome scaling,
+            EngineMicrobench.Outcome engine, double loadBefore, double loadAfter) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         ArrayNode cases = root.putArray("cases");
@@ -121,6 +138,18 @@ final class BenchCommand implements Callable<Integer> {
             c.put("x_real_time", r.timesRealTime());
             c.put("peak_heap_bytes", r.peakHeapBytes());
             c.put("fingerprint", r.fingerprint());
+        }
+        if (scaling != null) {
+            ObjectNode p = root.putObject("parallel_scaling");
+            p.put("name", scalingName);
+            p.put("runs", scaling.runs());
+            p.put("jobs", scaling.jobs());
+            p.put("serial_wall_s", scaling.serialWallSeconds());
+            p.put("parallel_wall_s", scaling.parallelWallSeconds());
+            p.put("serial_gc_s", scaling.serialGcSeconds());
+            p.put("parallel_gc_s", scaling.parallelGcSeconds());
+            p.put("speedup", scaling.speedup());
+            p.put("same_fingerprints", scaling.sameFingerprints());
         }
         if (engine != null) {
             ObjectNode e = root.putObject("engine_vs_priorityqueue");

@@ -13,8 +13,9 @@ import java.util.List;
  * incident for a simulated day, in memory and then with its run folder and report as {@code stormglass
  * run} writes them, the safety-fuzz scenario for 100 seeds (each with its drawn fault schedule, as
  * {@code stormglass fuzz} runs it), a five-member cluster under 1 000 requests per second for an hour,
- * and the cross-region cluster for an hour. {@code quick} shortens each (1 h, 3 seeds, 5 min, 5 min)
- * for a smoke test of the command itself.
+ * and the cross-region cluster for an hour; and the {@linkplain #scaling parallel-scaling case}.
+ * {@code quick} shortens each (1 h, 3 seeds, 5 min, 5 min; 4 runs of 20 min) for a smoke test of the
+ * command itself.
  */
 public final class ReferenceCases {
     /**
@@ -31,7 +32,29 @@ public final class ReferenceCases {
         }
     }
 
+    /**
+     * The {@link ParallelScaling} case: a warm-up run, then {@code runs} seeds of the same scenario.
+     */
+    public record ScalingCase(String name, Scenario warmup, List<Scenario> runs) {
+    }
+
     private ReferenceCases() {
+    }
+
+    /**
+     * Eight seeds of the incident for six simulated hours each, as {@code tune-ceph-prometheus.yaml}'s
+     * sweep runs it (its runs are six hours of the incident), after an untimed warm-up run of the
+     * scenario's own seed; {@code quick}: four seeds of 20 minutes.
+     */
+    public static ScalingCase scaling(Path library, boolean quick) {
+        int runs = quick ? 4 : 8;
+        String duration = quick ? "20m" : "6h";
+        Scenario incident = load(library, "incident-ceph-prometheus.yaml", duration);
+        List<Scenario> seeds = new ArrayList<>();
+        for (long seed = 1; seed <= runs; seed++) {
+            seeds.add(incident.withSeed(seed));
+        }
+        return new ScalingCase("parallel-runs-" + runs + "x-incident-" + duration, incident, seeds);
     }
 
     /** The cases, reading the scenarios from {@code library} (the {@code scenarios/} folder). */

@@ -1,6 +1,7 @@
 package io.stormglass.experiment.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stormglass.scenario.model.Scenario;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,5 +79,34 @@ class BenchTest {
         try (Stream<Path> left = Files.list(scratch)) {
             assertEquals(List.of(mine), left.toList(), "the bench's own folder is gone, the rest untouched");
         }
+    }
+
+    @Test
+    void theScalingCaseRunsSeedsOfTheIncidentAfterAWarmUp() {
+        ReferenceCases.ScalingCase full = ReferenceCases.scaling(LIBRARY, false);
+        assertEquals("parallel-runs-8x-incident-6h", full.name());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), full.runs().stream().map(Scenario::seed).toList());
+        assertTrue(full.runs().stream().allMatch(s -> s.durationNanos() == 6 * HOUR));
+        assertEquals(6 * HOUR, full.warmup().durationNanos());
+        assertEquals(4, ReferenceCases.scaling(LIBRARY, true).runs().size());
+    }
+
+    @Test
+    void theScalingCaseTimesBothPassesAndComparesTheirFingerprints() throws Exception {
+        ReferenceCases.ScalingCase quick = ReferenceCases.scaling(LIBRARY, true);
+        List<Scenario> two = quick.runs().subList(0, 2);
+        // a clock shared by both threads, 1 s per reading: each pass reads it twice, runs read it too
+        AtomicLong now = new AtomicLong();
+        ParallelScaling.Outcome o = new ParallelScaling(() -> now.addAndGet(1_000_000_000L), 2).run(two.get(0), two);
+        assertEquals(2, o.runs());
+        assertEquals(2, o.jobs());
+        assertTrue(o.serialWallSeconds() >= 1 && o.parallelWallSeconds() >= 1, o.toString());
+        assertEquals(o.serialWallSeconds() / o.parallelWallSeconds(), o.speedup(), 1e-12);
+        assertTrue(o.sameFingerprints(), "a run gives the same fingerprint whatever runs beside it");
+    }
+
+    @Test
+    void theParallelPassNeedsTwoThreads() {
+        assertThrows(IllegalArgumentException.class, () -> new ParallelScaling(System::nanoTime, 1));
     }
 }
