@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
         description = {"Times the simulator on this machine: the incident for 24 simulated hours (in memory, then with",
             "its run folder and report, written to a temporary folder and removed), the safety-fuzz scenario for 100",
             "seeds, a five-member cluster at 1000 requests/s for an hour, the cross-region cluster for an hour (each",
-            "in memory: nothing is written), eight 6-hour runs of the incident on one thread and then on two (after",
-            "a warm-up run: what parallel runs cost each other), and the engine's event loop against a PriorityQueue",
+            "in memory: nothing is written), six 6-hour runs of the incident on one thread, on two, and on one again",
+            "(after a warm-up run: what parallel runs cost each other), and the engine's event loop against a PriorityQueue",
             "baseline in the same process. Prints events, events/s, simulated time per wall time (x real time) and",
             "peak heap per case, with the load average (other processes slow every figure). Numbers, not checks:",
             "the exit code is 0 whatever they are."})

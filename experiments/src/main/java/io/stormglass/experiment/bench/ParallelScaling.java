@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * How well simulations share this machine: the same runs on one thread, then on {@code jobs} threads,
- * in one process whose JIT a first, untimed run has warmed. A sweep's wall time with {@code --jobs 2}
+ * then on one thread again, in one process whose JIT a first, untimed run has warmed. A sweep's wall time with {@code --jobs 2}
  * also pays for the JVM's start and the compilers' first seconds, which one job hides on the idle core;
  * this case leaves those out, so that what it measures is what parallel runs cost each other (the
  * collector's pauses, which stop every run, and the shared caches). Every run must give the same
@@ -21,15 +21,18 @@ public final class ParallelScaling {
     /**
      * @param runs                simulations in each pass
      * @param jobs                threads of the parallel pass
-     * @param serialWallSeconds   wall time of the pass on one thread
+     * @param serialWallSeconds   wall time of the pass on one thread, the mean of the pass before the
+     *                            parallel one and the pass after it (so that what the JIT still improves
+     *                            during the first counts against neither side)
      * @param parallelWallSeconds wall time of the pass on {@code jobs} threads
-     * @param serialGcSeconds     time the collectors reported during the serial pass (their pauses stop every run)
+     * @param serialGcSeconds     time the collectors reported during a serial pass, the mean of the two
+     *                            (their pauses stop every run)
      * @param parallelGcSeconds   the same, during the parallel pass
-     * @param sameFingerprints    whether every run gave the same fingerprint on both passes
+     * @param sameFingerprints    whether every run gave the same fingerprint on every pass
      */
     public record Outcome(int runs, int jobs, double serialWallSeconds, double parallelWallSeconds, double serialGcSeconds,
             double parallelGcSeconds, boolean sameFingerprints) {
-        /** How many times faster the parallel pass ran than the serial one. */
+        /** How many times faster the parallel pass ran than a serial one. */
         public double speedup() {
             return serialWallSeconds / Math.max(1e-9, parallelWallSeconds);
         }
@@ -47,13 +50,18 @@ public final class ParallelScaling {
         this.jobs = jobs;
     }
 
-    /** Runs {@code warmup} once untimed, then {@code scenarios} on one thread and on {@code jobs} threads. */
+    /**
+     * Runs {@code warmup} once untimed, then {@code scenarios} on one thread, on {@code jobs} threads,
+     * and on one thread again.
+     */
     public Outcome run(Scenario warmup, List<Scenario> scenarios) throws IOException, InterruptedException {
         Runner.run(warmup, Runner.Options.inMemory(wallClock));
-        Pass serial = pass(scenarios, 1);
+        Pass before = pass(scenarios, 1);
         Pass parallel = pass(scenarios, jobs);
-        return new Outcome(scenarios.size(), jobs, serial.wallSeconds(), parallel.wallSeconds(), serial.gcSeconds(),
-                parallel.gcSeconds(), serial.fingerprints().equals(parallel.fingerprints()));
+        Pass after = pass(scenarios, 1);
+        boolean same = before.fingerprints().equals(parallel.fingerprints()) && after.fingerprints().equals(parallel.fingerprints());
+        return new Outcome(scenarios.size(), jobs, (before.wallSeconds() + after.wallSeconds()) / 2, parallel.wallSeconds(),
+                (before.gcSeconds() + after.gcSeconds()) / 2, parallel.gcSeconds(), same);
     }
 
     private record Pass(double wallSeconds, double gcSeconds, List<String> fingerprints) {

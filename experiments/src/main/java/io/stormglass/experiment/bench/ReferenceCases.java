@@ -42,12 +42,12 @@ public final class ReferenceCases {
     }
 
     /**
-     * Eight seeds of the incident for six simulated hours each, as {@code tune-ceph-prometheus.yaml}'s
+     * Six seeds of the incident for six simulated hours each, as {@code tune-ceph-prometheus.yaml}'s
      * sweep runs it (its runs are six hours of the incident), after an untimed warm-up run of the
      * scenario's own seed; {@code quick}: four seeds of 20 minutes.
      */
     public static ScalingCase scaling(Path library, boolean quick) {
-        int runs = quick ? 4 : 8;
+        int runs = quick ? 4 : 6;
         String duration = quick ? "20m" : "6h";
         Scenario incident = load(library, "incident-ceph-prometheus.yaml", duration);
         List<Scenario> seeds = new ArrayList<>();

@@ -84,8 +84,8 @@ class BenchTest {
     @Test
     void theScalingCaseRunsSeedsOfTheIncidentAfterAWarmUp() {
         ReferenceCases.ScalingCase full = ReferenceCases.scaling(LIBRARY, false);
-        assertEquals("parallel-runs-8x-incident-6h", full.name());
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), full.runs().stream().map(Scenario::seed).toList());
+        assertEquals("parallel-runs-6x-incident-6h", full.name());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), full.runs().stream().map(Scenario::seed).toList());
         assertTrue(full.runs().stream().allMatch(s -> s.durationNanos() == 6 * HOUR));
         assertEquals(6 * HOUR, full.warmup().durationNanos());
         assertEquals(4, ReferenceCases.scaling(LIBRARY, true).runs().size());
@@ -95,7 +95,7 @@ class BenchTest {
     void theScalingCaseTimesBothPassesAndComparesTheirFingerprints() throws Exception {
         ReferenceCases.ScalingCase quick = ReferenceCases.scaling(LIBRARY, true);
         List<Scenario> two = quick.runs().subList(0, 2);
-        // a clock shared by both threads, 1 s per reading: each pass reads it twice, runs read it too
+        // a clock shared by both threads, 1 s per reading: each pass reads it twice, the runs read it too
         AtomicLong now = new AtomicLong();
         ParallelScaling.Outcome o = new ParallelScaling(() -> now.addAndGet(1_000_000_000L), 2).run(two.get(0), two);
         assertEquals(2, o.runs());
