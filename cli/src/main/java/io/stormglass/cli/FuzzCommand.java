@@ -185,7 +185,7 @@ final class FuzzCommand implements Callable<Integer> {
         System.out.println();
         System.out.printf(Locale.ROOT, "coverage probes (seeds that hit each, of %d; hits per seed):%n", outcomes.size());
         List<String> never = new ArrayList<>();
-        for (RaftProbe p : RaftProbe.listed()) {
+        for (RaftProbe p : RaftProbe.all()) {
             long runs = outcomes.stream().filter(o -> o.probes().hit(p)).count();
             long hits = outcomes.stream().mapToLong(o -> o.probes().hits(p)).sum();
             System.out.printf(Locale.ROOT, "  %-40s %6d  %9.2f%s%n", p.probeName(), runs, hits / (double) Math.max(1, outcomes.size()),

@@ -18,8 +18,6 @@ import io.stormglass.net.Placement;
 import io.stormglass.net.Topology;
 import io.stormglass.net.clock.LocalScheduler;
 import io.stormglass.net.clock.NodeClock;
-import io.stormglass.raft.RaftConfig;
-import io.stormglass.raft.ReadOnlyOption;
 import io.stormglass.raft.server.Flavour;
 import io.stormglass.raft.server.Member;
 import io.stormglass.raft.server.MemberConfig;
@@ -175,8 +173,8 @@ public final class SimulatedCluster {
     static MemberConfig memberConfig(int id, List<Integer> peers, RaftSpec r, io.stormglass.raft.server.MvccOptions mvcc) {
         return new MemberConfig(id, peers, r.heartbeatIntervalNanos(), r.electionTimeoutNanos(), r.preVote(), r.checkQuorum(),
                 r.snapshotCount(), r.snapshotCatchUpEntries(), r.maxInflightMsgs(), r.maxSizePerMsgBytes(),
-                r.backendBatchIntervalNanos(), r.backendBatchLimit(), r.cpu(), ReadOnlyOption.SAFE,
-                RaftConfig.DEFAULT_LEASE_DRIFT_BOUND_PPM, r.tickIntervalNanos(), r.electionTimeoutMaxNanos(), r.flavour(), r.strictReconfigCheck(),
+                r.backendBatchIntervalNanos(), r.backendBatchLimit(), r.cpu(), r.readOnlyOption(),
+                r.leaseDriftBoundPpm(), r.tickIntervalNanos(), r.electionTimeoutMaxNanos(), r.flavour(), r.strictReconfigCheck(),
                 mvcc, r.flavour() == Flavour.PLAIN_RAFT ? TimerWakeup.linux(r.timerSlackNanos()) : TimerWakeup.EXACT);
     }
 

@@ -147,7 +147,7 @@ public final class FuzzCampaign {
     private static void writeProbes(Path file, List<SeedOutcome> outcomes) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CsvRowWriter csv = CsvFormat.writer(out)) {
             csv.row(List.of("probe", "required", "runs_hit", "hits", "description"));
-            for (RaftProbe p : RaftProbe.listed()) {
+            for (RaftProbe p : RaftProbe.all()) {
                 long runs = outcomes.stream().filter(o -> o.probes().hit(p)).count();
                 long hits = outcomes.stream().mapToLong(o -> o.probes().hits(p)).sum();
                 csv.row(List.of(p.probeName(), Boolean.toString(p.required()), Long.toString(runs), Long.toString(hits),
@@ -242,7 +242,7 @@ public final class FuzzCampaign {
                 String.join(";", o.checks().failureKinds()), o.fingerprint(), Long.toString(o.events()),
                 CsvNumbers.fixed(o.wallSeconds(), 3), Integer.toString(o.shrunkFaults()),
                 o.saved() == null ? "" : o.saved(),
-                Long.toString(RaftProbe.listed().stream().filter(o.probes()::hit).count()),
+                Long.toString(RaftProbe.all().stream().filter(o.probes()::hit).count()),
                 o.swarm() == null ? "" : o.swarm());
     }
 }

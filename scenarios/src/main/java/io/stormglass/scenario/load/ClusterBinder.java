@@ -5,6 +5,7 @@ import static io.stormglass.scenario.schema.ClusterSchema.*;
 import io.stormglass.net.Placement;
 import io.stormglass.net.clock.ClockOptions;
 import io.stormglass.engine.exec.CpuSpec;
+import io.stormglass.raft.ReadOnlyOption;
 import io.stormglass.raft.server.CpuCosts;
 import io.stormglass.raft.server.Flavour;
 import io.stormglass.raft.server.MvccOptions;
@@ -158,10 +159,22 @@ final class ClusterBinder {
         Flavour flavour = RaftTimingBinder.flavour(c);
         RaftTimingBinder.Timing t = RaftTimingBinder.bind(c, flavour);
         boolean etcd = flavour == Flavour.ETCD;
-        return new RaftSpec(t.heartbeatNanos(), t.electionMinNanos(), PRE_VOTE.read(c, etcd), CHECK_QUORUM.read(c, etcd),
+        boolean checkQuorum = CHECK_QUORUM.read(c, etcd);
+        return new RaftSpec(t.heartbeatNanos(), t.electionMinNanos(), PRE_VOTE.read(c, etcd), checkQuorum,
                 SNAPSHOT_COUNT.read(c), SNAPSHOT_CATCH_UP_ENTRIES.read(c), MAX_INFLIGHT_MSGS.read(c), MAX_SIZE_PER_MSG.read(c),
                 BACKEND_BATCH_INTERVAL.read(c), BACKEND_BATCH_LIMIT.read(c), cpu(c), flavour, t.tickNanos(), t.electionMaxNanos(),
-                STRICT_RECONFIG_CHECK.read(c), timerSlack(c, flavour));
+                STRICT_RECONFIG_CHECK.read(c), timerSlack(c, flavour), readOnly(c, checkQuorum), LEASE_DRIFT_BOUND.read(c));
+    }
+
+    /** {@code read-only}: a lease rests on the followers' CheckQuorum promise not to vote, so it needs check-quorum. */
+    private static ReadOnlyOption readOnly(MapReader c, boolean checkQuorum) {
+        ReadOnlyOption option = READ_ONLY.read(c);
+        if (option == ReadOnlyOption.LEASE_BASED && !checkQuorum) {
+            READ_ONLY.problem(c, "lease-based reads need check-quorum: true (a lease rests on the followers' promise not to "
+                    + "vote while they hear from a leader), found check-quorum off");
+            return ReadOnlyOption.SAFE;
+        }
+        return option;
     }
 
     /** {@code timer-slack}: plain Raft's timer thread only; an etcd member's election timer counts ticks. */

@@ -1,6 +1,8 @@
 package io.stormglass.scenario.model;
 
 import io.stormglass.engine.exec.TimerWakeup;
+import io.stormglass.raft.RaftConfig;
+import io.stormglass.raft.ReadOnlyOption;
 import io.stormglass.raft.server.CpuCosts;
 import io.stormglass.raft.server.Flavour;
 import java.util.Optional;
@@ -49,11 +51,28 @@ import java.util.Optional;
  *                                  thread (Linux's default for a normal thread, 50 µs; see
  *                                  {@link io.stormglass.engine.exec.TimerWakeup}, which adds a measured wake-up latency);
  *                                  0 for etcd, whose election timer counts ticks
+ * @param readOnlyOption            {@code read-only}: how a leader serves linearizable reads, ReadIndex ({@code safe},
+ *                                  etcd's only mode) or from its lease ({@code lease-based}, thesis §6.4.1; needs
+ *                                  {@code checkQuorum})
+ * @param leaseDriftBoundPpm        {@code lease-drift-bound}: the largest clock rate error the lease allows for, in
+ *                                  parts per million ({@link RaftConfig#leaseDriftBoundPpm()})
  */
 public record RaftSpec(long heartbeatIntervalNanos, long electionTimeoutNanos, boolean preVote, boolean checkQuorum,
         long snapshotCount, long snapshotCatchUpEntries, int maxInflightMsgs, long maxSizePerMsgBytes,
         long backendBatchIntervalNanos, int backendBatchLimit, CpuCosts cpu, Flavour flavour, long tickIntervalNanos,
-        long electionTimeoutMaxNanos, boolean strictReconfigCheck, long timerSlackNanos) {
+        long electionTimeoutMaxNanos, boolean strictReconfigCheck, long timerSlackNanos, ReadOnlyOption readOnlyOption,
+        long leaseDriftBoundPpm) {
+
+    /** The settings with ReadIndex reads (etcd's). */
+    public RaftSpec(long heartbeatIntervalNanos, long electionTimeoutNanos, boolean preVote, boolean checkQuorum,
+            long snapshotCount, long snapshotCatchUpEntries, int maxInflightMsgs, long maxSizePerMsgBytes,
+            long backendBatchIntervalNanos, int backendBatchLimit, CpuCosts cpu, Flavour flavour, long tickIntervalNanos,
+            long electionTimeoutMaxNanos, boolean strictReconfigCheck, long timerSlackNanos) {
+        this(heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount, snapshotCatchUpEntries,
+                maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu, flavour, tickIntervalNanos,
+                electionTimeoutMaxNanos, strictReconfigCheck, timerSlackNanos, ReadOnlyOption.SAFE,
+                RaftConfig.DEFAULT_LEASE_DRIFT_BOUND_PPM);
+    }
 
     /** The settings with the flavour's timer slack (Linux's default for plain Raft). */
     public RaftSpec(long heartbeatIntervalNanos, long electionTimeoutNanos, boolean preVote, boolean checkQuorum,
@@ -117,13 +136,15 @@ public record RaftSpec(long heartbeatIntervalNanos, long electionTimeoutNanos, b
     public RaftSpec withCpu(CpuCosts costs) {
         return new RaftSpec(heartbeatIntervalNanos, electionTimeoutNanos, preVote, checkQuorum, snapshotCount,
                 snapshotCatchUpEntries, maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, costs,
-                flavour, tickIntervalNanos, electionTimeoutMaxNanos, strictReconfigCheck, timerSlackNanos);
+                flavour, tickIntervalNanos, electionTimeoutMaxNanos, strictReconfigCheck, timerSlackNanos, readOnlyOption,
+                leaseDriftBoundPpm);
     }
 
     /** The same settings with another timing (a sweep point, a reference experiment). */
     public RaftSpec withTiming(Flavour newFlavour, long tickNanos, long heartbeatNanos, long electionMinNanos, long electionMaxNanos) {
         return new RaftSpec(heartbeatNanos, electionMinNanos, preVote, checkQuorum, snapshotCount, snapshotCatchUpEntries,
                 maxInflightMsgs, maxSizePerMsgBytes, backendBatchIntervalNanos, backendBatchLimit, cpu, newFlavour, tickNanos,
-                electionMaxNanos, strictReconfigCheck, newFlavour == flavour ? timerSlackNanos : defaultTimerSlackNanos(newFlavour));
+                electionMaxNanos, strictReconfigCheck, newFlavour == flavour ? timerSlackNanos : defaultTimerSlackNanos(newFlavour),
+                readOnlyOption, leaseDriftBoundPpm);
     }
 }

@@ -1,6 +1,8 @@
 package io.stormglass.scenario.schema;
 
 import io.stormglass.net.clock.ClockOptions;
+import io.stormglass.raft.RaftConfig;
+import io.stormglass.raft.ReadOnlyOption;
 import io.stormglass.raft.server.CpuCosts;
 import io.stormglass.raft.server.Flavour;
 import io.stormglass.raft.server.MvccOptions;
@@ -147,6 +149,18 @@ public final class ClusterSchema {
             "`--pre-vote` (default on since etcd 3.5; plain-raft: off)");
     public static final Key<ClusterSpec, Boolean> CHECK_QUORUM = B.key("check-quorum", Types.BOOLEAN, c -> raft(c).checkQuorum(),
             Default.of(true), "CheckQuorum (always on in etcd; plain-raft: off)");
+    public static final Key<ClusterSpec, ReadOnlyOption> READ_ONLY = B.key("read-only", Types.choiceOf("safe", ReadOnlyOption.SAFE,
+            "lease-based", ReadOnlyOption.LEASE_BASED), c -> raft(c).readOnlyOption(), Default.of(ReadOnlyOption.SAFE),
+            "how a leader serves linearizable reads: `safe` (ReadIndex, etcd's only mode: a heartbeat round a quorum "
+            + "acknowledges per batch of reads) or `lease-based` (etcd-io/raft's `ReadOnlyLeaseBased`, thesis §6.4.1: answered "
+            + "at once while the leader's lease holds, without a round; needs `check-quorum`; sound only while every clock's "
+            + "rate error stays within `lease-drift-bound`)");
+    public static final Key<ClusterSpec, Long> LEASE_DRIFT_BOUND = B.key("lease-drift-bound", Types.SIGNED_PPM.check(
+            v -> v >= 0 && v < 1_000_000, v -> "must be within 0ppm and 999999ppm, got " + v + "ppm", "ppm"),
+            c -> raft(c).leaseDriftBoundPpm(), Default.of(RaftConfig.DEFAULT_LEASE_DRIFT_BOUND_PPM),
+            "with `read-only: lease-based`: the largest clock rate error the lease allows for; the lease lasts the longest L "
+            + "ticks with L·(1+ρ) < (election ticks − 1)·(1−ρ) (at etcd's 10-tick timeout: 7 ticks at the default, 8 at `0ppm`). "
+            + "Faults' `clock-drift` beyond it can make lease reads stale");
     public static final Key<ClusterSpec, Long> SNAPSHOT_COUNT = B.key("snapshot-count", Types.longs(1, Long.MAX_VALUE),
             c -> raft(c).snapshotCount(), Default.of(100_000L), "`--snapshot-count`: applied entries between snapshots");
     public static final Key<ClusterSpec, Long> SNAPSHOT_CATCH_UP_ENTRIES = B.key("snapshot-catch-up-entries", Types.longs(1,

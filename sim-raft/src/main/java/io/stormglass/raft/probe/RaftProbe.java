@@ -7,10 +7,8 @@ import java.util.List;
 /**
  * Rare paths of Raft (thesis sections named), the member and the WAL. {@link #required} marks the paths
  * the default fault-schedule suite must reach ({@code ProbeCoverageTest}); the others need settings or
- * actions the suite does not draw (membership changes, leadership transfer) or are rare. A campaign's
- * report lists the probes {@link #listed()}: the paths a scenario can take. Lease reads cannot (etcd has
- * no flag for them, so no scenario key sets them): their probe is hit by the core's {@code LeaseReadTest}
- * and not listed.
+ * actions the suite does not draw (membership changes, leadership transfer, lease reads) or are rare. A
+ * campaign's report lists every probe.
  */
 public enum RaftProbe implements CoverageProbe {
     // ---- terms and elections (§3.3, §3.4, §3.6.1, §9.6, §4.2.3, §6.2) ----
@@ -30,7 +28,7 @@ public enum RaftProbe implements CoverageProbe {
     // ---- reads (§6.4) ----
     READ_INDEX_BEFORE_TERM_COMMIT("raft.read-index-before-term-commit", true,
             "a ReadIndex request reached a leader that had not committed an entry of its term; it waited (§6.4)"),
-    LEASE_READ_SERVED("raft.lease-read-served", false, false, "a read was answered from the leader's lease (§6.4.1)"),
+    LEASE_READ_SERVED("raft.lease-read-served", false, "a read was answered from the leader's lease (§6.4.1; `read-only: lease-based`)"),
     // ---- snapshots (§5) ----
     SNAPSHOT_SENT("raft.snapshot-sent", true, "a leader sent a snapshot: the entries a follower needed were compacted (§5.1)"),
     SNAPSHOT_SENT_CONF_CHANGE_PENDING("raft.snapshot-sent-conf-change-pending", false,
@@ -55,17 +53,11 @@ public enum RaftProbe implements CoverageProbe {
 
     private final String probeName;
     private final boolean required;
-    private final boolean scenarios;
     private final String description;
 
     RaftProbe(String probeName, boolean required, String description) {
-        this(probeName, required, true, description);
-    }
-
-    RaftProbe(String probeName, boolean required, boolean scenarios, String description) {
         this.probeName = probeName;
         this.required = required;
-        this.scenarios = scenarios;
         this.description = description;
     }
 
@@ -84,18 +76,8 @@ public enum RaftProbe implements CoverageProbe {
         return required;
     }
 
-    /** Whether a scenario's members can take this path (else only the core's tests reach it). */
-    public boolean reachableFromScenarios() {
-        return scenarios;
-    }
-
     /** Every probe, in declaration order. */
     public static List<RaftProbe> all() {
         return Arrays.asList(values());
-    }
-
-    /** The probes a campaign reports: those a scenario's members can reach, in declaration order. */
-    public static List<RaftProbe> listed() {
-        return all().stream().filter(RaftProbe::reachableFromScenarios).toList();
     }
 }
