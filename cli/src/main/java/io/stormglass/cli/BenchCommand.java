@@ -68,8 +68,7 @@ final class BenchCommand implements Callable<Integer> {
         if (selected(scalingCase.name())) {
             scaling = new ParallelScaling(System::nanoTime, 2).run(scalingCase.warmup(), scalingCase.runs());
             if (!json) {
-                System.err.printf(Locale.ROOT, "%s done in %.1f s%n", scalingCase.name(),
-                        scaling.serialWallSeconds() + scaling.parallelWallSeconds());
+                System.err.printf(Locale.ROOT, "%s done: speed-up %.2f%n", scalingCase.name(), scaling.speedup());
             }
         }
         EngineMicrobench.Outcome engine = null;
@@ -112,7 +111,7 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%s: 1 thread %.1f s (collector %.1f s), %d threads %.1f s (collector %.1f s),"
                     + " speed-up %.2f, fingerprints %s%n", scalingName, scaling.serialWallSeconds(), scaling.serialGcSeconds(),
                     scaling.jobs(), scaling.parallelWallSeconds(), scaling.parallelGcSeconds(), scaling.speedup(),
-                    scaling.sameFingerprints() ? "the same on both passes" : "DIFFER between the passes (a determinism bug)");
+                    scaling.sameFingerprints() ? "the same on every pass" : "DIFFER between the passes (a determinism bug)");
         }
         if (engine != null) {
             System.out.printf(Locale.ROOT, "engine vs PriorityQueue: engine %.2f M events/s, baseline %.2f M events/s, ratio %.2f%n",

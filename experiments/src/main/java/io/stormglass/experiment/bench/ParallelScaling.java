@@ -11,11 +11,11 @@ import java.util.List;
 
 /**
  * How well simulations share this machine: the same runs on one thread, then on {@code jobs} threads,
- * then on one thread again, in one process whose JIT a first, untimed run has warmed. A sweep's wall time with {@code --jobs 2}
- * also pays for the JVM's start and the compilers' first seconds, which one job hides on the idle core;
- * this case leaves those out, so that what it measures is what parallel runs cost each other (the
- * collector's pauses, which stop every run, and the shared caches). Every run must give the same
- * fingerprint on either pass: a run computes the same thing whatever runs beside it.
+ * then on one thread again, in one process whose JIT a first, untimed run has warmed. A sweep's wall
+ * time with {@code --jobs 2} also pays for the JVM's start and the compilers' first seconds, which one
+ * job hides on the idle core; this case leaves those out, so that what it measures is what parallel
+ * runs cost each other (the collector's pauses, which stop every run, and the shared caches). Every run
+ * must give the same fingerprint on every pass: a run computes the same thing whatever runs beside it.
  */
 public final class ParallelScaling {
     /**

@@ -34,9 +34,10 @@ class LeaseReadScenarioTest {
     }
 
     /**
-     * The {@code ReadPathNemesesTest} schedule (n3 leading, cut off with n4 from 2.1 s for 2.5 s) with
-     * lease reads and n3's clock 8 % slow, within the default 10 % bound: its lease runs longer in true
-     * time, but still ends before the majority's members may vote for another leader.
+     * The {@code ReadPathNemesesTest} schedule (the leader cut off with one follower from 2.1 s for 2.5 s,
+     * five members, a reader on each) with lease reads and n3's clock 8 % slow, within the default 10 %
+     * bound: a slow leader's lease runs longer in true time, but still ends before the majority's members
+     * may vote for another leader.
      */
     @Test
     void aCutOffLeaderWithASlowClockServesNoStaleReadFromItsLease() throws Exception {
