@@ -76,6 +76,17 @@ class FindingsTest {
     }
 
     @Test
+    void defragmentationsAreListedWithTheSlowestRequestTheyCaused() {
+        RunRecord run = new SyntheticRun(3, 100, 5).electFirst(1, 0.7).defrag(2, 20, 23.5, 3.4).defrag(1, 60, 62, 1.9).build();
+        Findings f = findings(run, RunSummary.of(run));
+        assertTrue(f.statements().contains("Defragmentation held n2 for 3.5 s from 20.000 s, n1 for 2 s from 60.000 s (its "
+                + "backend: applies and reads wait on the member); the slowest client request in the windows it touched "
+                + "took 3.4 s."), f.statements().toString());
+        RunRecord quiet = new SyntheticRun(3, 100, 5).electFirst(1, 0.7).build();
+        assertTrue(findings(quiet, RunSummary.of(quiet)).statements().stream().noneMatch(t -> t.startsWith("Defrag")));
+    }
+
+    @Test
     void operatorActionsExplainTheirLeaderChanges() {
         RunRecord run = new SyntheticRun(3, 100, 3).electFirst(1, 0.7).moveLeader(1, 2, 30).removalChange(2, 3, 60, 61.2).build();
         RunSummary s = RunSummary.of(run);

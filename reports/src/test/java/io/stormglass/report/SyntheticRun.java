@@ -158,6 +158,17 @@ final class SyntheticRun {
         return this;
     }
 
+    /** {@code member} defragmented over {@code [fromS, toS)}; a put waits for it and takes {@code putS}. */
+    SyntheticRun defrag(int member, double fromS, double toS, double putS) {
+        String who = "n" + member;
+        at(fromS, () -> append(new TimelineEvent.ActivityMarked(now(), who, TimelineEvent.ActivityMarked.DEFRAG, true)));
+        at(toS, () -> {
+            append(new TimelineEvent.ActivityMarked(now(), who, TimelineEvent.ActivityMarked.DEFRAG, false));
+            recorder.latency(MetricId.of("client_request_duration_seconds", "op", "put")).record((long) (putS * S));
+        });
+        return this;
+    }
+
     /** Schedules an election won by {@code newLeader} at {@code electS}; returns its term. */
     private long election(int oldLeader, int newLeader, double electS) {
         long t = ++term;

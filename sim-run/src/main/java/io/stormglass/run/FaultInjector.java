@@ -118,11 +118,11 @@ final class FaultInjector {
             case DEFRAG -> {
                 String who = "n" + m.id();
                 boolean started = m.defragment(() -> {
-                    timeline.append(new TimelineEvent.ActivityMarked(scheduler.nowNanos(), who, "defrag", false));
+                    timeline.append(new TimelineEvent.ActivityMarked(scheduler.nowNanos(), who, TimelineEvent.ActivityMarked.DEFRAG, false));
                     maintain(op, targets, i + 1);
                 });
                 if (started) {
-                    timeline.append(new TimelineEvent.ActivityMarked(scheduler.nowNanos(), who, "defrag", true));
+                    timeline.append(new TimelineEvent.ActivityMarked(scheduler.nowNanos(), who, TimelineEvent.ActivityMarked.DEFRAG, true));
                 } else {
                     maintain(op, targets, i + 1); // down or already defragmenting: on to the next, as etcdctl on an error
                 }

@@ -125,6 +125,9 @@ public sealed interface TimelineEvent {
      * @param device the device the activity runs on, or null when it is not a device's
      */
     record ActivityMarked(long timeNanos, String source, String label, boolean begins, String device) implements TimelineEvent {
+        /** The label of a member's defragmentation (its source is the member, {@code n<id>}). */
+        public static final String DEFRAG = "defrag";
+
         /** An activity that is no device's. */
         public ActivityMarked(long timeNanos, String source, String label, boolean begins) {
             this(timeNanos, source, label, begins, null);

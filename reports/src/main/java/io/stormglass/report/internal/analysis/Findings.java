@@ -38,6 +38,10 @@ public record Findings(List<String> statements, List<String> changes) {
         if (errors != null) {
             out.add(errors);
         }
+        String defrag = DefragFinding.sentence(view, view.recorder().timeline().events());
+        if (defrag != null) {
+            out.add(defrag);
+        }
         long failures = s.heartbeatFailures().values().stream().mapToLong(Long::longValue).sum();
         if (failures > 0) {
             out.add("Heartbeat send failures: " + failures + " (" + counts(s.heartbeatFailures()) + ").");
