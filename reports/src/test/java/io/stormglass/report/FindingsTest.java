@@ -87,6 +87,17 @@ class FindingsTest {
     }
 
     @Test
+    void snapshotsSentAreListedByPairWithTheLongestAndTheFailures() {
+        RunRecord run = new SyntheticRun(3, 100, 5).electFirst(1, 0.7).snapshot(1, 3, 20, 1.2).snapshot(1, 3, 50, 2.5)
+                .snapshot(1, 2, 60, 0.8).snapshot(1, 2, 70, 0).build();
+        Findings f = findings(run, RunSummary.of(run));
+        assertTrue(f.statements().contains("Database snapshots sent, from the send to the receiver's answer: n1 → n2 "
+                + "(800 ms), n1 → n3 ×2 (longest 2.5 s); failed: n1 → n2 ×1."), f.statements().toString());
+        RunRecord quiet = new SyntheticRun(3, 100, 5).electFirst(1, 0.7).build();
+        assertTrue(findings(quiet, RunSummary.of(quiet)).statements().stream().noneMatch(t -> t.startsWith("Database")));
+    }
+
+    @Test
     void operatorActionsExplainTheirLeaderChanges() {
         RunRecord run = new SyntheticRun(3, 100, 3).electFirst(1, 0.7).moveLeader(1, 2, 30).removalChange(2, 3, 60, 61.2).build();
         RunSummary s = RunSummary.of(run);

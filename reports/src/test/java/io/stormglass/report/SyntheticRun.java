@@ -2,6 +2,7 @@ package io.stormglass.report;
 
 import io.stormglass.engine.event.EventKind;
 import io.stormglass.engine.event.Simulation;
+import io.stormglass.engine.metrics.Metric;
 import io.stormglass.engine.metrics.MetricId;
 import io.stormglass.engine.metrics.Recorder;
 import io.stormglass.engine.random.RandomStreams;
@@ -165,6 +166,18 @@ final class SyntheticRun {
         at(toS, () -> {
             append(new TimelineEvent.ActivityMarked(now(), who, TimelineEvent.ActivityMarked.DEFRAG, false));
             recorder.latency(MetricId.of("client_request_duration_seconds", "op", "put")).record((long) (putS * S));
+        });
+        return this;
+    }
+
+    /** {@code from} sent {@code to} a database snapshot at {@code atS}, answered {@code tookS} later, or failed if {@code tookS} is 0. */
+    SyntheticRun snapshot(int from, int to, double atS, double tookS) {
+        at(atS, () -> {
+            if (tookS > 0) {
+                recorder.latency(Metric.SNAPSHOT_SEND_DURATION.id("n" + from, "n" + to)).record((long) (tookS * S));
+            } else {
+                recorder.counter(Metric.SNAPSHOT_SEND_FAILURES.id("n" + from, "n" + to)).increment();
+            }
         });
         return this;
     }

@@ -42,6 +42,10 @@ public record Findings(List<String> statements, List<String> changes) {
         if (defrag != null) {
             out.add(defrag);
         }
+        String snapshots = SnapshotFinding.sentence(view);
+        if (snapshots != null) {
+            out.add(snapshots);
+        }
         long failures = s.heartbeatFailures().values().stream().mapToLong(Long::longValue).sum();
         if (failures > 0) {
             out.add("Heartbeat send failures: " + failures + " (" + counts(s.heartbeatFailures()) + ").");
